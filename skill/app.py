@@ -1,0 +1,69 @@
+"""The skill object, built once at import, and the Lambda entry point that uses it.
+
+The SDK's own `SkillBuilder.lambda_handler()` rebuilds the skill and round-trips the event
+through json.dumps on every call; ours builds once and turns a request that cannot even
+be deserialised into a spoken recovery instead of an exception.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_model import RequestEnvelope, ResponseEnvelope
+from ask_sdk_model.response import Response
+from ask_sdk_model.ui import SsmlOutputSpeech
+
+from skill.conversation import State
+from skill.handlers import EXCEPTION_HANDLERS, HANDLERS
+from skill.handlers.base import conversation_for
+from skill.speech import to_ssml
+
+log = logging.getLogger("skill")
+
+
+def build_skill() -> Any:
+    sb = SkillBuilder()
+    for handler in HANDLERS:
+        sb.add_request_handler(handler)
+    for handler in EXCEPTION_HANDLERS:
+        sb.add_exception_handler(handler)
+    return sb.create()
+
+
+skill = build_skill()
+serializer = DefaultSerializer()
+
+
+def _recovery_envelope() -> dict[str, Any]:
+    """A spoken apology for a request too malformed to reach any handler."""
+    reply = conversation_for(None).error(State())
+    response = Response(
+        output_speech=SsmlOutputSpeech(ssml=to_ssml(reply.speech)),
+        reprompt=None,
+        should_end_session=False,
+    )
+    from ask_sdk_model.ui import Reprompt
+
+    response.reprompt = Reprompt(output_speech=SsmlOutputSpeech(ssml=to_ssml(reply.reprompt)))
+    envelope = ResponseEnvelope(version="1.0", response=response, session_attributes={})
+    return serializer.serialize(envelope)
+
+
+def handle_event(event: Any, context: Any = None) -> dict[str, Any]:
+    """Answer one Alexa request given as parsed JSON; never raises."""
+    try:
+        envelope = serializer.deserialize(json.dumps(event), RequestEnvelope)
+        if envelope is None or envelope.request is None:
+            raise ValueError("not an Alexa request envelope")
+        return serializer.serialize(skill.invoke(request_envelope=envelope, context=context))
+    except Exception as exc:  # noqa: BLE001 - Alexa must always get an answer
+        log.error("request failed before or outside the handlers: %s", type(exc).__name__)
+        return _recovery_envelope()
+
+
+def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
+    return handle_event(event, context)

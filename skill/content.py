@@ -1,0 +1,304 @@
+"""The skill's words, loaded once from YAML into frozen dataclasses.
+
+Validation happens here, at import, so a broken content file stops the skill from starting
+instead of failing in front of a user. Placeholders ({name}, {website}, ...) are filled once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+DEFAULT_LOCALE = "en-US"
+MAX_ANSWER_WORDS = 50
+NEXT_STEPS = ("check", "contact")
+QUESTION_IDS = ("FREQUENT", "SLEEP", "WALKING", "VARICOSE")
+OUTCOME_IDS = ("see_specialist", "worth_checking", "probably_fine")
+
+try:  # libyaml is an order of magnitude faster; the cold start notices.
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+
+class ContentError(ValueError):
+    """The content file is malformed; the message names the offending path."""
+
+
+@dataclass(frozen=True)
+class Clinic:
+    name: str
+    website: str
+    website_spoken: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    intent: str
+    title: str
+    speech: str
+    more: str | None
+    next: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    hint: str
+    help: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: str
+    reasons: Mapping[str, str]
+    advice: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Contact:
+    title: str
+    speech: str
+    card: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Content:
+    locale: str
+    clinic: Clinic
+    topics: Mapping[str, Topic]
+    check_intro: str
+    questions: Mapping[str, Question]
+    outcomes: Mapping[str, Outcome]
+    not_a_diagnosis: str
+    contact: Contact
+    prompts: Mapping[str, str]
+    safety: Mapping[str, str]
+    emergency_card_title: str
+
+    def prompt(self, key: str) -> str:
+        return self.prompts[key]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """One piece of spoken or shown text and what it rests on (for the provenance tests)."""
+
+    path: str
+    text: str
+    sources: tuple[str, ...]
+    not_from_article: str | None
+
+
+def _get(node: Any, key: str, path: str, kind: type = str) -> Any:
+    if not isinstance(node, dict) or key not in node:
+        raise ContentError(f"{path}: missing '{key}'")
+    value = node[key]
+    if not isinstance(value, kind):
+        raise ContentError(f"{path}.{key}: expected {kind.__name__}")
+    if kind is str:
+        value = " ".join(value.split()) if "\n" not in value.strip() else value
+    return value
+
+
+def _sources(node: dict, path: str) -> tuple[str, ...]:
+    raw = node.get("source")
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(q, str) and q.strip() for q in raw):
+        raise ContentError(f"{path}.source: expected a list of quotes")
+    return tuple(" ".join(q.split()) for q in raw)
+
+
+def _required_sources(node: dict, path: str) -> tuple[str, ...]:
+    sources = _sources(node, path)
+    if not sources:
+        raise ContentError(f"{path}: an answer needs at least one source quote")
+    return sources
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9']+", text))
+
+
+def _marked(node: Any, path: str) -> str:
+    """A text item the article does not give: it must say so."""
+    text = _get(node, "text", path)
+    if not isinstance(node.get("not_from_article"), str):
+        raise ContentError(f"{path}: text not from the article needs 'not_from_article: reason'")
+    return text
+
+
+def _fill(template: str, values: Mapping[str, str], path: str) -> str:
+    try:
+        return template.format_map(values)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ContentError(f"{path}: bad placeholder {exc}") from exc
+
+
+def parse(raw: Any, locale: str = DEFAULT_LOCALE) -> Content:
+    """Validate a parsed YAML document and build the Content it describes."""
+    if not isinstance(raw, dict):
+        raise ContentError("content: the file must hold a mapping")
+    c = _get(raw, "clinic", "content", dict)
+    phone = c.get("phone") or ""
+    if not isinstance(phone, str):
+        raise ContentError("clinic.phone: expected a string (empty for none)")
+    clinic = Clinic(
+        name=_get(c, "name", "clinic"),
+        website=_get(c, "website", "clinic"),
+        website_spoken=_get(c, "website_spoken", "clinic"),
+        phone=phone.strip(),
+    )
+    values = {
+        "name": clinic.name,
+        "website": clinic.website,
+        "website_spoken": clinic.website_spoken,
+        "phone": clinic.phone,
+    }
+
+    topics: dict[str, Topic] = {}
+    for intent, node in _get(raw, "topics", "content", dict).items():
+        path = f"topics.{intent}"
+        if not str(intent).endswith("Intent"):
+            raise ContentError(f"{path}: topic keys are intent names ending in 'Intent'")
+        speech = _get(node, "speech", path)
+        if word_count(speech) > MAX_ANSWER_WORDS:
+            raise ContentError(f"{path}.speech: longer than {MAX_ANSWER_WORDS} words")
+        more = node.get("more")
+        if more is not None and not isinstance(more, str):
+            raise ContentError(f"{path}.more: expected text")
+        nxt = _get(node, "next", path)
+        if nxt not in NEXT_STEPS:
+            raise ContentError(f"{path}.next: must be one of {NEXT_STEPS}")
+        topics[intent] = Topic(
+            intent=intent,
+            title=_get(node, "title", path),
+            speech=speech,
+            more=" ".join(more.split()) if more else None,
+            next=nxt,
+            sources=_required_sources(node, path),
+        )
+
+    check = _get(raw, "check", "content", dict)
+    qnodes = _get(check, "questions", "check", dict)
+    if tuple(qnodes) != QUESTION_IDS:
+        raise ContentError(f"check.questions: expected exactly {QUESTION_IDS} in that order")
+    questions = {
+        qid: Question(
+            id=qid,
+            text=_get(q, "text", f"check.questions.{qid}"),
+            hint=_get(q, "hint", f"check.questions.{qid}"),
+            help=_get(q, "help", f"check.questions.{qid}"),
+            sources=_required_sources(q, f"check.questions.{qid}"),
+        )
+        for qid, q in qnodes.items()
+    }
+    onodes = _get(check, "outcomes", "check", dict)
+    if set(onodes) != set(OUTCOME_IDS):
+        raise ContentError(f"check.outcomes: expected exactly {OUTCOME_IDS}")
+    outcomes = {}
+    for oid, o in onodes.items():
+        path = f"check.outcomes.{oid}"
+        reasons = _get(o, "reasons", path, dict)
+        outcomes[oid] = Outcome(
+            id=oid,
+            title=_get(o, "title", path),
+            reasons=MappingProxyType({k: " ".join(v.split()) for k, v in reasons.items()}),
+            advice=_get(o, "advice", path),
+            sources=_required_sources(o, path),
+        )
+
+    k = _get(raw, "contact", "content", dict)
+    phone_values = dict(values)
+    phone_values["phone_sentence"] = (
+        _fill(_get(k, "phone_sentence", "contact"), values, "contact") if clinic.phone else ""
+    )
+    phone_values["phone_line"] = (
+        _fill(_get(k, "phone_line", "contact"), values, "contact") if clinic.phone else ""
+    )
+    contact = Contact(
+        title=_fill(_get(k, "title", "contact"), values, "contact.title"),
+        speech=_fill(" ".join(_get(k, "speech", "contact").split()), phone_values, "contact"),
+        card=_fill(_get(k, "card", "contact"), phone_values, "contact.card"),
+        sources=_required_sources(k, "contact"),
+    )
+
+    prompts = {
+        key: _fill(_marked(node, f"prompts.{key}"), values, f"prompts.{key}")
+        for key, node in _get(raw, "prompts", "content", dict).items()
+    }
+    snodes = _get(raw, "safety", "content", dict)
+    safety = {key: _marked(node, f"safety.{key}") for key, node in snodes.items()}
+    for needed in ("disclaimer", "emergency", "emergency_card"):
+        if needed not in safety:
+            raise ContentError(f"safety: missing '{needed}'")
+
+    return Content(
+        locale=locale,
+        clinic=clinic,
+        topics=MappingProxyType(topics),
+        check_intro=_marked(_get(check, "intro", "check", dict), "check.intro"),
+        questions=MappingProxyType(questions),
+        outcomes=MappingProxyType(outcomes),
+        not_a_diagnosis=_marked(_get(check, "not_a_diagnosis", "check", dict), "check"),
+        contact=contact,
+        prompts=MappingProxyType(prompts),
+        safety=MappingProxyType(safety),
+        emergency_card_title=_get(snodes["emergency_card"], "title", "safety.emergency_card"),
+    )
+
+
+def read_raw(locale: str = DEFAULT_LOCALE, directory: Path = CONTENT_DIR) -> Any:
+    path = directory / f"{locale}.yaml"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ContentError(f"cannot read {path}: {exc.strerror}") from exc
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        raise ContentError(f"{path}: not valid YAML: {exc}") from exc
+
+
+@cache
+def load(locale: str = DEFAULT_LOCALE) -> Content:
+    """The content for a locale, parsed once per process."""
+    return parse(read_raw(locale), locale)
+
+
+def provenance(raw: Any) -> Iterator[Provenance]:
+    """Every text item in a raw content document, with its sources or its 'not from' mark."""
+
+    def walk(node: Any, path: str) -> Iterator[Provenance]:
+        if not isinstance(node, dict):
+            return
+        texts = [k for k in ("speech", "text", "more", "advice", "reasons") if k in node]
+        if texts:
+            sources = tuple(" ".join(q.split()) for q in node.get("source") or ())
+            mark = node.get("not_from_article")
+            for key in texts:
+                value = node[key]
+                items = value.values() if isinstance(value, dict) else [value]
+                for text in items:
+                    yield Provenance(f"{path}.{key}", " ".join(str(text).split()), sources, mark)
+        for key, child in node.items():
+            if isinstance(child, dict) and key != "reasons":
+                yield from walk(child, f"{path}.{key}" if path else str(key))
+
+    yield from walk(raw, "")

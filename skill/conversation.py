@@ -1,0 +1,321 @@
+"""What the skill says next, as plain Python: state and user act in, Reply out.
+
+No SDK imports: the handlers translate Alexa requests into calls here and render the
+Reply. The session records which yes/no question is pending, so "yes" always means
+something definite (or gets a helpful prompt when nothing is pending).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from skill import triage
+from skill.content import Content, Question
+from skill.triage import Answer
+
+MAX_REMEMBERED_CHARS = 8000  # the longest speech Alexa accepts; longer "last" text is forged
+
+
+class Pending(StrEnum):
+    """The yes/no question the user was just asked."""
+
+    CHECK = "check"  # a question of the spoken check (which one follows from the answers)
+    MORE = "more"  # "Want to hear more?" about `topic`
+    OFFER_CHECK = "offer_check"
+    OFFER_CONTACT = "offer_contact"
+
+
+@dataclass(frozen=True)
+class State:
+    """Everything the skill remembers, kept in session attributes and nowhere else."""
+
+    pending: Pending | None = None
+    topic: str | None = None
+    answers: Mapping[str, Answer] = field(default_factory=dict)
+    last_speech: str | None = None
+    last_reprompt: str | None = None
+
+    @property
+    def in_check(self) -> bool:
+        return self.pending is Pending.CHECK
+
+    def to_session(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.pending:
+            out["pending"] = self.pending.value
+        if self.topic:
+            out["topic"] = self.topic
+        if self.pending is Pending.CHECK:
+            out["answers"] = {q: a.value for q, a in self.answers.items()}
+        if self.last_speech:
+            out["last"] = {"speech": self.last_speech, "reprompt": self.last_reprompt}
+        return out
+
+    @classmethod
+    def from_session(cls, attrs: Any, content: Content) -> State:
+        """Rebuild state from untrusted attributes; anything malformed is dropped, never raised."""
+        if not isinstance(attrs, dict):
+            return cls()
+        pending = _enum(Pending, attrs.get("pending"))
+        topic = attrs.get("topic")
+        if not isinstance(topic, str) or topic not in content.topics:
+            topic = None
+        if pending is Pending.MORE and (topic is None or content.topics[topic].more is None):
+            pending = None
+        answers: Mapping[str, Answer] = {}
+        if pending is Pending.CHECK:
+            parsed = triage.parse_answers(attrs.get("answers", {}))
+            if parsed is None or triage.next_question(parsed) is None:
+                pending = None  # a check state that cannot exist: start clean
+            else:
+                answers = parsed
+        speech = reprompt = None
+        last = attrs.get("last")
+        if isinstance(last, dict):
+            s, r = last.get("speech"), last.get("reprompt")
+            if isinstance(s, str) and 0 < len(s) <= MAX_REMEMBERED_CHARS:
+                speech = s
+                if isinstance(r, str) and 0 < len(r) <= MAX_REMEMBERED_CHARS:
+                    reprompt = r
+        return cls(pending, topic, answers, speech, reprompt)
+
+
+def _enum(kind: type[Pending], value: Any) -> Pending | None:
+    try:
+        return kind(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A response in plain text; speech.py turns it into SSML and a card."""
+
+    speech: str
+    reprompt: str | None
+    state: State
+    card: Card | None = None
+    end_session: bool = False
+    # What the screen (APL) should show: ("answer", topic), ("question", qid), ("outcome", id)...
+    view: tuple[str, str] | None = None
+
+
+def _join(*parts: str | None) -> str:
+    return " ".join(p for p in parts if p)
+
+
+class Conversation:
+    """The skill's conversational behaviour for one locale's content."""
+
+    def __init__(self, content: Content) -> None:
+        self.c = content
+
+    # -- building blocks -------------------------------------------------------------
+
+    def _ask(
+        self,
+        speech: str,
+        reprompt: str,
+        state: State,
+        card: Card | None = None,
+        view: tuple[str, str] | None = None,
+    ) -> Reply:
+        state = replace(state, last_speech=speech, last_reprompt=reprompt)
+        return Reply(speech, reprompt, state, card=card, view=view)
+
+    def _end(self, speech: str, card: Card | None = None) -> Reply:
+        return Reply(speech, None, State(), card=card, end_session=True)
+
+    def _menu(self, lead: str | None, state: State) -> Reply:
+        return self._ask(
+            _join(lead, self.c.prompt("menu")),
+            self.c.prompt("menu_reprompt"),
+            replace(state, pending=None, answers={}),
+        )
+
+    def _question(self, answers: Mapping[str, Answer]) -> Question | None:
+        qid = triage.next_question(answers)
+        return self.c.questions[qid] if qid else None
+
+    def _offer(self, lead: str, state: State, kind: Pending) -> Reply:
+        p = self.c.prompt
+        question, reprompt = {
+            Pending.MORE: (p("ask_more"), p("more_reprompt")),
+            Pending.OFFER_CHECK: (p("offer_check"), p("offer_check_reprompt")),
+            Pending.OFFER_CONTACT: (p("offer_contact"), p("offer_contact_reprompt")),
+        }[kind]
+        return self._ask(_join(lead, question), reprompt, replace(state, pending=kind, answers={}))
+
+    def _repeat_pending(self, lead: str, state: State) -> Reply:
+        """Say `lead`, then ask again whatever question is pending (or offer the menu)."""
+        if state.in_check:
+            return self._ask_check(lead, state.answers, state)
+        if state.pending is not None:
+            return self._offer(lead, state, state.pending)
+        return self._menu(lead, state)
+
+    def _ask_check(self, lead: str | None, answers: Mapping[str, Answer], state: State) -> Reply:
+        question = self._question(answers)
+        if question is None:
+            return self._outcome(answers, state)
+        return self._ask(
+            _join(lead, question.text),
+            _join(question.hint, question.text),
+            replace(state, pending=Pending.CHECK, answers=dict(answers)),
+            view=("question", question.id),
+        )
+
+    def _outcome(self, answers: Mapping[str, Answer], state: State) -> Reply:
+        result = triage.classify(answers)
+        outcome = self.c.outcomes[result.outcome.value]
+        reason = outcome.reasons[result.reason]
+        lead = _join(reason, outcome.advice, self.c.not_a_diagnosis)
+        card = Card(outcome.title, _join(reason, outcome.advice, self.c.not_a_diagnosis))
+        reply = self._offer(lead, replace(state, topic=None), Pending.OFFER_CONTACT)
+        return replace(reply, card=card, view=("outcome", result.outcome.value))
+
+    # -- user acts -------------------------------------------------------------------
+
+    def launch(self, state: State) -> Reply:
+        lead = _join(self.c.prompt("welcome"), self.c.safety["disclaimer"])
+        return self._menu(lead, State())
+
+    def topic(self, state: State, intent: str) -> Reply:
+        topic = self.c.topics[intent]
+        card = Card(topic.title, topic.speech)
+        if state.in_check:  # answer, then carry on with the check where it was
+            reply = self._ask_check(
+                _join(topic.speech, self.c.prompt("back_to_check")), state.answers, state
+            )
+            return replace(reply, card=card, view=("answer", intent))
+        state = replace(state, topic=intent)
+        if topic.more:
+            reply = self._offer(topic.speech, state, Pending.MORE)
+        else:
+            reply = self._offer_next(topic.speech, state, topic.next)
+        return replace(reply, card=card, view=("answer", intent))
+
+    def _offer_next(self, lead: str, state: State, next_step: str) -> Reply:
+        kind = Pending.OFFER_CHECK if next_step == "check" else Pending.OFFER_CONTACT
+        return self._offer(lead, state, kind)
+
+    def more(self, state: State) -> Reply:
+        if state.in_check:
+            return self._repeat_pending(self.c.prompt("check_fallback"), state)
+        topic = self.c.topics.get(state.topic or "")
+        if topic is None:
+            return self._menu(self.c.prompt("no_topic_yet"), state)
+        if topic.more is None:
+            return self._offer_next(self.c.prompt("no_more_detail"), state, topic.next)
+        reply = self._offer_next(topic.more, state, topic.next)
+        return replace(reply, card=Card(topic.title, topic.more), view=("more", topic.intent))
+
+    def start_check(self, state: State) -> Reply:
+        return self._ask_check(self.c.check_intro, {}, replace(state, topic=None))
+
+    def answer(self, state: State, answer: Answer) -> Reply:
+        """A yes, no or not-sure while the check is running."""
+        return self._ask_check(None, triage.record(state.answers, answer), state)
+
+    def yes(self, state: State) -> Reply:
+        match state.pending:
+            case Pending.CHECK:
+                return self.answer(state, Answer.YES)
+            case Pending.MORE:
+                return self.more(state)
+            case Pending.OFFER_CHECK:
+                return self.start_check(state)
+            case Pending.OFFER_CONTACT:
+                return self.contact(state)
+        return self._menu(self.c.prompt("yes_without_question"), state)
+
+    def no(self, state: State) -> Reply:
+        match state.pending:
+            case Pending.CHECK:
+                return self.answer(state, Answer.NO)
+            case Pending.MORE:
+                topic = self.c.topics[state.topic or ""]
+                return self._offer_next(self.c.prompt("declined"), state, topic.next)
+            case Pending.OFFER_CHECK | Pending.OFFER_CONTACT:
+                return self._ask(
+                    _join(self.c.prompt("declined"), self.c.prompt("anything_else")),
+                    self.c.prompt("menu_reprompt"),
+                    replace(state, pending=None, answers={}),
+                )
+        return self._menu(self.c.prompt("no_without_question"), state)
+
+    def not_sure(self, state: State) -> Reply:
+        if state.in_check:
+            return self.answer(state, Answer.UNSURE)
+        if state.pending is not None:
+            return self._repeat_pending(self.c.prompt("yes_or_no"), state)
+        return self._menu(self.c.prompt("not_sure_outside_check"), state)
+
+    def frequency(self, state: State, value_id: str | None) -> Reply:
+        """'often' / 'once in a while' and their synonyms, resolved to OFTEN or RARELY."""
+        if state.in_check and triage.next_question(state.answers) == "FREQUENT":
+            if value_id == "OFTEN":
+                return self.answer(state, Answer.YES)
+            if value_id == "RARELY":
+                return self.answer(state, Answer.NO)
+        if state.in_check:
+            return self.fallback(state)
+        return self._offer(self.c.prompt("frequency_outside_check"), state, Pending.OFFER_CHECK)
+
+    def contact(self, state: State) -> Reply:
+        k = self.c.contact
+        reply = self._ask(
+            _join(k.speech, self.c.prompt("anything_else")),
+            self.c.prompt("menu_reprompt"),
+            replace(state, pending=None, answers={}),
+            card=Card(k.title, k.card),
+        )
+        return replace(reply, view=("contact", "clinic"))
+
+    def help(self, state: State) -> Reply:
+        question = self._question(state.answers) if state.in_check else None
+        if question is not None:
+            return self._ask_check(
+                _join(question.help, self.c.prompt("check_help_tail")), state.answers, state
+            )
+        return self._repeat_pending(self.c.prompt("help"), state)
+
+    def fallback(self, state: State) -> Reply:
+        question = self._question(state.answers) if state.in_check else None
+        if question is not None:
+            return self._ask_check(
+                _join(self.c.prompt("check_fallback"), question.hint), state.answers, state
+            )
+        return self._repeat_pending(self.c.prompt("fallback"), state)
+
+    def repeat(self, state: State) -> Reply:
+        if state.last_speech is None:
+            return self._menu(self.c.prompt("nothing_to_repeat"), state)
+        reprompt = state.last_reprompt or self.c.prompt("menu_reprompt")
+        return self._ask(state.last_speech, reprompt, state)
+
+    def start_over(self, state: State) -> Reply:
+        return self.start_check(State())
+
+    def navigate_home(self, state: State) -> Reply:
+        lead = self.c.prompt("check_left") if state.in_check else None
+        return self._menu(lead, State(last_speech=state.last_speech))
+
+    def stop(self, state: State) -> Reply:
+        return self._end(self.c.prompt("goodbye"))
+
+    def emergency(self, state: State) -> Reply:
+        card = Card(self.c.emergency_card_title, self.c.safety["emergency_card"])
+        return replace(self._end(self.c.safety["emergency"], card), view=("emergency", "help"))
+
+    def error(self, state: State) -> Reply:
+        return self._menu(self.c.prompt("error"), State())

@@ -1,0 +1,83 @@
+"""Shared plumbing for the handlers: read state, pick the locale's conversation, render."""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.ui import SimpleCard
+
+from skill import content
+from skill.conversation import Conversation, Reply, State
+from skill.speech import ssml_text
+
+log = logging.getLogger("skill")
+
+
+@cache
+def conversation_for(locale: str | None) -> Conversation:
+    """One Conversation per locale, built on first use; unknown locales get the default."""
+    try:
+        return Conversation(content.load(locale or content.DEFAULT_LOCALE))
+    except content.ContentError:
+        if locale == content.DEFAULT_LOCALE:
+            raise
+        return conversation_for(content.DEFAULT_LOCALE)
+
+
+def conversation(handler_input: HandlerInput) -> Conversation:
+    request = handler_input.request_envelope.request
+    locale = getattr(request, "locale", None)
+    return conversation_for(locale if isinstance(locale, str) else None)
+
+
+def state(handler_input: HandlerInput) -> State:
+    attrs = handler_input.attributes_manager.session_attributes
+    return State.from_session(attrs, conversation(handler_input).c)
+
+
+def render(handler_input: HandlerInput, reply: Reply) -> Response:
+    """Reply -> Alexa Response. Session attributes are replaced, never merged."""
+    rb = handler_input.response_builder
+    rb.speak(ssml_text(reply.speech))
+    if reply.reprompt and not reply.end_session:
+        rb.ask(ssml_text(reply.reprompt))
+    if reply.card is not None:
+        rb.set_card(SimpleCard(title=reply.card.title, content=reply.card.text))
+    rb.set_should_end_session(reply.end_session)
+    handler_input.attributes_manager.session_attributes = (
+        {} if reply.end_session else reply.state.to_session()
+    )
+    for hook in RENDER_HOOKS:
+        hook(handler_input, reply)
+    return rb.response
+
+
+# Extra renderers (e.g. APL for screens) register here: hook(handler_input, reply) -> None.
+RENDER_HOOKS: list = []
+
+
+def intent_name(handler_input: HandlerInput) -> str | None:
+    request = handler_input.request_envelope.request
+    intent = getattr(request, "intent", None)
+    name = getattr(intent, "name", None)
+    return name if isinstance(name, str) else None
+
+
+def resolved_slot_id(handler_input: HandlerInput, slot_name: str) -> str | None:
+    """The canonical id entity resolution matched for a slot, or None (missing, no match)."""
+    request = handler_input.request_envelope.request
+    slots = getattr(getattr(request, "intent", None), "slots", None)
+    slot = slots.get(slot_name) if isinstance(slots, dict) else None
+    authorities = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None)
+    for authority in authorities or ():
+        code = getattr(getattr(getattr(authority, "status", None), "code", None), "value", None)
+        values = getattr(authority, "values", None) or ()
+        if code == "ER_SUCCESS_MATCH" and values:
+            value_id = getattr(getattr(values[0], "value", None), "id", None)
+            if isinstance(value_id, str):
+                return value_id
+    return None
+

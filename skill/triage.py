@@ -1,0 +1,138 @@
+"""The spoken check as a pure state machine: answers in, next question or outcome out.
+
+The rules come from the article:
+- see a specialist: cramping with walking that resolves after brief rest, or severe and
+  frequent cramping that disrupts sleep;
+- worth checking: any one of frequent, sleep-disturbing, varicose veins, or any "not sure";
+- probably not a concern: otherwise (occasional, mild cramping).
+
+Only questions that can still change the outcome are asked. Rather than hand-code the
+skips, every partial set of answers is evaluated once at import against all its
+completions, so the skip logic cannot drift from the outcome rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import product
+from typing import Any
+
+QUESTIONS: tuple[str, ...] = ("FREQUENT", "SLEEP", "WALKING", "VARICOSE")
+
+
+class Answer(StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNSURE = "unsure"
+
+
+class Outcome(StrEnum):
+    SEE_SPECIALIST = "see_specialist"
+    WORTH_CHECKING = "worth_checking"
+    PROBABLY_FINE = "probably_fine"
+
+
+@dataclass(frozen=True)
+class Result:
+    outcome: Outcome
+    reason: str  # a key of the outcome's `reasons` in the content file
+
+
+Answers = Mapping[str, Answer]
+
+
+def classify(answers: Answers) -> Result:
+    """The outcome of a set of answers; a missing answer counts as no."""
+
+    def said(q: str, a: Answer = Answer.YES) -> bool:
+        return answers.get(q) == a
+
+    if said("WALKING"):
+        return Result(Outcome.SEE_SPECIALIST, "WALKING")
+    if said("FREQUENT") and said("SLEEP"):
+        return Result(Outcome.SEE_SPECIALIST, "FREQUENT_SLEEP")
+    for q in ("FREQUENT", "SLEEP", "VARICOSE"):
+        if said(q):
+            return Result(Outcome.WORTH_CHECKING, q)
+    if any(a == Answer.UNSURE for a in answers.values()):
+        return Result(Outcome.WORTH_CHECKING, "UNSURE")
+    return Result(Outcome.PROBABLY_FINE, "NONE")
+
+
+def _key(answers: Answers) -> tuple[Answer | None, ...]:
+    return tuple(answers.get(q) for q in QUESTIONS)
+
+
+def _reachable_outcomes(partial: tuple[Answer | None, ...]) -> set[Outcome]:
+    open_slots = [i for i, a in enumerate(partial) if a is None]
+    found = set()
+    for fill in product(Answer, repeat=len(open_slots)):
+        full = list(partial)
+        for i, a in zip(open_slots, fill, strict=True):
+            full[i] = a
+        found.add(classify(dict(zip(QUESTIONS, full, strict=True))).outcome)
+    return found
+
+
+def _build_next_table() -> dict[tuple[Answer | None, ...], str | None]:
+    table: dict[tuple[Answer | None, ...], str | None] = {}
+    for partial in product([None, *Answer], repeat=len(QUESTIONS)):
+        if len(_reachable_outcomes(partial)) == 1:
+            table[partial] = None
+            continue
+        for i, q in enumerate(QUESTIONS):
+            if partial[i] is not None:
+                continue
+            # Ask q only if some answer to it narrows what the outcome can still be.
+            before = _reachable_outcomes(partial)
+            if any(
+                _reachable_outcomes(partial[:i] + (a,) + partial[i + 1 :]) != before
+                for a in Answer
+            ):
+                table[partial] = q
+                break
+        else:  # pragma: no cover - impossible: several outcomes imply a relevant question
+            table[partial] = None
+    return table
+
+
+_NEXT = _build_next_table()
+
+
+def next_question(answers: Answers) -> str | None:
+    """The next question worth asking, or None when the outcome is settled."""
+    return _NEXT[_key(answers)]
+
+
+def is_reachable(answers: Answers) -> bool:
+    """True if these answers are exactly what the check would have asked, in order."""
+    walked: dict[str, Answer] = {}
+    while (q := next_question(walked)) is not None and q in answers:
+        walked[q] = answers[q]
+    return walked.keys() == answers.keys()
+
+
+def record(answers: Answers, answer: Answer) -> dict[str, Answer]:
+    """The answers after answering the pending question; unchanged when nothing is pending."""
+    q = next_question(answers)
+    updated = dict(answers)
+    if q is not None:
+        updated[q] = answer
+    return updated
+
+
+def parse_answers(raw: Any) -> dict[str, Answer] | None:
+    """Answers from untrusted session data, or None if they are not a state the check reaches."""
+    if not isinstance(raw, dict) or len(raw) > len(QUESTIONS):
+        return None
+    answers: dict[str, Answer] = {}
+    for q, a in raw.items():
+        if q not in QUESTIONS or not isinstance(a, str):
+            return None
+        try:
+            answers[q] = Answer(a)
+        except ValueError:
+            return None
+    return answers if is_reachable(answers) else None
