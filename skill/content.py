@@ -302,3 +302,22 @@ def provenance(raw: Any) -> Iterator[Provenance]:
                 yield from walk(child, f"{path}.{key}" if path else str(key))
 
     yield from walk(raw, "")
+
+
+def normalise(text: str) -> str:
+    """Whitespace-folded text, for comparing quotes with the article."""
+    return " ".join(text.split())
+
+
+def unsupported_quotes(raw: Any, article: str) -> list[str]:
+    """Problems with provenance: quotes not in the article, text with neither source nor mark."""
+    body = normalise(article)
+    problems: dict[str, None] = {}  # ordered and de-duplicated: one node has several texts
+    for item in provenance(raw):
+        node = item.path.rsplit(".", 1)[0]
+        for quote in item.sources:
+            if normalise(quote) not in body:
+                problems[f"{node}: quote not in the article: {quote!r}"] = None
+        if not item.sources and not item.not_from_article:
+            problems[f"{item.path}: no source and not marked as not from the article"] = None
+    return list(problems)

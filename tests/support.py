@@ -1,0 +1,86 @@
+"""Request envelopes for tests, as Alexa sends them (raw dicts: tests also send broken ones)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+SKILL_ID = "amzn1.ask.skill.test"
+
+
+def envelope(
+    request: dict[str, Any],
+    attributes: dict[str, Any] | None = None,
+    *,
+    new: bool = False,
+    locale: str = "en-US",
+) -> dict[str, Any]:
+    request = {
+        "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
+        "timestamp": "2026-11-25T10:00:00Z",
+        "locale": locale,
+        **request,
+    }
+    app = {"applicationId": SKILL_ID}
+    user = {"userId": "amzn1.ask.account.test"}
+    return {
+        "version": "1.0",
+        "session": {
+            "new": new,
+            "sessionId": "amzn1.echo-api.session.test",
+            "application": app,
+            "attributes": attributes or {},
+            "user": user,
+        },
+        "context": {"System": {"application": app, "user": user, "device": {"deviceId": "d"}}},
+        "request": request,
+    }
+
+
+def launch(**kw: Any) -> dict[str, Any]:
+    return envelope({"type": "LaunchRequest"}, new=True, **kw)
+
+
+def intent(
+    name: str,
+    attributes: dict[str, Any] | None = None,
+    slots: dict[str, Any] | None = None,
+    **kw: Any,
+) -> dict[str, Any]:
+    req: dict[str, Any] = {
+        "type": "IntentRequest",
+        "intent": {"name": name, "confirmationStatus": "NONE"},
+    }
+    if slots is not None:
+        req["intent"]["slots"] = slots
+    return envelope(req, attributes, **kw)
+
+
+def frequency_slot(heard: str, value_id: str | None) -> dict[str, Any]:
+    """A `frequency` slot filled the way Alexa's entity resolution fills it."""
+    authority = "amzn1.er-authority.echo-sdk.amzn1.ask.skill.test.CrampFrequency"
+    if value_id is None:
+        resolution = {"authority": authority, "status": {"code": "ER_SUCCESS_NO_MATCH"}}
+    else:
+        resolution = {
+            "authority": authority,
+            "status": {"code": "ER_SUCCESS_MATCH"},
+            "values": [{"value": {"name": value_id.lower(), "id": value_id}}],
+        }
+    return {
+        "frequency": {
+            "name": "frequency",
+            "value": heard,
+            "confirmationStatus": "NONE",
+            "resolutions": {"resolutionsPerAuthority": [resolution]},
+        }
+    }
+
+
+def speech(response: dict[str, Any]) -> str:
+    return response["response"]["outputSpeech"]["ssml"]
+
+
+def reprompt(response: dict[str, Any]) -> str | None:
+    r = response["response"].get("reprompt")
+    return r["outputSpeech"]["ssml"] if r else None

@@ -1,0 +1,173 @@
+"""The conversation logic on its own: plain Python in, Reply out."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.content import load
+from skill.conversation import Conversation, Pending, State
+from skill.triage import Answer
+
+C = load()
+conv = Conversation(C)
+
+
+def test_launch_has_disclaimer_and_asks_something():
+    r = conv.launch(State())
+    assert C.safety["disclaimer"] in r.speech
+    assert r.speech.endswith("?") and r.reprompt and not r.end_session
+
+
+@pytest.mark.parametrize("intent", list(C.topics))
+def test_every_topic_answers_from_content_and_offers_a_next_step(intent):
+    r = conv.topic(State(), intent)
+    topic = C.topics[intent]
+    assert r.speech.startswith(topic.speech)
+    assert r.speech.endswith("?") and r.reprompt
+    expected = Pending.MORE if topic.more else {
+        "check": Pending.OFFER_CHECK, "contact": Pending.OFFER_CONTACT
+    }[topic.next]
+    assert r.state.pending is expected
+    assert r.card is not None and r.card.title == topic.title
+
+
+def test_more_then_yes_starts_the_check():
+    r = conv.topic(State(), "LegCrampsAtNightIntent")
+    r = conv.yes(r.state)
+    assert C.topics["LegCrampsAtNightIntent"].more in r.speech
+    assert r.state.pending is Pending.OFFER_CHECK
+    r = conv.yes(r.state)
+    assert r.state.pending is Pending.CHECK
+    assert C.questions["FREQUENT"].text in r.speech
+
+
+def test_no_to_more_still_offers_the_next_step():
+    r = conv.no(conv.topic(State(), "LegCrampsAtNightIntent").state)
+    assert r.state.pending is Pending.OFFER_CHECK
+
+
+def test_yes_with_nothing_pending_gets_a_helpful_prompt():
+    r = conv.yes(State())
+    assert C.prompt("yes_without_question") in r.speech
+    assert r.reprompt and r.state.pending is None
+
+
+def test_check_runs_to_an_outcome_and_offers_contact():
+    s = conv.start_check(State()).state
+    s = conv.frequency(s, "OFTEN").state
+    r = conv.yes(s)
+    assert C.outcomes["see_specialist"].reasons["FREQUENT_SLEEP"] in r.speech
+    assert C.not_a_diagnosis in r.speech
+    assert "duplex ultrasound" in r.speech
+    assert r.state.pending is Pending.OFFER_CONTACT and r.card is not None
+    r = conv.yes(r.state)
+    assert C.clinic.website_spoken in r.speech
+    assert r.card.title == C.contact.title and C.clinic.website in r.card.text
+
+
+def test_probably_fine_asks_four_questions_and_mentions_common_causes():
+    r = conv.start_check(State())
+    r = conv.frequency(r.state, "RARELY")
+    for _ in range(3):
+        assert r.state.pending is Pending.CHECK
+        r = conv.no(r.state)
+    assert len(r.state.answers) == 0 and r.state.pending is Pending.OFFER_CONTACT
+    assert C.outcomes["probably_fine"].reasons["NONE"] in r.speech
+    assert "potassium" in r.speech and "ultrasound" not in r.speech
+
+
+def test_frequency_that_does_not_resolve_reasks_with_a_hint():
+    s = conv.start_check(State()).state
+    r = conv.frequency(s, None)
+    assert C.questions["FREQUENT"].hint in r.speech and r.state.answers == {}
+
+
+def test_help_in_check_explains_how_to_answer_and_reasks():
+    s = conv.no(conv.start_check(State()).state).state  # now SLEEP is pending
+    r = conv.help(s)
+    assert C.questions["SLEEP"].help in r.speech
+    assert r.speech.endswith(C.questions["SLEEP"].text)
+    assert r.state.answers == s.answers
+
+
+def test_fallback_in_check_reasks_the_pending_question_with_a_hint():
+    s = conv.start_check(State()).state
+    r = conv.fallback(s)
+    assert C.questions["FREQUENT"].hint in r.speech
+    assert r.speech.endswith(C.questions["FREQUENT"].text)
+
+
+def test_repeat_says_the_last_response_again_and_keeps_state():
+    first = conv.topic(State(), "VaricoseVeinsIntent")
+    again = conv.repeat(first.state)
+    assert again.speech == first.speech and again.reprompt == first.reprompt
+    assert again.state.pending is first.state.pending
+
+
+def test_repeat_with_nothing_said_yet():
+    assert C.prompt("nothing_to_repeat") in conv.repeat(State()).speech
+
+
+def test_start_over_restarts_the_check():
+    s = conv.yes(conv.no(conv.start_check(State()).state).state).state
+    assert s.answers
+    r = conv.start_over(s)
+    assert r.state.answers == {} and C.questions["FREQUENT"].text in r.speech
+
+
+def test_a_question_during_the_check_is_answered_then_the_check_resumes():
+    s = conv.no(conv.start_check(State()).state).state
+    r = conv.topic(s, "VeinDiagnosisIntent")
+    assert C.topics["VeinDiagnosisIntent"].speech in r.speech
+    assert r.speech.endswith(C.questions["SLEEP"].text) and r.state.answers == s.answers
+
+
+def test_emergency_ends_the_session_from_inside_the_check():
+    s = conv.start_check(State()).state
+    r = conv.emergency(s)
+    assert "911" in r.speech.replace(" ", "") and r.end_session and r.reprompt is None
+    assert r.state == State()
+
+
+def test_stop_and_navigate_home():
+    s = conv.start_check(State()).state
+    assert conv.stop(s).end_session
+    home = conv.navigate_home(s)
+    assert not home.end_session and home.state.pending is None
+    assert C.prompt("check_left") in home.speech
+
+
+def test_not_sure_outside_the_check_and_with_an_offer():
+    assert conv.not_sure(State()).state.pending is None
+    offered = conv.topic(State(), "VeinDiagnosisIntent").state
+    assert conv.not_sure(offered).state.pending is Pending.OFFER_CONTACT
+
+
+def test_frequency_outside_the_check_offers_it():
+    assert conv.frequency(State(), "OFTEN").state.pending is Pending.OFFER_CHECK
+
+
+def test_state_round_trips_through_session_attributes():
+    s = conv.no(conv.start_check(State()).state).state
+    assert State.from_session(s.to_session(), C) == s
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        None,
+        "text",
+        [],
+        {"pending": "check", "answers": {"VARICOSE": "yes"}},
+        {"pending": "check", "answers": "yes"},
+        {"pending": "more"},  # no topic to tell more about
+        {"pending": "more", "topic": "NoSuchIntent"},
+        {"pending": 7, "topic": ["x"], "last": "x"},
+        {"pending": "offer_everything"},
+        {"last": {"speech": "x" * 9000}},
+    ],
+)
+def test_malformed_or_forged_attributes_start_clean(attrs):
+    s = State.from_session(attrs, C)
+    assert s.pending is None and s.answers == {}
+    assert s.last_speech is None or len(s.last_speech) <= 8000

@@ -1,0 +1,193 @@
+"""Every handler, through the real Lambda entry point with Alexa-shaped envelopes."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lambda_function import lambda_handler
+from skill.handlers.intents import CatchAllExceptionHandler, handled_intents
+from tests.support import frequency_slot, intent, launch, reprompt, speech
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = yaml.safe_load((ROOT / "skill" / "content" / "en-US.yaml").read_text("utf-8"))
+ARTICLE = " ".join((ROOT / "seeds" / "leg-cramps-and-vein-health.txt").read_text().split())
+
+
+def say(envelope):
+    out = lambda_handler(envelope, None)
+    json.dumps(out)  # must be JSON-serialisable as Lambda returns it
+    return out
+
+
+def attrs(response):
+    return response["sessionAttributes"]
+
+
+def test_launch_speaks_ssml_with_disclaimer_and_reprompt():
+    r = say(launch())
+    assert re.fullmatch(r"<speak>.+</speak>", speech(r), re.S)
+    assert RAW["safety"]["disclaimer"]["text"] in speech(r)
+    assert reprompt(r) and r["response"]["shouldEndSession"] is False
+
+
+def test_one_shot_headline_question_in_a_new_session():
+    r = say(intent("LegCrampsAtNightIntent", new=True))
+    answer = " ".join(RAW["topics"]["LegCrampsAtNightIntent"]["speech"].split())
+    assert answer in speech(r)
+    for quote in RAW["topics"]["LegCrampsAtNightIntent"]["source"]:
+        assert " ".join(quote.split()) in ARTICLE
+    assert speech(r).rstrip("</speak>").endswith("?") and reprompt(r)
+    assert attrs(r)["pending"] == "more"
+    assert r["response"]["card"]["type"] == "Simple"
+
+
+@pytest.mark.parametrize("name", sorted(RAW["topics"]))
+def test_each_topic_intent(name):
+    r = say(intent(name))
+    assert " ".join(RAW["topics"][name]["speech"].split()) in speech(r)
+    assert reprompt(r)
+
+
+def test_yes_no_and_the_check_through_envelopes():
+    r = say(intent("SymptomCheckIntent"))
+    assert attrs(r)["pending"] == "check"
+    r = say(intent("CrampFrequencyIntent", attrs(r), frequency_slot("most nights", "OFTEN")))
+    assert attrs(r)["answers"] == {"FREQUENT": "yes"}
+    r = say(intent("NotSureIntent", attrs(r)))
+    assert attrs(r)["answers"] == {"FREQUENT": "yes", "SLEEP": "unsure"}
+    r = say(intent("AMAZON.NoIntent", attrs(r)))
+    assert attrs(r)["pending"] == "offer_contact" and "answers" not in attrs(r)
+    assert "not a diagnosis" in speech(r)
+    r = say(intent("AMAZON.YesIntent", attrs(r)))
+    assert "the vein center of maryland dot com" in speech(r)
+    assert "theveincenterofmaryland.com" in r["response"]["card"]["content"]
+
+
+def test_frequency_slot_with_no_match_reasks():
+    r = say(intent("SymptomCheckIntent"))
+    r2 = say(intent("CrampFrequencyIntent", attrs(r), frequency_slot("purple", None)))
+    assert attrs(r2)["answers"] == {} and "rarely" in speech(r2)
+    r3 = say(intent("CrampFrequencyIntent", attrs(r), slots={}))
+    assert attrs(r3)["answers"] == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("AMAZON.HelpIntent", lambda r: "quick check" in speech(r) and reprompt(r)),
+        ("AMAZON.FallbackIntent", lambda r: "didn" in speech(r) and reprompt(r)),
+        ("AMAZON.RepeatIntent", lambda r: "nothing to repeat" in speech(r)),
+        ("AMAZON.StartOverIntent", lambda r: attrs(r)["pending"] == "check"),
+        ("AMAZON.NavigateHomeIntent", lambda r: "What would you like" in speech(r)),
+        ("AMAZON.YesIntent", lambda r: "not sure what you" in speech(r)),
+        ("AMAZON.NoIntent", lambda r: reprompt(r) is not None),
+        ("ContactClinicIntent", lambda r: r["response"]["card"]["title"].startswith("Contact")),
+        ("TellMeMoreIntent", lambda r: "question first" in speech(r)),
+        ("NotSureIntent", lambda r: reprompt(r) is not None),
+        ("AMAZON.StopIntent", lambda r: r["response"]["shouldEndSession"] is True),
+        ("AMAZON.CancelIntent", lambda r: r["response"]["shouldEndSession"] is True),
+        ("EmergencyIntent", lambda r: r["response"]["shouldEndSession"] is True
+         and "911" in r["response"]["card"]["content"]),
+    ],
+)
+def test_each_builtin_and_utility_intent_with_nothing_pending(name, check):
+    assert check(say(intent(name)))
+
+
+def test_repeat_repeats_the_last_response():
+    first = say(intent("VaricoseVeinsIntent"))
+    again = say(intent("AMAZON.RepeatIntent", attrs(first)))
+    assert speech(again) == speech(first) and reprompt(again) == reprompt(first)
+
+
+def test_stop_in_the_middle_of_the_check_ends_and_keeps_nothing():
+    r = say(intent("SymptomCheckIntent"))
+    r = say(intent("AMAZON.YesIntent", attrs(r)))
+    r = say(intent("AMAZON.StopIntent", attrs(r)))
+    assert r["response"]["shouldEndSession"] is True and attrs(r) == {}
+
+
+def test_session_ended_request_answers_silently():
+    env = intent("AMAZON.StopIntent")
+    env["request"] = {"type": "SessionEndedRequest", "requestId": "r", "reason": "USER_INITIATED",
+                      "timestamp": "2026-11-25T10:00:00Z", "locale": "en-US"}
+    r = say(env)
+    assert "outputSpeech" not in r["response"]
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        {"type": "IntentRequest", "intent": {"name": "NoSuchIntent"}},
+        {"type": "IntentRequest"},
+        {"type": "CanFulfillIntentRequest", "intent": {"name": "LegCrampsAtNightIntent"}},
+        {"type": "Alexa.Presentation.APL.UserEvent", "arguments": ["x"]},
+        {"type": "System.ExceptionEncountered", "error": {"type": "INVALID_RESPONSE"}},
+        {"type": "Made.Up.Request"},
+    ],
+)
+def test_unknown_intents_and_request_types_get_a_spoken_recovery(request_):
+    env = intent("X")
+    env["request"] = {"requestId": "r", "timestamp": "2026-11-25T10:00:00Z", "locale": "en-US",
+                      **request_}
+    r = say(env)
+    assert speech(r) and reprompt(r) and r["response"]["shouldEndSession"] is False
+
+
+@pytest.mark.parametrize("event", [None, "text", 5, [], {}, {"request": 3}, {"version": "1.0"}])
+def test_not_an_envelope_gets_a_spoken_recovery(event):
+    r = say(event)
+    assert "went wrong" in speech(r) and reprompt(r)
+
+
+def test_unknown_locale_falls_back_to_english():
+    r = say(launch(locale="xx-XX"))
+    assert RAW["safety"]["disclaimer"]["text"] in speech(r)
+
+
+def test_catch_all_exception_handler_apologises_and_logs_only_the_type(caplog):
+    from ask_sdk_core.attributes_manager import AttributesManager
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_core.serialize import DefaultSerializer
+    from ask_sdk_model import RequestEnvelope
+
+    env = DefaultSerializer().deserialize(json.dumps(intent("X")), RequestEnvelope)
+    hi = HandlerInput(request_envelope=env, attributes_manager=AttributesManager(env))
+    with caplog.at_level(logging.ERROR, logger="skill"):
+        response = CatchAllExceptionHandler().handle(hi, KeyError("secret user words"))
+    assert "went wrong" in response.output_speech.ssml and response.reprompt
+    assert "KeyError" in caplog.text and "secret user words" not in caplog.text
+
+
+def test_logs_never_carry_user_content(caplog):
+    secret = "my-private-slot-value"
+    with caplog.at_level(logging.DEBUG):
+        r = say(intent("SymptomCheckIntent", {"pending": "check", "answers": {}}))
+        say(intent("CrampFrequencyIntent", attrs(r), frequency_slot(secret, None)))
+        say(intent("NoSuchIntent", {"topic": secret}, frequency_slot(secret, None)))
+    assert secret not in caplog.text
+
+
+def test_every_handled_intent_is_known_to_the_model_and_vice_versa():
+    model = json.loads(
+        (ROOT / "interaction_model/interactionModels/custom/en-US.json").read_text("utf-8")
+    )
+    in_model = {i["name"] for i in model["interactionModel"]["languageModel"]["intents"]}
+    assert in_model == set(handled_intents())
+
+
+def test_every_model_intent_reaches_its_own_handler_not_the_catch_all():
+    model = json.loads(
+        (ROOT / "interaction_model/interactionModels/custom/en-US.json").read_text("utf-8")
+    )
+    catch_all = say(intent("NoSuchIntent"))
+    for i in model["interactionModel"]["languageModel"]["intents"]:
+        if i["name"] == "AMAZON.FallbackIntent":
+            continue
+        assert speech(say(intent(i["name"]))) != speech(catch_all), i["name"]
