@@ -1,28 +1,27 @@
 """The skill object, built once at import, and the Lambda entry point that uses it.
 
 The SDK's own `SkillBuilder.lambda_handler()` rebuilds the skill and round-trips the event
-through json.dumps on every call; ours builds once and turns a request that cannot even
-be deserialised into a spoken recovery instead of an exception.
+through json.dumps on every call; ours builds once, deserialises the event as given, and
+turns a request that cannot even be deserialised into a spoken recovery, not an exception.
 """
 
 from __future__ import annotations
 
-import json
-import logging
 from typing import Any
 
-from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill_builder import SkillBuilder
-from ask_sdk_model import RequestEnvelope, ResponseEnvelope
+from ask_sdk_model import ResponseEnvelope
 from ask_sdk_model.response import Response
-from ask_sdk_model.ui import SsmlOutputSpeech
+from ask_sdk_model.ui import Reprompt, SsmlOutputSpeech
 
 from skill.conversation import State
 from skill.handlers import EXCEPTION_HANDLERS, HANDLERS
 from skill.handlers.base import conversation_for
+from skill.logs import get_logger
+from skill.serialization import Serializer
 from skill.speech import to_ssml
 
-log = logging.getLogger("skill")
+log = get_logger("skill")
 
 
 def build_skill() -> Any:
@@ -35,7 +34,7 @@ def build_skill() -> Any:
 
 
 skill = build_skill()
-serializer = DefaultSerializer()
+serializer = Serializer()
 
 
 def _recovery_envelope() -> dict[str, Any]:
@@ -43,12 +42,9 @@ def _recovery_envelope() -> dict[str, Any]:
     reply = conversation_for(None).error(State())
     response = Response(
         output_speech=SsmlOutputSpeech(ssml=to_ssml(reply.speech)),
-        reprompt=None,
+        reprompt=Reprompt(output_speech=SsmlOutputSpeech(ssml=to_ssml(reply.reprompt or ""))),
         should_end_session=False,
     )
-    from ask_sdk_model.ui import Reprompt
-
-    response.reprompt = Reprompt(output_speech=SsmlOutputSpeech(ssml=to_ssml(reply.reprompt)))
     envelope = ResponseEnvelope(version="1.0", response=response, session_attributes={})
     return serializer.serialize(envelope)
 
@@ -56,7 +52,9 @@ def _recovery_envelope() -> dict[str, Any]:
 def handle_event(event: Any, context: Any = None) -> dict[str, Any]:
     """Answer one Alexa request given as parsed JSON; never raises."""
     try:
-        envelope = serializer.deserialize(json.dumps(event), RequestEnvelope)
+        if not isinstance(event, dict):
+            raise ValueError("not an Alexa request envelope")
+        envelope = serializer.envelope_from_dict(event)
         if envelope is None or envelope.request is None:
             raise ValueError("not an Alexa request envelope")
         return serializer.serialize(skill.invoke(request_envelope=envelope, context=context))

@@ -1,20 +1,22 @@
-"""The skill's words, loaded once from YAML into frozen dataclasses.
+"""The skill's words, loaded once from YAML into immutable records.
 
-Validation happens here, at import, so a broken content file stops the skill from starting
+Validation happens here, at load, so a broken content file stops the skill from starting
 instead of failing in front of a user. Placeholders ({name}, {website}, ...) are filled once.
+Records are NamedTuples rather than dataclasses: a dataclass costs an exec() per generated
+method at import, which every Lambda cold start pays.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import zlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
-
-import yaml
+from typing import Any, NamedTuple
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 DEFAULT_LOCALE = "en-US"
@@ -23,26 +25,24 @@ NEXT_STEPS = ("check", "contact")
 QUESTION_IDS = ("FREQUENT", "SLEEP", "WALKING", "VARICOSE")
 OUTCOME_IDS = ("see_specialist", "worth_checking", "probably_fine")
 
-try:  # libyaml is an order of magnitude faster; the cold start notices.
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+# Parsed YAML is cached as JSON beside the source, keyed by the YAML's checksum and length
+# (a guard against staleness, not against tampering), the way Python caches bytecode:
+# importing PyYAML and parsing cost more than the rest of a cold start.
+CACHE_DIR_NAME = ".compiled"
 
 
 class ContentError(ValueError):
     """The content file is malformed; the message names the offending path."""
 
 
-@dataclass(frozen=True)
-class Clinic:
+class Clinic(NamedTuple):
     name: str
     website: str
     website_spoken: str
     phone: str
 
 
-@dataclass(frozen=True)
-class Topic:
+class Topic(NamedTuple):
     intent: str
     title: str
     speech: str
@@ -51,8 +51,7 @@ class Topic:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     id: str
     text: str
     hint: str
@@ -60,8 +59,7 @@ class Question:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     id: str
     title: str
     reasons: Mapping[str, str]
@@ -69,16 +67,14 @@ class Outcome:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(NamedTuple):
     title: str
     speech: str
     card: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Content:
+class Content(NamedTuple):
     locale: str
     clinic: Clinic
     topics: Mapping[str, Topic]
@@ -95,8 +91,7 @@ class Content:
         return self.prompts[key]
 
 
-@dataclass(frozen=True)
-class Provenance:
+class Provenance(NamedTuple):
     """One piece of spoken or shown text and what it rests on (for the provenance tests)."""
 
     path: str
@@ -264,16 +259,57 @@ def parse(raw: Any, locale: str = DEFAULT_LOCALE) -> Content:
     )
 
 
-def read_raw(locale: str = DEFAULT_LOCALE, directory: Path = CONTENT_DIR) -> Any:
-    path = directory / f"{locale}.yaml"
+def _parse_yaml(text: str, path: Path) -> Any:
+    import yaml  # only on a cache miss
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ContentError(f"cannot read {path}: {exc.strerror}") from exc
-    try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise ContentError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def cache_path(locale: str, directory: Path = CONTENT_DIR) -> Path:
+    return directory / CACHE_DIR_NAME / f"{locale}.json"
+
+
+def read_raw(locale: str = DEFAULT_LOCALE, directory: Path = CONTENT_DIR) -> Any:
+    """The parsed YAML document, from the JSON cache when it matches the file's checksum."""
+    path = directory / f"{locale}.yaml"
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot read {path}: {exc.strerror}") from exc
+    digest = f"crc32:{zlib.crc32(data):08x}:{len(data)}"
+    cached = cache_path(locale, directory)
+    try:
+        entry = json.loads(cached.read_bytes())
+        if entry.get("checksum") == digest:
+            return entry["document"]
+    except (OSError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError(f"{path}: not UTF-8") from exc
+    document = _parse_yaml(text, path)
+    write_cache(cached, digest, document)
+    return document
+
+
+def write_cache(cached: Path, digest: str, document: Any) -> None:
+    """Best effort: a read-only package (Lambda) simply parses the YAML each cold start."""
+    try:
+        payload = json.dumps({"checksum": digest, "document": document}, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return  # YAML gave something JSON cannot hold; parse it every time instead
+    try:
+        cached.parent.mkdir(exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(payload, encoding="utf-8")
+        tmp.replace(cached)
+    except OSError:
+        pass
 
 
 @cache

@@ -8,9 +8,9 @@ something definite (or gets a helpful prompt when nothing is pending).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from skill import triage
 from skill.content import Content, Question
@@ -28,13 +28,12 @@ class Pending(StrEnum):
     OFFER_CONTACT = "offer_contact"
 
 
-@dataclass(frozen=True)
-class State:
+class State(NamedTuple):
     """Everything the skill remembers, kept in session attributes and nowhere else."""
 
     pending: Pending | None = None
     topic: str | None = None
-    answers: Mapping[str, Answer] = field(default_factory=dict)
+    answers: Mapping[str, Answer] = MappingProxyType({})
     last_speech: str | None = None
     last_reprompt: str | None = None
 
@@ -90,14 +89,12 @@ def _enum(kind: type[Pending], value: Any) -> Pending | None:
         return None
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     title: str
     text: str
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(NamedTuple):
     """A response in plain text; speech.py turns it into SSML and a card."""
 
     speech: str
@@ -129,7 +126,7 @@ class Conversation:
         card: Card | None = None,
         view: tuple[str, str] | None = None,
     ) -> Reply:
-        state = replace(state, last_speech=speech, last_reprompt=reprompt)
+        state = state._replace(last_speech=speech, last_reprompt=reprompt)
         return Reply(speech, reprompt, state, card=card, view=view)
 
     def _end(self, speech: str, card: Card | None = None) -> Reply:
@@ -139,7 +136,7 @@ class Conversation:
         return self._ask(
             _join(lead, self.c.prompt("menu")),
             self.c.prompt("menu_reprompt"),
-            replace(state, pending=None, answers={}),
+            state._replace(pending=None, answers={}),
         )
 
     def _question(self, answers: Mapping[str, Answer]) -> Question | None:
@@ -153,7 +150,7 @@ class Conversation:
             Pending.OFFER_CHECK: (p("offer_check"), p("offer_check_reprompt")),
             Pending.OFFER_CONTACT: (p("offer_contact"), p("offer_contact_reprompt")),
         }[kind]
-        return self._ask(_join(lead, question), reprompt, replace(state, pending=kind, answers={}))
+        return self._ask(_join(lead, question), reprompt, state._replace(pending=kind, answers={}))
 
     def _repeat_pending(self, lead: str, state: State) -> Reply:
         """Say `lead`, then ask again whatever question is pending (or offer the menu)."""
@@ -170,7 +167,7 @@ class Conversation:
         return self._ask(
             _join(lead, question.text),
             _join(question.hint, question.text),
-            replace(state, pending=Pending.CHECK, answers=dict(answers)),
+            state._replace(pending=Pending.CHECK, answers=dict(answers)),
             view=("question", question.id),
         )
 
@@ -180,8 +177,8 @@ class Conversation:
         reason = outcome.reasons[result.reason]
         lead = _join(reason, outcome.advice, self.c.not_a_diagnosis)
         card = Card(outcome.title, _join(reason, outcome.advice, self.c.not_a_diagnosis))
-        reply = self._offer(lead, replace(state, topic=None), Pending.OFFER_CONTACT)
-        return replace(reply, card=card, view=("outcome", result.outcome.value))
+        reply = self._offer(lead, state._replace(topic=None), Pending.OFFER_CONTACT)
+        return reply._replace(card=card, view=("outcome", result.outcome.value))
 
     # -- user acts -------------------------------------------------------------------
 
@@ -196,13 +193,13 @@ class Conversation:
             reply = self._ask_check(
                 _join(topic.speech, self.c.prompt("back_to_check")), state.answers, state
             )
-            return replace(reply, card=card, view=("answer", intent))
-        state = replace(state, topic=intent)
+            return reply._replace(card=card, view=("answer", intent))
+        state = state._replace(topic=intent)
         if topic.more:
             reply = self._offer(topic.speech, state, Pending.MORE)
         else:
             reply = self._offer_next(topic.speech, state, topic.next)
-        return replace(reply, card=card, view=("answer", intent))
+        return reply._replace(card=card, view=("answer", intent))
 
     def _offer_next(self, lead: str, state: State, next_step: str) -> Reply:
         kind = Pending.OFFER_CHECK if next_step == "check" else Pending.OFFER_CONTACT
@@ -217,10 +214,10 @@ class Conversation:
         if topic.more is None:
             return self._offer_next(self.c.prompt("no_more_detail"), state, topic.next)
         reply = self._offer_next(topic.more, state, topic.next)
-        return replace(reply, card=Card(topic.title, topic.more), view=("more", topic.intent))
+        return reply._replace(card=Card(topic.title, topic.more), view=("more", topic.intent))
 
     def start_check(self, state: State) -> Reply:
-        return self._ask_check(self.c.check_intro, {}, replace(state, topic=None))
+        return self._ask_check(self.c.check_intro, {}, state._replace(topic=None))
 
     def answer(self, state: State, answer: Answer) -> Reply:
         """A yes, no or not-sure while the check is running."""
@@ -249,7 +246,7 @@ class Conversation:
                 return self._ask(
                     _join(self.c.prompt("declined"), self.c.prompt("anything_else")),
                     self.c.prompt("menu_reprompt"),
-                    replace(state, pending=None, answers={}),
+                    state._replace(pending=None, answers={}),
                 )
         return self._menu(self.c.prompt("no_without_question"), state)
 
@@ -276,10 +273,10 @@ class Conversation:
         reply = self._ask(
             _join(k.speech, self.c.prompt("anything_else")),
             self.c.prompt("menu_reprompt"),
-            replace(state, pending=None, answers={}),
+            state._replace(pending=None, answers={}),
             card=Card(k.title, k.card),
         )
-        return replace(reply, view=("contact", "clinic"))
+        return reply._replace(view=("contact", "clinic"))
 
     def help(self, state: State) -> Reply:
         question = self._question(state.answers) if state.in_check else None
@@ -315,7 +312,7 @@ class Conversation:
 
     def emergency(self, state: State) -> Reply:
         card = Card(self.c.emergency_card_title, self.c.safety["emergency_card"])
-        return replace(self._end(self.c.safety["emergency"], card), view=("emergency", "help"))
+        return self._end(self.c.safety["emergency"], card)._replace(view=("emergency", "help"))
 
     def error(self, state: State) -> Reply:
         return self._menu(self.c.prompt("error"), State())

@@ -7,17 +7,17 @@ The rules come from the article:
 - probably not a concern: otherwise (occasional, mild cramping).
 
 Only questions that can still change the outcome are asked. Rather than hand-code the
-skips, every partial set of answers is evaluated once at import against all its
-completions, so the skip logic cannot drift from the outcome rules.
+skips, a partial set of answers is evaluated against all its completions (at most 81),
+once per process and state (memoised), so the skip logic cannot drift from the rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from itertools import product
-from typing import Any
+from typing import Any, NamedTuple
 
 QUESTIONS: tuple[str, ...] = ("FREQUENT", "SLEEP", "WALKING", "VARICOSE")
 
@@ -34,8 +34,7 @@ class Outcome(StrEnum):
     PROBABLY_FINE = "probably_fine"
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     outcome: Outcome
     reason: str  # a key of the outcome's `reasons` in the content file
 
@@ -65,6 +64,7 @@ def _key(answers: Answers) -> tuple[Answer | None, ...]:
     return tuple(answers.get(q) for q in QUESTIONS)
 
 
+@cache
 def _reachable_outcomes(partial: tuple[Answer | None, ...]) -> set[Outcome]:
     open_slots = [i for i, a in enumerate(partial) if a is None]
     found = set()
@@ -76,34 +76,23 @@ def _reachable_outcomes(partial: tuple[Answer | None, ...]) -> set[Outcome]:
     return found
 
 
-def _build_next_table() -> dict[tuple[Answer | None, ...], str | None]:
-    table: dict[tuple[Answer | None, ...], str | None] = {}
-    for partial in product([None, *Answer], repeat=len(QUESTIONS)):
-        if len(_reachable_outcomes(partial)) == 1:
-            table[partial] = None
-            continue
-        for i, q in enumerate(QUESTIONS):
-            if partial[i] is not None:
-                continue
-            # Ask q only if some answer to it narrows what the outcome can still be.
-            before = _reachable_outcomes(partial)
-            if any(
-                _reachable_outcomes(partial[:i] + (a,) + partial[i + 1 :]) != before
-                for a in Answer
-            ):
-                table[partial] = q
-                break
-        else:  # pragma: no cover - impossible: several outcomes imply a relevant question
-            table[partial] = None
-    return table
-
-
-_NEXT = _build_next_table()
+@cache
+def _next_for(partial: tuple[Answer | None, ...]) -> str | None:
+    before = _reachable_outcomes(partial)
+    if len(before) == 1:
+        return None
+    for i, q in enumerate(QUESTIONS):
+        # Ask q only if some answer to it narrows what the outcome can still be.
+        if partial[i] is None and any(
+            _reachable_outcomes(partial[:i] + (a,) + partial[i + 1 :]) != before for a in Answer
+        ):
+            return q
+    return None  # pragma: no cover - several outcomes left imply a question that matters
 
 
 def next_question(answers: Answers) -> str | None:
     """The next question worth asking, or None when the outcome is settled."""
-    return _NEXT[_key(answers)]
+    return _next_for(_key(answers))
 
 
 def is_reachable(answers: Answers) -> bool:

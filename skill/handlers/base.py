@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from functools import cache
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -11,9 +10,10 @@ from ask_sdk_model.ui import SimpleCard
 
 from skill import content
 from skill.conversation import Conversation, Reply, State
+from skill.logs import get_logger
 from skill.speech import ssml_text
 
-log = logging.getLogger("skill")
+log = get_logger("skill")
 
 
 @cache
