@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import ResponseEnvelope
 from ask_sdk_model.response import Response
 from ask_sdk_model.ui import Reprompt, SsmlOutputSpeech
 
+from skill.api_client import UrllibApiClient
 from skill.conversation import State
 from skill.handlers import EXCEPTION_HANDLERS, HANDLERS
 from skill.handlers.base import conversation_for
@@ -24,8 +25,13 @@ from skill.speech import to_ssml
 log = get_logger("skill")
 
 
+# Per Alexa API call; a reminder makes two (time zone, then the reminder), so the whole
+# exchange stays within 2 seconds, far inside Alexa's 8-second limit.
+API_TIMEOUT_SECONDS = 1.0
+
+
 def build_skill() -> Any:
-    sb = SkillBuilder()
+    sb = CustomSkillBuilder(api_client=UrllibApiClient(timeout=API_TIMEOUT_SECONDS))
     for handler in HANDLERS:
         sb.add_request_handler(handler)
     for handler in EXCEPTION_HANDLERS:

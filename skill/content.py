@@ -13,6 +13,7 @@ import os
 import re
 import zlib
 from collections.abc import Iterator, Mapping
+from datetime import time
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -74,6 +75,23 @@ class Contact(NamedTuple):
     sources: tuple[str, ...]
 
 
+class Reminder(NamedTuple):
+    time: time
+    offer: str
+    offer_reprompt: str
+    spoken: str
+    created: str
+    no_permission: str
+    failed: str
+
+
+class Screen(NamedTuple):
+    home_title: str
+    check_title: str
+    progress: str  # with {n} and {m}
+    footer: str  # the clinic's name, web address and (if set) phone
+
+
 class Content(NamedTuple):
     locale: str
     clinic: Clinic
@@ -86,6 +104,8 @@ class Content(NamedTuple):
     prompts: Mapping[str, str]
     safety: Mapping[str, str]
     emergency_card_title: str
+    reminder: Reminder
+    screen: Screen
 
     def prompt(self, key: str) -> str:
         return self.prompts[key]
@@ -244,6 +264,38 @@ def parse(raw: Any, locale: str = DEFAULT_LOCALE) -> Content:
         if needed not in safety:
             raise ContentError(f"safety: missing '{needed}'")
 
+    r = _get(raw, "reminder", "content", dict)
+    try:
+        at = time.fromisoformat(_get(r, "time", "reminder"))
+    except ValueError as exc:
+        raise ContentError("reminder.time: expected HH:MM") from exc
+    reminder_values = {**values, "time_spoken": _get(r, "time_spoken", "reminder")}
+    reminder = Reminder(
+        at,
+        *(
+            _fill(
+                _marked(_get(r, key, "reminder", dict), f"reminder.{key}"),
+                reminder_values,
+                f"reminder.{key}",
+            )
+            for key in ("offer", "offer_reprompt", "spoken", "created", "no_permission", "failed")
+        ),
+    )
+    sc = _get(raw, "screen", "content", dict)
+
+    def label(key: str, fill: Mapping[str, str] = values) -> str:
+        return _fill(_marked(_get(sc, key, "screen", dict), f"screen.{key}"), fill, f"screen.{key}")
+
+    phone_part = label("footer_phone") if clinic.phone else ""
+    screen = Screen(
+        home_title=label("home_title"),
+        check_title=label("check_title"),
+        progress=_marked(_get(sc, "progress", "screen", dict), "screen.progress"),
+        footer=label("footer", {**values, "phone_part": phone_part}),
+    )
+    if "{n}" not in screen.progress or "{m}" not in screen.progress:
+        raise ContentError("screen.progress: needs {n} and {m}")
+
     return Content(
         locale=locale,
         clinic=clinic,
@@ -256,6 +308,8 @@ def parse(raw: Any, locale: str = DEFAULT_LOCALE) -> Content:
         prompts=MappingProxyType(prompts),
         safety=MappingProxyType(safety),
         emergency_card_title=_get(snodes["emergency_card"], "title", "safety.emergency_card"),
+        reminder=reminder,
+        screen=screen,
     )
 
 

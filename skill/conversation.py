@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from skill import triage
 from skill.content import Content, Question
+from skill.reminders import REMINDERS_PERMISSION, ReminderResult
 from skill.triage import Answer
 
 MAX_REMEMBERED_CHARS = 8000  # the longest speech Alexa accepts; longer "last" text is forged
@@ -26,6 +27,7 @@ class Pending(StrEnum):
     MORE = "more"  # "Want to hear more?" about `topic`
     OFFER_CHECK = "offer_check"
     OFFER_CONTACT = "offer_contact"
+    OFFER_REMINDER = "offer_reminder"
 
 
 class State(NamedTuple):
@@ -92,6 +94,14 @@ def _enum(kind: type[Pending], value: Any) -> Pending | None:
 class Card(NamedTuple):
     title: str
     text: str
+    # Non-empty: a permissions consent card asking the user for these scopes instead.
+    permissions: tuple[str, ...] = ()
+
+
+class Effect(StrEnum):
+    """Work the conversation needs done outside itself before it can answer."""
+
+    CREATE_REMINDER = "create_reminder"
 
 
 class Reply(NamedTuple):
@@ -104,6 +114,9 @@ class Reply(NamedTuple):
     end_session: bool = False
     # What the screen (APL) should show: ("answer", topic), ("question", qid), ("outcome", id)...
     view: tuple[str, str] | None = None
+    # Set instead of speech: the handler performs it, then asks for the real reply
+    # (for CREATE_REMINDER: Conversation.reminder_outcome).
+    effect: Effect | None = None
 
 
 def _join(*parts: str | None) -> str:
@@ -149,6 +162,7 @@ class Conversation:
             Pending.MORE: (p("ask_more"), p("more_reprompt")),
             Pending.OFFER_CHECK: (p("offer_check"), p("offer_check_reprompt")),
             Pending.OFFER_CONTACT: (p("offer_contact"), p("offer_contact_reprompt")),
+            Pending.OFFER_REMINDER: (self.c.reminder.offer, self.c.reminder.offer_reprompt),
         }[kind]
         return self._ask(_join(lead, question), reprompt, state._replace(pending=kind, answers={}))
 
@@ -184,7 +198,7 @@ class Conversation:
 
     def launch(self, state: State) -> Reply:
         lead = _join(self.c.prompt("welcome"), self.c.safety["disclaimer"])
-        return self._menu(lead, State())
+        return self._menu(lead, State())._replace(view=("home", ""))
 
     def topic(self, state: State, intent: str) -> Reply:
         topic = self.c.topics[intent]
@@ -233,6 +247,8 @@ class Conversation:
                 return self.start_check(state)
             case Pending.OFFER_CONTACT:
                 return self.contact(state)
+            case Pending.OFFER_REMINDER:
+                return self.reminder(state)
         return self._menu(self.c.prompt("yes_without_question"), state)
 
     def no(self, state: State) -> Reply:
@@ -242,7 +258,7 @@ class Conversation:
             case Pending.MORE:
                 topic = self.c.topics[state.topic or ""]
                 return self._offer_next(self.c.prompt("declined"), state, topic.next)
-            case Pending.OFFER_CHECK | Pending.OFFER_CONTACT:
+            case Pending.OFFER_CHECK | Pending.OFFER_CONTACT | Pending.OFFER_REMINDER:
                 return self._ask(
                     _join(self.c.prompt("declined"), self.c.prompt("anything_else")),
                     self.c.prompt("menu_reprompt"),
@@ -270,13 +286,31 @@ class Conversation:
 
     def contact(self, state: State) -> Reply:
         k = self.c.contact
-        reply = self._ask(
-            _join(k.speech, self.c.prompt("anything_else")),
+        reply = self._offer(k.speech, state, Pending.OFFER_REMINDER)
+        return reply._replace(card=Card(k.title, k.card), view=("contact", "clinic"))
+
+    def reminder(self, state: State) -> Reply:
+        """The user wants the reminder: the handler must try to create it first."""
+        return Reply(
+            "", None, state._replace(pending=None, answers={}), effect=Effect.CREATE_REMINDER
+        )
+
+    def reminder_outcome(self, state: State, result: ReminderResult) -> Reply:
+        r = self.c.reminder
+        lead = {
+            ReminderResult.CREATED: r.created,
+            ReminderResult.NO_PERMISSION: r.no_permission,
+            ReminderResult.FAILED: r.failed,
+        }[result]
+        card = None
+        if result is ReminderResult.NO_PERMISSION:
+            card = Card(self.c.contact.title, r.no_permission, (REMINDERS_PERMISSION,))
+        return self._ask(
+            _join(lead, self.c.prompt("anything_else")),
             self.c.prompt("menu_reprompt"),
             state._replace(pending=None, answers={}),
-            card=Card(k.title, k.card),
+            card=card,
         )
-        return reply._replace(view=("contact", "clinic"))
 
     def help(self, state: State) -> Reply:
         question = self._question(state.answers) if state.in_check else None

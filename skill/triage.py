@@ -95,6 +95,20 @@ def next_question(answers: Answers) -> str | None:
     return _next_for(_key(answers))
 
 
+@cache
+def _longest_remaining(partial: tuple[Answer | None, ...]) -> int:
+    q = _next_for(partial)
+    if q is None:
+        return 0
+    i = QUESTIONS.index(q)
+    return 1 + max(_longest_remaining(partial[:i] + (a,) + partial[i + 1 :]) for a in Answer)
+
+
+def progress(answers: Answers) -> tuple[int, int]:
+    """(number of the pending question, the most questions this check can come to)."""
+    return len(answers) + 1, len(answers) + _longest_remaining(_key(answers))
+
+
 def is_reachable(answers: Answers) -> bool:
     """True if these answers are exactly what the check would have asked, in order."""
     walked: dict[str, Answer] = {}

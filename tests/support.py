@@ -84,3 +84,22 @@ def speech(response: dict[str, Any]) -> str:
 def reprompt(response: dict[str, Any]) -> str | None:
     r = response["response"].get("reprompt")
     return r["outputSpeech"]["ssml"] if r else None
+
+
+def with_screen(env: dict[str, Any]) -> dict[str, Any]:
+    """The same envelope from an Echo Show: the device declares APL and has a viewport."""
+    env["context"]["System"]["device"]["supportedInterfaces"] = {
+        "Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.3"}}
+    }
+    env["context"]["Viewport"] = {"shape": "RECTANGLE", "pixelWidth": 1280, "pixelHeight": 800}
+    return env
+
+
+def with_alexa_api(env: dict[str, Any], url: str, *, consent: bool = True) -> dict[str, Any]:
+    """Point the envelope's Alexa API at `url`, with or without reminders permission."""
+    system = env["context"]["System"]
+    system["apiEndpoint"] = url
+    system["apiAccessToken"] = "test-access-token"
+    if consent:
+        system["user"] = {**system["user"], "permissions": {"consentToken": "test-consent"}}
+    return env

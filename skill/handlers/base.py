@@ -6,11 +6,12 @@ from functools import cache
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
-from ask_sdk_model.ui import SimpleCard
+from ask_sdk_model.ui import AskForPermissionsConsentCard, SimpleCard
 
 from skill import content
 from skill.conversation import Conversation, Reply, State
 from skill.logs import get_logger
+from skill.screen import render_directive
 from skill.speech import ssml_text
 
 log = get_logger("skill")
@@ -44,19 +45,26 @@ def render(handler_input: HandlerInput, reply: Reply) -> Response:
     rb.speak(ssml_text(reply.speech))
     if reply.reprompt and not reply.end_session:
         rb.ask(ssml_text(reply.reprompt))
-    if reply.card is not None:
+    if reply.card is not None and reply.card.permissions:
+        rb.set_card(AskForPermissionsConsentCard(permissions=list(reply.card.permissions)))
+    elif reply.card is not None:
         rb.set_card(SimpleCard(title=reply.card.title, content=reply.card.text))
     rb.set_should_end_session(reply.end_session)
     handler_input.attributes_manager.session_attributes = (
         {} if reply.end_session else reply.state.to_session()
     )
-    for hook in RENDER_HOOKS:
-        hook(handler_input, reply)
+    if reply.view is not None and supports_apl(handler_input):
+        directive = render_directive(reply, conversation(handler_input).c)
+        if directive is not None:
+            rb.add_directive(directive)
     return rb.response
 
 
-# Extra renderers (e.g. APL for screens) register here: hook(handler_input, reply) -> None.
-RENDER_HOOKS: list = []
+def supports_apl(handler_input: HandlerInput) -> bool:
+    """True when the device declares Alexa.Presentation.APL (an Echo Show, a Fire TV...)."""
+    system = getattr(handler_input.request_envelope.context, "system", None)
+    interfaces = getattr(getattr(system, "device", None), "supported_interfaces", None)
+    return getattr(interfaces, "alexa_presentation_apl", None) is not None
 
 
 def intent_name(handler_input: HandlerInput) -> str | None:

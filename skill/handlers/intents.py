@@ -12,8 +12,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from skill.content import load
-from skill.conversation import Conversation, Reply, State
+from skill.conversation import Conversation, Effect, Reply, State
 from skill.handlers.base import conversation, intent_name, render, resolved_slot_id, state
+from skill.handlers.reminders import create_reminder
 from skill.logs import get_logger
 
 log = get_logger("skill")
@@ -36,7 +37,10 @@ class IntentRequestHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         act = self.routes[intent_name(handler_input) or ""]
-        reply = act(conversation(handler_input), state(handler_input), handler_input)
+        conv = conversation(handler_input)
+        reply = act(conv, state(handler_input), handler_input)
+        if reply.effect is Effect.CREATE_REMINDER:
+            reply = create_reminder(handler_input, conv, reply)
         return render(handler_input, reply)
 
 
@@ -117,6 +121,7 @@ ROUTES: dict[str, Act] = {
     "NotSureIntent": _act("not_sure"),
     "CrampFrequencyIntent": _frequency,
     "ContactClinicIntent": _act("contact"),
+    "SetReminderIntent": _act("reminder"),
     "TellMeMoreIntent": _act("more"),
     "AMAZON.HelpIntent": _act("help"),
     "AMAZON.RepeatIntent": _act("repeat"),

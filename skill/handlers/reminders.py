@@ -1,0 +1,82 @@
+"""Creating the "call the clinic" reminder through the Alexa Reminders API.
+
+The endpoint and token come from the request (the SDK's service client factory); the time
+zone from the Alexa Settings API. Every failure becomes a ReminderResult, so the
+conversation apologises and goes on. Logs carry status codes and error types only.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from ask_sdk_core.handler_input import HandlerInput
+
+from skill.conversation import Conversation, Reply
+from skill.logs import get_logger
+from skill.reminders import ReminderResult, api_time, next_morning
+
+log = get_logger("skill.reminders")
+
+
+def has_reminder_consent(handler_input: HandlerInput) -> bool:
+    system = (
+        handler_input.request_envelope.context.system
+        if handler_input.request_envelope.context
+        else None
+    )
+    permissions = getattr(getattr(system, "user", None), "permissions", None)
+    return bool(getattr(permissions, "consent_token", None))
+
+
+def create_reminder(handler_input: HandlerInput, conv: Conversation, reply: Reply) -> Reply:
+    """Try to set tomorrow morning's reminder; answer with how it went."""
+    return conv.reminder_outcome(reply.state, _create(handler_input, conv))
+
+
+def _create(handler_input: HandlerInput, conv: Conversation) -> ReminderResult:
+    from ask_sdk_model.services import ServiceException
+    from ask_sdk_model.services.reminder_management import (
+        AlertInfo,
+        PushNotification,
+        PushNotificationStatus,
+        ReminderRequest,
+        SpokenInfo,
+        SpokenText,
+        Trigger,
+        TriggerType,
+    )
+
+    if not has_reminder_consent(handler_input):
+        return ReminderResult.NO_PERMISSION
+    factory = handler_input.service_client_factory
+    envelope = handler_input.request_envelope
+    try:
+        device_id = envelope.context.system.device.device_id
+        zone = factory.get_ups_service().get_system_time_zone(device_id)
+        now = datetime.now(UTC)
+        when = next_morning(now, zone, conv.c.reminder.time)
+        request = ReminderRequest(
+            request_time=now.replace(tzinfo=None, microsecond=0),
+            trigger=Trigger(
+                object_type=TriggerType.SCHEDULED_ABSOLUTE,
+                scheduled_time=when,
+                time_zone_id=zone,
+            ),
+            alert_info=AlertInfo(
+                spoken_info=SpokenInfo(
+                    content=[SpokenText(locale=conv.c.locale, text=conv.c.reminder.spoken)]
+                )
+            ),
+            push_notification=PushNotification(status=PushNotificationStatus.ENABLED),
+        )
+        factory.get_reminder_management_service().create_reminder(request)
+    except ServiceException as exc:
+        log.warning("reminders api refused: status=%s", exc.status_code)
+        if exc.status_code in (401, 403):
+            return ReminderResult.NO_PERMISSION
+        return ReminderResult.FAILED
+    except Exception as exc:  # noqa: BLE001 - bad zone, missing device, serializer errors
+        log.warning("reminder not created: %s", type(exc).__name__)
+        return ReminderResult.FAILED
+    log.info("reminder created for %s", api_time(when))
+    return ReminderResult.CREATED

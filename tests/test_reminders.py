@@ -1,0 +1,127 @@
+"""The 'call the clinic' reminder, over real HTTP against the local fake Alexa API."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from ask_sdk_model.services import ApiClientRequest
+
+from lambda_function import lambda_handler
+from skill.api_client import ApiClientError, UrllibApiClient
+from skill.content import load
+from skill.reminders import REMINDERS_PERMISSION, next_morning
+from skill.simulator.fake_alexa_api import FakeAlexaApi
+from tests.support import intent, speech, with_alexa_api
+
+C = load()
+SYMPTOM_WORDS = ("cramp", "sleep", "walk", "varicose", "vein disease", "pain", "symptom")
+
+
+def ask_for_reminder(api: FakeAlexaApi, *, consent: bool = True, via_yes: bool = False):
+    if via_yes:
+        env = intent("AMAZON.YesIntent", {"pending": "offer_reminder"})
+    else:
+        env = intent("SetReminderIntent")
+    return lambda_handler(with_alexa_api(env, api.url, consent=consent), None)
+
+
+@pytest.mark.parametrize("via_yes", [False, True])
+def test_reminder_is_created_with_the_right_body(via_yes):
+    before = datetime.now(UTC)
+    with FakeAlexaApi(time_zone="America/Los_Angeles") as api:
+        r = ask_for_reminder(api, via_yes=via_yes)
+    [call] = api.reminders()
+    assert call.headers["Authorization"] == "Bearer test-access-token"
+    trigger = call.body["trigger"]
+    assert trigger["type"] == "SCHEDULED_ABSOLUTE"
+    assert trigger["timeZoneId"] == "America/Los_Angeles"
+    tomorrow = (before.astimezone(ZoneInfo("America/Los_Angeles")) + timedelta(days=1)).date()
+    assert datetime.fromisoformat(trigger["scheduledTime"]) == datetime.combine(tomorrow, time(9))
+    [spoken] = call.body["alertInfo"]["spokenInfo"]["content"]
+    assert spoken == {"locale": "en-US", "text": "Time to call The Vein Center of Maryland."}
+    assert not any(word in spoken["text"].lower() for word in SYMPTOM_WORDS)
+    assert call.body["pushNotification"] == {"status": "ENABLED"}
+    assert "remind you tomorrow" in speech(r)
+    assert r["response"]["shouldEndSession"] is False and r["response"]["reprompt"]
+
+
+def test_time_zone_is_read_from_the_settings_api_for_this_device():
+    with FakeAlexaApi() as api:
+        ask_for_reminder(api)
+    settings = [c for c in api.calls if c.method == "GET"]
+    assert [c.path for c in settings] == ["/v2/devices/d/settings/System.timeZone"]
+
+
+def test_without_permission_a_consent_card_and_an_explanation_and_no_api_call():
+    with FakeAlexaApi() as api:
+        r = ask_for_reminder(api, consent=False)
+    assert api.calls == []
+    card = r["response"]["card"]
+    assert card["type"] == "AskForPermissionsConsent"
+    assert card["permissions"] == [REMINDERS_PERMISSION]
+    assert "permission" in speech(r) and r["response"]["shouldEndSession"] is False
+
+
+def test_api_refusing_permission_gives_the_consent_card():
+    with FakeAlexaApi(reminder_status=403) as api:
+        r = ask_for_reminder(api)
+    assert r["response"]["card"]["type"] == "AskForPermissionsConsent"
+
+
+@pytest.mark.parametrize(
+    "fake",
+    [
+        {"reminder_status": 500},
+        {"reminder_status": 429},
+        {"time_zone_status": 500},
+        {"time_zone": "Not/AZone"},
+        {"delay": 2.5},  # longer than the client's timeout: must not hang the skill
+    ],
+    ids=["500", "throttled", "settings-500", "bad-zone", "no-answer-in-time"],
+)
+def test_api_failures_apologise_and_the_session_goes_on(fake):
+    with FakeAlexaApi(**fake) as api:
+        r = ask_for_reminder(api)
+    assert C.reminder.failed in speech(r).replace("&apos;", "'")
+    assert r["response"]["shouldEndSession"] is False and r["response"]["reprompt"]
+
+
+def test_api_unreachable_apologises():
+    with FakeAlexaApi() as api:
+        url = api.url
+    env = with_alexa_api(intent("SetReminderIntent"), url)  # server now stopped
+    assert C.reminder.failed in speech(lambda_handler(env, None)).replace("&apos;", "'")
+
+
+def test_contact_details_offer_the_reminder_and_no_declines_it():
+    r = lambda_handler(intent("ContactClinicIntent"), None)
+    assert r["sessionAttributes"]["pending"] == "offer_reminder"
+    r = lambda_handler(intent("AMAZON.NoIntent", r["sessionAttributes"]), None)
+    assert "pending" not in r["sessionAttributes"] and "Okay" in speech(r)
+
+
+@pytest.mark.parametrize(
+    ("now", "zone", "expected"),
+    [
+        ("2026-11-26T03:00:00+00:00", "America/Los_Angeles", "2026-11-26T09:00:00"),
+        ("2026-11-26T03:00:00+00:00", "Europe/Berlin", "2026-11-27T09:00:00"),
+        ("2026-03-07T23:30:00+00:00", "America/New_York", "2026-03-08T09:00:00"),  # DST day
+        ("2026-12-31T20:00:00+00:00", "Pacific/Auckland", "2027-01-02T09:00:00"),
+    ],
+)
+def test_next_morning_is_tomorrow_in_the_device_time_zone(now, zone, expected):
+    got = next_morning(datetime.fromisoformat(now), zone, time(9))
+    assert got == datetime.fromisoformat(expected)
+
+
+def test_next_morning_refuses_a_naive_time():
+    with pytest.raises(ValueError):
+        next_morning(datetime(2026, 1, 1), "UTC", time(9))
+
+
+@pytest.mark.parametrize("url", ["http://example.com/v1", "ftp://127.0.0.1/x", "file:///etc/passwd"])
+def test_api_client_refuses_plain_http_off_loopback(url):
+    with pytest.raises(ApiClientError):
+        UrllibApiClient().invoke(ApiClientRequest(url=url, method="GET", headers=[]))
