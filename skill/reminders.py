@@ -5,9 +5,9 @@ Plain Python (no SDK): the handler does the API calls, this decides the time.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 REMINDERS_PERMISSION = "alexa::alerts:reminders:skill:readwrite"
 
@@ -21,12 +21,21 @@ class ReminderResult(StrEnum):
 def next_morning(now_utc: datetime, zone: str, at: time) -> datetime:
     """Tomorrow at `at`, in the device's time zone, as a naive local time for the API.
 
-    Raises ValueError (or zoneinfo.ZoneInfoNotFoundError, a KeyError) for an unknown zone.
+    Raises ValueError for an unknown zone.
     """
     if now_utc.tzinfo is None:
         raise ValueError("now_utc must be timezone-aware")
-    local_now = now_utc.astimezone(ZoneInfo(zone))
+    local_now = now_utc.astimezone(time_zone(zone))
     return datetime.combine(local_now.date() + timedelta(days=1), at)
+
+
+def time_zone(name: str) -> tzinfo:
+    """The device's zone. zoneinfo reads the system database, else the `tzdata` package
+    (a dependency), since some minimal Lambda images carry no /usr/share/zoneinfo."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise ValueError(f"unknown time zone {name!r}") from exc
 
 
 def api_time(value: datetime) -> str:

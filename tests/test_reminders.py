@@ -125,3 +125,24 @@ def test_next_morning_refuses_a_naive_time():
 def test_api_client_refuses_plain_http_off_loopback(url):
     with pytest.raises(ApiClientError):
         UrllibApiClient().invoke(ApiClientRequest(url=url, method="GET", headers=[]))
+
+
+def test_time_zones_resolve_without_a_system_database():
+    """Minimal Lambda images may lack /usr/share/zoneinfo: the tzdata package must do."""
+    import zoneinfo
+
+    from skill.reminders import time_zone
+
+    zoneinfo.reset_tzpath(to=[])
+    try:
+        zone = zoneinfo.ZoneInfo.no_cache("America/Chicago")
+        winter = datetime(2026, 1, 15, 12, tzinfo=UTC).astimezone(zone)
+        summer = datetime(2026, 7, 15, 12, tzinfo=UTC).astimezone(zone)
+        assert (winter.utcoffset(), summer.utcoffset()) == (
+            timedelta(hours=-6),
+            timedelta(hours=-5),
+        )
+        with pytest.raises(ValueError):
+            time_zone("Not/AZone")
+    finally:
+        zoneinfo.reset_tzpath()
