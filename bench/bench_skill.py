@@ -47,7 +47,11 @@ def cold(module: str, event: dict, runs: int) -> float:
     times = []
     for _ in range(runs):
         out = subprocess.run(
-            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
             env={"PYTHONPATH": f"{ROOT}:{ROOT / 'bench'}"},
         )
         times.append(float(out.stdout.strip().splitlines()[-1]))
@@ -95,7 +99,9 @@ def main() -> int:
         ours_c.append(cold("lambda_function", launch(), runs))
         hello_c.append(cold("hello_skill", launch(), runs))
     a, b = statistics.median(ours_c), statistics.median(hello_c)
-    print(f"{'cold start (import+1st)':<28}{a * 1e3:>10.1f}ms{b * 1e3:>12.1f}ms{a / b:>8.2f}  <= 1.15")
+    print(
+        f"{'cold start (import+1st)':<28}{a * 1e3:>10.1f}ms{b * 1e3:>12.1f}ms{a / b:>8.2f}  <= 1.15"
+    )
     return 0
 
 

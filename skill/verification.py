@@ -25,6 +25,7 @@ import json
 import posixpath
 import ssl
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -368,9 +369,11 @@ def make_urllib_fetcher(
     """Return the production certificate fetcher: urllib, ``timeout`` seconds, no redirects.
 
     It reads at most ``max_bytes + 1`` bytes so the caller can tell "too big" from "fits" without
-    a hostile server being able to make us buffer more. Redirects are refused because the URL
-    rules were checked on the URL we were given, not on wherever a redirect would lead. TLS uses
-    certifi's roots so that it works on hosts without a system CA bundle.
+    a hostile server being able to make us buffer more, and gives up once the whole download has
+    taken ``2 * timeout`` (``timeout`` alone bounds each socket operation, not a slow trickle).
+    Redirects are refused because the URL rules were checked on the URL we were given, not on
+    wherever a redirect would lead. TLS uses certifi's roots so that it works on hosts without a
+    system CA bundle.
     """
     context = ssl.create_default_context(cafile=certifi.where())
     opener = urllib.request.build_opener(
@@ -378,11 +381,22 @@ def make_urllib_fetcher(
     )
 
     def fetch(url: str) -> bytes:
+        deadline = time.monotonic() + 2 * timeout
         with opener.open(url, timeout=timeout) as response:
             status = getattr(response, "status", 200)
             if status != 200:
                 raise OSError(f"HTTP {status} fetching {url}")
-            return response.read(max_bytes + 1)
+            chunks: list[bytes] = []
+            remaining = max_bytes + 1
+            while remaining > 0:
+                chunk = response.read1(min(remaining, 16384))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                remaining -= len(chunk)
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"fetching {url} took longer than {2 * timeout:g} s")
+            return b"".join(chunks)
 
     return fetch
 

@@ -1,0 +1,831 @@
+"""Tests for skill.verification: Alexa request signature, certificate and freshness checks.
+
+Real cryptography throughout: a private PKI (root -> intermediate -> leaf for echo-api.amazon.com)
+is generated once per module, and real Amazon certificate chains and signed requests from
+``shared/vectors`` prove the checks work on Amazon's actual bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.verification import Store
+
+from skill.verification import (
+    RequestVerifier,
+    VerificationError,
+    check_skill_id,
+    check_timestamp,
+    default_trust_roots,
+    extract_skill_id,
+    get_header,
+    load_cert_chain,
+    make_urllib_fetcher,
+    parse_envelope,
+    validate_cert_chain,
+    validate_cert_url,
+    verify_signature,
+)
+
+NOW = datetime(2025, 6, 1, 12, 0, 0, tzinfo=UTC)
+CERT_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem"
+SKILL_ID = "amzn1.ask.skill.00000000-1111-2222-3333-444444444444"
+OTHER_SKILL_ID = "amzn1.ask.skill.99999999-8888-7777-6666-555555555555"
+
+
+# ------------------------------------------------------------------------------------ test PKI
+
+
+def _name(cn: str) -> x509.Name:
+    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+
+
+def _make_cert(
+    cn: str,
+    key: rsa.RSAPrivateKey,
+    *,
+    issuer: x509.Certificate | None,
+    issuer_key: rsa.RSAPrivateKey,
+    ca: bool,
+    not_before: datetime,
+    not_after: datetime,
+    dns_name: str | None = None,
+) -> x509.Certificate:
+    """A certificate shaped like the Web PKI profile cryptography's verifier enforces."""
+    issuer_name = issuer.subject if issuer is not None else _name(cn)
+    issuer_public = issuer_key.public_key()
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(_name(cn))
+        .issuer_name(issuer_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(not_before)
+        .not_valid_after(not_after)
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=not ca,
+                content_commitment=False,
+                key_encipherment=not ca,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=ca,
+                crl_sign=ca,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_public), critical=False
+        )
+    )
+    if dns_name is not None:
+        builder = builder.add_extension(
+            x509.SubjectAlternativeName([x509.DNSName(dns_name)]), critical=False
+        ).add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+    return builder.sign(issuer_key, hashes.SHA256())
+
+
+def _pem(*certs: x509.Certificate) -> bytes:
+    return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs)
+
+
+@dataclass(frozen=True)
+class PKI:
+    root: x509.Certificate
+    intermediate: x509.Certificate
+    leaf_key: rsa.RSAPrivateKey
+    leaf: x509.Certificate
+    other_key: rsa.RSAPrivateKey
+    chain_pem: bytes
+    wrong_name_pem: bytes
+    expired_pem: bytes
+    untrusted_pem: bytes
+
+
+@pytest.fixture(scope="module")
+def pki() -> PKI:
+    def key() -> rsa.RSAPrivateKey:
+        return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+    root_key, inter_key, leaf_key, other_key = key(), key(), key(), key()
+    ca_from, ca_to = datetime(2020, 1, 1, tzinfo=UTC), datetime(2035, 1, 1, tzinfo=UTC)
+    root = _make_cert(
+        "Test Root CA", root_key, issuer=None, issuer_key=root_key, ca=True,
+        not_before=ca_from, not_after=ca_to,
+    )  # fmt: skip
+    inter = _make_cert(
+        "Test Intermediate CA", inter_key, issuer=root, issuer_key=root_key, ca=True,
+        not_before=ca_from, not_after=ca_to,
+    )  # fmt: skip
+
+    def leaf(dns: str, start: datetime, end: datetime, signer=inter, signer_key=inter_key):
+        return _make_cert(
+            dns, leaf_key, issuer=signer, issuer_key=signer_key, ca=False,
+            not_before=start, not_after=end, dns_name=dns,
+        )  # fmt: skip
+
+    year_2025 = (datetime(2025, 1, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC))
+    good = leaf("echo-api.amazon.com", *year_2025)
+    wrong_name = leaf("not-echo-api.example.com", *year_2025)
+    expired = leaf(
+        "echo-api.amazon.com", datetime(2024, 1, 1, tzinfo=UTC), datetime(2025, 1, 1, tzinfo=UTC)
+    )
+    other_root = _make_cert(
+        "Other Root CA", other_key, issuer=None, issuer_key=other_key, ca=True,
+        not_before=ca_from, not_after=ca_to,
+    )  # fmt: skip
+    untrusted = leaf("echo-api.amazon.com", *year_2025, signer=other_root, signer_key=other_key)
+    return PKI(
+        root=root,
+        intermediate=inter,
+        leaf_key=leaf_key,
+        leaf=good,
+        other_key=other_key,
+        chain_pem=_pem(good, inter),
+        wrong_name_pem=_pem(wrong_name, inter),
+        expired_pem=_pem(expired, inter),
+        untrusted_pem=_pem(untrusted, other_root),
+    )
+
+
+# ------------------------------------------------------------------------------ injected parts
+
+
+class FixedClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+class DictFetcher:
+    """Serves certificate bytes from a dict; a value that is an exception is raised instead."""
+
+    def __init__(self, files: dict[str, bytes | Exception]) -> None:
+        self.files = files
+        self.calls: list[str] = []
+
+    def __call__(self, url: str) -> bytes:
+        self.calls.append(url)
+        value = self.files.get(url)
+        if value is None:
+            raise OSError(f"404 {url}")
+        if isinstance(value, Exception):
+            raise value
+        return value
+
+
+def envelope(
+    *,
+    timestamp: datetime = NOW,
+    request_type: str = "LaunchRequest",
+    skill_id: str | None = SKILL_ID,
+    request_id: str = "amzn1.echo-api.request.0000",
+) -> dict[str, Any]:
+    env: dict[str, Any] = {
+        "version": "1.0",
+        "session": {"new": True, "sessionId": "s1", "user": {"userId": "u1"}},
+        "context": {"System": {"user": {"userId": "u1"}, "device": {"deviceId": "d1"}}},
+        "request": {
+            "type": request_type,
+            "requestId": request_id,
+            "timestamp": timestamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "locale": "en-US",
+        },
+    }
+    if skill_id is not None:
+        env["context"]["System"]["application"] = {"applicationId": skill_id}
+        env["session"]["application"] = {"applicationId": skill_id}
+    return env
+
+
+def sign(key: rsa.RSAPrivateKey, body: bytes, algorithm: hashes.HashAlgorithm | None = None) -> str:
+    raw = key.sign(body, padding.PKCS1v15(), algorithm or hashes.SHA256())
+    return base64.b64encode(raw).decode()
+
+
+def signed_request(
+    pki: PKI, env: dict[str, Any] | None = None, *, url: str = CERT_URL
+) -> tuple[dict[str, str], bytes]:
+    body = json.dumps(env if env is not None else envelope()).encode()
+    headers = {"SignatureCertChainUrl": url, "Signature-256": sign(pki.leaf_key, body)}
+    return headers, body
+
+
+@dataclass
+class Harness:
+    verifier: RequestVerifier
+    fetcher: DictFetcher
+    clock: FixedClock
+
+
+@pytest.fixture
+def make_harness(pki: PKI) -> Callable[..., Harness]:
+    def make(files: dict[str, bytes | Exception] | None = None, **kwargs: Any) -> Harness:
+        fetcher = DictFetcher(files if files is not None else {CERT_URL: pki.chain_pem})
+        clock = FixedClock()
+        kwargs.setdefault("skill_ids", {SKILL_ID})
+        verifier = RequestVerifier(trust_roots=[pki.root], fetcher=fetcher, clock=clock, **kwargs)
+        return Harness(verifier, fetcher, clock)
+
+    return make
+
+
+@pytest.fixture
+def harness(make_harness: Callable[..., Harness]) -> Harness:
+    return make_harness()
+
+
+def reason_of(verifier: RequestVerifier, headers: dict[str, str], body: bytes) -> str:
+    with pytest.raises(VerificationError) as info:
+        verifier.verify(headers, body)
+    return info.value.reason
+
+
+# ------------------------------------------------------------------------------------ happy path
+
+
+def test_valid_request_passes(pki: PKI, harness: Harness) -> None:
+    headers, body = signed_request(pki)
+    result = harness.verifier.verify(headers, body)
+    assert result == json.loads(body)
+    assert harness.verifier.fetch_count == 1
+    assert harness.fetcher.calls == [CERT_URL]
+
+
+def test_known_certificate_is_not_fetched_again(pki: PKI, harness: Harness) -> None:
+    for i in range(3):
+        headers, body = signed_request(pki, envelope(request_id=f"req-{i}"))
+        harness.verifier.verify(headers, body)
+    assert harness.verifier.fetch_count == 1
+    assert len(harness.fetcher.calls) == 1
+
+
+def test_header_names_are_case_insensitive(pki: PKI, harness: Harness) -> None:
+    headers, body = signed_request(pki)
+    lowered = {k.lower(): v for k, v in headers.items()}
+    assert harness.verifier.verify(lowered, body)["version"] == "1.0"
+    assert get_header({"SIGNATURE-256": " abc "}, "Signature-256") == "abc"
+    assert get_header({"Signature-256": "  "}, "Signature-256") is None
+
+
+# ---------------------------------------------------------------------------------- headers
+
+
+@pytest.mark.parametrize(
+    "drop",
+    [("SignatureCertChainUrl",), ("Signature-256",), ("SignatureCertChainUrl", "Signature-256")],
+)
+def test_missing_headers_rejected(pki: PKI, harness: Harness, drop: tuple[str, ...]) -> None:
+    headers, body = signed_request(pki)
+    for name in drop:
+        del headers[name]
+    assert reason_of(harness.verifier, headers, body) == "missing_header"
+    assert harness.verifier.fetch_count == 0
+
+
+def test_empty_header_value_counts_as_missing(pki: PKI, harness: Harness) -> None:
+    headers, body = signed_request(pki)
+    headers["Signature-256"] = ""
+    assert reason_of(harness.verifier, headers, body) == "missing_header"
+
+
+def test_legacy_sha1_only_refused_by_default_policy(pki: PKI, harness: Harness) -> None:
+    body = json.dumps(envelope()).encode()
+    legacy = sign(pki.leaf_key, body, hashes.SHA1())
+    headers = {"SignatureCertChainUrl": CERT_URL, "Signature": legacy}
+    with pytest.raises(VerificationError) as info:
+        harness.verifier.verify(headers, body)
+    assert info.value.reason == "missing_header"
+    assert "Signature-256" in info.value.detail
+    assert harness.verifier.fetch_count == 0
+
+
+def test_legacy_sha1_accepted_only_when_configured(
+    pki: PKI, make_harness: Callable[..., Harness]
+) -> None:
+    body = json.dumps(envelope()).encode()
+    legacy = sign(pki.leaf_key, body, hashes.SHA1())
+    headers = {"SignatureCertChainUrl": CERT_URL, "Signature": legacy}
+    assert make_harness(allow_legacy_sha1=True).verifier.verify(headers, body)
+    # A SHA-256 signature in the legacy header is not a valid SHA-1 signature.
+    headers["Signature"] = sign(pki.leaf_key, body)
+    legacy_ok = make_harness(allow_legacy_sha1=True).verifier
+    assert reason_of(legacy_ok, headers, body) == "bad_signature"
+
+
+def test_signature_256_wins_over_legacy_header(
+    pki: PKI, make_harness: Callable[..., Harness]
+) -> None:
+    """With both headers present a bad Signature-256 is not rescued by a good legacy one."""
+    body = json.dumps(envelope()).encode()
+    headers = {
+        "SignatureCertChainUrl": CERT_URL,
+        "Signature-256": sign(pki.other_key, body),
+        "Signature": sign(pki.leaf_key, body, hashes.SHA1()),
+    }
+    legacy_ok = make_harness(allow_legacy_sha1=True).verifier
+    assert reason_of(legacy_ok, headers, body) == "bad_signature"
+
+
+# ------------------------------------------------------------------------------ certificate URL
+
+BAD_CERT_URLS = [
+    "http://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+    "https://notamazon.com/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com.evil.example/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem",
+    "https://s3.amazonaws.com/invalid.path/echo-api-cert.pem",
+    "https://s3.amazonaws.com/echo.api",
+    "https://s3.amazonaws.com/echo.api/../x/echo-api-cert.pem",
+    "https://s3.amazonaws.com/echo.api/%2e%2e/x/echo-api-cert.pem",
+    "https://s3.amazonaws.com:8443/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com:notaport/echo.api/echo-api-cert.pem",
+    "https://evil@s3.amazonaws.com/echo.api/echo-api-cert.pem",
+    "ftp://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+    "/echo.api/echo-api-cert.pem",
+    "",
+]
+
+GOOD_CERT_URLS = [
+    "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+    "https://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem",
+    "HTTPS://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com:443/echo.api/../echo.api/echo-api-cert.pem",
+]
+
+
+@pytest.mark.parametrize("url", BAD_CERT_URLS)
+def test_bad_cert_url_rejected(pki: PKI, make_harness: Callable[..., Harness], url: str) -> None:
+    with pytest.raises(VerificationError) as info:
+        validate_cert_url(url)
+    assert info.value.reason == "bad_cert_url"
+    h = make_harness({url: pki.chain_pem})
+    headers, body = signed_request(pki, url=url)
+    expected = "missing_header" if not url else "bad_cert_url"
+    assert reason_of(h.verifier, headers, body) == expected
+    assert h.verifier.fetch_count == 0
+
+
+@pytest.mark.parametrize("url", GOOD_CERT_URLS)
+def test_good_cert_url_accepted(pki: PKI, make_harness: Callable[..., Harness], url: str) -> None:
+    validate_cert_url(url)
+    h = make_harness({url: pki.chain_pem})
+    headers, body = signed_request(pki, url=url)
+    assert h.verifier.verify(headers, body)
+    assert h.fetcher.calls == [url]  # fetched by the URL exactly as given
+
+
+# ---------------------------------------------------------------------------- certificate chain
+
+
+def test_fetch_failure_rejected_and_not_cached(
+    pki: PKI, make_harness: Callable[..., Harness]
+) -> None:
+    h = make_harness({CERT_URL: TimeoutError("timed out")})
+    headers, body = signed_request(pki)
+    assert reason_of(h.verifier, headers, body) == "cert_fetch_failed"
+    h.fetcher.files[CERT_URL] = pki.chain_pem  # the bucket answers again
+    assert h.verifier.verify(headers, body)
+    assert h.verifier.fetch_count == 2
+
+
+def test_oversized_certificate_rejected(pki: PKI, make_harness: Callable[..., Harness]) -> None:
+    padded = pki.chain_pem + b"\n" * 70_000  # still a parseable chain, but too big
+    h = make_harness({CERT_URL: padded})
+    headers, body = signed_request(pki)
+    assert reason_of(h.verifier, headers, body) == "cert_fetch_failed"
+    small = make_harness({CERT_URL: pki.chain_pem}, max_cert_bytes=len(pki.chain_pem) - 1)
+    assert reason_of(small.verifier, headers, body) == "cert_fetch_failed"
+    exact = make_harness({CERT_URL: pki.chain_pem}, max_cert_bytes=len(pki.chain_pem))
+    assert exact.verifier.verify(headers, body)
+
+
+@pytest.mark.parametrize(
+    "pem",
+    [
+        b"",
+        b"not a certificate",
+        b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+        b"<html>Access Denied</html>",
+    ],
+)
+def test_garbage_pem_rejected(pki: PKI, make_harness: Callable[..., Harness], pem: bytes) -> None:
+    h = make_harness({CERT_URL: pem})
+    headers, body = signed_request(pki)
+    assert reason_of(h.verifier, headers, body) == "cert_untrusted"
+    assert reason_of(h.verifier, headers, body) == "cert_untrusted"
+    assert h.verifier.fetch_count == 2  # failures are not cached
+
+
+@pytest.mark.parametrize("which", ["expired_pem", "untrusted_pem", "wrong_name_pem"])
+def test_bad_chain_rejected(pki: PKI, make_harness: Callable[..., Harness], which: str) -> None:
+    h = make_harness({CERT_URL: getattr(pki, which)})
+    headers, body = signed_request(pki)  # same leaf key: only the certificate is wrong
+    assert reason_of(h.verifier, headers, body) == "cert_untrusted"
+
+
+def test_leaf_without_intermediate_rejected(pki: PKI, make_harness: Callable[..., Harness]) -> None:
+    h = make_harness({CERT_URL: _pem(pki.leaf)})
+    headers, body = signed_request(pki)
+    assert reason_of(h.verifier, headers, body) == "cert_untrusted"
+
+
+def test_cached_certificate_expires(pki: PKI, harness: Harness) -> None:
+    headers, body = signed_request(pki)
+    harness.verifier.verify(headers, body)
+    assert harness.verifier.fetch_count == 1
+
+    harness.clock.now = pki.leaf.not_valid_after_utc + timedelta(seconds=1)
+    headers, body = signed_request(pki, envelope(timestamp=harness.clock.now))
+    assert reason_of(harness.verifier, headers, body) == "cert_untrusted"
+    assert harness.verifier.fetch_count == 2  # re-fetched, not trusted from the cache
+    assert reason_of(harness.verifier, headers, body) == "cert_untrusted"
+    assert harness.verifier.fetch_count == 3  # and the failure was not cached
+
+
+def test_cache_is_bounded(pki: PKI, make_harness: Callable[..., Harness]) -> None:
+    urls = [f"https://s3.amazonaws.com/echo.api/cert-{i}.pem" for i in range(3)]
+    h = make_harness(dict.fromkeys(urls, pki.chain_pem), cache_size=2)
+    for url in [*urls, urls[2], urls[0]]:
+        h.verifier.verify(*signed_request(pki, url=url))
+    # 3 first fetches; urls[2] is still cached; urls[0] was evicted by urls[2].
+    assert h.verifier.fetch_count == 4
+
+
+def test_cache_is_thread_safe(pki: PKI, harness: Harness) -> None:
+    harness.verifier.verify(*signed_request(pki))
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            for i in range(20):
+                harness.verifier.verify(*signed_request(pki, envelope(request_id=f"r{i}")))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert harness.verifier.fetch_count == 1
+
+
+# ---------------------------------------------------------------------------------- signature
+
+
+def test_bad_signature_rejected(pki: PKI, harness: Harness) -> None:
+    headers, body = signed_request(pki)
+    headers["Signature-256"] = sign(pki.other_key, body)
+    assert reason_of(harness.verifier, headers, body) == "bad_signature"
+
+
+def test_tampered_body_rejected(pki: PKI, harness: Harness) -> None:
+    headers, body = signed_request(pki)
+    index = body.index(b"request.0000") + len(b"request.")
+    tampered = body[:index] + b"1" + body[index + 1 :]  # one byte in requestId: still an envelope
+    assert parse_envelope(tampered)
+    assert reason_of(harness.verifier, headers, tampered) == "bad_signature"
+    assert reason_of(harness.verifier, headers, body + b"\n") == "bad_signature"
+
+
+@pytest.mark.parametrize("value", ["not base64 !!!", "QUJD\x00", "QUJ", "%%%%"])
+def test_bad_base64_signature_rejected(pki: PKI, harness: Harness, value: str) -> None:
+    headers, body = signed_request(pki)
+    headers["Signature-256"] = value
+    assert reason_of(harness.verifier, headers, body) == "bad_signature"
+
+
+# ---------------------------------------------------------------------------------- timestamp
+
+
+@pytest.mark.parametrize("offset", [-151, 151, -3600, 86400])
+def test_timestamp_out_of_tolerance_rejected(pki: PKI, harness: Harness, offset: int) -> None:
+    headers, body = signed_request(pki, envelope(timestamp=NOW + timedelta(seconds=offset)))
+    assert reason_of(harness.verifier, headers, body) == "stale_timestamp"
+
+
+@pytest.mark.parametrize("offset", [-150, 0, 150])
+def test_timestamp_within_tolerance_accepted(pki: PKI, harness: Harness, offset: int) -> None:
+    headers, body = signed_request(pki, envelope(timestamp=NOW + timedelta(seconds=offset)))
+    assert harness.verifier.verify(headers, body)
+
+
+def test_skill_event_gets_one_hour(pki: PKI, harness: Harness) -> None:
+    for offset, ok in [(-3599, True), (3599, True), (-3601, False), (3601, False)]:
+        env = envelope(
+            timestamp=NOW + timedelta(seconds=offset), request_type="AlexaSkillEvent.SkillEnabled"
+        )
+        headers, body = signed_request(pki, env)
+        if ok:
+            assert harness.verifier.verify(headers, body)
+        else:
+            assert reason_of(harness.verifier, headers, body) == "stale_timestamp"
+
+
+def test_check_timestamp_function() -> None:
+    env = {"request": {"type": "IntentRequest", "timestamp": "2025-06-01T12:02:30Z"}}
+    check_timestamp(env, NOW, timedelta(seconds=150))
+    with pytest.raises(VerificationError, match="stale_timestamp"):
+        check_timestamp(env, NOW, timedelta(seconds=149))
+    check_timestamp({"request": {"timestamp": "2025-06-01T12:00:00.123Z"}}, NOW)
+    check_timestamp({"request": {"timestamp": "2025-06-01T14:00:00+02:00"}}, NOW)
+    with pytest.raises(VerificationError) as info:
+        check_timestamp({"request": {"timestamp": "yesterday"}}, NOW)
+    assert info.value.reason == "bad_body"
+
+
+# ----------------------------------------------------------------------------------- skill id
+
+
+def test_other_skill_rejected(pki: PKI, harness: Harness) -> None:
+    headers, body = signed_request(pki, envelope(skill_id=OTHER_SKILL_ID))
+    assert reason_of(harness.verifier, headers, body) == "wrong_skill"
+    headers, body = signed_request(pki, envelope(skill_id=None))
+    assert reason_of(harness.verifier, headers, body) == "wrong_skill"
+
+
+def test_empty_skill_id_set_skips_check(pki: PKI, make_harness: Callable[..., Harness]) -> None:
+    h = make_harness(skill_ids=())
+    assert h.verifier.verify(*signed_request(pki, envelope(skill_id=OTHER_SKILL_ID)))
+
+
+def test_skill_id_falls_back_to_session() -> None:
+    env = envelope()
+    del env["context"]["System"]["application"]
+    assert extract_skill_id(env) == SKILL_ID
+    check_skill_id(env, {SKILL_ID})
+    env["context"]["System"]["application"] = {"applicationId": OTHER_SKILL_ID}
+    assert extract_skill_id(env) == OTHER_SKILL_ID  # context wins over session
+    with pytest.raises(VerificationError, match="wrong_skill"):
+        check_skill_id(env, [SKILL_ID])
+
+
+# --------------------------------------------------------------------------------------- body
+
+
+@pytest.mark.parametrize("body", [b"", b"not json", b"\xff\xfe\x00garbage", b"{", b"[[[[[["])
+def test_body_not_json_rejected(pki: PKI, harness: Harness, body: bytes) -> None:
+    headers = {"SignatureCertChainUrl": CERT_URL, "Signature-256": sign(pki.leaf_key, body)}
+    assert reason_of(harness.verifier, headers, body) == "bad_body"
+    assert harness.verifier.fetch_count == 0  # refused before any download
+
+
+TS = "2025-06-01T12:00:00Z"
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        [],
+        "a string",
+        42,
+        {},
+        {"version": "1.0"},
+        {"version": "1.0", "request": "LaunchRequest"},
+        {"request": {"type": "LaunchRequest", "requestId": "r", "timestamp": TS}},
+        {"version": 1, "request": {"type": "LaunchRequest", "requestId": "r", "timestamp": TS}},
+        {"version": "1.0", "request": {"requestId": "r", "timestamp": TS}},
+        {"version": "1.0", "request": {"type": "LaunchRequest", "timestamp": TS}},
+        {"version": "1.0", "request": {"type": "LaunchRequest", "requestId": "r"}},
+        {"version": "1.0", "request": {"type": "LaunchRequest", "requestId": "r", "timestamp": 1}},
+        {"version": "1.0", "request": {"type": "", "requestId": "r", "timestamp": TS}},
+        {"version": "1.0", "request": {"type": "Launch", "requestId": "r", "timestamp": "x"}},
+    ],
+)
+def test_body_not_envelope_rejected(pki: PKI, harness: Harness, doc: Any) -> None:
+    body = json.dumps(doc).encode()
+    headers = {"SignatureCertChainUrl": CERT_URL, "Signature-256": sign(pki.leaf_key, body)}
+    assert reason_of(harness.verifier, headers, body) == "bad_body"
+
+
+def test_check_order(pki: PKI, harness: Harness) -> None:
+    """Cheap checks first: a bad URL is reported before a bad body, which needs no download."""
+    headers = {"SignatureCertChainUrl": "http://evil.example/x.pem", "Signature-256": "QUJD"}
+    assert reason_of(harness.verifier, headers, b"junk") == "bad_cert_url"
+    headers["SignatureCertChainUrl"] = CERT_URL
+    assert reason_of(harness.verifier, headers, b"junk") == "bad_body"
+    assert harness.verifier.fetch_count == 0
+    # Bad signature is reported before a stale timestamp and a wrong skill.
+    env = envelope(timestamp=NOW - timedelta(days=1), skill_id=OTHER_SKILL_ID)
+    headers, body = signed_request(pki, env)
+    headers["Signature-256"] = sign(pki.other_key, body)
+    assert reason_of(harness.verifier, headers, body) == "bad_signature"
+    headers["Signature-256"] = sign(pki.leaf_key, body)
+    assert reason_of(harness.verifier, headers, body) == "stale_timestamp"
+
+
+# ------------------------------------------------------------------------- production fetcher
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        if self.path == "/redirect":
+            self.send_response(302)
+            self.send_header("Location", "/small")
+            self.end_headers()
+            return
+        payload = b"x" * 100_000 if self.path == "/big" else b"small"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def local_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    for var in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_urllib_fetcher_reads_at_most_limit_plus_one(local_server: str) -> None:
+    fetch = make_urllib_fetcher(timeout=2.0, max_bytes=1000)
+    assert fetch(f"{local_server}/small") == b"small"
+    assert len(fetch(f"{local_server}/big")) == 1001
+
+
+def test_urllib_fetcher_refuses_redirects(local_server: str) -> None:
+    fetch = make_urllib_fetcher(timeout=2.0, max_bytes=1000)
+    with pytest.raises(OSError):
+        fetch(f"{local_server}/redirect")
+
+
+# ------------------------------------------------------------------------ real Amazon vectors
+
+
+def _vectors_dir() -> Path:
+    override = os.environ.get("VECTORS_DIR")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[2] / "shared" / "vectors"
+
+
+VECTORS = _vectors_dir()
+VECTORS_MISSING = f"Alexa test vectors not found at {VECTORS} (set VECTORS_DIR to override)"
+GOOD_CHAINS = [
+    "certs/echo-api-cert-6-ats.pem",
+    "certs/echo-api-cert-7.pem",
+    "certs/echo-api-cert-8.pem",
+    "certs/variants/echo-api-cert-8.crlf.pem",
+    "certs/echo-api-cert-9.pem",
+    "certs/echo-api-cert-10.cer",
+    "certs/echo-api-cert-11.cer",
+    "certs/echo-api-cert-12.cer",
+]
+SYMANTEC_CHAINS = ["certs/echo-api-cert-4.pem", "certs/echo-api-cert-5.pem"]
+
+
+def _manifest_params() -> list[Any]:
+    manifest = VECTORS / "manifest.json"
+    if not manifest.is_file():
+        return [pytest.param(None, id="no-vectors", marks=pytest.mark.skip(reason=VECTORS_MISSING))]
+    vectors = json.loads(manifest.read_text())["vectors"]
+    return [pytest.param(v, id=v["name"]) for v in vectors]
+
+
+@pytest.fixture(scope="module")
+def vectors() -> Path:
+    if not (VECTORS / "manifest.json").is_file():
+        pytest.skip(VECTORS_MISSING)
+    return VECTORS
+
+
+@pytest.fixture(scope="module")
+def certifi_store() -> Store:
+    return Store(default_trust_roots())
+
+
+def _midpoint(cert: x509.Certificate) -> datetime:
+    return cert.not_valid_before_utc + (cert.not_valid_after_utc - cert.not_valid_before_utc) / 2
+
+
+@pytest.mark.parametrize("name", GOOD_CHAINS)
+def test_vector_amazon_chain_validates_with_certifi_roots(
+    vectors: Path, certifi_store: Store, name: str
+) -> None:
+    chain = load_cert_chain((vectors / name).read_bytes())
+    path = validate_cert_chain(chain, certifi_store, _midpoint(chain[0]))
+    assert chain[0].subject.rfc4514_string() == "CN=echo-api.amazon.com"
+    assert "Amazon Root CA 1" in path[-1].subject.rfc4514_string()
+    # Outside the leaf's validity the same chain is refused.
+    with pytest.raises(VerificationError, match="cert_untrusted"):
+        validate_cert_chain(chain, certifi_store, chain[0].not_valid_after_utc + timedelta(days=1))
+
+
+def test_vector_crlf_and_no_trailing_newline_parse(vectors: Path) -> None:
+    crlf = (vectors / "certs/variants/echo-api-cert-8.crlf.pem").read_bytes()
+    no_newline = (vectors / "certs/echo-api-cert-9.pem").read_bytes()
+    assert b"\r\n" in crlf
+    assert not no_newline.endswith(b"\n")
+    lf = load_cert_chain((vectors / "certs/echo-api-cert-8.pem").read_bytes())
+    assert load_cert_chain(crlf) == lf
+    assert len(load_cert_chain(no_newline)) == len(lf)
+
+
+@pytest.mark.parametrize("name", [*SYMANTEC_CHAINS, "certs/cert-expired.pem"])
+def test_vector_distrusted_chains_rejected(vectors: Path, certifi_store: Store, name: str) -> None:
+    chain = load_cert_chain((vectors / name).read_bytes())
+    with pytest.raises(VerificationError) as info:
+        validate_cert_chain(chain, certifi_store, _midpoint(chain[0]))
+    assert info.value.reason == "cert_untrusted"
+
+
+@pytest.mark.parametrize("vector", _manifest_params())
+def test_vector_real_amazon_signature(vectors: Path, vector: dict[str, Any]) -> None:
+    body = (vectors / vector["body"]).read_bytes()
+    headers = json.loads((vectors / vector["headers"]).read_text())
+    leaf = load_cert_chain((vectors / vector["cert_chain"]).read_bytes())[0]
+    key = leaf.public_key()
+    assert isinstance(key, rsa.RSAPublicKey)
+    signature = headers[vector["header"]]
+    assert vector["hash"] == "SHA1" and vector["header"] == "Signature"
+    if vector["expected_signature_valid"]:
+        verify_signature(key, signature, body, legacy_sha1=True)
+    else:
+        with pytest.raises(VerificationError, match="bad_signature"):
+            verify_signature(key, signature, body, legacy_sha1=True)
+    # The same bytes never pass as SHA-256, and any change to the body breaks them.
+    with pytest.raises(VerificationError, match="bad_signature"):
+        verify_signature(key, signature, body)
+    with pytest.raises(VerificationError, match="bad_signature"):
+        verify_signature(key, signature, body + b"\n", legacy_sha1=True)
+    # Every vector body is a well-formed Alexa envelope.
+    assert parse_envelope(body)["request"]["timestamp"] == vector["request_timestamp"]
+
+
+ERLEXA = "erlexa_2018-07-03_launch"
+
+
+def _erlexa(vectors: Path) -> tuple[dict[str, str], bytes, bytes, dict[str, Any]]:
+    manifest = json.loads((vectors / "manifest.json").read_text())
+    vector = next(v for v in manifest["vectors"] if v["name"] == ERLEXA)
+    headers = json.loads((vectors / vector["headers"]).read_text())
+    body = (vectors / vector["body"]).read_bytes()
+    chain = (vectors / vector["cert_chain"]).read_bytes()
+    return headers, body, chain, vector
+
+
+def test_vector_erlexa_passes_full_verify_with_legacy_sha1(vectors: Path) -> None:
+    headers, body, chain, vector = _erlexa(vectors)
+    url = headers["SignatureCertChainUrl"]
+    fetcher = DictFetcher({url: chain})
+    skill_id = json.loads(body)["context"]["System"]["application"]["applicationId"]
+    verifier = RequestVerifier(
+        skill_ids={skill_id},
+        fetcher=fetcher,  # trust_roots left at the certifi default
+        clock=FixedClock(datetime.fromisoformat(vector["request_timestamp"])),
+        allow_legacy_sha1=True,
+    )
+    assert verifier.verify(headers, body)["request"]["type"] == "LaunchRequest"
+    assert verifier.verify(headers, body)  # second time served from the cache
+    assert verifier.fetch_count == 1
+    assert fetcher.calls == [url]
+    # Same real request, one byte changed: refused.
+    tampered = body.replace(b"LaunchRequest", b"LaunchRequesT", 1)
+    assert reason_of(verifier, headers, tampered) == "bad_signature"
+
+
+def test_vector_erlexa_refused_by_production_policy(vectors: Path) -> None:
+    headers, body, chain, vector = _erlexa(vectors)
+    fetcher = DictFetcher({headers["SignatureCertChainUrl"]: chain})
+    verifier = RequestVerifier(
+        fetcher=fetcher, clock=FixedClock(datetime.fromisoformat(vector["request_timestamp"]))
+    )
+    assert reason_of(verifier, headers, body) == "missing_header"
+    assert verifier.fetch_count == 0
