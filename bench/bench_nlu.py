@@ -1,0 +1,184 @@
+"""How fast (and how well) the simulator's NLU turns an utterance into an intent.
+
+Goal: median under 1 ms per utterance on this skill's model. Two baselines are measured in
+the same run, on the same utterances:
+- dict lookup: normalise + one dict lookup of the exact text (the floor any matcher pays;
+  it understands only literal samples);
+- difflib: `difflib.get_close_matches` of the normalised text against every sample (slot
+  samples expanded with every value), cutoff 0.6: the obvious fuzzy matcher.
+
+The utterance mix: every literal sample (exact), slot samples with values (slot), the
+labelled near-miss and nonsense phrases of tests/simulator/nlu_phrases.yaml (near, nonsense).
+Accuracy is reported on the labelled phrases, including the documented known misses.
+
+    .venv/bin/python bench/bench_nlu.py [--quick] [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import gc
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from skill.simulator.nlu import FALLBACK, NLU, load_nlu, model_path, normalise  # noqa: E402
+
+PHRASES = ROOT / "tests" / "simulator" / "nlu_phrases.yaml"
+
+
+def utterance_mix(nlu: NLU, model: dict) -> dict[str, list[str]]:
+    intents = model["interactionModel"]["languageModel"]["intents"]
+    types = {t["name"]: t for t in model["interactionModel"]["languageModel"].get("types", [])}
+    exact = [s for i in intents for s in i.get("samples", []) if "{" not in s]
+    slot = []
+    for intent in intents:
+        slots = {s["name"]: types.get(s["type"]) for s in intent.get("slots", [])}
+        for sample in intent.get("samples", []):
+            for name, slot_type in slots.items():
+                if slot_type and "{" + name + "}" in sample:
+                    for v in slot_type["values"]:
+                        for word in [v["name"]["value"], *v["name"].get("synonyms", [])[:3]]:
+                            slot.append(sample.replace("{" + name + "}", word))
+    phrases = yaml.safe_load(PHRASES.read_text(encoding="utf-8"))
+    near = [p for ps in phrases["near"].values() for p in ps]
+    return {"exact": exact, "slot": slot, "near": near, "nonsense": phrases["nonsense"]}
+
+
+def labelled() -> list[tuple[str, str]]:
+    phrases = yaml.safe_load(PHRASES.read_text(encoding="utf-8"))
+    out = [(p, i) for i, ps in phrases["near"].items() for p in ps]
+    out += [(p, i) for i, ps in phrases.get("known_misses", {}).items() for p in ps]
+    return out + [(p, FALLBACK) for p in phrases["nonsense"]]
+
+
+def baselines(nlu: NLU, model: dict) -> dict[str, Callable[[str], str]]:
+    """Two matchers to compare against, built (once) from the same model."""
+    intents = model["interactionModel"]["languageModel"]["intents"]
+    types = {t["name"]: t for t in model["interactionModel"]["languageModel"].get("types", [])}
+    table: dict[str, str] = {}
+    for intent in intents:
+        slots = {s["name"]: types.get(s["type"]) for s in intent.get("slots", [])}
+        for sample in intent.get("samples", []):
+            expanded = [sample]
+            for name, slot_type in slots.items():
+                if slot_type and "{" + name + "}" in sample:
+                    words = [
+                        w for v in slot_type["values"]
+                        for w in [v["name"]["value"], *v["name"].get("synonyms", [])]
+                    ]
+                    expanded = [e.replace("{" + name + "}", w) for e in expanded for w in words]
+            for text in expanded:
+                table.setdefault(normalise(text), intent["name"])
+    keys = list(table)
+
+    def dict_lookup(text: str) -> str:
+        return table.get(normalise(text), FALLBACK)
+
+    def close_match(text: str) -> str:
+        hit = difflib.get_close_matches(normalise(text), keys, n=1, cutoff=0.6)
+        return table[hit[0]] if hit else FALLBACK
+
+    return {"dict lookup": dict_lookup, "difflib": close_match}
+
+
+def timings(fn: Callable[[str], object], utterances: list[str], rounds: int) -> list[float]:
+    """Seconds per call, one sample per call, utterances shuffled each round."""
+    order = list(utterances)
+    rng = random.Random(7)
+    samples: list[float] = []
+    clock = time.perf_counter
+    gc.disable()
+    try:
+        for _ in range(rounds):
+            rng.shuffle(order)
+            for u in order:
+                t0 = clock()
+                fn(u)
+                samples.append(clock() - t0)
+    finally:
+        gc.enable()
+    return samples
+
+
+def p95(xs: list[float]) -> float:
+    return statistics.quantiles(xs, n=20)[-1]
+
+
+def us(seconds: float) -> str:
+    return f"{seconds * 1e6:9.1f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer rounds (a smoke run)")
+    parser.add_argument("--rounds", type=int, default=None, help="rounds over the mix")
+    args = parser.parse_args(argv)
+    rounds = args.rounds or (3 if args.quick else 30)
+
+    import json
+
+    model = json.loads(model_path("en-US").read_text(encoding="utf-8"))
+    builds = []
+    for _ in range(3 if args.quick else 10):
+        t0 = time.perf_counter()
+        nlu = load_nlu(model_path("en-US"))
+        builds.append(time.perf_counter() - t0)
+    mix = utterance_mix(nlu, model)
+    every = [u for us_ in mix.values() for u in us_]
+    others = baselines(nlu, model)
+
+    print(f"NLU benchmark: {len(every)} utterances x {rounds} rounds (difflib: "
+          f"{max(1, rounds // 10)}), "
+          f"model of {len(nlu.intents)} intents, compiled in "
+          f"{statistics.median(builds) * 1e3:.1f} ms (median of {len(builds)})")
+    print()
+    slow_rounds = max(1, rounds // 10)  # difflib costs milliseconds a call
+    print(f"{'utterances':<12}{'n':>5} {'ours med':>9} {'ours p95':>9} {'dict med':>9} "
+          f"{'difflib med':>12} {'ours/dict':>10} {'difflib/ours':>13}   (microseconds)")
+    ours_all: list[float] = []
+    dict_all: list[float] = []
+    diff_all: list[float] = []
+    for name, utterances in [*mix.items(), ("all", [])]:
+        if name == "all":
+            ours, dicts, diffs = ours_all, dict_all, diff_all
+        else:
+            ours = timings(nlu.resolve, utterances, rounds)
+            dicts = timings(others["dict lookup"], utterances, rounds)
+            diffs = timings(others["difflib"], utterances, slow_rounds)
+            ours_all += ours
+            dict_all += dicts
+            diff_all += diffs
+        med, dmed, fmed = map(statistics.median, (ours, dicts, diffs))
+        n = len(utterances) if utterances else len(every)
+        print(f"{name:<12}{n:>5} {us(med)} {us(p95(ours))} {us(dmed)} "
+              f"{us(fmed):>12} {med / dmed:>9.1f}x {fmed / med:>12.0f}x")
+    print()
+    rows = labelled()
+    print(f"accuracy on {len(rows)} labelled phrases (near misses, known misses, nonsense):")
+    for label, fn in [("ours", nlu.resolve), *others.items()]:
+        right = 0
+        for phrase, want in rows:
+            got = fn(phrase)
+            right += (getattr(got, "intent", got) == want)
+        print(f"  {label:<12} {right:>3}/{len(rows)}  ({100 * right / len(rows):.0f}%)")
+
+    med, high = statistics.median(ours_all), p95(ours_all)
+    verdict = "met" if med < 1e-3 else "NOT met"
+    print()
+    print(f"goal: median < 1 ms per utterance: {verdict} "
+          f"(median {med * 1e3:.3f} ms, p95 {high * 1e3:.3f} ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,304 @@
+"""`python -m skill simulate`: talk to the skill the way Alexa would, offline.
+
+Interactive when standard input is a terminal; otherwise scripted from --say, --replay
+(the ASK CLI's `ask dialog --replay` file) or one utterance per line on standard input.
+Exit status: 0 done, 1 runtime failure (endpoint, broken model), 2 usage (bad option,
+unreadable replay or model file). User mistakes never print a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+from urllib.parse import urlsplit
+
+from skill.simulator.envelopes import (
+    DEFAULT_API_ENDPOINT,
+    DEFAULT_SKILL_ID,
+    DeviceKind,
+    EnvelopeFactory,
+)
+from skill.simulator.nlu import ModelError, load_nlu, model_path
+from skill.simulator.session import (
+    HttpTransport,
+    Simulator,
+    SimulatorError,
+    Transport,
+    Turn,
+    in_process_transport,
+)
+
+PROG = "simulate"
+COMMANDS_HELP = ".quit leaves, .new forgets the session, .session shows its attributes, .help"
+
+
+class UsageError(Exception):
+    """A mistake in how the simulator was called: exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, not usage + message
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog=PROG,
+        allow_abbrev=False,
+        description="Talk to Leg Cramp Helper as Alexa would, offline. Interactive when "
+        "standard input is a terminal; otherwise one utterance per line is read from it.",
+    )
+    src = p.add_argument_group("what the user says")
+    src.add_argument("--say", action="append", metavar="TEXT",
+                     help="an utterance; repeat for more turns (one session, in order)")
+    src.add_argument("--replay", metavar="FILE",
+                     help="an `ask dialog --replay` file: {skillId, locale, type, userInput}")
+    src.add_argument("--require-invocation", action="store_true",
+                     help="outside a session, send nothing unless the invocation name is said "
+                     "(default: send such a phrase as a one-shot, with a note)")
+    out = p.add_argument_group("output")
+    out.add_argument("--jsonl", action="store_true",
+                     help="one JSON object per turn instead of a transcript")
+    out.add_argument("--explain", action="store_true",
+                     help="show how each utterance was understood (transcript only)")
+    dev = p.add_argument_group("device and skill")
+    dev.add_argument("--endpoint", metavar="URL",
+                     help="POST requests to a running web service (started with --no-verify) "
+                     "instead of calling the skill in-process")
+    dev.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                     help="how long to wait for --endpoint (default 10)")
+    dev.add_argument("--locale", metavar="LOCALE",
+                     help="request locale and model to read (default en-US; a replay file's "
+                     "locale wins)")
+    dev.add_argument("--device", choices=[d.value for d in DeviceKind], default="speaker",
+                     help="speaker: voice only; screen: declares APL and a viewport")
+    dev.add_argument("--skill-id", default=DEFAULT_SKILL_ID, metavar="ID",
+                     help="application id in the requests (a replay file's skillId wins)")
+    dev.add_argument("--api-endpoint", default=DEFAULT_API_ENDPOINT, metavar="URL",
+                     help=f"context.System.apiEndpoint (default {DEFAULT_API_ENDPOINT})")
+    dev.add_argument("--model", metavar="FILE",
+                     help="interaction model JSON (default interaction_model/interactionModels"
+                     "/custom/<locale>.json)")
+    return p
+
+
+# -- inputs ----------------------------------------------------------------------------------
+
+
+def read_replay(path: str) -> tuple[str | None, str | None, list[str]]:
+    """(skillId, locale, utterances) from an ASK CLI replay file; UsageError if unusable."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot read replay file {path}: {exc.strerror}") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UsageError(f"replay file {path} is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"replay file {path} must hold a JSON object")
+    if data.get("type", "text") != "text":
+        raise UsageError(f"replay file {path}: only \"type\": \"text\" is supported")
+    inputs = data.get("userInput")
+    if not isinstance(inputs, list) or not all(isinstance(u, str) for u in inputs):
+        raise UsageError(f"replay file {path}: \"userInput\" must be a list of texts")
+    skill_id, locale = data.get("skillId"), data.get("locale")
+    for key, value in (("skillId", skill_id), ("locale", locale)):
+        if value is not None and (not isinstance(value, str) or not value):
+            raise UsageError(f"replay file {path}: \"{key}\" must be a text")
+    return skill_id, locale, inputs
+
+
+def _lines(stream: TextIO) -> Iterator[str]:
+    for line in stream:
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+def _interactive(prompt: str) -> Iterator[str]:
+    with contextlib.suppress(ImportError):  # line editing and history where available
+        import readline  # noqa: F401
+    while True:
+        try:
+            yield input(prompt)
+        except EOFError:
+            print()
+            return
+
+
+# -- output ----------------------------------------------------------------------------------
+
+
+def format_turn(turn: Turn, explain: bool = False) -> list[str]:
+    """The transcript lines for one turn."""
+    lines: list[str] = []
+    if turn.new_session:
+        lines.append(f"  (new session{': one-shot' if turn.intent else ''})")
+    if explain:
+        m = turn.match
+        what = turn.request_type if m is None else f"{m.intent} by {m.method} match"
+        if m is not None and m.method == "near":
+            what += f" {m.score:.2f} to {m.sample!r}"
+        slots = {n: s for n, s in turn.slots.items() if s["value"] is not None}
+        lines.append(f"  (understood: {what}{f' {slots}' if slots else ''})")
+    if turn.request_type == "SessionEndedRequest":
+        lines.append("  (Alexa closed the session: SessionEndedRequest)")
+        return lines
+    lines.append(f"Alexa: {turn.speech}" if turn.speech else "Alexa: (says nothing)")
+    if turn.reprompt:
+        lines.append(f"  (reprompt) {turn.reprompt}")
+    if turn.card:
+        content = turn.card["content"].replace("\n", "\n          ")
+        lines.append(f"  [card] {turn.card['title']}: {content}")
+    if turn.session_ended:
+        lines.append("  (session ended)")
+    return lines
+
+
+class _Output:
+    def __init__(self, jsonl: bool, explain: bool, echo: bool) -> None:
+        self.jsonl, self.explain, self.echo = jsonl, explain, echo
+
+    def note(self, text: str) -> None:
+        if self.jsonl:
+            print(f"{PROG}: note: {text}", file=sys.stderr, flush=True)
+        else:
+            print(f"  (note: {text})", flush=True)
+
+    def said(self, text: str) -> None:
+        if self.echo and not self.jsonl:
+            print(f"You: {text}", flush=True)
+
+    def turn(self, turn: Turn) -> None:
+        if self.jsonl:
+            print(json.dumps(turn.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print("\n".join(format_turn(turn, self.explain)), flush=True)
+
+
+def _run(simulator: Simulator, utterances: Iterable[str], out: _Output) -> None:
+    for raw in utterances:
+        text = raw.strip()
+        if not text:
+            continue
+        if text.startswith("."):
+            command = text.split()[0].lower()
+            if command in (".quit", ".exit"):
+                return
+            if command == ".new":
+                simulator.reset()
+                out.note("session forgotten: the next phrase starts a new one")
+            elif command == ".session":
+                attrs = simulator.session.attributes if simulator.session else None
+                out.note(f"session attributes: {json.dumps(attrs)}" if simulator.session
+                         else "no session is open")
+            else:
+                out.note(COMMANDS_HELP)
+            continue
+        out.said(text)
+        turn = simulator.say(text)
+        if turn is not None:
+            out.turn(turn)
+
+
+# -- main ------------------------------------------------------------------------------------
+
+
+def _fail(status: int, message: str) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exc:  # --help, or a usage error argparse has already printed
+        return exc.code if isinstance(exc.code, int) else 2
+    try:
+        return _main(args)
+    except UsageError as exc:
+        return _fail(2, str(exc))
+    except SimulatorError as exc:
+        return _fail(1, str(exc))
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
+        return 0
+
+
+def _check_url(url: str) -> None:
+    try:
+        parts = urlsplit(url)
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+        parts.port  # noqa: B018 - raises ValueError when the port is out of range
+    except ValueError:
+        ok = False
+    if not ok:
+        raise UsageError(f"--endpoint must be an http:// or https:// URL, not {url!r}")
+
+
+def _main(args: argparse.Namespace) -> int:
+    if args.say is not None and args.replay is not None:
+        raise UsageError("use --say or --replay, not both")
+    if args.endpoint is not None:
+        _check_url(args.endpoint)
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be more than 0 seconds")
+
+    skill_id, locale = args.skill_id, args.locale or "en-US"
+    utterances: Iterable[str]
+    interactive = False
+    if args.replay is not None:
+        replay_id, replay_locale, utterances = read_replay(args.replay)
+        skill_id, locale = replay_id or skill_id, replay_locale or locale
+    elif args.say is not None:
+        utterances = args.say
+    elif sys.stdin is not None and sys.stdin.isatty():
+        interactive = True
+        utterances = _interactive("You: ")
+    else:
+        utterances = _lines(sys.stdin) if sys.stdin is not None else []
+
+    if args.model:
+        try:
+            nlu = load_nlu(args.model)
+        except ModelError as exc:
+            raise UsageError(str(exc)) from None
+    else:
+        path = model_path(locale)
+        if not path.exists():
+            raise UsageError(f"no interaction model for locale {locale!r} ({path})")
+        try:
+            nlu = load_nlu(path)
+        except ModelError as exc:
+            raise SimulatorError(str(exc)) from None
+
+    transport: Transport = (
+        HttpTransport(args.endpoint, args.timeout) if args.endpoint else in_process_transport
+    )
+    factory = EnvelopeFactory(
+        skill_id=skill_id,
+        locale=locale,
+        device=DeviceKind(args.device),
+        api_endpoint=args.api_endpoint,
+    )
+    out = _Output(args.jsonl, args.explain, echo=not interactive)
+    simulator = Simulator(
+        nlu, factory, transport, require_invocation=args.require_invocation, on_note=out.note
+    )
+    if interactive and not args.jsonl:
+        _banner(nlu.invocation_name, locale, args)
+    _run(simulator, utterances, out)
+    return 0
+
+
+def _banner(invocation: str, locale: str, args: Any) -> None:
+    target = args.endpoint or "in-process"
+    print(f"Leg Cramp Helper simulator ({locale}, {args.device}, {target}).")
+    print(f"Say \"open {invocation}\" to start. {COMMANDS_HELP}.")

@@ -1,0 +1,310 @@
+"""The local NLU against the real interaction model, and against small models made to probe
+one rule each."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from skill.simulator.nlu import (
+    BUILTIN_PHRASES,
+    FALLBACK,
+    NEAR_THRESHOLD,
+    NLU,
+    ModelError,
+    RouteKind,
+    drop_fillers,
+    load_nlu,
+    model_path,
+    normalise,
+    stem,
+)
+
+MODEL = json.loads(model_path("en-US").read_text(encoding="utf-8"))
+PHRASES = yaml.safe_load((Path(__file__).parent / "nlu_phrases.yaml").read_text())
+nlu = load_nlu(model_path("en-US"))
+
+
+def _intents() -> list[dict[str, Any]]:
+    return MODEL["interactionModel"]["languageModel"]["intents"]
+
+
+def tiny(intents: list[dict[str, Any]], types: list[Any] | None = None, **extra: Any) -> NLU:
+    """A model with just these intents (plus whatever `extra` adds at interactionModel level)."""
+    lm = {"invocationName": "tiny helper", "intents": intents, "types": types or []}
+    return NLU({"interactionModel": {"languageModel": lm, **extra}})
+
+
+# -- the real model -----------------------------------------------------------------------
+
+
+def test_the_real_model_has_no_sample_listed_for_two_intents() -> None:
+    assert nlu.conflicts == []
+
+
+@pytest.mark.parametrize(
+    ("intent", "sample"),
+    [(i["name"], s) for i in _intents() for s in i.get("samples", []) if "{" not in s],
+)
+def test_every_literal_sample_reaches_its_own_intent_exactly(intent: str, sample: str) -> None:
+    match = nlu.resolve(sample)
+    assert (match.intent, match.method) == (intent, "exact")
+
+
+def _slot_phrases() -> list[tuple[str, str, str]]:
+    types = {t["name"]: t for t in MODEL["interactionModel"]["languageModel"]["types"]}
+    out = []
+    for intent in _intents():
+        slots = {s["name"]: types[s["type"]] for s in intent.get("slots", [])}
+        for sample in intent.get("samples", []):
+            for name, slot_type in slots.items():
+                if "{" + name + "}" not in sample:
+                    continue
+                for v in slot_type["values"]:
+                    for phrase in [v["name"]["value"], *v["name"].get("synonyms", [])]:
+                        out.append((sample.replace("{" + name + "}", phrase), phrase, v["id"]))
+    return out
+
+
+@pytest.mark.parametrize(("utterance", "heard", "value_id"), _slot_phrases())
+def test_every_slot_sample_with_every_synonym_resolves_like_alexa(
+    utterance: str, heard: str, value_id: str
+) -> None:
+    match = nlu.resolve(utterance)
+    assert match.intent == "CrampFrequencyIntent"
+    fill = match.slots["frequency"]
+    assert (fill.value, fill.status, fill.resolved) == (heard, "ER_SUCCESS_MATCH", value_id)
+    assert fill.matches[0][1] in ("often", "rarely")  # the canonical name, not the synonym
+
+
+@pytest.mark.parametrize(
+    ("intent", "phrase"), [(i, p) for i, ps in PHRASES["near"].items() for p in ps]
+)
+def test_phrases_close_to_a_sample_reach_the_right_intent(intent: str, phrase: str) -> None:
+    assert nlu.resolve(phrase).intent == intent
+
+
+@pytest.mark.parametrize("phrase", PHRASES["nonsense"])
+def test_phrases_close_to_no_sample_become_fallback(phrase: str) -> None:
+    match = nlu.resolve(phrase)
+    assert (match.intent, match.method) == (FALLBACK, "fallback")
+
+
+def test_near_phrases_are_really_not_samples() -> None:
+    """Otherwise the near-match tests above would prove nothing about the near match."""
+    near = [p for ps in PHRASES["near"].values() for p in ps]
+    samples = {normalise(s) for i in _intents() for s in i.get("samples", [])}
+    assert not [p for p in near if normalise(p) in samples]
+
+
+def test_matching_ignores_case_punctuation_and_spacing() -> None:
+    for text in ("WHY do my legs cramp at night?!", "  why, do my legs  cramp at NIGHT. "):
+        assert nlu.resolve(text).method == "exact"
+        assert nlu.resolve(text).intent == "LegCrampsAtNightIntent"
+
+
+def test_contractions_match_either_way() -> None:
+    assert nlu.resolve("I am not sure").intent == "NotSureIntent"  # sample: "i'm not sure"
+    assert nlu.resolve("I’d say most nights").slots["frequency"].resolved == "OFTEN"
+    assert normalise("What's the vein center's website?") == "what is the vein center website"
+
+
+def test_a_value_that_is_no_synonym_fills_the_slot_with_no_match() -> None:
+    match = nlu.resolve("they happen twice a fortnight")
+    fill = match.slots["frequency"]
+    assert (match.intent, match.method) == ("CrampFrequencyIntent", "open_slot")
+    assert (fill.value, fill.status, fill.resolved) == (
+        "twice a fortnight",
+        "ER_SUCCESS_NO_MATCH",
+        None,
+    )
+
+
+def test_a_near_match_keeps_the_slot_value_heard() -> None:
+    match = nlu.resolve("i think they happen every night")
+    assert match.method == "near"
+    assert match.slots["frequency"].value == "every night"
+    assert match.slots["frequency"].resolved == "OFTEN"
+
+
+def test_every_declared_slot_is_present_even_when_empty() -> None:
+    match = nlu.resolve("they happen")  # a carrier phrase without a value
+    assert match.intent == "CrampFrequencyIntent"
+    assert match.slots["frequency"].value is None
+    assert nlu.resolve("stop").slots == {}
+
+
+def test_score_lists_samples_best_first() -> None:
+    scores = nlu.score("why do legs cramp at night")
+    assert scores[0][1] == "LegCrampsAtNightIntent"
+    assert scores == sorted(scores, key=lambda s: -s[0])
+    assert nlu.threshold == NEAR_THRESHOLD
+
+
+@given(st.text(max_size=80))
+def test_any_text_resolves_to_a_declared_intent_and_never_raises(text: str) -> None:
+    match = nlu.resolve(text)
+    assert match.intent in nlu.intents
+    assert set(match.slots) == {name for name, _ in nlu.intents[match.intent]}
+    assert nlu.route(text).kind in RouteKind
+
+
+@given(st.text(max_size=60))
+def test_normalise_is_idempotent(text: str) -> None:
+    once = normalise(text)
+    assert normalise(once) == once
+    assert drop_fillers(drop_fillers(once)) == drop_fillers(once)
+
+
+def test_stem_meets_word_forms() -> None:
+    assert stem("walking") == stem("walk")
+    assert stem("veins") == stem("vein")
+    assert stem("diagnosed") == stem("diagnose") == stem("diagnoses")
+    assert stem("yes") == "yes"
+
+
+# -- built-in intents -----------------------------------------------------------------------
+
+BARE_BUILTINS = [{"name": name, "samples": []} for name in BUILTIN_PHRASES]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "intent"),
+    [
+        ("yeah", "AMAZON.YesIntent"), ("yep", "AMAZON.YesIntent"), ("sure", "AMAZON.YesIntent"),
+        ("nope", "AMAZON.NoIntent"), ("no", "AMAZON.NoIntent"),
+        ("stop", "AMAZON.StopIntent"), ("cancel", "AMAZON.CancelIntent"),
+        ("never mind", "AMAZON.CancelIntent"), ("help", "AMAZON.HelpIntent"),
+        ("what can I say", "AMAZON.HelpIntent"), ("repeat", "AMAZON.RepeatIntent"),
+        ("say that again", "AMAZON.RepeatIntent"), ("start over", "AMAZON.StartOverIntent"),
+        ("restart", "AMAZON.StartOverIntent"), ("go home", "AMAZON.NavigateHomeIntent"),
+        ("main menu", "AMAZON.NavigateHomeIntent"),
+    ],
+)
+def test_built_in_intents_need_no_samples(phrase: str, intent: str) -> None:
+    assert tiny(BARE_BUILTINS).resolve(phrase).intent == intent
+
+
+def test_a_built_in_intent_the_model_does_not_declare_is_never_reached() -> None:
+    model = tiny([{"name": "AMAZON.StopIntent", "samples": []}])
+    assert model.resolve("go home").intent == FALLBACK
+    assert model.resolve("stop").intent == "AMAZON.StopIntent"
+
+
+def test_the_model_samples_win_over_built_in_phrases() -> None:
+    model = tiny([*BARE_BUILTINS, {"name": "MenuIntent", "samples": ["menu"]}])
+    assert model.resolve("menu").intent == "MenuIntent"
+
+
+# -- slot types and entity resolution ------------------------------------------------------
+
+COLOURS = [
+    {
+        "name": "Colour",
+        "values": [
+            {"id": "RED", "name": {"value": "red", "synonyms": ["crimson", "dark"]}},
+            {"id": "BLUE", "name": {"value": "blue", "synonyms": ["navy", "dark"]}},
+        ],
+    }
+]
+PAINT = {
+    "name": "PaintIntent",
+    "slots": [{"name": "colour", "type": "Colour"}, {"name": "count", "type": "AMAZON.NUMBER"}],
+    "samples": ["paint it {colour}", "paint {count} walls {colour}"],
+}
+
+
+def test_a_synonym_shared_by_two_values_resolves_to_both() -> None:
+    fill = tiny([PAINT], COLOURS).resolve("paint it dark").slots["colour"]
+    assert fill.status == "ER_SUCCESS_MATCH"
+    assert fill.matches == (("RED", "red"), ("BLUE", "blue"))
+
+
+def test_a_built_in_slot_type_takes_any_words_without_resolutions() -> None:
+    match = tiny([PAINT], COLOURS).resolve("paint three walls navy")
+    count, colour = match.slots["count"], match.slots["colour"]
+    assert (count.value, count.status, count.matches) == ("three", None, ())
+    assert (colour.value, colour.resolved) == ("navy", "BLUE")
+
+
+def test_fallback_sensitivity_in_the_model_moves_the_threshold() -> None:
+    high = tiny(BARE_BUILTINS, modelConfiguration={"fallbackIntentSensitivity": {"level": "HIGH"}})
+    low = tiny(BARE_BUILTINS, modelConfiguration={"fallbackIntentSensitivity": {"level": "LOW"}})
+    assert low.threshold < NEAR_THRESHOLD < high.threshold
+    assert NLU(MODEL, threshold=0.99).resolve("why do legs cramp at night").intent == FALLBACK
+
+
+@pytest.mark.parametrize(
+    ("model", "message"),
+    [
+        ({}, "no interactionModel"),
+        ({"interactionModel": {"languageModel": {"intents": []}}}, "invocationName"),
+        (
+            {
+                "interactionModel": {
+                    "languageModel": {
+                        "invocationName": "x",
+                        "intents": [{"name": "A", "samples": ["say {thing}"]}],
+                    }
+                }
+            },
+            "undeclared slot 'thing'",
+        ),
+    ],
+)
+def test_a_broken_model_is_refused_with_a_reason(model: dict[str, Any], message: str) -> None:
+    with pytest.raises(ModelError, match=message):
+        NLU(model)
+
+
+def test_an_unreadable_model_file_is_a_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="cannot read"):
+        load_nlu(tmp_path / "missing.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    with pytest.raises(ModelError, match="not valid JSON") as err:
+        load_nlu(bad)
+    assert "\n" not in str(err.value)
+
+
+# -- invocation -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "kind", "text"),
+    [
+        ("open leg cramp helper", RouteKind.LAUNCH, ""),
+        ("Alexa, open Leg Cramp Helper.", RouteKind.LAUNCH, ""),
+        ("start leg cramp helper", RouteKind.LAUNCH, ""),
+        ("launch the leg cramp helper skill", RouteKind.LAUNCH, ""),
+        ("ask leg cramp helper", RouteKind.LAUNCH, ""),
+        ("ask leg cramp helper about", RouteKind.LAUNCH, ""),
+        (
+            "ask leg cramp helper why do my legs cramp at night",
+            RouteKind.ONE_SHOT,
+            "why do my legs cramp at night",
+        ),
+        ("ask leg cramp helper to check my symptoms", RouteKind.ONE_SHOT, "check my symptoms"),
+        ("ask leg cramp helper about varicose veins", RouteKind.ONE_SHOT, "varicose veins"),
+        ("ask leg cramp helper for the website", RouteKind.ONE_SHOT, "the website"),
+        ("tell leg cramp helper I have chest pain", RouteKind.ONE_SHOT, "i have chest pain"),
+        ("open leg cramp helper and check my symptoms", RouteKind.ONE_SHOT, "check my symptoms"),
+        ("check my symptoms using leg cramp helper", RouteKind.ONE_SHOT, "check my symptoms"),
+        ("exit", RouteKind.EXIT, ""),
+        ("Quit!", RouteKind.EXIT, ""),
+        ("exit leg cramp helper", RouteKind.EXIT, ""),
+        ("stop", RouteKind.IN_SKILL, "stop"),
+        ("start over", RouteKind.IN_SKILL, "start over"),
+        ("   ", RouteKind.EMPTY, ""),
+        ("Alexa", RouteKind.EMPTY, ""),
+    ],
+)
+def test_route_tells_invocations_from_utterances(said: str, kind: RouteKind, text: str) -> None:
+    route = nlu.route(said)
+    assert (route.kind, route.text) == (kind, text)
