@@ -81,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
                      help="application id in the requests (a replay file's skillId wins)")
     dev.add_argument("--api-endpoint", default=DEFAULT_API_ENDPOINT, metavar="URL",
                      help=f"context.System.apiEndpoint (default {DEFAULT_API_ENDPOINT})")
+    dev.add_argument("--fake-alexa-api", action="store_true",
+                     help="start a local fake Alexa API (settings, reminders) on 127.0.0.1 and "
+                          "point requests at it; its calls are printed")
+    dev.add_argument("--time-zone", default="America/New_York", metavar="ZONE",
+                     help="the device time zone the fake Alexa API reports")
+    dev.add_argument("--reminders-consent", action="store_true",
+                     help="the user has granted the reminders permission")
     dev.add_argument("--model", metavar="FILE",
                      help="interaction model JSON (default interaction_model/interactionModels"
                      "/custom/<locale>.json)")
@@ -152,8 +159,13 @@ def format_turn(turn: Turn, explain: bool = False) -> list[str]:
     if turn.reprompt:
         lines.append(f"  (reprompt) {turn.reprompt}")
     if turn.card:
-        content = turn.card["content"].replace("\n", "\n          ")
+        content = (turn.card["content"] or "").replace("\n", "\n          ")
         lines.append(f"  [card] {turn.card['title']}: {content}")
+    for directive in turn.response.get("response", {}).get("directives") or []:
+        if directive.get("type") == "Alexa.Presentation.APL.RenderDocument":
+            view = directive.get("datasources", {}).get("view", {})
+            shown = " / ".join(v for v in (view.get("subtitle"), view.get("title")) if v)
+            lines.append(f"  [screen] APL document {directive.get('token')!r}: {shown}")
     if turn.session_ended:
         lines.append("  (session ended)")
     return lines
@@ -180,7 +192,9 @@ class _Output:
             print("\n".join(format_turn(turn, self.explain)), flush=True)
 
 
-def _run(simulator: Simulator, utterances: Iterable[str], out: _Output) -> None:
+def _run(
+    simulator: Simulator, utterances: Iterable[str], out: _Output, api: Any = None
+) -> None:
     for raw in utterances:
         text = raw.strip()
         if not text:
@@ -200,9 +214,12 @@ def _run(simulator: Simulator, utterances: Iterable[str], out: _Output) -> None:
                 out.note(COMMANDS_HELP)
             continue
         out.said(text)
+        seen = len(api.calls) if api is not None else 0
         turn = simulator.say(text)
         if turn is not None:
             out.turn(turn)
+        for call in api.calls[seen:] if api is not None else []:
+            out.note(f"Alexa API call: {call.method} {call.path} {json.dumps(call.body)}")
 
 
 # -- main ------------------------------------------------------------------------------------
@@ -287,14 +304,26 @@ def _main(args: argparse.Namespace) -> int:
         locale=locale,
         device=DeviceKind(args.device),
         api_endpoint=args.api_endpoint,
+        reminders_consent=args.reminders_consent,
     )
     out = _Output(args.jsonl, args.explain, echo=not interactive)
-    simulator = Simulator(
-        nlu, factory, transport, require_invocation=args.require_invocation, on_note=out.note
-    )
-    if interactive and not args.jsonl:
-        _banner(nlu.invocation_name, locale, args)
-    _run(simulator, utterances, out)
+    api = None
+    if args.fake_alexa_api:
+        from skill.simulator.fake_alexa_api import FakeAlexaApi
+
+        api = FakeAlexaApi(time_zone=args.time_zone).start()
+        factory.api_endpoint = api.url
+        out.note(f"fake Alexa API listening on {api.url}")
+    try:
+        simulator = Simulator(
+            nlu, factory, transport, require_invocation=args.require_invocation, on_note=out.note
+        )
+        if interactive and not args.jsonl:
+            _banner(nlu.invocation_name, locale, args)
+        _run(simulator, utterances, out, api)
+    finally:
+        if api is not None:
+            api.stop()
     return 0
 
 

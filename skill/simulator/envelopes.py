@@ -21,6 +21,7 @@ from ask_sdk_model import (
     IntentConfirmationStatus,
     IntentRequest,
     LaunchRequest,
+    Permissions,
     Request,
     RequestEnvelope,
     Session,
@@ -92,6 +93,8 @@ class EnvelopeFactory:
     locale: str = "en-US"
     device: DeviceKind = DeviceKind.SPEAKER
     api_endpoint: str = DEFAULT_API_ENDPOINT
+    # True: the user has granted the reminders permission (the request carries a consent token).
+    reminders_consent: bool = False
     clock: Callable[[], datetime] = _now
     user_id: str = field(default_factory=lambda: f"amzn1.ask.account.SIM{uuid.uuid4().hex}")
     device_id: str = field(default_factory=lambda: f"amzn1.ask.device.SIM{uuid.uuid4().hex}")
@@ -180,7 +183,14 @@ class EnvelopeFactory:
             )
         system = SystemState(
             application=application,
-            user=User(user_id=self.user_id),
+            user=User(
+                user_id=self.user_id,
+                permissions=(
+                    Permissions(consent_token=secrets.token_urlsafe(24))
+                    if self.reminders_consent
+                    else None
+                ),
+            ),
             device=Device(device_id=self.device_id, supported_interfaces=interfaces),
             api_endpoint=self.api_endpoint,
             api_access_token=secrets.token_urlsafe(32),

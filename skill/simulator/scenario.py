@@ -56,6 +56,9 @@ class Scenario:
     path: Path | None = None
     device: DeviceKind = DeviceKind.SPEAKER
     locale: str = "en-US"
+    # Settings for a local fake Alexa API started for this conversation (None: no API).
+    alexa_api: Mapping[str, Any] | None = None
+    reminders_consent: bool = False
 
     @property
     def id(self) -> str:
@@ -110,11 +113,15 @@ class ScenarioResult:
 
 # -- loading -------------------------------------------------------------------------------
 
-_SCENARIO_KEYS = {"name", "turns", "device", "locale", "description"}
+_SCENARIO_KEYS = {
+    "name", "turns", "device", "locale", "description", "alexa_api", "reminders_consent",
+}
 _TURN_KEYS = {
     "user", "request", "intent", "slots", "alexa", "alexa_not", "alexa_matches",
     "reprompt", "card", "card_text", "ends_session", "new_session", "session", "note",
+    "screen", "reminder",
 }
+_ALEXA_API_KEYS = {"time_zone", "reminder_status", "time_zone_status", "delay"}
 
 
 def _texts(value: Any, where: str, key: str) -> list[str]:
@@ -151,6 +158,9 @@ def _turn(raw: Any, where: str) -> ScenarioTurn:
             raise ScenarioError(f"{where}: '{key}' must be a mapping")
     if "card" in raw and not isinstance(raw["card"], bool | str):
         raise ScenarioError(f"{where}: 'card' must be true, false or the card's title")
+    for key in ("screen", "reminder"):
+        if key in raw and not (raw[key] is False or isinstance(raw[key], dict)):
+            raise ScenarioError(f"{where}: '{key}' must be false or a mapping of expected values")
     reprompt = raw.get("reprompt")
     if "reprompt" in raw and not (reprompt is None or isinstance(reprompt, bool | str)):
         raise ScenarioError(f"{where}: 'reprompt' must be a text, true, false or null")
@@ -176,8 +186,16 @@ def _scenario(raw: Any, where: str, path: Path | None, default_name: str) -> Sce
     locale = raw.get("locale", "en-US")
     if not isinstance(locale, str):
         raise ScenarioError(f"{where} ({name}): 'locale' must be a text such as en-US")
+    api = raw.get("alexa_api")
+    if api is not None and (not isinstance(api, dict) or set(api) - _ALEXA_API_KEYS):
+        raise ScenarioError(
+            f"{where} ({name}): 'alexa_api' takes {', '.join(sorted(_ALEXA_API_KEYS))}"
+        )
+    consent = raw.get("reminders_consent", False)
+    if not isinstance(consent, bool):
+        raise ScenarioError(f"{where} ({name}): 'reminders_consent' must be true or false")
     parsed = tuple(_turn(t, f"{where} ({name}), turn {i}") for i, t in enumerate(turns, 1))
-    return Scenario(name, parsed, path, device, locale)
+    return Scenario(name, parsed, path, device, locale, api, consent)
 
 
 def parse_scenarios(data: Any, where: str, path: Path | None = None) -> list[Scenario]:
@@ -279,6 +297,8 @@ def check_turn(turn: Turn, expect: Mapping[str, Any]) -> list[str]:
         for text in _texts(expect["card_text"], "", "card_text"):
             if _squash(text) not in content:
                 failures.append(f"card should contain {text!r}; card is {turn.card!r}")
+    if "screen" in expect:
+        failures += _check_screen(turn, expect["screen"])
     for key, wanted in (expect.get("session") or {}).items():
         got = _attribute(turn.session_attributes, str(key))
         if wanted is None and got is not _ABSENT:
@@ -287,6 +307,44 @@ def check_turn(turn: Turn, expect: Mapping[str, Any]) -> list[str]:
             shown = "absent" if got is _ABSENT else repr(got)
             failures.append(f"session attribute {key}: expected {wanted!r}, got {shown}")
     return failures
+
+
+def _check_screen(turn: Turn, wanted: Any) -> list[str]:
+    views = [
+        d.get("datasources", {}).get("view", {})
+        for d in turn.response.get("response", {}).get("directives") or []
+        if d.get("type") == "Alexa.Presentation.APL.RenderDocument"
+    ]
+    if wanted is False:
+        return [f"expected no APL document, got {len(views)}"] if views else []
+    if len(views) != 1:
+        return [f"expected one APL document, got {len(views)}"]
+    return [
+        f"screen {key}: expected {value!r}, got {views[0].get(key)!r}"
+        for key, value in wanted.items()
+        if views[0].get(key) != value
+    ]
+
+
+def check_reminder(calls: list[Any], wanted: Any) -> list[str]:
+    """The reminders one turn created (recorded by the fake Alexa API) against `reminder:`."""
+    if wanted is False:
+        return [f"expected no reminder, got {len(calls)}"] if calls else []
+    if len(calls) != 1:
+        return [f"expected one reminder to be created, got {len(calls)}"]
+    body = calls[0].body if isinstance(calls[0].body, dict) else {}
+    trigger = body.get("trigger") or {}
+    spoken = ((body.get("alertInfo") or {}).get("spokenInfo") or {}).get("content") or [{}]
+    actual = {
+        "text": spoken[0].get("text"),
+        "time_zone": trigger.get("timeZoneId"),
+        "time": str(trigger.get("scheduledTime", ""))[11:16],
+    }
+    return [
+        f"reminder {key}: expected {value!r}, got {actual.get(key)!r}"
+        for key, value in wanted.items()
+        if actual.get(key) != value
+    ]
 
 
 # -- running -------------------------------------------------------------------------------
@@ -307,22 +365,40 @@ def run_scenario(
 ) -> ScenarioResult:
     """Play a conversation from a fresh device and check every turn.
 
-    It never stops early: a turn that reaches nothing or that the transport fails is
-    reported as a failure and the next turn is played.
+    With `alexa_api:` the conversation gets its own fake Alexa API on 127.0.0.1 (and the
+    envelopes point at it); otherwise requests carry `api_endpoint`. It never stops early:
+    a turn that reaches nothing or that the transport fails is reported and the next plays.
     """
-    factory = EnvelopeFactory(
-        locale=scenario.locale, device=scenario.device, api_endpoint=api_endpoint
-    )
-    simulator = Simulator(nlu or nlu_for(scenario.locale), factory, transport)
-    results: list[TurnResult] = []
-    for step in scenario.turns:
-        try:
-            turn = simulator.say(step.user)
-        except SimulatorError as exc:
-            results.append(TurnResult(step.user, None, [f"not sent: {exc}"]))
-            continue
-        if turn is None:
-            results.append(TurnResult(step.user, None, ["nothing reached the skill"]))
-            continue
-        results.append(TurnResult(step.user, turn, check_turn(turn, step.expect)))
-    return ScenarioResult(scenario, results)
+    from skill.simulator.fake_alexa_api import FakeAlexaApi
+
+    api = FakeAlexaApi(**scenario.alexa_api).start() if scenario.alexa_api is not None else None
+    try:
+        factory = EnvelopeFactory(
+            locale=scenario.locale,
+            device=scenario.device,
+            api_endpoint=api.url if api else api_endpoint,
+            reminders_consent=scenario.reminders_consent,
+        )
+        simulator = Simulator(nlu or nlu_for(scenario.locale), factory, transport)
+        results: list[TurnResult] = []
+        for step in scenario.turns:
+            before = len(api.reminders()) if api else 0
+            try:
+                turn = simulator.say(step.user)
+            except SimulatorError as exc:
+                results.append(TurnResult(step.user, None, [f"not sent: {exc}"]))
+                continue
+            if turn is None:
+                results.append(TurnResult(step.user, None, ["nothing reached the skill"]))
+                continue
+            failures = check_turn(turn, step.expect)
+            if "reminder" in step.expect:
+                if api is None:
+                    failures.append("'reminder' needs the conversation's 'alexa_api'")
+                else:
+                    failures += check_reminder(api.reminders()[before:], step.expect["reminder"])
+            results.append(TurnResult(step.user, turn, failures))
+        return ScenarioResult(scenario, results)
+    finally:
+        if api is not None:
+            api.stop()

@@ -287,3 +287,27 @@ def test_a_usage_error_from_the_shell_is_one_line() -> None:
     done = simulate("--bogus")
     assert done.returncode == 2
     assert done.stderr == "simulate: error: unrecognized arguments: --bogus\n"
+
+
+def test_screen_device_prints_the_apl_document(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_main(
+        capsys, "--device", "screen", "--say", "open leg cramp helper",
+        "--say", "check my symptoms",
+    )
+    assert code == 0
+    assert "[screen] APL document 'legCrampHelper': Question 1 of 4 / Symptom check" in out
+    code, out, _ = run_main(capsys, "--say", "open leg cramp helper")
+    assert "[screen]" not in out
+
+
+def test_fake_alexa_api_answers_and_prints_the_reminder_call(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run_main(
+        capsys, "--fake-alexa-api", "--reminders-consent", "--time-zone", "Europe/Dublin",
+        "--say", "open leg cramp helper", "--say", "remind me to call the vein center",
+    )
+    assert code == 0
+    assert "fake Alexa API listening on http://127.0.0.1:" in out
+    assert "I'll remind you tomorrow" in out
+    assert '"timeZoneId": "Europe/Dublin"' in out and "POST /v1/alerts/reminders" in out

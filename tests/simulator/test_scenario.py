@@ -178,3 +178,42 @@ def test_results_expose_every_raw_exchange_and_a_readable_report() -> None:
     assert "1. user: open leg cramp helper" in report
     assert "FAILED: nothing reached the skill" in report
     assert result.failures == ["turn 3 ('exit'): nothing reached the skill"]
+
+
+def run_with(scenario: dict[str, Any]) -> list[list[str]]:
+    (parsed,) = parse_scenarios({"name": "t", **scenario}, "inline")
+    return [t.failures for t in run_scenario(parsed).turns]
+
+
+def test_screen_expectations_can_fail() -> None:
+    turns = [{"user": "open leg cramp helper", "screen": {"kind": "answer"}}]
+    assert run_with({"device": "screen", "turns": turns})[0] == [
+        "screen kind: expected 'answer', got 'home'"
+    ]
+    assert run_with({"turns": turns})[0] == ["expected one APL document, got 0"]
+    no_screen = [{"user": "open leg cramp helper", "screen": False}]
+    assert run_with({"device": "screen", "turns": no_screen})[0] == [
+        "expected no APL document, got 1"
+    ]
+
+
+def test_reminder_expectations_can_fail() -> None:
+    turns = [
+        {"user": "open leg cramp helper", "reminder": {"text": "x"}},
+        {"user": "remind me to call the vein center", "reminder": {"time_zone": "Europe/Paris"}},
+        {"user": "remind me to call the vein center", "reminder": False},
+    ]
+    failures = run_with({"alexa_api": {}, "reminders_consent": True, "turns": turns})
+    assert failures[0] == ["expected one reminder to be created, got 0"]
+    assert failures[1] == ["reminder time_zone: expected 'Europe/Paris', got 'America/New_York'"]
+    assert failures[2] == ["expected no reminder, got 1"]
+    assert run_with({"turns": turns[:1]})[0] == ["'reminder' needs the conversation's 'alexa_api'"]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"alexa_api": {"colour": "red"}}, {"alexa_api": []}, {"reminders_consent": "yes"}],
+)
+def test_bad_alexa_api_settings_are_refused(bad: dict[str, Any]) -> None:
+    with pytest.raises(ScenarioError):
+        parse_scenarios({"name": "t", "turns": [{"user": "hi"}], **bad}, "inline")
