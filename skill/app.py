@@ -18,6 +18,7 @@ from skill.api_client import UrllibApiClient
 from skill.conversation import State
 from skill.handlers import EXCEPTION_HANDLERS, HANDLERS
 from skill.handlers.base import conversation_for
+from skill.handlers.intents import SILENT_REQUEST_TYPES
 from skill.logs import get_logger
 from skill.serialization import Serializer
 from skill.speech import to_ssml
@@ -66,6 +67,9 @@ def handle_event(event: Any, context: Any = None) -> dict[str, Any]:
         return serializer.serialize(skill.invoke(request_envelope=envelope, context=context))
     except Exception as exc:  # noqa: BLE001 - Alexa must always get an answer
         log.error("request failed before or outside the handlers: %s", type(exc).__name__)
+        request = event.get("request") if isinstance(event, dict) else None
+        if isinstance(request, dict) and request.get("type") in SILENT_REQUEST_TYPES:
+            return {"version": "1.0", "sessionAttributes": {}, "response": {}}
         return _recovery_envelope()
 
 

@@ -17,7 +17,10 @@ from skill.content import Content, Question
 from skill.reminders import REMINDERS_PERMISSION, ReminderResult
 from skill.triage import Answer
 
-MAX_REMEMBERED_CHARS = 8000  # the longest speech Alexa accepts; longer "last" text is forged
+# Longest "last" text kept from session attributes. The longest reply the content makes is
+# about 600 characters; escaping can grow text sixfold and JSON non-ASCII sixfold again, so
+# anything near Alexa's 8,000-character limit could not have come from us: it is forged.
+MAX_REMEMBERED_CHARS = 1000
 
 
 class Pending(StrEnum):
@@ -77,11 +80,21 @@ class State(NamedTuple):
         last = attrs.get("last")
         if isinstance(last, dict):
             s, r = last.get("speech"), last.get("reprompt")
-            if isinstance(s, str) and 0 < len(s) <= MAX_REMEMBERED_CHARS:
+            if _rememberable(s):
                 speech = s
-                if isinstance(r, str) and 0 < len(r) <= MAX_REMEMBERED_CHARS:
+                if _rememberable(r):
                     reprompt = r
         return cls(pending, topic, answers, speech, reprompt)
+
+
+def _rememberable(text: Any) -> bool:
+    """Text we may speak again: short, printable, and not only whitespace."""
+    return (
+        isinstance(text, str)
+        and 0 < len(text) <= MAX_REMEMBERED_CHARS
+        and text.isprintable()
+        and not text.isspace()
+    )
 
 
 def _enum(kind: type[Pending], value: Any) -> Pending | None:

@@ -10,12 +10,15 @@ import re
 
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
+# Characters XML 1.0 forbids (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/F):
+# Alexa rejects SSML holding them, so they are dropped, never escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"})
 
 
 def ssml_text(text: str) -> str:
     """Escape plain text for use inside <speak>; the SDK adds the <speak> wrapper."""
-    return " ".join(text.split()).translate(_ESCAPES)
+    return " ".join(_NOT_XML.sub("", text).split()).translate(_ESCAPES)
 
 
 def to_ssml(text: str) -> str:

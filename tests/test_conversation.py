@@ -6,7 +6,6 @@ import pytest
 
 from skill.content import load
 from skill.conversation import Conversation, Pending, State
-from skill.triage import Answer
 
 C = load()
 conv = Conversation(C)
@@ -24,9 +23,11 @@ def test_every_topic_answers_from_content_and_offers_a_next_step(intent):
     topic = C.topics[intent]
     assert r.speech.startswith(topic.speech)
     assert r.speech.endswith("?") and r.reprompt
-    expected = Pending.MORE if topic.more else {
-        "check": Pending.OFFER_CHECK, "contact": Pending.OFFER_CONTACT
-    }[topic.next]
+    expected = (
+        Pending.MORE
+        if topic.more
+        else {"check": Pending.OFFER_CHECK, "contact": Pending.OFFER_CONTACT}[topic.next]
+    )
     assert r.state.pending is expected
     assert r.card is not None and r.card.title == topic.title
 

@@ -82,3 +82,12 @@ def test_the_suite_covers_the_required_situations() -> None:
     headline = [t for t in turns if t.intent == "LegCrampsAtNightIntent"]
     assert any(t.new_session for t in headline), "no one-shot headline question"
     assert any(not t.new_session for t in headline), "no in-session headline question"
+
+
+def test_every_reply_fits_what_the_session_remembers_for_repeat() -> None:
+    """Repeat trusts 'last' only up to MAX_REMEMBERED_CHARS; our own replies must fit."""
+    from skill.conversation import MAX_REMEMBERED_CHARS
+
+    turns = [t.turn for s in SCENARIOS for t in played(s.id).turns if t.turn is not None]
+    longest = max(len(t.speech) for t in turns)
+    assert 0 < longest <= MAX_REMEMBERED_CHARS

@@ -92,8 +92,13 @@ def test_frequency_slot_with_no_match_reasks():
         ("NotSureIntent", lambda r: reprompt(r) is not None),
         ("AMAZON.StopIntent", lambda r: r["response"]["shouldEndSession"] is True),
         ("AMAZON.CancelIntent", lambda r: r["response"]["shouldEndSession"] is True),
-        ("EmergencyIntent", lambda r: r["response"]["shouldEndSession"] is True
-         and "911" in r["response"]["card"]["content"]),
+        (
+            "EmergencyIntent",
+            lambda r: (
+                r["response"]["shouldEndSession"] is True
+                and "911" in r["response"]["card"]["content"]
+            ),
+        ),
     ],
 )
 def test_each_builtin_and_utility_intent_with_nothing_pending(name, check):
@@ -115,8 +120,13 @@ def test_stop_in_the_middle_of_the_check_ends_and_keeps_nothing():
 
 def test_session_ended_request_answers_silently():
     env = intent("AMAZON.StopIntent")
-    env["request"] = {"type": "SessionEndedRequest", "requestId": "r", "reason": "USER_INITIATED",
-                      "timestamp": "2026-11-25T10:00:00Z", "locale": "en-US"}
+    env["request"] = {
+        "type": "SessionEndedRequest",
+        "requestId": "r",
+        "reason": "USER_INITIATED",
+        "timestamp": "2026-11-25T10:00:00Z",
+        "locale": "en-US",
+    }
     r = say(env)
     assert "outputSpeech" not in r["response"]
 
@@ -128,14 +138,17 @@ def test_session_ended_request_answers_silently():
         {"type": "IntentRequest"},
         {"type": "CanFulfillIntentRequest", "intent": {"name": "LegCrampsAtNightIntent"}},
         {"type": "Alexa.Presentation.APL.UserEvent", "arguments": ["x"]},
-        {"type": "System.ExceptionEncountered", "error": {"type": "INVALID_RESPONSE"}},
         {"type": "Made.Up.Request"},
     ],
 )
 def test_unknown_intents_and_request_types_get_a_spoken_recovery(request_):
     env = intent("X")
-    env["request"] = {"requestId": "r", "timestamp": "2026-11-25T10:00:00Z", "locale": "en-US",
-                      **request_}
+    env["request"] = {
+        "requestId": "r",
+        "timestamp": "2026-11-25T10:00:00Z",
+        "locale": "en-US",
+        **request_,
+    }
     r = say(env)
     assert speech(r) and reprompt(r) and r["response"]["shouldEndSession"] is False
 
@@ -191,3 +204,17 @@ def test_every_model_intent_reaches_its_own_handler_not_the_catch_all():
         if i["name"] == "AMAZON.FallbackIntent":
             continue
         assert speech(say(intent(i["name"]))) != speech(catch_all), i["name"]
+
+
+@pytest.mark.parametrize("request_type", ["System.ExceptionEncountered", "SessionEndedRequest"])
+def test_requests_alexa_accepts_no_answer_to_get_none(request_type):
+    env = intent("X", {"pending": "check", "answers": {}})
+    env["request"] = {
+        "type": request_type,
+        "requestId": "r",
+        "locale": "en-US",
+        "timestamp": "2026-11-25T10:00:00Z",
+        "error": {"type": "INVALID_RESPONSE"},
+    }
+    r = say(env)
+    assert "outputSpeech" not in r["response"] and not r.get("sessionAttributes")

@@ -38,7 +38,9 @@ def real_envelopes():
     "event",
     [
         launch(),
-        intent("CrampFrequencyIntent", {"pending": "check"}, frequency_slot("most nights", "OFTEN")),
+        intent(
+            "CrampFrequencyIntent", {"pending": "check"}, frequency_slot("most nights", "OFTEN")
+        ),
         *real_envelopes(),
     ],
 )

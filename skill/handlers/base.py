@@ -50,9 +50,10 @@ def render(handler_input: HandlerInput, reply: Reply) -> Response:
     elif reply.card is not None:
         rb.set_card(SimpleCard(title=reply.card.title, content=reply.card.text))
     rb.set_should_end_session(reply.end_session)
-    handler_input.attributes_manager.session_attributes = (
-        {} if reply.end_session else reply.state.to_session()
-    )
+    if handler_input.request_envelope.session is not None:
+        handler_input.attributes_manager.session_attributes = (
+            {} if reply.end_session else reply.state.to_session()
+        )
     if reply.view is not None and supports_apl(handler_input):
         directive = render_directive(reply, conversation(handler_input).c)
         if directive is not None:

@@ -65,8 +65,32 @@ class SessionEndedRequestHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         reason = getattr(handler_input.request_envelope.request, "reason", None)
         log.info("session ended: %s", getattr(reason, "value", reason))
-        handler_input.attributes_manager.session_attributes = {}
+        if handler_input.request_envelope.session is not None:
+            handler_input.attributes_manager.session_attributes = {}
         return handler_input.response_builder.response
+
+
+SILENT_REQUEST_TYPES = ("SessionEndedRequest", "System.ExceptionEncountered")
+
+
+class ExceptionEncounteredHandler(AbstractRequestHandler):
+    """Alexa reports our last response failed; it accepts no answer to this, so none."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return _type(handler_input) == "System.ExceptionEncountered"
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        error = getattr(handler_input.request_envelope.request, "error", None)
+        kind = getattr(error, "object_type", None)
+        log.error("Alexa rejected a response: %s", getattr(kind, "value", kind))
+        return _silent(handler_input)
+
+
+def _silent(handler_input: HandlerInput) -> Response:
+    """No speech, and no session attributes echoed back (the SDK would return them)."""
+    if handler_input.request_envelope.session is not None:
+        handler_input.attributes_manager.session_attributes = {}
+    return handler_input.response_builder.response
 
 
 class UnhandledRequestHandler(AbstractRequestHandler):
@@ -89,6 +113,8 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         log.error("handler error: %s", type(exception).__name__)
+        if _type(handler_input) in SILENT_REQUEST_TYPES:
+            return _silent(handler_input)
         try:
             conv = conversation(handler_input)
         except Exception:  # noqa: BLE001 - even a broken locale must get an answer
@@ -135,6 +161,7 @@ HANDLERS: list[AbstractRequestHandler] = [
     IntentRequestHandler(ROUTES),
     LaunchRequestHandler(),
     SessionEndedRequestHandler(),
+    ExceptionEncounteredHandler(),
     UnhandledRequestHandler(),  # last: takes whatever nobody else did
 ]
 

@@ -1,0 +1,456 @@
+"""Interaction model lint: the certification failures we can see before Amazon does.
+
+Each rule is a small function over the model; `lint_model` runs them all and never raises,
+however malformed the model. `python -m skill check` runs the same lint on the real model,
+its manifest's example phrases and the skill's handlers, so a human sees what the tests see.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = ROOT / "interaction_model" / "interactionModels" / "custom" / "en-US.json"
+DEFAULT_MANIFEST = ROOT / "interaction_model" / "skill.json"
+LOCALE = "en-US"
+
+# Amazon's invocation name requirements (custom skills).
+LAUNCH_WORDS = frozenset(
+    {"ask", "begin", "enable", "launch", "load", "open", "play", "resume", "run", "start"}
+    | {"tell", "use"}
+)
+LAUNCH_PHRASES = ("talk to",)
+WAKE_WORDS = frozenset(["alexa", "amazon", "echo", "computer", "skill", "app"])
+TWO_WORD_FORBIDDEN = frozenset(["the", "a", "an", "for", "to", "of"])
+
+# Built-in intents every skill of ours must handle: certification's help/stop/cancel/fallback
+# tests, and the house rule that navigation works in every state.
+REQUIRED_BUILTINS = (
+    "AMAZON.HelpIntent",
+    "AMAZON.StopIntent",
+    "AMAZON.CancelIntent",
+    "AMAZON.FallbackIntent",
+    "AMAZON.NavigateHomeIntent",
+    "AMAZON.YesIntent",
+    "AMAZON.NoIntent",
+    "AMAZON.RepeatIntent",
+    "AMAZON.StartOverIntent",
+)
+
+_SLOT_REF = re.compile(r"\{([^{}]*)\}")
+_SAMPLE_TEXT = re.compile(r"[^\W\d_]+|[ '.]+")  # letters, spaces, apostrophes, periods
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One lint finding: which rule, where in the model, and what is wrong."""
+
+    rule: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message} [{self.rule}]"
+
+
+# -- reading the model defensively ------------------------------------------------------
+
+
+def _language_model(model: Any) -> dict[str, Any]:
+    lm = model.get("interactionModel", {}) if isinstance(model, dict) else {}
+    lm = lm.get("languageModel", {}) if isinstance(lm, dict) else {}
+    return lm if isinstance(lm, dict) else {}
+
+
+def _list_of_dicts(node: Any) -> list[dict[str, Any]]:
+    return [x for x in node if isinstance(x, dict)] if isinstance(node, list) else []
+
+
+def _intents(model: Any) -> list[dict[str, Any]]:
+    return _list_of_dicts(_language_model(model).get("intents"))
+
+
+def _types(model: Any) -> list[dict[str, Any]]:
+    return _list_of_dicts(_language_model(model).get("types"))
+
+
+def _samples(intent: dict[str, Any]) -> list[Any]:
+    samples = intent.get("samples", [])
+    return samples if isinstance(samples, list) else []
+
+
+def _name(node: dict[str, Any]) -> str:
+    name = node.get("name")
+    return name if isinstance(name, str) else "?"
+
+
+def _normalise(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+# -- rules -------------------------------------------------------------------------------
+
+
+def rule_model_shape(model: Any) -> Iterator[Problem]:
+    """The skeleton the other rules read; without it they would silently see nothing."""
+    lm = _language_model(model)
+    if not lm:
+        yield Problem("model-shape", "model", "no interactionModel.languageModel object")
+        return
+    if not isinstance(lm.get("intents"), list) or not _intents(model):
+        yield Problem("model-shape", "languageModel.intents", "expected a list of intents")
+    for i, intent in enumerate(_intents(model)):
+        if _name(intent) == "?":
+            yield Problem("model-shape", f"intents[{i}]", "intent without a name")
+        if not isinstance(intent.get("samples", []), list):
+            yield Problem("model-shape", f"intent {_name(intent)}", "samples must be a list")
+        slots = intent.get("slots", [])
+        if not isinstance(slots, list) or len(_list_of_dicts(slots)) != len(slots):
+            yield Problem("model-shape", f"intent {_name(intent)}", "slots must be a list")
+    if not isinstance(lm.get("types", []), list):
+        yield Problem("model-shape", "languageModel.types", "types must be a list")
+
+
+def rule_invocation_name(model: Any) -> Iterator[Problem]:
+    """Amazon's invocation name requirements for a (non-brand) custom skill."""
+    name = _language_model(model).get("invocationName")
+    where = "invocationName"
+    if not isinstance(name, str) or not name.strip():
+        yield Problem("invocation-name", where, "missing invocation name")
+        return
+    words = name.split()
+    if len(words) < 2:
+        yield Problem("invocation-name", where, f"'{name}' must be two or more words")
+    if not re.fullmatch(r"[a-z .']+", name):
+        yield Problem(
+            "invocation-name",
+            where,
+            f"'{name}' may hold only lowercase letters, spaces, periods and apostrophes",
+        )
+    lowered = [w.strip(".'").lower() for w in words]
+    for w in sorted(set(lowered) & LAUNCH_WORDS):
+        yield Problem("invocation-name", where, f"'{name}' contains the launch word '{w}'")
+    for phrase in LAUNCH_PHRASES:
+        if f" {phrase} " in f" {' '.join(lowered)} ":
+            yield Problem(
+                "invocation-name", where, f"'{name}' contains the launch phrase '{phrase}'"
+            )
+    for w in sorted(set(lowered) & WAKE_WORDS):
+        yield Problem("invocation-name", where, f"'{name}' contains the wake word '{w}'")
+    if len(words) == 2:
+        for w in sorted(set(lowered) & TWO_WORD_FORBIDDEN):
+            yield Problem(
+                "invocation-name",
+                where,
+                f"'{name}' is two words, so it may not contain '{w}'",
+            )
+
+
+def rule_duplicate_samples(model: Any) -> Iterator[Problem]:
+    """A sample under two intents makes Alexa's choice between them arbitrary."""
+    owner: dict[str, str] = {}
+    for intent in _intents(model):
+        for sample in _samples(intent):
+            if not isinstance(sample, str):
+                continue
+            key = _normalise(sample)
+            first = owner.setdefault(key, _name(intent))
+            if first != _name(intent):
+                yield Problem(
+                    "duplicate-sample",
+                    f"intent {_name(intent)}",
+                    f"sample '{sample}' also belongs to {first}",
+                )
+
+
+def rule_sample_text(model: Any) -> Iterator[Problem]:
+    """Samples hold only letters, spaces, apostrophes, periods and the intent's own slots."""
+    for intent in _intents(model):
+        slots = {_name(s) for s in _list_of_dicts(intent.get("slots", []))}
+        where = f"intent {_name(intent)}"
+        for sample in _samples(intent):
+            if not isinstance(sample, str) or not sample.strip():
+                yield Problem("sample-text", where, f"empty or non-text sample {sample!r}")
+                continue
+            for ref in _SLOT_REF.findall(sample):
+                if ref not in slots:
+                    yield Problem(
+                        "sample-text", where, f"sample '{sample}' uses undefined slot {{{ref}}}"
+                    )
+            rest = _SAMPLE_TEXT.sub("", _SLOT_REF.sub(" ", sample))
+            if rest:
+                bad = "".join(sorted(set(rest)))
+                yield Problem(
+                    "sample-text", where, f"sample '{sample}' has characters not allowed: {bad!r}"
+                )
+
+
+def rule_slot_types(model: Any) -> Iterator[Problem]:
+    """Every slot's type is one the model defines or an Amazon built-in."""
+    defined = {_name(t) for t in _types(model)}
+    for intent in _intents(model):
+        for slot in _list_of_dicts(intent.get("slots", [])):
+            kind = slot.get("type")
+            where = f"intent {_name(intent)} slot {_name(slot)}"
+            if not isinstance(kind, str) or not kind:
+                yield Problem("slot-type", where, "slot has no type")
+            elif not kind.startswith("AMAZON.") and kind not in defined:
+                yield Problem("slot-type", where, f"slot type '{kind}' is not defined")
+
+
+def rule_slot_values(model: Any) -> Iterator[Problem]:
+    """Each phrase of a custom type resolves to one value: no repeats, no value-as-synonym."""
+    for kind in _types(model):
+        seen: dict[str, str] = {}  # phrase -> the value it resolves to
+        ids: set[str] = set()
+        where = f"type {_name(kind)}"
+        for entry in _list_of_dicts(kind.get("values")):
+            name = entry.get("name") if isinstance(entry.get("name"), dict) else {}
+            value = name.get("value")
+            if not isinstance(value, str) or not value.strip():
+                yield Problem("slot-values", where, "a value without text")
+                continue
+            vid = entry.get("id")
+            if isinstance(vid, str) and vid:
+                if vid in ids:
+                    yield Problem("slot-values", where, f"id '{vid}' is used twice")
+                ids.add(vid)
+            synonyms = name.get("synonyms", [])
+            phrases = [(value, "value")] + [
+                (s, "synonym") for s in (synonyms if isinstance(synonyms, list) else [])
+            ]
+            for phrase, role in phrases:
+                if not isinstance(phrase, str) or not phrase.strip():
+                    yield Problem("slot-values", where, f"empty {role} of '{value}'")
+                    continue
+                key = _normalise(phrase)
+                if key in seen:
+                    other = seen[key]
+                    detail = "itself" if other == value else f"'{other}'"
+                    yield Problem(
+                        "slot-values",
+                        where,
+                        f"'{phrase}' ({role} of '{value}') is already listed for {detail}",
+                    )
+                else:
+                    seen[key] = value
+
+
+def rule_builtin_intents(model: Any) -> Iterator[Problem]:
+    """The built-in intents certification exercises are all in the model."""
+    present = {_name(i) for i in _intents(model)}
+    for name in REQUIRED_BUILTINS:
+        if name not in present:
+            yield Problem("builtin-intents", "languageModel.intents", f"{name} is missing")
+
+
+def rule_duplicate_intents(model: Any) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for intent in _intents(model):
+        if _name(intent) in seen:
+            yield Problem("duplicate-intent", f"intent {_name(intent)}", "declared twice")
+        seen.add(_name(intent))
+
+
+# Rule id -> rule. Each rule yields problems under its own id only.
+RULES: dict[str, Callable[[Any], Iterator[Problem]]] = {
+    "model-shape": rule_model_shape,
+    "invocation-name": rule_invocation_name,
+    "duplicate-intent": rule_duplicate_intents,
+    "duplicate-sample": rule_duplicate_samples,
+    "sample-text": rule_sample_text,
+    "slot-type": rule_slot_types,
+    "slot-values": rule_slot_values,
+    "builtin-intents": rule_builtin_intents,
+}
+
+
+def check_handled_intents(model: Any, handled: Iterable[str]) -> list[Problem]:
+    """The model lists exactly the intents some handler takes by name, in both directions."""
+    in_model = {_name(i) for i in _intents(model)}
+    handled = set(handled)
+    problems = [
+        Problem("handled-intents", f"intent {n}", "in the model but no handler takes it")
+        for n in sorted(in_model - handled)
+    ]
+    problems += [
+        Problem("handled-intents", f"intent {n}", "handled by the skill but not in the model")
+        for n in sorted(handled - in_model)
+    ]
+    return problems
+
+
+def lint_model(model: Any, handled_intents: Iterable[str] | None = None) -> list[Problem]:
+    """Every problem in an interaction model (parsed JSON); never raises."""
+    problems = [p for rule in RULES.values() for p in rule(model)]
+    if handled_intents is not None:
+        problems += check_handled_intents(model, handled_intents)
+    return problems
+
+
+# -- manifest example phrases -------------------------------------------------------------
+
+
+def _slot_pattern(intent: dict[str, Any], types: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Per slot, a regex for what may fill it in an example phrase."""
+    out: dict[str, str] = {}
+    for slot in _list_of_dicts(intent.get("slots", [])):
+        kind = types.get(str(slot.get("type")))
+        phrases: list[str] = []
+        for entry in _list_of_dicts(kind.get("values")) if kind else []:
+            name = entry.get("name") if isinstance(entry.get("name"), dict) else {}
+            syn = name.get("synonyms", [])
+            phrases += [p for p in [name.get("value"), *(syn if isinstance(syn, list) else [])]]
+        words = [re.escape(_normalise(p)) for p in phrases if isinstance(p, str) and p.strip()]
+        out[_name(slot)] = f"(?:{'|'.join(words)})" if words else r"[\w' .]+"
+    return out
+
+
+def _sample_matchers(model: Any) -> list[re.Pattern[str]]:
+    types = {_name(t): t for t in _types(model)}
+    matchers = []
+    for intent in _intents(model):
+        slots = _slot_pattern(intent, types)
+        for sample in _samples(intent):
+            if not isinstance(sample, str):
+                continue
+            parts = re.split(r"(\{[^{}]*\})", _normalise(sample))
+            regex = "".join(
+                slots.get(p[1:-1], re.escape(p)) if p.startswith("{") else re.escape(p)
+                for p in parts
+            )
+            matchers.append(re.compile(regex))
+    return matchers
+
+
+def example_phrases(manifest: Any, locale: str = LOCALE) -> Any:
+    info = manifest.get("manifest", {}) if isinstance(manifest, dict) else {}
+    info = info.get("publishingInformation", {}) if isinstance(info, dict) else {}
+    locales = info.get("locales", {}) if isinstance(info, dict) else {}
+    entry = locales.get(locale, {}) if isinstance(locales, dict) else {}
+    return entry.get("examplePhrases") if isinstance(entry, dict) else None
+
+
+def lint_manifest(manifest: Any, model: Any, locale: str = LOCALE) -> list[Problem]:
+    """Example phrases: 'Alexa, open <name>' or 'Alexa, ask <name> <a sample>', one to three."""
+    where = f"skill.json examplePhrases ({locale})"
+    phrases = example_phrases(manifest, locale)
+    if not isinstance(phrases, list) or not phrases:
+        return [Problem("example-phrases", where, "no example phrases")]
+    problems = []
+    if len(phrases) > 3:
+        problems.append(Problem("example-phrases", where, "at most three example phrases"))
+    invocation = _language_model(model).get("invocationName")
+    if not isinstance(invocation, str):
+        return [*problems, Problem("example-phrases", where, "the model has no invocation name")]
+    invocation = _normalise(invocation)
+    matchers = _sample_matchers(model)
+    open_form = f"alexa, open {invocation}"
+    ask_form = f"alexa, ask {invocation} "
+    for i, phrase in enumerate(phrases):
+        if not isinstance(phrase, str):
+            problems.append(Problem("example-phrases", f"{where}[{i}]", "not text"))
+            continue
+        said = _normalise(phrase).rstrip(".?!")
+        if said == open_form:
+            continue
+        if said.startswith(ask_form):
+            rest = said[len(ask_form) :]
+            if any(m.fullmatch(rest) for m in matchers):
+                continue
+            problems.append(
+                Problem("example-phrases", f"{where}[{i}]", f"'{rest}' is not a sample utterance")
+            )
+            continue
+        problems.append(
+            Problem(
+                "example-phrases",
+                f"{where}[{i}]",
+                f"'{phrase}' must start 'Alexa, open {invocation}' or 'Alexa, ask {invocation}'",
+            )
+        )
+    return problems
+
+
+# -- command line -----------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RuntimeError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RuntimeError(f"{path} is not valid JSON: {exc}") from exc
+
+
+def manifest_for(model_path: Path) -> Path:
+    """skill.json beside the model in the ASK CLI layout: <dir>/interactionModels/custom/x.json."""
+    return model_path.resolve().parent.parent.parent / "skill.json"
+
+
+def _handled() -> tuple[frozenset[str] | None, list[Problem]]:
+    """The skill's handled intents; importing the handlers also validates the content."""
+    try:
+        from skill.handlers.intents import handled_intents
+
+        return handled_intents(), []
+    except Exception as exc:  # noqa: BLE001 - a broken skill is a finding, not a crash
+        return None, [Problem("handlers", "skill.handlers", f"cannot load: {exc}")]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m skill check`: print one line per problem; exit 0 clean, 1 with problems."""
+    parser = _Parser(
+        prog="skill check",
+        description="Lint the interaction model, manifest example phrases and handlers.",
+    )
+    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL, help="model JSON")
+    parser.add_argument(
+        "--manifest",
+        type=Path,
+        default=None,
+        help="skill.json whose example phrases to lint (default: the skill.json of the "
+        "model's ASK CLI folder, <folder>/interactionModels/custom/<locale>.json, if present)",
+    )
+    parser.add_argument(
+        "--no-handlers",
+        action="store_true",
+        help="skip the check that model intents and the skill's handlers match",
+    )
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+
+    try:
+        model = _read_json(args.model)
+        manifest_path = args.manifest or manifest_for(args.model)
+        explicit = args.manifest is not None
+        manifest = _read_json(manifest_path) if explicit or manifest_path.is_file() else None
+    except RuntimeError as exc:
+        print(f"skill check: {exc}", file=sys.stderr)
+        return 1
+
+    handled, problems = (None, []) if args.no_handlers else _handled()
+    problems = lint_model(model, handled) + problems
+    if manifest is not None:
+        problems += lint_manifest(manifest, model)
+    for problem in problems:
+        print(problem)
+    checked = "model" + (", manifest" if manifest is not None else "")
+    checked += "" if args.no_handlers else ", handlers"
+    if problems:
+        print(f"skill check: {len(problems)} problem(s) in {checked}", file=sys.stderr)
+        return 1
+    print(f"skill check: {checked} clean")
+    return 0
