@@ -1,0 +1,803 @@
+"""Tests for skill.web: the Flask app, `python -m skill serve` and the gunicorn entry point.
+
+Real cryptography throughout: a certificate authority generated here (tests/web/pki.py) signs
+requests the way Alexa does, and real Amazon chains and signed requests from shared/vectors
+prove the whole path on Amazon's bytes. Real HTTP on 127.0.0.1: an in-thread werkzeug server
+with verification on, `python -m skill serve --no-verify` driven by the simulator, and
+gunicorn running the documented factory. No network beyond loopback: certificates come from
+an injected fetcher.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import logging
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography import x509
+from flask import Flask
+from werkzeug.serving import make_server
+
+import lambda_function
+import skill.app
+from skill.verification import RequestVerifier
+from skill.web import MAX_BODY_BYTES, ConfigError, JsonLogFormatter, create_app, main
+from tests.support import SKILL_ID, frequency_slot, intent, launch
+from tests.web.pki import (
+    CERT_URL,
+    DictFetcher,
+    FixedClock,
+    TestPKI,
+    alexa_timestamp,
+    make_pki,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+NOW = datetime.now(UTC).replace(microsecond=0)
+OTHER_SKILL_ID = "amzn1.ask.skill.someone-else"
+BUCKET = "https://s3.amazonaws.com/echo.api/"
+EXPIRED_URL = BUCKET + "expired.pem"
+WRONG_NAME_URL = BUCKET + "wrong-name.pem"
+UNTRUSTED_URL = BUCKET + "untrusted.pem"
+UNREACHABLE_URL = BUCKET + "unreachable.pem"
+GARBAGE_URL = BUCKET + "garbage.pem"
+# What the request log line may hold; anything else (utterance, slots, attributes) is a leak.
+LOG_FIELDS = {
+    "event", "method", "path", "status", "latency_ms", "request_id", "request_type", "intent",
+    "reason", "detail", "error", "where",
+}  # fmt: skip
+
+
+# ------------------------------------------------------------------------------------ fixtures
+
+
+@pytest.fixture(autouse=True)
+def log_everything(caplog: pytest.LogCaptureFixture) -> None:
+    """pytest owns logging here, so create_app leaves levels alone: capture down to DEBUG."""
+    caplog.set_level(logging.DEBUG, logger="skill")
+
+
+@pytest.fixture(scope="module")
+def pki() -> TestPKI:
+    return make_pki(NOW)
+
+
+def event(env: dict[str, Any] | None = None, *, at: datetime = NOW) -> dict[str, Any]:
+    """An envelope from tests.support (a LaunchRequest by default), stamped at ``at``."""
+    env = env if env is not None else launch()
+    env["request"]["timestamp"] = alexa_timestamp(at)
+    return env
+
+
+def for_skill(env: dict[str, Any], skill_id: str) -> dict[str, Any]:
+    env["context"]["System"]["application"]["applicationId"] = skill_id
+    env["session"]["application"]["applicationId"] = skill_id
+    return env
+
+
+class Recorder:
+    """Wraps the real skill entry point and remembers what reached it."""
+
+    def __init__(self, inner: Callable[[Any, Any], Any] = skill.app.handle_event) -> None:
+        self.inner = inner
+        self.events: list[Any] = []
+
+    def __call__(self, event: Any, context: Any) -> Any:
+        self.events.append(event)
+        return self.inner(event, context)
+
+
+@dataclass
+class Harness:
+    app: Flask
+    verifier: RequestVerifier
+    fetcher: DictFetcher
+    handler: Recorder
+
+    def post(self, headers: dict[str, str], body: bytes) -> Any:
+        return self.app.test_client().post("/", headers=headers, data=body)
+
+
+@pytest.fixture
+def make_harness(pki: TestPKI) -> Callable[..., Harness]:
+    def make(handle: Callable[[Any, Any], Any] = skill.app.handle_event, **kw: Any) -> Harness:
+        fetcher = DictFetcher(
+            {
+                CERT_URL: pki.chain_pem,
+                EXPIRED_URL: pki.expired_pem,
+                WRONG_NAME_URL: pki.wrong_name_pem,
+                UNTRUSTED_URL: pki.untrusted_pem,
+                UNREACHABLE_URL: TimeoutError("timed out"),
+                GARBAGE_URL: b"<html>Access Denied</html>",
+            }
+        )
+        kw.setdefault("clock", FixedClock(NOW))
+        verifier = RequestVerifier(
+            skill_ids={SKILL_ID}, trust_roots=[pki.root], fetcher=fetcher, **kw
+        )
+        handler = Recorder(handle)
+        app = create_app(verifier=verifier, handle=handler, environ={})
+        return Harness(app, verifier, fetcher, handler)
+
+    return make
+
+
+@pytest.fixture
+def harness(make_harness: Callable[..., Harness]) -> Harness:
+    return make_harness()
+
+
+def request_lines(caplog: pytest.LogCaptureFixture) -> list[dict[str, Any]]:
+    return [
+        json.loads(r.getMessage())
+        for r in caplog.records
+        if r.name == "skill.web" and r.getMessage().startswith("{")
+    ]
+
+
+# ---------------------------------------------------------------------------------- happy path
+
+
+def test_signed_request_is_answered_by_the_lambda_skill_object(
+    pki: TestPKI, harness: Harness
+) -> None:
+    env = event(intent("SymptomCheckIntent"))
+    answer = harness.post(*pki.signed(env))
+    assert answer.status_code == 200
+    assert answer.mimetype == "application/json"
+    # The same skill object the Lambda entry point uses, so the same answer.
+    assert answer.get_json() == lambda_function.lambda_handler(env, None)
+    assert "four questions" in answer.get_json()["response"]["outputSpeech"]["ssml"]
+    assert harness.handler.events == [env]
+
+
+def test_default_handler_is_the_skill_built_once_at_import() -> None:
+    app = create_app(verify=False, environ={})
+    assert app.extensions["skill.web"]["handle"] is skill.app.handle_event
+    assert lambda_function.lambda_handler is skill.app.lambda_handler
+
+
+def test_same_certificate_url_is_fetched_once(pki: TestPKI, harness: Harness) -> None:
+    for env in (launch(), intent("SymptomCheckIntent"), intent("AMAZON.HelpIntent")):
+        assert harness.post(*pki.signed(event(env))).status_code == 200
+    assert harness.fetcher.calls == [CERT_URL]
+    assert harness.verifier.fetch_count == 1
+    assert len(harness.handler.events) == 3
+
+
+def test_healthz(harness: Harness) -> None:
+    answer = harness.app.test_client().get("/healthz")
+    assert (answer.status_code, answer.get_json()) == (200, {"status": "ok"})
+    assert harness.handler.events == []
+
+
+# ----------------------------------------------------------------------------------- bad input
+
+
+def _drop(name: str) -> Callable[[TestPKI], tuple[dict[str, str], bytes]]:
+    def build(pki: TestPKI) -> tuple[dict[str, str], bytes]:
+        headers, body = pki.signed(event())
+        del headers[name]
+        return headers, body
+
+    return build
+
+
+def _via(url: str) -> Callable[[TestPKI], tuple[dict[str, str], bytes]]:
+    return lambda pki: pki.signed(event(), url=url)
+
+
+def _body(raw: bytes) -> Callable[[TestPKI], tuple[dict[str, str], bytes]]:
+    return lambda pki: (pki.headers(raw), raw)
+
+
+def _legacy_only(pki: TestPKI) -> tuple[dict[str, str], bytes]:
+    headers, body = pki.signed(event())
+    headers["Signature"] = headers.pop("Signature-256")
+    return headers, body
+
+
+def _not_base64(pki: TestPKI) -> tuple[dict[str, str], bytes]:
+    headers, body = pki.signed(event())
+    headers["Signature-256"] = "%%% not base64 %%%"
+    return headers, body
+
+
+def _other_key(pki: TestPKI) -> tuple[dict[str, str], bytes]:
+    headers, body = pki.signed(event())
+    headers["Signature-256"] = pki.sign(body, pki.other_key)
+    return headers, body
+
+
+def _tampered(pki: TestPKI) -> tuple[dict[str, str], bytes]:
+    headers, body = pki.signed(event(intent("AMAZON.NoIntent")))
+    return headers, body.replace(b"AMAZON.NoIntent", b"AMAZON.YesIntent")  # still valid JSON
+
+
+BAD_INPUT = [
+    pytest.param({}, "missing_header", id="no-headers"),
+    pytest.param(_drop("SignatureCertChainUrl"), "missing_header", id="no-cert-url"),
+    pytest.param(_drop("Signature-256"), "missing_header", id="no-signature"),
+    pytest.param(_legacy_only, "missing_header", id="legacy-sha1-header-only"),
+    pytest.param(_not_base64, "bad_signature", id="signature-not-base64"),
+    pytest.param(_via("http://s3.amazonaws.com/echo.api/c.pem"), "bad_cert_url", id="url-http"),
+    pytest.param(_via("https://evil.example/echo.api/c.pem"), "bad_cert_url", id="url-host"),
+    pytest.param(_via(BUCKET + "../c.pem"), "bad_cert_url", id="url-traversal"),
+    pytest.param(
+        _via("https://s3.amazonaws.com:8443/echo.api/c.pem"), "bad_cert_url", id="url-port"
+    ),  # fmt: skip
+    pytest.param(_via("https://s3.amazonaws.com/EcHo.aPi/c.pem"), "bad_cert_url", id="url-case"),
+    pytest.param(_via(UNREACHABLE_URL), "cert_fetch_failed", id="cert-cannot-be-fetched"),
+    pytest.param(_via(BUCKET + "missing.pem"), "cert_fetch_failed", id="cert-404"),
+    pytest.param(_via(EXPIRED_URL), "cert_untrusted", id="cert-expired"),
+    pytest.param(_via(UNTRUSTED_URL), "cert_untrusted", id="cert-untrusted-root"),
+    pytest.param(_via(WRONG_NAME_URL), "cert_untrusted", id="cert-for-another-name"),
+    pytest.param(_via(GARBAGE_URL), "cert_untrusted", id="cert-not-a-certificate"),
+    pytest.param(_other_key, "bad_signature", id="signed-by-another-key"),
+    pytest.param(_tampered, "bad_signature", id="tampered-body"),
+    pytest.param(
+        lambda p: p.signed(event(at=NOW - timedelta(seconds=151))),
+        "stale_timestamp",
+        id="stale-timestamp",
+    ),  # fmt: skip
+    pytest.param(
+        lambda p: p.signed(event(at=NOW + timedelta(seconds=151))),
+        "stale_timestamp",
+        id="future-timestamp",
+    ),  # fmt: skip
+    pytest.param(
+        lambda p: p.signed(for_skill(event(), OTHER_SKILL_ID)), "wrong_skill", id="another-skill"
+    ),  # fmt: skip
+    pytest.param(_body(b"this is not json"), "bad_body", id="body-not-json"),
+    pytest.param(_body(b'{"hello": "world"}'), "bad_body", id="body-not-an-envelope"),
+    pytest.param(_body(b"[1, 2]"), "bad_body", id="body-json-list"),
+    pytest.param(_body(b"\xff\xfe\x00"), "bad_body", id="body-not-utf8"),
+    pytest.param(_body(b""), "bad_body", id="body-empty"),
+]
+
+
+@pytest.mark.parametrize(("build", "reason"), BAD_INPUT)
+def test_bad_input_is_400_and_reaches_no_handler(
+    pki: TestPKI, harness: Harness, build: Any, reason: str
+) -> None:
+    headers, body = build(pki) if callable(build) else (build, json.dumps(event()).encode())
+    answer = harness.post(headers, body)
+    assert answer.status_code == 400
+    assert answer.mimetype == "application/json"
+    assert answer.get_json() == {"error": "bad request", "reason": reason}
+    assert harness.handler.events == []
+
+
+def test_failed_fetch_is_retried_once_the_certificate_is_reachable(
+    pki: TestPKI, harness: Harness
+) -> None:
+    """A download failure is a 400, never cached: the next request fetches again."""
+    harness.fetcher.files[CERT_URL] = ConnectionResetError("reset")
+    assert harness.post(*pki.signed(event())).get_json()["reason"] == "cert_fetch_failed"
+    harness.fetcher.files[CERT_URL] = pki.chain_pem
+    assert harness.post(*pki.signed(event())).status_code == 200
+    assert harness.fetcher.calls == [CERT_URL, CERT_URL]
+
+
+def test_body_over_128_kib_is_413(pki: TestPKI, harness: Harness) -> None:
+    raw = json.dumps(event()).encode()
+    exact = raw + b" " * (MAX_BODY_BYTES - len(raw))  # trailing whitespace is valid JSON
+    assert harness.post(pki.headers(exact), exact).status_code == 200
+    over = exact + b" "
+    answer = harness.post(pki.headers(over), over)
+    assert answer.status_code == 413
+    assert answer.get_json() == {"error": "request entity too large"}
+    assert len(harness.handler.events) == 1  # only the one that fitted
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"])
+def test_other_methods_are_405(harness: Harness, method: str) -> None:
+    answer = harness.app.test_client().open("/", method=method)
+    assert answer.status_code == 405
+    assert "POST" in answer.headers["Allow"]
+    if method != "HEAD":
+        assert answer.get_json() == {"error": "method not allowed"}
+    assert harness.handler.events == []
+
+
+def test_post_to_healthz_is_405_and_unknown_path_404(harness: Harness) -> None:
+    client = harness.app.test_client()
+    assert client.post("/healthz", data=b"{}").status_code == 405
+    answer = client.post("/other", data=b"{}")
+    assert (answer.status_code, answer.get_json()) == (404, {"error": "not found"})
+
+
+# ------------------------------------------------------------------------------------- errors
+
+
+def _raise(event: Any, context: Any) -> Any:
+    raise RuntimeError("the user said: my secret utterance")
+
+
+@pytest.mark.parametrize(
+    ("handle", "error", "where"),
+    [
+        (_raise, "RuntimeError", "tests.test_web:"),
+        (lambda e, c: ["not", "a", "dict"], "TypeError", "skill.web:"),
+    ],
+    ids=["skill-raises", "skill-returns-junk"],
+)
+def test_exception_inside_the_skill_is_a_generic_500(
+    pki: TestPKI,
+    make_harness: Callable[..., Harness],
+    caplog: pytest.LogCaptureFixture,
+    handle: Any,
+    error: str,
+    where: str,
+) -> None:
+    h = make_harness(handle=handle)
+    answer = h.post(*pki.signed(event()))
+    assert answer.status_code == 500
+    assert answer.get_json() == {"error": "internal error"}
+    assert b"Traceback" not in answer.data and b"secret" not in answer.data
+    (line,) = request_lines(caplog)
+    assert (line["status"], line["error"]) == (500, error)
+    assert line["where"].startswith(where)  # where it broke, without what the user said
+    assert [r.levelno for r in caplog.records if "request" in r.getMessage()] == [logging.ERROR]
+    assert "secret" not in caplog.text
+
+
+def test_exception_outside_the_skill_is_a_generic_500_too(
+    pki: TestPKI, make_harness: Callable[..., Harness], caplog: pytest.LogCaptureFixture
+) -> None:
+    """An exception nobody expected (here: the injected clock breaks) still answers JSON."""
+
+    def broken_clock() -> datetime:
+        raise OSError("clock source gone")
+
+    h = make_harness(clock=broken_clock)
+    answer = h.post(*pki.signed(event()))
+    assert (answer.status_code, answer.get_json()) == (500, {"error": "internal error"})
+    assert h.handler.events == []
+    assert request_lines(caplog)[-1]["error"] == "OSError"
+
+
+# --------------------------------------------------------------------------- verification off
+
+
+def test_without_verification_envelopes_still_checked(caplog: pytest.LogCaptureFixture) -> None:
+    handler = Recorder()
+    app = create_app(verify=False, skill_ids=[SKILL_ID], handle=handler, environ={})
+    assert "verification is OFF" in caplog.text
+    client = app.test_client()
+    answer = client.post("/", json=event())  # no signature headers at all
+    assert answer.status_code == 200
+    assert "Welcome" in answer.get_json()["response"]["outputSpeech"]["ssml"]
+    for body in (b"not json", b'{"version": "1.0"}', b"[]"):
+        answer = client.post("/", data=body)
+        assert (answer.status_code, answer.get_json()["reason"]) == (400, "bad_body")
+    answer = client.post("/", json=for_skill(event(), OTHER_SKILL_ID))
+    assert (answer.status_code, answer.get_json()["reason"]) == (400, "wrong_skill")
+    assert len(handler.events) == 1
+
+
+# ---------------------------------------------------------------------------------- settings
+
+
+def test_alexa_verify_0_turns_verification_off_with_a_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app = create_app(environ={"ALEXA_VERIFY": "0"})
+    assert [r.levelno for r in caplog.records if "verification is OFF" in r.getMessage()] == [
+        logging.WARNING
+    ]
+    assert app.test_client().post("/", json=event()).status_code == 200
+
+
+def test_arguments_win_over_the_environment() -> None:
+    app = create_app(verify=True, environ={"ALEXA_VERIFY": "off"})
+    answer = app.test_client().post("/", json=event())  # refused before any download
+    assert (answer.status_code, answer.get_json()["reason"]) == (400, "missing_header")
+    app = create_app(verify=False, skill_ids="", environ={"ALEXA_SKILL_IDS": OTHER_SKILL_ID})
+    assert app.test_client().post("/", json=event()).status_code == 200
+
+
+def test_alexa_skill_ids_is_comma_separated() -> None:
+    app = create_app(environ={"ALEXA_VERIFY": "no", "ALEXA_SKILL_IDS": f" a.b , {SKILL_ID},,"})
+    client = app.test_client()
+    assert client.post("/", json=event()).status_code == 200
+    assert client.post("/", json=for_skill(event(), "a.b")).status_code == 200
+    assert client.post("/", json=for_skill(event(), "a")).status_code == 400
+
+
+def test_alexa_trust_store_replaces_certifi(pki: TestPKI, tmp_path: Path) -> None:
+    """The default verifier, real clock: trusts our root only when ALEXA_TRUST_STORE names it."""
+    store = tmp_path / "roots.pem"
+    store.write_bytes(pki.root_pem)
+    env = {"ALEXA_TRUST_STORE": str(store), "ALEXA_SKILL_IDS": SKILL_ID}
+    fetcher = DictFetcher({CERT_URL: pki.chain_pem})
+    app = create_app(environ=env, cert_fetcher=fetcher)
+    signed = pki.signed(event(at=datetime.now(UTC)))
+    assert app.test_client().post("/", headers=signed[0], data=signed[1]).status_code == 200
+    certifi_app = create_app(environ={"ALEXA_SKILL_IDS": SKILL_ID}, cert_fetcher=fetcher)
+    answer = certifi_app.test_client().post("/", headers=signed[0], data=signed[1])
+    assert (answer.status_code, answer.get_json()["reason"]) == (400, "cert_untrusted")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"environ": {"ALEXA_VERIFY": "maybe"}}, "ALEXA_VERIFY"),
+        ({"environ": {"LOG_LEVEL": "LOUD"}}, "LOG_LEVEL"),
+        ({"environ": {"ALEXA_TRUST_STORE": "/nonexistent/roots.pem"}}, "cannot read"),
+        ({"environ": {"ALEXA_TRUST_STORE": __file__}}, "not a PEM"),
+        ({"verifier": RequestVerifier(), "verify": False}, "verify=False"),
+        ({"verifier": RequestVerifier(), "trust_store": "x.pem"}, "default verifier"),
+    ],
+    ids=["verify-value", "log-level", "store-missing", "store-not-pem", "verifier-off", "mixed"],
+)
+def test_unusable_settings_raise_config_error(kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        create_app(**kwargs)
+
+
+# ------------------------------------------------------------------------------------ logging
+
+
+def test_one_json_line_per_request_without_user_content(
+    pki: TestPKI, harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    attributes = {"pending": "check", "answers": {}, "secret_marker": "attr-secret-42"}
+    env = event(
+        intent("CrampFrequencyIntent", attributes, frequency_slot("every zebra night", "OFTEN"))
+    )
+    env["request"]["intent"]["slots"]["frequency"]["value"] = "every zebra night"
+    headers, body = pki.signed(env)
+    assert harness.post(headers, body).status_code == 200
+    (line,) = request_lines(caplog)
+    assert line["request_id"] == env["request"]["requestId"]
+    assert (line["request_type"], line["intent"], line["status"]) == (
+        "IntentRequest", "CrampFrequencyIntent", 200,
+    )  # fmt: skip
+    assert isinstance(line["latency_ms"], float) and line["latency_ms"] >= 0
+    assert set(line) <= LOG_FIELDS
+    for secret in ("zebra", "attr-secret-42", "answers", "pending", body.decode()[:40]):
+        assert secret not in caplog.text
+
+
+def test_rejections_are_logged_with_their_reason(
+    pki: TestPKI, harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    harness.post(*pki.signed(for_skill(event(), OTHER_SKILL_ID)))
+    harness.app.test_client().get("/healthz")
+    rejected, health = request_lines(caplog)
+    assert (rejected["status"], rejected["reason"]) == (400, "wrong_skill")
+    assert set(rejected) <= LOG_FIELDS
+    assert health["path"] == "/healthz"
+    levels = {r.getMessage(): r.levelno for r in caplog.records if r.name == "skill.web"}
+    assert sorted(levels.values()) == [logging.DEBUG, logging.INFO]  # health checks are quiet
+
+
+def test_json_log_formatter() -> None:
+    formatter = JsonLogFormatter()
+    record = logging.LogRecord("skill.web", logging.INFO, __file__, 1, "x", None, None)
+    record.fields = {"event": "request", "status": 200}
+    line = json.loads(formatter.format(record))
+    assert line["level"] == "INFO" and line["logger"] == "skill.web"
+    assert (line["event"], line["status"]) == ("request", 200)
+    datetime.fromisoformat(line["ts"])
+    plain = logging.LogRecord(
+        "skill", logging.ERROR, __file__, 1, "handler error: %s", ("E",), None
+    )
+    assert json.loads(formatter.format(plain))["message"] == "handler error: E"
+
+
+# ------------------------------------------------------------------------- real HTTP, in-thread
+
+
+@contextlib.contextmanager
+def serving(app: Flask) -> Iterator[int]:
+    """The app on werkzeug's threaded server on 127.0.0.1 (a free port); stopped after."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield server.port
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def http_post(
+    port: int, body: Any, headers: dict[str, str], *, chunked: bool = False
+) -> tuple[int, dict[str, Any]]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("POST", "/", body=body, headers=headers, encode_chunked=chunked)
+        answer = conn.getresponse()
+        return answer.status, json.loads(answer.read())
+    finally:
+        conn.close()
+
+
+def test_http_path_with_verification_on(pki: TestPKI, harness: Harness) -> None:
+    with serving(harness.app) as port:
+        for env in (launch(), intent("SymptomCheckIntent")):
+            headers, body = pki.signed(event(env))
+            status, answer = http_post(port, body, headers)
+            assert status == 200
+            assert answer["response"]["outputSpeech"]["type"] == "SSML"
+        headers, body = _other_key(pki)
+        assert http_post(port, body, headers) == (
+            400, {"error": "bad request", "reason": "bad_signature"},
+        )  # fmt: skip
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/healthz")
+        assert conn.getresponse().status == 200
+        conn.close()
+    assert harness.fetcher.calls == [CERT_URL]  # the second request used the cached chain
+    assert len(harness.handler.events) == 2
+
+
+def test_http_body_limit_holds_for_chunked_bodies(pki: TestPKI, harness: Harness) -> None:
+    """No Content-Length (chunked transfer): the limit is enforced while reading, 413 not 500."""
+    raw = json.dumps(event()).encode()
+    fits = raw + b" " * (MAX_BODY_BYTES - len(raw))
+    too_big = fits + b" "
+
+    def chunks(data: bytes) -> Iterator[bytes]:
+        yield from (data[i : i + 8192] for i in range(0, len(data), 8192))
+
+    with serving(harness.app) as port:
+        assert http_post(port, chunks(fits), pki.headers(fits), chunked=True)[0] == 200
+        status, answer = http_post(port, chunks(too_big), pki.headers(too_big), chunked=True)
+        assert (status, answer) == (413, {"error": "request entity too large"})
+        assert http_post(port, too_big, pki.headers(too_big))[0] == 413  # with Content-Length
+    assert len(harness.handler.events) == 1
+
+
+# ------------------------------------------------------------------ real Amazon vectors (shared)
+
+
+def _vectors_dir() -> Path:
+    override = os.environ.get("VECTORS_DIR")
+    return Path(override) if override else ROOT.parent / "shared" / "vectors"
+
+
+VECTORS = _vectors_dir()
+
+
+VECTORS_MISSING = f"Alexa test vectors not found at {VECTORS} (set VECTORS_DIR)"
+
+
+def _vectors() -> list[dict[str, Any]]:
+    manifest = VECTORS / "manifest.json"
+    return json.loads(manifest.read_text())["vectors"] if manifest.is_file() else []
+
+
+def _vector_params() -> list[Any]:
+    if not _vectors():
+        return [pytest.param(None, id="no-vectors", marks=pytest.mark.skip(VECTORS_MISSING))]
+    return [pytest.param(v, id=v["name"]) for v in _vectors()]
+
+
+def _symantec_g5_root() -> x509.Certificate:
+    """The VeriSign G5 root that cert-4/5 chain to; trust stores dropped it, cert-expired has it."""
+    certs = x509.load_pem_x509_certificates((VECTORS / "certs/cert-expired.pem").read_bytes())
+    (g5,) = [
+        c for c in certs if "Primary Certification Authority - G5" in c.subject.rfc4514_string()
+    ]
+    return g5
+
+
+def _vector_app(vector: dict[str, Any], **kw: Any) -> tuple[Flask, Recorder, dict, bytes]:
+    """The web app as Amazon's request found it: the clock at its timestamp, its chain served."""
+    headers = json.loads((VECTORS / vector["headers"]).read_text())
+    body = (VECTORS / vector["body"]).read_bytes()
+    fetcher = DictFetcher(
+        {headers["SignatureCertChainUrl"]: (VECTORS / vector["cert_chain"]).read_bytes()}
+    )
+    if "trust_roots" not in kw and not vector["chain_validates_with_current_roots_at_timestamp"]:
+        kw["trust_roots"] = [_symantec_g5_root()]
+    kw.setdefault("allow_legacy_sha1", True)
+    kw.setdefault("clock", FixedClock(datetime.fromisoformat(vector["request_timestamp"])))
+    verifier = RequestVerifier(fetcher=fetcher, **kw)  # trust_roots default: certifi
+    handler = Recorder()
+    return create_app(verifier=verifier, handle=handler, environ={}), handler, headers, body
+
+
+@pytest.mark.parametrize("vector", _vector_params())
+def test_real_amazon_requests(vector: dict[str, Any]) -> None:
+    """Amazon's own signatures over real envelopes: valid ones are answered, tampered refused."""
+    app, handler, headers, body = _vector_app(vector)
+    answer = app.test_client().post("/", headers=headers, data=body)
+    if vector["expected_signature_valid"]:
+        assert answer.status_code == 200, answer.get_json()
+        assert answer.get_json()["response"]
+        assert len(handler.events) == 1
+    else:
+        assert (answer.status_code, answer.get_json()["reason"]) == (400, "bad_signature")
+        assert handler.events == []
+
+
+def test_real_amazon_request_rules() -> None:
+    vectors = {v["name"]: v for v in _vectors()}
+    if not vectors:
+        pytest.skip(VECTORS_MISSING)
+    current = vectors["erlexa_2018-07-03_launch"]  # chains to Amazon Root CA 1 in certifi
+    app, handler, headers, body = _vector_app(current, allow_legacy_sha1=False)
+    answer = app.test_client().post("/", headers=headers, data=body)
+    assert answer.get_json()["reason"] == "missing_header"  # production policy: SHA-256 only
+    app, handler, headers, body = _vector_app(current, clock=FixedClock(datetime.now(UTC)))
+    answer = app.test_client().post("/", headers=headers, data=body)
+    assert answer.get_json()["reason"] == "cert_untrusted"  # Amazon's 2018 leaf has expired
+    symantec = vectors["alexandra_2016-12-28_launch"]
+    app, handler, headers, body = _vector_app(symantec, trust_roots=None)
+    answer = app.test_client().post("/", headers=headers, data=body)
+    assert answer.get_json()["reason"] == "cert_untrusted"  # distrusted root, not in certifi
+    assert handler.events == []
+
+
+# --------------------------------------------------------------------- `python -m skill serve`
+
+
+def test_serve_usage_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for argv in (["--port", "http"], ["--port", "70000"], ["--bogus"]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("skill serve: error:") and err.count("\n") == 1, err
+    monkeypatch.setenv("ALEXA_VERIFY", "perhaps")
+    assert main([]) == 2
+    assert capsys.readouterr().err.splitlines()[-1].startswith("skill serve: error: ALEXA_VERIFY")
+
+
+def test_serve_port_in_use_is_a_one_line_runtime_failure(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        assert main(["--no-verify", "--port", str(port)]) == 1
+    err = capsys.readouterr().err.splitlines()[-1]
+    assert err.startswith(f"skill serve: error: cannot listen on 127.0.0.1:{port}")
+
+
+class Server:
+    """A server process whose stderr is collected by a thread (so its pipe never fills)."""
+
+    def __init__(self, argv: list[str], ready: str, env: dict[str, str] | None = None) -> None:
+        self.lines: list[str] = []
+        self.proc = subprocess.Popen(
+            argv, cwd=ROOT, env={**os.environ, **(env or {})}, text=True,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        self._ready = threading.Event()
+        self.port = 0
+        pattern = re.compile(ready)
+        self._reader = threading.Thread(target=self._read, args=(pattern,), daemon=True)
+        self._reader.start()
+        if not self._ready.wait(30) or not self.port:
+            self.stop()
+            raise AssertionError("server did not start:\n" + "".join(self.lines))
+
+    def _read(self, pattern: re.Pattern[str]) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            self.lines.append(line)
+            if not self.port and (match := pattern.search(line)):
+                self.port = int(match.group(1))
+                self._ready.set()
+        self._ready.set()  # the process ended
+
+    def get(self, path: str) -> int:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            conn.request("GET", path)
+            return conn.getresponse().status
+        finally:
+            conn.close()
+
+    def stop(self) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        try:
+            code = self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            code = self.proc.wait(5)
+        self._reader.join(5)
+        return code
+
+
+CHECK = [
+    "open leg cramp helper",
+    "check my symptoms",
+    "once in a while",
+    "no",
+    "no",
+    "i'm not sure",
+    "yes",
+    "stop",
+]
+
+
+def simulate(*extra: str) -> list[dict[str, Any]]:
+    argv = [sys.executable, "-m", "skill", "simulate", "--jsonl",
+            "--api-endpoint", "http://127.0.0.1:9/", *extra]  # fmt: skip
+    for phrase in CHECK:
+        argv += ["--say", phrase]
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def test_simulator_holds_a_whole_check_with_python_m_skill_serve() -> None:
+    server = Server(
+        [sys.executable, "-m", "skill", "serve", "--no-verify", "--port", "0"],
+        ready=r"listening on http://127\.0\.0\.1:(\d+)/",
+        env={"ALEXA_SKILL_IDS": "", "LOG_LEVEL": "INFO"},
+    )
+    try:
+        assert server.get("/healthz") == 200
+        over_http = simulate("--endpoint", f"http://127.0.0.1:{server.port}/")
+    finally:
+        assert server.stop() == 0  # SIGTERM is a clean stop
+    assert over_http == simulate()  # the same conversation as in-process, turn for turn
+    assert [t["intent"] for t in over_http] == [
+        None, "SymptomCheckIntent", "CrampFrequencyIntent", "AMAZON.NoIntent",
+        "AMAZON.NoIntent", "NotSureIntent", "AMAZON.YesIntent", "AMAZON.StopIntent",
+    ]  # fmt: skip
+    assert "worth having it checked" in over_http[5]["speech"]
+    assert over_http[-1]["end_session"] is True
+
+    logged = [json.loads(line) for line in server.lines if line.startswith("{")]
+    assert any("verification is OFF" in line.get("message", "") for line in logged)
+    requests = [line for line in logged if line.get("event") == "request" and line["path"] == "/"]
+    assert [r["intent"] for r in requests] == [t["intent"] for t in over_http]
+    assert {r["status"] for r in requests} == {200}
+    stderr = "".join(server.lines)
+    for secret in ("once in a while", "not sure", "answers", "Vein Center"):
+        assert secret not in stderr
+
+
+def _gunicorn_argv(app: str) -> list[str]:
+    gunicorn = pytest.importorskip("gunicorn")
+    argv = [sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0", "--workers", "1"]
+    if gunicorn.version_info >= (25, 1):
+        argv.append("--no-control-socket")  # else it writes a socket under $HOME
+    return [*argv, app]
+
+
+def test_gunicorn_runs_the_documented_factory_with_verification_on() -> None:
+    server = Server(
+        _gunicorn_argv("skill.web:create_app()"),
+        ready=r"Listening at: http://127\.0\.0\.1:(\d+)",
+        env={"ALEXA_SKILL_IDS": SKILL_ID, "LOG_LEVEL": "INFO"},
+    )
+    try:
+        assert server.get("/healthz") == 200
+        assert server.get("/") == 405
+        body = json.dumps(event()).encode()
+        unsigned = http_post(server.port, body, {"Content-Type": "application/json"})
+        assert unsigned == (400, {"error": "bad request", "reason": "missing_header"})
+        bad_url = {"SignatureCertChainUrl": "https://evil.example/echo.api/c.pem",
+                   "Signature-256": "c2ln"}  # fmt: skip
+        assert http_post(server.port, body, bad_url)[1]["reason"] == "bad_cert_url"
+    finally:
+        server.stop()
+    logged = [json.loads(line) for line in server.lines if line.startswith("{")]
+    assert [line["reason"] for line in logged if line.get("status") == 400] == [
+        "missing_header", "bad_cert_url",
+    ]  # fmt: skip
+    assert not any("verification is OFF" in line.get("message", "") for line in logged)
