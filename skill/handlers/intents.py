@@ -65,9 +65,7 @@ class SessionEndedRequestHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         reason = getattr(handler_input.request_envelope.request, "reason", None)
         log.info("session ended: %s", getattr(reason, "value", reason))
-        if handler_input.request_envelope.session is not None:
-            handler_input.attributes_manager.session_attributes = {}
-        return handler_input.response_builder.response
+        return _silent(handler_input)
 
 
 SILENT_REQUEST_TYPES = ("SessionEndedRequest", "System.ExceptionEncountered")
