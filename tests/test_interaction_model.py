@@ -1,0 +1,51 @@
+"""The deployed interaction model has the breadth the skill needs (lint covers its rules)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+MODEL = json.loads(
+    (
+        Path(__file__).resolve().parents[1]
+        / "interaction_model/interactionModels/custom/en-US.json"
+    ).read_text("utf-8")
+)["interactionModel"]["languageModel"]
+INTENTS = {i["name"]: i for i in MODEL["intents"]}
+CUSTOM = [name for name in INTENTS if not name.startswith("AMAZON.")]
+
+
+def test_invocation_name():
+    assert MODEL["invocationName"] == "leg cramp helper"
+
+
+def test_the_headline_question_has_at_least_25_samples():
+    assert len(INTENTS["LegCrampsAtNightIntent"]["samples"]) >= 25
+
+
+@pytest.mark.parametrize("name", CUSTOM)
+def test_every_custom_intent_has_at_least_10_samples(name):
+    assert len(INTENTS[name]["samples"]) >= 10
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "why do my legs cramp at night",
+        "why my legs cramp at night",
+        "why do i get charley horses in bed",
+        "why do my calves cramp when i sleep",
+    ],
+)
+def test_how_people_ask_the_headline_question_is_sampled(phrase):
+    assert phrase in INTENTS["LegCrampsAtNightIntent"]["samples"]
+
+
+def test_custom_slot_types_have_synonyms():
+    types = MODEL["types"]
+    assert types
+    for slot_type in types:
+        for value in slot_type["values"]:
+            assert value["name"].get("synonyms"), (slot_type["name"], value["name"]["value"])
