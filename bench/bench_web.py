@@ -10,7 +10,7 @@
    hello-world baseline's requests per second.
 
 Everything stays on 127.0.0.1 and stops by itself: fixed request counts, a time cap per round,
-servers stopped at the end. The certificate authority is generated here (tests/web/pki.py).
+servers stopped at the end. The certificate authority is generated here (tests/pki.py).
 
     python bench/bench_web.py [--quick]
 """
@@ -44,8 +44,7 @@ import json  # noqa: E402
 
 from skill.verification import RequestVerifier  # noqa: E402
 from skill.web import create_app  # noqa: E402
-from tests.support import SKILL_ID, frequency_slot, intent, launch  # noqa: E402
-from tests.web.pki import (  # noqa: E402
+from tests.pki import (  # noqa: E402
     CERT_URL,
     DictFetcher,
     FixedClock,
@@ -53,6 +52,7 @@ from tests.web.pki import (  # noqa: E402
     alexa_timestamp,
     make_pki,
 )
+from tests.support import SKILL_ID, frequency_slot, intent, launch  # noqa: E402
 
 WORKERS, THREADS, CLIENT_THREADS = 2, 4, 4
 Request = tuple[dict[str, str], bytes]

@@ -1,13 +1,12 @@
 """Tests for skill.verification: Alexa request signature, certificate and freshness checks.
 
-Real cryptography throughout: a private PKI (root -> intermediate -> leaf for echo-api.amazon.com)
-is generated once per module, and real Amazon certificate chains and signed requests from
-``shared/vectors`` prove the checks work on Amazon's actual bytes.
+Real cryptography throughout: a private PKI from tests/pki.py (root -> intermediate -> leaf for
+echo-api.amazon.com) is generated once per module around NOW, and real Amazon certificate chains
+and signed requests from ``shared/vectors`` prove the checks work on Amazon's actual bytes.
 """
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import threading
@@ -20,9 +19,8 @@ from typing import Any
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.verification import Store
 
 from skill.verification import (
@@ -40,160 +38,23 @@ from skill.verification import (
     validate_cert_url,
     verify_signature,
 )
+from tests.pki import CERT_URL, DictFetcher, FixedClock, TestPKI, alexa_timestamp, make_pki, pem
 
 NOW = datetime(2025, 6, 1, 12, 0, 0, tzinfo=UTC)
-CERT_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem"
 SKILL_ID = "amzn1.ask.skill.00000000-1111-2222-3333-444444444444"
 OTHER_SKILL_ID = "amzn1.ask.skill.99999999-8888-7777-6666-555555555555"
 
 
-# ------------------------------------------------------------------------------------ test PKI
-
-
-def _name(cn: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
-
-
-def _make_cert(
-    cn: str,
-    key: rsa.RSAPrivateKey,
-    *,
-    issuer: x509.Certificate | None,
-    issuer_key: rsa.RSAPrivateKey,
-    ca: bool,
-    not_before: datetime,
-    not_after: datetime,
-    dns_name: str | None = None,
-) -> x509.Certificate:
-    """A certificate shaped like the Web PKI profile cryptography's verifier enforces."""
-    issuer_name = issuer.subject if issuer is not None else _name(cn)
-    issuer_public = issuer_key.public_key()
-    builder = (
-        x509.CertificateBuilder()
-        .subject_name(_name(cn))
-        .issuer_name(issuer_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before)
-        .not_valid_after(not_after)
-        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=not ca,
-                content_commitment=False,
-                key_encipherment=not ca,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=ca,
-                crl_sign=ca,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_public), critical=False
-        )
-    )
-    if dns_name is not None:
-        builder = builder.add_extension(
-            x509.SubjectAlternativeName([x509.DNSName(dns_name)]), critical=False
-        ).add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-    return builder.sign(issuer_key, hashes.SHA256())
-
-
-def _pem(*certs: x509.Certificate) -> bytes:
-    return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs)
-
-
-@dataclass(frozen=True)
-class PKI:
-    root: x509.Certificate
-    intermediate: x509.Certificate
-    leaf_key: rsa.RSAPrivateKey
-    leaf: x509.Certificate
-    other_key: rsa.RSAPrivateKey
-    chain_pem: bytes
-    wrong_name_pem: bytes
-    expired_pem: bytes
-    untrusted_pem: bytes
+# ----------------------------------------------------------------------------- test PKI, request
 
 
 @pytest.fixture(scope="module")
-def pki() -> PKI:
-    def key() -> rsa.RSAPrivateKey:
-        return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-    root_key, inter_key, leaf_key, other_key = key(), key(), key(), key()
-    ca_from, ca_to = datetime(2020, 1, 1, tzinfo=UTC), datetime(2035, 1, 1, tzinfo=UTC)
-    root = _make_cert(
-        "Test Root CA", root_key, issuer=None, issuer_key=root_key, ca=True,
-        not_before=ca_from, not_after=ca_to,
-    )  # fmt: skip
-    inter = _make_cert(
-        "Test Intermediate CA", inter_key, issuer=root, issuer_key=root_key, ca=True,
-        not_before=ca_from, not_after=ca_to,
-    )  # fmt: skip
-
-    def leaf(dns: str, start: datetime, end: datetime, signer=inter, signer_key=inter_key):
-        return _make_cert(
-            dns, leaf_key, issuer=signer, issuer_key=signer_key, ca=False,
-            not_before=start, not_after=end, dns_name=dns,
-        )  # fmt: skip
-
-    year_2025 = (datetime(2025, 1, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC))
-    good = leaf("echo-api.amazon.com", *year_2025)
-    wrong_name = leaf("not-echo-api.example.com", *year_2025)
-    expired = leaf(
-        "echo-api.amazon.com", datetime(2024, 1, 1, tzinfo=UTC), datetime(2025, 1, 1, tzinfo=UTC)
-    )
-    other_root = _make_cert(
-        "Other Root CA", other_key, issuer=None, issuer_key=other_key, ca=True,
-        not_before=ca_from, not_after=ca_to,
-    )  # fmt: skip
-    untrusted = leaf("echo-api.amazon.com", *year_2025, signer=other_root, signer_key=other_key)
-    return PKI(
-        root=root,
-        intermediate=inter,
-        leaf_key=leaf_key,
-        leaf=good,
-        other_key=other_key,
-        chain_pem=_pem(good, inter),
-        wrong_name_pem=_pem(wrong_name, inter),
-        expired_pem=_pem(expired, inter),
-        untrusted_pem=_pem(untrusted, other_root),
-    )
-
-
-# ------------------------------------------------------------------------------ injected parts
-
-
-class FixedClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: datetime = NOW) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-class DictFetcher:
-    """Serves certificate bytes from a dict; a value that is an exception is raised instead."""
-
-    def __init__(self, files: dict[str, bytes | Exception]) -> None:
-        self.files = files
-        self.calls: list[str] = []
-
-    def __call__(self, url: str) -> bytes:
-        self.calls.append(url)
-        value = self.files.get(url)
-        if value is None:
-            raise OSError(f"404 {url}")
-        if isinstance(value, Exception):
-            raise value
-        return value
+def pki() -> TestPKI:
+    """One private CA for the module; its good leaf is valid around NOW, its expired leaf ended
+    the day before."""
+    pki = make_pki(NOW)
+    assert pki.leaf.not_valid_before_utc < NOW < pki.leaf.not_valid_after_utc
+    return pki
 
 
 def envelope(
@@ -210,7 +71,7 @@ def envelope(
         "request": {
             "type": request_type,
             "requestId": request_id,
-            "timestamp": timestamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "timestamp": alexa_timestamp(timestamp),
             "locale": "en-US",
         },
     }
@@ -220,16 +81,11 @@ def envelope(
     return env
 
 
-def sign(key: rsa.RSAPrivateKey, body: bytes, algorithm: hashes.HashAlgorithm | None = None) -> str:
-    raw = key.sign(body, padding.PKCS1v15(), algorithm or hashes.SHA256())
-    return base64.b64encode(raw).decode()
-
-
 def signed_request(
-    pki: PKI, env: dict[str, Any] | None = None, *, url: str = CERT_URL
+    pki: TestPKI, env: dict[str, Any] | None = None, *, url: str = CERT_URL
 ) -> tuple[dict[str, str], bytes]:
     body = json.dumps(env if env is not None else envelope()).encode()
-    headers = {"SignatureCertChainUrl": url, "Signature-256": sign(pki.leaf_key, body)}
+    headers = {"SignatureCertChainUrl": url, "Signature-256": pki.sign(body)}
     return headers, body
 
 
@@ -241,10 +97,10 @@ class Harness:
 
 
 @pytest.fixture
-def make_harness(pki: PKI) -> Callable[..., Harness]:
+def make_harness(pki: TestPKI) -> Callable[..., Harness]:
     def make(files: dict[str, bytes | Exception] | None = None, **kwargs: Any) -> Harness:
         fetcher = DictFetcher(files if files is not None else {CERT_URL: pki.chain_pem})
-        clock = FixedClock()
+        clock = FixedClock(NOW)
         kwargs.setdefault("skill_ids", {SKILL_ID})
         verifier = RequestVerifier(trust_roots=[pki.root], fetcher=fetcher, clock=clock, **kwargs)
         return Harness(verifier, fetcher, clock)
@@ -266,7 +122,7 @@ def reason_of(verifier: RequestVerifier, headers: dict[str, str], body: bytes) -
 # ------------------------------------------------------------------------------------ happy path
 
 
-def test_valid_request_passes(pki: PKI, harness: Harness) -> None:
+def test_valid_request_passes(pki: TestPKI, harness: Harness) -> None:
     headers, body = signed_request(pki)
     result = harness.verifier.verify(headers, body)
     assert result == json.loads(body)
@@ -274,7 +130,7 @@ def test_valid_request_passes(pki: PKI, harness: Harness) -> None:
     assert harness.fetcher.calls == [CERT_URL]
 
 
-def test_known_certificate_is_not_fetched_again(pki: PKI, harness: Harness) -> None:
+def test_known_certificate_is_not_fetched_again(pki: TestPKI, harness: Harness) -> None:
     for i in range(3):
         headers, body = signed_request(pki, envelope(request_id=f"req-{i}"))
         harness.verifier.verify(headers, body)
@@ -282,7 +138,7 @@ def test_known_certificate_is_not_fetched_again(pki: PKI, harness: Harness) -> N
     assert len(harness.fetcher.calls) == 1
 
 
-def test_header_names_are_case_insensitive(pki: PKI, harness: Harness) -> None:
+def test_header_names_are_case_insensitive(pki: TestPKI, harness: Harness) -> None:
     headers, body = signed_request(pki)
     lowered = {k.lower(): v for k, v in headers.items()}
     assert harness.verifier.verify(lowered, body)["version"] == "1.0"
@@ -297,7 +153,7 @@ def test_header_names_are_case_insensitive(pki: PKI, harness: Harness) -> None:
     "drop",
     [("SignatureCertChainUrl",), ("Signature-256",), ("SignatureCertChainUrl", "Signature-256")],
 )
-def test_missing_headers_rejected(pki: PKI, harness: Harness, drop: tuple[str, ...]) -> None:
+def test_missing_headers_rejected(pki: TestPKI, harness: Harness, drop: tuple[str, ...]) -> None:
     headers, body = signed_request(pki)
     for name in drop:
         del headers[name]
@@ -305,15 +161,15 @@ def test_missing_headers_rejected(pki: PKI, harness: Harness, drop: tuple[str, .
     assert harness.verifier.fetch_count == 0
 
 
-def test_empty_header_value_counts_as_missing(pki: PKI, harness: Harness) -> None:
+def test_empty_header_value_counts_as_missing(pki: TestPKI, harness: Harness) -> None:
     headers, body = signed_request(pki)
     headers["Signature-256"] = ""
     assert reason_of(harness.verifier, headers, body) == "missing_header"
 
 
-def test_legacy_sha1_only_refused_by_default_policy(pki: PKI, harness: Harness) -> None:
+def test_legacy_sha1_only_refused_by_default_policy(pki: TestPKI, harness: Harness) -> None:
     body = json.dumps(envelope()).encode()
-    legacy = sign(pki.leaf_key, body, hashes.SHA1())
+    legacy = pki.sign(body, algorithm=hashes.SHA1())
     headers = {"SignatureCertChainUrl": CERT_URL, "Signature": legacy}
     with pytest.raises(VerificationError) as info:
         harness.verifier.verify(headers, body)
@@ -323,27 +179,27 @@ def test_legacy_sha1_only_refused_by_default_policy(pki: PKI, harness: Harness) 
 
 
 def test_legacy_sha1_accepted_only_when_configured(
-    pki: PKI, make_harness: Callable[..., Harness]
+    pki: TestPKI, make_harness: Callable[..., Harness]
 ) -> None:
     body = json.dumps(envelope()).encode()
-    legacy = sign(pki.leaf_key, body, hashes.SHA1())
+    legacy = pki.sign(body, algorithm=hashes.SHA1())
     headers = {"SignatureCertChainUrl": CERT_URL, "Signature": legacy}
     assert make_harness(allow_legacy_sha1=True).verifier.verify(headers, body)
     # A SHA-256 signature in the legacy header is not a valid SHA-1 signature.
-    headers["Signature"] = sign(pki.leaf_key, body)
+    headers["Signature"] = pki.sign(body)
     legacy_ok = make_harness(allow_legacy_sha1=True).verifier
     assert reason_of(legacy_ok, headers, body) == "bad_signature"
 
 
 def test_signature_256_wins_over_legacy_header(
-    pki: PKI, make_harness: Callable[..., Harness]
+    pki: TestPKI, make_harness: Callable[..., Harness]
 ) -> None:
     """With both headers present a bad Signature-256 is not rescued by a good legacy one."""
     body = json.dumps(envelope()).encode()
     headers = {
         "SignatureCertChainUrl": CERT_URL,
-        "Signature-256": sign(pki.other_key, body),
-        "Signature": sign(pki.leaf_key, body, hashes.SHA1()),
+        "Signature-256": pki.sign(body, pki.other_key),
+        "Signature": pki.sign(body, algorithm=hashes.SHA1()),
     }
     legacy_ok = make_harness(allow_legacy_sha1=True).verifier
     assert reason_of(legacy_ok, headers, body) == "bad_signature"
@@ -379,7 +235,9 @@ GOOD_CERT_URLS = [
 
 
 @pytest.mark.parametrize("url", BAD_CERT_URLS)
-def test_bad_cert_url_rejected(pki: PKI, make_harness: Callable[..., Harness], url: str) -> None:
+def test_bad_cert_url_rejected(
+    pki: TestPKI, make_harness: Callable[..., Harness], url: str
+) -> None:
     with pytest.raises(VerificationError) as info:
         validate_cert_url(url)
     assert info.value.reason == "bad_cert_url"
@@ -391,7 +249,9 @@ def test_bad_cert_url_rejected(pki: PKI, make_harness: Callable[..., Harness], u
 
 
 @pytest.mark.parametrize("url", GOOD_CERT_URLS)
-def test_good_cert_url_accepted(pki: PKI, make_harness: Callable[..., Harness], url: str) -> None:
+def test_good_cert_url_accepted(
+    pki: TestPKI, make_harness: Callable[..., Harness], url: str
+) -> None:
     validate_cert_url(url)
     h = make_harness({url: pki.chain_pem})
     headers, body = signed_request(pki, url=url)
@@ -403,7 +263,7 @@ def test_good_cert_url_accepted(pki: PKI, make_harness: Callable[..., Harness], 
 
 
 def test_fetch_failure_rejected_and_not_cached(
-    pki: PKI, make_harness: Callable[..., Harness]
+    pki: TestPKI, make_harness: Callable[..., Harness]
 ) -> None:
     h = make_harness({CERT_URL: TimeoutError("timed out")})
     headers, body = signed_request(pki)
@@ -413,7 +273,7 @@ def test_fetch_failure_rejected_and_not_cached(
     assert h.verifier.fetch_count == 2
 
 
-def test_oversized_certificate_rejected(pki: PKI, make_harness: Callable[..., Harness]) -> None:
+def test_oversized_certificate_rejected(pki: TestPKI, make_harness: Callable[..., Harness]) -> None:
     padded = pki.chain_pem + b"\n" * 70_000  # still a parseable chain, but too big
     h = make_harness({CERT_URL: padded})
     headers, body = signed_request(pki)
@@ -425,7 +285,7 @@ def test_oversized_certificate_rejected(pki: PKI, make_harness: Callable[..., Ha
 
 
 @pytest.mark.parametrize(
-    "pem",
+    "garbage",
     [
         b"",
         b"not a certificate",
@@ -433,8 +293,10 @@ def test_oversized_certificate_rejected(pki: PKI, make_harness: Callable[..., Ha
         b"<html>Access Denied</html>",
     ],
 )
-def test_garbage_pem_rejected(pki: PKI, make_harness: Callable[..., Harness], pem: bytes) -> None:
-    h = make_harness({CERT_URL: pem})
+def test_garbage_pem_rejected(
+    pki: TestPKI, make_harness: Callable[..., Harness], garbage: bytes
+) -> None:
+    h = make_harness({CERT_URL: garbage})
     headers, body = signed_request(pki)
     assert reason_of(h.verifier, headers, body) == "cert_untrusted"
     assert reason_of(h.verifier, headers, body) == "cert_untrusted"
@@ -442,19 +304,21 @@ def test_garbage_pem_rejected(pki: PKI, make_harness: Callable[..., Harness], pe
 
 
 @pytest.mark.parametrize("which", ["expired_pem", "untrusted_pem", "wrong_name_pem"])
-def test_bad_chain_rejected(pki: PKI, make_harness: Callable[..., Harness], which: str) -> None:
+def test_bad_chain_rejected(pki: TestPKI, make_harness: Callable[..., Harness], which: str) -> None:
     h = make_harness({CERT_URL: getattr(pki, which)})
     headers, body = signed_request(pki)  # same leaf key: only the certificate is wrong
     assert reason_of(h.verifier, headers, body) == "cert_untrusted"
 
 
-def test_leaf_without_intermediate_rejected(pki: PKI, make_harness: Callable[..., Harness]) -> None:
-    h = make_harness({CERT_URL: _pem(pki.leaf)})
+def test_leaf_without_intermediate_rejected(
+    pki: TestPKI, make_harness: Callable[..., Harness]
+) -> None:
+    h = make_harness({CERT_URL: pem(pki.leaf)})
     headers, body = signed_request(pki)
     assert reason_of(h.verifier, headers, body) == "cert_untrusted"
 
 
-def test_cached_certificate_expires(pki: PKI, harness: Harness) -> None:
+def test_cached_certificate_expires(pki: TestPKI, harness: Harness) -> None:
     headers, body = signed_request(pki)
     harness.verifier.verify(headers, body)
     assert harness.verifier.fetch_count == 1
@@ -467,7 +331,7 @@ def test_cached_certificate_expires(pki: PKI, harness: Harness) -> None:
     assert harness.verifier.fetch_count == 3  # and the failure was not cached
 
 
-def test_cache_is_bounded(pki: PKI, make_harness: Callable[..., Harness]) -> None:
+def test_cache_is_bounded(pki: TestPKI, make_harness: Callable[..., Harness]) -> None:
     urls = [f"https://s3.amazonaws.com/echo.api/cert-{i}.pem" for i in range(3)]
     h = make_harness(dict.fromkeys(urls, pki.chain_pem), cache_size=2)
     for url in [*urls, urls[2], urls[0]]:
@@ -476,7 +340,7 @@ def test_cache_is_bounded(pki: PKI, make_harness: Callable[..., Harness]) -> Non
     assert h.verifier.fetch_count == 4
 
 
-def test_cache_is_thread_safe(pki: PKI, harness: Harness) -> None:
+def test_cache_is_thread_safe(pki: TestPKI, harness: Harness) -> None:
     harness.verifier.verify(*signed_request(pki))
     errors: list[BaseException] = []
 
@@ -499,13 +363,13 @@ def test_cache_is_thread_safe(pki: PKI, harness: Harness) -> None:
 # ---------------------------------------------------------------------------------- signature
 
 
-def test_bad_signature_rejected(pki: PKI, harness: Harness) -> None:
+def test_bad_signature_rejected(pki: TestPKI, harness: Harness) -> None:
     headers, body = signed_request(pki)
-    headers["Signature-256"] = sign(pki.other_key, body)
+    headers["Signature-256"] = pki.sign(body, pki.other_key)
     assert reason_of(harness.verifier, headers, body) == "bad_signature"
 
 
-def test_tampered_body_rejected(pki: PKI, harness: Harness) -> None:
+def test_tampered_body_rejected(pki: TestPKI, harness: Harness) -> None:
     headers, body = signed_request(pki)
     index = body.index(b"request.0000") + len(b"request.")
     tampered = body[:index] + b"1" + body[index + 1 :]  # one byte in requestId: still an envelope
@@ -515,7 +379,7 @@ def test_tampered_body_rejected(pki: PKI, harness: Harness) -> None:
 
 
 @pytest.mark.parametrize("value", ["not base64 !!!", "QUJD\x00", "QUJ", "%%%%"])
-def test_bad_base64_signature_rejected(pki: PKI, harness: Harness, value: str) -> None:
+def test_bad_base64_signature_rejected(pki: TestPKI, harness: Harness, value: str) -> None:
     headers, body = signed_request(pki)
     headers["Signature-256"] = value
     assert reason_of(harness.verifier, headers, body) == "bad_signature"
@@ -525,18 +389,18 @@ def test_bad_base64_signature_rejected(pki: PKI, harness: Harness, value: str) -
 
 
 @pytest.mark.parametrize("offset", [-151, 151, -3600, 86400])
-def test_timestamp_out_of_tolerance_rejected(pki: PKI, harness: Harness, offset: int) -> None:
+def test_timestamp_out_of_tolerance_rejected(pki: TestPKI, harness: Harness, offset: int) -> None:
     headers, body = signed_request(pki, envelope(timestamp=NOW + timedelta(seconds=offset)))
     assert reason_of(harness.verifier, headers, body) == "stale_timestamp"
 
 
 @pytest.mark.parametrize("offset", [-150, 0, 150])
-def test_timestamp_within_tolerance_accepted(pki: PKI, harness: Harness, offset: int) -> None:
+def test_timestamp_within_tolerance_accepted(pki: TestPKI, harness: Harness, offset: int) -> None:
     headers, body = signed_request(pki, envelope(timestamp=NOW + timedelta(seconds=offset)))
     assert harness.verifier.verify(headers, body)
 
 
-def test_skill_event_gets_one_hour(pki: PKI, harness: Harness) -> None:
+def test_skill_event_gets_one_hour(pki: TestPKI, harness: Harness) -> None:
     for offset, ok in [(-3599, True), (3599, True), (-3601, False), (3601, False)]:
         env = envelope(
             timestamp=NOW + timedelta(seconds=offset), request_type="AlexaSkillEvent.SkillEnabled"
@@ -563,14 +427,14 @@ def test_check_timestamp_function() -> None:
 # ----------------------------------------------------------------------------------- skill id
 
 
-def test_other_skill_rejected(pki: PKI, harness: Harness) -> None:
+def test_other_skill_rejected(pki: TestPKI, harness: Harness) -> None:
     headers, body = signed_request(pki, envelope(skill_id=OTHER_SKILL_ID))
     assert reason_of(harness.verifier, headers, body) == "wrong_skill"
     headers, body = signed_request(pki, envelope(skill_id=None))
     assert reason_of(harness.verifier, headers, body) == "wrong_skill"
 
 
-def test_empty_skill_id_set_skips_check(pki: PKI, make_harness: Callable[..., Harness]) -> None:
+def test_empty_skill_id_set_skips_check(pki: TestPKI, make_harness: Callable[..., Harness]) -> None:
     h = make_harness(skill_ids=())
     assert h.verifier.verify(*signed_request(pki, envelope(skill_id=OTHER_SKILL_ID)))
 
@@ -590,8 +454,8 @@ def test_skill_id_falls_back_to_session() -> None:
 
 
 @pytest.mark.parametrize("body", [b"", b"not json", b"\xff\xfe\x00garbage", b"{", b"[[[[[["])
-def test_body_not_json_rejected(pki: PKI, harness: Harness, body: bytes) -> None:
-    headers = {"SignatureCertChainUrl": CERT_URL, "Signature-256": sign(pki.leaf_key, body)}
+def test_body_not_json_rejected(pki: TestPKI, harness: Harness, body: bytes) -> None:
+    headers = {"SignatureCertChainUrl": CERT_URL, "Signature-256": pki.sign(body)}
     assert reason_of(harness.verifier, headers, body) == "bad_body"
     assert harness.verifier.fetch_count == 0  # refused before any download
 
@@ -618,13 +482,13 @@ TS = "2025-06-01T12:00:00Z"
         {"version": "1.0", "request": {"type": "Launch", "requestId": "r", "timestamp": "x"}},
     ],
 )
-def test_body_not_envelope_rejected(pki: PKI, harness: Harness, doc: Any) -> None:
+def test_body_not_envelope_rejected(pki: TestPKI, harness: Harness, doc: Any) -> None:
     body = json.dumps(doc).encode()
-    headers = {"SignatureCertChainUrl": CERT_URL, "Signature-256": sign(pki.leaf_key, body)}
+    headers = {"SignatureCertChainUrl": CERT_URL, "Signature-256": pki.sign(body)}
     assert reason_of(harness.verifier, headers, body) == "bad_body"
 
 
-def test_check_order(pki: PKI, harness: Harness) -> None:
+def test_check_order(pki: TestPKI, harness: Harness) -> None:
     """Cheap checks first: a bad URL is reported before a bad body, which needs no download."""
     headers = {"SignatureCertChainUrl": "http://evil.example/x.pem", "Signature-256": "QUJD"}
     assert reason_of(harness.verifier, headers, b"junk") == "bad_cert_url"
@@ -634,9 +498,9 @@ def test_check_order(pki: PKI, harness: Harness) -> None:
     # Bad signature is reported before a stale timestamp and a wrong skill.
     env = envelope(timestamp=NOW - timedelta(days=1), skill_id=OTHER_SKILL_ID)
     headers, body = signed_request(pki, env)
-    headers["Signature-256"] = sign(pki.other_key, body)
+    headers["Signature-256"] = pki.sign(body, pki.other_key)
     assert reason_of(harness.verifier, headers, body) == "bad_signature"
-    headers["Signature-256"] = sign(pki.leaf_key, body)
+    headers["Signature-256"] = pki.sign(body)
     assert reason_of(harness.verifier, headers, body) == "stale_timestamp"
 
 

@@ -1,6 +1,6 @@
 """Tests for skill.web: the Flask app, `python -m skill serve` and the gunicorn entry point.
 
-Real cryptography throughout: a certificate authority generated here (tests/web/pki.py) signs
+Real cryptography throughout: a certificate authority generated here (tests/pki.py) signs
 requests the way Alexa does, and real Amazon chains and signed requests from shared/vectors
 prove the whole path on Amazon's bytes. Real HTTP on 127.0.0.1: an in-thread werkzeug server
 with verification on, `python -m skill serve --no-verify` driven by the simulator, and
@@ -36,8 +36,7 @@ import lambda_function
 import skill.app
 from skill.verification import RequestVerifier
 from skill.web import MAX_BODY_BYTES, ConfigError, JsonLogFormatter, create_app, main
-from tests.support import SKILL_ID, frequency_slot, intent, launch
-from tests.web.pki import (
+from tests.pki import (
     CERT_URL,
     DictFetcher,
     FixedClock,
@@ -45,6 +44,7 @@ from tests.web.pki import (
     alexa_timestamp,
     make_pki,
 )
+from tests.support import SKILL_ID, frequency_slot, intent, launch
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime.now(UTC).replace(microsecond=0)

@@ -1,8 +1,9 @@
 """A private certificate authority and Alexa-style request signing, with real cryptography.
 
 root -> intermediate -> leaf (SAN echo-api.amazon.com), plus leaves that must be refused
-(expired, another name, chained to an untrusted root). Used by tests/test_web.py and
-bench/bench_web.py; nothing here touches the network.
+(expired, another name, chained to an untrusted root). Shared by tests/test_verification.py,
+tests/test_web.py and bench/bench_web.py so all three build certificates the same way; nothing
+here touches the network.
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ class TestPKI:
 
     now: datetime
     root: x509.Certificate
+    intermediate: x509.Certificate
+    leaf: x509.Certificate  # the good leaf, valid from now - 30 days to now + 335 days
     leaf_key: rsa.RSAPrivateKey
     other_key: rsa.RSAPrivateKey
     chain_pem: bytes  # leaf + intermediate, as Amazon serves it
@@ -98,9 +101,17 @@ class TestPKI:
     def root_pem(self) -> bytes:
         return pem(self.root)
 
-    def sign(self, body: bytes, key: rsa.RSAPrivateKey | None = None) -> str:
-        """The Signature-256 header value: base64 RSA PKCS#1 v1.5 SHA-256 over the raw body."""
-        raw = (key or self.leaf_key).sign(body, padding.PKCS1v15(), hashes.SHA256())
+    def sign(
+        self,
+        body: bytes,
+        key: rsa.RSAPrivateKey | None = None,
+        algorithm: hashes.HashAlgorithm | None = None,
+    ) -> str:
+        """The Signature-256 header value: base64 RSA PKCS#1 v1.5 over the raw body.
+
+        SHA-256 unless ``algorithm`` says otherwise (SHA-1 for the legacy ``Signature`` header).
+        """
+        raw = (key or self.leaf_key).sign(body, padding.PKCS1v15(), algorithm or hashes.SHA256())
         return base64.b64encode(raw).decode()
 
     def headers(self, body: bytes, *, url: str = CERT_URL) -> dict[str, str]:
@@ -132,12 +143,15 @@ def make_pki(now: datetime | None = None) -> TestPKI:
                      not_before=start, not_after=end, dns_name=dns)  # fmt: skip
 
     this_year = (now - timedelta(days=30), now + timedelta(days=335))
+    good = leaf(ECHO_API, *this_year)
     return TestPKI(
         now=now,
         root=root,
+        intermediate=inter,
+        leaf=good,
         leaf_key=leaf_key,
         other_key=other_key,
-        chain_pem=pem(leaf(ECHO_API, *this_year), inter),
+        chain_pem=pem(good, inter),
         expired_pem=pem(leaf(ECHO_API, now - timedelta(days=400), now - timedelta(days=1)), inter),
         wrong_name_pem=pem(leaf("not-echo-api.example.com", *this_year), inter),
         untrusted_pem=pem(

@@ -1,1 +1,0 @@
-"""Helpers for the web service tests and bench (tests/test_web.py, bench/bench_web.py)."""
