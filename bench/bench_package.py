@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from skill import packaging  # noqa: E402
+from tests.support import intent, launch  # noqa: E402
 
 # Timed inside the child from its first line, and around the whole child from outside.
 COLD = r"""
@@ -39,34 +40,6 @@ from {module} import lambda_handler
 lambda_handler(json.loads(sys.argv[2]), None)
 print(time.perf_counter() - t0)
 """
-
-
-def envelope(request: dict) -> dict:
-    app = {"applicationId": "amzn1.ask.skill.bench"}
-    user = {"userId": "amzn1.ask.account.bench"}
-    return {
-        "version": "1.0",
-        "session": {
-            "new": True,
-            "sessionId": "s",
-            "application": app,
-            "attributes": {},
-            "user": user,
-        },
-        "context": {"System": {"application": app, "user": user, "device": {"deviceId": "d"}}},
-        "request": {
-            "requestId": "r",
-            "timestamp": "2026-11-25T10:00:00Z",
-            "locale": "en-US",
-            **request,
-        },
-    }
-
-
-def intent(name: str) -> dict:
-    return envelope(
-        {"type": "IntentRequest", "intent": {"name": name, "confirmationStatus": "NONE"}}
-    )
 
 
 def cold_once(folder: Path, module: str, event: dict) -> tuple[float, float]:
@@ -132,10 +105,14 @@ def main() -> int:
         row("size (MiB)", ours.size / 2**20, hello.size / 2**20, "<= 1.20")
         print(f"{'files':<44}{ours.files:>10}{hello.files:>13}")
 
-        launch = envelope({"type": "LaunchRequest"})
+        launch_event = launch()
         cases = [
-            ("LaunchRequest", launch, launch),
-            ("first IntentRequest", intent("LegCrampsAtNightIntent"), intent("HelloWorldIntent")),
+            ("LaunchRequest", launch_event, launch_event),
+            (
+                "first IntentRequest",
+                intent("LegCrampsAtNightIntent", new=True),
+                intent("HelloWorldIntent", new=True),
+            ),
         ]
         print(
             f"\n{f'cold start, ms (median of {runs})':<44}{'ours':>10}{'hello world':>13}"
