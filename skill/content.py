@@ -25,6 +25,16 @@ MAX_ANSWER_WORDS = 50
 NEXT_STEPS = ("check", "contact")
 QUESTION_IDS = ("FREQUENT", "SLEEP", "WALKING", "VARICOSE")
 OUTCOME_IDS = ("see_specialist", "worth_checking", "probably_fine")
+SAFETY_KEYS = (
+    "disclaimer",
+    "emergency",
+    "emergency_card",
+    "emergency_line",
+    "emergency_line_again",
+    "red_flag",
+)
+# Questions the article does not answer, by kind; "diagnosis" is answered with the check.
+OUT_OF_SCOPE_CATEGORIES = ("remedy", "treatment", "logistics", "condition", "diagnosis")
 
 # Parsed YAML is cached as JSON beside the source, keyed by the YAML's checksum and length
 # (a guard against staleness, not against tampering), the way Python caches bytecode:
@@ -65,6 +75,7 @@ class Outcome(NamedTuple):
     title: str
     reasons: Mapping[str, str]
     advice: str
+    explain: str  # the answer to "why?" after the result
     sources: tuple[str, ...]
 
 
@@ -103,6 +114,7 @@ class Content(NamedTuple):
     contact: Contact
     prompts: Mapping[str, str]
     safety: Mapping[str, str]
+    out_of_scope: Mapping[str, str]  # category -> "the article doesn't cover ..."
     emergency_card_title: str
     reminder: Reminder
     screen: Screen
@@ -236,6 +248,7 @@ def parse(raw: Any, locale: str = DEFAULT_LOCALE) -> Content:
             title=_get(o, "title", path),
             reasons=MappingProxyType({k: " ".join(v.split()) for k, v in reasons.items()}),
             advice=_get(o, "advice", path),
+            explain=_get(o, "explain", path),
             sources=_required_sources(o, path),
         )
 
@@ -260,9 +273,16 @@ def parse(raw: Any, locale: str = DEFAULT_LOCALE) -> Content:
     }
     snodes = _get(raw, "safety", "content", dict)
     safety = {key: _marked(node, f"safety.{key}") for key, node in snodes.items()}
-    for needed in ("disclaimer", "emergency", "emergency_card"):
+    for needed in SAFETY_KEYS:
         if needed not in safety:
             raise ContentError(f"safety: missing '{needed}'")
+    out_of_scope = {
+        key: _fill(_marked(node, f"out_of_scope.{key}"), values, f"out_of_scope.{key}")
+        for key, node in _get(raw, "out_of_scope", "content", dict).items()
+    }
+    for needed in (*OUT_OF_SCOPE_CATEGORIES, "clinic_can_answer", "unknown"):
+        if needed not in out_of_scope:
+            raise ContentError(f"out_of_scope: missing '{needed}'")
 
     r = _get(raw, "reminder", "content", dict)
     try:
@@ -307,6 +327,7 @@ def parse(raw: Any, locale: str = DEFAULT_LOCALE) -> Content:
         contact=contact,
         prompts=MappingProxyType(prompts),
         safety=MappingProxyType(safety),
+        out_of_scope=MappingProxyType(out_of_scope),
         emergency_card_title=_get(snodes["emergency_card"], "title", "safety.emergency_card"),
         reminder=reminder,
         screen=screen,
@@ -378,7 +399,7 @@ def provenance(raw: Any) -> Iterator[Provenance]:
     def walk(node: Any, path: str) -> Iterator[Provenance]:
         if not isinstance(node, dict):
             return
-        texts = [k for k in ("speech", "text", "more", "advice", "reasons") if k in node]
+        texts = [k for k in ("speech", "text", "more", "advice", "explain", "reasons") if k in node]
         if texts:
             sources = tuple(" ".join(q.split()) for q in node.get("source") or ())
             mark = node.get("not_from_article")

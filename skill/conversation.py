@@ -31,6 +31,7 @@ class Pending(StrEnum):
     OFFER_CHECK = "offer_check"
     OFFER_CONTACT = "offer_contact"
     OFFER_REMINDER = "offer_reminder"
+    ANYTHING_ELSE = "anything_else"  # "What else would you like to know?": no ends the session
 
 
 class State(NamedTuple):
@@ -41,6 +42,8 @@ class State(NamedTuple):
     answers: Mapping[str, Answer] = MappingProxyType({})
     last_speech: str | None = None
     last_reprompt: str | None = None
+    misses: int = 0  # turns in a row the skill did not understand
+    result: triage.Result | None = None  # the check's result, for "why?" right after it
 
     @property
     def in_check(self) -> bool:
@@ -56,6 +59,10 @@ class State(NamedTuple):
             out["answers"] = {q: a.value for q, a in self.answers.items()}
         if self.last_speech:
             out["last"] = {"speech": self.last_speech, "reprompt": self.last_reprompt}
+        if self.misses:
+            out["misses"] = self.misses
+        if self.result:
+            out["result"] = [self.result.outcome.value, self.result.reason]
         return out
 
     @classmethod
@@ -84,7 +91,24 @@ class State(NamedTuple):
                 speech = s
                 if _rememberable(r):
                     reprompt = r
-        return cls(pending, topic, answers, speech, reprompt)
+        misses = attrs.get("misses")
+        misses = min(misses, MAX_MISSES) if type(misses) is int and misses > 0 else 0
+        return cls(
+            pending, topic, answers, speech, reprompt, misses, _result(attrs.get("result"), content)
+        )
+
+
+MAX_MISSES = 2  # the wording only distinguishes the first miss from the ones after it
+
+
+def _result(raw: Any, content: Content) -> triage.Result | None:
+    """A check result from untrusted attributes: only one the content can explain."""
+    if not (isinstance(raw, list) and len(raw) == 2 and all(isinstance(x, str) for x in raw)):
+        return None
+    outcome = content.outcomes.get(raw[0])
+    if outcome is None or raw[1] not in outcome.reasons:
+        return None
+    return triage.Result(triage.Outcome(raw[0]), raw[1])
 
 
 def _rememberable(text: Any) -> bool:
@@ -151,8 +175,10 @@ class Conversation:
         state: State,
         card: Card | None = None,
         view: tuple[str, str] | None = None,
+        misses: int = 0,
     ) -> Reply:
-        state = state._replace(last_speech=speech, last_reprompt=reprompt)
+        """Say `speech` and keep the session open. Any turn but a miss resets the miss count."""
+        state = state._replace(last_speech=speech, last_reprompt=reprompt, misses=misses)
         return Reply(speech, reprompt, state, card=card, view=view)
 
     def _end(self, speech: str, card: Card | None = None) -> Reply:
@@ -169,14 +195,17 @@ class Conversation:
         qid = triage.next_question(answers)
         return self.c.questions[qid] if qid else None
 
-    def _offer(self, lead: str, state: State, kind: Pending) -> Reply:
+    def _offer_texts(self, kind: Pending) -> tuple[str, str]:
         p = self.c.prompt
-        question, reprompt = {
+        return {
             Pending.MORE: (p("ask_more"), p("more_reprompt")),
             Pending.OFFER_CHECK: (p("offer_check"), p("offer_check_reprompt")),
             Pending.OFFER_CONTACT: (p("offer_contact"), p("offer_contact_reprompt")),
             Pending.OFFER_REMINDER: (self.c.reminder.offer, self.c.reminder.offer_reprompt),
         }[kind]
+
+    def _offer(self, lead: str | None, state: State, kind: Pending) -> Reply:
+        question, reprompt = self._offer_texts(kind)
         return self._ask(_join(lead, question), reprompt, state._replace(pending=kind, answers={}))
 
     def _repeat_pending(self, lead: str, state: State) -> Reply:
@@ -194,7 +223,7 @@ class Conversation:
         return self._ask(
             _join(lead, question.text),
             _join(question.hint, question.text),
-            state._replace(pending=Pending.CHECK, answers=dict(answers)),
+            state._replace(pending=Pending.CHECK, answers=dict(answers), result=None),
             view=("question", question.id),
         )
 
@@ -202,16 +231,43 @@ class Conversation:
         result = triage.classify(answers)
         outcome = self.c.outcomes[result.outcome.value]
         reason = outcome.reasons[result.reason]
-        lead = _join(reason, outcome.advice, self.c.not_a_diagnosis)
-        card = Card(outcome.title, _join(reason, outcome.advice, self.c.not_a_diagnosis))
-        reply = self._offer(lead, state._replace(topic=None), Pending.OFFER_CONTACT)
-        return reply._replace(card=card, view=("outcome", result.outcome.value))
+        # A reassuring result still says which signs need emergency care.
+        fine = result.outcome is triage.Outcome.PROBABLY_FINE
+        red_flag = self.c.safety["red_flag"] if fine else None
+        told = _join(reason, outcome.advice, self.c.not_a_diagnosis, red_flag)
+        state = state._replace(topic=None, result=result)
+        reply = self._offer(told, state, Pending.OFFER_CONTACT)
+        view = ("outcome", result.outcome.value)
+        return reply._replace(card=Card(outcome.title, told), view=view)
+
+    def _not_understood(self, lead: str, state: State) -> Reply:
+        """Re-ask what is pending after a miss; both speech and reprompt carry the 911 line."""
+        line = self.c.safety["emergency_line_again" if state.misses else "emergency_line"]
+        reply = self._repeat_pending(_join(lead, line), state)
+        reprompt = _join(reply.reprompt, line)
+        return self._ask(
+            reply.speech, reprompt, reply.state, view=reply.view, misses=state.misses + 1
+        )
 
     # -- user acts -------------------------------------------------------------------
 
     def launch(self, state: State) -> Reply:
         lead = _join(self.c.prompt("welcome"), self.c.safety["disclaimer"])
         return self._menu(lead, State())._replace(view=("home", ""))
+
+    def first_turn(self, reply: Reply) -> Reply:
+        """The first response of a session carries the disclaimer (one-shots included)."""
+        disclaimer = self.c.safety["disclaimer"]
+        if disclaimer in reply.speech or not reply.speech:
+            return reply
+        if reply.view is not None and reply.view[0] == "emergency":
+            speech = _join(reply.speech, disclaimer)  # the way to help comes first
+        else:
+            speech = _join(disclaimer, reply.speech)
+        state = reply.state
+        if state.last_speech == reply.speech:
+            state = state._replace(last_speech=speech)
+        return reply._replace(speech=speech, state=state)
 
     def topic(self, state: State, intent: str) -> Reply:
         topic = self.c.topics[intent]
@@ -221,12 +277,29 @@ class Conversation:
                 _join(topic.speech, self.c.prompt("back_to_check")), state.answers, state
             )
             return reply._replace(card=card, view=("answer", intent))
-        state = state._replace(topic=intent)
+        state = state._replace(topic=intent, result=None)
         if topic.more:
             reply = self._offer(topic.speech, state, Pending.MORE)
         else:
             reply = self._offer_next(topic.speech, state, topic.next)
         return reply._replace(card=card, view=("answer", intent))
+
+    def out_of_scope(self, state: State, category: str) -> Reply:
+        """A question the article does not answer: say so honestly, and point to the clinic."""
+        oos = self.c.out_of_scope
+        if category == "unknown":  # a subject the skill has no name for: no promise either
+            if state.in_check:
+                lead = _join(oos["unknown"], self.c.prompt("back_to_check"))
+                return self._ask_check(lead, state.answers, state)
+            return self._menu(oos["unknown"], state._replace(result=None))
+        if category == "diagnosis":
+            lead, offer = oos["diagnosis"], Pending.OFFER_CHECK
+        else:
+            lead, offer = _join(oos[category], oos["clinic_can_answer"]), Pending.OFFER_CONTACT
+        if state.in_check:
+            lead = _join(lead, self.c.prompt("back_to_check"))
+            return self._ask_check(lead, state.answers, state)
+        return self._offer(lead, state._replace(result=None), offer)
 
     def _offer_next(self, lead: str, state: State, next_step: str) -> Reply:
         kind = Pending.OFFER_CHECK if next_step == "check" else Pending.OFFER_CONTACT
@@ -234,7 +307,9 @@ class Conversation:
 
     def more(self, state: State) -> Reply:
         if state.in_check:
-            return self._repeat_pending(self.c.prompt("check_fallback"), state)
+            return self.fallback(state)
+        if state.result is not None:
+            return self.explain_result(state)
         topic = self.c.topics.get(state.topic or "")
         if topic is None:
             return self._menu(self.c.prompt("no_topic_yet"), state)
@@ -242,6 +317,15 @@ class Conversation:
             return self._offer_next(self.c.prompt("no_more_detail"), state, topic.next)
         reply = self._offer_next(topic.more, state, topic.next)
         return reply._replace(card=Card(topic.title, topic.more), view=("more", topic.intent))
+
+    def explain_result(self, state: State) -> Reply:
+        """"Why?" / "what does that mean?" right after the check: its reason and what helps."""
+        if state.result is None:
+            return self.more(state)
+        outcome = self.c.outcomes[state.result.outcome.value]
+        told = _join(outcome.reasons[state.result.reason], outcome.explain)
+        reply = self._offer(told, state, Pending.OFFER_CONTACT)
+        return reply._replace(card=Card(outcome.title, told))
 
     def start_check(self, state: State) -> Reply:
         return self._ask_check(self.c.check_intro, {}, state._replace(topic=None))
@@ -275,15 +359,17 @@ class Conversation:
                 return self._ask(
                     _join(self.c.prompt("declined"), self.c.prompt("anything_else")),
                     self.c.prompt("menu_reprompt"),
-                    state._replace(pending=None, answers={}),
+                    state._replace(pending=Pending.ANYTHING_ELSE, answers={}),
                 )
+            case Pending.ANYTHING_ELSE:
+                return self.stop(state)  # "no" to "anything else?": we are done
         return self._menu(self.c.prompt("no_without_question"), state)
 
     def not_sure(self, state: State) -> Reply:
         if state.in_check:
             return self.answer(state, Answer.UNSURE)
-        if state.pending is not None:
-            return self._repeat_pending(self.c.prompt("yes_or_no"), state)
+        if state.pending is not None and state.pending is not Pending.ANYTHING_ELSE:
+            return self._not_understood(self.c.prompt("yes_or_no"), state)
         return self._menu(self.c.prompt("not_sure_outside_check"), state)
 
     def frequency(self, state: State, value_id: str | None) -> Reply:
@@ -321,7 +407,7 @@ class Conversation:
         return self._ask(
             _join(lead, self.c.prompt("anything_else")),
             self.c.prompt("menu_reprompt"),
-            state._replace(pending=None, answers={}),
+            state._replace(pending=Pending.ANYTHING_ELSE, answers={}),
             card=card,
         )
 
@@ -334,18 +420,29 @@ class Conversation:
         return self._repeat_pending(self.c.prompt("help"), state)
 
     def fallback(self, state: State) -> Reply:
+        """Not understood: apologise once, then be shorter and more directive; always 911."""
+        again = state.misses > 0
         question = self._question(state.answers) if state.in_check else None
         if question is not None:
-            return self._ask_check(
-                _join(self.c.prompt("check_fallback"), question.hint), state.answers, state
+            if again:
+                return self._not_understood(self.c.prompt("check_fallback_again"), state)
+            lead = _join(self.c.prompt("check_fallback"), question.hint)
+            return self._not_understood(lead, state)
+        if again and state.pending not in (None, Pending.ANYTHING_ELSE):
+            return self._not_understood(self.c.prompt("offer_fallback_again"), state)
+        if again:
+            line = self.c.safety["emergency_line_again"]
+            speech = _join(self.c.prompt("fallback_again"), line)
+            return self._ask(
+                speech, speech, state._replace(pending=None, answers={}), misses=state.misses + 1
             )
-        return self._repeat_pending(self.c.prompt("fallback"), state)
+        return self._not_understood(self.c.prompt("fallback"), state)
 
     def repeat(self, state: State) -> Reply:
         if state.last_speech is None:
             return self._menu(self.c.prompt("nothing_to_repeat"), state)
         reprompt = state.last_reprompt or self.c.prompt("menu_reprompt")
-        return self._ask(state.last_speech, reprompt, state)
+        return self._ask(state.last_speech, reprompt, state, misses=state.misses)
 
     def start_over(self, state: State) -> Reply:
         return self.start_check(State())

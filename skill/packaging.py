@@ -67,6 +67,7 @@ DEV_ONLY = (
     "skill/simulator/",
     "skill/verification.py",
     "skill/web.py",
+    "skill/wording.py",
 )
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from skill import content
+from skill import content, wording
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = (ROOT / "seeds" / "leg-cramps-and-vein-health.txt").read_text(encoding="utf-8")
@@ -147,3 +147,105 @@ def test_unreadable_content_file_is_a_content_error(tmp_path):
         content.read_raw("en-US", tmp_path)
     with pytest.raises(content.ContentError, match="cannot read"):
         content.read_raw("fr-FR", tmp_path)
+
+
+# -- sentence by sentence: only what the quotes say (skill/wording.py) --------------------
+
+
+def test_every_medical_sentence_uses_only_words_of_its_own_quotes(raw):
+    items = list(wording.medical_texts(raw))
+    # Every kind of medical text is covered: topics, questions, results and their titles.
+    paths = {item.path for item in items}
+    for needed in (
+        "topics.LegCrampsAtNightIntent.speech",
+        "topics.LegCrampsAtNightIntent.more",
+        "topics.LegCrampsAtNightIntent.title",
+        "check.questions.SLEEP.text",
+        "check.outcomes.probably_fine.title",
+        "check.outcomes.see_specialist.reasons.FREQUENT_SLEEP",
+        "check.outcomes.worth_checking.advice",
+        "check.outcomes.probably_fine.explain",
+    ):
+        assert needed in paths
+    assert [str(p) for p in wording.audit(raw)] == []
+
+
+def _with(raw, path: str, text: str):
+    """A copy of the content with the text at a dotted path replaced."""
+    bad = copy.deepcopy(raw)
+    *parents, leaf = path.split(".")
+    node = bad
+    for part in parents:
+        node = node[part]
+    node[leaf] = text
+    return bad
+
+
+# The drifts found in review, each put back into a copy of the content: the audit names each.
+DRIFTS = [
+    pytest.param(
+        "topics.CrampsAndVeinDiseaseIntent.speech",
+        "Often, yes. Leg cramps and vein health often go hand in hand.",
+        "yes",
+        id="often-yes",
+    ),
+    pytest.param(
+        "check.outcomes.worth_checking.reasons.FREQUENT",
+        "Severe, frequent cramps can suggest vein disease, so frequent cramping is worth "
+        "having checked.",
+        "without: disrupt, sleep",
+        id="severe-frequent-without-sleep",
+    ),
+    pytest.param(
+        "check.outcomes.worth_checking.reasons.SLEEP",
+        "Severe cramps that disrupt sleep can suggest vein disease.",
+        "without: frequent",
+        id="severe-sleep-without-frequent",
+    ),
+    pytest.param(
+        "check.outcomes.probably_fine.title", "Probably not a concern", "probabl", id="probably"
+    ),
+    pytest.param(
+        "topics.CrampCausesIntent.more",
+        "Cramps that come with walking and ease after a brief rest can point to vein disease.",
+        "point",
+        id="point-to-vein-disease",
+    ),
+    pytest.param(
+        "check.outcomes.probably_fine.explain",
+        "Fatigue, dehydration, an electrolyte imbalance, especially with potassium, and certain "
+        "medications are common causes.",
+        "without: diseas, vein",
+        id="causes-without-vein-disease",
+    ),
+    pytest.param(
+        "topics.VeinDiagnosisIntent.speech",
+        "The vein test does not hurt: the physician uses non-invasive methods.",
+        "hurt",
+        id="test-does-not-hurt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "text", "complaint"), DRIFTS)
+def test_the_audit_fails_on_each_drift(raw, path, text, complaint):
+    problems = [str(p) for p in wording.audit(_with(raw, path, text))]
+    assert any(path in p and complaint in p for p in problems), problems
+
+
+def test_does_the_vein_test_hurt_is_not_answered_as_a_diagnosis_topic():
+    """'Does the vein test hurt' was answered with 'non-invasive': the article says nothing
+    about pain, so it is a question for the clinic."""
+    from skill.simulator.nlu import load_nlu, model_path
+
+    assert load_nlu(model_path("en-US")).resolve("does the vein test hurt").intent == (
+        "TreatmentsIntent"
+    )
+
+
+def test_the_conversational_word_list_stays_short():
+    """Every word there is a word no quote has to back: growing it weakens the audit."""
+    assert len(wording.CONVERSATIONAL_WORDS) <= 15
+    assert not {"yes", "probably", "point", "often", "usually", "serious"} & (
+        wording.CONVERSATIONAL_WORDS | wording.STOP_WORDS
+    )

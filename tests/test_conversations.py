@@ -51,9 +51,9 @@ def test_the_suite_covers_the_required_situations() -> None:
     turns = [t.turn for s in SCENARIOS for t in played(s.id).turns if t.turn is not None]
     cards = {t.card["title"] for t in turns if t.card}
     assert {
-        "Worth seeing a vein specialist",
-        "Worth checking with a vein specialist",
-        "Probably not a concern",
+        "Schedule an evaluation with a vein specialist",
+        "Schedule a consultation if you are worried",
+        "May not be cause for concern",
         "Contact The Vein Center of Maryland",
         "Get emergency help now",
     } <= cards

@@ -43,9 +43,18 @@ def test_how_people_ask_the_headline_question_is_sampled(phrase):
     assert phrase in INTENTS["LegCrampsAtNightIntent"]["samples"]
 
 
-def test_custom_slot_types_have_synonyms():
-    types = MODEL["types"]
-    assert types
-    for slot_type in types:
-        for value in slot_type["values"]:
-            assert value["name"].get("synonyms"), (slot_type["name"], value["name"]["value"])
+# Slot types whose resolved ids the skill acts on: each value needs the words people use.
+ANSWER_TYPES = ("CrampFrequency",)
+
+
+@pytest.mark.parametrize("type_name", ANSWER_TYPES)
+def test_answer_slot_types_have_synonyms(type_name):
+    slot_type = next(t for t in MODEL["types"] if t["name"] == type_name)
+    for value in slot_type["values"]:
+        assert value["name"].get("synonyms"), (type_name, value["name"]["value"])
+
+
+def test_every_slot_value_has_a_unique_id():
+    for slot_type in MODEL["types"]:
+        ids = [value.get("id") for value in slot_type["values"]]
+        assert all(ids) and len(ids) == len(set(ids)), slot_type["name"]

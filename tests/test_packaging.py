@@ -130,8 +130,8 @@ def test_the_extracted_package_answers_the_headline_question(run_alone: dict) ->
     answer = " ".join(raw["topics"]["LegCrampsAtNightIntent"]["speech"].split())
     response = run_alone["night"]["response"]
     said = spoken(response["outputSpeech"]["ssml"])
-    assert said.startswith(answer)
-    assert said[len(answer) :].strip().endswith("?"), "the answer is followed by an offer"
+    assert answer in said
+    assert said[said.index(answer) + len(answer) :].strip().endswith("?"), "then an offer"
     assert spoken(response["reprompt"]["outputSpeech"]["ssml"])
     assert response["shouldEndSession"] is False
 

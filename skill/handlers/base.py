@@ -75,6 +75,14 @@ def intent_name(handler_input: HandlerInput) -> str | None:
     return name if isinstance(name, str) else None
 
 
+def slot_heard(handler_input: HandlerInput, slot_name: str) -> bool:
+    """True when Alexa filled the slot with some words (matched to a value or not)."""
+    request = handler_input.request_envelope.request
+    slots = getattr(getattr(request, "intent", None), "slots", None)
+    slot = slots.get(slot_name) if isinstance(slots, dict) else None
+    return bool(getattr(slot, "value", None))
+
+
 def resolved_slot_id(handler_input: HandlerInput, slot_name: str) -> str | None:
     """The canonical id entity resolution matched for a slot, or None (missing, no match)."""
     request = handler_input.request_envelope.request

@@ -13,7 +13,14 @@ from ask_sdk_model import Response
 
 from skill.content import load
 from skill.conversation import Conversation, Effect, Reply, State
-from skill.handlers.base import conversation, intent_name, render, resolved_slot_id, state
+from skill.handlers.base import (
+    conversation,
+    intent_name,
+    render,
+    resolved_slot_id,
+    slot_heard,
+    state,
+)
 from skill.handlers.reminders import create_reminder
 from skill.logs import get_logger
 
@@ -41,6 +48,9 @@ class IntentRequestHandler(AbstractRequestHandler):
         reply = act(conv, state(handler_input), handler_input)
         if reply.effect is Effect.CREATE_REMINDER:
             reply = create_reminder(handler_input, conv, reply)
+        session = handler_input.request_envelope.session
+        if session is not None and session.new:
+            reply = conv.first_turn(reply)
         return render(handler_input, reply)
 
 
@@ -128,6 +138,27 @@ def _topic(conv: Conversation, st: State, hi: HandlerInput) -> Reply:
     return conv.topic(st, intent_name(hi) or "")
 
 
+def _out_of_scope(category: str, slot: str | None) -> Act:
+    """The intent's category, unless its slot heard something the type does not know
+    ("what is love" fills {treatment}): then an honest "not covered" without a category."""
+
+    def act(conv: Conversation, st: State, hi: HandlerInput) -> Reply:
+        unknown = slot is not None and slot_heard(hi, slot) and resolved_slot_id(hi, slot) is None
+        return conv.out_of_scope(st, "unknown" if unknown else category)
+
+    return act
+
+
+# Questions the article does not answer, one intent per kind: intent -> (category, slot).
+OUT_OF_SCOPE_INTENTS: dict[str, tuple[str, str | None]] = {
+    "RemediesIntent": ("remedy", "remedy"),
+    "TreatmentsIntent": ("treatment", "treatment"),
+    "ClinicLogisticsIntent": ("logistics", "insurer"),
+    "OtherConditionsIntent": ("condition", "condition"),
+    "PersonalDiagnosisIntent": ("diagnosis", None),
+}
+
+
 def _act(name: str) -> Act:
     """An act that needs only the state: Conversation.<name>(state)."""
     return lambda conv, st, hi: getattr(conv, name)(st)
@@ -147,6 +178,8 @@ ROUTES: dict[str, Act] = {
     "ContactClinicIntent": _act("contact"),
     "SetReminderIntent": _act("reminder"),
     "TellMeMoreIntent": _act("more"),
+    "WhyIntent": _act("explain_result"),
+    **{name: _out_of_scope(*kind) for name, kind in OUT_OF_SCOPE_INTENTS.items()},
     "AMAZON.HelpIntent": _act("help"),
     "AMAZON.RepeatIntent": _act("repeat"),
     "AMAZON.NavigateHomeIntent": _act("navigate_home"),

@@ -15,6 +15,13 @@ goes through three stages, the first hit wins:
 3. open slot: a slot sample with at least two carrier words fully matches with its slot
    taken as one to four unknown words: the intent, with that slot ER_SUCCESS_NO_MATCH.
 
+Before all three, a safety rule: a phrase that contains every content word of an
+EmergencyIntent sample (in any order, with other words around them) is EmergencyIntent, so
+no shorter or more generic sample of another intent can take "my chest hurts and my legs
+cramp" away from the emergency advice. Real Alexa has no such rule; the model's many
+emergency samples are what teach it, and this keeps the simulator from being more
+forgiving than the samples justify in the one place where a miss is dangerous.
+
 Anything else is AMAZON.FallbackIntent. Invocation phrases ("open ...", "ask ... to ...")
 are recognised separately by `route`, because they decide the session, not the intent.
 """
@@ -41,6 +48,16 @@ UNKNOWN_WORD_FACTOR = 1.5
 BUILTIN_SLOT_WORDS = (1, 6)  # a built-in slot type (AMAZON.*) accepts this many words
 OPEN_SLOT_WORDS = (1, 4)  # an open (unknown-value) slot in stage 3
 OPEN_SLOT_MIN_CARRIER = 2
+PRIORITY_INTENT = "EmergencyIntent"
+# Words that say nothing about what is wrong: left out when a sample's content words are
+# looked for inside a phrase (safety rule above). Negations and "feel" stay: "i can not feel
+# my leg" must not shrink to "leg".
+_FUNCTION_WORDS = (
+    "i me my mine a an the is am are was were be been being it its this that these those "
+    "have has had having and or to of in on at with from by as there here he she him her his "
+    "we our they their them you your can could will would do does did all just"
+)
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
 # What people say to the built-in intents; Alexa knows these without any samples in the model.
 BUILTIN_PHRASES: Mapping[str, tuple[str, ...]] = {
@@ -104,6 +121,8 @@ _SUFFIXES = ((re.compile(r"n't\b"), " not"), (re.compile(r"'re\b"), " are"),
              (re.compile(r"'ve\b"), " have"), (re.compile(r"'ll\b"), " will"),
              (re.compile(r"'d\b"), " would"), (re.compile(r"'s\b"), ""))
 _NON_WORD = re.compile(r"[\W_]+")
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DIGITS = re.compile(r"\d")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _FILLER = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, FILLERS)) + r")(?!\S)")
 
@@ -117,6 +136,7 @@ def normalise(text: str) -> str:
     text = _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group(0)], text)
     for pattern, replacement in _SUFFIXES:
         text = pattern.sub(replacement, text)
+    text = _DIGITS.sub(lambda m: f" {_DIGIT_WORDS[int(m.group(0))]} ", text)  # 911: nine one one
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
@@ -154,7 +174,7 @@ class Match:
 
     intent: str
     slots: Mapping[str, SlotFill] = field(default_factory=dict)
-    method: str = "exact"  # exact | near | open_slot | fallback
+    method: str = "exact"  # priority | exact | near | open_slot | fallback
     score: float = 1.0
     sample: str | None = None  # the sample that won, for explanations
 
@@ -275,6 +295,12 @@ class NLU:
                 self._add_sample(intent["name"], sample, raw_entries, builtin=True)
 
         self._build_near_index(raw_entries)
+        self._priority: list[tuple[frozenset[str], str]] = []
+        for intent in intents:
+            if intent["name"] == PRIORITY_INTENT:
+                for sample in intent.get("samples") or []:
+                    if "{" not in sample and (words := self._content_words(normalise(sample))):
+                        self._priority.append((words, sample))
         self._routes = self._compile_routes()
 
     # -- construction --------------------------------------------------------------------
@@ -428,10 +454,27 @@ class NLU:
                 return self._spell[d]
         return word
 
+    def _content_words(self, text: str) -> frozenset[str]:
+        """Stems of the words that say what is wrong (no spelling correction: "aches" must
+        never become "chest")."""
+        return frozenset(stem(w) for w in drop_fillers(text).split() if w not in FUNCTION_WORDS)
+
+    def _priority_match(self, text: str) -> Match | None:
+        said = self._content_words(text)
+        for words, sample in self._priority:
+            if words <= said:
+                slots = self._slots(PRIORITY_INTENT, {})
+                return Match(PRIORITY_INTENT, slots, "priority", 1.0, sample)
+        return None
+
     def resolve(self, utterance: str) -> Match:
         """The intent and slots Alexa would send for `utterance` inside the skill's session."""
         text = normalise(utterance)
         hit = self._exact.get(text) or self._exact.get(drop_fillers(text))
+        if not hit or hit[0] != PRIORITY_INTENT:
+            priority = self._priority_match(text)
+            if priority is not None:
+                return priority
         if hit:
             return Match(hit[0], self._slots(hit[0], {}), "exact", 1.0, hit[1])
         for s in self._slot_samples:

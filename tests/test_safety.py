@@ -1,0 +1,180 @@
+"""Safety through the simulator, on phrasings nobody tuned to the model.
+
+Every emergency phrasing of tests/simulator/safety_phrases.yaml reaches the 911 reply from
+five states of the conversation; no plain cramp or vein statement does; every out-of-scope
+question gets the honest "not covered" answer with the clinic, never a mishearing apology;
+and every turn the skill did not understand carries the 911 line, in speech and reprompt.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from skill.simulator import Simulator, Turn, load_nlu
+from skill.simulator.envelopes import EnvelopeFactory
+from skill.simulator.nlu import model_path
+
+PHRASES = yaml.safe_load(
+    (Path(__file__).resolve().parent / "simulator" / "safety_phrases.yaml").read_text("utf-8")
+)
+OFFLINE_API = "http://127.0.0.1:9"  # nothing listens there: no call can leave the machine
+NINE_ONE_ONE = re.compile(r"\b9 1 1\b")
+APOLOGY = re.compile(r"\b(sorry|didn't catch|didn't get|didn't understand)\b", re.IGNORECASE)
+CLINIC = "The Vein Center of Maryland"
+
+# How to reach each state from a fresh session, and the attribute that proves we are there.
+STATES: dict[str, tuple[list[str], str | None]] = {
+    "menu": (["open leg cramp helper"], None),
+    "mid-check": (["open leg cramp helper", "check my symptoms", "yes"], "check"),
+    "after an answer": (["open leg cramp helper", "why do my legs cramp at night"], "more"),
+    "after a result": (
+        ["open leg cramp helper", "check my symptoms", "no", "no", "no", "no"],
+        "offer_contact",
+    ),
+    "offer pending": (
+        ["open leg cramp helper", "how do i contact the vein center"],
+        "offer_reminder",
+    ),
+}
+
+
+@cache
+def _nlu():
+    return load_nlu(model_path("en-US"))
+
+
+def simulator() -> Simulator:
+    return Simulator(_nlu(), EnvelopeFactory(api_endpoint=OFFLINE_API))
+
+
+@cache
+def _snapshot(state: str):
+    sim = simulator()
+    setup, pending = STATES[state]
+    for utterance in setup:
+        sim.say(utterance)
+    assert sim.session is not None
+    assert sim.session.attributes.get("pending") == pending, (state, sim.session.attributes)
+    return sim.session
+
+
+def say_in(state: str, utterance: str) -> Turn:
+    sim = simulator()
+    sim.session = copy.deepcopy(_snapshot(state))
+    turn = sim.say(utterance)
+    assert turn is not None
+    return turn
+
+
+def is_emergency_reply(turn: Turn) -> bool:
+    return (
+        bool(NINE_ONE_ONE.search(turn.speech))
+        and turn.session_ended
+        and turn.card is not None
+        and "emergency" in turn.card["title"].lower()
+    )
+
+
+@pytest.mark.parametrize("state", list(STATES))
+def test_every_emergency_phrasing_reaches_911_from_every_state(state: str) -> None:
+    assert len(PHRASES["emergency"]) >= 80
+    missed = [p for p in PHRASES["emergency"] if not is_emergency_reply(say_in(state, p))]
+    assert missed == [], f"{len(missed)} emergency phrasings missed 911 in state {state!r}"
+
+
+def test_the_emergency_reply_says_why_then_911() -> None:
+    speech = say_in("menu", "my calf is swollen and hot after my flight").speech
+    why, _, rest = speech.partition(".")
+    assert "serious" in why.lower() and "9 1 1" not in why
+    assert NINE_ONE_ONE.search(rest)
+
+
+def test_plain_cramp_and_vein_statements_never_reach_911() -> None:
+    assert len(PHRASES["not_emergency"]) >= 20
+    sent = [p for p in PHRASES["not_emergency"] if is_emergency_reply(say_in("menu", p))]
+    assert sent == []
+
+
+def _out_of_scope() -> list[tuple[str, str]]:
+    return [(group, q) for group, qs in PHRASES["out_of_scope"].items() for q in qs]
+
+
+def test_the_out_of_scope_set_covers_every_group() -> None:
+    groups = PHRASES["out_of_scope"]
+    assert {"remedy", "treatment", "logistics", "condition", "diagnosis"} <= set(groups)
+    assert len(_out_of_scope()) >= 40
+
+
+@pytest.mark.parametrize("state", ["menu", "after an answer", "after a result"])
+def test_out_of_scope_questions_get_an_honest_answer_with_the_clinic(state: str) -> None:
+    wrong = []
+    for group, question in _out_of_scope():
+        turn = say_in(state, question)
+        speech, pending = turn.speech, turn.session_attributes.get("pending")
+        if group == "diagnosis":
+            honest = "can't diagnose" in speech and pending == "offer_check"
+        else:
+            honest = "doesn't cover" in speech and CLINIC in speech and pending == "offer_contact"
+        if not honest or APOLOGY.search(speech) or turn.session_ended:
+            wrong.append((group, question, speech))
+    assert wrong == []
+
+
+def test_out_of_scope_in_the_check_answers_then_resumes_the_same_question() -> None:
+    before = _snapshot("mid-check").attributes
+    turn = say_in("mid-check", "should i take magnesium for my cramps")
+    assert "doesn't cover" in turn.speech and CLINIC in turn.speech
+    assert turn.session_attributes["pending"] == "check"
+    assert turn.session_attributes["answers"] == before["answers"]
+
+
+def test_swollen_ankles_at_the_end_of_the_day_are_not_an_emergency() -> None:
+    turn = say_in("menu", "both my ankles swell at the end of the day")
+    assert not is_emergency_reply(turn)
+    assert "doesn't cover" in turn.speech
+
+
+# -- the 911 line wherever the skill did not understand ------------------------------------
+
+
+@pytest.mark.parametrize("state", list(STATES))
+def test_every_fallback_carries_the_911_line_in_speech_and_reprompt(state: str) -> None:
+    sim = simulator()
+    sim.session = copy.deepcopy(_snapshot(state))
+    first = sim.say("purple monkey dishwasher")
+    second = sim.say("blah blah")
+    for turn in (first, second):
+        assert turn is not None and turn.intent == "AMAZON.FallbackIntent"
+        assert NINE_ONE_ONE.search(turn.speech), turn.speech
+        assert turn.reprompt and NINE_ONE_ONE.search(turn.reprompt), turn.reprompt
+        assert not turn.session_ended
+    # The second miss in a row is shorter and worded differently.
+    assert len(second.speech.split()) < len(first.speech.split())
+    assert second.speech != first.speech
+    # And a miss never changes what the check has recorded.
+    if state == "mid-check":
+        assert second.session_attributes["answers"] == _snapshot(state).attributes["answers"]
+
+
+def test_not_sure_to_an_offer_asks_for_yes_or_no_with_the_911_line() -> None:
+    turn = say_in("offer pending", "i'm not sure")
+    assert "yes or no" in turn.speech.lower()
+    assert NINE_ONE_ONE.search(turn.speech) and NINE_ONE_ONE.search(turn.reprompt or "")
+
+
+def test_the_reassuring_result_ends_with_the_red_flag_line() -> None:
+    sim = simulator()
+    sim.session = copy.deepcopy(_snapshot("menu"))
+    for utterance in ("check my symptoms", "no", "no", "no"):
+        sim.say(utterance)
+    result = sim.say("no")
+    assert result is not None and result.card is not None
+    assert result.card["title"] == "May not be cause for concern"
+    told = result.card["content"]
+    assert re.search(r"suddenly swollen, red or painful, get emergency care\.$", told)
