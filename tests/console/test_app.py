@@ -261,10 +261,11 @@ def test_the_decision_table_covers_every_combination(client):
     page = client.get("/decisions").get_data(as_text=True)
     combos = re.findall(r'<tr class="outcome-(\w+)" data-outcome="\w+">', page.split(
         'id="combination-table"')[1])
-    assert len(combos) == 3 ** len(triage.QUESTIONS)
+    assert len(combos) == len(triage.Answer) ** len(triage.QUESTIONS)
     paths = page.split('id="decision-table"')[1].split("</table>")[0]
     counts = [int(n) for n in re.findall(r'<td class="count">(\d+)</td>', paths)]
-    assert sum(counts[:-1]) == counts[-1] == 3 ** len(triage.QUESTIONS)  # rows, then the total
+    everyone = len(triage.Answer) ** len(triage.QUESTIONS)
+    assert sum(counts[:-1]) == counts[-1] == everyone  # the rows, then the total
     assert {o.value for o in triage.Outcome} == set(re.findall(r'data-outcome="(\w+)"', paths))
 
 
