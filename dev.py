@@ -25,6 +25,7 @@ COMMANDS = {
     "serve": ["-m", "skill", "serve"],
     "check": ["-m", "skill", "check"],
     "package": ["-m", "skill", "package"],
+    "console": ["-m", "skill", "console"],
     "test": ["-m", "pytest"],
     "lint": ["-m", "ruff", "check", "."],
     "bench": ["bench/run.py"],

@@ -14,6 +14,7 @@ COMMANDS = {
     "serve": ("skill.web", "run the skill as a web service (Flask, for development)"),
     "package": ("skill.packaging", "build dist/lambda.zip for AWS Lambda"),
     "check": ("skill.lint", "lint the interaction model and content for certification"),
+    "console": ("skill.console.cli", "clinic console: talk to the skill, review every answer"),
 }
 
 

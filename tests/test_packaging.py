@@ -189,6 +189,7 @@ def test_the_zip_holds_no_dev_tools_tests_or_web_transport(built: packaging.Pack
         assert not name.endswith((".pyi", "/RECORD", "/INSTALLER", "/WHEEL", "/direct_url.json"))
     dev_only = (
         "skill/__main__.py",
+        "skill/console/",
         "skill/packaging.py",
         "skill/lint.py",
         "skill/simulator/",
