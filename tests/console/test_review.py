@@ -65,16 +65,16 @@ def test_highlights_cover_exactly_the_quoted_text(real):
 
 def test_a_new_section_with_sources_and_marks_shows_up_without_code(tmp_path):
     def add(raw):
-        raw["out_of_scope"] = {
+        raw["future_section"] = {
             "answer": {"text": "Not something the article covers.", "source": [QUOTE]},
             "refusal": {"text": "Ask the clinic, {name}.", "not_from_article": "honesty"},
         }
 
     r = review.build_review(content_dir=edited(tmp_path, add))
     other = {e.path: e for s in r.sections if s.id == "other" for e in s.entries}
-    assert [q.text for q in other["out_of_scope.answer"].quotes] == [QUOTE]
+    assert [q.text for q in other["future_section.answer"].quotes] == [QUOTE]
     marked = {e.path: e for e in r.not_from_article}
-    refusal = marked["out_of_scope.refusal"]
+    refusal = marked["future_section.refusal"]
     assert refusal.reason == "honesty"
     assert refusal.texts == (("text", "Ask the clinic, The Vein Center of Maryland."),)
 
