@@ -68,8 +68,11 @@ def handle_event(event: Any, context: Any = None) -> dict[str, Any]:
     except Exception as exc:  # noqa: BLE001 - Alexa must always get an answer
         log.error("request failed before or outside the handlers: %s", type(exc).__name__)
         request = event.get("request") if isinstance(event, dict) else None
-        if isinstance(request, dict) and request.get("type") in SILENT_REQUEST_TYPES:
+        kind = request.get("type") if isinstance(request, dict) else None
+        if kind in SILENT_REQUEST_TYPES:
             return {"version": "1.0", "sessionAttributes": {}, "response": {}}
+        if kind == "CanFulfillIntentRequest":  # a question before any session: just "no"
+            return {"version": "1.0", "response": {"canFulfillIntent": {"canFulfill": "NO"}}}
         return _recovery_envelope()
 
 

@@ -67,6 +67,7 @@ class Question(NamedTuple):
     text: str
     hint: str
     help: str
+    taken: str  # "You said ...": before a question answered earlier in the session
     sources: tuple[str, ...]
 
 
@@ -90,10 +91,12 @@ class Reminder(NamedTuple):
     time: time
     offer: str
     offer_reprompt: str
-    spoken: str
+    spoken: str  # what the device says when it fires: how to reach the clinic, nothing else
     created: str
     no_permission: str
     failed: str
+    declined: str
+    already_set: str
 
 
 class Screen(NamedTuple):
@@ -232,6 +235,7 @@ def parse(raw: Any, locale: str = DEFAULT_LOCALE) -> Content:
             text=_get(q, "text", f"check.questions.{qid}"),
             hint=_get(q, "hint", f"check.questions.{qid}"),
             help=_get(q, "help", f"check.questions.{qid}"),
+            taken=_get(q, "taken", f"check.questions.{qid}"),
             sources=_required_sources(q, f"check.questions.{qid}"),
         )
         for qid, q in qnodes.items()
@@ -290,16 +294,20 @@ def parse(raw: Any, locale: str = DEFAULT_LOCALE) -> Content:
     except ValueError as exc:
         raise ContentError("reminder.time: expected HH:MM") from exc
     reminder_values = {**values, "time_spoken": _get(r, "time_spoken", "reminder")}
+    def reminder_text(key: str) -> str:
+        node = _get(r, key, "reminder", dict)
+        return _fill(_marked(node, f"reminder.{key}"), reminder_values, f"reminder.{key}")
+
     reminder = Reminder(
-        at,
-        *(
-            _fill(
-                _marked(_get(r, key, "reminder", dict), f"reminder.{key}"),
-                reminder_values,
-                f"reminder.{key}",
-            )
-            for key in ("offer", "offer_reprompt", "spoken", "created", "no_permission", "failed")
-        ),
+        time=at,
+        offer=reminder_text("offer"),
+        offer_reprompt=reminder_text("offer_reprompt"),
+        spoken=reminder_text("spoken" if clinic.phone else "spoken_no_phone"),
+        created=reminder_text("created"),
+        no_permission=reminder_text("no_permission"),
+        failed=reminder_text("failed"),
+        declined=reminder_text("declined"),
+        already_set=reminder_text("already_set"),
     )
     sc = _get(raw, "screen", "content", dict)
 

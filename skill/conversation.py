@@ -12,7 +12,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from skill import triage
+from skill import answers, triage
 from skill.content import Content, Question
 from skill.reminders import REMINDERS_PERMISSION, ReminderResult
 from skill.triage import Answer
@@ -44,6 +44,9 @@ class State(NamedTuple):
     last_reprompt: str | None = None
     misses: int = 0  # turns in a row the skill did not understand
     result: triage.Result | None = None  # the check's result, for "why?" right after it
+    # Check answers the user gave before the check asked ("they wake me up" at the menu).
+    noted: Mapping[str, Answer] = MappingProxyType({})
+    reminded: bool = False  # a reminder was set in this session: never a second one
 
     @property
     def in_check(self) -> bool:
@@ -63,6 +66,10 @@ class State(NamedTuple):
             out["misses"] = self.misses
         if self.result:
             out["result"] = [self.result.outcome.value, self.result.reason]
+        if self.noted:
+            out["noted"] = {q: a.value for q, a in self.noted.items()}
+        if self.reminded:
+            out["reminded"] = True
         return out
 
     @classmethod
@@ -94,11 +101,26 @@ class State(NamedTuple):
         misses = attrs.get("misses")
         misses = min(misses, MAX_MISSES) if type(misses) is int and misses > 0 else 0
         return cls(
-            pending, topic, answers, speech, reprompt, misses, _result(attrs.get("result"), content)
+            pending,
+            topic,
+            answers,
+            speech,
+            reprompt,
+            misses,
+            _result(attrs.get("result"), content),
+            _noted(attrs.get("noted")),
+            attrs.get("reminded") is True,
         )
 
 
 MAX_MISSES = 2  # the wording only distinguishes the first miss from the ones after it
+
+
+def _noted(raw: Any) -> Mapping[str, Answer]:
+    """Answers noted before the check, from untrusted attributes: yes to known questions."""
+    if not isinstance(raw, dict):
+        return {}
+    return {q: Answer.YES for q, a in raw.items() if q in triage.QUESTIONS and a == "yes"}
 
 
 def _result(raw: Any, content: Content) -> triage.Result | None:
@@ -139,6 +161,9 @@ class Effect(StrEnum):
     """Work the conversation needs done outside itself before it can answer."""
 
     CREATE_REMINDER = "create_reminder"
+    # Ask for the reminders permission by voice (Connections.SendRequest AskFor); Alexa
+    # speaks, then sends Connections.Response, which Conversation.permission_answer takes.
+    ASK_PERMISSION = "ask_permission"
 
 
 class Reply(NamedTuple):
@@ -217,17 +242,26 @@ class Conversation:
         return self._menu(lead, state)
 
     def _ask_check(self, lead: str | None, answers: Mapping[str, Answer], state: State) -> Reply:
+        answers = dict(answers)
+        # Questions the user already answered earlier in the session are not asked again:
+        # say what was taken, and go on.
+        while (qid := triage.next_question(answers)) is not None and qid in state.noted:
+            answers[qid] = state.noted[qid]
+            taken = _join(self.c.questions[qid].taken, self.c.prompt("taken_earlier"))
+            lead = _join(lead, taken)
         question = self._question(answers)
         if question is None:
-            return self._outcome(answers, state)
+            return self._outcome(answers, state, lead)
         return self._ask(
             _join(lead, question.text),
             _join(question.hint, question.text),
-            state._replace(pending=Pending.CHECK, answers=dict(answers), result=None),
+            state._replace(pending=Pending.CHECK, answers=answers, result=None),
             view=("question", question.id),
         )
 
-    def _outcome(self, answers: Mapping[str, Answer], state: State) -> Reply:
+    def _outcome(
+        self, answers: Mapping[str, Answer], state: State, lead: str | None = None
+    ) -> Reply:
         result = triage.classify(answers)
         outcome = self.c.outcomes[result.outcome.value]
         reason = outcome.reasons[result.reason]
@@ -235,8 +269,8 @@ class Conversation:
         fine = result.outcome is triage.Outcome.PROBABLY_FINE
         red_flag = self.c.safety["red_flag"] if fine else None
         told = _join(reason, outcome.advice, self.c.not_a_diagnosis, red_flag)
-        state = state._replace(topic=None, result=result)
-        reply = self._offer(told, state, Pending.OFFER_CONTACT)
+        state = state._replace(topic=None, result=result, noted={})
+        reply = self._offer(_join(lead, told), state, Pending.OFFER_CONTACT)
         view = ("outcome", result.outcome.value)
         return reply._replace(card=Card(outcome.title, told), view=view)
 
@@ -273,11 +307,12 @@ class Conversation:
         topic = self.c.topics[intent]
         card = Card(topic.title, topic.speech)
         if state.in_check:  # answer, then carry on with the check where it was
+            state = state._replace(noted=self._note(state, intent))
             reply = self._ask_check(
                 _join(topic.speech, self.c.prompt("back_to_check")), state.answers, state
             )
             return reply._replace(card=card, view=("answer", intent))
-        state = state._replace(topic=intent, result=None)
+        state = state._replace(topic=intent, result=None, noted=self._note(state, intent))
         if topic.more:
             reply = self._offer(topic.speech, state, Pending.MORE)
         else:
@@ -320,6 +355,8 @@ class Conversation:
 
     def explain_result(self, state: State) -> Reply:
         """"Why?" / "what does that mean?" right after the check: its reason and what helps."""
+        if state.in_check:
+            return self.help(state)  # "why?" about a question: say what it asks
         if state.result is None:
             return self.more(state)
         outcome = self.c.outcomes[state.result.outcome.value]
@@ -356,11 +393,7 @@ class Conversation:
                 topic = self.c.topics[state.topic or ""]
                 return self._offer_next(self.c.prompt("declined"), state, topic.next)
             case Pending.OFFER_CHECK | Pending.OFFER_CONTACT | Pending.OFFER_REMINDER:
-                return self._ask(
-                    _join(self.c.prompt("declined"), self.c.prompt("anything_else")),
-                    self.c.prompt("menu_reprompt"),
-                    state._replace(pending=Pending.ANYTHING_ELSE, answers={}),
-                )
+                return self._anything_else(self.c.prompt("declined"), state)
             case Pending.ANYTHING_ELSE:
                 return self.stop(state)  # "no" to "anything else?": we are done
         return self._menu(self.c.prompt("no_without_question"), state)
@@ -372,16 +405,54 @@ class Conversation:
             return self._not_understood(self.c.prompt("yes_or_no"), state)
         return self._menu(self.c.prompt("not_sure_outside_check"), state)
 
+    def _note(self, state: State, said: str | None) -> Mapping[str, Answer]:
+        """`noted` plus the yes that a topic or an answer slot value says (if any)."""
+        meaning = answers.TOPIC_MEANINGS.get(said or "") or answers.meaning(said)
+        if meaning is None or meaning.answer is not Answer.YES:
+            return state.noted
+        return {**state.noted, meaning.question: Answer.YES}
+
+    def check_answer(self, state: State, value_id: str | None) -> Reply:
+        """An answer in the user's own words ("every night", "they wake me up"), resolved by
+        the model to a value id; skill/answers.py says which question it answers and how."""
+        meaning = answers.meaning(value_id)
+        if state.in_check:
+            pending = triage.next_question(state.answers)
+            if meaning is not None and meaning.question == pending:
+                return self.answer(state, meaning.answer)
+            # An answer to another question: keep it for later, ask this one again.
+            return self.fallback(state._replace(noted=self._note(state, value_id)))
+        lead = self.c.prompt("frequency_outside_check")
+        state = state._replace(noted=self._note(state, value_id))
+        return self._offer(lead, state, Pending.OFFER_CHECK)
+
     def frequency(self, state: State, value_id: str | None) -> Reply:
         """'often' / 'once in a while' and their synonyms, resolved to OFTEN or RARELY."""
-        if state.in_check and triage.next_question(state.answers) == "FREQUENT":
-            if value_id == "OFTEN":
-                return self.answer(state, Answer.YES)
-            if value_id == "RARELY":
-                return self.answer(state, Answer.NO)
-        if state.in_check:
-            return self.fallback(state)
-        return self._offer(self.c.prompt("frequency_outside_check"), state, Pending.OFFER_CHECK)
+        return self.check_answer(state, value_id)
+
+    def thanks(self, state: State) -> Reply:
+        """'Thanks' ends a finished exchange; it is never a yes or a no to a question."""
+        if state.pending in (None, Pending.ANYTHING_ELSE):
+            return self._end(_join(self.c.prompt("welcome_back"), self.c.prompt("goodbye")))
+        return self._repeat_pending(self.c.prompt("welcome_back"), state)
+
+    def phone(self, state: State) -> Reply:
+        """'What's your phone number?': the number when the skill has one, else the website."""
+        if self.c.clinic.phone:
+            return self.contact(state)
+        if state.reminded:
+            return self._anything_else(self.c.prompt("no_phone"), state)
+        k = self.c.contact
+        reply = self._offer(self.c.prompt("no_phone"), state, Pending.OFFER_REMINDER)
+        return reply._replace(card=Card(k.title, k.card), view=("contact", "clinic"))
+
+    def _anything_else(self, lead: str, state: State, card: Card | None = None) -> Reply:
+        return self._ask(
+            _join(lead, self.c.prompt("anything_else")),
+            self.c.prompt("menu_reprompt"),
+            state._replace(pending=Pending.ANYTHING_ELSE, answers={}),
+            card=card,
+        )
 
     def contact(self, state: State) -> Reply:
         k = self.c.contact
@@ -390,9 +461,25 @@ class Conversation:
 
     def reminder(self, state: State) -> Reply:
         """The user wants the reminder: the handler must try to create it first."""
+        if state.reminded:
+            return self._anything_else(self.c.reminder.already_set, state)
         return Reply(
             "", None, state._replace(pending=None, answers={}), effect=Effect.CREATE_REMINDER
         )
+
+    def ask_permission(self, state: State) -> Reply:
+        """No reminders permission yet: Alexa asks for it by voice, then comes back."""
+        state = state._replace(pending=None, answers={})
+        return Reply("", None, state, effect=Effect.ASK_PERMISSION)
+
+    def permission_answer(self, state: State, granted: bool | None) -> Reply:
+        """What the user said to Alexa's permission question: True yes, False no, None no
+        answer (or the request failed); yes goes on to create the reminder."""
+        if granted:
+            return self.reminder(state)
+        if granted is False:
+            return self._anything_else(self.c.reminder.declined, state)
+        return self.reminder_outcome(state, ReminderResult.NO_PERMISSION)
 
     def reminder_outcome(self, state: State, result: ReminderResult) -> Reply:
         r = self.c.reminder
@@ -404,12 +491,8 @@ class Conversation:
         card = None
         if result is ReminderResult.NO_PERMISSION:
             card = Card(self.c.contact.title, r.no_permission, (REMINDERS_PERMISSION,))
-        return self._ask(
-            _join(lead, self.c.prompt("anything_else")),
-            self.c.prompt("menu_reprompt"),
-            state._replace(pending=Pending.ANYTHING_ELSE, answers={}),
-            card=card,
-        )
+        reminded = state.reminded or result is ReminderResult.CREATED
+        return self._anything_else(lead, state._replace(reminded=reminded), card)
 
     def help(self, state: State) -> Reply:
         question = self._question(state.answers) if state.in_check else None

@@ -14,7 +14,9 @@ The rules, precisely:
 - the session stays open exactly when `shouldEndSession` is false, and a reprompt is present
   exactly then; `shouldEndSession`, when present, is a boolean;
 - a request Alexa allows no answer to (SessionEndedRequest, System.ExceptionEncountered)
-  gets no speech, reprompt or card; every other request gets speech.
+  gets no speech, reprompt or card; a CanFulfillIntentRequest gets only `canFulfillIntent`;
+  a response that hands the turn to Alexa (a Connections.SendRequest directive) has no
+  speech of its own and leaves `shouldEndSession` unset; every other request gets speech.
 """
 
 from __future__ import annotations
@@ -175,6 +177,19 @@ def check_response(envelope: Any, request_type: str | None = None) -> list[str]:
         for key in ("outputSpeech", "reprompt", "card"):
             if response.get(key) is not None:
                 problems.append(f"response: a {request_type} must not be answered with {key}")
+        return problems
+    if request_type == "CanFulfillIntentRequest":
+        if not isinstance(response.get("canFulfillIntent"), dict):
+            problems.append("response: a CanFulfillIntentRequest needs canFulfillIntent")
+        for key in ("outputSpeech", "reprompt", "card", "directives"):
+            if response.get(key) is not None:
+                problems.append(f"response: a CanFulfillIntentRequest must not carry {key}")
+        return problems
+    directives = response.get("directives") or []
+    if any(isinstance(d, dict) and d.get("type") == "Connections.SendRequest" for d in directives):
+        for key in ("outputSpeech", "reprompt", "shouldEndSession"):
+            if response.get(key) is not None:
+                problems.append(f"response: Connections.SendRequest must not come with {key}")
         return problems
 
     if speech is None:

@@ -105,8 +105,12 @@ def _longest_remaining(partial: tuple[Answer | None, ...]) -> int:
 
 
 def progress(answers: Answers) -> tuple[int, int]:
-    """(number of the pending question, the most questions this check can come to)."""
-    return len(answers) + 1, len(answers) + _longest_remaining(_key(answers))
+    """(number of the pending question, the most questions any check can come to).
+
+    The second number is the same for the whole check ("Question 2 of 4" never follows
+    "Question 1 of 4" with "of 3"): the longest path from the start, not from here.
+    """
+    return len(answers) + 1, _longest_remaining(_key({}))
 
 
 def is_reachable(answers: Answers) -> bool:

@@ -172,7 +172,7 @@ def medical_texts(raw: Any) -> Iterator[MedicalText]:
     check = raw.get("check") or {}
     for qid, node in (check.get("questions") or {}).items():
         quotes = tuple(node.get("source") or ())
-        for key in ("text", "help"):
+        for key in ("text", "help", "taken"):
             if node.get(key):
                 yield MedicalText(f"check.questions.{qid}.{key}", node[key], quotes, False)
     for oid, node in (check.get("outcomes") or {}).items():

@@ -136,7 +136,6 @@ def test_session_ended_request_answers_silently():
     [
         {"type": "IntentRequest", "intent": {"name": "NoSuchIntent"}},
         {"type": "IntentRequest"},
-        {"type": "CanFulfillIntentRequest", "intent": {"name": "LegCrampsAtNightIntent"}},
         {"type": "Alexa.Presentation.APL.UserEvent", "arguments": ["x"]},
         {"type": "Made.Up.Request"},
     ],
@@ -203,7 +202,11 @@ def test_every_model_intent_reaches_its_own_handler_not_the_catch_all():
     for i in model["interactionModel"]["languageModel"]["intents"]:
         if i["name"] == "AMAZON.FallbackIntent":
             continue
-        assert speech(say(intent(i["name"]))) != speech(catch_all), i["name"]
+        r = say(intent(i["name"]))
+        if i["name"] == "SetReminderIntent":  # no permission yet: Alexa asks for it by voice
+            assert r["response"]["directives"][0]["type"] == "Connections.SendRequest"
+            continue
+        assert speech(r) != speech(catch_all), i["name"]
 
 
 @pytest.mark.parametrize("request_type", ["System.ExceptionEncountered", "SessionEndedRequest"])

@@ -10,10 +10,12 @@ from ask_sdk_model.services import ApiClientRequest
 
 from lambda_function import lambda_handler
 from skill.api_client import ApiClientError, UrllibApiClient
+from skill.app import handle_event
 from skill.content import load
 from skill.reminders import REMINDERS_PERMISSION, next_morning
+from skill.response_checks import check_response
 from skill.simulator.fake_alexa_api import FakeAlexaApi
-from tests.support import intent, speech, with_alexa_api
+from tests.support import envelope, intent, speech, with_alexa_api
 
 C = load()
 SYMPTOM_WORDS = ("cramp", "sleep", "walk", "varicose", "vein disease", "pain", "symptom")
@@ -40,7 +42,11 @@ def test_reminder_is_created_with_the_right_body(via_yes):
     tomorrow = (before.astimezone(ZoneInfo("America/Los_Angeles")) + timedelta(days=1)).date()
     assert datetime.fromisoformat(trigger["scheduledTime"]) == datetime.combine(tomorrow, time(9))
     [spoken] = call.body["alertInfo"]["spokenInfo"]["content"]
-    assert spoken == {"locale": "en-US", "text": "Time to call The Vein Center of Maryland."}
+    # No phone number in the skill: the reminder says where to reach the clinic, nothing else.
+    assert spoken == {
+        "locale": "en-US",
+        "text": "Time to contact The Vein Center of Maryland at theveincenterofmaryland.com.",
+    }
     assert not any(word in spoken["text"].lower() for word in SYMPTOM_WORDS)
     assert call.body["pushNotification"] == {"status": "ENABLED"}
     assert "remind you tomorrow" in speech(r)
@@ -54,10 +60,50 @@ def test_time_zone_is_read_from_the_settings_api_for_this_device():
     assert [c.path for c in settings] == ["/v2/devices/d/settings/System.timeZone"]
 
 
-def test_without_permission_a_consent_card_and_an_explanation_and_no_api_call():
+def test_without_permission_alexa_asks_for_it_by_voice_and_no_api_call():
     with FakeAlexaApi() as api:
         r = ask_for_reminder(api, consent=False)
     assert api.calls == []
+    (directive,) = r["response"]["directives"]
+    assert directive["type"] == "Connections.SendRequest" and directive["name"] == "AskFor"
+    assert directive["payload"]["@type"] == "AskForPermissionsConsentRequest"
+    assert directive["payload"]["permissionScope"] == REMINDERS_PERMISSION
+    # Alexa speaks the question and holds the session: no speech, no shouldEndSession.
+    assert "outputSpeech" not in r["response"] and "shouldEndSession" not in r["response"]
+    assert check_response(r, request_type="IntentRequest") == []
+
+
+def _permission_answer(api: FakeAlexaApi, status: str, code: str = "200") -> dict:
+    env = envelope(
+        {
+            "type": "Connections.Response",
+            "name": "AskFor",
+            "status": {"code": code, "message": "OK"},
+            "payload": {"permissionScope": REMINDERS_PERMISSION, "status": status},
+            "token": "reminder",
+        }
+    )
+    return handle_event(with_alexa_api(env, api.url, consent=status == "ACCEPTED"))
+
+
+def test_permission_granted_by_voice_creates_the_reminder():
+    with FakeAlexaApi() as api:
+        r = _permission_answer(api, "ACCEPTED")
+    assert [c.method for c in api.calls] == ["GET", "POST"]
+    assert "remind you tomorrow" in speech(r) and r["sessionAttributes"]["reminded"] is True
+
+
+def test_permission_refused_by_voice_says_so_without_a_card():
+    with FakeAlexaApi() as api:
+        r = _permission_answer(api, "DENIED")
+    assert api.calls == [] and "card" not in r["response"]
+    assert "no reminder" in speech(r) and r["response"]["shouldEndSession"] is False
+
+
+@pytest.mark.parametrize(("status", "code"), [("NOT_ANSWERED", "200"), ("ACCEPTED", "500")])
+def test_no_clear_answer_falls_back_to_the_consent_card(status, code):
+    with FakeAlexaApi() as api:
+        r = _permission_answer(api, status, code)
     card = r["response"]["card"]
     assert card["type"] == "AskForPermissionsConsent"
     assert card["permissions"] == [REMINDERS_PERMISSION]

@@ -9,7 +9,8 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import AskForPermissionsConsentCard, SimpleCard
 
 from skill import content
-from skill.conversation import Conversation, Reply, State
+from skill.conversation import Conversation, Effect, Reply, State
+from skill.handlers.reminders import ask_permission_directive
 from skill.logs import get_logger
 from skill.screen import render_directive
 from skill.speech import ssml_text
@@ -42,6 +43,12 @@ def state(handler_input: HandlerInput) -> State:
 def render(handler_input: HandlerInput, reply: Reply) -> Response:
     """Reply -> Alexa Response. Session attributes are replaced, never merged."""
     rb = handler_input.response_builder
+    if reply.effect is Effect.ASK_PERMISSION:
+        # Alexa speaks the permission question itself; the session waits for its answer.
+        rb.add_directive(ask_permission_directive())
+        if handler_input.request_envelope.session is not None:
+            handler_input.attributes_manager.session_attributes = reply.state.to_session()
+        return rb.response
     rb.speak(ssml_text(reply.speech))
     if reply.reprompt and not reply.end_session:
         rb.ask(ssml_text(reply.reprompt))

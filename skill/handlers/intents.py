@@ -21,7 +21,8 @@ from skill.handlers.base import (
     slot_heard,
     state,
 )
-from skill.handlers.reminders import create_reminder
+from skill.handlers.can_fulfill import CanFulfillIntentRequestHandler
+from skill.handlers.reminders import create_reminder, permission_granted
 from skill.logs import get_logger
 
 log = get_logger("skill")
@@ -64,6 +65,23 @@ class LaunchRequestHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return render(handler_input, conversation(handler_input).launch(state(handler_input)))
+
+
+class PermissionResponseHandler(AbstractRequestHandler):
+    """Alexa's answer to our voice permission request (Connections.Response, AskFor)."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        request = handler_input.request_envelope.request
+        return _type(handler_input) == "Connections.Response" and (
+            getattr(request, "name", None) == "AskFor"
+        )
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        conv = conversation(handler_input)
+        reply = conv.permission_answer(state(handler_input), permission_granted(handler_input))
+        if reply.effect is Effect.CREATE_REMINDER:
+            reply = create_reminder(handler_input, conv, reply, may_ask=False)
+        return render(handler_input, reply)
 
 
 class SessionEndedRequestHandler(AbstractRequestHandler):
@@ -131,7 +149,11 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
 
 
 def _frequency(conv: Conversation, st: State, hi: HandlerInput) -> Reply:
-    return conv.frequency(st, resolved_slot_id(hi, "frequency"))
+    return conv.check_answer(st, resolved_slot_id(hi, "frequency"))
+
+
+def _check_answer(conv: Conversation, st: State, hi: HandlerInput) -> Reply:
+    return conv.check_answer(st, resolved_slot_id(hi, "answer"))
 
 
 def _topic(conv: Conversation, st: State, hi: HandlerInput) -> Reply:
@@ -175,6 +197,9 @@ ROUTES: dict[str, Act] = {
     "AMAZON.NoIntent": _act("no"),
     "NotSureIntent": _act("not_sure"),
     "CrampFrequencyIntent": _frequency,
+    "CheckAnswerIntent": _check_answer,
+    "ThanksIntent": _act("thanks"),
+    "ClinicPhoneIntent": _act("phone"),
     "ContactClinicIntent": _act("contact"),
     "SetReminderIntent": _act("reminder"),
     "TellMeMoreIntent": _act("more"),
@@ -191,6 +216,8 @@ ROUTES: dict[str, Act] = {
 HANDLERS: list[AbstractRequestHandler] = [
     IntentRequestHandler(ROUTES),
     LaunchRequestHandler(),
+    CanFulfillIntentRequestHandler(),
+    PermissionResponseHandler(),
     SessionEndedRequestHandler(),
     ExceptionEncounteredHandler(),
     UnhandledRequestHandler(),  # last: takes whatever nobody else did

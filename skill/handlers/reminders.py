@@ -8,12 +8,13 @@ conversation apologises and goes on. Logs carry status codes and error types onl
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
 
 from skill.conversation import Conversation, Reply
 from skill.logs import get_logger
-from skill.reminders import ReminderResult, api_time, next_morning
+from skill.reminders import REMINDERS_PERMISSION, ReminderResult, api_time, next_morning
 
 log = get_logger("skill.reminders")
 
@@ -28,9 +29,43 @@ def has_reminder_consent(handler_input: HandlerInput) -> bool:
     return bool(getattr(permissions, "consent_token", None))
 
 
-def create_reminder(handler_input: HandlerInput, conv: Conversation, reply: Reply) -> Reply:
-    """Try to set tomorrow morning's reminder; answer with how it went."""
+def create_reminder(
+    handler_input: HandlerInput, conv: Conversation, reply: Reply, *, may_ask: bool = True
+) -> Reply:
+    """Set tomorrow morning's reminder and answer with how it went; without the permission,
+    ask for it by voice first (Alexa comes back with Connections.Response), once."""
+    if not has_reminder_consent(handler_input) and may_ask:
+        return conv.ask_permission(reply.state)
     return conv.reminder_outcome(reply.state, _create(handler_input, conv))
+
+
+PERMISSION_TOKEN = "reminder"
+
+
+def ask_permission_directive() -> Any:
+    """Connections.SendRequest AskFor: Alexa asks the user for the reminders permission."""
+    from ask_sdk_model.interfaces.connections import SendRequestDirective
+
+    return SendRequestDirective(
+        name="AskFor",
+        payload={
+            "@type": "AskForPermissionsConsentRequest",
+            "@version": "1",
+            "permissionScope": REMINDERS_PERMISSION,
+        },
+        token=PERMISSION_TOKEN,
+    )
+
+
+def permission_granted(handler_input: HandlerInput) -> bool | None:
+    """From a Connections.Response to AskFor: True accepted, False denied, None otherwise."""
+    request = handler_input.request_envelope.request
+    code = getattr(getattr(request, "status", None), "code", None)
+    payload = getattr(request, "payload", None)
+    status = payload.get("status") if isinstance(payload, dict) else None
+    if str(code) != "200" or status not in ("ACCEPTED", "DENIED"):
+        return None
+    return status == "ACCEPTED"
 
 
 def _create(handler_input: HandlerInput, conv: Conversation) -> ReminderResult:

@@ -61,6 +61,7 @@ APL_MAX_VERSION = "2024.2"
 SCREEN = {"width": 1280, "height": 800, "dpi": 160, "arc_width": 246, "arc_height": 144}
 
 _serializer = DefaultSerializer()
+REMINDERS_SCOPE = "alexa::alerts:reminders:skill:readwrite"
 
 
 class DeviceKind(StrEnum):
@@ -112,6 +113,22 @@ class EnvelopeFactory:
             confirmation_status=IntentConfirmationStatus.NONE,
         )
         return self._envelope(IntentRequest(**self._common(), intent=intent), session)
+
+    def permission_response(self, session: SessionInfo, status: str, token: str) -> dict[str, Any]:
+        """Alexa's Connections.Response to an AskFor permission request: ACCEPTED, DENIED or
+        NOT_ANSWERED. After ACCEPTED, this device's requests carry the consent token."""
+        from ask_sdk_model.interfaces.connections import ConnectionsResponse, ConnectionsStatus
+
+        if status == "ACCEPTED":
+            self.reminders_consent = True
+        request = ConnectionsResponse(
+            **self._common(),
+            status=ConnectionsStatus(code="200", message="OK"),
+            name="AskFor",
+            payload={"permissionScope": REMINDERS_SCOPE, "status": status},
+            token=token,
+        )
+        return self._envelope(request, session)
 
     def session_ended(
         self, session: SessionInfo, reason: SessionEndedReason = SessionEndedReason.USER_INITIATED

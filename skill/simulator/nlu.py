@@ -365,7 +365,11 @@ class NLU:
         if not slots:
             if not text:
                 return
-            for key in {text, drop_fillers(text)} - {""}:
+            # The sample without its filler words too, unless that leaves one word: "uh huh"
+            # must not teach "huh", nor "please do" teach "do".
+            stripped = drop_fillers(text)
+            keys = {text, stripped} if len(stripped.split()) > 1 else {text}
+            for key in keys - {""}:
                 if key in self._exact and self._exact[key][0] != intent and not builtin:
                     self.conflicts.append(f"{key!r}: {self._exact[key][0]} and {intent}")
                 self._exact.setdefault(key, (intent, sample))
@@ -386,6 +390,8 @@ class NLU:
             near = " ".join(near_words)
         words = drop_fillers(near).split()
         self._vocabulary.update(words)
+        if len(words) == 1 and len(near.split()) > 1:
+            return  # "uh huh" is not "huh": the near match would learn the wrong word
         tokens = frozenset(stem(w) for w in words)
         if tokens and (intent, tokens) not in self._seen:
             self._seen.add((intent, tokens))

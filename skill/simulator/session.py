@@ -151,6 +151,10 @@ class Turn:
         card = self._body.get("card")
         if not isinstance(card, dict):
             return None
+        if card.get("type") == "AskForPermissionsConsent":
+            # The Alexa app draws this card itself, with its own title and an "allow" button.
+            scopes = ", ".join(str(p) for p in card.get("permissions") or [])
+            return {"title": "Permission request (drawn by the Alexa app)", "content": scopes}
         content = card.get("content", card.get("text", ""))
         return {"title": str(card.get("title", "")), "content": str(content)}
 
@@ -191,6 +195,25 @@ class _Open:
     attributes: dict[str, Any]
 
 
+# What Alexa says when a skill asks for a permission by voice, and how it reads the answer.
+PERMISSION_QUESTION = (
+    "Do you give {skill} permission to create reminders? You can say I approve, or no."
+)
+_APPROVALS = frozenset(
+    {"i approve", "approve", "yes", "yes i approve", "yeah", "sure", "ok", "okay"}
+)
+_REFUSALS = frozenset({"no", "no thanks", "nope", "i do not approve", "do not approve", "deny"})
+
+
+def _permission_request(response: dict[str, Any]) -> str | None:
+    """The token of a Connections.SendRequest AskFor directive in a response, if any."""
+    for directive in _dict(response.get("response")).get("directives") or []:
+        directive = _dict(directive)
+        if directive.get("type") == "Connections.SendRequest" and directive.get("name") == "AskFor":
+            return str(directive.get("token") or "")
+    return None
+
+
 class Simulator:
     """Alexa for one user on one device: feed it utterances, get Turns back.
 
@@ -215,6 +238,7 @@ class Simulator:
         self.on_note = on_note or (lambda note: None)
         self.session: _Open | None = None
         self.turns = 0
+        self.permission_token: str | None = None  # Alexa is asking for a permission
 
     @property
     def in_session(self) -> bool:
@@ -238,6 +262,8 @@ class Simulator:
         if route.kind is RouteKind.LAUNCH:
             session = self._start()
             return self._send(utterance, self.factory.launch(session), session, None)
+        if self.permission_token is not None and self.session is not None:
+            return self._answer_permission(utterance, route.text)
         if route.kind is RouteKind.IN_SKILL and self.session is None:
             name = self.nlu.invocation_name
             if self.require_invocation:
@@ -250,6 +276,17 @@ class Simulator:
             session = SessionInfo(self.session.session_id, False, self.session.attributes)
         match = self.nlu.resolve(route.text)
         return self._send(utterance, self.factory.intent(session, match), session, match)
+
+    def _answer_permission(self, utterance: str, text: str) -> Turn:
+        """Alexa's own permission dialog: the user's words decide the Connections.Response."""
+        assert self.session is not None and self.permission_token is not None
+        status = "ACCEPTED" if text in _APPROVALS else "DENIED" if text in _REFUSALS else (
+            "NOT_ANSWERED"
+        )
+        session = SessionInfo(self.session.session_id, False, self.session.attributes)
+        envelope = self.factory.permission_response(session, status, self.permission_token)
+        self.permission_token = None
+        return self._send(utterance, envelope, session, None)
 
     def _start(self) -> SessionInfo:
         self.session = _Open(new_session_id(), {})
@@ -271,7 +308,11 @@ class Simulator:
             self.turns, utterance, envelope, response, session.session_id, session.new, False, match
         )
         ended = turn.end_session
-        if ended is None:  # no shouldEndSession: a screen keeps the session, a speaker closes it
+        self.permission_token = _permission_request(response)
+        if self.permission_token is not None:
+            ended = False  # Alexa holds the session while it asks, then answers the skill
+            self.on_note("Alexa asks: " + PERMISSION_QUESTION.format(skill=self.nlu.invocation_name))
+        elif ended is None:  # no shouldEndSession: a screen keeps the session, a speaker closes
             ended = self.factory.device is not DeviceKind.SCREEN
         if ended:
             self.session = None

@@ -1,0 +1,51 @@
+"""How people's own words answer the check: one table from slot value ids to answers.
+
+The interaction model's answer slot types (CrampFrequency, CheckAnswer) resolve what was
+said ("every night", "they wake me up", "only when I walk", "a few") to a value id; this
+table says which question that id answers and how. It is the only place that knows it:
+the model's lint checks that every id of those types is here and every id here is in the
+model. Plain Python, no SDK.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
+
+from skill.triage import Answer
+
+
+class Meaning(NamedTuple):
+    question: str  # one of triage.QUESTIONS
+    answer: Answer
+
+
+ANSWER_SLOT_TYPES = ("CrampFrequency", "CheckAnswer")
+
+MEANINGS: Mapping[str, Meaning] = MappingProxyType(
+    {
+        # CrampFrequency: how often ("most nights", "a couple of times a week", "hardly ever").
+        "OFTEN": Meaning("FREQUENT", Answer.YES),
+        "RARELY": Meaning("FREQUENT", Answer.NO),
+        # CheckAnswer: the other questions, in the words people use.
+        "DISRUPTS_SLEEP": Meaning("SLEEP", Answer.YES),  # "they wake me up"
+        "SLEEP_FINE": Meaning("SLEEP", Answer.NO),  # "I sleep through them"
+        "WITH_WALKING": Meaning("WALKING", Answer.YES),  # "only when I walk"
+        "NOT_WITH_WALKING": Meaning("WALKING", Answer.NO),  # "only at night"
+        "HAS_VARICOSE": Meaning("VARICOSE", Answer.YES),  # "a few", "on my calves"
+        "NO_VARICOSE": Meaning("VARICOSE", Answer.NO),  # "none"
+    }
+)
+
+
+
+def meaning(value_id: str | None) -> Meaning | None:
+    """What a resolved slot value says about the check, or None (unknown, or no value)."""
+    return MEANINGS.get(value_id) if value_id else None
+
+
+# Topics whose question says the same as a yes ("why do my legs cramp when I walk?").
+TOPIC_MEANINGS: Mapping[str, Meaning] = MappingProxyType(
+    {"CrampsWhenWalkingIntent": Meaning("WALKING", Answer.YES)}
+)
