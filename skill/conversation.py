@@ -32,6 +32,7 @@ class Pending(StrEnum):
     OFFER_CONTACT = "offer_contact"
     OFFER_REMINDER = "offer_reminder"
     ANYTHING_ELSE = "anything_else"  # "What else would you like to know?": no ends the session
+    RESUME_CHECK = "resume_check"  # "Shall we go back to the check?" after a question mid-check
 
 
 class State(NamedTuple):
@@ -58,7 +59,7 @@ class State(NamedTuple):
             out["pending"] = self.pending.value
         if self.topic:
             out["topic"] = self.topic
-        if self.pending is Pending.CHECK:
+        if self.pending in (Pending.CHECK, Pending.RESUME_CHECK):
             out["answers"] = {q: a.value for q, a in self.answers.items()}
         if self.last_speech:
             out["last"] = {"speech": self.last_speech, "reprompt": self.last_reprompt}
@@ -84,7 +85,7 @@ class State(NamedTuple):
         if pending is Pending.MORE and (topic is None or content.topics[topic].more is None):
             pending = None
         answers: Mapping[str, Answer] = {}
-        if pending is Pending.CHECK:
+        if pending in (Pending.CHECK, Pending.RESUME_CHECK):
             parsed = triage.parse_answers(attrs.get("answers", {}))
             if parsed is None or triage.next_question(parsed) is None:
                 pending = None  # a check state that cannot exist: start clean
@@ -227,11 +228,14 @@ class Conversation:
             Pending.OFFER_CHECK: (p("offer_check"), p("offer_check_reprompt")),
             Pending.OFFER_CONTACT: (p("offer_contact"), p("offer_contact_reprompt")),
             Pending.OFFER_REMINDER: (self.c.reminder.offer, self.c.reminder.offer_reprompt),
+            Pending.RESUME_CHECK: (p("resume_check"), p("resume_check_reprompt")),
         }[kind]
 
     def _offer(self, lead: str | None, state: State, kind: Pending) -> Reply:
         question, reprompt = self._offer_texts(kind)
-        return self._ask(_join(lead, question), reprompt, state._replace(pending=kind, answers={}))
+        kept = state.answers if kind is Pending.RESUME_CHECK else {}
+        state = state._replace(pending=kind, answers=kept)
+        return self._ask(_join(lead, question), reprompt, state)
 
     def _repeat_pending(self, lead: str, state: State) -> Reply:
         """Say `lead`, then ask again whatever question is pending (or offer the menu)."""
@@ -306,11 +310,9 @@ class Conversation:
     def topic(self, state: State, intent: str) -> Reply:
         topic = self.c.topics[intent]
         card = Card(topic.title, topic.speech)
-        if state.in_check:  # answer, then carry on with the check where it was
+        if state.in_check:  # answer, then offer to carry on with the check where it was
             state = state._replace(noted=self._note(state, intent))
-            reply = self._ask_check(
-                _join(topic.speech, self.c.prompt("back_to_check")), state.answers, state
-            )
+            reply = self._offer(topic.speech, state, Pending.RESUME_CHECK)
             return reply._replace(card=card, view=("answer", intent))
         state = state._replace(topic=intent, result=None, noted=self._note(state, intent))
         if topic.more:
@@ -323,10 +325,12 @@ class Conversation:
         """A question the article does not answer: say so honestly, and point to the clinic."""
         oos = self.c.out_of_scope
         if category == "unknown":  # a subject the skill has no name for: no promise either
+            lead = _join(oos["unknown"], self.c.safety["emergency_line"])
             if state.in_check:
-                lead = _join(oos["unknown"], self.c.prompt("back_to_check"))
-                return self._ask_check(lead, state.answers, state)
-            return self._menu(oos["unknown"], state._replace(result=None))
+                return self._ask_check(
+                    _join(lead, self.c.prompt("back_to_check")), state.answers, state
+                )
+            return self._menu(lead, state._replace(result=None))
         if category == "diagnosis":
             lead, offer = oos["diagnosis"], Pending.OFFER_CHECK
         else:
@@ -383,6 +387,8 @@ class Conversation:
                 return self.contact(state)
             case Pending.OFFER_REMINDER:
                 return self.reminder(state)
+            case Pending.RESUME_CHECK:
+                return self._ask_check(None, state.answers, state)
         return self._menu(self.c.prompt("yes_without_question"), state)
 
     def no(self, state: State) -> Reply:
@@ -394,6 +400,8 @@ class Conversation:
                 return self._offer_next(self.c.prompt("declined"), state, topic.next)
             case Pending.OFFER_CHECK | Pending.OFFER_CONTACT | Pending.OFFER_REMINDER:
                 return self._anything_else(self.c.prompt("declined"), state)
+            case Pending.RESUME_CHECK:
+                return self._anything_else(self.c.prompt("check_left"), state)
             case Pending.ANYTHING_ELSE:
                 return self.stop(state)  # "no" to "anything else?": we are done
         return self._menu(self.c.prompt("no_without_question"), state)

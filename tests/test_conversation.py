@@ -119,8 +119,14 @@ def test_start_over_restarts_the_check():
 def test_a_question_during_the_check_is_answered_then_the_check_resumes():
     s = conv.no(conv.start_check(State()).state).state
     r = conv.topic(s, "VeinDiagnosisIntent")
-    assert C.topics["VeinDiagnosisIntent"].speech in r.speech
-    assert r.speech.endswith(C.questions["SLEEP"].text) and r.state.answers == s.answers
+    assert r.speech.startswith(C.topics["VeinDiagnosisIntent"].speech)
+    # One breath: the answer, then an offer to go back, with the answers kept.
+    assert r.state.pending is Pending.RESUME_CHECK and r.state.answers == s.answers
+    back = conv.yes(r.state)
+    assert back.speech == C.questions["SLEEP"].text and back.state.answers == s.answers
+    # "no" leaves the check instead.
+    left = conv.no(r.state)
+    assert left.state.pending is Pending.ANYTHING_ELSE and not left.state.answers
 
 
 def test_emergency_ends_the_session_from_inside_the_check():

@@ -55,7 +55,7 @@ PRIORITY_INTENT = "EmergencyIntent"
 _FUNCTION_WORDS = (
     "i me my mine a an the is am are was were be been being it its this that these those "
     "have has had having and or to of in on at with from by as there here he she him her his "
-    "we our they their them you your can could will would do does did all just"
+    "we our they their them you your can could will would do does did all just when"
 )
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 

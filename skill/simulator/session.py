@@ -311,7 +311,8 @@ class Simulator:
         self.permission_token = _permission_request(response)
         if self.permission_token is not None:
             ended = False  # Alexa holds the session while it asks, then answers the skill
-            self.on_note("Alexa asks: " + PERMISSION_QUESTION.format(skill=self.nlu.invocation_name))
+            question = PERMISSION_QUESTION.format(skill=self.nlu.invocation_name)
+            self.on_note(f"Alexa asks: {question}")
         elif ended is None:  # no shouldEndSession: a screen keeps the session, a speaker closes
             ended = self.factory.device is not DeviceKind.SCREEN
         if ended:
