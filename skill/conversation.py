@@ -241,7 +241,7 @@ class Conversation:
         """Say `lead`, then ask again whatever question is pending (or offer the menu)."""
         if state.in_check:
             return self._ask_check(lead, state.answers, state)
-        if state.pending is not None:
+        if state.pending not in (None, Pending.ANYTHING_ELSE):
             return self._offer(lead, state, state.pending)
         return self._menu(lead, state)
 
@@ -402,9 +402,8 @@ class Conversation:
                 return self._anything_else(self.c.prompt("declined"), state)
             case Pending.RESUME_CHECK:
                 return self._anything_else(self.c.prompt("check_left"), state)
-            case Pending.ANYTHING_ELSE:
-                return self.stop(state)  # "no" to "anything else?": we are done
-        return self._menu(self.c.prompt("no_without_question"), state)
+        # "No" to "anything else?" or to "what would you like to do?": we are done.
+        return self.stop(state)
 
     def not_sure(self, state: State) -> Reply:
         if state.in_check:

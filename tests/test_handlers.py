@@ -86,7 +86,7 @@ def test_frequency_slot_with_no_match_reasks():
         ("AMAZON.StartOverIntent", lambda r: attrs(r)["pending"] == "check"),
         ("AMAZON.NavigateHomeIntent", lambda r: "What would you like" in speech(r)),
         ("AMAZON.YesIntent", lambda r: "not sure what you" in speech(r)),
-        ("AMAZON.NoIntent", lambda r: reprompt(r) is not None),
+        ("AMAZON.NoIntent", lambda r: r["response"]["shouldEndSession"] is True),  # done
         ("ContactClinicIntent", lambda r: r["response"]["card"]["title"].startswith("Contact")),
         ("TellMeMoreIntent", lambda r: "question first" in speech(r)),
         ("NotSureIntent", lambda r: reprompt(r) is not None),

@@ -1,0 +1,159 @@
+"""Natural dialog through the simulator: how people really answer, finish and follow up.
+
+Each test plays what a person says through the offline NLU and the Lambda handler, the way
+`python3 dev.py simulate` does, and reads the response as Alexa would receive it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+
+from skill.content import load
+from skill.simulator import Simulator, Turn, load_nlu
+from skill.simulator.envelopes import DeviceKind, EnvelopeFactory
+from skill.simulator.nlu import model_path
+
+C = load()
+OFFLINE_API = "http://127.0.0.1:9"
+DISCLAIMER = C.safety["disclaimer"]
+
+
+@cache
+def _nlu():
+    return load_nlu(model_path("en-US"))
+
+
+def simulator() -> Simulator:
+    return Simulator(_nlu(), EnvelopeFactory(api_endpoint=OFFLINE_API))
+
+
+def play(*utterances: str) -> list[Turn]:
+    sim = simulator()
+    turns = [sim.say(u) for u in utterances]
+    assert all(t is not None for t in turns)
+    return turns  # type: ignore[return-value]
+
+
+def test_a_whole_check_in_natural_words_then_why_then_no_thanks() -> None:
+    turns = play(
+        "open leg cramp helper",
+        "can you check my symptoms",
+        "a couple of times a week",
+        "yes they wake me up",
+        "why",
+        "no thanks",
+        "no",
+    )
+    check, frequent, sleep, why, no_thanks, bye = turns[1:]
+    assert check.session_attributes["pending"] == "check"
+    assert frequent.session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert sleep.card is not None
+    assert sleep.card["title"] == C.outcomes["see_specialist"].title
+    assert why.intent == "WhyIntent"
+    assert C.outcomes["see_specialist"].reasons["FREQUENT_SLEEP"] in why.speech
+    assert C.outcomes["see_specialist"].explain in why.speech
+    assert no_thanks.session_attributes["pending"] == "anything_else"
+    assert bye.session_ended and "Goodbye" in bye.speech
+
+
+@pytest.mark.parametrize(
+    ("answers", "outcome"),
+    [
+        (["hardly ever", "no", "only at night", "none"], "probably_fine"),
+        (["every night", "i sleep through them", "only when i walk"], "see_specialist"),
+        (["not that often", "they keep me up at night", "not when i walk"], "worth_checking"),
+        (["once in a while", "i'm not sure", "no idea"], "worth_checking"),
+        (["hardly ever", "nope", "no", "yeah a few"], "worth_checking"),
+    ],
+)
+def test_the_check_understands_natural_answers(answers: list[str], outcome: str) -> None:
+    turns = play("open leg cramp helper", "check my symptoms", *answers)
+    last = turns[-1]
+    assert last.session_attributes.get("result", [None])[0] == outcome, [t.speech for t in turns]
+
+
+@pytest.mark.parametrize("fragment", ["huh", "huh?", "what", "hmm", "uh", "wait what", "thanks"])
+def test_unclear_turns_in_the_check_re_ask_and_record_nothing(fragment: str) -> None:
+    _, _, asked, unclear = play("open leg cramp helper", "check my symptoms", "yes", fragment)
+    assert unclear.session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert unclear.session_attributes["pending"] == "check"
+    assert unclear.speech.endswith(C.questions["SLEEP"].text)
+    assert asked.speech.endswith(C.questions["SLEEP"].text)
+
+
+def test_what_was_said_earlier_counts_and_the_check_says_what_it_took() -> None:
+    turns = play(
+        "open leg cramp helper",
+        "my legs cramp when i walk",
+        "no",  # no to "want to hear more?"
+        "yes",  # yes to the check
+        "hardly ever",
+        "no",
+    )
+    spoken = " ".join(t.speech for t in turns)
+    assert C.questions["WALKING"].text not in spoken
+    assert C.questions["WALKING"].taken in turns[-1].speech
+    assert turns[-1].session_attributes["result"] == ["see_specialist", "WALKING"]
+
+
+@pytest.mark.parametrize("closing", ["no", "nothing", "that's all", "thanks", "i'm good"])
+def test_finished_exchanges_end_with_a_short_goodbye(closing: str) -> None:
+    turns = play("open leg cramp helper", "what are varicose veins", "no", "no", closing)
+    assert turns[-2].speech.endswith(C.prompt("anything_else"))
+    last = turns[-1]
+    assert last.session_ended and "Goodbye" in last.speech
+    assert len(last.speech.split()) <= 8
+
+
+def test_a_second_no_to_any_offer_never_loops() -> None:
+    for opener in ("what are varicose veins", "how do i contact the vein center", "help"):
+        turns = play("open leg cramp helper", opener, "no", "no", "no")
+        assert any(t.session_ended for t in turns), [t.speech for t in turns]
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["why", "tell me more", "what does that mean", "what should i do"]
+)
+def test_follow_ups_after_a_result_explain_it(follow_up: str) -> None:
+    turns = play("open leg cramp helper", "check my symptoms", "no", "no", "no", "yes", follow_up)
+    result, explained = turns[-2], turns[-1]
+    assert result.session_attributes["result"] == ["worth_checking", "VARICOSE"]
+    outcome = C.outcomes["worth_checking"]
+    assert outcome.reasons["VARICOSE"] in explained.speech
+    assert outcome.explain in explained.speech
+    assert explained.session_attributes["pending"] == "offer_contact"
+
+
+def test_one_shots_carry_the_disclaimer_and_later_turns_do_not() -> None:
+    sim = simulator()
+    one_shot = sim.say("ask leg cramp helper why do my legs cramp at night")
+    assert one_shot is not None and one_shot.speech.startswith(DISCLAIMER)
+    more = sim.say("yes")
+    assert more is not None and DISCLAIMER not in more.speech
+    emergency = simulator().say("ask leg cramp helper to call an ambulance")
+    assert emergency is not None
+    assert re.search(r"9 1 1", emergency.speech.split(DISCLAIMER)[0]), "help comes first"
+    assert DISCLAIMER in emergency.speech
+
+
+def test_phone_requests_without_a_number_give_the_website() -> None:
+    _, phone = play("open leg cramp helper", "what's your phone number")
+    assert "no phone number" in phone.speech and C.clinic.website_spoken in phone.speech
+    assert not re.search(r"\d", phone.speech)
+
+
+def test_screen_progress_keeps_its_total() -> None:
+    factory = EnvelopeFactory(api_endpoint=OFFLINE_API, device=DeviceKind.SCREEN)
+    sim = Simulator(_nlu(), factory)
+    subtitles = []
+    for utterance in ("open leg cramp helper", "check my symptoms", "no", "no", "no"):
+        turn = sim.say(utterance)
+        assert turn is not None
+        for directive in turn.response["response"].get("directives") or []:
+            view = directive.get("datasources", {}).get("view", {})
+            if view.get("kind") == "question":
+                subtitles.append(view["subtitle"])
+    assert subtitles == ["Question 1 of 4", "Question 2 of 4", "Question 3 of 4", "Question 4 of 4"]
