@@ -61,6 +61,7 @@ _EXTENSION = re.compile(r"\.(so|pyd|dylib)$")
 # Parts of the skill package that Lambda never imports: developer tools and the web transport.
 DEV_ONLY = (
     "skill/__main__.py",
+    "skill/gevent_worker.py",
     "skill/lint.py",
     "skill/packaging.py",
     "skill/response_checks.py",
