@@ -8,6 +8,10 @@
    verification off; bench/web_apps.py), driven alternately by a keep-alive client with 4
    threads for a fixed number of requests. Goals: zero errors, and at least 90% of the
    hello-world baseline's requests per second.
+3. The production server (issue #12): gunicorn with the repository's gunicorn.conf.py (gevent
+   workers with read deadlines) against the former gthread setup (2 workers x 4 threads), both
+   serving Leg Cramp Helper with verification on, driven alternately the same way. Goal: at
+   least 90% of the gthread setup's requests per second, zero errors.
 
 Everything stays on 127.0.0.1 and stops by itself: fixed request counts, a time cap per round,
 servers stopped at the end. The certificate authority is generated here (tests/pki.py).
@@ -259,15 +263,26 @@ def drive(port: int, requests: list[Request], total: int, cap_seconds: float) ->
     return Load(len(latencies), errors[0], time.perf_counter() - t0, latencies)
 
 
+GTHREAD = ["--workers", str(WORKERS), "--threads", str(THREADS), "--worker-class", "gthread"]
+
+
 @contextlib.contextmanager
-def gunicorn(spec: str, env: dict[str, str], log: Path) -> Iterator[int]:
-    """gunicorn serving ``spec`` on 127.0.0.1 (a free port); yields the port, then stops it."""
+def gunicorn(
+    spec: str, env: dict[str, str], log: Path, config: Path | None = None, args: list[str] = GTHREAD
+) -> Iterator[int]:
+    """gunicorn serving ``spec`` on 127.0.0.1 (a free port); yields the port, then stops it.
+
+    ``config`` is the settings file (default: an empty one, so the repository's
+    gunicorn.conf.py does not apply); ``args`` the worker settings (default: gthread 2 x 4).
+    """
     import gunicorn as gunicorn_pkg
 
+    if config is None:
+        config = log.with_name("empty.conf.py")
+        config.write_text("")
     argv = [
-        sys.executable, "-m", "gunicorn", "--chdir", str(ROOT / "bench"),
-        "--bind", "127.0.0.1:0", "--workers", str(WORKERS), "--threads", str(THREADS),
-        "--worker-class", "gthread", "--log-level", "info",
+        sys.executable, "-m", "gunicorn", "--config", str(config), "--chdir", str(ROOT / "bench"),
+        "--bind", "127.0.0.1:0", *args, "--log-level", "info",
     ]  # fmt: skip
     if gunicorn_pkg.version_info >= (25, 1):
         argv.append("--no-control-socket")
@@ -381,6 +396,65 @@ def load_test(pki: TestPKI, total: int, rounds: int, cap: float, warmup: int) ->
     return ratio, errors
 
 
+def production_vs_gthread(
+    pki: TestPKI, total: int, rounds: int, cap: float, warmup: int
+) -> tuple[float, int]:
+    """gunicorn.conf.py (gevent, deadlines) against the former gthread 2 x 4, both verifying."""
+    with tempfile.TemporaryDirectory(prefix="bench_web_prod_") as tmp:
+        work = Path(tmp)
+        (work / "roots.pem").write_bytes(pki.root_pem)
+        (work / "chain.pem").write_bytes(pki.chain_pem)
+        env = {
+            "ALEXA_TRUST_STORE": str(work / "roots.pem"),
+            "ALEXA_SKILL_IDS": SKILL_ID,
+            "LOG_LEVEL": "INFO",
+            "BENCH_CERT_URL": CERT_URL,
+            "BENCH_CERT_CHAIN": str(work / "chain.pem"),
+        }
+        now = datetime.now(UTC)
+        mix = signed(pki, check_mix(now))
+        conf = ROOT / "gunicorn.conf.py"
+        with (
+            gunicorn("web_apps:verified()", env, work / "gthread.log") as gthread_port,
+            gunicorn("web_apps:verified()", env, work / "gevent.log", conf, []) as gevent_port,
+        ):
+            runs = [
+                ("gthread 2 x 4 (before #12)", gthread_port),
+                ("gunicorn.conf.py: gevent 2 workers", gevent_port),
+            ]
+            for _, port in runs:
+                wait_until_answering(port, mix)
+                drive(port, mix, warmup, cap)
+            results: dict[str, Load] = {}
+            ratios: list[float] = []
+            for _ in range(rounds):
+                this_round = {name: drive(port, mix, total, cap) for name, port in runs}
+                for name, load in this_round.items():
+                    results[name] = results[name] + load if name in results else load
+                base, new = (this_round[name] for name, _ in runs)
+                ratios.append(new.rps / base.rps if base.rps else 0.0)
+    print()
+    print(
+        f"production server on 127.0.0.1: ours, verification on, check mix; client "
+        f"{CLIENT_THREADS} threads keep-alive, {total} requests x {rounds} rounds"
+    )
+    print(f"  {'server':<46}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    for name, load in results.items():
+        print(
+            f"  {name:<46}{load.requests:>9}{load.rps:>9.0f}{load.percentile(50) * 1e3:>9.2f}"
+            f"{load.percentile(99) * 1e3:>9.2f}{load.errors:>8}"
+        )
+    ratio = statistics.median(ratios)
+    errors = sum(load.errors for load in results.values())
+    print(
+        f"  throughput gevent / gthread: median of rounds {ratio:.2f} "
+        f"(range {min(ratios):.2f}-{max(ratios):.2f})"
+        f"   goal >= 0.90  {'ok' if ratio >= 0.90 else 'MISSED'}"
+    )
+    print(f"  errors: {errors}   goal 0  {'ok' if errors == 0 else 'MISSED'}")
+    return ratio, errors
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer requests (a smoke run)")
@@ -393,6 +467,10 @@ def main() -> int:
         print("bench_web: gunicorn is not installed (pip install '.[web]'): no load test")
         return 1
     load_test(pki, total, load_rounds, cap, warmup)
+    if importlib.util.find_spec("gevent") is None:
+        print("bench_web: gevent is not installed (pip install '.[web]'): no production test")
+        return 1
+    production_vs_gthread(pki, total, load_rounds, cap, warmup)
     return 0
 
 

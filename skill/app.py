@@ -14,7 +14,7 @@ from ask_sdk_model import ResponseEnvelope
 from ask_sdk_model.response import Response
 from ask_sdk_model.ui import Reprompt, SsmlOutputSpeech
 
-from skill.api_client import UrllibApiClient
+from skill.api_client import UrllibApiClient, api_endpoint_scope
 from skill.conversation import State
 from skill.handlers import EXCEPTION_HANDLERS, HANDLERS
 from skill.handlers.base import conversation_for
@@ -64,7 +64,9 @@ def handle_event(event: Any, context: Any = None) -> dict[str, Any]:
         envelope = serializer.envelope_from_dict(event)
         if envelope is None or envelope.request is None:
             raise ValueError("not an Alexa request envelope")
-        return serializer.serialize(skill.invoke(request_envelope=envelope, context=context))
+        with api_endpoint_scope(event):  # the access token may go to this endpoint only
+            response = skill.invoke(request_envelope=envelope, context=context)
+        return serializer.serialize(response)
     except Exception as exc:  # noqa: BLE001 - Alexa must always get an answer
         log.error("request failed before or outside the handlers: %s", type(exc).__name__)
         request = event.get("request") if isinstance(event, dict) else None

@@ -62,6 +62,7 @@ _EXTENSION = re.compile(r"\.(so|pyd|dylib)$")
 DEV_ONLY = (
     "skill/__main__.py",
     "skill/console/",
+    "skill/gevent_worker.py",
     "skill/lint.py",
     "skill/packaging.py",
     "skill/response_checks.py",

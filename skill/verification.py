@@ -1,34 +1,40 @@
 """Alexa request verification for hosting the skill as a web service.
 
 Amazon requires a skill endpoint that is not an AWS Lambda function to prove, for every request,
-that Alexa sent it and that it is fresh. This module implements those checks with pyca/cryptography:
+that Alexa sent it and that it is fresh. This module implements those checks with pyca/cryptography,
+cheapest first, so that a forged request costs no download:
 
-1. ``SignatureCertChainUrl`` points at Amazon's certificate bucket (:func:`validate_cert_url`).
-2. The body is a JSON Alexa envelope (:func:`parse_envelope`).
-3. The certificate chain downloaded from that URL validates against a trust store, at the current
-   time, for ``echo-api.amazon.com`` (:func:`validate_cert_chain`, which delegates path building,
-   validity dates and name matching to ``cryptography.x509.verification``).
-4. ``Signature-256`` is an RSA PKCS#1 v1.5 / SHA-256 signature over the raw body bytes, made with
+1. Both headers are present and ``Signature-256`` decodes to an RSA signature's length.
+2. ``SignatureCertChainUrl`` is normalised once, in Amazon's certificate bucket
+   (:func:`normalize_cert_url`); that normalised URL is the one fetched and cached.
+3. The body is a JSON Alexa envelope (:func:`parse_envelope`), its timestamp is close to now
+   (:func:`check_timestamp`), and it is addressed to one of our skill ids (:func:`check_skill_id`).
+4. The certificate chain downloaded from that URL validates against a trust store, at the current
+   time, for ``echo-api.amazon.com`` (:func:`validate_cert_chain`, which delegates path building
+   and validity dates to ``cryptography.x509.verification``, then insists on the exact SAN and an
+   RSA key of at least 2048 bits).
+5. ``Signature-256`` is an RSA PKCS#1 v1.5 / SHA-256 signature over the raw body bytes, made with
    the leaf certificate's key (:func:`verify_signature`).
-5. ``request.timestamp`` is close to now (:func:`check_timestamp`), which limits replays.
-6. The envelope is addressed to one of our skill ids (:func:`check_skill_id`).
 
-:class:`RequestVerifier` runs them in that order and caches validated chains per URL, so a request
-whose certificate is already known costs one RSA verification and no download.
+:class:`RequestVerifier` runs them in that order. It caches validated chains per URL, downloads a
+URL once however many requests wait for it, remembers failures for a short time and caps how many
+distinct URLs it fetches per minute, so a request whose certificate is known costs one RSA
+verification, and a flood of forged requests costs a bounded number of downloads.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import http.client
 import json
 import posixpath
+import re
+import socket
 import ssl
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -53,11 +59,13 @@ __all__ = [
     "VerificationError",
     "check_skill_id",
     "check_timestamp",
+    "decode_signature",
     "default_trust_roots",
     "extract_skill_id",
     "get_header",
     "load_cert_chain",
     "make_urllib_fetcher",
+    "normalize_cert_url",
     "parse_envelope",
     "parse_timestamp",
     "validate_cert_chain",
@@ -79,8 +87,17 @@ DEFAULT_TIMESTAMP_TOLERANCE = timedelta(seconds=150)
 SKILL_EVENT_TOLERANCE = timedelta(hours=1)
 SKILL_EVENT_PREFIX = "AlexaSkillEvent."
 DEFAULT_MAX_CERT_BYTES = 64 * 1024
-DEFAULT_FETCH_TIMEOUT = 2.0
+DEFAULT_FETCH_TIMEOUT = 3.0  # the whole download: connect, TLS, status line, headers and body
 DEFAULT_CACHE_SIZE = 32
+DEFAULT_FAILURE_TTL = timedelta(seconds=10)  # a failed URL is refused without a fetch this long
+DEFAULT_MAX_FETCHES_PER_MINUTE = 10  # distinct certificate URLs downloaded per rolling minute
+MIN_RSA_BITS = 2048
+# RSA PKCS#1 v1.5 signatures are as long as the key's modulus: 2048-, 3072- or 4096-bit keys.
+SIGNATURE_LENGTHS = frozenset({256, 384, 512})
+# What a normalised certificate path may hold: RFC 3986 unreserved characters and "/". Amazon's
+# URLs look like /echo.api/echo-api-cert-12.pem; no escape, so nothing is decoded differently by
+# us and by S3.
+_CERT_PATH = re.compile(r"/echo\.api/[A-Za-z0-9._~/-]+")
 
 
 class VerificationError(Exception):
@@ -122,18 +139,27 @@ def get_header(headers: Mapping[str, str], name: str) -> str | None:
 # ---------------------------------------------------------------------------------- certificate URL
 
 
-def validate_cert_url(url: str) -> None:
-    """Refuse any ``SignatureCertChainUrl`` that is not in Amazon's certificate bucket.
+def normalize_cert_url(url: str) -> str:
+    """Return the one form of a ``SignatureCertChainUrl`` that is checked, fetched and cached.
 
     Without this check an attacker could sign with their own key and point at their own valid
-    certificate for some other name, or at a bucket they control. Rules (Amazon's): scheme
+    certificate for some other name, or at a bucket they control. Amazon's rules: scheme
     ``https`` and host ``s3.amazonaws.com`` (both case-insensitive), port 443 if given, and a
-    path that starts with ``/echo.api/`` (case-sensitive) once normalised, so
-    ``/echo.api/../x`` is refused. Percent-escapes are decoded before normalising so that
-    ``/echo.api/%2e%2e/x`` cannot slip through; user info is refused.
+    path that starts with ``/echo.api/`` (case-sensitive) once dot segments are resolved, so
+    ``/echo.api/../echo.api/c.pem`` becomes ``/echo.api/c.pem`` and ``/echo.api/../x`` is refused.
+    Stricter than Amazon's text, so that the URL we check is the URL we fetch: no query string,
+    fragment or user info, and no percent-escape at all (``%2e%2e`` would be ``..`` to S3 but not
+    to a path check), no control characters or spaces. The result is
+    ``https://s3.amazonaws.com/echo.api/...``: lower-case scheme and host, no port.
     """
     if not isinstance(url, str) or not url:
         raise VerificationError("bad_cert_url", "empty certificate URL")
+    if not (url.isascii() and url.isprintable()) or " " in url:
+        raise VerificationError("bad_cert_url", "control characters, spaces or non-ASCII")
+    if "?" in url or "#" in url:
+        raise VerificationError("bad_cert_url", "query strings and fragments are not allowed")
+    if "%" in url:
+        raise VerificationError("bad_cert_url", "percent-escapes (e.g. %2e) are not allowed")
     try:
         parts = urllib.parse.urlsplit(url)
         port = parts.port
@@ -141,15 +167,26 @@ def validate_cert_url(url: str) -> None:
         raise VerificationError("bad_cert_url", f"unparseable URL: {exc}") from exc
     if parts.scheme.lower() != CERT_URL_SCHEME:
         raise VerificationError("bad_cert_url", f"scheme must be https, got {parts.scheme!r}")
+    if "@" in parts.netloc:
+        raise VerificationError("bad_cert_url", "user info is not allowed")
     if (parts.hostname or "") != CERT_URL_HOST:  # .hostname is already lower-cased
         raise VerificationError("bad_cert_url", f"host must be {CERT_URL_HOST}")
-    if parts.username is not None or parts.password is not None:
-        raise VerificationError("bad_cert_url", "user info is not allowed")
     if port is not None and port != CERT_URL_PORT:
         raise VerificationError("bad_cert_url", f"port must be 443, got {port}")
-    path = posixpath.normpath(urllib.parse.unquote(parts.path)) if parts.path else ""
-    if not path.startswith(CERT_URL_PATH_PREFIX):
-        raise VerificationError("bad_cert_url", f"path must start with {CERT_URL_PATH_PREFIX}")
+    path = posixpath.normpath(parts.path) if parts.path else ""
+    if not path.startswith(CERT_URL_PATH_PREFIX) or not _CERT_PATH.fullmatch(path):
+        raise VerificationError(
+            "bad_cert_url", f"path must start with {CERT_URL_PATH_PREFIX}, plain characters only"
+        )
+    return f"{CERT_URL_SCHEME}://{CERT_URL_HOST}{path}"
+
+
+def validate_cert_url(url: str) -> str:
+    """Refuse a certificate URL outside Amazon's bucket; return its normalised form.
+
+    Kept as the name the rest of the code and the tests know; see :func:`normalize_cert_url`.
+    """
+    return normalize_cert_url(url)
 
 
 # --------------------------------------------------------------------------------------- envelope
@@ -220,31 +257,40 @@ def check_timestamp(
         )
 
 
+_CONTEXT_APP_ID = ("context", "System", "application", "applicationId")
+_SESSION_APP_ID = ("session", "application", "applicationId")
+
+
+def _dig(envelope: Mapping[str, Any], path: tuple[str, ...]) -> str | None:
+    node: Any = envelope
+    for key in path:
+        node = node.get(key) if isinstance(node, Mapping) else None
+    return node if isinstance(node, str) and node else None
+
+
 def extract_skill_id(envelope: Mapping[str, Any]) -> str | None:
     """Return the skill id the request is addressed to.
 
     ``context.System.application.applicationId`` is authoritative; old requests and some
     test tools only have ``session.application.applicationId``.
     """
-    for path in (
-        ("context", "System", "application", "applicationId"),
-        ("session", "application", "applicationId"),
-    ):
-        node: Any = envelope
-        for key in path:
-            node = node.get(key) if isinstance(node, Mapping) else None
-        if isinstance(node, str) and node:
-            return node
-    return None
+    return _dig(envelope, _CONTEXT_APP_ID) or _dig(envelope, _SESSION_APP_ID)
 
 
 def check_skill_id(envelope: Mapping[str, Any], accepted: Iterable[str]) -> None:
     """Refuse requests meant for another skill: a valid Amazon signature proves the sender is
-    Alexa, not that the request is for us. An empty ``accepted`` set disables the check."""
+    Alexa, not that the request is for us. An empty ``accepted`` set accepts any skill id.
+
+    Alexa always sends the same id in the session and the context; a request where the two
+    differ is refused whatever ``accepted`` holds, so no handler can read the wrong one.
+    """
+    context_id, session_id = _dig(envelope, _CONTEXT_APP_ID), _dig(envelope, _SESSION_APP_ID)
+    if context_id and session_id and context_id != session_id:
+        raise VerificationError("wrong_skill", "session and context applicationId differ")
     accepted = accepted if isinstance(accepted, frozenset | set) else frozenset(accepted)
     if not accepted:
         return
-    skill_id = extract_skill_id(envelope)
+    skill_id = context_id or session_id
     if skill_id not in accepted:
         raise VerificationError("wrong_skill", f"skill id {skill_id!r} is not accepted")
 
@@ -319,8 +365,10 @@ def validate_cert_chain(
     """Validate ``chain`` (leaf first) for ``echo-api.amazon.com`` at ``now``; return the path.
 
     cryptography's verifier builds the path from the leaf through the supplied intermediates to
-    a root in ``store`` and checks signatures, validity dates, CA constraints and the leaf's SAN,
-    so none of that is hand-written here.
+    a root in ``store`` and checks signatures, validity dates, CA constraints and name matching,
+    so none of that is hand-written here. Web PKI name matching lets ``*.amazon.com`` stand for
+    ``echo-api.amazon.com``; Amazon's leaves carry the exact name, so the leaf's SAN must list it
+    literally, and its key must be RSA of at least 2048 bits, as Amazon issues them.
     """
     if not chain:
         raise VerificationError("cert_untrusted", "certificate chain is empty")
@@ -334,27 +382,59 @@ def validate_cert_chain(
         path = verifier.verify(chain[0], list(chain[1:]))
     except x509_verification.VerificationError as exc:
         raise VerificationError("cert_untrusted", f"certificate chain rejected: {exc}") from exc
-    if not isinstance(chain[0].public_key(), rsa.RSAPublicKey):
+    leaf = chain[0]
+    try:
+        san = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+        names = [name.lower() for name in san.get_values_for_type(x509.DNSName)]
+    except x509.ExtensionNotFound:  # the verifier already insists on a SAN; belt and braces
+        names = []
+    if ECHO_API_DOMAIN not in names:
+        raise VerificationError(
+            "cert_untrusted", f"leaf SAN does not list {ECHO_API_DOMAIN} exactly (got {names})"
+        )
+    key = leaf.public_key()
+    if not isinstance(key, rsa.RSAPublicKey):
         raise VerificationError("cert_untrusted", "leaf key is not RSA")
+    if key.key_size < MIN_RSA_BITS:
+        raise VerificationError(
+            "cert_untrusted", f"leaf key is {key.key_size} bits, fewer than {MIN_RSA_BITS}"
+        )
     return path
+
+
+def decode_signature(signature_b64: str) -> bytes:
+    """Base64-decode a signature header and check it has an RSA signature's length.
+
+    Done before any certificate work: a header that cannot be a signature from a 2048-, 3072-
+    or 4096-bit key is refused without a download.
+    """
+    try:
+        signature = base64.b64decode(signature_b64, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise VerificationError("bad_signature", "signature is not valid base64") from exc
+    if len(signature) not in SIGNATURE_LENGTHS:
+        raise VerificationError(
+            "bad_signature", f"signature is {len(signature)} bytes, not an RSA signature's length"
+        )
+    return signature
 
 
 def verify_signature(
     public_key: rsa.RSAPublicKey,
-    signature_b64: str,
+    signature_b64: str | bytes,
     body: bytes,
     *,
     legacy_sha1: bool = False,
 ) -> None:
     """Check an Alexa request signature: base64 of RSA PKCS#1 v1.5 over the raw body bytes.
 
+    ``signature_b64`` is the header value, or the bytes :func:`decode_signature` made of it.
     SHA-256 (``Signature-256``) by default; ``legacy_sha1=True`` checks the old SHA-1
     ``Signature`` header instead. The body must be the bytes as received, not re-serialised JSON.
     """
-    try:
-        signature = base64.b64decode(signature_b64, validate=True)
-    except (binascii.Error, ValueError) as exc:
-        raise VerificationError("bad_signature", "signature is not valid base64") from exc
+    signature = (
+        signature_b64 if isinstance(signature_b64, bytes) else decode_signature(signature_b64)
+    )
     algorithm: hashes.HashAlgorithm = hashes.SHA1() if legacy_sha1 else hashes.SHA256()
     try:
         public_key.verify(signature, body, padding.PKCS1v15(), algorithm)
@@ -366,26 +446,47 @@ def make_urllib_fetcher(
     timeout: float = DEFAULT_FETCH_TIMEOUT,
     max_bytes: int = DEFAULT_MAX_CERT_BYTES,
 ) -> Callable[[str], bytes]:
-    """Return the production certificate fetcher: urllib, ``timeout`` seconds, no redirects.
+    """Return the production certificate fetcher: one GET, ``timeout`` seconds in all.
 
-    It reads at most ``max_bytes + 1`` bytes so the caller can tell "too big" from "fits" without
-    a hostile server being able to make us buffer more, and gives up once the whole download has
-    taken ``2 * timeout`` (``timeout`` alone bounds each socket operation, not a slow trickle).
-    Redirects are refused because the URL rules were checked on the URL we were given, not on
-    wherever a redirect would lead. TLS uses certifi's roots so that it works on hosts without a
-    system CA bundle.
+    ``timeout`` bounds the whole download (connect, TLS handshake, status line, headers and
+    body): a watchdog shuts the socket down when it passes, so a server trickling bytes cannot
+    hold a request longer. At most ``max_bytes + 1`` bytes are read, so the caller can tell
+    "too big" from "fits" without a hostile server making us buffer more. Only a 200 counts;
+    redirects are not followed (the URL rules were checked on this URL, not on wherever a
+    redirect leads). It connects directly (no proxy from the environment): pass your own
+    ``cert_fetcher`` behind an egress proxy. TLS uses certifi's roots so that it works on hosts
+    without a system CA bundle. (The name is historical: it is http.client underneath.)
     """
     context = ssl.create_default_context(cafile=certifi.where())
-    opener = urllib.request.build_opener(
-        _NoRedirect(), urllib.request.HTTPSHandler(context=context)
-    )
 
     def fetch(url: str) -> bytes:
-        deadline = time.monotonic() + 2 * timeout
-        with opener.open(url, timeout=timeout) as response:
-            status = getattr(response, "status", 200)
-            if status != 200:
-                raise OSError(f"HTTP {status} fetching {url}")
+        parts = urllib.parse.urlsplit(url)
+        host = parts.hostname or ""
+        if parts.scheme == "https":
+            conn: http.client.HTTPConnection = http.client.HTTPSConnection(
+                host, parts.port or 443, timeout=timeout, context=context
+            )
+        elif parts.scheme == "http":  # only tests serve certificates over plain http
+            conn = http.client.HTTPConnection(host, parts.port or 80, timeout=timeout)
+        else:
+            raise OSError(f"unsupported scheme {parts.scheme!r}")
+        expired = threading.Event()
+
+        def abort() -> None:
+            expired.set()
+            sock = conn.sock
+            if sock is not None:
+                with _suppress_oserror():
+                    sock.shutdown(socket.SHUT_RDWR)
+
+        watchdog = threading.Timer(timeout, abort)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            conn.request("GET", parts.path or "/", headers={"Accept": "*/*"})
+            response = conn.getresponse()
+            if response.status != 200:
+                raise OSError(f"HTTP {response.status} fetching {url}")
             chunks: list[bytes] = []
             remaining = max_bytes + 1
             while remaining > 0:
@@ -394,16 +495,26 @@ def make_urllib_fetcher(
                     break
                 chunks.append(chunk)
                 remaining -= len(chunk)
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"fetching {url} took longer than {2 * timeout:g} s")
+            if expired.is_set():
+                raise TimeoutError(f"fetching {url} took longer than {timeout:g} s")
             return b"".join(chunks)
+        except (OSError, http.client.HTTPException) as exc:
+            if expired.is_set():
+                raise TimeoutError(f"fetching {url} took longer than {timeout:g} s") from exc
+            raise
+        finally:
+            watchdog.cancel()
+            conn.close()
 
     return fetch
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        raise urllib.error.HTTPError(req.full_url, code, f"redirect refused: {msg}", headers, fp)
+class _suppress_oserror:  # noqa: N801 - used like contextlib.suppress, without the import cost
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, value: Any, tb: Any) -> bool:
+        return kind is not None and issubclass(kind, OSError)
 
 
 def _as_utc(moment: datetime) -> datetime:
@@ -427,10 +538,33 @@ class _CachedChain:
     valid_until: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    """A failed fetch or validation, answered again without a fetch until ``until``."""
+
+    error: VerificationError
+    until: float  # time.monotonic()
+
+
+class _Flight:
+    """One download in progress; requests for the same URL wait for it instead of fetching."""
+
+    __slots__ = ("done", "entry", "error")
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.entry: _CachedChain | None = None
+        self.error: VerificationError | None = None
+
+
 class RequestVerifier:
     """Runs every Alexa request check; one instance per process, shared between threads.
 
-    The trust store, certificate fetcher and clock are injectable so tests need no patching.
+    The trust store, certificate fetcher and clocks are injectable so tests need no patching.
+    Certificate work is bounded: a URL is downloaded by one request while the others for it wait
+    (single flight); a failure is remembered for ``failure_ttl``; at most
+    ``max_fetches_per_minute`` distinct URLs are downloaded per rolling minute; only validated
+    chains enter the cache, so junk URLs cannot push Amazon's chain out of it.
     """
 
     def __init__(
@@ -444,18 +578,29 @@ class RequestVerifier:
         allow_legacy_sha1: bool = False,
         max_cert_bytes: int = DEFAULT_MAX_CERT_BYTES,
         cache_size: int = DEFAULT_CACHE_SIZE,
+        failure_ttl: timedelta = DEFAULT_FAILURE_TTL,
+        max_fetches_per_minute: int = DEFAULT_MAX_FETCHES_PER_MINUTE,
+        fetch_timeout: float = DEFAULT_FETCH_TIMEOUT,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.skill_ids: frozenset[str] = frozenset(skill_ids)
         self.timestamp_tolerance = timestamp_tolerance
         self.allow_legacy_sha1 = allow_legacy_sha1
         self.max_cert_bytes = max_cert_bytes
         self.cache_size = max(1, cache_size)
+        self.failure_ttl = failure_ttl.total_seconds()
+        self.max_fetches_per_minute = max(1, max_fetches_per_minute)
+        self.fetch_timeout = fetch_timeout
         self.fetch_count = 0
         self._trust_roots = list(trust_roots) if trust_roots is not None else None
-        self._fetcher = fetcher or make_urllib_fetcher(max_bytes=max_cert_bytes)
+        self._fetcher = fetcher or make_urllib_fetcher(fetch_timeout, max_cert_bytes)
         self._clock = clock or _utc_now
+        self._monotonic = monotonic
         self._store: x509_verification.Store | None = None
         self._cache: OrderedDict[str, _CachedChain] = OrderedDict()
+        self._failures: OrderedDict[str, _Failure] = OrderedDict()
+        self._flights: dict[str, _Flight] = {}
+        self._fetched: OrderedDict[str, float] = OrderedDict()  # url -> when, last minute only
         self._lock = threading.Lock()
 
     # -- public
@@ -463,30 +608,30 @@ class RequestVerifier:
     def verify(self, headers: Mapping[str, str], body: bytes) -> dict[str, Any]:
         """Run every check; return the parsed envelope, or raise :class:`VerificationError`.
 
-        Order: headers present -> certificate URL -> body is an envelope -> certificate (cached,
-        or fetched and validated) -> signature -> timestamp -> skill id.
+        Order, cheapest first: headers present -> signature decodes to an RSA signature's length
+        -> certificate URL -> body is an envelope -> timestamp -> skill id -> certificate (cached,
+        or fetched once and validated) -> signature. Nothing is downloaded for a request that
+        fails any check before the certificate.
         """
         cert_url = get_header(headers, CERT_URL_HEADER)
-        signature, legacy = self._select_signature(headers)
+        signature_b64, legacy = self._select_signature(headers)
         if cert_url is None:
             raise VerificationError("missing_header", f"{CERT_URL_HEADER} header missing")
-
-        now = _as_utc(self._clock())
-        cached = self._cache_get(cert_url, now)
-        if cached is None:  # a cached URL was validated when it was stored
-            validate_cert_url(cert_url)
+        signature = decode_signature(signature_b64)
+        url = normalize_cert_url(cert_url)
         envelope = parse_envelope(body)
-        if cached is None:
-            cached = self._fetch_and_validate(cert_url, now)
-        verify_signature(cached.public_key, signature, body, legacy_sha1=legacy)
+        now = _as_utc(self._clock())
         check_timestamp(envelope, now, self.timestamp_tolerance)
         check_skill_id(envelope, self.skill_ids)
+        chain = self._chain_for(url, now)
+        verify_signature(chain.public_key, signature, body, legacy_sha1=legacy)
         return envelope
 
     def clear_cache(self) -> None:
-        """Forget every cached chain (e.g. after a trust store change)."""
+        """Forget every cached chain and remembered failure (e.g. after a trust store change)."""
         with self._lock:
             self._cache.clear()
+            self._failures.clear()
 
     # -- internals
 
@@ -506,16 +651,71 @@ class RequestVerifier:
             )
         raise VerificationError("missing_header", f"{SIGNATURE_HEADER} header missing")
 
-    def _cache_get(self, url: str, now: datetime) -> _CachedChain | None:
+    def _chain_for(self, url: str, now: datetime) -> _CachedChain:
+        """The validated chain for ``url``: from the cache, from another request's download in
+        flight, or downloaded here; a remembered failure or the rate cap refuses at once."""
         with self._lock:
             entry = self._cache.get(url)
-            if entry is None:
-                return None
-            if not (entry.valid_from <= now < entry.valid_until):
+            if entry is not None:
+                if entry.valid_from <= now < entry.valid_until:
+                    self._cache.move_to_end(url)
+                    return entry
                 del self._cache[url]
-                return None
-            self._cache.move_to_end(url)
-            return entry
+            mono = self._monotonic()
+            failure = self._failures.get(url)
+            if failure is not None:
+                if mono < failure.until:
+                    raise VerificationError(
+                        failure.error.reason, f"{failure.error.detail} (remembered)"
+                    )
+                del self._failures[url]
+            flight = self._flights.get(url)
+            leader = flight is None
+            if flight is None:
+                self._admit_fetch(url, mono)
+                flight = self._flights[url] = _Flight()
+        if not leader:
+            # The leader always finishes within the fetch timeout plus validation.
+            if not flight.done.wait(self.fetch_timeout + 5):
+                raise VerificationError("cert_fetch_failed", f"{url}: waited too long")
+            if flight.entry is None:
+                error = flight.error or VerificationError("cert_fetch_failed", url)
+                raise VerificationError(error.reason, error.detail)
+            return flight.entry
+        try:
+            flight.entry = self._fetch_and_validate(url, now)
+            return flight.entry
+        except VerificationError as exc:
+            flight.error = exc
+            self._remember_failure(url, exc)
+            raise
+        except Exception as exc:  # e.g. an empty trust store: still release the waiters
+            flight.error = VerificationError("cert_untrusted", f"{url}: {exc!r}")
+            raise
+        finally:
+            with self._lock:
+                self._flights.pop(url, None)
+            flight.done.set()
+
+    def _admit_fetch(self, url: str, mono: float) -> None:
+        """Count ``url`` against the per-minute cap of distinct URLs; caller holds the lock."""
+        while self._fetched and next(iter(self._fetched.values())) <= mono - 60.0:
+            self._fetched.popitem(last=False)
+        if url not in self._fetched and len(self._fetched) >= self.max_fetches_per_minute:
+            raise VerificationError(
+                "cert_fetch_failed",
+                f"more than {self.max_fetches_per_minute} certificate URLs in a minute: {url}",
+            )
+        self._fetched.pop(url, None)
+        self._fetched[url] = mono
+        self.fetch_count += 1
+
+    def _remember_failure(self, url: str, error: VerificationError) -> None:
+        with self._lock:
+            self._failures.pop(url, None)
+            self._failures[url] = _Failure(error, self._monotonic() + self.failure_ttl)
+            while len(self._failures) > 4 * self.max_fetches_per_minute:
+                self._failures.popitem(last=False)
 
     def _cache_put(self, url: str, entry: _CachedChain) -> None:
         with self._lock:
@@ -537,8 +737,6 @@ class RequestVerifier:
 
     def _fetch_and_validate(self, url: str, now: datetime) -> _CachedChain:
         """Download, parse and validate the chain; cache it only if every step succeeded."""
-        with self._lock:
-            self.fetch_count += 1
         try:
             pem = self._fetcher(url)
         except Exception as exc:  # any fetcher failure means "no certificate"

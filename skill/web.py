@@ -6,12 +6,15 @@ the Lambda entry point returns. `GET /healthz` is for load balancers. Every refu
 JSON error that reaches no handler; every request leaves one JSON log line that never carries
 what the user said.
 
-Production runs the factory under gunicorn: `gunicorn 'skill.web:create_app()'`.
+Production runs the factory under gunicorn from the repository root,
+`gunicorn 'skill.web:create_app()'`, with the settings in gunicorn.conf.py (gevent workers with
+read deadlines: see docs/web-service.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import os
@@ -24,7 +27,7 @@ from datetime import UTC, datetime
 from typing import Any, NoReturn
 
 from flask import Flask, Response, g, request
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import ClientDisconnected, HTTPException, RequestEntityTooLarge
 
 from skill.verification import (
     RequestVerifier,
@@ -67,6 +70,20 @@ def _parse_bool(name: str, value: str) -> bool:
 def _parse_skill_ids(value: str | Iterable[str]) -> frozenset[str]:
     items = value.split(",") if isinstance(value, str) else value
     return frozenset(item.strip() for item in items if item.strip())
+
+
+def _load_fetcher(spec: str) -> Callable[[str], bytes]:
+    """``module:function`` -> that function, e.g. a fetcher that goes through an egress proxy."""
+    module_name, _, attr = spec.partition(":")
+    try:
+        fetcher = getattr(importlib.import_module(module_name.strip()), attr.strip())
+    except (ImportError, AttributeError, ValueError) as exc:
+        raise ConfigError(
+            f"ALEXA_CERT_FETCHER must name a function as module:function (got {spec!r}: {exc})"
+        ) from exc
+    if not callable(fetcher):
+        raise ConfigError(f"ALEXA_CERT_FETCHER: {spec} is not callable")
+    return fetcher
 
 
 def _load_trust_store(path: str) -> list[Any]:
@@ -201,8 +218,9 @@ def create_app(
     - ``skill_ids`` / ``ALEXA_SKILL_IDS``: accepted application ids (comma-separated); a request
       for any other skill is refused, with or without verification. Empty accepts any skill.
     - ``trust_store`` / ``ALEXA_TRUST_STORE``: PEM bundle of roots (default: certifi's).
-    - ``cert_fetcher``: ``url -> PEM bytes`` for the default verifier (default: HTTPS download,
-      2 s timeout, 64 KiB cap); tests serve their own certificate authority's chain with it.
+    - ``cert_fetcher`` / ``ALEXA_CERT_FETCHER`` (``module:function``): ``url -> PEM bytes`` for
+      the default verifier (default: one direct HTTPS GET, 3 s in all, 64 KiB cap); tests serve
+      their own certificate authority's chain with it.
     - ``handle``: ``(event, context) -> response dict``; default skill.app.handle_event, the
       skill object the Lambda entry point uses, built once at import.
     - ``log_level`` / ``LOG_LEVEL``: default INFO.
@@ -230,6 +248,8 @@ def create_app(
     if verify and verifier is None:
         store_path = trust_store if trust_store is not None else env.get("ALEXA_TRUST_STORE")
         roots = _load_trust_store(store_path) if store_path else None
+        if cert_fetcher is None and env.get("ALEXA_CERT_FETCHER", "").strip():
+            cert_fetcher = _load_fetcher(env["ALEXA_CERT_FETCHER"])
         verifier = RequestVerifier(skill_ids=accepted, trust_roots=roots, fetcher=cert_fetcher)
     if handle is None:
         from skill.app import handle_event  # builds the skill object, once per process
@@ -258,6 +278,22 @@ def create_app(
         note(reason=reason, **({"detail": detail[:_MAX_DETAIL]} if detail else {}))
         return _json({"error": error, "reason": reason}, status)
 
+    def body_error(exc: Exception) -> Response:
+        """Reading the body failed: 408 past the server's body deadline, else 400.
+
+        werkzeug turns an OSError or ValueError from the server's stream (a deadline, a cut
+        connection, a truncated chunked body) into ClientDisconnected; gunicorn's chunk parse
+        errors arrive as they are. Only the type is logged: a parse error may quote the body.
+        """
+        if isinstance(exc, HTTPException) and not isinstance(exc, ClientDisconnected):
+            raise exc  # 413 from werkzeug's own limit
+        cause = exc.__context__ if isinstance(exc, ClientDisconnected) else exc
+        if isinstance(cause, TimeoutError):  # skill/gevent_worker.py's body deadline
+            note(reason="body_timeout", detail=type(cause).__name__)
+            return _json({"error": "request timeout", "reason": "body_timeout"}, 408)
+        name = type(cause).__name__ if cause is not None else type(exc).__name__
+        return refuse(400, "bad request", "malformed_http", name)
+
     @app.before_request
     def start_clock() -> None:
         g.t0 = time.perf_counter()
@@ -265,9 +301,15 @@ def create_app(
 
     @app.post("/", provide_automatic_options=False)
     def alexa() -> Response:
-        body = request.get_data(cache=False)  # werkzeug refuses a longer Content-Length (413)
+        try:
+            body = request.get_data(cache=False)  # werkzeug refuses a longer Content-Length (413)
+        except Exception as exc:  # noqa: BLE001 - bad chunking, a cut or slow client: theirs
+            return body_error(exc)
         if len(body) > MAX_BODY_BYTES:
             raise RequestEntityTooLarge()
+        declared = request.content_length
+        if declared is not None and len(body) < declared:  # gunicorn hands over a short body
+            return refuse(400, "bad request", "malformed_http", "body shorter than Content-Length")
         try:
             if verifier is not None:
                 envelope = verifier.verify(request.headers, body)

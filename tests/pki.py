@@ -1,9 +1,9 @@
 """A private certificate authority and Alexa-style request signing, with real cryptography.
 
 root -> intermediate -> leaf (SAN echo-api.amazon.com), plus leaves that must be refused
-(expired, another name, chained to an untrusted root). Shared by tests/test_verification.py,
-tests/test_web.py and bench/bench_web.py so all three build certificates the same way; nothing
-here touches the network.
+(expired, another name, chained to an untrusted root, a wildcard SAN, a short key). Shared by
+tests/test_verification.py, tests/test_web.py and bench/bench_web.py so all three build
+certificates the same way; nothing here touches the network.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ CERT_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem"
 ECHO_API = "echo-api.amazon.com"
 
 
-def _key() -> rsa.RSAPrivateKey:
-    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+def _key(bits: int = 2048) -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=bits)
 
 
 def _cert(
@@ -36,9 +36,11 @@ def _cert(
     not_before: datetime,
     not_after: datetime,
     dns_name: str | None = None,
+    dns_names: tuple[str, ...] = (),
 ) -> x509.Certificate:
     """A CA certificate, or a TLS server leaf when ``dns_name`` is given (Web PKI profile)."""
-    ca = dns_name is None
+    dns_names = dns_names or ((dns_name,) if dns_name is not None else ())
+    ca = not dns_names
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
     builder = (
         x509.CertificateBuilder()
@@ -69,9 +71,9 @@ def _cert(
             critical=False,
         )
     )
-    if dns_name is not None:
+    if dns_names:
         builder = builder.add_extension(
-            x509.SubjectAlternativeName([x509.DNSName(dns_name)]), critical=False
+            x509.SubjectAlternativeName([x509.DNSName(n) for n in dns_names]), critical=False
         ).add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
     return builder.sign(issuer_key, hashes.SHA256())
 
@@ -89,6 +91,7 @@ class TestPKI:
     now: datetime
     root: x509.Certificate
     intermediate: x509.Certificate
+    intermediate_key: rsa.RSAPrivateKey
     leaf: x509.Certificate  # the good leaf, valid from now - 30 days to now + 335 days
     leaf_key: rsa.RSAPrivateKey
     other_key: rsa.RSAPrivateKey
@@ -113,6 +116,13 @@ class TestPKI:
         """
         raw = (key or self.leaf_key).sign(body, padding.PKCS1v15(), algorithm or hashes.SHA256())
         return base64.b64encode(raw).decode()
+
+    def leaf_chain(self, *dns_names: str, key: rsa.RSAPrivateKey | None = None) -> bytes:
+        """leaf + intermediate PEM for a leaf with these SAN names (and key), valid around now."""
+        leaf = _cert(dns_names[0], key or self.leaf_key, issuer=self.intermediate,
+                     issuer_key=self.intermediate_key, not_before=self.now - timedelta(days=30),
+                     not_after=self.now + timedelta(days=335), dns_names=dns_names)  # fmt: skip
+        return pem(leaf, self.intermediate)
 
     def headers(self, body: bytes, *, url: str = CERT_URL) -> dict[str, str]:
         return {
@@ -148,6 +158,7 @@ def make_pki(now: datetime | None = None) -> TestPKI:
         now=now,
         root=root,
         intermediate=inter,
+        intermediate_key=inter_key,
         leaf=good,
         leaf_key=leaf_key,
         other_key=other_key,
@@ -160,6 +171,22 @@ def make_pki(now: datetime | None = None) -> TestPKI:
     )
 
 
+def short_key() -> rsa.RSAPrivateKey:
+    """A 1024-bit RSA key: what Amazon no longer issues, and the verifier must refuse."""
+    return _key(1024)
+
+
+def fetch_from_env(url: str) -> bytes:
+    """A certificate fetcher for a server process started by a test (``ALEXA_CERT_FETCHER=
+    tests.pki:fetch_from_env``): serves the file TEST_CERT_CHAIN for the URL TEST_CERT_URL."""
+    import os
+
+    if url != os.environ.get("TEST_CERT_URL"):
+        raise OSError(f"HTTP 404 fetching {url}")
+    with open(os.environ["TEST_CERT_CHAIN"], "rb") as fh:
+        return fh.read()
+
+
 class FixedClock:
     """A clock that says what the test tells it."""
 
@@ -167,6 +194,16 @@ class FixedClock:
         self.now = now
 
     def __call__(self) -> datetime:
+        return self.now
+
+
+class FakeMonotonic:
+    """A time.monotonic() stand-in that moves only when the test says so."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
         return self.now
 
 

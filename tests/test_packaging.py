@@ -194,6 +194,7 @@ def test_the_zip_holds_no_dev_tools_tests_or_web_transport(built: packaging.Pack
         "skill/lint.py",
         "skill/simulator/",
         "skill/web.py",
+        "skill/gevent_worker.py",
         "skill/verification.py",
         "skill/response_checks.py",
     )

@@ -7,9 +7,11 @@ and signed requests from ``shared/vectors`` prove the checks work on Amazon's ac
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -33,12 +35,23 @@ from skill.verification import (
     get_header,
     load_cert_chain,
     make_urllib_fetcher,
+    normalize_cert_url,
     parse_envelope,
     validate_cert_chain,
     validate_cert_url,
     verify_signature,
 )
-from tests.pki import CERT_URL, DictFetcher, FixedClock, TestPKI, alexa_timestamp, make_pki, pem
+from tests.pki import (
+    CERT_URL,
+    DictFetcher,
+    FakeMonotonic,
+    FixedClock,
+    TestPKI,
+    alexa_timestamp,
+    make_pki,
+    pem,
+    short_key,
+)
 
 NOW = datetime(2025, 6, 1, 12, 0, 0, tzinfo=UTC)
 SKILL_ID = "amzn1.ask.skill.00000000-1111-2222-3333-444444444444"
@@ -94,16 +107,19 @@ class Harness:
     verifier: RequestVerifier
     fetcher: DictFetcher
     clock: FixedClock
+    monotonic: FakeMonotonic
 
 
 @pytest.fixture
 def make_harness(pki: TestPKI) -> Callable[..., Harness]:
     def make(files: dict[str, bytes | Exception] | None = None, **kwargs: Any) -> Harness:
         fetcher = DictFetcher(files if files is not None else {CERT_URL: pki.chain_pem})
-        clock = FixedClock(NOW)
+        clock, monotonic = FixedClock(NOW), FakeMonotonic()
         kwargs.setdefault("skill_ids", {SKILL_ID})
-        verifier = RequestVerifier(trust_roots=[pki.root], fetcher=fetcher, clock=clock, **kwargs)
-        return Harness(verifier, fetcher, clock)
+        verifier = RequestVerifier(
+            trust_roots=[pki.root], fetcher=fetcher, clock=clock, monotonic=monotonic, **kwargs
+        )
+        return Harness(verifier, fetcher, clock, monotonic)
 
     return make
 
@@ -207,6 +223,8 @@ def test_signature_256_wins_over_legacy_header(
 
 # ------------------------------------------------------------------------------ certificate URL
 
+CERT_URL_NORMAL = "https://s3.amazonaws.com/echo.api/echo-api-cert.pem"
+
 BAD_CERT_URLS = [
     "http://s3.amazonaws.com/echo.api/echo-api-cert.pem",
     "https://notamazon.com/echo.api/echo-api-cert.pem",
@@ -220,17 +238,36 @@ BAD_CERT_URLS = [
     "https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem",
     "https://s3.amazonaws.com:notaport/echo.api/echo-api-cert.pem",
     "https://evil@s3.amazonaws.com/echo.api/echo-api-cert.pem",
+    "https://@s3.amazonaws.com/echo.api/echo-api-cert.pem",
+    "https://u:p@s3.amazonaws.com/echo.api/echo-api-cert.pem",
     "ftp://s3.amazonaws.com/echo.api/echo-api-cert.pem",
     "/echo.api/echo-api-cert.pem",
+    # checked != fetched: the issue's case, S3 reads %2e%2e as "..", a path check did not
+    "https://s3.amazonaws.com/other-bucket/%2e%2e/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com/echo.api/%2E%2E/other-bucket/echo-api-cert.pem",
+    "https://s3.amazonaws.com/echo.api/%2fx.pem",
+    "https://s3.amazonaws.com/%65cho.api/echo-api-cert.pem",
+    # every query string is a new URL to fetch and cache
+    "https://s3.amazonaws.com/echo.api/echo-api-cert.pem?x=1",
+    "https://s3.amazonaws.com/echo.api/echo-api-cert.pem?",
+    "https://s3.amazonaws.com/echo.api/echo-api-cert.pem#frag",
+    "https://s3.amazonaws.com//echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com/echo.api/\\..\\x.pem",
+    "https://s3.amazonaws.com/echo.api/echo api.pem",
+    "https://s3.amazonaws.com/echo.api/echo-api\tcert.pem",
+    "https://s3.amazonaws.com/echo.api/",
+    "https://s3.amazonaws.com./echo.api/echo-api-cert.pem",
     "",
 ]
 
+# (as sent, as checked, fetched and cached)
 GOOD_CERT_URLS = [
-    "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
-    "https://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem",
-    "HTTPS://s3.amazonaws.com/echo.api/echo-api-cert.pem",
-    "https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem",
-    "https://s3.amazonaws.com:443/echo.api/../echo.api/echo-api-cert.pem",
+    ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem", CERT_URL_NORMAL),
+    ("https://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem", CERT_URL_NORMAL),
+    ("HTTPS://s3.amazonaws.com/echo.api/echo-api-cert.pem", CERT_URL_NORMAL),
+    ("https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem", CERT_URL_NORMAL),
+    ("https://s3.amazonaws.com:443/echo.api/../echo.api/echo-api-cert.pem", CERT_URL_NORMAL),
+    ("https://s3.amazonaws.com/echo.api/./sub/../echo-api-cert.pem", CERT_URL_NORMAL),
 ]
 
 
@@ -248,27 +285,35 @@ def test_bad_cert_url_rejected(
     assert h.verifier.fetch_count == 0
 
 
-@pytest.mark.parametrize("url", GOOD_CERT_URLS)
-def test_good_cert_url_accepted(
-    pki: TestPKI, make_harness: Callable[..., Harness], url: str
+@pytest.mark.parametrize(("url", "normal"), GOOD_CERT_URLS)
+def test_good_cert_url_is_fetched_exactly_as_normalised(
+    pki: TestPKI, make_harness: Callable[..., Harness], url: str, normal: str
 ) -> None:
-    validate_cert_url(url)
-    h = make_harness({url: pki.chain_pem})
+    assert normalize_cert_url(url) == validate_cert_url(url) == normal
+    h = make_harness({normal: pki.chain_pem})
     headers, body = signed_request(pki, url=url)
     assert h.verifier.verify(headers, body)
-    assert h.fetcher.calls == [url]  # fetched by the URL exactly as given
+    assert h.fetcher.calls == [normal]  # the URL that was checked is the URL that was fetched
+    # Every spelling of one URL shares one cache entry.
+    for spelling, _ in GOOD_CERT_URLS:
+        assert h.verifier.verify(*signed_request(pki, url=spelling))
+    assert h.fetcher.calls == [normal]
 
 
 # ---------------------------------------------------------------------------- certificate chain
 
 
-def test_fetch_failure_rejected_and_not_cached(
+def test_fetch_failure_is_remembered_briefly_then_retried(
     pki: TestPKI, make_harness: Callable[..., Harness]
 ) -> None:
     h = make_harness({CERT_URL: TimeoutError("timed out")})
     headers, body = signed_request(pki)
     assert reason_of(h.verifier, headers, body) == "cert_fetch_failed"
     h.fetcher.files[CERT_URL] = pki.chain_pem  # the bucket answers again
+    h.monotonic.now += 9.9
+    assert reason_of(h.verifier, headers, body) == "cert_fetch_failed"  # remembered: no fetch
+    assert h.verifier.fetch_count == 1
+    h.monotonic.now += 0.2  # past the 10 s the failure is remembered
     assert h.verifier.verify(headers, body)
     assert h.verifier.fetch_count == 2
 
@@ -300,7 +345,10 @@ def test_garbage_pem_rejected(
     headers, body = signed_request(pki)
     assert reason_of(h.verifier, headers, body) == "cert_untrusted"
     assert reason_of(h.verifier, headers, body) == "cert_untrusted"
-    assert h.verifier.fetch_count == 2  # failures are not cached
+    assert h.verifier.fetch_count == 1  # the failure is remembered
+    h.monotonic.now += 11
+    assert reason_of(h.verifier, headers, body) == "cert_untrusted"
+    assert h.verifier.fetch_count == 2  # for a short time only
 
 
 @pytest.mark.parametrize("which", ["expired_pem", "untrusted_pem", "wrong_name_pem"])
@@ -328,7 +376,10 @@ def test_cached_certificate_expires(pki: TestPKI, harness: Harness) -> None:
     assert reason_of(harness.verifier, headers, body) == "cert_untrusted"
     assert harness.verifier.fetch_count == 2  # re-fetched, not trusted from the cache
     assert reason_of(harness.verifier, headers, body) == "cert_untrusted"
-    assert harness.verifier.fetch_count == 3  # and the failure was not cached
+    assert harness.verifier.fetch_count == 2  # and the failure is remembered for a while
+    harness.monotonic.now += 11
+    assert reason_of(harness.verifier, headers, body) == "cert_untrusted"
+    assert harness.verifier.fetch_count == 3
 
 
 def test_cache_is_bounded(pki: TestPKI, make_harness: Callable[..., Harness]) -> None:
@@ -489,26 +540,242 @@ def test_body_not_envelope_rejected(pki: TestPKI, harness: Harness, doc: Any) ->
 
 
 def test_check_order(pki: TestPKI, harness: Harness) -> None:
-    """Cheap checks first: a bad URL is reported before a bad body, which needs no download."""
-    headers = {"SignatureCertChainUrl": "http://evil.example/x.pem", "Signature-256": "QUJD"}
+    """Cheap checks first, and every one of them before any certificate work: signature
+    length, URL, body, timestamp, skill id; only then the chain and the RSA signature."""
+    junk = "QUJD"  # valid base64, 3 bytes: cannot be an RSA signature
+    headers = {"SignatureCertChainUrl": "http://evil.example/x.pem", "Signature-256": junk}
+    assert reason_of(harness.verifier, headers, b"junk") == "bad_signature"
+    headers["Signature-256"] = pki.sign(b"junk")
     assert reason_of(harness.verifier, headers, b"junk") == "bad_cert_url"
     headers["SignatureCertChainUrl"] = CERT_URL
     assert reason_of(harness.verifier, headers, b"junk") == "bad_body"
-    assert harness.verifier.fetch_count == 0
-    # Bad signature is reported before a stale timestamp and a wrong skill.
     env = envelope(timestamp=NOW - timedelta(days=1), skill_id=OTHER_SKILL_ID)
     headers, body = signed_request(pki, env)
     headers["Signature-256"] = pki.sign(body, pki.other_key)
-    assert reason_of(harness.verifier, headers, body) == "bad_signature"
-    headers["Signature-256"] = pki.sign(body)
     assert reason_of(harness.verifier, headers, body) == "stale_timestamp"
+    headers, body = signed_request(pki, envelope(skill_id=OTHER_SKILL_ID))
+    headers["Signature-256"] = pki.sign(body, pki.other_key)
+    assert reason_of(harness.verifier, headers, body) == "wrong_skill"
+    assert harness.verifier.fetch_count == 0  # none of the above cost a download
+    headers, body = signed_request(pki)
+    headers["Signature-256"] = pki.sign(body, pki.other_key)
+    assert reason_of(harness.verifier, headers, body) == "bad_signature"
+    assert harness.verifier.fetch_count == 1
+
+
+# ------------------------------------------------------------------ fetch amplification (#12)
+
+
+def _forged(pki: TestPKI, url: str = CERT_URL, request_id: str = "r") -> tuple[dict, bytes]:
+    """A request as an attacker can make it: a fresh envelope for our skill, a signature of the
+    right length from a key that is not Amazon's."""
+    body = json.dumps(envelope(request_id=request_id)).encode()
+    return {"SignatureCertChainUrl": url, "Signature-256": pki.sign(body, pki.other_key)}, body
+
+
+def test_unsigned_and_malformed_requests_cost_no_download(pki: TestPKI, harness: Harness) -> None:
+    body = json.dumps(envelope()).encode()
+    for i in range(40):
+        url = f"{CERT_URL}?{i}"
+        assert reason_of(harness.verifier, {"SignatureCertChainUrl": url}, body) == (
+            "missing_header"
+        )
+        short = {"SignatureCertChainUrl": CERT_URL, "Signature-256": "QUJD" * 20}
+        assert reason_of(harness.verifier, short, body) == "bad_signature"
+        assert reason_of(harness.verifier, _forged(pki, url)[0], body) == "bad_cert_url"
+    assert harness.verifier.fetch_count == 0 and harness.fetcher.calls == []
+
+
+def test_forged_requests_for_one_failing_url_cost_one_download(
+    pki: TestPKI, make_harness: Callable[..., Harness]
+) -> None:
+    missing = "https://s3.amazonaws.com/echo.api/missing.pem"
+    h = make_harness({CERT_URL: pki.chain_pem})
+    for i in range(40):
+        assert reason_of(h.verifier, *_forged(pki, missing, f"r{i}")) == "cert_fetch_failed"
+    assert h.fetcher.calls == [missing]  # remembered, not fetched 40 times
+
+
+def test_forged_requests_for_many_urls_are_capped_and_keep_the_real_chain(
+    pki: TestPKI, make_harness: Callable[..., Harness]
+) -> None:
+    h = make_harness({CERT_URL: pki.chain_pem})
+    h.verifier.verify(*signed_request(pki))  # Amazon's chain is cached
+    urls = [f"https://s3.amazonaws.com/echo.api/junk-{i}.pem" for i in range(40)]
+    reasons = {reason_of(h.verifier, *_forged(pki, url)) for url in urls}
+    assert reasons == {"cert_fetch_failed"}
+    assert len(h.fetcher.calls) == 1 + 9  # the real URL, then the cap of 10 a minute is full
+    assert h.verifier.verify(*signed_request(pki))  # still cached: not evicted by junk
+    assert len(h.fetcher.calls) == 10
+    h.monotonic.now += 61  # a minute later the cap has room again
+    reason_of(h.verifier, *_forged(pki, urls[-1]))
+    assert h.fetcher.calls[-1] == urls[-1] and len(h.fetcher.calls) == 11
+
+
+def test_concurrent_first_requests_share_one_download(
+    pki: TestPKI, make_harness: Callable[..., Harness]
+) -> None:
+    """Single flight: 20 threads ask for an uncached URL at once; one downloads, all get it."""
+    release = threading.Event()
+    h = make_harness({CERT_URL: pki.chain_pem})
+    inner = h.fetcher
+
+    def slow_fetch(url: str) -> bytes:
+        release.wait(10)
+        return inner(url)
+
+    h.verifier._fetcher = slow_fetch
+    results: list[Any] = []
+
+    def work(i: int) -> None:
+        try:
+            results.append(h.verifier.verify(*signed_request(pki, envelope(request_id=f"r{i}"))))
+        except VerificationError as exc:
+            results.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(20)]
+    for t in threads:
+        t.start()
+    while len(h.verifier._flights) == 0:  # the leader is inside the fetch
+        threading.Event().wait(0.01)
+    threading.Event().wait(0.2)  # the others reach the flight and wait on it
+    release.set()
+    for t in threads:
+        t.join(10)
+    assert len(results) == 20 and all(isinstance(r, dict) for r in results)
+    assert inner.calls == [CERT_URL]
+
+
+def test_concurrent_first_requests_share_one_failure(
+    pki: TestPKI, make_harness: Callable[..., Harness]
+) -> None:
+    release = threading.Event()
+    calls: list[str] = []
+
+    def failing_fetch(url: str) -> bytes:
+        calls.append(url)
+        release.wait(10)
+        raise OSError("HTTP 503")
+
+    h = make_harness()
+    h.verifier._fetcher = failing_fetch
+    reasons: list[str] = []
+    threads = [
+        threading.Thread(target=lambda i=i: reasons.append(reason_of(h.verifier, *_forged(pki))))
+        for i in range(10)
+    ]
+    for t in threads:
+        t.start()
+    threading.Event().wait(0.3)
+    release.set()
+    for t in threads:
+        t.join(10)
+    assert reasons == ["cert_fetch_failed"] * 10
+    assert calls == [CERT_URL]
+
+
+@pytest.mark.parametrize("length", [0, 1, 128, 255, 257, 1024])
+def test_signature_of_the_wrong_length_is_refused_before_a_fetch(
+    harness: Harness, length: int
+) -> None:
+    body = json.dumps(envelope()).encode()
+    value = base64.b64encode(b"\x01" * length).decode() if length else "===="
+    headers = {"SignatureCertChainUrl": CERT_URL, "Signature-256": value}
+    assert reason_of(harness.verifier, headers, body) == "bad_signature"
+    assert harness.verifier.fetch_count == 0
+
+
+# ------------------------------------------------------------ certificates as Amazon issues them
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("*.amazon.com",), ("*.amazon.com", "other.amazon.com"), ("ECHO-API.amazon.com",)],
+    ids=["wildcard", "wildcard-and-other", "exact-other-case"],
+)
+def test_leaf_san_must_list_echo_api_exactly(
+    pki: TestPKI, make_harness: Callable[..., Harness], names: tuple[str, ...]
+) -> None:
+    chain = pki.leaf_chain(*names)
+    store = Store([pki.root])
+    if names[0].startswith("*"):
+        with pytest.raises(VerificationError, match="SAN") as info:
+            validate_cert_chain(load_cert_chain(chain), store, NOW)
+        assert info.value.reason == "cert_untrusted"
+        h = make_harness({CERT_URL: chain})
+        assert reason_of(h.verifier, *signed_request(pki)) == "cert_untrusted"
+    else:  # DNS names are case-insensitive
+        validate_cert_chain(load_cert_chain(chain), store, NOW)
+
+
+def test_leaf_with_echo_api_among_other_names_is_accepted(pki: TestPKI) -> None:
+    chain = pki.leaf_chain("echo-api.amazon.com", "*.amazon.com")
+    validate_cert_chain(load_cert_chain(chain), Store([pki.root]), NOW)
+
+
+def test_leaf_with_a_1024_bit_key_is_refused(
+    pki: TestPKI, make_harness: Callable[..., Harness]
+) -> None:
+    key = short_key()
+    chain = pki.leaf_chain("echo-api.amazon.com", key=key)
+    with pytest.raises(VerificationError, match="1024 bits") as info:
+        validate_cert_chain(load_cert_chain(chain), Store([pki.root]), NOW)
+    assert info.value.reason == "cert_untrusted"
+    h = make_harness({CERT_URL: chain})
+    body = json.dumps(envelope()).encode()
+    signed_short = {"SignatureCertChainUrl": CERT_URL, "Signature-256": pki.sign(body, key)}
+    assert reason_of(h.verifier, signed_short, body) == "bad_signature"  # 128 bytes: no fetch
+    assert h.verifier.fetch_count == 0
+    # A signature of a 2048-bit length gets as far as the chain, which is refused for its key.
+    assert reason_of(h.verifier, *_forged(pki)) == "cert_untrusted"
+    assert h.verifier.fetch_count == 1
+
+
+def test_session_and_context_application_ids_must_agree(
+    pki: TestPKI, make_harness: Callable[..., Harness]
+) -> None:
+    env = envelope()
+    env["session"]["application"]["applicationId"] = OTHER_SKILL_ID
+    with pytest.raises(VerificationError, match="differ"):
+        check_skill_id(env, {SKILL_ID, OTHER_SKILL_ID})
+    with pytest.raises(VerificationError, match="differ"):
+        check_skill_id(env, ())  # even when any skill id is accepted
+    for h in (make_harness(), make_harness(skill_ids=())):
+        assert reason_of(h.verifier, *signed_request(pki, env)) == "wrong_skill"
+        assert h.verifier.fetch_count == 0
 
 
 # ------------------------------------------------------------------------- production fetcher
 
 
+def _trickle(wfile: Any, data: bytes, stop: float) -> None:
+    """Send ``data`` a byte at a time, 0.1 s apart, for at most ``stop`` seconds."""
+    end = time.monotonic() + stop
+    for i in range(len(data)):
+        if time.monotonic() > end:
+            return
+        try:
+            wfile.write(data[i : i + 1])
+            wfile.flush()
+        except OSError:
+            return
+        time.sleep(0.1)
+
+
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        if self.path.startswith("/trickle"):
+            # 0.1 s a byte: no single read ever waits long, only the whole fetch can take long.
+            head = b"HTTP/1.0 200 OK\r\nContent-Length: 5\r\nX-Padding: " + b"x" * 200
+            response = head + b"\r\n\r\nsmall"
+            if self.path == "/trickle-body":
+                self.wfile.write(b"HTTP/1.0 200 OK\r\nContent-Length: 300\r\n\r\n")
+                response = b"y" * 300
+            elif self.path == "/trickle-status":
+                response = b"HTTP/1.0 200 OK" + b" " * 300 + b"\r\n\r\n"
+            _trickle(self.wfile, response, stop=20)
+            self.close_connection = True
+            return
         if self.path == "/redirect":
             self.send_response(302)
             self.send_header("Location", "/small")
@@ -542,6 +809,16 @@ def test_urllib_fetcher_reads_at_most_limit_plus_one(local_server: str) -> None:
     fetch = make_urllib_fetcher(timeout=2.0, max_bytes=1000)
     assert fetch(f"{local_server}/small") == b"small"
     assert len(fetch(f"{local_server}/big")) == 1001
+
+
+@pytest.mark.parametrize("path", ["/trickle-status", "/trickle-headers", "/trickle-body"])
+def test_urllib_fetcher_deadline_covers_status_headers_and_body(
+    local_server: str, path: str
+) -> None:
+    """The server never pauses long, so only a whole-fetch deadline stops it (in 1 s, not 20)."""
+    fetch = make_urllib_fetcher(timeout=1.0, max_bytes=1000)
+    with pytest.raises(TimeoutError, match="longer than 1 s"):
+        fetch(f"{local_server}{path}")
 
 
 def test_urllib_fetcher_refuses_redirects(local_server: str) -> None:

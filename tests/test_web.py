@@ -10,6 +10,7 @@ an injected fetcher.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import http.client
 import json
@@ -39,6 +40,7 @@ from skill.web import MAX_BODY_BYTES, ConfigError, JsonLogFormatter, create_app,
 from tests.pki import (
     CERT_URL,
     DictFetcher,
+    FakeMonotonic,
     FixedClock,
     TestPKI,
     alexa_timestamp,
@@ -126,6 +128,7 @@ def make_harness(pki: TestPKI) -> Callable[..., Harness]:
             }
         )
         kw.setdefault("clock", FixedClock(NOW))
+        kw.setdefault("monotonic", FakeMonotonic())
         verifier = RequestVerifier(
             skill_ids={SKILL_ID}, trust_roots=[pki.root], fetcher=fetcher, **kw
         )
@@ -285,10 +288,12 @@ def test_bad_input_is_400_and_reaches_no_handler(
 def test_failed_fetch_is_retried_once_the_certificate_is_reachable(
     pki: TestPKI, harness: Harness
 ) -> None:
-    """A download failure is a 400, never cached: the next request fetches again."""
+    """A download failure is a 400, remembered for 10 s; then the next request fetches again."""
     harness.fetcher.files[CERT_URL] = ConnectionResetError("reset")
     assert harness.post(*pki.signed(event())).get_json()["reason"] == "cert_fetch_failed"
     harness.fetcher.files[CERT_URL] = pki.chain_pem
+    assert harness.post(*pki.signed(event())).get_json()["reason"] == "cert_fetch_failed"
+    harness.verifier._monotonic.now += 11  # type: ignore[attr-defined]
     assert harness.post(*pki.signed(event())).status_code == 200
     assert harness.fetcher.calls == [CERT_URL, CERT_URL]
 
@@ -419,6 +424,23 @@ def test_alexa_skill_ids_is_comma_separated() -> None:
     assert client.post("/", json=for_skill(event(), "a")).status_code == 400
 
 
+def test_alexa_cert_fetcher_names_the_fetcher(
+    pki: TestPKI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "roots.pem").write_bytes(pki.root_pem)
+    (tmp_path / "chain.pem").write_bytes(pki.chain_pem)
+    monkeypatch.setenv("TEST_CERT_URL", CERT_URL)
+    monkeypatch.setenv("TEST_CERT_CHAIN", str(tmp_path / "chain.pem"))
+    env = {
+        "ALEXA_TRUST_STORE": str(tmp_path / "roots.pem"),
+        "ALEXA_SKILL_IDS": SKILL_ID,
+        "ALEXA_CERT_FETCHER": "tests.pki:fetch_from_env",
+    }
+    signed = pki.signed(event(at=datetime.now(UTC)))
+    answer = create_app(environ=env).test_client().post("/", headers=signed[0], data=signed[1])
+    assert answer.status_code == 200
+
+
 def test_alexa_trust_store_replaces_certifi(pki: TestPKI, tmp_path: Path) -> None:
     """The default verifier, real clock: trusts our root only when ALEXA_TRUST_STORE names it."""
     store = tmp_path / "roots.pem"
@@ -442,8 +464,23 @@ def test_alexa_trust_store_replaces_certifi(pki: TestPKI, tmp_path: Path) -> Non
         ({"environ": {"ALEXA_TRUST_STORE": __file__}}, "not a PEM"),
         ({"verifier": RequestVerifier(), "verify": False}, "verify=False"),
         ({"verifier": RequestVerifier(), "trust_store": "x.pem"}, "default verifier"),
+        ({"environ": {"ALEXA_CERT_FETCHER": "tests.pki"}}, "ALEXA_CERT_FETCHER"),
+        ({"environ": {"ALEXA_CERT_FETCHER": "tests.pki:nothing"}}, "ALEXA_CERT_FETCHER"),
+        ({"environ": {"ALEXA_CERT_FETCHER": "no_such_module:f"}}, "ALEXA_CERT_FETCHER"),
+        ({"environ": {"ALEXA_CERT_FETCHER": "tests.pki:CERT_URL"}}, "not callable"),
     ],
-    ids=["verify-value", "log-level", "store-missing", "store-not-pem", "verifier-off", "mixed"],
+    ids=[
+        "verify-value",
+        "log-level",
+        "store-missing",
+        "store-not-pem",
+        "verifier-off",
+        "mixed",
+        "fetcher-no-colon",
+        "fetcher-no-attr",
+        "fetcher-no-module",
+        "fetcher-not-callable",
+    ],  # fmt: skip
 )
 def test_unusable_settings_raise_config_error(kwargs: dict[str, Any], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
@@ -640,6 +677,11 @@ def test_real_amazon_request_rules() -> None:
     assert answer.get_json()["reason"] == "missing_header"  # production policy: SHA-256 only
     app, handler, headers, body = _vector_app(current, clock=FixedClock(datetime.now(UTC)))
     answer = app.test_client().post("/", headers=headers, data=body)
+    assert answer.get_json()["reason"] == "stale_timestamp"  # checked before any download
+    app, handler, headers, body = _vector_app(
+        current, clock=FixedClock(datetime.now(UTC)), timestamp_tolerance=timedelta(days=36500)
+    )
+    answer = app.test_client().post("/", headers=headers, data=body)
     assert answer.get_json()["reason"] == "cert_untrusted"  # Amazon's 2018 leaf has expired
     symantec = vectors["alexandra_2016-12-28_launch"]
     app, handler, headers, body = _vector_app(symantec, trust_roots=None)
@@ -791,8 +833,9 @@ def test_gunicorn_runs_the_documented_factory_with_verification_on() -> None:
         body = json.dumps(event()).encode()
         unsigned = http_post(server.port, body, {"Content-Type": "application/json"})
         assert unsigned == (400, {"error": "bad request", "reason": "missing_header"})
+        signature = base64.b64encode(b"s" * 256).decode()  # an RSA signature's length
         bad_url = {"SignatureCertChainUrl": "https://evil.example/echo.api/c.pem",
-                   "Signature-256": "c2ln"}  # fmt: skip
+                   "Signature-256": signature}  # fmt: skip
         assert http_post(server.port, body, bad_url)[1]["reason"] == "bad_cert_url"
     finally:
         server.stop()
