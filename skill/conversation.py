@@ -186,6 +186,10 @@ def _join(*parts: str | None) -> str:
     return " ".join(p for p in parts if p)
 
 
+def _sentences(text: str) -> list[str]:
+    return [s if s.endswith((".", "?", "!")) else s + "." for s in text.split(". ") if s]
+
+
 class Conversation:
     """The skill's conversational behaviour for one locale's content."""
 
@@ -248,14 +252,15 @@ class Conversation:
     def _ask_check(self, lead: str | None, answers: Mapping[str, Answer], state: State) -> Reply:
         answers = dict(answers)
         # Questions the user already answered earlier in the session are not asked again:
-        # say what was taken, and go on.
+        # each is told back ("You said ...") and counted.
+        taken: list[str] = []
         while (qid := triage.next_question(answers)) is not None and qid in state.noted:
             answers[qid] = state.noted[qid]
-            taken = _join(self.c.questions[qid].taken, self.c.prompt("taken_earlier"))
-            lead = _join(lead, taken)
+            taken.append(self.c.questions[qid].taken)
         question = self._question(answers)
         if question is None:
-            return self._outcome(answers, state, lead)
+            return self._outcome(answers, state, _join(lead, *taken))
+        lead = _join(lead, *taken)
         return self._ask(
             _join(lead, question.text),
             _join(question.hint, question.text),
@@ -273,10 +278,17 @@ class Conversation:
         fine = result.outcome is triage.Outcome.PROBABLY_FINE
         red_flag = self.c.safety["red_flag"] if fine else None
         told = _join(reason, outcome.advice, self.c.not_a_diagnosis, red_flag)
+        if lead:  # what was taken from earlier, less what the reason already tells back
+            lead = " ".join(s for s in _sentences(lead) if s not in reason)
         state = state._replace(topic=None, result=result, noted={})
         reply = self._offer(_join(lead, told), state, Pending.OFFER_CONTACT)
         view = ("outcome", result.outcome.value)
-        return reply._replace(card=Card(outcome.title, told), view=view)
+        # The card has room for what is too long to say: the explanation too.
+        card = Card(
+            outcome.title,
+            _join(reason, outcome.advice, outcome.explain, self.c.not_a_diagnosis, red_flag),
+        )
+        return reply._replace(card=card, view=view)
 
     def _not_understood(self, lead: str, state: State) -> Reply:
         """Re-ask what is pending after a miss; both speech and reprompt carry the 911 line."""
@@ -358,7 +370,7 @@ class Conversation:
         return reply._replace(card=Card(topic.title, topic.more), view=("more", topic.intent))
 
     def explain_result(self, state: State) -> Reply:
-        """"Why?" / "what does that mean?" right after the check: its reason and what helps."""
+        """ "Why?" / "what does that mean?" right after the check: its reason and what helps."""
         if state.in_check:
             return self.help(state)  # "why?" about a question: say what it asks
         if state.result is None:
@@ -369,7 +381,11 @@ class Conversation:
         return reply._replace(card=Card(outcome.title, told))
 
     def start_check(self, state: State) -> Reply:
-        return self._ask_check(self.c.check_intro, {}, state._replace(topic=None))
+        state = state._replace(topic=None)
+        reply = self._ask_check(self.c.check_intro, {}, state)
+        if reply.state.result is not None:  # settled by what was said earlier: no intro
+            reply = self._ask_check(None, {}, state)
+        return reply
 
     def answer(self, state: State, answer: Answer) -> Reply:
         """A yes, no or not-sure while the check is running."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Callable
+from functools import cache
+from typing import NamedTuple
 
 from skill.answers import MEANINGS
 from skill.content import OUT_OF_SCOPE_CATEGORIES, load, word_count
@@ -21,6 +23,7 @@ from skill.triage import Answer
 C = load()
 conv = Conversation(C)
 MAX_WORDS = 50
+MAX_REPROMPT_WORDS = 30
 
 Act = Callable[[State], Reply]
 ACTS: dict[str, Act] = {
@@ -62,25 +65,17 @@ ACTS: dict[str, Act] = {
 
 
 def _key(state: State) -> str:
-    return json.dumps(state._replace(last_speech=None, last_reprompt=None).to_session(),
-                      sort_keys=True)
+    return json.dumps(
+        state._replace(last_speech=None, last_reprompt=None).to_session(), sort_keys=True
+    )
 
 
-def every_reply() -> list[tuple[str, Reply]]:
-    seen = {_key(State())}
-    queue = deque([(State(), "")])
-    replies: list[tuple[str, Reply]] = []
-    while queue:
-        state, path = queue.popleft()
-        for name, act in ACTS.items():
-            reply = act(state)
-            replies.append((f"{path} > {name}", reply))
-            replies.append((f"{path} > {name} (first turn)", conv.first_turn(reply)))
-            key = _key(reply.state)
-            if not reply.end_session and key not in seen:
-                seen.add(key)
-                queue.append((reply.state, f"{path} > {name}"))
-    return replies
+class Walk(NamedTuple):
+    replies: int
+    states: int
+    long_speech: dict[str, str]  # speech -> the path that produced it
+    long_reprompt: dict[str, str]
+    views: frozenset[tuple[str, str]]
 
 
 def _words(reply: Reply, first_turn: bool) -> int:
@@ -90,25 +85,49 @@ def _words(reply: Reply, first_turn: bool) -> int:
     return word_count(speech)
 
 
+@cache
+def walk(max_depth: int = 5) -> Walk:
+    """Every state reachable in `max_depth` acts, every act from each; replies checked as
+    they come (a state is the session attributes less the remembered text)."""
+    seen = {_key(State())}
+    queue = deque([(State(), "", 0)])
+    replies = 0
+    long_speech: dict[str, str] = {}
+    long_reprompt: dict[str, str] = {}
+    views: set[tuple[str, str]] = set()
+    while queue:
+        state, path, depth = queue.popleft()
+        for name, act in ACTS.items():
+            reply = act(state)
+            here = f"{path} > {name}"
+            for first, shown in ((False, reply), (True, conv.first_turn(reply))):
+                replies += 1
+                if _words(shown, first) > MAX_WORDS:
+                    long_speech[shown.speech] = here
+            if reply.reprompt and word_count(reply.reprompt) > MAX_REPROMPT_WORDS:
+                long_reprompt[reply.reprompt] = here
+            if reply.view:
+                views.add(reply.view)
+            key = _key(reply.state)
+            if depth + 1 < max_depth and not reply.end_session and key not in seen:
+                seen.add(key)
+                queue.append((reply.state, here, depth + 1))
+    return Walk(replies, len(seen), long_speech, long_reprompt, frozenset(views))
+
+
 def test_every_reply_is_one_breath() -> None:
-    replies = every_reply()
-    assert len(replies) > 1000  # the walk really covers the conversation
-    long = {
-        reply.speech: (path, _words(reply, "(first turn)" in path))
-        for path, reply in replies
-        if _words(reply, "(first turn)" in path) > MAX_WORDS
-    }
-    assert long == {}
+    result = walk()
+    assert result.replies > 10_000 and result.states > 500  # the walk covers the conversation
+    assert result.long_speech == {}
 
 
-def test_every_reprompt_is_one_breath_too() -> None:
-    long = {r.reprompt for _, r in every_reply() if r.reprompt and word_count(r.reprompt) > 30}
-    assert long == set()
+def test_every_reprompt_is_short_too() -> None:
+    assert walk().long_reprompt == {}
 
 
 def test_the_walk_reaches_every_kind_of_reply() -> None:
     """Otherwise the rule above would hold over too little."""
-    views = {r.view[0] for _, r in every_reply() if r.view}
-    assert {"home", "answer", "more", "question", "outcome", "contact", "emergency"} <= views
-    outcomes = {r.view[1] for _, r in every_reply() if r.view and r.view[0] == "outcome"}
+    kinds = {kind for kind, _ in walk().views}
+    assert {"home", "answer", "more", "question", "outcome", "contact", "emergency"} <= kinds
+    outcomes = {key for kind, key in walk().views if kind == "outcome"}
     assert outcomes == set(C.outcomes)

@@ -73,7 +73,10 @@ def test_outcome_screen_shows_the_result_and_the_clinic():
     said, view, r = view_of(intent("AMAZON.YesIntent", OUTCOME_STATE))
     assert view["title"] == C.outcomes["see_specialist"].title
     assert view["text"] == r["response"]["card"]["content"]
-    assert said.startswith(view["text"])
+    # The screen shows what was said (less the spoken question) and the explanation too.
+    spoken = said.rsplit(". ", 1)[0] + "."
+    assert all(sentence in view["text"] for sentence in spoken.split(". "))
+    assert C.outcomes["see_specialist"].explain in view["text"]
     assert C.clinic.name in view["footer"] and C.clinic.website in view["footer"]
 
 
