@@ -449,10 +449,6 @@ class Conversation:
         state = state._replace(noted=self._note(state, value_id))
         return self._offer(lead, state, Pending.OFFER_CHECK)
 
-    def frequency(self, state: State, value_id: str | None) -> Reply:
-        """'often' / 'once in a while' and their synonyms, resolved to OFTEN or RARELY."""
-        return self.check_answer(state, value_id)
-
     def thanks(self, state: State) -> Reply:
         """'Thanks' ends a finished exchange; it is never a yes or a no to a question."""
         if state.pending in (None, Pending.ANYTHING_ELSE):

@@ -55,11 +55,11 @@ def test_yes_with_nothing_pending_gets_a_helpful_prompt():
 
 def test_check_runs_to_an_outcome_and_offers_contact():
     s = conv.start_check(State()).state
-    s = conv.frequency(s, "OFTEN").state
+    s = conv.check_answer(s, "OFTEN").state
     r = conv.yes(s)
     assert C.outcomes["see_specialist"].reasons["FREQUENT_SLEEP"] in r.speech
     assert C.not_a_diagnosis in r.speech
-    assert "duplex ultrasound" in r.speech
+    assert "duplex ultrasound" in r.card.text  # the card carries the explanation
     assert r.state.pending is Pending.OFFER_CONTACT and r.card is not None
     r = conv.yes(r.state)
     assert C.clinic.website_spoken in r.speech
@@ -68,7 +68,7 @@ def test_check_runs_to_an_outcome_and_offers_contact():
 
 def test_probably_fine_asks_four_questions_and_ends_with_the_red_flag_line():
     r = conv.start_check(State())
-    r = conv.frequency(r.state, "RARELY")
+    r = conv.check_answer(r.state, "RARELY")
     for _ in range(3):
         assert r.state.pending is Pending.CHECK
         r = conv.no(r.state)
@@ -79,7 +79,7 @@ def test_probably_fine_asks_four_questions_and_ends_with_the_red_flag_line():
 
 def test_frequency_that_does_not_resolve_reasks_with_a_hint():
     s = conv.start_check(State()).state
-    r = conv.frequency(s, None)
+    r = conv.check_answer(s, None)
     assert C.questions["FREQUENT"].hint in r.speech and r.state.answers == {}
 
 
@@ -151,7 +151,7 @@ def test_not_sure_outside_the_check_and_with_an_offer():
 
 
 def test_frequency_outside_the_check_offers_it():
-    assert conv.frequency(State(), "OFTEN").state.pending is Pending.OFFER_CHECK
+    assert conv.check_answer(State(), "OFTEN").state.pending is Pending.OFFER_CHECK
 
 
 def test_state_round_trips_through_session_attributes():
