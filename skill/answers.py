@@ -40,9 +40,20 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
 
 
 
-def meaning(value_id: str | None) -> Meaning | None:
-    """What a resolved slot value says about the check, or None (unknown, or no value)."""
-    return MEANINGS.get(value_id) if value_id else None
+# How often, said to a question that is not about how often ("sometimes", to "do they
+# disrupt your sleep?"): a lot is a yes, now and then is not a clear answer either way.
+ELSEWHERE: Mapping[str, Answer] = MappingProxyType({"OFTEN": Answer.YES, "RARELY": Answer.UNSURE})
+
+
+def meaning(value_id: str | None, asked: str | None = None) -> Meaning | None:
+    """What a resolved slot value says about the check, or None (unknown, or no value).
+
+    `asked` is the question pending, if any: a frequency word answers it too (ELSEWHERE).
+    """
+    found = MEANINGS.get(value_id) if value_id else None
+    if found and asked and found.question != asked and value_id in ELSEWHERE:
+        return Meaning(asked, ELSEWHERE[value_id])
+    return found
 
 
 # Topics whose question says the same as a yes ("why do my legs cramp when I walk?").

@@ -322,6 +322,9 @@ class Conversation:
     def topic(self, state: State, intent: str) -> Reply:
         topic = self.c.topics[intent]
         card = Card(topic.title, topic.speech)
+        meaning = answers.TOPIC_MEANINGS.get(intent)
+        if state.in_check and meaning and meaning.question == triage.next_question(state.answers):
+            return self.answer(state, meaning.answer)  # "it happens when I walk", asked that
         if state.in_check:  # answer, then offer to carry on with the check where it was
             state = state._replace(noted=self._note(state, intent))
             reply = self._offer(topic.speech, state, Pending.RESUME_CHECK)
@@ -438,9 +441,9 @@ class Conversation:
     def check_answer(self, state: State, value_id: str | None) -> Reply:
         """An answer in the user's own words ("every night", "they wake me up"), resolved by
         the model to a value id; skill/answers.py says which question it answers and how."""
-        meaning = answers.meaning(value_id)
+        pending = triage.next_question(state.answers) if state.in_check else None
+        meaning = answers.meaning(value_id, pending)
         if state.in_check:
-            pending = triage.next_question(state.answers)
             if meaning is not None and meaning.question == pending:
                 return self.answer(state, meaning.answer)
             # An answer to another question: keep it for later, ask this one again.

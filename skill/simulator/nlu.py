@@ -22,6 +22,9 @@ cramp" away from the emergency advice. Real Alexa has no such rule; the model's 
 emergency samples are what teach it, and this keeps the simulator from being more
 forgiving than the samples justify in the one place where a miss is dangerous.
 
+4. leading answer: a phrase that opens with a plain yes or no ("yes and then I can't get
+   back to sleep") is AMAZON.YesIntent or AMAZON.NoIntent.
+
 Anything else is AMAZON.FallbackIntent. Invocation phrases ("open ...", "ask ... to ...")
 are recognised separately by `route`, because they decide the session, not the intent.
 """
@@ -100,6 +103,12 @@ BUILTIN_PHRASES: Mapping[str, tuple[str, ...]] = {
     ),
 }
 
+# The first word of a phrase that nothing else matched, when it is a plain answer (stage 4).
+LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
+    "AMAZON.YesIntent": frozenset({"yes", "yeah", "yep", "yup", "definitely", "absolutely"}),
+    "AMAZON.NoIntent": frozenset({"no", "nope", "nah", "never"}),
+}
+
 # Dropped from both sides before the near match; multi-word ones first.
 FILLERS = (
     "you know", "i mean", "i think", "i guess", "kind of", "sort of", "hey alexa",
@@ -174,7 +183,7 @@ class Match:
 
     intent: str
     slots: Mapping[str, SlotFill] = field(default_factory=dict)
-    method: str = "exact"  # priority | exact | near | open_slot | fallback
+    method: str = "exact"  # priority | exact | near | open_slot | leading | fallback
     score: float = 1.0
     sample: str | None = None  # the sample that won, for explanations
 
@@ -496,7 +505,19 @@ class NLU:
             if m:
                 heard = {name: m.group(f"s_{name}") for name, _ in s.slots}
                 return Match(s.intent, self._slots(s.intent, heard), "open_slot", 0.0, s.sample)
+        lead = self._leading_answer(text)
+        if lead is not None:
+            return lead
         return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
+
+    def _leading_answer(self, text: str) -> Match | None:
+        """ "yes and then I can't get back to sleep": a phrase nothing else matched that opens
+        with a plain yes or no is that answer, as Alexa's built-ins take it."""
+        words = drop_fillers(text).split()
+        for intent, openers in LEADING_ANSWERS.items():
+            if len(words) > 1 and words[0] in openers and intent in self.intents:
+                return Match(intent, {}, "leading", 0.0, words[0])
+        return None
 
     def score(self, utterance: str) -> list[tuple[float, str, str]]:
         """Every sample's near-match score for `utterance`, best first: (score, intent, sample)."""
