@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from skill import answers, triage
 from skill.content import Content, Question
 from skill.reminders import REMINDERS_PERMISSION, ReminderResult
+from skill.seal import is_sealed, seal
 from skill.triage import Answer
 
 # Longest "last" text kept from session attributes. The longest reply the content makes is
@@ -62,7 +63,11 @@ class State(NamedTuple):
         if self.pending in (Pending.CHECK, Pending.RESUME_CHECK):
             out["answers"] = {q: a.value for q, a in self.answers.items()}
         if self.last_speech:
-            out["last"] = {"speech": self.last_speech, "reprompt": self.last_reprompt}
+            out["last"] = {
+                "speech": self.last_speech,
+                "reprompt": self.last_reprompt,
+                "seal": seal(self.last_speech, self.last_reprompt),
+            }
         if self.misses:
             out["misses"] = self.misses
         if self.result:
@@ -95,7 +100,8 @@ class State(NamedTuple):
         last = attrs.get("last")
         if isinstance(last, dict):
             s, r = last.get("speech"), last.get("reprompt")
-            if _rememberable(s):
+            # Only text this skill wrote and sealed: forged text is never said again.
+            if _rememberable(s) and is_sealed(last.get("seal"), s, r):
                 speech = s
                 if _rememberable(r):
                     reprompt = r
@@ -241,7 +247,7 @@ class Conversation:
         state = state._replace(pending=kind, answers=kept)
         return self._ask(_join(lead, question), reprompt, state)
 
-    def _repeat_pending(self, lead: str, state: State) -> Reply:
+    def _repeat_pending(self, lead: str | None, state: State) -> Reply:
         """Say `lead`, then ask again whatever question is pending (or offer the menu)."""
         if state.in_check:
             return self._ask_check(lead, state.answers, state)
@@ -544,8 +550,10 @@ class Conversation:
         return self._not_understood(self.c.prompt("fallback"), state)
 
     def repeat(self, state: State) -> Reply:
-        if state.last_speech is None:
-            return self._menu(self.c.prompt("nothing_to_repeat"), state)
+        if state.last_speech is None:  # nothing (sealed) to say again: ask what is pending
+            if state.pending is None:
+                return self._menu(self.c.prompt("nothing_to_repeat"), state)
+            return self._repeat_pending(None, state)
         reprompt = state.last_reprompt or self.c.prompt("menu_reprompt")
         return self._ask(state.last_speech, reprompt, state, misses=state.misses)
 

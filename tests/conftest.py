@@ -14,6 +14,10 @@ import os
 
 from hypothesis import HealthCheck, settings
 
+# One session seal key for the test process and the servers it starts (skill/seal.py), so a
+# reply sealed by one can be repeated by the other, as on hosts that share the key.
+os.environ.setdefault("SKILL_SESSION_KEY", "tests-only-not-a-secret")
+
 settings.register_profile(
     "ci",
     max_examples=100,
