@@ -187,7 +187,15 @@ class _Output:
 
     def turn(self, turn: Turn) -> None:
         if self.jsonl:
-            print(json.dumps(turn.to_json(), ensure_ascii=False), flush=True)
+            record = turn.to_json()
+            if self.explain:  # how the utterance was understood, for tuning the model
+                m = turn.match
+                record["match"] = None if m is None else {
+                    "method": m.method,
+                    "score": round(m.score, 4),
+                    "sample": m.sample,
+                }
+            print(json.dumps(record, ensure_ascii=False), flush=True)
         else:
             print("\n".join(format_turn(turn, self.explain)), flush=True)
 

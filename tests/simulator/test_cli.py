@@ -311,3 +311,22 @@ def test_fake_alexa_api_answers_and_prints_the_reminder_call(
     assert "fake Alexa API listening on http://127.0.0.1:" in out
     assert "I'll remind you tomorrow" in out
     assert '"timeZoneId": "Europe/Dublin"' in out and "POST /v1/alerts/reminders" in out
+
+
+def test_jsonl_with_explain_adds_how_each_phrase_was_understood() -> None:
+    done = simulate(
+        "--say", "open leg cramp helper", "--say", "why do legs cramp at night",
+        "--say", "huh", "--jsonl", "--explain",
+    )
+    assert done.returncode == 0, done.stderr
+    launch, near, unclear = jsonl(done.stdout)
+    assert launch["match"] is None  # a LaunchRequest is not matched against the model
+    assert near["match"]["method"] == "near" and 0.5 <= near["match"]["score"] <= 1
+    assert near["match"]["sample"] and near["intent"] == "LegCrampsAtNightIntent"
+    assert unclear["match"] == {"method": "fallback", "score": 0.0, "sample": None}
+    assert list(near)[: len(KEYS)] == KEYS  # the usual keys first, unchanged
+
+
+def test_jsonl_without_explain_has_exactly_the_documented_keys() -> None:
+    done = simulate("--say", "open leg cramp helper", "--jsonl")
+    assert list(jsonl(done.stdout)[0]) == KEYS
