@@ -386,8 +386,8 @@ class Conversation:
             return self.more(state)
         outcome = self.c.outcomes[state.result.outcome.value]
         told = _join(outcome.reasons[state.result.reason], outcome.explain)
-        reply = self._offer(told, state, Pending.OFFER_CONTACT)
-        return reply._replace(card=Card(outcome.title, told))
+        # The clinic was offered with the result: now the user may be done.
+        return self._anything_else(told, state, Card(outcome.title, told))
 
     def start_check(self, state: State) -> Reply:
         state = state._replace(topic=None)
