@@ -19,12 +19,25 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from skill import triage
+from skill.answers import TOPIC_MEANINGS
+
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 DEFAULT_LOCALE = "en-US"
 MAX_ANSWER_WORDS = 50
 NEXT_STEPS = ("check", "contact")
-QUESTION_IDS = ("FREQUENT", "SLEEP", "WALKING", "VARICOSE")
-OUTCOME_IDS = ("see_specialist", "worth_checking", "probably_fine")
+QUESTION_IDS = triage.QUESTIONS
+OUTCOME_IDS = tuple(o.value for o in triage.Outcome)
+# Every prompt skill/conversation.py asks for (tests/test_content.py keeps the two in step).
+PROMPT_KEYS = (
+    "anything_else", "ask_more", "back_to_check", "check_fallback", "check_fallback_again",
+    "check_help_tail", "check_left", "declined", "error", "fallback", "fallback_again",
+    "frequency_outside_check", "goodbye", "help", "menu", "menu_reprompt", "more_reprompt",
+    "no_more_detail", "no_phone", "no_topic_yet", "not_sure_outside_check",
+    "nothing_to_repeat", "offer_check", "offer_check_reprompt", "offer_contact",
+    "offer_contact_reprompt", "offer_fallback_again", "resume_check", "resume_check_reprompt",
+    "welcome", "welcome_back", "yes_or_no", "yes_without_question",
+)
 SAFETY_KEYS = (
     "disclaimer",
     "emergency",
@@ -244,9 +257,14 @@ def parse(raw: Any, locale: str = DEFAULT_LOCALE) -> Content:
     if set(onodes) != set(OUTCOME_IDS):
         raise ContentError(f"check.outcomes: expected exactly {OUTCOME_IDS}")
     outcomes = {}
+    needed_reasons = {o.value: r for o, r in triage.reasons_by_outcome().items()}
     for oid, o in onodes.items():
         path = f"check.outcomes.{oid}"
         reasons = _get(o, "reasons", path, dict)
+        for key in sorted(needed_reasons[oid] - set(reasons)):
+            raise ContentError(f"{path}.reasons: missing '{key}' (skill/triage.py gives it)")
+        for key in sorted(set(reasons) - needed_reasons[oid]):
+            raise ContentError(f"{path}.reasons: '{key}' is a reason the check never gives")
         outcomes[oid] = Outcome(
             id=oid,
             title=_get(o, "title", path),
@@ -275,6 +293,12 @@ def parse(raw: Any, locale: str = DEFAULT_LOCALE) -> Content:
         key: _fill(_marked(node, f"prompts.{key}"), values, f"prompts.{key}")
         for key, node in _get(raw, "prompts", "content", dict).items()
     }
+    for key in PROMPT_KEYS:
+        if key not in prompts:
+            raise ContentError(f"prompts: missing '{key}'")
+    for intent in TOPIC_MEANINGS:
+        if intent not in topics:
+            raise ContentError(f"topics: missing '{intent}' (skill/answers.py reads it)")
     snodes = _get(raw, "safety", "content", dict)
     safety = {key: _marked(node, f"safety.{key}") for key, node in snodes.items()}
     for needed in SAFETY_KEYS:

@@ -60,6 +60,18 @@ def classify(answers: Answers) -> Result:
     return Result(Outcome.PROBABLY_FINE, "NONE")
 
 
+@cache
+def reasons_by_outcome() -> dict[Outcome, frozenset[str]]:
+    """Every reason each outcome can give, over every combination of answers: the keys the
+    content must have (skill/content.py refuses a file that lacks one)."""
+    found: dict[Outcome, set[str]] = {o: set() for o in Outcome}
+    for combo in product((None, *Answer), repeat=len(QUESTIONS)):
+        answers = {q: a for q, a in zip(QUESTIONS, combo, strict=True) if a is not None}
+        result = classify(answers)
+        found[result.outcome].add(result.reason)
+    return {o: frozenset(r) for o, r in found.items()}
+
+
 def _key(answers: Answers) -> tuple[Answer | None, ...]:
     return tuple(answers.get(q) for q in QUESTIONS)
 

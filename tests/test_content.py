@@ -249,3 +249,73 @@ def test_the_conversational_word_list_stays_short():
     assert not {"yes", "probably", "point", "often", "usually", "serious"} & (
         wording.CONVERSATIONAL_WORDS | wording.STOP_WORDS
     )
+
+
+# -- content that cannot be served is refused at load ---------------------------------------
+
+
+def _renamed(raw, path: str, old: str, new: str):
+    bad = copy.deepcopy(raw)
+    node = bad
+    for part in path.split("."):
+        node = node[part]
+    node[new] = node.pop(old)
+    return bad
+
+
+KEYS_THE_LOGIC_ASKS_FOR = [
+    *[("check.questions", q) for q in ("FREQUENT", "SLEEP", "WALKING", "VARICOSE")],
+    *[("check.outcomes", o) for o in ("see_specialist", "worth_checking", "probably_fine")],
+    *[
+        (f"check.outcomes.{o}.reasons", r)
+        for o, reasons in {
+            "see_specialist": ("WALKING", "FREQUENT_SLEEP"),
+            "worth_checking": ("FREQUENT", "SLEEP", "VARICOSE", "UNSURE"),
+            "probably_fine": ("NONE",),
+        }.items()
+        for r in reasons
+    ],
+    ("topics", "CrampsWhenWalkingIntent"),
+    ("prompts", "anything_else"),
+    ("out_of_scope", "remedy"),
+    ("safety", "emergency_line"),
+]
+
+
+@pytest.mark.parametrize(("path", "key"), KEYS_THE_LOGIC_ASKS_FOR)
+def test_renaming_a_key_the_logic_asks_for_is_refused_at_load_in_one_line(raw, path, key):
+    bad = _renamed(raw, path, key, key + "_RENAMED")
+    with pytest.raises(content.ContentError) as refused:
+        content.parse(bad)
+    message = str(refused.value)
+    assert "\n" not in message and (key in message or key + "_RENAMED" in message), message
+
+
+def test_python_m_skill_check_refuses_such_content_in_one_line(tmp_path):
+    """The same refusal through the command a maintainer runs, on a copy of the project."""
+    import shutil
+    import subprocess
+    import sys
+
+    copy_root = tmp_path / "project"
+    shutil.copytree(ROOT / "skill", copy_root / "skill", ignore=shutil.ignore_patterns(".compiled"))
+    shutil.copytree(ROOT / "interaction_model", copy_root / "interaction_model")
+    text = (copy_root / "skill/content/en-US.yaml").read_text("utf-8")
+    (copy_root / "skill/content/en-US.yaml").write_text(
+        text.replace("        FREQUENT_SLEEP: >-", "        FREQUENT_AND_SLEEP: >-"), "utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "skill", "check"], cwd=copy_root, capture_output=True, text=True,
+        timeout=120,
+    )
+    assert done.returncode != 0
+    lines = [line for line in (done.stdout + done.stderr).splitlines() if "FREQUENT_" in line]
+    assert len(lines) == 1 and "FREQUENT_SLEEP" in lines[0], done.stdout + done.stderr
+
+
+def test_the_conversation_asks_only_for_prompts_the_content_must_have():
+    import re
+
+    source = (ROOT / "skill" / "conversation.py").read_text("utf-8")
+    asked = set(re.findall(r'\bp(?:rompt)?\("([a-z_]+)"\)', source))
+    assert asked and asked <= set(content.PROMPT_KEYS)
