@@ -447,22 +447,34 @@ class Conversation:
     def check_answer(self, state: State, value_id: str | None) -> Reply:
         """An answer in the user's own words ("every night", "they wake me up"), resolved by
         the model to a value id; skill/answers.py says which question it answers and how."""
+        if state.pending is Pending.RESUME_CHECK:  # an answer is a way of going back
+            state = state._replace(pending=Pending.CHECK)
         pending = triage.next_question(state.answers) if state.in_check else None
         meaning = answers.meaning(value_id, pending)
         if state.in_check:
             if meaning is not None and meaning.question == pending:
                 return self.answer(state, meaning.answer)
-            # An answer to another question: keep it for later, ask this one again.
-            return self.fallback(state._replace(noted=self._note(state, value_id)))
+            if meaning is None or meaning.answer is not Answer.YES:
+                return self.fallback(state)
+            # A yes to a later question: say what was taken, keep it, ask this one again.
+            told = self.c.questions[meaning.question].taken
+            noted = state._replace(noted=self._note(state, value_id))
+            return self._ask_check(told, state.answers, noted)
         lead = self.c.prompt("frequency_outside_check")
         state = state._replace(noted=self._note(state, value_id))
+        if state.pending not in (None, Pending.ANYTHING_ELSE):  # an offer is open: ask again
+            return self._repeat_pending(lead, state)
+        if state.result is not None:  # the check is just done: no second one
+            return self._anything_else(lead, state)
         return self._offer(lead, state, Pending.OFFER_CHECK)
 
     def thanks(self, state: State) -> Reply:
         """'Thanks' ends a finished exchange; it is never a yes or a no to a question."""
         if state.pending in (None, Pending.ANYTHING_ELSE):
             return self._end(_join(self.c.prompt("welcome_back"), self.c.prompt("goodbye")))
-        return self._repeat_pending(self.c.prompt("welcome_back"), state)
+        if state.in_check:  # never an answer: the question comes again
+            return self._repeat_pending(None, state)
+        return self._anything_else(self.c.prompt("welcome_back"), state)  # a polite "no"
 
     def phone(self, state: State) -> Reply:
         """'What's your phone number?': the number when the skill has one, else the website."""
@@ -484,7 +496,10 @@ class Conversation:
 
     def contact(self, state: State) -> Reply:
         k = self.c.contact
-        reply = self._offer(k.speech, state, Pending.OFFER_REMINDER)
+        if state.reminded:  # the reminder is set: nothing more to offer
+            reply = self._anything_else(k.speech, state)
+        else:
+            reply = self._offer(k.speech, state, Pending.OFFER_REMINDER)
         return reply._replace(card=Card(k.title, k.card), view=("contact", "clinic"))
 
     def reminder(self, state: State) -> Reply:
