@@ -35,3 +35,39 @@ limit_request_field_size = 8190
 # skill.web writes one JSON line per request to stderr; gunicorn logs its start and workers.
 loglevel = "info"
 accesslog = None
+
+# GET /metrics (METRICS_ENDPOINT=1): each worker is its own process, so prometheus_client's
+# multiprocess mode keeps every worker's counts in files in PROMETHEUS_MULTIPROC_DIR, set here in
+# the arbiter before any worker starts; /metrics in any worker adds them all up.
+_metrics_dir: str | None = None
+
+
+def on_starting(server):  # noqa: ARG001 - gunicorn's hook signature
+    global _metrics_dir
+    if os.environ.get("METRICS_ENDPOINT", "0").strip().lower() not in ("1", "true", "yes", "on"):
+        return
+    existing = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if existing:  # given: start from zero, as a restarted server should
+        os.makedirs(existing, exist_ok=True)
+        for name in os.listdir(existing):
+            if name.endswith(".db"):
+                os.remove(os.path.join(existing, name))
+        return
+    import tempfile
+
+    _metrics_dir = tempfile.mkdtemp(prefix="skill-prometheus-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir
+
+
+def child_exit(server, worker):  # noqa: ARG001
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server):  # noqa: ARG001
+    if _metrics_dir is not None:
+        import shutil
+
+        shutil.rmtree(_metrics_dir, ignore_errors=True)

@@ -7,6 +7,8 @@ turns a request that cannot even be deserialised into a spoken recovery, not an 
 
 from __future__ import annotations
 
+import sys
+import time
 from typing import Any
 
 from ask_sdk_core.skill_builder import CustomSkillBuilder
@@ -14,6 +16,7 @@ from ask_sdk_model import ResponseEnvelope
 from ask_sdk_model.response import Response
 from ask_sdk_model.ui import Reprompt, SsmlOutputSpeech
 
+from skill import metrics
 from skill.api_client import UrllibApiClient, api_endpoint_scope
 from skill.conversation import State
 from skill.handlers import EXCEPTION_HANDLERS, HANDLERS
@@ -69,6 +72,7 @@ def handle_event(event: Any, context: Any = None) -> dict[str, Any]:
         return serializer.serialize(response)
     except Exception as exc:  # noqa: BLE001 - Alexa must always get an answer
         log.error("request failed before or outside the handlers: %s", type(exc).__name__)
+        metrics.count("HandlerError")
         request = event.get("request") if isinstance(event, dict) else None
         kind = request.get("type") if isinstance(request, dict) else None
         if kind in SILENT_REQUEST_TYPES:
@@ -78,5 +82,16 @@ def handle_event(event: Any, context: Any = None) -> dict[str, Any]:
         return _recovery_envelope()
 
 
+METRICS_NAMESPACE = metrics.namespace()  # METRICS_NAMESPACE, read once per process
+
+
 def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
-    return handle_event(event, context)
+    """The Lambda entry point: answer, then flush this invocation's counters once to stdout
+    as CloudWatch EMF, which Lambda's log stream turns into metrics (no API call, no SDK)."""
+    with metrics.collect() as counts:
+        response = handle_event(event, context)
+    if counts:
+        lines = metrics.emf_lines(counts, METRICS_NAMESPACE, int(time.time() * 1000))
+        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.flush()
+    return response

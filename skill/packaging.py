@@ -69,6 +69,7 @@ DEV_ONLY = (
     "skill/simulator/",
     "skill/verification.py",
     "skill/web.py",
+    "skill/web_metrics.py",
     "skill/wording.py",
 )
 

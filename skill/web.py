@@ -2,9 +2,10 @@
 
 `POST /` takes an Alexa request, checks it (signature, certificate, timestamp, skill id: see
 skill/verification.py) on the raw body bytes, and answers with what the same skill object as
-the Lambda entry point returns. `GET /healthz` is for load balancers. Every refusal is a short
-JSON error that reaches no handler; every request leaves one JSON log line that never carries
-what the user said.
+the Lambda entry point returns. `GET /healthz` is for load balancers; `GET /metrics`, only
+when METRICS_ENDPOINT=1, serves Prometheus figures (skill/web_metrics.py, private networks).
+Every refusal is a short JSON error that reaches no handler; every request leaves one JSON log
+line that never carries what the user said.
 
 Production runs the factory under gunicorn from the repository root,
 `gunicorn 'skill.web:create_app()'`, with the settings in gunicorn.conf.py (gevent workers with
@@ -29,6 +30,7 @@ from typing import Any, NoReturn
 from flask import Flask, Response, g, request
 from werkzeug.exceptions import ClientDisconnected, HTTPException, RequestEntityTooLarge
 
+from skill import metrics
 from skill.verification import (
     RequestVerifier,
     VerificationError,
@@ -209,6 +211,7 @@ def create_app(
     trust_store: str | None = None,
     cert_fetcher: Callable[[str], bytes] | None = None,
     log_level: str | None = None,
+    metrics_endpoint: bool | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Flask:
     """Build the web app. Arguments win over the environment (``environ``, default os.environ).
@@ -224,6 +227,8 @@ def create_app(
     - ``handle``: ``(event, context) -> response dict``; default skill.app.handle_event, the
       skill object the Lambda entry point uses, built once at import.
     - ``log_level`` / ``LOG_LEVEL``: default INFO.
+    - ``metrics_endpoint`` / ``METRICS_ENDPOINT``: serve ``GET /metrics`` (Prometheus), off
+      unless turned on; it is unauthenticated, so for a private network only.
 
     Raises ConfigError for a setting that cannot be used.
     """
@@ -251,6 +256,13 @@ def create_app(
         if cert_fetcher is None and env.get("ALEXA_CERT_FETCHER", "").strip():
             cert_fetcher = _load_fetcher(env["ALEXA_CERT_FETCHER"])
         verifier = RequestVerifier(skill_ids=accepted, trust_roots=roots, fetcher=cert_fetcher)
+    if metrics_endpoint is None:
+        metrics_endpoint = _parse_bool("METRICS_ENDPOINT", env.get("METRICS_ENDPOINT", "0"))
+    figures = None
+    if metrics_endpoint:
+        from skill.web_metrics import figures as make_figures
+
+        figures = make_figures()
     if handle is None:
         from skill.app import handle_event  # builds the skill object, once per process
 
@@ -320,7 +332,12 @@ def create_app(
         except VerificationError as exc:
             return refuse(400, "bad request", exc.reason, getattr(exc, "detail", ""))
         try:
-            result = handle(envelope, None)
+            if figures is None:
+                result = handle(envelope, None)
+            else:
+                with metrics.collect() as counts:
+                    result = handle(envelope, None)
+                figures.record_counts(counts)
             if not isinstance(result, dict):
                 raise TypeError(f"skill returned {type(result).__name__}, not a dict")
             payload = json.dumps(result, separators=(",", ":"), ensure_ascii=False)
@@ -332,6 +349,14 @@ def create_app(
     @app.get("/healthz")
     def healthz() -> Response:
         return _json({"status": "ok"}, 200)
+
+    if figures is not None:
+
+        @app.get("/metrics")
+        def prometheus() -> Response:
+            from skill.web_metrics import CONTENT_TYPE
+
+            return Response(figures.exposition(), status=200, content_type=CONTENT_TYPE)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Response:
@@ -354,11 +379,14 @@ def create_app(
         fields = g.log
         t0 = g.get("t0")
         if t0 is not None:
-            fields["latency_ms"] = round((time.perf_counter() - t0) * 1000, 2)
+            elapsed = time.perf_counter() - t0
+            fields["latency_ms"] = round(elapsed * 1000, 2)
+            if figures is not None:
+                figures.record_request(request.path, request.method, response.status_code, elapsed)
         if response.status_code >= 500:
             level = logging.ERROR
-        elif request.path == "/healthz":
-            level = logging.DEBUG  # load balancers ask every few seconds
+        elif request.path in ("/healthz", "/metrics"):
+            level = logging.DEBUG  # load balancers and scrapers ask every few seconds
         else:
             level = logging.INFO
         _log_request(level, {"event": "request", **fields})

@@ -8,9 +8,10 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 from ask_sdk_model.ui import AskForPermissionsConsentCard, SimpleCard
 
-from skill import content
+from skill import content, metrics
 from skill.conversation import Conversation, Effect, Reply, State
 from skill.handlers.reminders import ask_permission_directive
+from skill.handlers.usage import count_reply
 from skill.logs import get_logger
 from skill.screen import render_directive
 from skill.speech import ssml_text
@@ -37,11 +38,16 @@ def conversation(handler_input: HandlerInput) -> Conversation:
 
 def state(handler_input: HandlerInput) -> State:
     attrs = handler_input.attributes_manager.session_attributes
-    return State.from_session(attrs, conversation(handler_input).c)
+    st = State.from_session(attrs, conversation(handler_input).c)
+    handler_input._skill_state = st  # type: ignore[attr-defined]  # render() counts from it
+    return st
 
 
 def render(handler_input: HandlerInput, reply: Reply) -> Response:
     """Reply -> Alexa Response. Session attributes are replaced, never merged."""
+    if metrics.collecting():
+        before = getattr(handler_input, "_skill_state", None)  # the request's, from state()
+        count_reply(handler_input, before if before is not None else State(), reply)
     rb = handler_input.response_builder
     if reply.effect is Effect.ASK_PERMISSION:
         # Alexa speaks the permission question itself; the session waits for its answer.

@@ -11,6 +11,7 @@ from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractR
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
+from skill import metrics
 from skill.content import load
 from skill.conversation import Conversation, Effect, Reply, State
 from skill.handlers.base import (
@@ -78,7 +79,10 @@ class PermissionResponseHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         conv = conversation(handler_input)
-        reply = conv.permission_answer(state(handler_input), permission_granted(handler_input))
+        granted = permission_granted(handler_input)
+        if granted is None:  # no answer, or the request failed: no reminder can be set
+            metrics.count("ReminderFailed", "no_permission")
+        reply = conv.permission_answer(state(handler_input), granted)
         if reply.effect is Effect.CREATE_REMINDER:
             reply = create_reminder(handler_input, conv, reply, may_ask=False)
         return render(handler_input, reply)
@@ -139,6 +143,7 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         log.error("handler error: %s", type(exception).__name__)
+        metrics.count("HandlerError")
         if _type(handler_input) in SILENT_REQUEST_TYPES:
             return _silent(handler_input)
         try:
@@ -166,6 +171,7 @@ def _out_of_scope(category: str, slot: str | None) -> Act:
 
     def act(conv: Conversation, st: State, hi: HandlerInput) -> Reply:
         unknown = slot is not None and slot_heard(hi, slot) and resolved_slot_id(hi, slot) is None
+        metrics.count("OutOfScope", "unknown" if unknown else category)
         return conv.out_of_scope(st, "unknown" if unknown else category)
 
     return act

@@ -12,6 +12,7 @@ from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
 
+from skill import metrics
 from skill.conversation import Conversation, Reply
 from skill.logs import get_logger
 from skill.reminders import REMINDERS_PERMISSION, ReminderResult, api_time, next_morning
@@ -36,7 +37,13 @@ def create_reminder(
     ask for it by voice first (Alexa comes back with Connections.Response), once."""
     if not has_reminder_consent(handler_input) and may_ask:
         return conv.ask_permission(reply.state)
-    return conv.reminder_outcome(reply.state, _create(handler_input, conv))
+    result = _create(handler_input, conv)
+    if result is ReminderResult.CREATED:
+        metrics.count("ReminderCreated")
+    else:
+        reason = "no_permission" if result is ReminderResult.NO_PERMISSION else "api_error"
+        metrics.count("ReminderFailed", reason)
+    return conv.reminder_outcome(reply.state, result)
 
 
 PERMISSION_TOKEN = "reminder"

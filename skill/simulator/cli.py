@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 from urllib.parse import urlsplit
 
+from skill import metrics
 from skill.simulator.envelopes import (
     DEFAULT_API_ENDPOINT,
     DEFAULT_SKILL_ID,
@@ -66,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="one JSON object per turn instead of a transcript")
     out.add_argument("--explain", action="store_true",
                      help="show how each utterance was understood (transcript only)")
+    out.add_argument("--metrics", action="store_true",
+                     help="after the conversation, print the usage counters it produced, as the "
+                     "Lambda function would publish them (in-process only)")
     dev = p.add_argument_group("device and skill")
     dev.add_argument("--endpoint", metavar="URL",
                      help="POST requests to a running web service (started with --no-verify) "
@@ -273,6 +277,8 @@ def _main(args: argparse.Namespace) -> int:
         raise UsageError("use --say or --replay, not both")
     if args.endpoint is not None:
         _check_url(args.endpoint)
+        if args.metrics:
+            raise UsageError("--metrics counts in-process; with --endpoint read its GET /metrics")
     if args.timeout <= 0:
         raise UsageError("--timeout must be more than 0 seconds")
 
@@ -328,11 +334,37 @@ def _main(args: argparse.Namespace) -> int:
         )
         if interactive and not args.jsonl:
             _banner(nlu.invocation_name, locale, args)
-        _run(simulator, utterances, out, api)
+        with metrics.collect() as counts:
+            _run(simulator, utterances, out, api)
+        if args.metrics:
+            print_metrics(counts, args.jsonl)
     finally:
         if api is not None:
             api.stop()
     return 0
+
+
+def format_metrics(counts: metrics.Counts) -> list[str]:
+    """One line per counted series, in the vocabulary's order: `CheckCompleted outcome=x 1`."""
+    lines = []
+    for name, dim in metrics.COUNTERS.items():
+        for key in sorted((k for k in counts if k.name == name), key=lambda k: k.value or ""):
+            label = f" {dim[0]}={key.value}" if dim is not None else ""
+            lines.append(f"{name}{label} {counts[key]}")
+    return lines
+
+
+def print_metrics(counts: metrics.Counts, jsonl: bool) -> None:
+    if jsonl:
+        series = [
+            {"name": k.name, "dimension": k.value, "count": n}
+            for k, n in sorted(counts.items())
+        ]
+        print(json.dumps({"metrics": series}), flush=True)
+        return
+    print("Metrics (counted in this conversation):")
+    for line in format_metrics(counts) or ["(none)"]:
+        print(f"  {line}")
 
 
 def _banner(invocation: str, locale: str, args: Any) -> None:

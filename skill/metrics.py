@@ -1,0 +1,200 @@
+"""The skill's usage figures: one closed vocabulary of counters, counted per request.
+
+Privacy by construction: a counter has at most one dimension, and its value must be in a
+closed set written here, so no id, utterance, slot value or free text can ever be counted.
+A value outside its set is dropped (and logged by counter name only), never emitted.
+
+Plain Python, no SDK or metrics library: the handlers call `count()`; a transport opens
+`collect()` around one request and publishes what was counted: the Lambda entry point as
+one CloudWatch Embedded Metric Format (EMF) line on stdout (`emf_lines`), the web service
+through prometheus_client (skill/web_metrics.py), the simulator by printing it.
+What each figure means and which decision it informs: docs/operations.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
+from typing import NamedTuple
+
+from skill.logs import get_logger
+
+log = get_logger("skill.metrics")
+
+DEFAULT_NAMESPACE = "LegCrampHelper"
+NAMESPACE_ENV = "METRICS_NAMESPACE"
+
+# The closed sets of dimension values. Tests check them against the code that picks the
+# values (topics in the content, triage outcomes, out-of-scope categories, pending states).
+TOPICS = frozenset(
+    {
+        "CrampCausesIntent",
+        "CrampsAndVeinDiseaseIntent",
+        "CrampsWhenWalkingIntent",
+        "HowLegVeinsWorkIntent",
+        "LegCrampsAtNightIntent",
+        "VaricoseVeinsIntent",
+        "VeinDiagnosisIntent",
+        "VenousInsufficiencyIntent",
+        "WhatAreLegCrampsIntent",
+        "WhenToSeeSpecialistIntent",
+    }
+)
+OUTCOMES = frozenset({"see_specialist", "worth_checking", "probably_fine"})
+CATEGORIES = frozenset({"remedy", "treatment", "logistics", "condition", "diagnosis", "unknown"})
+# Where the user was when not understood: a Pending value, or "menu" when nothing was pending.
+STATES = frozenset(
+    {
+        "menu",
+        "check",
+        "more",
+        "offer_check",
+        "offer_contact",
+        "offer_reminder",
+        "anything_else",
+        "resume_check",
+    }
+)
+REMINDER_FAILURES = frozenset({"no_permission", "api_error"})
+
+# Counter name -> (dimension name, its closed set), or None for a plain count.
+COUNTERS: dict[str, tuple[str, frozenset[str]] | None] = {
+    "Turn": None,  # every spoken reply to a user (the base of the not-understood share)
+    "SessionStarted": None,
+    "TopicAnswered": ("topic", TOPICS),
+    "CheckStarted": None,
+    "CheckCompleted": ("outcome", OUTCOMES),
+    "ContactGiven": None,
+    "ReminderCreated": None,
+    "ReminderFailed": ("reason", REMINDER_FAILURES),
+    "EmergencyRedirected": None,
+    "OutOfScope": ("category", CATEGORIES),
+    "NotUnderstood": ("state", STATES),
+    "HandlerError": None,
+}
+
+
+class Key(NamedTuple):
+    """One counted series: the counter, and its dimension value (None for a plain count)."""
+
+    name: str
+    value: str | None = None
+
+
+Counts = Counter[Key]
+
+# Every series there can be, made once: counting is one dict lookup, and validation with it.
+_KEYS: dict[tuple[str, str | None], Key] = {
+    (name, value): Key(name, value)
+    for name, dim in COUNTERS.items()
+    for value in (sorted(dim[1]) if dim is not None else [None])
+}
+
+_active: ContextVar[Counts | None] = ContextVar("skill_metrics", default=None)
+
+
+def count(name: str, value: str | None = None) -> None:
+    """Count one `name` (with its dimension `value`) in the request being collected, if any.
+
+    Never raises: a metric must not break a reply. Anything outside the vocabulary is
+    dropped, and only the counter's name (ours, not the user's) is logged.
+    """
+    counts = _active.get()
+    if counts is None:
+        return
+    key = _KEYS.get((name, value)) if isinstance(value, str | None) else None
+    if key is None:
+        log.warning("metric dropped: %s", name if name in COUNTERS else "<unknown counter>")
+        return
+    counts[key] += 1
+
+
+def collecting() -> bool:
+    """True inside collect(): lets a caller skip work whose only use is counting."""
+    return _active.get() is not None
+
+
+def valid(name: str, value: str | None) -> bool:
+    """True for a counter of the vocabulary with a value from its closed set (or none)."""
+    return isinstance(value, str | None) and (name, value) in _KEYS
+
+
+@contextmanager
+def collect() -> Iterator[Counts]:
+    """Count what happens in this block (one request, or one simulated conversation).
+
+    A context variable, so concurrent requests (gevent greenlets, threads) keep apart.
+    """
+    counts: Counts = Counter()
+    token = _active.set(counts)
+    try:
+        yield counts
+    finally:
+        _active.reset(token)
+
+
+def namespace(environ: dict[str, str] | None = None) -> str:
+    env = os.environ if environ is None else environ
+    return env.get(NAMESPACE_ENV, "").strip() or DEFAULT_NAMESPACE
+
+
+def emf_lines(counts: Counts, namespace: str, timestamp_ms: int) -> list[str]:
+    """The counts as CloudWatch EMF JSON lines (usually one; see `_emf_templates`)."""
+    stamp = str(timestamp_ms)
+    return [head + stamp + tail for head, tail in _emf_templates(tuple(counts.items()), namespace)]
+
+
+@lru_cache(maxsize=512)
+def _emf_templates(items: tuple[tuple[Key, int], ...], namespace: str) -> list[tuple[str, str]]:
+    """EMF lines split around the timestamp, built once per set of counts: most requests
+    count the same few things, so a request pays for a lookup, not for json.dumps.
+
+    A dimensioned counter is published twice by CloudWatch: per value and in total (the
+    empty dimension set), so the dashboard can show "checks completed" without summing.
+    One EMF document holds one value per dimension name; two values of one dimension in a
+    single request (never seen, but possible) go to a second document rather than be lost.
+    """
+    docs: list[dict[str, object]] = []
+    for key, n in sorted(items, key=lambda kn: (kn[0].name, kn[0].value or "")):
+        dim = COUNTERS[key.name]
+        for doc in docs:
+            if key.name in doc:
+                continue
+            if dim is not None and doc.get(dim[0], key.value) != key.value:
+                continue
+            break
+        else:
+            doc = {}
+            docs.append(doc)
+        doc[key.name] = n
+        if dim is not None:
+            doc[dim[0]] = key.value
+    lines = []
+    for doc in docs:
+        names = [n for n in doc if n in COUNTERS]
+        plain = [n for n in names if COUNTERS[n] is None]
+        directives = []
+        if plain:  # plain counts share one directive; a dimensioned one has its own
+            directives.append(_directive(namespace, [[]], plain))
+        for name in names:
+            dim = COUNTERS[name]
+            if dim is not None:
+                directives.append(_directive(namespace, [[dim[0]], []], [name]))
+        envelope = {"_aws": {"Timestamp": 0, "CloudWatchMetrics": directives}}
+        line = json.dumps({**envelope, **doc}, separators=(",", ":"))
+        head, _, tail = line.partition('"Timestamp":0')
+        lines.append((head + '"Timestamp":', tail))
+    return lines
+
+
+def _directive(namespace: str, dimensions: list[list[str]], names: list[str]) -> dict[str, object]:
+    return {
+        "Namespace": namespace,
+        "Dimensions": dimensions,
+        "Metrics": [{"Name": n, "Unit": "Count"} for n in names],
+    }

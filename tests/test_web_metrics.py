@@ -1,0 +1,118 @@
+"""`GET /metrics` on the web service, over real HTTP on 127.0.0.1: the skill's counters, status
+counts and latency in Prometheus text format; off unless enabled; summed over gunicorn workers."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+pytest.importorskip("prometheus_client")
+from prometheus_client.parser import text_string_to_metric_families  # noqa: E402
+from werkzeug.serving import make_server  # noqa: E402
+
+from skill.web import create_app  # noqa: E402
+from tests.support import intent, launch  # noqa: E402
+
+
+def request(port: int, method: str, path: str, body: Any = None) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    try:
+        data = json.dumps(body).encode() if body is not None else None
+        conn.request(method, path, body=data, headers={"Content-Type": "application/json"})
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def samples(port: int) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    status, body = request(port, "GET", "/metrics")
+    assert status == 200
+    return {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(body.decode())
+        for s in family.samples
+    }
+
+
+@pytest.fixture
+def served(request: pytest.FixtureRequest) -> Iterator[int]:
+    app = create_app(verify=False, metrics_endpoint=request.param, environ={})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.port
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.parametrize("served", [True], indirect=True)
+def test_counters_status_and_latency(served: int) -> None:
+    before = samples(served)
+    assert request(served, "POST", "/", launch())[0] == 200
+    assert request(served, "POST", "/", intent("EmergencyIntent", new=True))[0] == 200
+    assert request(served, "POST", "/", b"not json".decode())[0] == 400
+    after = samples(served)
+
+    def delta(name: str, **labels: str) -> float:
+        key = (name, tuple(sorted(labels.items())))
+        return after.get(key, 0) - before.get(key, 0)
+
+    assert delta("skill_session_started_total") == 2
+    assert delta("skill_turn_total") == 2
+    assert delta("skill_emergency_redirected_total") == 1
+    assert delta("skill_check_completed_total", outcome="see_specialist") == 0  # exists, at 0
+    assert ("skill_check_completed_total", (("outcome", "probably_fine"),)) in after
+    assert delta("http_requests_total", path="/", method="POST", status="200") == 2
+    assert delta("http_requests_total", path="/", method="POST", status="400") == 1
+    assert delta("http_request_duration_seconds_count", path="/") == 3
+    # Only closed-set labels: no raw path, no ids.
+    assert request(served, "GET", "/no/such/amzn1.ask.account.x")[0] == 404
+    text = request(served, "GET", "/metrics")[1].decode()
+    assert 'path="other"' in text and "amzn1" not in text
+
+
+@pytest.mark.parametrize("served", [False], indirect=True)
+def test_off_unless_enabled(served: int) -> None:
+    assert request(served, "GET", "/metrics")[0] == 404
+    assert request(served, "POST", "/", launch())[0] == 200
+
+
+def test_the_environment_turns_it_on() -> None:
+    assert create_app(verify=False, environ={"METRICS_ENDPOINT": "1"}).test_client().get(
+        "/metrics"
+    ).status_code == 200
+    assert create_app(verify=False, environ={}).test_client().get("/metrics").status_code == 404
+
+
+def test_gunicorn_workers_are_summed(tmp_path: Any) -> None:
+    """Two gevent workers: whichever answers /metrics reports every worker's requests."""
+    pytest.importorskip("gevent")
+    from tests.test_web_server import Server, documented_command
+
+    env = {
+        "ALEXA_VERIFY": "0", "METRICS_ENDPOINT": "1", "WEB_CONCURRENCY": "2",
+        "PROMETHEUS_MULTIPROC_DIR": str(tmp_path), "LOG_LEVEL": "WARNING",
+    }  # fmt: skip
+    server = Server(documented_command(), r"Listening at: http://127\.0\.0\.1:(\d+)", env)
+    try:
+        n = 40
+        with ThreadPoolExecutor(8) as pool:
+            codes = [c for c, _ in pool.map(lambda _: request(server.port, "POST", "/", launch()),
+                                            range(n))]
+        assert codes == [200] * n
+        for _ in range(4):  # several reads, likely from both workers: each sees the sum
+            got = samples(server.port)
+            assert got[("skill_session_started_total", ())] == n
+            key = ("http_requests_total", (("method", "POST"), ("path", "/"), ("status", "200")))
+            assert got[key] == n
+        assert len(list(tmp_path.glob("counter_*.db"))) == 2  # one file per worker
+    finally:
+        assert server.stop() == 0
