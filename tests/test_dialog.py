@@ -7,34 +7,15 @@ Each test plays what a person says through the offline NLU and the Lambda handle
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import pytest
 
 from skill.content import load
-from skill.simulator import Simulator, Turn, load_nlu
-from skill.simulator.envelopes import DeviceKind, EnvelopeFactory
-from skill.simulator.nlu import model_path
+from skill.simulator.envelopes import DeviceKind
+from tests.talk import play, simulator
 
 C = load()
-OFFLINE_API = "http://127.0.0.1:9"
 DISCLAIMER = C.safety["disclaimer"]
-
-
-@cache
-def _nlu():
-    return load_nlu(model_path("en-US"))
-
-
-def simulator() -> Simulator:
-    return Simulator(_nlu(), EnvelopeFactory(api_endpoint=OFFLINE_API))
-
-
-def play(*utterances: str) -> list[Turn]:
-    sim = simulator()
-    turns = [sim.say(u) for u in utterances]
-    assert all(t is not None for t in turns)
-    return turns  # type: ignore[return-value]
 
 
 def test_a_whole_check_in_natural_words_then_why_then_no_thanks() -> None:
@@ -145,8 +126,7 @@ def test_phone_requests_without_a_number_give_the_website() -> None:
 
 
 def test_screen_progress_keeps_its_total() -> None:
-    factory = EnvelopeFactory(api_endpoint=OFFLINE_API, device=DeviceKind.SCREEN)
-    sim = Simulator(_nlu(), factory)
+    sim = simulator(DeviceKind.SCREEN)
     subtitles = []
     for utterance in ("open leg cramp helper", "check my symptoms", "no", "no", "no"):
         turn = sim.say(utterance)

@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import copy
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
 
-from skill.simulator import Simulator, Turn, load_nlu
-from skill.simulator.envelopes import EnvelopeFactory
-from skill.simulator.nlu import model_path
+from skill.simulator import Turn
+from tests.talk import say_after, session_after, simulator
 
 PHRASES = yaml.safe_load(
     (Path(__file__).resolve().parent / "simulator" / "safety_phrases.yaml").read_text("utf-8")
 )
-OFFLINE_API = "http://127.0.0.1:9"  # nothing listens there: no call can leave the machine
 NINE_ONE_ONE = re.compile(r"\b9 1 1\b")
 APOLOGY = re.compile(r"\b(sorry|didn't catch|didn't get|didn't understand)\b", re.IGNORECASE)
 CLINIC = "The Vein Center of Maryland"
@@ -44,32 +41,16 @@ STATES: dict[str, tuple[list[str], str | None]] = {
 }
 
 
-@cache
-def _nlu():
-    return load_nlu(model_path("en-US"))
-
-
-def simulator() -> Simulator:
-    return Simulator(_nlu(), EnvelopeFactory(api_endpoint=OFFLINE_API))
-
-
-@cache
 def _snapshot(state: str):
-    sim = simulator()
     setup, pending = STATES[state]
-    for utterance in setup:
-        sim.say(utterance)
-    assert sim.session is not None
-    assert sim.session.attributes.get("pending") == pending, (state, sim.session.attributes)
-    return sim.session
+    session = session_after(*setup)
+    assert session.attributes.get("pending") == pending, (state, session.attributes)
+    return session
 
 
 def say_in(state: str, utterance: str) -> Turn:
-    sim = simulator()
-    sim.session = copy.deepcopy(_snapshot(state))
-    turn = sim.say(utterance)
-    assert turn is not None
-    return turn
+    _snapshot(state)
+    return say_after(tuple(STATES[state][0]), utterance)
 
 
 def is_emergency_reply(turn: Turn) -> bool:

@@ -8,23 +8,19 @@ reports the same figures, with the share an exact-match matcher would get.
 
 from __future__ import annotations
 
-import copy
-from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
 
 from skill import triage
-from skill.simulator import Simulator, Turn, load_nlu
-from skill.simulator.envelopes import EnvelopeFactory
+from skill.simulator import Turn
 from skill.simulator.nlu import model_path, normalise
-from skill.simulator.session import _Open
 from skill.triage import Answer
+from tests.talk import say_after
 
 HERE = Path(__file__).resolve().parent
 EVAL = yaml.safe_load((HERE / "eval_phrases.yaml").read_text("utf-8"))
-OFFLINE_API = "http://127.0.0.1:9"
 
 # What each label means: the intents that serve it. "stop" may also be Alexa's own "exit".
 LABELS: dict[str, frozenset[str]] = {
@@ -65,35 +61,15 @@ QUESTIONS = tuple(BEFORE)
 SETS = ("tuning", "heldout")
 
 
-@cache
-def _nlu():
-    return load_nlu(model_path("en-US"))
-
-
-def simulator() -> Simulator:
-    return Simulator(_nlu(), EnvelopeFactory(api_endpoint=OFFLINE_API))
-
-
-@cache
-def _session_at(question: str | None) -> _Open:
-    """The session as it is after opening the skill (None) or at a question of the check,
-    reached the way a user reaches it."""
-    sim = simulator()
-    sim.say("open leg cramp helper")
-    if question is not None:
-        sim.say("check my symptoms")
-        for answer in BEFORE[question].values():
-            sim.say(answer)
-    assert sim.session is not None
-    return sim.session
+def _setup(question: str | None) -> tuple[str, ...]:
+    """What a user says to reach a question of the check (None: just opening the skill)."""
+    if question is None:
+        return ("open leg cramp helper",)
+    return ("open leg cramp helper", "check my symptoms", *BEFORE[question].values())
 
 
 def say_in_session(utterance: str, question: str | None = None) -> Turn:
-    sim = simulator()
-    sim.session = copy.deepcopy(_session_at(question))
-    turn = sim.say(utterance)
-    assert turn is not None
-    return turn
+    return say_after(_setup(question), utterance)
 
 
 def understood(turn: Turn) -> str:
