@@ -8,6 +8,7 @@ the way Lambda does, one invocation at a time, and read what it answered.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import queue
 import threading
@@ -105,10 +106,9 @@ def _handler_for(api: RuntimeAPI) -> type[BaseHTTPRequestHandler]:
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            try:
+            # the function may have been stopped while waiting for its next invocation
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the function was stopped while waiting for its next invocation
 
         def _body(self) -> bytes:
             return self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -129,7 +129,7 @@ def _handler_for(api: RuntimeAPI) -> type[BaseHTTPRequestHandler]:
                     "Lambda-Runtime-Aws-Request-Id": request_id,
                     "Lambda-Runtime-Deadline-Ms": str(deadline),
                     "Lambda-Runtime-Invoked-Function-Arn": FUNCTION_ARN,
-                    "Lambda-Runtime-Trace-Id": f"Root=1-{uuid.uuid4().hex[:8]}-{uuid.uuid4().hex[:24]}",
+                    "Lambda-Runtime-Trace-Id": f"Root=1-{uuid.uuid4().hex[:8]}-0",
                 },
             )
 

@@ -96,16 +96,17 @@ def runtime_folder(into: Path) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else ""
-        for p in sorted(folder.rglob("*"))
-    }
+    def digest(path: Path) -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+
+    return {str(p.relative_to(folder)): digest(p) for p in sorted(folder.rglob("*"))}
 
 
 def set_writable(folder: Path, writable: bool) -> None:
     for path in [folder, *folder.rglob("*")]:
         mode = path.stat().st_mode
-        mode = mode | stat.S_IWUSR if writable else mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+        write = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+        mode = mode | stat.S_IWUSR if writable else mode & ~write
         path.chmod(mode)
 
 
