@@ -19,16 +19,22 @@ COMMANDS = {
 
 
 def usage() -> str:
-    lines = ["usage: python -m skill <command> [options]", "", "commands:"]
+    lines = [
+        "usage: python -m skill <command> [options]   (or: python3 dev.py <command> ...)",
+        "",
+        "`<command> --help` shows the command's own options.",
+        "",
+        "commands:",
+    ]
     lines += [f"  {name:<10} {help_}" for name, (_, help_) in COMMANDS.items()]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if not args or args[0] in ("-h", "--help"):
+    if not args or args[0] in ("-h", "--help", "help"):
         print(usage())
-        return 0 if args else 2
+        return 0
     if args[0] not in COMMANDS:
         print(f"skill: unknown command '{args[0]}' (try: {', '.join(COMMANDS)})", file=sys.stderr)
         return 2

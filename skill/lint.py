@@ -287,8 +287,25 @@ def check_handled_intents(model: Any, handled: Iterable[str]) -> list[Problem]:
     return problems
 
 
+# Where a model-shape problem means there is nothing for the other rules to read: reporting
+# them too would only restate it (a model without languageModel "lacks" every built-in intent).
+_ROOT_SHAPE = frozenset({"model", "languageModel.intents"})
+
+
+def root_problem(problems: Iterable[Problem]) -> Problem | None:
+    """The model-shape problem every other finding would follow from, if there is one."""
+    return next((p for p in problems if p.rule == "model-shape" and p.where in _ROOT_SHAPE), None)
+
+
 def lint_model(model: Any, handled_intents: Iterable[str] | None = None) -> list[Problem]:
-    """Every problem in an interaction model (parsed JSON); never raises."""
+    """Every problem in an interaction model (parsed JSON); never raises.
+
+    When the model has no intents to read, that one root problem is the whole answer.
+    """
+    shape = list(rule_model_shape(model))
+    root = root_problem(shape)
+    if root is not None:
+        return [root]
     problems = [p for rule in RULES.values() for p in rule(model)]
     if handled_intents is not None:
         problems += check_handled_intents(model, handled_intents)
@@ -442,8 +459,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     handled, problems = (None, []) if args.no_handlers else _handled()
-    problems = lint_model(model, handled) + problems
-    if manifest is not None:
+    model_problems = lint_model(model, handled)
+    problems = model_problems + problems
+    # The manifest's phrases are checked against the model's samples: without a model to
+    # read, every phrase would fail for the same reason already reported.
+    if manifest is not None and root_problem(model_problems) is None:
         problems += lint_manifest(manifest, model)
     for problem in problems:
         print(problem)

@@ -475,13 +475,13 @@ def main(argv: list[str] | None = None) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     host = f"[{args.host}]" if ":" in args.host else args.host
-    print(
-        f"skill serve: listening on http://{host}:{server.port}/ "
-        "(development server; use gunicorn in production)",
-        file=sys.stderr,
-        flush=True,
-    )
-    try:
+    try:  # the line is printed inside: a SIGTERM right after it must still stop cleanly
+        print(
+            f"skill serve: listening on http://{host}:{server.port}/ "
+            "(development server; use gunicorn in production)",
+            file=sys.stderr,
+            flush=True,
+        )
         server.serve_forever()
     except KeyboardInterrupt:
         pass

@@ -282,7 +282,7 @@ state_reading_request = weighted(
 )
 
 
-# Failures the fuzzer has found, pinned so CI always tries them (see the README's fuzzing section).
+# Failures the fuzzer has found, pinned so CI always tries them (docs/certification.md).
 REPEAT = {"type": "IntentRequest", "intent": {"name": "AMAZON.RepeatIntent"}}
 FOUND_FORGED_ATTRIBUTES = [
     {"last": {"speech": "a\x01b"}},  # a control character: not XML

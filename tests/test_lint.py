@@ -341,3 +341,26 @@ def test_check_is_dispatched_by_python_m_skill(capsys: pytest.CaptureFixture) ->
 
     assert main(["check", "--no-handlers"]) == 0
     assert "clean" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"interactionModel": {}},
+        {"interactionModel": {"languageModel": {"invocationName": "leg cramp helper"}}},
+        {"interactionModel": {"languageModel": {"intents": []}}},
+    ],
+    ids=["no languageModel", "no intents", "empty intents"],
+)
+def test_a_model_with_nothing_to_read_is_one_root_problem_not_its_follow_ons(
+    tmp_path: Path, capsys: pytest.CaptureFixture, data: Any
+) -> None:
+    # The real CLI, handlers and a manifest included: each of those would otherwise restate
+    # the root problem (every built-in "missing", every handled intent "not in the model").
+    model = model_file(tmp_path, data)
+    write(tmp_path / "skill.json", manifest("Alexa, ask leg cramp helper why do my legs cramp"))
+    assert lint.main(["--model", str(model)]) == 1
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 1, out
+    assert out.endswith("[model-shape]\n")
+    assert "1 problem(s)" in err

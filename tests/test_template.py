@@ -89,9 +89,16 @@ def test_cfn_lint_would_catch_a_broken_template(tmp_path: Path) -> None:
 
 def test_the_function_runs_the_package_the_packager_builds(function: dict[str, Any]) -> None:
     assert function["Handler"] == "lambda_function.lambda_handler"
-    assert function["CodeUri"] == f"dist/{packaging.ZIP_NAME}"
     assert function["Architectures"] == [packaging.ARCHITECTURE]
     assert function["Runtime"] == {"Ref": "PythonRuntime"}
+
+
+def test_sam_build_runs_the_projects_packager(template: dict[str, Any]) -> None:
+    resource = template["Resources"]["SkillFunction"]
+    assert resource["Metadata"] == {"BuildMethod": "makefile", "WorkingDirectory": "."}
+    makefile = ROOT / resource["Properties"]["CodeUri"] / "Makefile"
+    rule = re.search(r"^build-SkillFunction:\n((?:\t.*\n)+)", makefile.read_text(), re.M)
+    assert rule and "dev.py package" in rule[1] and "$(ARTIFACTS_DIR)" in rule[1]
 
 
 def test_the_runtimes_are_the_packagers_and_the_default_is_the_oldest_the_code_supports(

@@ -2,7 +2,7 @@
 
 Reusable on purpose: `run_scenario` returns every turn with its raw request and response,
 so other checks (SSML validity, sizes, ...) can run over everything a suite produced.
-The format is described in docs/simulator.md; unknown keys are errors, so a typo in a
+The format is described in docs/conversation-tests.md; unknown keys are errors, so a typo in a
 test fails instead of silently checking nothing.
 """
 

@@ -137,4 +137,4 @@ def test_a_taken_port_is_one_line_and_exit_1(capsys):
 
 def test_console_is_one_more_command():
     assert "console" in COMMANDS
-    assert dev.COMMANDS["console"] == ["-m", "skill", "console"]
+    assert dev.COMMANDS["console"][0] == ["-m", "skill", "console"]

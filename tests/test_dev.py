@@ -1,0 +1,93 @@
+"""`python3 dev.py` behaves like a tool: help, misuse, and signals that reach the real command."""
+
+from __future__ import annotations
+
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = [sys.executable, str(ROOT / "dev.py")]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["-h"], ["help"]], ids=str)
+def test_help_lists_every_command_with_a_line_and_exits_0(args: list[str]) -> None:
+    sys.path.insert(0, str(ROOT))
+    try:
+        import dev
+    finally:
+        sys.path.remove(str(ROOT))
+    proc = run(*DEV, *args)
+    assert proc.returncode == 0, proc.stderr
+    for name in dev.COMMANDS:
+        assert re.search(rf"^  {name} +\S.+$", proc.stdout, re.M), name
+
+
+def test_an_unknown_command_is_one_line_and_exit_2() -> None:
+    proc = run(*DEV, "frobnicate")
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "frobnicate" in proc.stderr
+
+
+@pytest.mark.parametrize("args", [["--help"], []], ids=["--help", "no command"])
+def test_python_m_skill_help_exits_0(args: list[str]) -> None:
+    proc = run(sys.executable, "-m", "skill", *args)
+    assert proc.returncode == 0, proc.stderr
+    assert "simulate" in proc.stdout and "check" in proc.stdout
+
+
+def test_python_m_skill_unknown_command_is_one_line_and_exit_2() -> None:
+    proc = run(sys.executable, "-m", "skill", "frobnicate")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+
+
+def _port_is_free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def test_sigterm_to_dev_py_serve_stops_the_server_and_frees_its_port() -> None:
+    proc = subprocess.Popen(
+        [*DEV, "serve", "--port", "0", "--no-verify"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    found = threading.Event()
+    port: list[int] = []
+
+    def read() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            match = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", line)
+            if match and not port:
+                port.append(int(match[1]))
+                found.set()
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        assert found.wait(120), "the server never said where it listens"
+        assert not _port_is_free(port[0])
+        proc.send_signal(signal.SIGTERM)  # to the process `python3 dev.py` started as
+        assert proc.wait(timeout=30) == 0
+        assert _port_is_free(port[0]), "a server survived dev.py and still holds the port"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
