@@ -8,7 +8,7 @@ must appear, by Porter2 stem, in the quotes the text cites. "Often, yes." fails 
 sentence that names part of a sign (severe, frequent cramping that disrupts sleep) must
 name all of it, so no answer can cite "severe, frequent cramps" on their own.
 
-A developer tool (tests, `python -m skill check`, the console); Lambda never imports it.
+A developer tool (tests/test_content.py runs it on every content edit); Lambda never imports it.
 """
 
 from __future__ import annotations
