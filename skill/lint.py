@@ -7,14 +7,15 @@ its manifest's example phrases and the skill's handlers, so a human sees what th
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
+
+from skill.cli_args import OneLineParser
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = ROOT / "interaction_model" / "interactionModels" / "custom" / "en-US.json"
@@ -399,11 +400,6 @@ def lint_manifest(manifest: Any, model: Any, locale: str = LOCALE) -> list[Probl
 # -- command line -----------------------------------------------------------------------
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\n")
-
-
 def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -430,7 +426,7 @@ def _handled() -> tuple[frozenset[str] | None, list[Problem]]:
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m skill check`: print one line per problem; exit 0 clean, 1 with problems."""
-    parser = _Parser(
+    parser = OneLineParser(
         prog="skill check",
         description="Lint the interaction model, manifest example phrases and handlers.",
     )

@@ -19,7 +19,6 @@ What goes in:
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import platform
@@ -33,11 +32,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path, PurePosixPath
-from typing import NoReturn
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.tags import parse_tag
 from packaging.utils import canonicalize_name
+
+from skill.cli_args import OneLineParser
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = ROOT / "pyproject.toml"
@@ -61,6 +61,7 @@ _EXTENSION = re.compile(r"\.(so|pyd|dylib)$")
 # Parts of the skill package that Lambda never imports: developer tools and the web transport.
 DEV_ONLY = (
     "skill/__main__.py",
+    "skill/cli_args.py",
     "skill/console/",
     "skill/gevent_worker.py",
     "skill/lint.py",
@@ -504,12 +505,6 @@ def build_zip(
 # ------------------------------------------------------------------------------------ CLI
 
 
-class _ArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        print(f"{self.prog}: error: {message}", file=sys.stderr)
-        raise SystemExit(2)
-
-
 def _shown(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
@@ -518,7 +513,7 @@ def _shown(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _ArgumentParser(
+    parser = OneLineParser(
         prog="skill package",
         description="Build the AWS Lambda deployment package (a reproducible zip) from the "
         "project and the runtime dependencies installed in this environment.",

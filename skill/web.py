@@ -14,7 +14,6 @@ read deadlines: see docs/web-service.md).
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import json
 import logging
@@ -25,12 +24,13 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
-from typing import Any, NoReturn
+from typing import Any
 
 from flask import Flask, Response, g, request
 from werkzeug.exceptions import ClientDisconnected, HTTPException, RequestEntityTooLarge
 
 from skill import metrics
+from skill.cli_args import OneLineParser, port_number
 from skill.verification import (
     RequestVerifier,
     VerificationError,
@@ -398,25 +398,9 @@ def create_app(
 # ------------------------------------------------------------------------------------- serving
 
 
-class _ArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        print(f"{self.prog}: error: {message}", file=sys.stderr)
-        raise SystemExit(2)
-
-
-def _port(value: str) -> int:
-    try:
-        port = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a port number: {value!r}") from None
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"port must be 0-65535, got {port}")
-    return port
-
-
 def main(argv: list[str] | None = None) -> int:
     """`python -m skill serve`: the Flask development server (gunicorn for production)."""
-    parser = _ArgumentParser(
+    parser = OneLineParser(
         prog="skill serve",
         description="Serve the skill over HTTP for development. In production run "
         "gunicorn 'skill.web:create_app()' (see docs). Settings come from the environment: "
@@ -424,7 +408,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--host", default=DEFAULT_HOST, help="interface (default 127.0.0.1)")
     parser.add_argument(
-        "--port", type=_port, default=DEFAULT_PORT, help="port (default 5000; 0 picks a free one)"
+        "--port", type=port_number, default=DEFAULT_PORT,
+        help="port (default 5000; 0 picks a free one)",
     )
     parser.add_argument(
         "--no-verify",

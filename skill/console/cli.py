@@ -10,28 +10,14 @@ import argparse
 import signal
 import socket
 import sys
-from typing import Any, NoReturn
+from typing import Any
 
+from skill.cli_args import OneLineParser, port_number
 from skill.console.app import is_loopback
 
 PROG = "skill console"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # one line, not usage + message
-        self.exit(2, f"{self.prog}: error: {message}\n")
-
-
-def _port(value: str) -> int:
-    try:
-        port = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a port number: {value!r}") from None
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"port must be 0-65535, got {port}")
-    return port
 
 
 def _host(value: str) -> str:
@@ -41,7 +27,7 @@ def _host(value: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(
+    p = OneLineParser(
         prog=PROG,
         allow_abbrev=False,
         description="Serve the clinic console: talk to the skill in a browser and review "
@@ -50,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", type=_host, default=DEFAULT_HOST,
                    help="interface to listen on (default 127.0.0.1; anything else is warned "
                    "about: the console has no accounts)")
-    p.add_argument("--port", type=_port, default=DEFAULT_PORT,
+    p.add_argument("--port", type=port_number, default=DEFAULT_PORT,
                    help="port (default 8765; 0 picks a free one)")
     return p
 

@@ -14,10 +14,11 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 from skill import metrics
+from skill.cli_args import OneLineParser
 from skill.simulator.envelopes import (
     DEFAULT_API_ENDPOINT,
     DEFAULT_SKILL_ID,
@@ -42,13 +43,8 @@ class UsageError(Exception):
     """A mistake in how the simulator was called: exit status 2."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # one line, not usage + message
-        self.exit(2, f"{self.prog}: error: {message}\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(
+    p = OneLineParser(
         prog=PROG,
         allow_abbrev=False,
         description="Talk to Leg Cramp Helper as Alexa would, offline. Interactive when "
