@@ -29,14 +29,14 @@ from skill.console import review as review_module
 from skill.console.sessions import DEFAULT_IDLE_SECONDS, DEFAULT_LIMIT, Conversations, valid_id
 from skill.simulator import Simulator, SimulatorError, Turn, in_process_transport, load_nlu
 from skill.simulator.envelopes import SCREEN, DeviceKind, EnvelopeFactory
+from skill.simulator.fake_alexa_api import FakeAlexaApi
 from skill.simulator.nlu import model_path
 
 COOKIE = "console_session"
 MAX_UTTERANCE_CHARS = 300
 MAX_BODY_BYTES = 16 * 1024
-# The console grants no reminders permission, so the skill never calls the Alexa API; should
-# anything try, this address (loopback, the discard port) keeps the call on this machine.
-NO_ALEXA_API = "http://127.0.0.1:9"
+# The skill's calls to the Alexa API (time zone, reminders) go to the simulator's fake one,
+# on loopback in this process: the reminder flow works end to end and nothing leaves.
 
 CSP = "; ".join(
     (
@@ -187,8 +187,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     content = content_module.load(locale)
     from skill import app as _skill  # noqa: F401 - build the skill object now, not on turn one
 
+    alexa_api = FakeAlexaApi().start()  # stopped with the process; keeps no call for long
+
     def make_simulator(note: Any) -> Simulator:
-        factory = EnvelopeFactory(locale=locale, api_endpoint=NO_ALEXA_API)
+        factory = EnvelopeFactory(locale=locale, api_endpoint=alexa_api.url)
+        alexa_api.calls.clear()  # what it records is only needed by tests, never here
         return Simulator(nlu, factory, in_process_transport, on_note=note)
 
     conversations = Conversations(
@@ -265,6 +268,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             changed=r.checksum != started_checksum,
             printed=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         )
+
+    @app.get("/favicon.ico")
+    def favicon() -> Response:
+        return Response(status=204)  # no icon: say so without a 404 in the browser console
 
     @app.get("/content")
     def content_review() -> Any:
