@@ -414,6 +414,8 @@ class Conversation:
                 return self.reminder(state)
             case Pending.RESUME_CHECK:
                 return self._ask_check(None, state.answers, state)
+            case Pending.ANYTHING_ELSE:  # "yes" to "what else?": say what they can ask
+                return self._menu(None, state)
         return self._menu(self.c.prompt("yes_without_question"), state)
 
     def no(self, state: State) -> Reply:

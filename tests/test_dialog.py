@@ -136,3 +136,11 @@ def test_screen_progress_keeps_its_total() -> None:
             if view.get("kind") == "question":
                 subtitles.append(view["subtitle"])
     assert subtitles == ["Question 1 of 4", "Question 2 of 4", "Question 3 of 4", "Question 4 of 4"]
+
+
+def test_yes_to_what_else_says_what_can_be_asked() -> None:
+    check = ("check my symptoms", "no", "no", "no", "yes")
+    turns = play("open leg cramp helper", *check, "why", "yes")
+    assert turns[-2].session_attributes["pending"] == "anything_else"
+    assert turns[-1].speech == C.prompt("menu")
+    assert not turns[-1].session_ended
