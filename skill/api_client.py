@@ -18,9 +18,8 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import json
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -66,14 +65,18 @@ def api_endpoint_scope(event: Any) -> Iterator[None]:
         _api_endpoint.reset(token)
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Hand a 3xx back as the answer: following it would send the token to another URL."""
+@cache
+def _opener() -> Any:
+    """urllib's opener, without redirects: a 3xx is handed back as the answer, since following
+    it would send the token to another URL. Built on the first call, not at import: urllib's
+    import costs about 20 ms of every cold start, and most sessions never call the API."""
+    import urllib.request
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            return None
 
-
-_OPENER = urllib.request.build_opener(_NoRedirect())
+    return urllib.request.build_opener(NoRedirect())
 
 
 class UrllibApiClient(ApiClient):
@@ -98,9 +101,12 @@ class UrllibApiClient(ApiClient):
         if request.body is not None:
             body: Any = request.body
             data = (body if isinstance(body, str) else json.dumps(body)).encode("utf-8")
+        import urllib.error
+        import urllib.request
+
         req = urllib.request.Request(url, data=data, headers=headers, method=request.method)
         try:
-            with _OPENER.open(req, timeout=self.timeout) as resp:
+            with _opener().open(req, timeout=self.timeout) as resp:
                 return _response(resp.status, resp.headers.items(), resp.read(MAX_RESPONSE_BYTES))
         except urllib.error.HTTPError as err:  # 4xx, 5xx and the unfollowed 3xx
             with err:
