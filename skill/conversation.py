@@ -192,10 +192,6 @@ def _join(*parts: str | None) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _sentences(text: str) -> list[str]:
-    return [s if s.endswith((".", "?", "!")) else s + "." for s in text.split(". ") if s]
-
-
 class Conversation:
     """The skill's conversational behaviour for one locale's content."""
 
@@ -265,7 +261,7 @@ class Conversation:
             taken.append(self.c.questions[qid].taken)
         question = self._question(answers)
         if question is None:
-            return self._outcome(answers, state, _join(lead, *taken))
+            return self._outcome(answers, state, lead, taken)
         lead = _join(lead, *taken)
         return self._ask(
             _join(lead, question.text),
@@ -275,7 +271,11 @@ class Conversation:
         )
 
     def _outcome(
-        self, answers: Mapping[str, Answer], state: State, lead: str | None = None
+        self,
+        answers: Mapping[str, Answer],
+        state: State,
+        lead: str | None = None,
+        taken: list[str] | None = None,
     ) -> Reply:
         result = triage.classify(answers)
         outcome = self.c.outcomes[result.outcome.value]
@@ -284,8 +284,8 @@ class Conversation:
         fine = result.outcome is triage.Outcome.PROBABLY_FINE
         red_flag = self.c.safety["red_flag"] if fine else None
         told = _join(reason, outcome.advice, self.c.not_a_diagnosis, red_flag)
-        if lead:  # what was taken from earlier, less what the reason already tells back
-            lead = " ".join(s for s in _sentences(lead) if s not in reason)
+        # What was taken from earlier, less what the reason already tells back.
+        lead = _join(lead, *(t for t in taken or () if t not in reason))
         state = state._replace(topic=None, result=result, noted={})
         reply = self._offer(_join(lead, told), state, Pending.OFFER_CONTACT)
         view = ("outcome", result.outcome.value)
