@@ -275,9 +275,10 @@ def test_handler_error() -> None:
 def test_handler_error_inside_a_handler(monkeypatch: pytest.MonkeyPatch) -> None:
     from skill.conversation import Conversation
 
-    def broken(self: Any, state: Any) -> Any:
+    def broken(self: Any, *args: Any) -> Any:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(Conversation, "help", broken)
+    # Routes hold the act itself (Conversation.help); break what it calls at request time.
+    monkeypatch.setattr(Conversation, "_repeat_pending", broken)
     counts, _ = through_lambda([intent("AMAZON.HelpIntent")])
     assert counts[("HandlerError", None)] == 1
