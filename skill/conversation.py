@@ -196,7 +196,7 @@ class Conversation:
     """The skill's conversational behaviour for one locale's content."""
 
     def __init__(self, content: Content) -> None:
-        self.c = content
+        self.content = content
 
     # -- building blocks -------------------------------------------------------------
 
@@ -218,22 +218,25 @@ class Conversation:
 
     def _menu(self, lead: str | None, state: State) -> Reply:
         return self._ask(
-            _join(lead, self.c.prompt("menu")),
-            self.c.prompt("menu_reprompt"),
+            _join(lead, self.content.prompt("menu")),
+            self.content.prompt("menu_reprompt"),
             state._replace(pending=None, answers={}),
         )
 
     def _question(self, answers: Mapping[str, Answer]) -> Question | None:
         qid = triage.next_question(answers)
-        return self.c.questions[qid] if qid else None
+        return self.content.questions[qid] if qid else None
 
     def _offer_texts(self, kind: Pending) -> tuple[str, str]:
-        p = self.c.prompt
+        p = self.content.prompt
         return {
             Pending.MORE: (p("ask_more"), p("more_reprompt")),
             Pending.OFFER_CHECK: (p("offer_check"), p("offer_check_reprompt")),
             Pending.OFFER_CONTACT: (p("offer_contact"), p("offer_contact_reprompt")),
-            Pending.OFFER_REMINDER: (self.c.reminder.offer, self.c.reminder.offer_reprompt),
+            Pending.OFFER_REMINDER: (
+                self.content.reminder.offer,
+                self.content.reminder.offer_reprompt,
+            ),
             Pending.RESUME_CHECK: (p("resume_check"), p("resume_check_reprompt")),
         }[kind]
 
@@ -258,7 +261,7 @@ class Conversation:
         taken: list[str] = []
         while (qid := triage.next_question(answers)) is not None and qid in state.noted:
             answers[qid] = state.noted[qid]
-            taken.append(self.c.questions[qid].taken)
+            taken.append(self.content.questions[qid].taken)
         question = self._question(answers)
         if question is None:
             return self._outcome(answers, state, lead, taken)
@@ -278,12 +281,12 @@ class Conversation:
         taken: list[str] | None = None,
     ) -> Reply:
         result = triage.classify(answers)
-        outcome = self.c.outcomes[result.outcome.value]
+        outcome = self.content.outcomes[result.outcome.value]
         reason = outcome.reasons[result.reason]
         # A reassuring result still says which signs need emergency care.
         fine = result.outcome is triage.Outcome.PROBABLY_FINE
-        red_flag = self.c.safety["red_flag"] if fine else None
-        told = _join(reason, outcome.advice, self.c.not_a_diagnosis, red_flag)
+        red_flag = self.content.safety["red_flag"] if fine else None
+        told = _join(reason, outcome.advice, self.content.not_a_diagnosis, red_flag)
         # What was taken from earlier, less what the reason already tells back.
         lead = _join(lead, *(t for t in taken or () if t not in reason))
         state = state._replace(topic=None, result=result, noted={})
@@ -292,13 +295,13 @@ class Conversation:
         # The card has room for what is too long to say: the explanation too.
         card = Card(
             outcome.title,
-            _join(reason, outcome.advice, outcome.explain, self.c.not_a_diagnosis, red_flag),
+            _join(reason, outcome.advice, outcome.explain, self.content.not_a_diagnosis, red_flag),
         )
         return reply._replace(card=card, view=view)
 
     def _not_understood(self, lead: str, state: State) -> Reply:
         """Re-ask what is pending after a miss; both speech and reprompt carry the 911 line."""
-        line = self.c.safety["emergency_line_again" if state.misses else "emergency_line"]
+        line = self.content.safety["emergency_line_again" if state.misses else "emergency_line"]
         reply = self._repeat_pending(_join(lead, line), state)
         reprompt = _join(reply.reprompt, line)
         return self._ask(
@@ -308,12 +311,12 @@ class Conversation:
     # -- user acts -------------------------------------------------------------------
 
     def launch(self, state: State) -> Reply:
-        lead = _join(self.c.prompt("welcome"), self.c.safety["disclaimer"])
+        lead = _join(self.content.prompt("welcome"), self.content.safety["disclaimer"])
         return self._menu(lead, State())._replace(view=("home", ""))
 
     def first_turn(self, reply: Reply) -> Reply:
         """The first response of a session carries the disclaimer (one-shots included)."""
-        disclaimer = self.c.safety["disclaimer"]
+        disclaimer = self.content.safety["disclaimer"]
         if disclaimer in reply.speech or not reply.speech:
             return reply
         if reply.view is not None and reply.view[0] == "emergency":
@@ -326,7 +329,7 @@ class Conversation:
         return reply._replace(speech=speech, state=state)
 
     def topic(self, state: State, intent: str) -> Reply:
-        topic = self.c.topics[intent]
+        topic = self.content.topics[intent]
         card = Card(topic.title, topic.speech)
         meaning = answers.TOPIC_MEANINGS.get(intent)
         if state.in_check and meaning and meaning.question == triage.next_question(state.answers):
@@ -344,12 +347,12 @@ class Conversation:
 
     def out_of_scope(self, state: State, category: str) -> Reply:
         """A question the article does not answer: say so honestly, and point to the clinic."""
-        oos = self.c.out_of_scope
+        oos = self.content.out_of_scope
         if category == "unknown":  # a subject the skill has no name for: no promise either
-            lead = _join(oos["unknown"], self.c.safety["emergency_line"])
+            lead = _join(oos["unknown"], self.content.safety["emergency_line"])
             if state.in_check:
                 return self._ask_check(
-                    _join(lead, self.c.prompt("back_to_check")), state.answers, state
+                    _join(lead, self.content.prompt("back_to_check")), state.answers, state
                 )
             return self._menu(lead, state._replace(result=None))
         if category == "diagnosis":
@@ -357,7 +360,7 @@ class Conversation:
         else:
             lead, offer = _join(oos[category], oos["clinic_can_answer"]), Pending.OFFER_CONTACT
         if state.in_check:
-            lead = _join(lead, self.c.prompt("back_to_check"))
+            lead = _join(lead, self.content.prompt("back_to_check"))
             return self._ask_check(lead, state.answers, state)
         return self._offer(lead, state._replace(result=None), offer)
 
@@ -370,11 +373,11 @@ class Conversation:
             return self.fallback(state)
         if state.result is not None:
             return self.explain_result(state)
-        topic = self.c.topics.get(state.topic or "")
+        topic = self.content.topics.get(state.topic or "")
         if topic is None:
-            return self._menu(self.c.prompt("no_topic_yet"), state)
+            return self._menu(self.content.prompt("no_topic_yet"), state)
         if topic.more is None:
-            return self._offer_next(self.c.prompt("no_more_detail"), state, topic.next)
+            return self._offer_next(self.content.prompt("no_more_detail"), state, topic.next)
         reply = self._offer_next(topic.more, state, topic.next)
         return reply._replace(card=Card(topic.title, topic.more), view=("more", topic.intent))
 
@@ -384,14 +387,14 @@ class Conversation:
             return self.help(state)  # "why?" about a question: say what it asks
         if state.result is None:
             return self.more(state)
-        outcome = self.c.outcomes[state.result.outcome.value]
+        outcome = self.content.outcomes[state.result.outcome.value]
         told = _join(outcome.reasons[state.result.reason], outcome.explain)
         # The clinic was offered with the result: now the user may be done.
         return self._anything_else(told, state, Card(outcome.title, told))
 
     def start_check(self, state: State) -> Reply:
         state = state._replace(topic=None)
-        reply = self._ask_check(self.c.check_intro, {}, state)
+        reply = self._ask_check(self.content.check_intro, {}, state)
         if reply.state.result is not None:  # settled by what was said earlier: no intro
             reply = self._ask_check(None, {}, state)
         return reply
@@ -416,19 +419,19 @@ class Conversation:
                 return self._ask_check(None, state.answers, state)
             case Pending.ANYTHING_ELSE:  # "yes" to "what else?": say what they can ask
                 return self._menu(None, state)
-        return self._menu(self.c.prompt("yes_without_question"), state)
+        return self._menu(self.content.prompt("yes_without_question"), state)
 
     def no(self, state: State) -> Reply:
         match state.pending:
             case Pending.CHECK:
                 return self.answer(state, Answer.NO)
             case Pending.MORE:
-                topic = self.c.topics[state.topic or ""]
-                return self._offer_next(self.c.prompt("declined"), state, topic.next)
+                topic = self.content.topics[state.topic or ""]
+                return self._offer_next(self.content.prompt("declined"), state, topic.next)
             case Pending.OFFER_CHECK | Pending.OFFER_CONTACT | Pending.OFFER_REMINDER:
-                return self._anything_else(self.c.prompt("declined"), state)
+                return self._anything_else(self.content.prompt("declined"), state)
             case Pending.RESUME_CHECK:
-                return self._anything_else(self.c.prompt("check_left"), state)
+                return self._anything_else(self.content.prompt("check_left"), state)
         # "No" to "anything else?" or to "what would you like to do?": we are done.
         return self.stop(state)
 
@@ -436,8 +439,8 @@ class Conversation:
         if state.in_check:
             return self.answer(state, Answer.UNSURE)
         if state.pending is not None and state.pending is not Pending.ANYTHING_ELSE:
-            return self._not_understood(self.c.prompt("yes_or_no"), state)
-        return self._menu(self.c.prompt("not_sure_outside_check"), state)
+            return self._not_understood(self.content.prompt("yes_or_no"), state)
+        return self._menu(self.content.prompt("not_sure_outside_check"), state)
 
     def _note(self, state: State, said: str | None) -> Mapping[str, Answer]:
         """`noted` plus the yes that a topic or an answer slot value says (if any)."""
@@ -459,10 +462,10 @@ class Conversation:
             if meaning is None or meaning.answer is not Answer.YES:
                 return self.fallback(state)
             # A yes to a later question: say what was taken, keep it, ask this one again.
-            told = self.c.questions[meaning.question].taken
+            told = self.content.questions[meaning.question].taken
             noted = state._replace(noted=self._note(state, value_id))
             return self._ask_check(told, state.answers, noted)
-        lead = self.c.prompt("frequency_outside_check")
+        lead = self.content.prompt("frequency_outside_check")
         state = state._replace(noted=self._note(state, value_id))
         if state.pending not in (None, Pending.ANYTHING_ELSE):  # an offer is open: ask again
             return self._repeat_pending(lead, state)
@@ -473,31 +476,32 @@ class Conversation:
     def thanks(self, state: State) -> Reply:
         """'Thanks' ends a finished exchange; it is never a yes or a no to a question."""
         if state.pending in (None, Pending.ANYTHING_ELSE):
-            return self._end(_join(self.c.prompt("welcome_back"), self.c.prompt("goodbye")))
+            p = self.content.prompt
+            return self._end(_join(p("welcome_back"), p("goodbye")))
         if state.in_check:  # never an answer: the question comes again
             return self._repeat_pending(None, state)
-        return self._anything_else(self.c.prompt("welcome_back"), state)  # a polite "no"
+        return self._anything_else(self.content.prompt("welcome_back"), state)  # a polite "no"
 
     def phone(self, state: State) -> Reply:
         """'What's your phone number?': the number when the skill has one, else the website."""
-        if self.c.clinic.phone:
+        if self.content.clinic.phone:
             return self.contact(state)
         if state.reminded:
-            return self._anything_else(self.c.prompt("no_phone"), state)
-        k = self.c.contact
-        reply = self._offer(self.c.prompt("no_phone"), state, Pending.OFFER_REMINDER)
+            return self._anything_else(self.content.prompt("no_phone"), state)
+        k = self.content.contact
+        reply = self._offer(self.content.prompt("no_phone"), state, Pending.OFFER_REMINDER)
         return reply._replace(card=Card(k.title, k.card), view=("contact", "clinic"))
 
     def _anything_else(self, lead: str, state: State, card: Card | None = None) -> Reply:
         return self._ask(
-            _join(lead, self.c.prompt("anything_else")),
-            self.c.prompt("menu_reprompt"),
+            _join(lead, self.content.prompt("anything_else")),
+            self.content.prompt("menu_reprompt"),
             state._replace(pending=Pending.ANYTHING_ELSE, answers={}),
             card=card,
         )
 
     def contact(self, state: State) -> Reply:
-        k = self.c.contact
+        k = self.content.contact
         if state.reminded:  # the reminder is set: nothing more to offer
             reply = self._anything_else(k.speech, state)
         else:
@@ -507,7 +511,7 @@ class Conversation:
     def reminder(self, state: State) -> Reply:
         """The user wants the reminder: the handler must try to create it first."""
         if state.reminded:
-            return self._anything_else(self.c.reminder.already_set, state)
+            return self._anything_else(self.content.reminder.already_set, state)
         return Reply(
             "", None, state._replace(pending=None, answers={}), effect=Effect.CREATE_REMINDER
         )
@@ -523,11 +527,11 @@ class Conversation:
         if granted:
             return self.reminder(state)
         if granted is False:
-            return self._anything_else(self.c.reminder.declined, state)
+            return self._anything_else(self.content.reminder.declined, state)
         return self.reminder_outcome(state, ReminderResult.NO_PERMISSION)
 
     def reminder_outcome(self, state: State, result: ReminderResult) -> Reply:
-        r = self.c.reminder
+        r = self.content.reminder
         lead = {
             ReminderResult.CREATED: r.created,
             ReminderResult.NO_PERMISSION: r.no_permission,
@@ -535,7 +539,7 @@ class Conversation:
         }[result]
         card = None
         if result is ReminderResult.NO_PERMISSION:
-            card = Card(self.c.contact.title, r.no_permission, (REMINDERS_PERMISSION,))
+            card = Card(self.content.contact.title, r.no_permission, (REMINDERS_PERMISSION,))
         reminded = state.reminded or result is ReminderResult.CREATED
         return self._anything_else(lead, state._replace(reminded=reminded), card)
 
@@ -543,9 +547,9 @@ class Conversation:
         question = self._question(state.answers) if state.in_check else None
         if question is not None:
             return self._ask_check(
-                _join(question.help, self.c.prompt("check_help_tail")), state.answers, state
+                _join(question.help, self.content.prompt("check_help_tail")), state.answers, state
             )
-        return self._repeat_pending(self.c.prompt("help"), state)
+        return self._repeat_pending(self.content.prompt("help"), state)
 
     def fallback(self, state: State) -> Reply:
         """Not understood: apologise once, then be shorter and more directive; always 911."""
@@ -553,40 +557,41 @@ class Conversation:
         question = self._question(state.answers) if state.in_check else None
         if question is not None:
             if again:
-                return self._not_understood(self.c.prompt("check_fallback_again"), state)
-            lead = _join(self.c.prompt("check_fallback"), question.hint)
+                return self._not_understood(self.content.prompt("check_fallback_again"), state)
+            lead = _join(self.content.prompt("check_fallback"), question.hint)
             return self._not_understood(lead, state)
         if again and state.pending not in (None, Pending.ANYTHING_ELSE):
-            return self._not_understood(self.c.prompt("offer_fallback_again"), state)
+            return self._not_understood(self.content.prompt("offer_fallback_again"), state)
         if again:
-            line = self.c.safety["emergency_line_again"]
-            speech = _join(self.c.prompt("fallback_again"), line)
+            line = self.content.safety["emergency_line_again"]
+            speech = _join(self.content.prompt("fallback_again"), line)
             return self._ask(
                 speech, speech, state._replace(pending=None, answers={}), misses=state.misses + 1
             )
-        return self._not_understood(self.c.prompt("fallback"), state)
+        return self._not_understood(self.content.prompt("fallback"), state)
 
     def repeat(self, state: State) -> Reply:
         if state.last_speech is None:  # nothing (sealed) to say again: ask what is pending
             if state.pending is None:
-                return self._menu(self.c.prompt("nothing_to_repeat"), state)
+                return self._menu(self.content.prompt("nothing_to_repeat"), state)
             return self._repeat_pending(None, state)
-        reprompt = state.last_reprompt or self.c.prompt("menu_reprompt")
+        reprompt = state.last_reprompt or self.content.prompt("menu_reprompt")
         return self._ask(state.last_speech, reprompt, state, misses=state.misses)
 
     def start_over(self, state: State) -> Reply:
         return self.start_check(State())
 
     def navigate_home(self, state: State) -> Reply:
-        lead = self.c.prompt("check_left") if state.in_check else None
+        lead = self.content.prompt("check_left") if state.in_check else None
         return self._menu(lead, State(last_speech=state.last_speech))
 
     def stop(self, state: State) -> Reply:
-        return self._end(self.c.prompt("goodbye"))
+        return self._end(self.content.prompt("goodbye"))
 
     def emergency(self, state: State) -> Reply:
-        card = Card(self.c.emergency_card_title, self.c.safety["emergency_card"])
-        return self._end(self.c.safety["emergency"], card)._replace(view=("emergency", "help"))
+        card = Card(self.content.emergency_card_title, self.content.safety["emergency_card"])
+        reply = self._end(self.content.safety["emergency"], card)
+        return reply._replace(view=("emergency", "help"))
 
     def error(self, state: State) -> Reply:
-        return self._menu(self.c.prompt("error"), State())
+        return self._menu(self.content.prompt("error"), State())

@@ -38,7 +38,7 @@ def conversation(handler_input: HandlerInput) -> Conversation:
 
 def state(handler_input: HandlerInput) -> State:
     attrs = handler_input.attributes_manager.session_attributes
-    st = State.from_session(attrs, conversation(handler_input).c)
+    st = State.from_session(attrs, conversation(handler_input).content)
     handler_input._skill_state = st  # type: ignore[attr-defined]  # render() counts from it
     return st
 
@@ -68,7 +68,7 @@ def render(handler_input: HandlerInput, reply: Reply) -> Response:
             {} if reply.end_session else reply.state.to_session()
         )
     if reply.view is not None and supports_apl(handler_input):
-        directive = render_directive(reply, conversation(handler_input).c)
+        directive = render_directive(reply, conversation(handler_input).content)
         if directive is not None:
             rb.add_directive(directive)
     return rb.response

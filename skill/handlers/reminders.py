@@ -96,7 +96,7 @@ def _create(handler_input: HandlerInput, conv: Conversation) -> ReminderResult:
         device_id = envelope.context.system.device.device_id
         zone = factory.get_ups_service().get_system_time_zone(device_id)
         now = datetime.now(UTC)
-        when = next_morning(now, zone, conv.c.reminder.time)
+        when = next_morning(now, zone, conv.content.reminder.time)
         request = ReminderRequest(
             request_time=now.replace(tzinfo=None, microsecond=0),
             trigger=Trigger(
@@ -106,7 +106,9 @@ def _create(handler_input: HandlerInput, conv: Conversation) -> ReminderResult:
             ),
             alert_info=AlertInfo(
                 spoken_info=SpokenInfo(
-                    content=[SpokenText(locale=conv.c.locale, text=conv.c.reminder.spoken)]
+                    content=[
+                        SpokenText(locale=conv.content.locale, text=conv.content.reminder.spoken)
+                    ]
                 )
             ),
             push_notification=PushNotification(status=PushNotificationStatus.ENABLED),
