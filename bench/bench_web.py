@@ -322,18 +322,23 @@ def wait_until_answering(port: int, requests: list[Request]) -> None:
     raise SystemExit("bench_web: server never answered 200")
 
 
+def verifying_env(pki: TestPKI, work: Path) -> dict[str, str]:
+    """The environment of a server that verifies against the generated PKI (files in `work`)."""
+    (work / "roots.pem").write_bytes(pki.root_pem)
+    (work / "chain.pem").write_bytes(pki.chain_pem)
+    return {
+        "ALEXA_TRUST_STORE": str(work / "roots.pem"),
+        "ALEXA_SKILL_IDS": SKILL_ID,
+        "LOG_LEVEL": "INFO",
+        "BENCH_CERT_URL": CERT_URL,
+        "BENCH_CERT_CHAIN": str(work / "chain.pem"),
+    }
+
+
 def load_test(pki: TestPKI, total: int, rounds: int, cap: float, warmup: int) -> tuple[float, int]:
     with tempfile.TemporaryDirectory(prefix="bench_web_") as tmp:
         work = Path(tmp)
-        (work / "roots.pem").write_bytes(pki.root_pem)
-        (work / "chain.pem").write_bytes(pki.chain_pem)
-        env = {
-            "ALEXA_TRUST_STORE": str(work / "roots.pem"),
-            "ALEXA_SKILL_IDS": SKILL_ID,
-            "LOG_LEVEL": "INFO",
-            "BENCH_CERT_URL": CERT_URL,
-            "BENCH_CERT_CHAIN": str(work / "chain.pem"),
-        }
+        env = verifying_env(pki, work)
         # Signed now; each phase is capped far inside Alexa's 150-second timestamp window.
         now = datetime.now(UTC)
         ours_launch = signed(pki, [stamped(launch(), now)])
@@ -402,15 +407,7 @@ def production_vs_gthread(
     """gunicorn.conf.py (gevent, deadlines) against the former gthread 2 x 4, both verifying."""
     with tempfile.TemporaryDirectory(prefix="bench_web_prod_") as tmp:
         work = Path(tmp)
-        (work / "roots.pem").write_bytes(pki.root_pem)
-        (work / "chain.pem").write_bytes(pki.chain_pem)
-        env = {
-            "ALEXA_TRUST_STORE": str(work / "roots.pem"),
-            "ALEXA_SKILL_IDS": SKILL_ID,
-            "LOG_LEVEL": "INFO",
-            "BENCH_CERT_URL": CERT_URL,
-            "BENCH_CERT_CHAIN": str(work / "chain.pem"),
-        }
+        env = verifying_env(pki, work)
         now = datetime.now(UTC)
         mix = signed(pki, check_mix(now))
         conf = ROOT / "gunicorn.conf.py"
