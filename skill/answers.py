@@ -3,8 +3,8 @@
 The interaction model's answer slot types (CrampFrequency, CheckAnswer) resolve what was
 said ("every night", "they wake me up", "only when I walk", "a few") to a value id; this
 table says which question that id answers and how. It is the only place that knows it:
-the model's lint checks that every id of those types is here and every id here is in the
-model. Plain Python, no SDK.
+tests/test_interaction_model.py checks that every id of those types is here and every id
+here is in the model. Plain Python, no SDK.
 """
 
 from __future__ import annotations

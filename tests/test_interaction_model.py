@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from skill.answers import ANSWER_SLOT_TYPES, MEANINGS
+
 MODEL = json.loads(
     (
         Path(__file__).resolve().parents[1]
@@ -43,15 +45,23 @@ def test_how_people_ask_the_headline_question_is_sampled(phrase):
     assert phrase in INTENTS["LegCrampsAtNightIntent"]["samples"]
 
 
-# Slot types whose resolved ids the skill acts on: each value needs the words people use.
-ANSWER_TYPES = ("CrampFrequency",)
-
-
-@pytest.mark.parametrize("type_name", ANSWER_TYPES)
+@pytest.mark.parametrize("type_name", ANSWER_SLOT_TYPES)
 def test_answer_slot_types_have_synonyms(type_name):
     slot_type = next(t for t in MODEL["types"] if t["name"] == type_name)
     for value in slot_type["values"]:
         assert value["name"].get("synonyms"), (type_name, value["name"]["value"])
+
+
+def test_the_answer_table_and_the_model_name_the_same_ids():
+    """skill/answers.py is the one place that says what each answer means: every id of the
+    answer slot types is there, and nothing there is missing from the model."""
+    ids = {
+        value["id"]
+        for slot_type in MODEL["types"]
+        if slot_type["name"] in ANSWER_SLOT_TYPES
+        for value in slot_type["values"]
+    }
+    assert ids == set(MEANINGS)
 
 
 def test_every_slot_value_has_a_unique_id():
