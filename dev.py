@@ -25,14 +25,14 @@ BASE_EXTRAS = ("dev", "web")
 
 # name: (what runs in .venv's python, one line on what it does, extra extras it needs)
 COMMANDS: dict[str, tuple[list[str], str, tuple[str, ...]]] = {
-    "simulate": (["-m", "skill", "simulate"], "talk to the skill in the terminal (offline)", ()),
+    "simulate": (["-m", "skill_tools", "simulate"], "talk to the skill in a terminal", ()),
     "test": (["-m", "pytest"], "run the whole test suite (what CI runs); pytest options", ()),
     "lint": (["-m", "ruff", "check", "."], "ruff over the whole project", ()),
-    "check": (["-m", "skill", "check"], "lint the interaction model for certification", ()),
-    "package": (["-m", "skill", "package"], "build dist/lambda.zip for AWS Lambda", ()),
-    "serve": (["-m", "skill", "serve"], "run the skill as a web service (development)", ()),
+    "check": (["-m", "skill_tools", "check"], "lint the interaction model for certification", ()),
+    "package": (["-m", "skill_tools", "package"], "build dist/lambda.zip for AWS Lambda", ()),
+    "serve": (["-m", "skill_tools", "serve"], "run the skill as a web service (development)", ()),
     "gunicorn": (["-m", "gunicorn"], "run the web service in production (gunicorn.conf.py)", ()),
-    "console": (["-m", "skill", "console"], "clinic console: talk and review in a browser", ()),
+    "console": (["-m", "skill_tools", "console"], "clinic console in a browser", ()),
     "bench": (["bench/run.py"], "run the benchmarks, each against its own baseline", ()),
     "sam": (["-m", "samcli"], "AWS SAM CLI: sam build, validate --lint, deploy", ("deploy",)),
 }

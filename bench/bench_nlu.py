@@ -31,7 +31,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from skill.simulator.nlu import FALLBACK, NLU, load_nlu, model_path, normalise  # noqa: E402
+from skill_tools.simulator.nlu import FALLBACK, NLU, load_nlu, model_path, normalise  # noqa: E402
 
 PHRASES = ROOT / "tests" / "simulator" / "nlu_phrases.yaml"
 

@@ -1,6 +1,6 @@
 """Zip size and cold start of the Lambda package against a hello-world ask-sdk-core skill.
 
-Both zips are built by the same packager (skill/packaging.py: same dependency closure rules,
+Both zips are built by the same packager (skill_tools/packaging.py: same dependency closure rules,
 same bytecode, same compression), the baseline from bench/hello_skill.py with ask-sdk-core
 only. Each is extracted, then timed in fresh processes that see only the extracted folder and
 the standard library (`python -I -S`), alternating ours and the baseline so a noisy machine
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from skill import packaging  # noqa: E402
+from skill_tools import packaging  # noqa: E402
 from tests.support import intent, launch  # noqa: E402
 
 # Timed inside the child from its first line, and around the whole child from outside.

@@ -1,10 +1,10 @@
 """Cost of hosting Leg Cramp Helper as a web service, measured in one run.
 
-1. In process (a direct WSGI call into skill.web, no sockets): the same requests with request
+1. In process (a direct WSGI call into skill_web.app, no sockets): the same requests with request
    verification on (certificate already cached) and off, alternating. Goal: verification adds
    at most 30% (ratio <= 1.30).
 2. Load on loopback: gunicorn (2 workers x 4 threads, gthread) serving Leg Cramp Helper with
-   verification on, and the ask-sdk-core hello-world skill served the same way (skill.web,
+   verification on, and the ask-sdk-core hello-world skill served the same way (skill_web.app,
    verification off; bench/web_apps.py), driven alternately by a keep-alive client with 4
    threads for a fixed number of requests. Goals: zero errors, and at least 90% of the
    hello-world baseline's requests per second.
@@ -46,8 +46,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 import json  # noqa: E402
 
-from skill.verification import RequestVerifier  # noqa: E402
-from skill.web import create_app  # noqa: E402
+from skill_web.app import create_app  # noqa: E402
+from skill_web.verification import RequestVerifier  # noqa: E402
 from tests.pki import (  # noqa: E402
     CERT_URL,
     DictFetcher,
@@ -350,8 +350,8 @@ def load_test(pki: TestPKI, total: int, rounds: int, cap: float, warmup: int) ->
             gunicorn("web_apps:hello_bare()", {}, work / "bare.log") as bare_port,
         ):
             runs = [
-                ("hello world, skill.web, verification off", hello_port, hello_launch),
-                ("ours, skill.web, verification on", ours_port, ours_launch),
+                ("hello world, skill_web.app, verification off", hello_port, hello_launch),
+                ("ours, skill_web.app, verification on", ours_port, ours_launch),
                 ("ours, verification on, check mix", ours_port, ours_mix),
                 ("hello world, bare Flask view (info)", bare_port, hello_launch),
             ]

@@ -1,12 +1,12 @@
 """The WSGI apps bench/bench_web.py serves with gunicorn, side by side, the same way.
 
-- ``verified()``: Leg Cramp Helper through skill.web with request verification on. It trusts the
+- ``verified()``: Leg Cramp Helper through skill_web.app with request verification on. It trusts the
   bench's own certificate authority (ALEXA_TRUST_STORE) and reads the signing chain from a file
   (BENCH_CERT_CHAIN for BENCH_CERT_URL) instead of downloading it: the bench stays on loopback.
 - ``hello()``: the baseline, the ask-sdk-core hello-world skill (bench/hello_skill.py) served the
-  same way (skill.web, same request log) with verification off.
+  same way (skill_web.app, same request log) with verification off.
 - ``hello_bare()``: the same hello world behind the smallest Flask view a sample would write (no
-  checks, no log), to show what skill.web itself costs.
+  checks, no log), to show what skill_web.app itself costs.
 
     PYTHONPATH=<repo root> gunicorn --chdir bench 'web_apps:verified()'
 """
@@ -19,7 +19,7 @@ from typing import Any
 
 
 def verified() -> Any:
-    from skill.web import create_app
+    from skill_web.app import create_app
 
     url = os.environ["BENCH_CERT_URL"]
     chain = Path(os.environ["BENCH_CERT_CHAIN"]).read_bytes()
@@ -35,7 +35,7 @@ def verified() -> Any:
 def hello() -> Any:
     from hello_skill import lambda_handler
 
-    from skill.web import create_app
+    from skill_web.app import create_app
 
     return create_app(verify=False, handle=lambda_handler)
 

@@ -1,46 +1,9 @@
-"""`python -m skill <command>`: the developer's tools, one module each.
+"""`python -m skill <command>` is a shortcut for the developer CLI, `python -m skill_tools`.
 
-Each command lives in its own module with a `main(argv) -> int`; this file only dispatches,
-so a tool's import cost is paid only when that tool runs.
+The tools are not part of the runtime (they are not in the Lambda package), so this forwards
+at run time only and nothing in `skill` imports them.
 """
 
-from __future__ import annotations
+import runpy
 
-import importlib
-import sys
-
-COMMANDS = {
-    "simulate": ("skill.simulator.cli", "talk to the skill offline, or replay a conversation"),
-    "serve": ("skill.web", "run the skill as a web service (Flask, for development)"),
-    "package": ("skill.packaging", "build dist/lambda.zip for AWS Lambda"),
-    "check": ("skill.lint", "lint the interaction model and content for certification"),
-    "console": ("skill.console.cli", "clinic console: talk to the skill, review every answer"),
-}
-
-
-def usage() -> str:
-    lines = [
-        "usage: python -m skill <command> [options]   (or: python3 dev.py <command> ...)",
-        "",
-        "`<command> --help` shows the command's own options.",
-        "",
-        "commands:",
-    ]
-    lines += [f"  {name:<10} {help_}" for name, (_, help_) in COMMANDS.items()]
-    return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if not args or args[0] in ("-h", "--help", "help"):
-        print(usage())
-        return 0
-    if args[0] not in COMMANDS:
-        print(f"skill: unknown command '{args[0]}' (try: {', '.join(COMMANDS)})", file=sys.stderr)
-        return 2
-    module = importlib.import_module(COMMANDS[args[0]][0])
-    return int(module.main(args[1:]) or 0)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+runpy.run_module("skill_tools", run_name="__main__", alter_sys=True)

@@ -7,7 +7,7 @@ A value outside its set is dropped (and logged by counter name only), never emit
 Plain Python, no SDK or metrics library: the handlers call `count()`; a transport opens
 `collect()` around one request and publishes what was counted: the Lambda entry point as
 one CloudWatch Embedded Metric Format (EMF) line on stdout (`emf_lines`), the web service
-through prometheus_client (skill/web_metrics.py), the simulator by printing it.
+through prometheus_client (skill_web/metrics.py), the simulator by printing it.
 What each figure means and which decision it informs: docs/operations.md.
 """
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import copy
 from functools import cache
 
-from skill.simulator import Simulator, Turn, load_nlu
-from skill.simulator.envelopes import DeviceKind, EnvelopeFactory
-from skill.simulator.nlu import NLU, model_path
-from skill.simulator.session import _Open
+from skill_tools.simulator import Simulator, Turn, load_nlu
+from skill_tools.simulator.envelopes import DeviceKind, EnvelopeFactory
+from skill_tools.simulator.nlu import NLU, model_path
+from skill_tools.simulator.session import _Open
 
 OFFLINE_API = "http://127.0.0.1:9"  # nothing listens there: no call can leave the machine
 

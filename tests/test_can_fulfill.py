@@ -9,7 +9,7 @@ import pytest
 
 from lambda_function import lambda_handler
 from skill.content import load
-from skill.response_checks import check_response
+from skill_tools.response_checks import check_response
 from tests.support import envelope
 
 ROOT = Path(__file__).resolve().parents[1]

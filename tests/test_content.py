@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from skill import content, wording
+from skill import content
+from skill_tools import wording
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = (ROOT / "seeds" / "leg-cramps-and-vein-health.txt").read_text(encoding="utf-8")
@@ -149,7 +150,7 @@ def test_unreadable_content_file_is_a_content_error(tmp_path):
         content.read_raw("fr-FR", tmp_path)
 
 
-# -- sentence by sentence: only what the quotes say (skill/wording.py) --------------------
+# -- sentence by sentence: only what the quotes say (skill_tools/wording.py) --------------------
 
 
 def test_every_medical_sentence_uses_only_words_of_its_own_quotes(raw):
@@ -236,7 +237,7 @@ def test_the_audit_fails_on_each_drift(raw, path, text, complaint):
 def test_does_the_vein_test_hurt_is_not_answered_as_a_diagnosis_topic():
     """'Does the vein test hurt' was answered with 'non-invasive': the article says nothing
     about pain, so it is a question for the clinic."""
-    from skill.simulator.nlu import load_nlu, model_path
+    from skill_tools.simulator.nlu import load_nlu, model_path
 
     assert load_nlu(model_path("en-US")).resolve("does the vein test hurt").intent == (
         "TreatmentsIntent"
@@ -305,7 +306,7 @@ def test_python_m_skill_check_refuses_such_content_in_one_line(tmp_path):
         text.replace("        FREQUENT_SLEEP: >-", "        FREQUENT_AND_SLEEP: >-"), "utf-8"
     )
     done = subprocess.run(
-        [sys.executable, "-m", "skill", "check"], cwd=copy_root, capture_output=True, text=True,
+        [sys.executable, "-m", "skill_tools", "check"], cwd=copy_root, capture_output=True, text=True,
         timeout=120,
     )
     assert done.returncode != 0

@@ -1,7 +1,7 @@
 """Every conversation under tests/conversations/, played through the simulator.
 
 Each YAML conversation is one test. Every raw response the suite produces also goes through
-skill.response_checks.check_response when that module exists, so response-level rules
+skill_tools.response_checks.check_response when that module exists, so response-level rules
 (valid SSML, a reprompt exactly when the session stays open, sizes) hold for all of them.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from skill.simulator.scenario import Scenario, ScenarioResult, load_scenarios, run_scenario
+from skill_tools.simulator.scenario import Scenario, ScenarioResult, load_scenarios, run_scenario
 
 HERE = Path(__file__).resolve().parent / "conversations"
 # Nothing listens on the discard port: a handler that calls the Alexa API from a
@@ -37,9 +37,9 @@ def test_conversation(scenario_id: str) -> None:
 
 @pytest.mark.parametrize("scenario_id", [s.id for s in SCENARIOS])
 def test_every_response_passes_the_response_checks(scenario_id: str) -> None:
-    if importlib.util.find_spec("skill.response_checks") is None:
-        pytest.skip("skill.response_checks does not exist yet")
-    check_response = importlib.import_module("skill.response_checks").check_response
+    if importlib.util.find_spec("skill_tools.response_checks") is None:
+        pytest.skip("skill_tools.response_checks does not exist yet")
+    check_response = importlib.import_module("skill_tools.response_checks").check_response
     for i, turn in enumerate(played(scenario_id).exchanges, 1):
         problems = check_response(turn.response, request_type=turn.request_type)
         assert not problems, f"{scenario_id}, response {i} ({turn.request_type}): {problems}"

@@ -40,15 +40,17 @@ def test_an_unknown_command_is_one_line_and_exit_2() -> None:
     assert proc.stderr.count("\n") == 1 and "frobnicate" in proc.stderr
 
 
+@pytest.mark.parametrize("module", ["skill_tools", "skill"])  # `skill` forwards to the tools
 @pytest.mark.parametrize("args", [["--help"], []], ids=["--help", "no command"])
-def test_python_m_skill_help_exits_0(args: list[str]) -> None:
-    proc = run(sys.executable, "-m", "skill", *args)
+def test_python_m_skill_help_exits_0(module: str, args: list[str]) -> None:
+    proc = run(sys.executable, "-m", module, *args)
     assert proc.returncode == 0, proc.stderr
     assert "simulate" in proc.stdout and "check" in proc.stdout
 
 
-def test_python_m_skill_unknown_command_is_one_line_and_exit_2() -> None:
-    proc = run(sys.executable, "-m", "skill", "frobnicate")
+@pytest.mark.parametrize("module", ["skill_tools", "skill"])
+def test_python_m_skill_unknown_command_is_one_line_and_exit_2(module: str) -> None:
+    proc = run(sys.executable, "-m", module, "frobnicate")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
 
 

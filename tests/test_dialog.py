@@ -11,7 +11,7 @@ import re
 import pytest
 
 from skill.content import load
-from skill.simulator.envelopes import DeviceKind
+from skill_tools.simulator.envelopes import DeviceKind
 from tests.talk import play, simulator
 
 C = load()

@@ -2,7 +2,7 @@
 
 Properties, for every envelope:
 - `handle_event` never raises;
-- it returns a response that passes `skill.response_checks.check_response`;
+- it returns a response that passes `skill_tools.response_checks.check_response`;
 - text from the request is never spoken back unescaped: the SSML parses, has one <speak>,
   and no element or attribute carries the canary that every injected tag holds;
 - no log line carries the canary (logs never hold utterances, slots or attributes).
@@ -25,11 +25,11 @@ from typing import Any
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from skill import lint
 from skill.app import handle_event
 from skill.conversation import Pending
-from skill.response_checks import check_response, parse_ssml
 from skill.triage import QUESTIONS, Answer
+from skill_tools import lint
+from skill_tools.response_checks import check_response, parse_ssml
 
 MODEL = json.loads(lint.DEFAULT_MODEL.read_text(encoding="utf-8"))
 LANGUAGE_MODEL = MODEL["interactionModel"]["languageModel"]

@@ -27,9 +27,9 @@ from typing import Any
 import pytest
 import yaml
 
-from skill.simulator import Simulator, load_nlu
-from skill.simulator.envelopes import EnvelopeFactory
-from skill.simulator.session import in_process_transport
+from skill_tools.simulator import Simulator, load_nlu
+from skill_tools.simulator.envelopes import EnvelopeFactory
+from skill_tools.simulator.session import in_process_transport
 from tests.lambda_runtime_api import RuntimeAPI
 from tests.test_template import TEMPLATE, _CfnLoader
 

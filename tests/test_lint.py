@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from skill import lint
-from skill.lint import REQUIRED_BUILTINS, lint_manifest, lint_model
+from skill_tools import lint
+from skill_tools.lint import REQUIRED_BUILTINS, lint_manifest, lint_model
 
 REAL_MODEL = json.loads(lint.DEFAULT_MODEL.read_text(encoding="utf-8"))
 
@@ -254,7 +254,7 @@ def test_the_real_manifest_example_phrases_are_samples() -> None:
     assert [str(p) for p in lint_manifest(found, REAL_MODEL)] == []
 
 
-# -- python -m skill check -------------------------------------------------------------------
+# -- python -m skill_tools check -------------------------------------------------------------------
 
 
 def write(path: Path, data: Any) -> Path:
@@ -337,7 +337,7 @@ def test_misuse_is_one_line_and_exit_2(capsys: pytest.CaptureFixture) -> None:
 
 
 def test_check_is_dispatched_by_python_m_skill(capsys: pytest.CaptureFixture) -> None:
-    from skill.__main__ import main
+    from skill_tools.__main__ import main
 
     assert main(["check", "--no-handlers"]) == 0
     assert "clean" in capsys.readouterr().out

@@ -21,11 +21,11 @@ from skill.app import lambda_handler
 from skill.content import load
 from skill.conversation import Pending
 from skill.handlers.intents import OUT_OF_SCOPE_INTENTS
-from skill.simulator.envelopes import EnvelopeFactory
-from skill.simulator.fake_alexa_api import FakeAlexaApi
-from skill.simulator.scenario import load_scenarios, nlu_for, run_scenario
-from skill.simulator.session import Simulator
 from skill.triage import Outcome
+from skill_tools.simulator.envelopes import EnvelopeFactory
+from skill_tools.simulator.fake_alexa_api import FakeAlexaApi
+from skill_tools.simulator.scenario import load_scenarios, nlu_for, run_scenario
+from skill_tools.simulator.session import Simulator
 from tests import test_fuzz
 from tests.support import intent, launch
 from tests.test_conversations import HERE as CONVERSATIONS

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from skill import packaging
-from skill.packaging import PackagingError
+from skill_tools import packaging
+from skill_tools.packaging import PackagingError
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT_YAML = ROOT / "skill" / "content" / "en-US.yaml"
@@ -112,7 +112,7 @@ def run_alone(extracted: Path) -> dict:
 
 def test_the_extracted_package_imports_nothing_from_outside_itself(run_alone: dict) -> None:
     assert run_alone["outside"] == []
-    for web_only in ("flask", "werkzeug", "cryptography", "skill.web", "skill.verification"):
+    for web_only in ("flask", "werkzeug", "cryptography", "skill_web", "skill_tools"):
         assert web_only not in run_alone["modules"]
 
 
@@ -152,7 +152,7 @@ def test_two_builds_of_the_same_tree_are_identical(
     # The second build runs in a fresh process through the command line, so the bytes depend
     # on nothing but the sources (not on what this test process has imported).
     proc = subprocess.run(
-        [sys.executable, "-m", "skill", "package", "--output", str(tmp_path), "--runtime", HERE],
+        [sys.executable, "-m", "skill_tools", "package", "--output", str(tmp_path), "--runtime", HERE],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -189,18 +189,16 @@ def test_the_zip_holds_no_dev_tools_tests_or_web_transport(built: packaging.Pack
         parts = name.rstrip("/").split("/")
         assert not (set(parts[:-1]) & {"tests", "test"}), name
         assert not name.endswith((".pyi", "/RECORD", "/INSTALLER", "/WHEEL", "/direct_url.json"))
-    dev_only = (
-        "skill/__main__.py",
-        "skill/console/",
-        "skill/packaging.py",
-        "skill/lint.py",
-        "skill/simulator/",
-        "skill/web.py",
-        "skill/gevent_worker.py",
-        "skill/verification.py",
-        "skill/response_checks.py",
-    )
-    assert not [n for n in inside if n.startswith(dev_only)]
+    # The project's part is the runtime package whole, and nothing of the tools or the web.
+    shipped = {n for n in inside if n.split("/")[0] in ("skill", "skill_tools", "skill_web")}
+    shipped = {n for n in shipped if not n.endswith("/") and "__pycache__" not in n}
+    runtime = {
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "skill").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+    }
+    assert shipped == runtime
+    assert "lambda_function.py" in inside
     tops = {n.split("/")[0].split("-")[0].lower() for n in inside}
     for absent in ("flask", "werkzeug", "cryptography", "jinja2", "pytest", "hypothesis", "cffi"):
         assert absent not in tops
@@ -270,7 +268,7 @@ def test_the_closure_is_what_lambda_needs() -> None:
 
 def run_cli(*args: str) -> tuple[int, str, str]:
     proc = subprocess.run(
-        [sys.executable, "-m", "skill", "package", *args],
+        [sys.executable, "-m", "skill_tools", "package", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

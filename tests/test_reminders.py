@@ -13,8 +13,8 @@ from skill.api_client import ApiClientError, UrllibApiClient
 from skill.app import handle_event
 from skill.content import load
 from skill.reminders import REMINDERS_PERMISSION, next_morning
-from skill.response_checks import check_response
-from skill.simulator.fake_alexa_api import FakeAlexaApi
+from skill_tools.response_checks import check_response
+from skill_tools.simulator.fake_alexa_api import FakeAlexaApi
 from tests.support import envelope, intent, speech, with_alexa_api
 
 C = load()

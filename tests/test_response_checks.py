@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from skill import lint
 from skill.app import handle_event
-from skill.response_checks import (
+from skill_tools import lint
+from skill_tools.response_checks import (
     ALLOWED_TAGS,
     MAX_RESPONSE_BYTES,
     SsmlError,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from skill.simulator import Turn
+from skill_tools.simulator import Turn
 from tests.talk import say_after, session_after, simulator
 
 PHRASES = yaml.safe_load(

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from skill import packaging
+from skill_tools import packaging
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "template.yaml"

@@ -1,4 +1,4 @@
-"""Tests for skill.verification: Alexa request signature, certificate and freshness checks.
+"""Tests for skill_web.verification: Alexa request signature, certificate and freshness checks.
 
 Real cryptography throughout: a private PKI from tests/pki.py (root -> intermediate -> leaf for
 echo-api.amazon.com) is generated once per module around NOW, and real Amazon certificate chains
@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.verification import Store
 
-from skill.verification import (
+from skill_web.verification import (
     RequestVerifier,
     VerificationError,
     check_skill_id,

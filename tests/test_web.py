@@ -1,9 +1,9 @@
-"""Tests for skill.web: the Flask app, `python -m skill serve` and the gunicorn entry point.
+"""Tests for skill_web.app: the Flask app, `python -m skill_tools serve`, the gunicorn entry.
 
 Real cryptography throughout: a certificate authority generated here (tests/pki.py) signs
 requests the way Alexa does, and real Amazon chains and signed requests from shared/vectors
 prove the whole path on Amazon's bytes. Real HTTP on 127.0.0.1: an in-thread werkzeug server
-with verification on, `python -m skill serve --no-verify` driven by the simulator, and
+with verification on, `python -m skill_tools serve --no-verify` driven by the simulator, and
 gunicorn running the documented factory. No network beyond loopback: certificates come from
 an injected fetcher.
 """
@@ -35,8 +35,8 @@ from werkzeug.serving import make_server
 
 import lambda_function
 import skill.app
-from skill.verification import RequestVerifier
-from skill.web import MAX_BODY_BYTES, ConfigError, JsonLogFormatter, create_app, main
+from skill_web.app import MAX_BODY_BYTES, ConfigError, JsonLogFormatter, create_app, main
+from skill_web.verification import RequestVerifier
 from tests.pki import (
     CERT_URL,
     DictFetcher,
@@ -170,7 +170,7 @@ def test_signed_request_is_answered_by_the_lambda_skill_object(
 
 def test_default_handler_is_the_skill_built_once_at_import() -> None:
     app = create_app(verify=False, environ={})
-    assert app.extensions["skill.web"]["handle"] is skill.app.handle_event
+    assert app.extensions["skill_web"]["handle"] is skill.app.handle_event
     assert lambda_function.lambda_handler is skill.app.lambda_handler
 
 
@@ -337,7 +337,7 @@ def _raise(event: Any, context: Any) -> Any:
     ("handle", "error", "where"),
     [
         (_raise, "RuntimeError", "tests.test_web:"),
-        (lambda e, c: ["not", "a", "dict"], "TypeError", "skill.web:"),
+        (lambda e, c: ["not", "a", "dict"], "TypeError", "skill_web.app:"),
     ],
     ids=["skill-raises", "skill-returns-junk"],
 )
@@ -690,7 +690,7 @@ def test_real_amazon_request_rules() -> None:
     assert handler.events == []
 
 
-# --------------------------------------------------------------------- `python -m skill serve`
+# ------------------------------------------------------------- `python -m skill_tools serve`
 
 
 def test_serve_usage_errors_are_one_line(
@@ -775,7 +775,7 @@ CHECK = [
 
 
 def simulate(*extra: str) -> list[dict[str, Any]]:
-    argv = [sys.executable, "-m", "skill", "simulate", "--jsonl",
+    argv = [sys.executable, "-m", "skill_tools", "simulate", "--jsonl",
             "--api-endpoint", "http://127.0.0.1:9/", *extra]  # fmt: skip
     for phrase in CHECK:
         argv += ["--say", phrase]
@@ -786,7 +786,7 @@ def simulate(*extra: str) -> list[dict[str, Any]]:
 
 def test_simulator_holds_a_whole_check_with_python_m_skill_serve() -> None:
     server = Server(
-        [sys.executable, "-m", "skill", "serve", "--no-verify", "--port", "0"],
+        [sys.executable, "-m", "skill_tools", "serve", "--no-verify", "--port", "0"],
         ready=r"listening on http://127\.0\.0\.1:(\d+)/",
         env={"ALEXA_SKILL_IDS": "", "LOG_LEVEL": "INFO"},
     )
@@ -823,7 +823,7 @@ def _gunicorn_argv(app: str) -> list[str]:
 
 def test_gunicorn_runs_the_documented_factory_with_verification_on() -> None:
     server = Server(
-        _gunicorn_argv("skill.web:create_app()"),
+        _gunicorn_argv("skill_web.app:create_app()"),
         ready=r"Listening at: http://127\.0\.0\.1:(\d+)",
         env={"ALEXA_SKILL_IDS": SKILL_ID, "LOG_LEVEL": "INFO"},
     )

@@ -16,7 +16,7 @@ pytest.importorskip("prometheus_client")
 from prometheus_client.parser import text_string_to_metric_families  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
-from skill.web import create_app  # noqa: E402
+from skill_web.app import create_app  # noqa: E402
 from tests.support import intent, launch  # noqa: E402
 
 

@@ -1,5 +1,6 @@
-"""The production server as documented: `gunicorn 'skill.web:create_app()'` from the repository
-root, settings from gunicorn.conf.py (gevent workers with read deadlines, skill/gevent_worker.py).
+"""The production server as documented: `gunicorn 'skill_web.app:create_app()'` from the repository
+root, settings from gunicorn.conf.py (gevent workers with read deadlines:
+skill_web/gevent_worker.py).
 
 Real gunicorn on 127.0.0.1, real sockets: malformed HTTP is answered 400 with JSON and never
 logged as an error, and 80 slow clients do not stop /healthz or a signed request from being
@@ -39,11 +40,11 @@ TRICKLE_EVERY = 2.0  # one byte every 2 s per connection, as in the attack revie
 
 
 def documented_command() -> list[str]:
-    """`gunicorn 'skill.web:create_app()'`, on a free loopback port."""
+    """`gunicorn 'skill_web.app:create_app()'`, on a free loopback port."""
     argv = [sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0"]
     if gunicorn.version_info >= (25, 1):
         argv.append("--no-control-socket")  # else it writes a socket under $HOME
-    return [*argv, "skill.web:create_app()"]
+    return [*argv, "skill_web.app:create_app()"]
 
 
 @pytest.fixture(scope="module")
@@ -308,8 +309,8 @@ def test_gunicorn_conf_is_what_the_documented_command_uses() -> None:
     for key, value in namespace.items():
         if key in cfg.settings:
             cfg.set(key, value)
-    assert cfg.worker_class_str == "skill.gevent_worker.DeadlineGeventWorker"
+    assert cfg.worker_class_str == "skill_web.gevent_worker.DeadlineGeventWorker"
     assert cfg.keepalive > 0  # at 0 the gevent worker reads headers without a deadline
     assert cfg.worker_connections >= 2 * (HEADER_TRICKLERS + BODY_TRICKLERS)
     assert 0 < cfg.graceful_timeout <= 30
-    assert cfg.wsgi_app == "skill.web:create_app()"
+    assert cfg.wsgi_app == "skill_web.app:create_app()"

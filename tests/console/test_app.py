@@ -16,9 +16,9 @@ from flask.testing import FlaskClient
 
 from skill import content as content_module
 from skill import triage
-from skill.console import create_app
-from skill.console.app import COOKIE, CSP, MAX_BODY_BYTES, MAX_UTTERANCE_CHARS
-from skill.console.review import ARTICLE_PATH
+from skill_tools.console import create_app
+from skill_tools.console.app import COOKIE, CSP, MAX_BODY_BYTES, MAX_UTTERANCE_CHARS
+from skill_tools.console.review import ARTICLE_PATH
 
 INJECTED = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -271,7 +271,7 @@ def test_the_decision_table_covers_every_combination(client):
 
 def test_everything_is_escaped_on_the_review_pages(app, monkeypatch, tmp_path):
     """An article holding markup (a real file, through the real review) is shown as text."""
-    from skill.console import review
+    from skill_tools.console import review
 
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE_PATH.read_text(encoding="utf-8") + "\n\n" + INJECTED + "\n")

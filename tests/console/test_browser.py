@@ -21,7 +21,7 @@ import pytest
 
 from skill import content as content_module
 from skill import triage
-from skill.console import cli, create_app
+from skill_tools.console import cli, create_app
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_SECONDS = 15

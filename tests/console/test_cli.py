@@ -1,4 +1,4 @@
-"""`python -m skill console`: loopback by default, a warning otherwise, one-line usage errors.
+"""`python -m skill_tools console`: loopback by default, a warning otherwise, one-line usage errors.
 
 Real processes and real sockets on this machine; nothing connects beyond 127.0.0.1.
 """
@@ -18,15 +18,15 @@ from collections.abc import Iterator
 import pytest
 
 import dev
-from skill.__main__ import COMMANDS
-from skill.console import cli, create_app
+from skill_tools.__main__ import COMMANDS
+from skill_tools.console import cli, create_app
 
 
 @contextlib.contextmanager
 def console(*args: str) -> Iterator[tuple[subprocess.Popen[str], list[str]]]:
     """Run the console; yield it once it says where it listens, with its stderr lines so far."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "skill", "console", *args],
+        [sys.executable, "-m", "skill_tools", "console", *args],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -117,7 +117,7 @@ def test_misuse_exits_2_with_one_line(args, capsys):
 
 def test_misuse_through_the_real_entry_point():
     done = subprocess.run(
-        [sys.executable, "-m", "skill", "console", "--port", "nope"],
+        [sys.executable, "-m", "skill_tools", "console", "--port", "nope"],
         capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 2
@@ -137,4 +137,4 @@ def test_a_taken_port_is_one_line_and_exit_1(capsys):
 
 def test_console_is_one_more_command():
     assert "console" in COMMANDS
-    assert dev.COMMANDS["console"][0] == ["-m", "skill", "console"]
+    assert dev.COMMANDS["console"][0] == ["-m", "skill_tools", "console"]

@@ -13,8 +13,8 @@ import yaml
 
 from skill import content as content_module
 from skill import triage
-from skill.console import review
-from skill.console.app import create_app
+from skill_tools.console import review
+from skill_tools.console.app import create_app
 
 SOURCE = content_module.CONTENT_DIR / "en-US.yaml"
 QUOTE = "Leg cramps and vein health often go hand-in-hand."

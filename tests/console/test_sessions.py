@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from skill.console.sessions import Conversations, new_id, valid_id
-from skill.simulator import Simulator, load_nlu
-from skill.simulator.nlu import model_path
+from skill_tools.console.sessions import Conversations, new_id, valid_id
+from skill_tools.simulator import Simulator, load_nlu
+from skill_tools.simulator.nlu import model_path
 
 
 class Clock:

@@ -1,4 +1,4 @@
-"""`python -m skill simulate`: the issue's must-show commands, every input mode, bad input."""
+"""`python -m skill_tools simulate`: the issue's must-show commands, every input mode, bad input."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from skill.simulator.cli import main
+from skill_tools.simulator.cli import main
 from tests.simulator.conftest import Server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +28,7 @@ KEYS = [
 
 def simulate(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "skill", "simulate", *args],
+        [sys.executable, "-m", "skill_tools", "simulate", *args],
         cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=60,
     )
 
@@ -103,7 +103,7 @@ def test_interactive_mode_on_a_terminal() -> None:
     """A real pseudo-terminal: the prompt, the transcript, .quit."""
     leader, follower = pty.openpty()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "skill", "simulate"],
+        [sys.executable, "-m", "skill_tools", "simulate"],
         cwd=ROOT, stdin=follower, stdout=follower, stderr=follower,
         env={**os.environ, "TERM": "dumb"},
     )

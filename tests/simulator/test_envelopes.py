@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import IntentRequest, LaunchRequest, RequestEnvelope, SessionEndedRequest
 
-from skill.simulator.envelopes import (
+from skill_tools.simulator.envelopes import (
     DEFAULT_API_ENDPOINT,
     DEFAULT_SKILL_ID,
     DeviceKind,
@@ -16,7 +16,7 @@ from skill.simulator.envelopes import (
     SessionInfo,
     new_session_id,
 )
-from skill.simulator.nlu import load_nlu, model_path
+from skill_tools.simulator.nlu import load_nlu, model_path
 
 nlu = load_nlu(model_path("en-US"))
 NOW = datetime(2026, 11, 25, 10, 0, 0, tzinfo=UTC)

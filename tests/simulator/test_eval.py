@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from skill import triage
-from skill.simulator import Turn
-from skill.simulator.nlu import model_path, normalise
 from skill.triage import Answer
+from skill_tools.simulator import Turn
+from skill_tools.simulator.nlu import model_path, normalise
 from tests.talk import say_after
 
 HERE = Path(__file__).resolve().parent

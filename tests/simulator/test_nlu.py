@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from skill.handlers.intents import OUT_OF_SCOPE_INTENTS
-from skill.simulator.nlu import (
+from skill_tools.simulator.nlu import (
     BUILTIN_PHRASES,
     FALLBACK,
     NEAR_THRESHOLD,

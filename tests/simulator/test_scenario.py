@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 
-from skill.simulator.scenario import (
+from skill_tools.simulator.scenario import (
     ScenarioError,
     load_scenarios,
     parse_scenarios,
     run_scenario,
 )
-from skill.simulator.session import SimulatorError
+from skill_tools.simulator.session import SimulatorError
 
 
 def write(tmp_path: Path, text: str, name: str = "talk.yaml") -> Path:

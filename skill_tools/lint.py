@@ -1,7 +1,7 @@
 """Interaction model lint: the certification failures we can see before Amazon does.
 
 Each rule is a small function over the model; `lint_model` runs them all and never raises,
-however malformed the model. `python -m skill check` runs the same lint on the real model,
+however malformed the model. `python -m skill_tools check` runs the same lint on the real model,
 its manifest's example phrases and the skill's handlers, so a human sees what the tests see.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from skill.cli_args import OneLineParser
+from skill_tools.cli_args import OneLineParser
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = ROOT / "interaction_model" / "interactionModels" / "custom" / "en-US.json"
@@ -425,7 +425,7 @@ def _handled() -> tuple[frozenset[str] | None, list[Problem]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m skill check`: print one line per problem; exit 0 clean, 1 with problems."""
+    """`python -m skill_tools check`: print one line per problem; exit 0 clean, 1 with problems."""
     parser = OneLineParser(
         prog="skill check",
         description="Lint the interaction model, manifest example phrases and handlers.",

@@ -17,9 +17,15 @@ from typing import Any
 
 import yaml
 
-from skill.simulator.envelopes import DEFAULT_API_ENDPOINT, DeviceKind, EnvelopeFactory
-from skill.simulator.nlu import NLU, load_nlu, model_path
-from skill.simulator.session import Simulator, SimulatorError, Transport, Turn, in_process_transport
+from skill_tools.simulator.envelopes import DEFAULT_API_ENDPOINT, DeviceKind, EnvelopeFactory
+from skill_tools.simulator.nlu import NLU, load_nlu, model_path
+from skill_tools.simulator.session import (
+    Simulator,
+    SimulatorError,
+    Transport,
+    Turn,
+    in_process_transport,
+)
 
 REQUEST_TYPES = ("LaunchRequest", "IntentRequest", "SessionEndedRequest")
 _ABSENT = object()
@@ -369,7 +375,7 @@ def run_scenario(
     envelopes point at it); otherwise requests carry `api_endpoint`. It never stops early:
     a turn that reaches nothing or that the transport fails is reported and the next plays.
     """
-    from skill.simulator.fake_alexa_api import FakeAlexaApi
+    from skill_tools.simulator.fake_alexa_api import FakeAlexaApi
 
     api = FakeAlexaApi(**scenario.alexa_api).start() if scenario.alexa_api is not None else None
     try:

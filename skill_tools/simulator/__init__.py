@@ -4,15 +4,15 @@ envelopes built with ask_sdk_model, a session driver, YAML conversations and the
 Only the parts other code uses are re-exported here; each module has one job.
 """
 
-from skill.simulator.nlu import NLU, Match, SlotFill, load_nlu
-from skill.simulator.scenario import (
+from skill_tools.simulator.nlu import NLU, Match, SlotFill, load_nlu
+from skill_tools.simulator.scenario import (
     Scenario,
     ScenarioError,
     ScenarioResult,
     load_scenarios,
     run_scenario,
 )
-from skill.simulator.session import (
+from skill_tools.simulator.session import (
     HttpTransport,
     Simulator,
     SimulatorError,

@@ -1,7 +1,7 @@
 """What every developer command shares on its command line: misuse is one line and exit 2.
 
 argparse prints the usage and the message; the house rule is a one-line message and status 2,
-so every tool (`python -m skill <command>`) builds its parser from OneLineParser.
+so every tool (`python -m skill_tools <command>`) builds its parser from OneLineParser.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`python -m skill console [--host 127.0.0.1] [--port 8765]`: serve the clinic console.
+"""`python -m skill_tools console [--host 127.0.0.1] [--port 8765]`: serve the clinic console.
 
 Loopback by default; any other interface works but is warned about, because the console has
 no accounts. Exit status: 0 stopped, 1 cannot listen, 2 usage (one line, never a traceback).
@@ -12,8 +12,8 @@ import socket
 import sys
 from typing import Any
 
-from skill.cli_args import OneLineParser, port_number
-from skill.console.app import is_loopback
+from skill_tools.cli_args import OneLineParser, port_number
+from skill_tools.console.app import is_loopback
 
 PROG = "skill console"
 DEFAULT_HOST = "127.0.0.1"
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # --help (0) or a usage error already printed on one line (2)
         return exc.code if isinstance(exc.code, int) else 2
 
-    from skill.console.app import create_app
+    from skill_tools.console.app import create_app
 
     warning = exposure_warning(args.host)
     app = create_app({"LOOPBACK_ONLY": warning is None})

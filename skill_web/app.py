@@ -1,14 +1,14 @@
-"""Host the skill as a web service: a Flask application factory and `python -m skill serve`.
+"""Host the skill as a web service: a Flask application factory and `python -m skill_tools serve`.
 
 `POST /` takes an Alexa request, checks it (signature, certificate, timestamp, skill id: see
-skill/verification.py) on the raw body bytes, and answers with what the same skill object as
+skill_web/verification.py) on the raw body bytes, and answers with what the same skill object as
 the Lambda entry point returns. `GET /healthz` is for load balancers; `GET /metrics`, only
-when METRICS_ENDPOINT=1, serves Prometheus figures (skill/web_metrics.py, private networks).
+when METRICS_ENDPOINT=1, serves Prometheus figures (skill_web/metrics.py, private networks).
 Every refusal is a short JSON error that reaches no handler; every request leaves one JSON log
 line that never carries what the user said.
 
 Production runs the factory under gunicorn from the repository root,
-`gunicorn 'skill.web:create_app()'`, with the settings in gunicorn.conf.py (gevent workers with
+`gunicorn 'skill_web.app:create_app()'`, with the settings in gunicorn.conf.py (gevent workers with
 read deadlines: see docs/web-service.md).
 """
 
@@ -30,8 +30,8 @@ from flask import Flask, Response, g, request
 from werkzeug.exceptions import ClientDisconnected, HTTPException, RequestEntityTooLarge
 
 from skill import metrics
-from skill.cli_args import OneLineParser, port_number
-from skill.verification import (
+from skill_tools.cli_args import OneLineParser, port_number
+from skill_web.verification import (
     RequestVerifier,
     VerificationError,
     check_skill_id,
@@ -41,7 +41,7 @@ from skill.verification import (
 __all__ = ["MAX_BODY_BYTES", "ConfigError", "JsonLogFormatter", "create_app", "main"]
 
 MAX_BODY_BYTES = 128 * 1024
-LOGGER_NAME = "skill.web"
+LOGGER_NAME = "skill.web"  # under the "skill" logger, so one handler takes both
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 5000
 _FALSE = frozenset({"0", "false", "no", "off"})
@@ -260,7 +260,7 @@ def create_app(
         metrics_endpoint = _parse_bool("METRICS_ENDPOINT", env.get("METRICS_ENDPOINT", "0"))
     figures = None
     if metrics_endpoint:
-        from skill.web_metrics import figures as make_figures
+        from skill_web.metrics import figures as make_figures
 
         figures = make_figures()
     if handle is None:
@@ -280,7 +280,7 @@ def create_app(
     # One byte more than allowed: werkzeug stops a chunked body at the limit without an error,
     # so reading limit + 1 is how a body of exactly limit + 1 bytes is told from one that fits.
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES + 1
-    app.extensions["skill.web"] = {"verifier": verifier, "skill_ids": accepted, "handle": handle}
+    app.extensions["skill_web"] = {"verifier": verifier, "skill_ids": accepted, "handle": handle}
 
     def note(**fields: Any) -> None:
         """Add to this request's log line (which exists even if before_request never ran)."""
@@ -300,7 +300,7 @@ def create_app(
         if isinstance(exc, HTTPException) and not isinstance(exc, ClientDisconnected):
             raise exc  # 413 from werkzeug's own limit
         cause = exc.__context__ if isinstance(exc, ClientDisconnected) else exc
-        if isinstance(cause, TimeoutError):  # skill/gevent_worker.py's body deadline
+        if isinstance(cause, TimeoutError):  # skill_web/gevent_worker.py's body deadline
             note(reason="body_timeout", detail=type(cause).__name__)
             return _json({"error": "request timeout", "reason": "body_timeout"}, 408)
         name = type(cause).__name__ if cause is not None else type(exc).__name__
@@ -354,7 +354,7 @@ def create_app(
 
         @app.get("/metrics")
         def prometheus() -> Response:
-            from skill.web_metrics import CONTENT_TYPE
+            from skill_web.metrics import CONTENT_TYPE
 
             return Response(figures.exposition(), status=200, content_type=CONTENT_TYPE)
 
@@ -399,11 +399,11 @@ def create_app(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m skill serve`: the Flask development server (gunicorn for production)."""
+    """`python -m skill_tools serve`: the Flask development server (gunicorn for production)."""
     parser = OneLineParser(
         prog="skill serve",
         description="Serve the skill over HTTP for development. In production run "
-        "gunicorn 'skill.web:create_app()' (see docs). Settings come from the environment: "
+        "gunicorn 'skill_web.app:create_app()' (see docs). Settings come from the environment: "
         "ALEXA_SKILL_IDS, ALEXA_VERIFY, ALEXA_TRUST_STORE, LOG_LEVEL.",
     )
     parser.add_argument("--host", default=DEFAULT_HOST, help="interface (default 127.0.0.1)")

@@ -1,10 +1,10 @@
 """The clinic console as a Flask application factory: the talk page, the review pages, and
 the small JSON API the talk page calls.
 
-Talking goes through the simulator's session driver (skill.simulator.Simulator): the same
+Talking goes through the simulator's session driver (skill_tools.simulator.Simulator): the same
 offline NLU over the deployed interaction model, the same SDK-built envelopes and the same
-`skill.app.handle_event` as `python -m skill simulate`. Each browser gets its own simulator,
-held in memory only (skill.console.sessions).
+`skill.app.handle_event` as `python -m skill_tools simulate`. Each browser gets its own simulator,
+held in memory only (skill_tools.console.sessions).
 
 Safety of the page: every response carries a strict Content-Security-Policy (no inline
 script or style, nothing from another origin) and `Cache-Control: no-store`; templates are
@@ -25,12 +25,17 @@ from flask import Flask, Response, abort, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from skill import content as content_module
-from skill.console import review as review_module
-from skill.console.sessions import DEFAULT_IDLE_SECONDS, DEFAULT_LIMIT, Conversations, valid_id
-from skill.simulator import Simulator, SimulatorError, Turn, in_process_transport, load_nlu
-from skill.simulator.envelopes import SCREEN, DeviceKind, EnvelopeFactory
-from skill.simulator.fake_alexa_api import FakeAlexaApi
-from skill.simulator.nlu import model_path
+from skill_tools.console import review as review_module
+from skill_tools.console.sessions import (
+    DEFAULT_IDLE_SECONDS,
+    DEFAULT_LIMIT,
+    Conversations,
+    valid_id,
+)
+from skill_tools.simulator import Simulator, SimulatorError, Turn, in_process_transport, load_nlu
+from skill_tools.simulator.envelopes import SCREEN, DeviceKind, EnvelopeFactory
+from skill_tools.simulator.fake_alexa_api import FakeAlexaApi
+from skill_tools.simulator.nlu import model_path
 
 COOKIE = "console_session"
 MAX_UTTERANCE_CHARS = 300
@@ -205,7 +210,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update({k: v for k, v in settings.items() if k not in DEFAULTS})
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
-    app.extensions["skill.console"] = {"conversations": conversations, "settings": settings}
+    app.extensions["skill_tools.console"] = {"conversations": conversations, "settings": settings}
 
     @app.before_request
     def guard() -> Response | None:

@@ -1,4 +1,4 @@
-"""`python -m skill simulate`: talk to the skill the way Alexa would, offline.
+"""`python -m skill_tools simulate`: talk to the skill the way Alexa would, offline.
 
 Interactive when standard input is a terminal; otherwise scripted from --say, --replay
 (the ASK CLI's `ask dialog --replay` file) or one utterance per line on standard input.
@@ -18,15 +18,15 @@ from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 from skill import metrics
-from skill.cli_args import OneLineParser
-from skill.simulator.envelopes import (
+from skill_tools.cli_args import OneLineParser
+from skill_tools.simulator.envelopes import (
     DEFAULT_API_ENDPOINT,
     DEFAULT_SKILL_ID,
     DeviceKind,
     EnvelopeFactory,
 )
-from skill.simulator.nlu import ModelError, load_nlu, model_path
-from skill.simulator.session import (
+from skill_tools.simulator.nlu import ModelError, load_nlu, model_path
+from skill_tools.simulator.session import (
     HttpTransport,
     Simulator,
     SimulatorError,
@@ -319,7 +319,7 @@ def _main(args: argparse.Namespace) -> int:
     out = _Output(args.jsonl, args.explain, echo=not interactive)
     api = None
     if args.fake_alexa_api:
-        from skill.simulator.fake_alexa_api import FakeAlexaApi
+        from skill_tools.simulator.fake_alexa_api import FakeAlexaApi
 
         api = FakeAlexaApi(time_zone=args.time_zone).start()
         factory.api_endpoint = api.url

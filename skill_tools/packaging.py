@@ -1,4 +1,4 @@
-"""`python -m skill package`: build dist/lambda.zip, the AWS Lambda deployment package.
+"""`python -m skill_tools package`: build dist/lambda.zip, the AWS Lambda deployment package.
 
 The zip is assembled from what is installed in the current environment (offline and fast; no
 registry needed), holds only what Lambda runs, and is reproducible: the same sources give the
@@ -6,8 +6,9 @@ same bytes (sorted entries, fixed timestamps and permissions, bytecode compiled 
 interpreter with a fixed hash seed), so two builds can be compared with `sha256sum`.
 
 What goes in:
-- `lambda_function.py` and the `skill` package, minus developer tools and the web transport
-  (`DEV_ONLY`), plus the parsed-content cache (`skill/content/.compiled/`) regenerated here so
+- `lambda_function.py` and the `skill` package whole (the runtime: the web transport lives in
+  `skill_web` and the developer tools in `skill_tools`, so nothing is left out by name), plus
+  the parsed-content cache (`skill/content/.compiled/`) regenerated here so
   a read-only Lambda never has to import PyYAML or parse YAML on a cold start;
 - the closure of the project's runtime requirements (pyproject.toml) minus those only the web
   service needs (`WEB_ONLY`), with environment markers evaluated for the target runtime; for
@@ -37,7 +38,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.tags import parse_tag
 from packaging.utils import canonicalize_name
 
-from skill.cli_args import OneLineParser
+from skill_tools.cli_args import OneLineParser
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = ROOT / "pyproject.toml"
@@ -50,7 +51,7 @@ _RUNTIME_GLIBC = {"python3.11": (2, 26)}
 _DEFAULT_GLIBC = (2, 34)
 ARCHITECTURE = "x86_64"  # template.yaml's Architectures: the wheels come from an x86_64 build
 
-# Project requirements that only the web service (skill/web.py) needs; Lambda never imports them.
+# Project requirements only the web service (skill_web) needs; Lambda never imports them.
 WEB_ONLY = frozenset({"flask", "cryptography", "certifi"})
 # Distributions shipped without their compiled extensions. PyYAML parses the content only when
 # the parsed-content cache misses, and the zip always carries a fresh cache, so its C loader
@@ -58,21 +59,6 @@ WEB_ONLY = frozenset({"flask", "cryptography", "certifi"})
 # and the extension (an unstripped 2.7 MB binary) would be the largest file in the zip.
 SOURCE_ONLY = frozenset({"pyyaml"})
 _EXTENSION = re.compile(r"\.(so|pyd|dylib)$")
-# Parts of the skill package that Lambda never imports: developer tools and the web transport.
-DEV_ONLY = (
-    "skill/__main__.py",
-    "skill/cli_args.py",
-    "skill/console/",
-    "skill/gevent_worker.py",
-    "skill/lint.py",
-    "skill/packaging.py",
-    "skill/response_checks.py",
-    "skill/simulator/",
-    "skill/verification.py",
-    "skill/web.py",
-    "skill/web_metrics.py",
-    "skill/wording.py",
-)
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
 _FILE_ATTR = 0o100644 << 16
@@ -273,12 +259,8 @@ def _content_caches(skill_dir: Path) -> dict[str, Path]:
     return out
 
 
-def _dev_only(rel: str) -> bool:
-    return any(rel.startswith(d) if d.endswith("/") else rel == d for d in DEV_ONLY)
-
-
 def project_files(root: Path = ROOT) -> dict[str, Path]:
-    """Archive name -> file for lambda_function.py and the parts of `skill` Lambda runs."""
+    """Archive name -> file for lambda_function.py and the `skill` runtime package."""
     entry = root / "lambda_function.py"
     skill_dir = root / "skill"
     if not entry.is_file() or not (skill_dir / "__init__.py").is_file():
@@ -292,7 +274,6 @@ def project_files(root: Path = ROOT) -> dict[str, Path]:
             or any(p.startswith(".") or p == "__pycache__" for p in parts)
             or path.suffix in (".pyc", ".pyo")
             or path.name.endswith("~")
-            or _dev_only(rel)
         ):
             continue
         out[rel] = path

@@ -52,7 +52,7 @@ from ask_sdk_model.slu.entityresolution import (
     ValueWrapper,
 )
 
-from skill.simulator.nlu import Match, SlotFill
+from skill_tools.simulator.nlu import Match, SlotFill
 
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 DEFAULT_API_ENDPOINT = "https://api.amazonalexa.com"

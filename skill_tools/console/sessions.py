@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from skill.simulator import Simulator
+from skill_tools.simulator import Simulator
 
 DEFAULT_LIMIT = 64
 DEFAULT_IDLE_SECONDS = 30 * 60

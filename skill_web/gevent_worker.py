@@ -6,7 +6,7 @@ threads, so clients that trickle a request cannot take every request slot. The s
 worker already bounds the request line and headers by ``keepalive`` seconds (one gevent.Timeout
 around reading them, whatever the trickle rate); nothing bounds the body, which the application
 reads. This worker gives each request ``body_timeout`` seconds, counted from the end of its
-headers, for the whole body: a read still waiting then raises TimeoutError, which skill.web
+headers, for the whole body: a read still waiting then raises TimeoutError, which skill_web.app
 answers with 408, and gunicorn closes the connection because the body was not read to its end.
 """
 
@@ -79,7 +79,7 @@ class _DeadlineBody:
 
 
 def _write_json_error(sock: Any, status_int: int, reason: str, mesg: str) -> None:
-    """gunicorn's error page, as the JSON every other answer of skill.web is.
+    """gunicorn's error page, as the JSON every other answer of skill_web.app is.
 
     ``mesg`` is not sent: it may quote the request (a header value, part of the body).
     """

@@ -16,9 +16,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from skill.simulator.envelopes import DeviceKind, EnvelopeFactory, SessionInfo, new_session_id
-from skill.simulator.nlu import NLU, Match, RouteKind
 from skill.speech import plain_text
+from skill_tools.simulator.envelopes import DeviceKind, EnvelopeFactory, SessionInfo, new_session_id
+from skill_tools.simulator.nlu import NLU, Match, RouteKind
 
 Transport = Callable[[dict[str, Any]], dict[str, Any]]
 
