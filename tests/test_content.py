@@ -306,7 +306,8 @@ def test_python_m_skill_check_refuses_such_content_in_one_line(tmp_path):
         text.replace("        FREQUENT_SLEEP: >-", "        FREQUENT_AND_SLEEP: >-"), "utf-8"
     )
     done = subprocess.run(
-        [sys.executable, "-m", "skill_tools", "check"], cwd=copy_root, capture_output=True, text=True,
+        [sys.executable, "-m", "skill_tools", "check"],
+        cwd=copy_root, capture_output=True, text=True,
         timeout=120,
     )
     assert done.returncode != 0

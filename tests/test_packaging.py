@@ -152,7 +152,8 @@ def test_two_builds_of_the_same_tree_are_identical(
     # The second build runs in a fresh process through the command line, so the bytes depend
     # on nothing but the sources (not on what this test process has imported).
     proc = subprocess.run(
-        [sys.executable, "-m", "skill_tools", "package", "--output", str(tmp_path), "--runtime", HERE],
+        [sys.executable, "-m", "skill_tools", "package",
+         "--output", str(tmp_path), "--runtime", HERE],
         cwd=ROOT,
         capture_output=True,
         text=True,
