@@ -12,18 +12,18 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from skill import metrics
-from skill.content import load
 from skill.conversation import Conversation, Effect, Reply, State
-from skill.handlers.base import (
-    conversation,
-    intent_name,
-    render,
-    resolved_slot_id,
-    slot_heard,
-    state,
-)
 from skill.handlers.can_fulfill import CanFulfillIntentRequestHandler
 from skill.handlers.reminders import create_reminder, permission_granted
+from skill.handlers.requests import intent_name, request_type, resolved_slot_id, slot_heard
+from skill.handlers.responses import (
+    SILENT_REQUEST_TYPES,
+    conversation,
+    default_conversation,
+    render,
+    silent,
+    state,
+)
 from skill.logs import get_logger
 
 log = get_logger("skill")
@@ -42,7 +42,8 @@ class IntentRequestHandler(AbstractRequestHandler):
         self.routes = routes
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return _type(handler_input) == "IntentRequest" and intent_name(handler_input) in self.routes
+        name = intent_name(handler_input)
+        return request_type(handler_input) == "IntentRequest" and name in self.routes
 
     def handle(self, handler_input: HandlerInput) -> Response:
         act = self.routes[intent_name(handler_input) or ""]
@@ -56,13 +57,9 @@ class IntentRequestHandler(AbstractRequestHandler):
         return render(handler_input, reply)
 
 
-def _type(handler_input: HandlerInput) -> str | None:
-    return getattr(handler_input.request_envelope.request, "object_type", None)
-
-
 class LaunchRequestHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return _type(handler_input) == "LaunchRequest"
+        return request_type(handler_input) == "LaunchRequest"
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return render(handler_input, conversation(handler_input).launch(state(handler_input)))
@@ -73,7 +70,7 @@ class PermissionResponseHandler(AbstractRequestHandler):
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         request = handler_input.request_envelope.request
-        return _type(handler_input) == "Connections.Response" and (
+        return request_type(handler_input) == "Connections.Response" and (
             getattr(request, "name", None) == "AskFor"
         )
 
@@ -92,35 +89,25 @@ class SessionEndedRequestHandler(AbstractRequestHandler):
     """Alexa closed the session: nothing may be spoken, nothing is kept."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return _type(handler_input) == "SessionEndedRequest"
+        return request_type(handler_input) == "SessionEndedRequest"
 
     def handle(self, handler_input: HandlerInput) -> Response:
         reason = getattr(handler_input.request_envelope.request, "reason", None)
         log.info("session ended: %s", getattr(reason, "value", reason))
-        return _silent(handler_input)
-
-
-SILENT_REQUEST_TYPES = ("SessionEndedRequest", "System.ExceptionEncountered")
+        return silent(handler_input)
 
 
 class ExceptionEncounteredHandler(AbstractRequestHandler):
     """Alexa reports our last response failed; it accepts no answer to this, so none."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return _type(handler_input) == "System.ExceptionEncountered"
+        return request_type(handler_input) == "System.ExceptionEncountered"
 
     def handle(self, handler_input: HandlerInput) -> Response:
         error = getattr(handler_input.request_envelope.request, "error", None)
         kind = getattr(error, "object_type", None)
         log.error("Alexa rejected a response: %s", getattr(kind, "value", kind))
-        return _silent(handler_input)
-
-
-def _silent(handler_input: HandlerInput) -> Response:
-    """No speech, and no session attributes echoed back (the SDK would return them)."""
-    if handler_input.request_envelope.session is not None:
-        handler_input.attributes_manager.session_attributes = {}
-    return handler_input.response_builder.response
+        return silent(handler_input)
 
 
 class UnhandledRequestHandler(AbstractRequestHandler):
@@ -144,12 +131,12 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         log.error("handler error: %s", type(exception).__name__)
         metrics.count("HandlerError")
-        if _type(handler_input) in SILENT_REQUEST_TYPES:
-            return _silent(handler_input)
+        if request_type(handler_input) in SILENT_REQUEST_TYPES:
+            return silent(handler_input)
         try:
             conv = conversation(handler_input)
         except Exception:  # noqa: BLE001 - even a broken locale must get an answer
-            conv = Conversation(load())
+            conv = default_conversation()
         return render(handler_input, conv.error(State()))
 
 
@@ -193,7 +180,7 @@ def _act(method: Callable[[Conversation, State], Reply]) -> Act:
     return lambda conv, st, hi: method(conv, st)
 
 
-TOPIC_INTENTS = tuple(load().topics)
+TOPIC_INTENTS = tuple(default_conversation().content.topics)
 
 ROUTES: dict[str, Act] = {
     **dict.fromkeys(TOPIC_INTENTS, _topic),
