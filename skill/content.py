@@ -82,7 +82,9 @@ class Question(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Outcome(NamedTuple):
+class OutcomeText(NamedTuple):
+    """The words for one of the check's outcomes (skill/triage.py's Outcome, keyed by its value)."""
+
     id: str
     title: str
     reasons: Mapping[str, str]
@@ -123,7 +125,7 @@ class Content(NamedTuple):
     topics: Mapping[str, Topic]
     check_intro: str
     questions: Mapping[str, Question]
-    outcomes: Mapping[str, Outcome]
+    outcomes: Mapping[str, OutcomeText]
     not_a_diagnosis: str
     contact: Contact
     prompts: Mapping[str, str]
@@ -276,7 +278,7 @@ def _questions(nodes: dict) -> dict[str, Question]:
     return questions
 
 
-def _outcomes(nodes: dict) -> dict[str, Outcome]:
+def _outcomes(nodes: dict) -> dict[str, OutcomeText]:
     expected = tuple(outcome.value for outcome in triage.Outcome)
     if set(nodes) != set(expected):
         raise ContentError(f"check.outcomes: expected exactly {expected}")
@@ -289,7 +291,7 @@ def _outcomes(nodes: dict) -> dict[str, Outcome]:
             raise ContentError(f"{path}.reasons: missing '{key}' (skill/triage.py gives it)")
         for key in sorted(set(reasons) - needed_reasons[outcome_id]):
             raise ContentError(f"{path}.reasons: '{key}' is a reason the check never gives")
-        outcomes[outcome_id] = Outcome(
+        outcomes[outcome_id] = OutcomeText(
             id=outcome_id,
             title=_get(node, "title", path),
             reasons=MappingProxyType({key: " ".join(why.split()) for key, why in reasons.items()}),

@@ -12,7 +12,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from skill import metrics
-from skill.conversation import Conversation, Effect, Reply, State
+from skill.conversation import Conversation, CreateReminder, Reply, State, Turn
 from skill.handlers.can_fulfill import CanFulfillIntentRequestHandler
 from skill.handlers.reminders import create_reminder, permission_granted
 from skill.handlers.requests import intent_name, request_type, resolved_slot_id, slot_heard
@@ -28,7 +28,7 @@ from skill.logs import get_logger
 
 log = get_logger("skill")
 
-Act = Callable[[Conversation, State, HandlerInput], Reply]
+Act = Callable[[Conversation, State, HandlerInput], Turn]
 
 
 class IntentRequestHandler(AbstractRequestHandler):
@@ -48,13 +48,13 @@ class IntentRequestHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         act = self.routes[intent_name(handler_input) or ""]
         conv = conversation(handler_input)
-        reply = act(conv, state(handler_input), handler_input)
-        if reply.effect is Effect.CREATE_REMINDER:
-            reply = create_reminder(handler_input, conv, reply)
+        turn = act(conv, state(handler_input), handler_input)
+        if isinstance(turn, CreateReminder):
+            turn = create_reminder(handler_input, conv, turn)
         session = handler_input.request_envelope.session
-        if session is not None and session.new:
-            reply = conv.first_turn(reply)
-        return render(handler_input, reply)
+        if session is not None and session.new and isinstance(turn, Reply):
+            turn = conv.first_turn(turn)
+        return render(handler_input, turn)
 
 
 class LaunchRequestHandler(AbstractRequestHandler):
@@ -79,10 +79,10 @@ class PermissionResponseHandler(AbstractRequestHandler):
         granted = permission_granted(handler_input)
         if granted is None:  # no answer, or the request failed: no reminder can be set
             metrics.count("ReminderFailed", "no_permission")
-        reply = conv.permission_answer(state(handler_input), granted)
-        if reply.effect is Effect.CREATE_REMINDER:
-            reply = create_reminder(handler_input, conv, reply, may_ask=False)
-        return render(handler_input, reply)
+        turn = conv.permission_answer(state(handler_input), granted)
+        if isinstance(turn, CreateReminder):
+            return render(handler_input, create_reminder(handler_input, conv, turn, may_ask=False))
+        return render(handler_input, turn)
 
 
 class SessionEndedRequestHandler(AbstractRequestHandler):
@@ -140,26 +140,27 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
         return render(handler_input, conv.error(State()))
 
 
-def _frequency(conv: Conversation, st: State, hi: HandlerInput) -> Reply:
-    return conv.check_answer(st, resolved_slot_id(hi, "frequency"))
+def _frequency(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
+    return conv.check_answer(state, resolved_slot_id(handler_input, "frequency"))
 
 
-def _check_answer(conv: Conversation, st: State, hi: HandlerInput) -> Reply:
-    return conv.check_answer(st, resolved_slot_id(hi, "answer"))
+def _check_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
+    return conv.check_answer(state, resolved_slot_id(handler_input, "answer"))
 
 
-def _topic(conv: Conversation, st: State, hi: HandlerInput) -> Reply:
-    return conv.topic(st, intent_name(hi) or "")
+def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
+    return conv.topic(state, intent_name(handler_input) or "")
 
 
 def _out_of_scope(category: str, slot: str | None) -> Act:
     """The intent's category, unless its slot heard something the type does not know
     ("what is love" fills {treatment}): then an honest "not covered" without a category."""
 
-    def act(conv: Conversation, st: State, hi: HandlerInput) -> Reply:
-        unknown = slot is not None and slot_heard(hi, slot) and resolved_slot_id(hi, slot) is None
+    def act(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
+        heard = slot is not None and slot_heard(handler_input, slot)
+        unknown = heard and resolved_slot_id(handler_input, slot) is None
         metrics.count("OutOfScope", "unknown" if unknown else category)
-        return conv.out_of_scope(st, "unknown" if unknown else category)
+        return conv.out_of_scope(state, "unknown" if unknown else category)
 
     return act
 
@@ -177,7 +178,7 @@ OUT_OF_SCOPE_INTENTS: dict[str, tuple[str, str | None]] = {
 def _act(method: Callable[[Conversation, State], Reply]) -> Act:
     """An act that needs only the state, named as the method itself (Conversation.stop), so
     a rename is caught by the linter and "find usages" finds the route."""
-    return lambda conv, st, hi: method(conv, st)
+    return lambda conv, state, handler_input: method(conv, state)
 
 
 TOPIC_INTENTS = tuple(default_conversation().content.topics)

@@ -17,7 +17,7 @@ from ask_sdk_model import Response, ResponseEnvelope
 from ask_sdk_model.ui import AskForPermissionsConsentCard, SimpleCard
 
 from skill import content, metrics
-from skill.conversation import Conversation, Effect, Reply, State
+from skill.conversation import AskPermission, Conversation, Reply, State
 from skill.handlers import requests
 from skill.handlers.reminders import ask_permission_directive
 from skill.handlers.usage import count_reply
@@ -56,14 +56,14 @@ def state(handler_input: HandlerInput) -> State:
     return current
 
 
-def render(handler_input: HandlerInput, reply: Reply) -> Response:
+def render(handler_input: HandlerInput, reply: Reply | AskPermission) -> Response:
     """Reply -> Alexa Response. Session attributes are replaced, never merged."""
     if metrics.collecting():
         before = getattr(handler_input, "_skill_state", None)  # the request's, from state()
         count_reply(handler_input, before if before is not None else State(), reply)
     builder = handler_input.response_builder
     has_session = handler_input.request_envelope.session is not None
-    if reply.effect is Effect.ASK_PERMISSION:
+    if isinstance(reply, AskPermission):
         # Alexa speaks the permission question itself; the session waits for its answer.
         builder.add_directive(ask_permission_directive())
         if has_session:
