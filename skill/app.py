@@ -3,6 +3,7 @@
 The SDK's own `SkillBuilder.lambda_handler()` rebuilds the skill and round-trips the event
 through json.dumps on every call; ours builds once, deserialises the event as given, and
 turns a request that cannot even be deserialised into a spoken recovery, not an exception.
+This module only wires: every response is made in skill/handlers/responses.py.
 """
 
 from __future__ import annotations
@@ -12,19 +13,13 @@ import time
 from typing import Any
 
 from ask_sdk_core.skill_builder import CustomSkillBuilder
-from ask_sdk_model import ResponseEnvelope
-from ask_sdk_model.response import Response
-from ask_sdk_model.ui import Reprompt, SsmlOutputSpeech
 
 from skill import metrics
 from skill.api_client import UrllibApiClient, api_endpoint_scope
-from skill.conversation import State
 from skill.handlers import EXCEPTION_HANDLERS, HANDLERS
-from skill.handlers.base import conversation_for
-from skill.handlers.intents import SILENT_REQUEST_TYPES
+from skill.handlers.responses import without_handler
 from skill.logs import get_logger
 from skill.serialization import Serializer
-from skill.speech import to_ssml
 
 log = get_logger("skill")
 
@@ -47,18 +42,6 @@ skill = build_skill()
 serializer = Serializer()
 
 
-def _recovery_envelope() -> dict[str, Any]:
-    """A spoken apology for a request too malformed to reach any handler."""
-    reply = conversation_for(None).error(State())
-    response = Response(
-        output_speech=SsmlOutputSpeech(ssml=to_ssml(reply.speech)),
-        reprompt=Reprompt(output_speech=SsmlOutputSpeech(ssml=to_ssml(reply.reprompt or ""))),
-        should_end_session=False,
-    )
-    envelope = ResponseEnvelope(version="1.0", response=response, session_attributes={})
-    return serializer.serialize(envelope)
-
-
 def handle_event(event: Any, context: Any = None) -> dict[str, Any]:
     """Answer one Alexa request given as parsed JSON; never raises."""
     try:
@@ -75,11 +58,7 @@ def handle_event(event: Any, context: Any = None) -> dict[str, Any]:
         metrics.count("HandlerError")
         request = event.get("request") if isinstance(event, dict) else None
         kind = request.get("type") if isinstance(request, dict) else None
-        if kind in SILENT_REQUEST_TYPES:
-            return {"version": "1.0", "sessionAttributes": {}, "response": {}}
-        if kind == "CanFulfillIntentRequest":  # a question before any session: just "no"
-            return {"version": "1.0", "response": {"canFulfillIntent": {"canFulfill": "NO"}}}
-        return _recovery_envelope()
+        return serializer.serialize(without_handler(kind))
 
 
 METRICS_NAMESPACE = metrics.namespace()  # METRICS_NAMESPACE, read once per process

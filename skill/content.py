@@ -12,7 +12,7 @@ import json
 import os
 import re
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import time
 from functools import cache
 from pathlib import Path
@@ -26,8 +26,6 @@ CONTENT_DIR = Path(__file__).resolve().parent / "content"
 DEFAULT_LOCALE = "en-US"
 MAX_ANSWER_WORDS = 50
 NEXT_STEPS = ("check", "contact")
-QUESTION_IDS = triage.QUESTIONS
-OUTCOME_IDS = tuple(o.value for o in triage.Outcome)
 # Every prompt skill/conversation.py asks for (tests/test_content.py keeps the two in step).
 PROMPT_KEYS = (
     "anything_else", "ask_more", "back_to_check", "check_fallback", "check_fallback_again",
@@ -84,7 +82,9 @@ class Question(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Outcome(NamedTuple):
+class OutcomeText(NamedTuple):
+    """The words for one of the check's outcomes (skill/triage.py's Outcome, keyed by its value)."""
+
     id: str
     title: str
     reasons: Mapping[str, str]
@@ -125,7 +125,7 @@ class Content(NamedTuple):
     topics: Mapping[str, Topic]
     check_intro: str
     questions: Mapping[str, Question]
-    outcomes: Mapping[str, Outcome]
+    outcomes: Mapping[str, OutcomeText]
     not_a_diagnosis: str
     contact: Contact
     prompts: Mapping[str, str]
@@ -137,15 +137,6 @@ class Content(NamedTuple):
 
     def prompt(self, key: str) -> str:
         return self.prompts[key]
-
-
-class Provenance(NamedTuple):
-    """One piece of spoken or shown text and what it rests on (for the provenance tests)."""
-
-    path: str
-    text: str
-    sources: tuple[str, ...]
-    not_from_article: str | None
 
 
 def _get(node: Any, key: str, path: str, kind: type = str) -> Any:
@@ -195,28 +186,55 @@ def _fill(template: str, values: Mapping[str, str], path: str) -> str:
 
 
 def parse(raw: Any, locale: str = DEFAULT_LOCALE) -> Content:
-    """Validate a parsed YAML document and build the Content it describes."""
+    """Validate a parsed YAML document and build the Content it describes; every key the
+    logic can ask for (skill/triage.py's questions, outcomes and reasons, the prompts, the
+    topics skill/answers.py reads...) is checked here, so a missing one stops the import."""
     if not isinstance(raw, dict):
         raise ContentError("content: the file must hold a mapping")
-    c = _get(raw, "clinic", "content", dict)
-    phone = c.get("phone") or ""
-    if not isinstance(phone, str):
-        raise ContentError("clinic.phone: expected a string (empty for none)")
-    clinic = Clinic(
-        name=_get(c, "name", "clinic"),
-        website=_get(c, "website", "clinic"),
-        website_spoken=_get(c, "website_spoken", "clinic"),
-        phone=phone.strip(),
-    )
+    clinic = _clinic(_get(raw, "clinic", "content", dict))
     values = {
         "name": clinic.name,
         "website": clinic.website,
         "website_spoken": clinic.website_spoken,
         "phone": clinic.phone,
     }
+    check = _get(raw, "check", "content", dict)
+    safety_node = _get(raw, "safety", "content", dict)
+    return Content(
+        locale=locale,
+        clinic=clinic,
+        topics=MappingProxyType(_topics(_get(raw, "topics", "content", dict))),
+        check_intro=_marked(_get(check, "intro", "check", dict), "check.intro"),
+        questions=MappingProxyType(_questions(_get(check, "questions", "check", dict))),
+        outcomes=MappingProxyType(_outcomes(_get(check, "outcomes", "check", dict))),
+        not_a_diagnosis=_marked(_get(check, "not_a_diagnosis", "check", dict), "check"),
+        contact=_contact(_get(raw, "contact", "content", dict), values),
+        prompts=MappingProxyType(_prompts(_get(raw, "prompts", "content", dict), values)),
+        safety=MappingProxyType(_safety(safety_node)),
+        out_of_scope=MappingProxyType(
+            _out_of_scope(_get(raw, "out_of_scope", "content", dict), values)
+        ),
+        emergency_card_title=_get(safety_node["emergency_card"], "title", "safety.emergency_card"),
+        reminder=_reminder(_get(raw, "reminder", "content", dict), values),
+        screen=_screen(_get(raw, "screen", "content", dict), values),
+    )
 
+
+def _clinic(node: dict) -> Clinic:
+    phone = node.get("phone") or ""
+    if not isinstance(phone, str):
+        raise ContentError("clinic.phone: expected a string (empty for none)")
+    return Clinic(
+        name=_get(node, "name", "clinic"),
+        website=_get(node, "website", "clinic"),
+        website_spoken=_get(node, "website_spoken", "clinic"),
+        phone=phone.strip(),
+    )
+
+
+def _topics(nodes: dict) -> dict[str, Topic]:
     topics: dict[str, Topic] = {}
-    for intent, node in _get(raw, "topics", "content", dict).items():
+    for intent, node in nodes.items():
         path = f"topics.{intent}"
         if not str(intent).endswith("Intent"):
             raise ContentError(f"{path}: topic keys are intent names ending in 'Intent'")
@@ -226,144 +244,152 @@ def parse(raw: Any, locale: str = DEFAULT_LOCALE) -> Content:
         more = node.get("more")
         if more is not None and not isinstance(more, str):
             raise ContentError(f"{path}.more: expected text")
-        nxt = _get(node, "next", path)
-        if nxt not in NEXT_STEPS:
+        next_step = _get(node, "next", path)
+        if next_step not in NEXT_STEPS:
             raise ContentError(f"{path}.next: must be one of {NEXT_STEPS}")
         topics[intent] = Topic(
             intent=intent,
             title=_get(node, "title", path),
             speech=speech,
             more=" ".join(more.split()) if more else None,
-            next=nxt,
+            next=next_step,
             sources=_required_sources(node, path),
         )
+    for intent in TOPIC_MEANINGS:
+        if intent not in topics:
+            raise ContentError(f"topics: missing '{intent}' (skill/answers.py reads it)")
+    return topics
 
-    check = _get(raw, "check", "content", dict)
-    qnodes = _get(check, "questions", "check", dict)
-    if tuple(qnodes) != QUESTION_IDS:
-        raise ContentError(f"check.questions: expected exactly {QUESTION_IDS} in that order")
-    questions = {
-        qid: Question(
-            id=qid,
-            text=_get(q, "text", f"check.questions.{qid}"),
-            hint=_get(q, "hint", f"check.questions.{qid}"),
-            help=_get(q, "help", f"check.questions.{qid}"),
-            taken=_get(q, "taken", f"check.questions.{qid}"),
-            sources=_required_sources(q, f"check.questions.{qid}"),
+
+def _questions(nodes: dict) -> dict[str, Question]:
+    if tuple(nodes) != triage.QUESTIONS:
+        raise ContentError(f"check.questions: expected exactly {triage.QUESTIONS} in that order")
+    questions = {}
+    for question_id, node in nodes.items():
+        path = f"check.questions.{question_id}"
+        questions[question_id] = Question(
+            id=question_id,
+            text=_get(node, "text", path),
+            hint=_get(node, "hint", path),
+            help=_get(node, "help", path),
+            taken=_get(node, "taken", path),
+            sources=_required_sources(node, path),
         )
-        for qid, q in qnodes.items()
-    }
-    onodes = _get(check, "outcomes", "check", dict)
-    if set(onodes) != set(OUTCOME_IDS):
-        raise ContentError(f"check.outcomes: expected exactly {OUTCOME_IDS}")
+    return questions
+
+
+def _outcomes(nodes: dict) -> dict[str, OutcomeText]:
+    expected = tuple(outcome.value for outcome in triage.Outcome)
+    if set(nodes) != set(expected):
+        raise ContentError(f"check.outcomes: expected exactly {expected}")
+    needed_reasons = {outcome.value: keys for outcome, keys in triage.reasons_by_outcome().items()}
     outcomes = {}
-    needed_reasons = {o.value: r for o, r in triage.reasons_by_outcome().items()}
-    for oid, o in onodes.items():
-        path = f"check.outcomes.{oid}"
-        reasons = _get(o, "reasons", path, dict)
-        for key in sorted(needed_reasons[oid] - set(reasons)):
+    for outcome_id, node in nodes.items():
+        path = f"check.outcomes.{outcome_id}"
+        reasons = _get(node, "reasons", path, dict)
+        for key in sorted(needed_reasons[outcome_id] - set(reasons)):
             raise ContentError(f"{path}.reasons: missing '{key}' (skill/triage.py gives it)")
-        for key in sorted(set(reasons) - needed_reasons[oid]):
+        for key in sorted(set(reasons) - needed_reasons[outcome_id]):
             raise ContentError(f"{path}.reasons: '{key}' is a reason the check never gives")
-        outcomes[oid] = Outcome(
-            id=oid,
-            title=_get(o, "title", path),
-            reasons=MappingProxyType({k: " ".join(v.split()) for k, v in reasons.items()}),
-            advice=_get(o, "advice", path),
-            explain=_get(o, "explain", path),
-            sources=_required_sources(o, path),
+        outcomes[outcome_id] = OutcomeText(
+            id=outcome_id,
+            title=_get(node, "title", path),
+            reasons=MappingProxyType({key: " ".join(why.split()) for key, why in reasons.items()}),
+            advice=_get(node, "advice", path),
+            explain=_get(node, "explain", path),
+            sources=_required_sources(node, path),
         )
+    return outcomes
 
-    k = _get(raw, "contact", "content", dict)
-    phone_values = dict(values)
-    phone_values["phone_sentence"] = (
-        _fill(_get(k, "phone_sentence", "contact"), values, "contact") if clinic.phone else ""
-    )
-    phone_values["phone_line"] = (
-        _fill(_get(k, "phone_line", "contact"), values, "contact") if clinic.phone else ""
-    )
-    contact = Contact(
-        title=_fill(_get(k, "title", "contact"), values, "contact.title"),
-        speech=_fill(" ".join(_get(k, "speech", "contact").split()), phone_values, "contact"),
-        card=_fill(_get(k, "card", "contact"), phone_values, "contact.card"),
-        sources=_required_sources(k, "contact"),
+
+def _contact(node: dict, values: Mapping[str, str]) -> Contact:
+    has_phone = bool(values["phone"])
+    phone_values = {
+        **values,
+        "phone_sentence": (
+            _fill(_get(node, "phone_sentence", "contact"), values, "contact") if has_phone else ""
+        ),
+        "phone_line": (
+            _fill(_get(node, "phone_line", "contact"), values, "contact") if has_phone else ""
+        ),
+    }
+    return Contact(
+        title=_fill(_get(node, "title", "contact"), values, "contact.title"),
+        speech=_fill(" ".join(_get(node, "speech", "contact").split()), phone_values, "contact"),
+        card=_fill(_get(node, "card", "contact"), phone_values, "contact.card"),
+        sources=_required_sources(node, "contact"),
     )
 
+
+def _prompts(nodes: dict, values: Mapping[str, str]) -> dict[str, str]:
     prompts = {
         key: _fill(_marked(node, f"prompts.{key}"), values, f"prompts.{key}")
-        for key, node in _get(raw, "prompts", "content", dict).items()
+        for key, node in nodes.items()
     }
     for key in PROMPT_KEYS:
         if key not in prompts:
             raise ContentError(f"prompts: missing '{key}'")
-    for intent in TOPIC_MEANINGS:
-        if intent not in topics:
-            raise ContentError(f"topics: missing '{intent}' (skill/answers.py reads it)")
-    snodes = _get(raw, "safety", "content", dict)
-    safety = {key: _marked(node, f"safety.{key}") for key, node in snodes.items()}
-    for needed in SAFETY_KEYS:
-        if needed not in safety:
-            raise ContentError(f"safety: missing '{needed}'")
+    return prompts
+
+
+def _safety(nodes: dict) -> dict[str, str]:
+    safety = {key: _marked(node, f"safety.{key}") for key, node in nodes.items()}
+    for key in SAFETY_KEYS:
+        if key not in safety:
+            raise ContentError(f"safety: missing '{key}'")
+    return safety
+
+
+def _out_of_scope(nodes: dict, values: Mapping[str, str]) -> dict[str, str]:
     out_of_scope = {
         key: _fill(_marked(node, f"out_of_scope.{key}"), values, f"out_of_scope.{key}")
-        for key, node in _get(raw, "out_of_scope", "content", dict).items()
+        for key, node in nodes.items()
     }
-    for needed in (*OUT_OF_SCOPE_CATEGORIES, "clinic_can_answer", "unknown"):
-        if needed not in out_of_scope:
-            raise ContentError(f"out_of_scope: missing '{needed}'")
+    for key in (*OUT_OF_SCOPE_CATEGORIES, "clinic_can_answer", "unknown"):
+        if key not in out_of_scope:
+            raise ContentError(f"out_of_scope: missing '{key}'")
+    return out_of_scope
 
-    r = _get(raw, "reminder", "content", dict)
+
+def _reminder(node: dict, values: Mapping[str, str]) -> Reminder:
     try:
-        at = time.fromisoformat(_get(r, "time", "reminder"))
+        at = time.fromisoformat(_get(node, "time", "reminder"))
     except ValueError as exc:
         raise ContentError("reminder.time: expected HH:MM") from exc
-    reminder_values = {**values, "time_spoken": _get(r, "time_spoken", "reminder")}
-    def reminder_text(key: str) -> str:
-        node = _get(r, key, "reminder", dict)
-        return _fill(_marked(node, f"reminder.{key}"), reminder_values, f"reminder.{key}")
+    reminder_values = {**values, "time_spoken": _get(node, "time_spoken", "reminder")}
 
-    reminder = Reminder(
+    def text(key: str) -> str:
+        item = _get(node, key, "reminder", dict)
+        return _fill(_marked(item, f"reminder.{key}"), reminder_values, f"reminder.{key}")
+
+    return Reminder(
         time=at,
-        offer=reminder_text("offer"),
-        offer_reprompt=reminder_text("offer_reprompt"),
-        spoken=reminder_text("spoken" if clinic.phone else "spoken_no_phone"),
-        created=reminder_text("created"),
-        no_permission=reminder_text("no_permission"),
-        failed=reminder_text("failed"),
-        declined=reminder_text("declined"),
-        already_set=reminder_text("already_set"),
+        offer=text("offer"),
+        offer_reprompt=text("offer_reprompt"),
+        spoken=text("spoken" if values["phone"] else "spoken_no_phone"),
+        created=text("created"),
+        no_permission=text("no_permission"),
+        failed=text("failed"),
+        declined=text("declined"),
+        already_set=text("already_set"),
     )
-    sc = _get(raw, "screen", "content", dict)
 
+
+def _screen(node: dict, values: Mapping[str, str]) -> Screen:
     def label(key: str, fill: Mapping[str, str] = values) -> str:
-        return _fill(_marked(_get(sc, key, "screen", dict), f"screen.{key}"), fill, f"screen.{key}")
+        item = _get(node, key, "screen", dict)
+        return _fill(_marked(item, f"screen.{key}"), fill, f"screen.{key}")
 
-    phone_part = label("footer_phone") if clinic.phone else ""
+    phone_part = label("footer_phone") if values["phone"] else ""
     screen = Screen(
         home_title=label("home_title"),
         check_title=label("check_title"),
-        progress=_marked(_get(sc, "progress", "screen", dict), "screen.progress"),
+        progress=_marked(_get(node, "progress", "screen", dict), "screen.progress"),
         footer=label("footer", {**values, "phone_part": phone_part}),
     )
     if "{n}" not in screen.progress or "{m}" not in screen.progress:
         raise ContentError("screen.progress: needs {n} and {m}")
-
-    return Content(
-        locale=locale,
-        clinic=clinic,
-        topics=MappingProxyType(topics),
-        check_intro=_marked(_get(check, "intro", "check", dict), "check.intro"),
-        questions=MappingProxyType(questions),
-        outcomes=MappingProxyType(outcomes),
-        not_a_diagnosis=_marked(_get(check, "not_a_diagnosis", "check", dict), "check"),
-        contact=contact,
-        prompts=MappingProxyType(prompts),
-        safety=MappingProxyType(safety),
-        out_of_scope=MappingProxyType(out_of_scope),
-        emergency_card_title=_get(snodes["emergency_card"], "title", "safety.emergency_card"),
-        reminder=reminder,
-        screen=screen,
-    )
+    return screen
 
 
 def _parse_yaml(text: str, path: Path) -> Any:
@@ -423,44 +449,3 @@ def write_cache(cached: Path, digest: str, document: Any) -> None:
 def load(locale: str = DEFAULT_LOCALE) -> Content:
     """The content for a locale, parsed once per process."""
     return parse(read_raw(locale), locale)
-
-
-def provenance(raw: Any) -> Iterator[Provenance]:
-    """Every text item in a raw content document, with its sources or its 'not from' mark."""
-
-    def walk(node: Any, path: str) -> Iterator[Provenance]:
-        if not isinstance(node, dict):
-            return
-        texts = [k for k in ("speech", "text", "more", "advice", "explain", "reasons") if k in node]
-        if texts:
-            sources = tuple(" ".join(q.split()) for q in node.get("source") or ())
-            mark = node.get("not_from_article")
-            for key in texts:
-                value = node[key]
-                items = value.values() if isinstance(value, dict) else [value]
-                for text in items:
-                    yield Provenance(f"{path}.{key}", " ".join(str(text).split()), sources, mark)
-        for key, child in node.items():
-            if isinstance(child, dict) and key != "reasons":
-                yield from walk(child, f"{path}.{key}" if path else str(key))
-
-    yield from walk(raw, "")
-
-
-def normalise(text: str) -> str:
-    """Whitespace-folded text, for comparing quotes with the article."""
-    return " ".join(text.split())
-
-
-def unsupported_quotes(raw: Any, article: str) -> list[str]:
-    """Problems with provenance: quotes not in the article, text with neither source nor mark."""
-    body = normalise(article)
-    problems: dict[str, None] = {}  # ordered and de-duplicated: one node has several texts
-    for item in provenance(raw):
-        node = item.path.rsplit(".", 1)[0]
-        for quote in item.sources:
-            if normalise(quote) not in body:
-                problems[f"{node}: quote not in the article: {quote!r}"] = None
-        if not item.sources and not item.not_from_article:
-            problems[f"{item.path}: no source and not marked as not from the article"] = None
-    return list(problems)

@@ -61,7 +61,7 @@ class State(NamedTuple):
         if self.topic:
             out["topic"] = self.topic
         if self.pending in (Pending.CHECK, Pending.RESUME_CHECK):
-            out["answers"] = {q: a.value for q, a in self.answers.items()}
+            out["answers"] = {question: answer.value for question, answer in self.answers.items()}
         if self.last_speech:
             out["last"] = {
                 "speech": self.last_speech,
@@ -73,7 +73,7 @@ class State(NamedTuple):
         if self.result:
             out["result"] = [self.result.outcome.value, self.result.reason]
         if self.noted:
-            out["noted"] = {q: a.value for q, a in self.noted.items()}
+            out["noted"] = {question: answer.value for question, answer in self.noted.items()}
         if self.reminded:
             out["reminded"] = True
         return out
@@ -99,12 +99,12 @@ class State(NamedTuple):
         speech = reprompt = None
         last = attrs.get("last")
         if isinstance(last, dict):
-            s, r = last.get("speech"), last.get("reprompt")
+            said, asked = last.get("speech"), last.get("reprompt")
             # Only text this skill wrote and sealed: forged text is never said again.
-            if _rememberable(s) and is_sealed(last.get("seal"), s, r):
-                speech = s
-                if _rememberable(r):
-                    reprompt = r
+            if _rememberable(said) and is_sealed(last.get("seal"), said, asked):
+                speech = said
+                if _rememberable(asked):
+                    reprompt = asked
         misses = attrs.get("misses")
         misses = min(misses, MAX_MISSES) if type(misses) is int and misses > 0 else 0
         return cls(
@@ -134,8 +134,8 @@ def _result(raw: Any, content: Content) -> triage.Result | None:
     """A check result from untrusted attributes: only one the content can explain."""
     if not (isinstance(raw, list) and len(raw) == 2 and all(isinstance(x, str) for x in raw)):
         return None
-    outcome = content.outcomes.get(raw[0])
-    if outcome is None or raw[1] not in outcome.reasons:
+    words = content.outcomes.get(raw[0])
+    if words is None or raw[1] not in words.reasons:
         return None
     return triage.Result(triage.Outcome(raw[0]), raw[1])
 
@@ -164,13 +164,24 @@ class Card(NamedTuple):
     permissions: tuple[str, ...] = ()
 
 
-class Effect(StrEnum):
-    """Work the conversation needs done outside itself before it can answer."""
+class ViewKind(StrEnum):
+    """What the screen (APL) shows; the value is the data source's `kind` (skill/apl/)."""
 
-    CREATE_REMINDER = "create_reminder"
-    # Ask for the reminders permission by voice (Connections.SendRequest AskFor); Alexa
-    # speaks, then sends Connections.Response, which Conversation.permission_answer takes.
-    ASK_PERMISSION = "ask_permission"
+    HOME = "home"  # key ""
+    ANSWER = "answer"  # key: the topic's intent
+    MORE = "more"  # key: the topic's intent
+    QUESTION = "question"  # key: the question id (skill/triage.py)
+    OUTCOME = "outcome"  # key: the outcome (skill/triage.py)
+    CONTACT = "contact"  # key "clinic"
+    EMERGENCY = "emergency"  # key "help"
+
+
+class View(NamedTuple):
+    """The screen for a reply: a kind and the content key it shows. A NamedTuple, like every
+    record here, because a dataclass costs an exec() per generated method at import."""
+
+    kind: ViewKind
+    key: str = ""
 
 
 class Reply(NamedTuple):
@@ -181,11 +192,26 @@ class Reply(NamedTuple):
     state: State
     card: Card | None = None
     end_session: bool = False
-    # What the screen (APL) should show: ("answer", topic), ("question", qid), ("outcome", id)...
-    view: tuple[str, str] | None = None
-    # Set instead of speech: the handler performs it, then asks for the real reply
-    # (for CREATE_REMINDER: Conversation.reminder_outcome).
-    effect: Effect | None = None
+    view: View | None = None  # None: the screen keeps what it shows
+
+
+class CreateReminder(NamedTuple):
+    """Not a reply yet: the handler must try to create the reminder, then say how it went
+    with Conversation.reminder_outcome (or, without the permission, ask for it)."""
+
+    state: State
+
+
+class AskPermission(NamedTuple):
+    """Nothing of ours to say: Alexa asks for the reminders permission by voice
+    (Connections.SendRequest AskFor), then sends Connections.Response, which
+    Conversation.permission_answer takes. `state` is kept for that answer."""
+
+    state: State
+
+
+# What a user act can lead to: a reply, or work the handler does before there is one.
+Turn = Reply | CreateReminder
 
 
 def _join(*parts: str | None) -> str:
@@ -206,7 +232,7 @@ class Conversation:
         reprompt: str,
         state: State,
         card: Card | None = None,
-        view: tuple[str, str] | None = None,
+        view: View | None = None,
         misses: int = 0,
     ) -> Reply:
         """Say `speech` and keep the session open. Any turn but a miss resets the miss count."""
@@ -228,16 +254,16 @@ class Conversation:
         return self.content.questions[qid] if qid else None
 
     def _offer_texts(self, kind: Pending) -> tuple[str, str]:
-        p = self.content.prompt
+        prompt = self.content.prompt
         return {
-            Pending.MORE: (p("ask_more"), p("more_reprompt")),
-            Pending.OFFER_CHECK: (p("offer_check"), p("offer_check_reprompt")),
-            Pending.OFFER_CONTACT: (p("offer_contact"), p("offer_contact_reprompt")),
+            Pending.MORE: (prompt("ask_more"), prompt("more_reprompt")),
+            Pending.OFFER_CHECK: (prompt("offer_check"), prompt("offer_check_reprompt")),
+            Pending.OFFER_CONTACT: (prompt("offer_contact"), prompt("offer_contact_reprompt")),
             Pending.OFFER_REMINDER: (
                 self.content.reminder.offer,
                 self.content.reminder.offer_reprompt,
             ),
-            Pending.RESUME_CHECK: (p("resume_check"), p("resume_check_reprompt")),
+            Pending.RESUME_CHECK: (prompt("resume_check"), prompt("resume_check_reprompt")),
         }[kind]
 
     def _offer(self, lead: str | None, state: State, kind: Pending) -> Reply:
@@ -270,7 +296,7 @@ class Conversation:
             _join(lead, question.text),
             _join(question.hint, question.text),
             state._replace(pending=Pending.CHECK, answers=answers, result=None),
-            view=("question", question.id),
+            view=View(ViewKind.QUESTION, question.id),
         )
 
     def _outcome(
@@ -281,21 +307,21 @@ class Conversation:
         taken: list[str] | None = None,
     ) -> Reply:
         result = triage.classify(answers)
-        outcome = self.content.outcomes[result.outcome.value]
-        reason = outcome.reasons[result.reason]
+        words = self.content.outcomes[result.outcome]
+        reason = words.reasons[result.reason]
         # A reassuring result still says which signs need emergency care.
         fine = result.outcome is triage.Outcome.PROBABLY_FINE
         red_flag = self.content.safety["red_flag"] if fine else None
-        told = _join(reason, outcome.advice, self.content.not_a_diagnosis, red_flag)
+        told = _join(reason, words.advice, self.content.not_a_diagnosis, red_flag)
         # What was taken from earlier, less what the reason already tells back.
         lead = _join(lead, *(t for t in taken or () if t not in reason))
         state = state._replace(topic=None, result=result, noted={})
         reply = self._offer(_join(lead, told), state, Pending.OFFER_CONTACT)
-        view = ("outcome", result.outcome.value)
+        view = View(ViewKind.OUTCOME, result.outcome.value)
         # The card has room for what is too long to say: the explanation too.
         card = Card(
-            outcome.title,
-            _join(reason, outcome.advice, outcome.explain, self.content.not_a_diagnosis, red_flag),
+            words.title,
+            _join(reason, words.advice, words.explain, self.content.not_a_diagnosis, red_flag),
         )
         return reply._replace(card=card, view=view)
 
@@ -312,14 +338,14 @@ class Conversation:
 
     def launch(self, state: State) -> Reply:
         lead = _join(self.content.prompt("welcome"), self.content.safety["disclaimer"])
-        return self._menu(lead, State())._replace(view=("home", ""))
+        return self._menu(lead, State())._replace(view=View(ViewKind.HOME))
 
     def first_turn(self, reply: Reply) -> Reply:
         """The first response of a session carries the disclaimer (one-shots included)."""
         disclaimer = self.content.safety["disclaimer"]
         if disclaimer in reply.speech or not reply.speech:
             return reply
-        if reply.view is not None and reply.view[0] == "emergency":
+        if reply.view is not None and reply.view.kind is ViewKind.EMERGENCY:
             speech = _join(reply.speech, disclaimer)  # the way to help comes first
         else:
             speech = _join(disclaimer, reply.speech)
@@ -337,13 +363,13 @@ class Conversation:
         if state.in_check:  # answer, then offer to carry on with the check where it was
             state = state._replace(noted=self._note(state, intent))
             reply = self._offer(topic.speech, state, Pending.RESUME_CHECK)
-            return reply._replace(card=card, view=("answer", intent))
+            return reply._replace(card=card, view=View(ViewKind.ANSWER, intent))
         state = state._replace(topic=intent, result=None, noted=self._note(state, intent))
         if topic.more:
             reply = self._offer(topic.speech, state, Pending.MORE)
         else:
             reply = self._offer_next(topic.speech, state, topic.next)
-        return reply._replace(card=card, view=("answer", intent))
+        return reply._replace(card=card, view=View(ViewKind.ANSWER, intent))
 
     def out_of_scope(self, state: State, category: str) -> Reply:
         """A question the article does not answer: say so honestly, and point to the clinic."""
@@ -379,7 +405,8 @@ class Conversation:
         if topic.more is None:
             return self._offer_next(self.content.prompt("no_more_detail"), state, topic.next)
         reply = self._offer_next(topic.more, state, topic.next)
-        return reply._replace(card=Card(topic.title, topic.more), view=("more", topic.intent))
+        card = Card(topic.title, topic.more)
+        return reply._replace(card=card, view=View(ViewKind.MORE, topic.intent))
 
     def explain_result(self, state: State) -> Reply:
         """ "Why?" / "what does that mean?" right after the check: its reason and what helps."""
@@ -387,10 +414,10 @@ class Conversation:
             return self.help(state)  # "why?" about a question: say what it asks
         if state.result is None:
             return self.more(state)
-        outcome = self.content.outcomes[state.result.outcome.value]
-        told = _join(outcome.reasons[state.result.reason], outcome.explain)
+        words = self.content.outcomes[state.result.outcome]
+        told = _join(words.reasons[state.result.reason], words.explain)
         # The clinic was offered with the result: now the user may be done.
-        return self._anything_else(told, state, Card(outcome.title, told))
+        return self._anything_else(told, state, Card(words.title, told))
 
     def start_check(self, state: State) -> Reply:
         state = state._replace(topic=None)
@@ -403,7 +430,7 @@ class Conversation:
         """A yes, no or not-sure while the check is running."""
         return self._ask_check(None, triage.record(state.answers, answer), state)
 
-    def yes(self, state: State) -> Reply:
+    def yes(self, state: State) -> Turn:
         match state.pending:
             case Pending.CHECK:
                 return self.answer(state, Answer.YES)
@@ -476,8 +503,8 @@ class Conversation:
     def thanks(self, state: State) -> Reply:
         """'Thanks' ends a finished exchange; it is never a yes or a no to a question."""
         if state.pending in (None, Pending.ANYTHING_ELSE):
-            p = self.content.prompt
-            return self._end(_join(p("welcome_back"), p("goodbye")))
+            prompt = self.content.prompt
+            return self._end(_join(prompt("welcome_back"), prompt("goodbye")))
         if state.in_check:  # never an answer: the question comes again
             return self._repeat_pending(None, state)
         return self._anything_else(self.content.prompt("welcome_back"), state)  # a polite "no"
@@ -488,9 +515,10 @@ class Conversation:
             return self.contact(state)
         if state.reminded:
             return self._anything_else(self.content.prompt("no_phone"), state)
-        k = self.content.contact
+        contact = self.content.contact
         reply = self._offer(self.content.prompt("no_phone"), state, Pending.OFFER_REMINDER)
-        return reply._replace(card=Card(k.title, k.card), view=("contact", "clinic"))
+        card = Card(contact.title, contact.card)
+        return reply._replace(card=card, view=View(ViewKind.CONTACT, "clinic"))
 
     def _anything_else(self, lead: str, state: State, card: Card | None = None) -> Reply:
         return self._ask(
@@ -501,27 +529,25 @@ class Conversation:
         )
 
     def contact(self, state: State) -> Reply:
-        k = self.content.contact
+        contact = self.content.contact
         if state.reminded:  # the reminder is set: nothing more to offer
-            reply = self._anything_else(k.speech, state)
+            reply = self._anything_else(contact.speech, state)
         else:
-            reply = self._offer(k.speech, state, Pending.OFFER_REMINDER)
-        return reply._replace(card=Card(k.title, k.card), view=("contact", "clinic"))
+            reply = self._offer(contact.speech, state, Pending.OFFER_REMINDER)
+        card = Card(contact.title, contact.card)
+        return reply._replace(card=card, view=View(ViewKind.CONTACT, "clinic"))
 
-    def reminder(self, state: State) -> Reply:
+    def reminder(self, state: State) -> Turn:
         """The user wants the reminder: the handler must try to create it first."""
         if state.reminded:
             return self._anything_else(self.content.reminder.already_set, state)
-        return Reply(
-            "", None, state._replace(pending=None, answers={}), effect=Effect.CREATE_REMINDER
-        )
+        return CreateReminder(state._replace(pending=None, answers={}))
 
-    def ask_permission(self, state: State) -> Reply:
+    def ask_permission(self, state: State) -> AskPermission:
         """No reminders permission yet: Alexa asks for it by voice, then comes back."""
-        state = state._replace(pending=None, answers={})
-        return Reply("", None, state, effect=Effect.ASK_PERMISSION)
+        return AskPermission(state._replace(pending=None, answers={}))
 
-    def permission_answer(self, state: State, granted: bool | None) -> Reply:
+    def permission_answer(self, state: State, granted: bool | None) -> Turn:
         """What the user said to Alexa's permission question: True yes, False no, None no
         answer (or the request failed); yes goes on to create the reminder."""
         if granted:
@@ -531,15 +557,15 @@ class Conversation:
         return self.reminder_outcome(state, ReminderResult.NO_PERMISSION)
 
     def reminder_outcome(self, state: State, result: ReminderResult) -> Reply:
-        r = self.content.reminder
+        words = self.content.reminder
         lead = {
-            ReminderResult.CREATED: r.created,
-            ReminderResult.NO_PERMISSION: r.no_permission,
-            ReminderResult.FAILED: r.failed,
+            ReminderResult.CREATED: words.created,
+            ReminderResult.NO_PERMISSION: words.no_permission,
+            ReminderResult.FAILED: words.failed,
         }[result]
         card = None
         if result is ReminderResult.NO_PERMISSION:
-            card = Card(self.content.contact.title, r.no_permission, (REMINDERS_PERMISSION,))
+            card = Card(self.content.contact.title, words.no_permission, (REMINDERS_PERMISSION,))
         reminded = state.reminded or result is ReminderResult.CREATED
         return self._anything_else(lead, state._replace(reminded=reminded), card)
 
@@ -591,7 +617,7 @@ class Conversation:
     def emergency(self, state: State) -> Reply:
         card = Card(self.content.emergency_card_title, self.content.safety["emergency_card"])
         reply = self._end(self.content.safety["emergency"], card)
-        return reply._replace(view=("emergency", "help"))
+        return reply._replace(view=View(ViewKind.EMERGENCY, "help"))
 
     def error(self, state: State) -> Reply:
         return self._menu(self.content.prompt("error"), State())

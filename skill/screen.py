@@ -13,7 +13,7 @@ from typing import Any
 
 from skill import triage
 from skill.content import Content
-from skill.conversation import Reply
+from skill.conversation import Reply, ViewKind
 
 APL_DIR = Path(__file__).resolve().parent / "apl"
 DOCUMENT_TOKEN = "legCrampHelper"
@@ -26,42 +26,43 @@ def document(name: str = DOCUMENT_NAME) -> dict[str, Any]:
     return json.loads((APL_DIR / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def view_data(reply: Reply, c: Content) -> dict[str, str] | None:
+def view_data(reply: Reply, content: Content) -> dict[str, str] | None:
     """The 'view' data source for a reply, or None when the reply changes nothing on screen."""
     if reply.view is None:
         return None
     kind, key = reply.view
-    data = {"kind": kind, "title": "", "subtitle": "", "text": "", "hint": "", "footer": ""}
-    if kind in ("answer", "more"):
-        topic = c.topics[key]
-        data.update(title=topic.title, text=topic.speech if kind == "answer" else topic.more or "")
-    elif kind == "question":
-        question = c.questions[key]
-        n, m = triage.progress(reply.state.answers)
+    data = {"kind": kind.value, "title": "", "subtitle": "", "text": "", "hint": "", "footer": ""}
+    if kind in (ViewKind.ANSWER, ViewKind.MORE):
+        topic = content.topics[key]
+        text = topic.speech if kind is ViewKind.ANSWER else topic.more or ""
+        data.update(title=topic.title, text=text)
+    elif kind is ViewKind.QUESTION:
+        question = content.questions[key]
+        number, most = triage.progress(reply.state.answers)
         data.update(
-            title=c.screen.check_title,
-            subtitle=c.screen.progress.format(n=n, m=m),
+            title=content.screen.check_title,
+            subtitle=content.screen.progress.format(n=number, m=most),
             text=question.text,
             hint=question.hint,
         )
-    elif kind == "outcome":
-        outcome = c.outcomes[key]
-        data.update(title=outcome.title, text=reply.card.text if reply.card else "")
-        data.update(footer=c.screen.footer)
-    elif kind == "contact":
-        data.update(title=c.contact.title, text=c.contact.card)
-    elif kind == "emergency":
-        data.update(title=c.emergency_card_title, text=c.safety["emergency_card"])
-    elif kind == "home":
-        data.update(title=c.screen.home_title, text=c.prompt("menu"))
-    else:
+    elif kind is ViewKind.OUTCOME:
+        words = content.outcomes[key]
+        data.update(title=words.title, text=reply.card.text if reply.card else "")
+        data.update(footer=content.screen.footer)
+    elif kind is ViewKind.CONTACT:
+        data.update(title=content.contact.title, text=content.contact.card)
+    elif kind is ViewKind.EMERGENCY:
+        data.update(title=content.emergency_card_title, text=content.safety["emergency_card"])
+    elif kind is ViewKind.HOME:
+        data.update(title=content.screen.home_title, text=content.prompt("menu"))
+    else:  # pragma: no cover - every ViewKind is drawn above
         return None
     return data
 
 
-def render_directive(reply: Reply, c: Content) -> Any | None:
+def render_directive(reply: Reply, content: Content) -> Any | None:
     """An Alexa.Presentation.APL.RenderDocument directive for this reply, or None."""
-    data = view_data(reply, c)
+    data = view_data(reply, content)
     if data is None:
         return None
     from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective

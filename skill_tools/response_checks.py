@@ -26,6 +26,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.parsers import expat
 
+# The requests Alexa accepts no speech in answer to: the runtime's own list, not restated.
+from skill.handlers.responses import SILENT_REQUEST_TYPES
+
 MAX_SPEECH_CHARS = 8000
 MAX_CARD_CHARS = 8000
 MAX_RESPONSE_BYTES = 24 * 1024
@@ -51,9 +54,6 @@ ALLOWED_TAGS = frozenset(
         "w",
     }
 )
-
-# Alexa accepts no speech in answer to these: the session is over or the last response failed.
-SILENT_REQUEST_TYPES = frozenset({"SessionEndedRequest", "System.ExceptionEncountered"})
 
 
 class SsmlError(ValueError):

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from skill import content
-from skill_tools import wording
+from skill_tools import provenance, wording
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = (ROOT / "seeds" / "leg-cramps-and-vein-health.txt").read_text(encoding="utf-8")
@@ -29,7 +29,7 @@ def test_seed_is_the_clinic_article_verbatim():
 
 
 def test_every_quote_is_in_the_article_and_every_text_is_accounted_for(raw):
-    assert content.unsupported_quotes(raw, ARTICLE) == []
+    assert provenance.unsupported_quotes(raw, ARTICLE) == []
 
 
 def test_changing_one_word_of_a_quote_fails_provenance(raw):
@@ -37,7 +37,7 @@ def test_changing_one_word_of_a_quote_fails_provenance(raw):
     quote = bad["topics"]["LegCrampsAtNightIntent"]["source"][0]
     bad["topics"]["LegCrampsAtNightIntent"]["source"][0] = quote.replace("muscles", "tendons", 1)
     assert quote != bad["topics"]["LegCrampsAtNightIntent"]["source"][0]
-    problems = content.unsupported_quotes(bad, ARTICLE)
+    problems = provenance.unsupported_quotes(bad, ARTICLE)
     assert len(problems) == 1 and "tendons" in problems[0]
 
 
@@ -45,13 +45,13 @@ def test_whitespace_differences_do_not_matter(raw):
     spaced = copy.deepcopy(raw)
     q = spaced["topics"]["CrampCausesIntent"]["source"][0]
     spaced["topics"]["CrampCausesIntent"]["source"][0] = q.replace(" ", "\n   ")
-    assert content.unsupported_quotes(spaced, ARTICLE) == []
+    assert provenance.unsupported_quotes(spaced, ARTICLE) == []
 
 
 def test_unmarked_text_without_source_is_reported(raw):
     bad = copy.deepcopy(raw)
     del bad["prompts"]["welcome"]["not_from_article"]
-    assert any("prompts.welcome" in p for p in content.unsupported_quotes(bad, ARTICLE))
+    assert any("prompts.welcome" in p for p in provenance.unsupported_quotes(bad, ARTICLE))
 
 
 @pytest.mark.parametrize(
@@ -292,8 +292,9 @@ def test_renaming_a_key_the_logic_asks_for_is_refused_at_load_in_one_line(raw, p
     assert "\n" not in message and (key in message or key + "_RENAMED" in message), message
 
 
-def test_python_m_skill_check_refuses_such_content_in_one_line(tmp_path):
-    """The same refusal through the command a maintainer runs, on a copy of the project."""
+def test_the_check_command_and_the_import_refuse_such_content_in_one_line(tmp_path):
+    """The same refusal through the command a maintainer runs and through the import that
+    starts the skill, on a copy of the project with FREQUENT_SLEEP renamed."""
     import shutil
     import subprocess
     import sys
@@ -313,6 +314,16 @@ def test_python_m_skill_check_refuses_such_content_in_one_line(tmp_path):
     assert done.returncode != 0
     lines = [line for line in (done.stdout + done.stderr).splitlines() if "FREQUENT_" in line]
     assert len(lines) == 1 and "FREQUENT_SLEEP" in lines[0], done.stdout + done.stderr
+    # ... and the runtime itself refuses to start on it: importing the skill raises
+    # ContentError with the same one line (the last line of the traceback).
+    imported = subprocess.run(
+        [sys.executable, "-c", "import skill.app"],
+        cwd=copy_root, capture_output=True, text=True,
+        timeout=120,
+    )
+    assert imported.returncode != 0
+    last = imported.stderr.strip().splitlines()[-1]
+    assert last.startswith("skill.content.ContentError: ") and "FREQUENT_SLEEP" in last, last
 
 
 def test_the_conversation_asks_only_for_prompts_the_content_must_have():
@@ -321,3 +332,24 @@ def test_the_conversation_asks_only_for_prompts_the_content_must_have():
     source = (ROOT / "skill" / "conversation.py").read_text("utf-8")
     asked = set(re.findall(r'\bp(?:rompt)?\("([a-z_]+)"\)', source))
     assert asked and asked <= set(content.PROMPT_KEYS)
+
+
+def test_content_takes_the_check_s_ids_from_triage_without_restating_them():
+    """Question and outcome ids live in skill/triage.py only: content.py names none."""
+    from skill import triage
+
+    source = (ROOT / "skill" / "content.py").read_text("utf-8")
+    ids = (*triage.QUESTIONS, *(outcome.value for outcome in triage.Outcome))
+    assert [i for i in ids if f'"{i}"' in source or f"'{i}'" in source] == []
+
+
+def test_the_quote_audit_does_not_ship_with_the_runtime():
+    import ast
+
+    defined = {
+        node.name
+        for path in (ROOT / "skill").rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.FunctionDef | ast.ClassDef)
+    }
+    assert not {"unsupported_quotes", "provenance", "Provenance"} & defined

@@ -178,3 +178,75 @@ def test_malformed_or_forged_attributes_start_clean(attrs):
     s = State.from_session(attrs, C)
     assert s.pending is None and s.answers == {}
     assert s.last_speech is None or len(s.last_speech) <= 8000
+
+
+# -- the typed contract: views, work for the handler, one Outcome ------------------------
+
+
+def test_wanting_the_reminder_is_work_for_the_handler_not_a_reply():
+    from skill.conversation import CreateReminder, Reply
+
+    asked = State(pending=Pending.OFFER_REMINDER, topic="CrampCausesIntent")
+    for turn in (conv.reminder(asked), conv.yes(asked), conv.permission_answer(asked, True)):
+        assert isinstance(turn, CreateReminder) and not isinstance(turn, Reply)
+        assert turn.state.pending is None and turn.state.topic == "CrampCausesIntent"
+    done = conv.reminder(asked._replace(reminded=True))  # never a second one: just words
+    assert isinstance(done, Reply) and C.reminder.already_set in done.speech
+
+
+def test_asking_permission_is_its_own_result_and_keeps_the_state():
+    from skill.conversation import AskPermission
+
+    asked = State(pending=Pending.OFFER_REMINDER, misses=1)
+    turn = conv.ask_permission(asked)
+    assert isinstance(turn, AskPermission)
+    assert turn.state == asked._replace(pending=None, answers={})
+    assert not hasattr(turn, "speech")  # Alexa speaks: there is nothing of ours to say
+
+
+def test_every_view_is_a_typed_kind_with_the_content_key_it_shows():
+    from skill import triage
+    from skill.conversation import View, ViewKind
+
+    assert conv.launch(State()).view == View(ViewKind.HOME)
+    assert conv.emergency(State()).view == View(ViewKind.EMERGENCY, "help")
+    topic = conv.topic(State(), "CrampCausesIntent")
+    assert topic.view == View(ViewKind.ANSWER, "CrampCausesIntent")
+    asked = conv.start_check(State())
+    assert asked.view.kind is ViewKind.QUESTION and asked.view.key in C.questions
+    result = asked
+    for _ in triage.QUESTIONS:  # yes to each question until the check settles
+        if result.view.kind is ViewKind.QUESTION:
+            result = conv.answer(result.state, triage.Answer.YES)
+    assert result.view.kind is ViewKind.OUTCOME
+    assert triage.Outcome(result.view.key) is result.state.result.outcome
+
+
+def test_an_emergency_on_a_first_turn_keeps_the_way_to_help_first():
+    reply = conv.first_turn(conv.emergency(State()))
+    assert reply.speech.startswith(C.safety["emergency"])
+    assert reply.speech.endswith(C.safety["disclaimer"])
+
+
+def test_one_outcome_concept_the_check_s_outcome_indexes_its_words():
+    """triage.Outcome is the outcome; content's OutcomeText is only its words, found by it."""
+    from skill import content, triage
+
+    assert not hasattr(content, "Outcome")
+    for outcome in triage.Outcome:
+        assert C.outcomes[outcome] is C.outcomes[outcome.value]
+        assert isinstance(C.outcomes[outcome], content.OutcomeText)
+
+
+def test_each_class_name_in_the_runtime_means_one_thing():
+    import ast
+    from collections import defaultdict
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    defined = defaultdict(list)
+    for path in (root / "skill").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                defined[node.name].append(path.name)
+    assert {name: where for name, where in defined.items() if len(where) > 1} == {}

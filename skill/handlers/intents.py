@@ -12,23 +12,23 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from skill import metrics
-from skill.content import load
-from skill.conversation import Conversation, Effect, Reply, State
-from skill.handlers.base import (
-    conversation,
-    intent_name,
-    render,
-    resolved_slot_id,
-    slot_heard,
-    state,
-)
+from skill.conversation import Conversation, CreateReminder, Reply, State, Turn
 from skill.handlers.can_fulfill import CanFulfillIntentRequestHandler
 from skill.handlers.reminders import create_reminder, permission_granted
+from skill.handlers.requests import intent_name, request_type, resolved_slot_id, slot_heard
+from skill.handlers.responses import (
+    SILENT_REQUEST_TYPES,
+    conversation,
+    default_conversation,
+    render,
+    silent,
+    state,
+)
 from skill.logs import get_logger
 
 log = get_logger("skill")
 
-Act = Callable[[Conversation, State, HandlerInput], Reply]
+Act = Callable[[Conversation, State, HandlerInput], Turn]
 
 
 class IntentRequestHandler(AbstractRequestHandler):
@@ -42,27 +42,24 @@ class IntentRequestHandler(AbstractRequestHandler):
         self.routes = routes
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return _type(handler_input) == "IntentRequest" and intent_name(handler_input) in self.routes
+        name = intent_name(handler_input)
+        return request_type(handler_input) == "IntentRequest" and name in self.routes
 
     def handle(self, handler_input: HandlerInput) -> Response:
         act = self.routes[intent_name(handler_input) or ""]
         conv = conversation(handler_input)
-        reply = act(conv, state(handler_input), handler_input)
-        if reply.effect is Effect.CREATE_REMINDER:
-            reply = create_reminder(handler_input, conv, reply)
+        turn = act(conv, state(handler_input), handler_input)
+        if isinstance(turn, CreateReminder):
+            turn = create_reminder(handler_input, conv, turn)
         session = handler_input.request_envelope.session
-        if session is not None and session.new:
-            reply = conv.first_turn(reply)
-        return render(handler_input, reply)
-
-
-def _type(handler_input: HandlerInput) -> str | None:
-    return getattr(handler_input.request_envelope.request, "object_type", None)
+        if session is not None and session.new and isinstance(turn, Reply):
+            turn = conv.first_turn(turn)
+        return render(handler_input, turn)
 
 
 class LaunchRequestHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return _type(handler_input) == "LaunchRequest"
+        return request_type(handler_input) == "LaunchRequest"
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return render(handler_input, conversation(handler_input).launch(state(handler_input)))
@@ -73,7 +70,7 @@ class PermissionResponseHandler(AbstractRequestHandler):
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         request = handler_input.request_envelope.request
-        return _type(handler_input) == "Connections.Response" and (
+        return request_type(handler_input) == "Connections.Response" and (
             getattr(request, "name", None) == "AskFor"
         )
 
@@ -82,45 +79,35 @@ class PermissionResponseHandler(AbstractRequestHandler):
         granted = permission_granted(handler_input)
         if granted is None:  # no answer, or the request failed: no reminder can be set
             metrics.count("ReminderFailed", "no_permission")
-        reply = conv.permission_answer(state(handler_input), granted)
-        if reply.effect is Effect.CREATE_REMINDER:
-            reply = create_reminder(handler_input, conv, reply, may_ask=False)
-        return render(handler_input, reply)
+        turn = conv.permission_answer(state(handler_input), granted)
+        if isinstance(turn, CreateReminder):
+            return render(handler_input, create_reminder(handler_input, conv, turn, may_ask=False))
+        return render(handler_input, turn)
 
 
 class SessionEndedRequestHandler(AbstractRequestHandler):
     """Alexa closed the session: nothing may be spoken, nothing is kept."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return _type(handler_input) == "SessionEndedRequest"
+        return request_type(handler_input) == "SessionEndedRequest"
 
     def handle(self, handler_input: HandlerInput) -> Response:
         reason = getattr(handler_input.request_envelope.request, "reason", None)
         log.info("session ended: %s", getattr(reason, "value", reason))
-        return _silent(handler_input)
-
-
-SILENT_REQUEST_TYPES = ("SessionEndedRequest", "System.ExceptionEncountered")
+        return silent(handler_input)
 
 
 class ExceptionEncounteredHandler(AbstractRequestHandler):
     """Alexa reports our last response failed; it accepts no answer to this, so none."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return _type(handler_input) == "System.ExceptionEncountered"
+        return request_type(handler_input) == "System.ExceptionEncountered"
 
     def handle(self, handler_input: HandlerInput) -> Response:
         error = getattr(handler_input.request_envelope.request, "error", None)
         kind = getattr(error, "object_type", None)
         log.error("Alexa rejected a response: %s", getattr(kind, "value", kind))
-        return _silent(handler_input)
-
-
-def _silent(handler_input: HandlerInput) -> Response:
-    """No speech, and no session attributes echoed back (the SDK would return them)."""
-    if handler_input.request_envelope.session is not None:
-        handler_input.attributes_manager.session_attributes = {}
-    return handler_input.response_builder.response
+        return silent(handler_input)
 
 
 class UnhandledRequestHandler(AbstractRequestHandler):
@@ -144,35 +131,36 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         log.error("handler error: %s", type(exception).__name__)
         metrics.count("HandlerError")
-        if _type(handler_input) in SILENT_REQUEST_TYPES:
-            return _silent(handler_input)
+        if request_type(handler_input) in SILENT_REQUEST_TYPES:
+            return silent(handler_input)
         try:
             conv = conversation(handler_input)
         except Exception:  # noqa: BLE001 - even a broken locale must get an answer
-            conv = Conversation(load())
+            conv = default_conversation()
         return render(handler_input, conv.error(State()))
 
 
-def _frequency(conv: Conversation, st: State, hi: HandlerInput) -> Reply:
-    return conv.check_answer(st, resolved_slot_id(hi, "frequency"))
+def _frequency(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
+    return conv.check_answer(state, resolved_slot_id(handler_input, "frequency"))
 
 
-def _check_answer(conv: Conversation, st: State, hi: HandlerInput) -> Reply:
-    return conv.check_answer(st, resolved_slot_id(hi, "answer"))
+def _check_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
+    return conv.check_answer(state, resolved_slot_id(handler_input, "answer"))
 
 
-def _topic(conv: Conversation, st: State, hi: HandlerInput) -> Reply:
-    return conv.topic(st, intent_name(hi) or "")
+def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
+    return conv.topic(state, intent_name(handler_input) or "")
 
 
 def _out_of_scope(category: str, slot: str | None) -> Act:
     """The intent's category, unless its slot heard something the type does not know
     ("what is love" fills {treatment}): then an honest "not covered" without a category."""
 
-    def act(conv: Conversation, st: State, hi: HandlerInput) -> Reply:
-        unknown = slot is not None and slot_heard(hi, slot) and resolved_slot_id(hi, slot) is None
+    def act(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
+        heard = slot is not None and slot_heard(handler_input, slot)
+        unknown = heard and resolved_slot_id(handler_input, slot) is None
         metrics.count("OutOfScope", "unknown" if unknown else category)
-        return conv.out_of_scope(st, "unknown" if unknown else category)
+        return conv.out_of_scope(state, "unknown" if unknown else category)
 
     return act
 
@@ -190,10 +178,10 @@ OUT_OF_SCOPE_INTENTS: dict[str, tuple[str, str | None]] = {
 def _act(method: Callable[[Conversation, State], Reply]) -> Act:
     """An act that needs only the state, named as the method itself (Conversation.stop), so
     a rename is caught by the linter and "find usages" finds the route."""
-    return lambda conv, st, hi: method(conv, st)
+    return lambda conv, state, handler_input: method(conv, state)
 
 
-TOPIC_INTENTS = tuple(load().topics)
+TOPIC_INTENTS = tuple(default_conversation().content.topics)
 
 ROUTES: dict[str, Act] = {
     **dict.fromkeys(TOPIC_INTENTS, _topic),

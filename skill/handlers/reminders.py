@@ -13,7 +13,7 @@ from typing import Any
 from ask_sdk_core.handler_input import HandlerInput
 
 from skill import metrics
-from skill.conversation import Conversation, Reply
+from skill.conversation import AskPermission, Conversation, CreateReminder, Reply
 from skill.logs import get_logger
 from skill.reminders import REMINDERS_PERMISSION, ReminderResult, api_time, next_morning
 
@@ -31,19 +31,23 @@ def has_reminder_consent(handler_input: HandlerInput) -> bool:
 
 
 def create_reminder(
-    handler_input: HandlerInput, conv: Conversation, reply: Reply, *, may_ask: bool = True
-) -> Reply:
+    handler_input: HandlerInput,
+    conv: Conversation,
+    wanted: CreateReminder,
+    *,
+    may_ask: bool = True,
+) -> Reply | AskPermission:
     """Set tomorrow morning's reminder and answer with how it went; without the permission,
     ask for it by voice first (Alexa comes back with Connections.Response), once."""
     if not has_reminder_consent(handler_input) and may_ask:
-        return conv.ask_permission(reply.state)
+        return conv.ask_permission(wanted.state)
     result = _create(handler_input, conv)
     if result is ReminderResult.CREATED:
         metrics.count("ReminderCreated")
     else:
         reason = "no_permission" if result is ReminderResult.NO_PERMISSION else "api_error"
         metrics.count("ReminderFailed", reason)
-    return conv.reminder_outcome(reply.state, result)
+    return conv.reminder_outcome(wanted.state, result)
 
 
 PERMISSION_TOKEN = "reminder"

@@ -10,14 +10,14 @@ from __future__ import annotations
 from ask_sdk_core.handler_input import HandlerInput
 
 from skill import metrics
-from skill.conversation import Pending, Reply, State
+from skill.conversation import AskPermission, Pending, Reply, State, ViewKind
 
 # Acts that (re)start the check even from inside it.
 RESTARTS = frozenset({"SymptomCheckIntent", "AMAZON.StartOverIntent"})
 _IN_CHECK = (Pending.CHECK, Pending.RESUME_CHECK)
 
 
-def count_reply(handler_input: HandlerInput, before: State, reply: Reply) -> None:
+def count_reply(handler_input: HandlerInput, before: State, reply: Reply | AskPermission) -> None:
     """Count one spoken (or permission-asking) reply to the user."""
     session = handler_input.request_envelope.session
     if session is not None and session.new:
@@ -25,17 +25,18 @@ def count_reply(handler_input: HandlerInput, before: State, reply: Reply) -> Non
     metrics.count("Turn")
     if reply.state.misses > before.misses:
         metrics.count("NotUnderstood", before.pending.value if before.pending else "menu")
-    kind, what = reply.view if reply.view is not None else (None, "")
-    if kind in ("question", "outcome"):
+    view = reply.view if isinstance(reply, Reply) else None
+    kind, what = view if view is not None else (None, "")
+    if kind in (ViewKind.QUESTION, ViewKind.OUTCOME):
         request = handler_input.request_envelope.request
         intent = getattr(getattr(request, "intent", None), "name", None)
         if before.pending not in _IN_CHECK or intent in RESTARTS:
             metrics.count("CheckStarted")
-    if kind == "outcome" and reply.state.result is not None:
+    if kind is ViewKind.OUTCOME and reply.state.result is not None:
         metrics.count("CheckCompleted", reply.state.result.outcome.value)
-    elif kind == "answer":
+    elif kind is ViewKind.ANSWER:
         metrics.count("TopicAnswered", what)
-    elif kind == "contact":
+    elif kind is ViewKind.CONTACT:
         metrics.count("ContactGiven")
-    elif kind == "emergency":
+    elif kind is ViewKind.EMERGENCY:
         metrics.count("EmergencyRedirected")
