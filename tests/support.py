@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
+ROOT = Path(__file__).resolve().parents[1]  # the project folder
 SKILL_ID = "amzn1.ask.skill.test"
 
 
@@ -77,13 +80,26 @@ def frequency_slot(heard: str, value_id: str | None) -> dict[str, Any]:
     }
 
 
-def speech(response: dict[str, Any]) -> str:
+def ssml(response: dict[str, Any]) -> str:
+    """The response's speech as sent: SSML markup."""
     return response["response"]["outputSpeech"]["ssml"]
 
 
+def spoken(markup: str) -> str:
+    """What an SSML document says: parsed as XML (so malformed markup fails the test), tags
+    dropped, entities decoded, whitespace collapsed. Independent of skill.speech on purpose."""
+    return " ".join("".join(ElementTree.fromstring(markup).itertext()).split())
+
+
+def speech(response: dict[str, Any]) -> str:
+    """The response's speech as the user hears it: plain text."""
+    return spoken(ssml(response))
+
+
 def reprompt(response: dict[str, Any]) -> str | None:
+    """The reprompt as the user hears it, or None when there is none."""
     r = response["response"].get("reprompt")
-    return r["outputSpeech"]["ssml"] if r else None
+    return spoken(r["outputSpeech"]["ssml"]) if r else None
 
 
 def with_screen(env: dict[str, Any]) -> dict[str, Any]:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from lambda_function import lambda_handler
 from skill.content import load
 from skill_tools.response_checks import check_response
-from tests.support import envelope
+from tests.support import ROOT, envelope
 
-ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = json.loads((ROOT / "interaction_model" / "skill.json").read_text("utf-8"))
 
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import copy
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
 from skill import content
 from skill_tools import provenance, wording
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = (ROOT / "seeds" / "leg-cramps-and-vein-health.txt").read_text(encoding="utf-8")
 SHARED_ARTICLE = ROOT.parent / "shared" / "seeds" / "leg-cramps-and-vein-health.txt"
 

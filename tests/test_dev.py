@@ -8,11 +8,11 @@ import socket
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import ROOT
+
 DEV = [sys.executable, str(ROOT / "dev.py")]
 
 

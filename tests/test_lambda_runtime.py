@@ -31,9 +31,9 @@ from skill_tools.simulator import Simulator, load_nlu
 from skill_tools.simulator.envelopes import EnvelopeFactory
 from skill_tools.simulator.session import in_process_transport
 from tests.lambda_runtime_api import RuntimeAPI
+from tests.support import ROOT
 from tests.test_template import TEMPLATE, _CfnLoader
 
-ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "interaction_model" / "interactionModels" / "custom" / "en-US.json"
 CONTENT = yaml.safe_load((ROOT / "skill" / "content" / "en-US.yaml").read_text(encoding="utf-8"))
 RIC_DISTRIBUTIONS = ("awslambdaric", "simplejson", "snapshot-restore-py")

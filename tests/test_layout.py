@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import ROOT
+
 RUNTIME = ROOT / "skill"
 # The modules that must stay plain Python: the Alexa handlers adapt them to the SDK.
 PLAIN = ("answers", "content", "conversation", "logs", "metrics", "reminders", "seal", "speech",

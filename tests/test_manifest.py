@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from skill import reminders
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 MODEL_DIR = ROOT / "interaction_model"
 LOCALE = "en-US"
 INVOCATION = "leg cramp helper"

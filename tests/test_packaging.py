@@ -20,8 +20,8 @@ import yaml
 
 from skill_tools import packaging
 from skill_tools.packaging import PackagingError
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 CONTENT_YAML = ROOT / "skill" / "content" / "en-US.yaml"
 TAG = sys.implementation.cache_tag
 HERE = f"python{sys.version_info.major}.{sys.version_info.minor}"

@@ -18,9 +18,7 @@ from skill.handlers import responses
 from skill.handlers.intents import CatchAllExceptionHandler
 from skill_tools import response_checks
 from skill_tools.response_checks import check_response
-from tests.support import intent
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import ROOT, intent
 
 
 def _handler_input(envelope: dict):

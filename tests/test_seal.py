@@ -5,15 +5,9 @@ from __future__ import annotations
 from lambda_function import lambda_handler
 from skill.content import load
 from skill.seal import is_sealed, seal
-from skill.speech import plain_text
-from tests.support import intent, launch
-from tests.support import speech as ssml
+from tests.support import intent, launch, speech
 
 C = load()
-
-
-def speech(response: dict) -> str:
-    return plain_text(ssml(response))
 
 
 def _attrs(response: dict) -> dict:

@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from skill_tools import packaging
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "template.yaml"
 ALEXA_REGIONS = ("us-east-1", "eu-west-1", "us-west-2")  # where Alexa calls Lambda functions
 CFN_LINT = "import sys; from cfnlint.runner import main; sys.exit(main())"

@@ -22,8 +22,8 @@ import pytest
 from skill import content as content_module
 from skill import triage
 from skill_tools.console import cli, create_app
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 WAIT_SECONDS = 15
 INJECTED = (
     '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'

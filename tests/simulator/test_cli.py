@@ -17,8 +17,8 @@ import pytest
 
 from skill_tools.simulator.cli import main
 from tests.simulator.conftest import Server
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 REPLAY = ROOT / "tests" / "replays" / "full_check.json"
 KEYS = [
     "turn", "utterance", "request_type", "intent", "slots", "speech", "ssml", "reprompt",
