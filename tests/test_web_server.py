@@ -140,6 +140,48 @@ def test_malformed_bodies_are_400_json_and_not_errors(server: Server) -> None:
     assert {line["level"] for line in app_lines} <= {"INFO", "DEBUG"}
 
 
+# ------------------------------------------------------------------------- Expect: 100-continue
+
+
+def _first_answer(sock: socket.socket) -> bytes:
+    """Bytes up to the end of the first answer's head (a 100 Continue is a head of its own)."""
+    raw = b""
+    while b"\r\n\r\n" not in raw:
+        chunk = sock.recv(4096)
+        if not chunk:
+            break
+        raw += chunk
+    return raw
+
+
+def test_expect_100_continue_is_answered_only_when_the_body_is_wanted(
+    server: Server, pki: TestPKI
+) -> None:
+    """A body over the limit is refused at once, without inviting it first; a body that fits
+    gets its 100 Continue, then the skill's answer, on one connection."""
+    too_big = POST + b"Expect: 100-continue\r\nContent-Length: 200000\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(too_big)
+        head = _first_answer(sock)
+    assert head.startswith(b"HTTP/1.1 413 "), head
+
+    env = launch()
+    env["request"]["timestamp"] = alexa_timestamp(datetime.now(UTC))
+    headers, body = pki.signed(env)
+    fits = (
+        b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
+        + "".join(f"{k}: {v}\r\n" for k, v in headers.items()).encode()
+        + f"Content-Length: {len(body)}\r\n\r\n".encode()
+    )  # fmt: skip
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(fits)
+        assert _first_answer(sock) == b"HTTP/1.1 100 Continue\r\n\r\n"
+        sock.sendall(body)
+        assert _first_answer(sock).startswith(b"HTTP/1.1 200 ")
+    time.sleep(0.3)
+    assert_no_errors_logged(server)
+
+
 # --------------------------------------------------------------------------- slow clients
 
 
