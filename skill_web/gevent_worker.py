@@ -25,6 +25,8 @@ import gevent
 from gunicorn import util
 from gunicorn.workers.ggevent import GeventWorker
 
+from skill_web import metrics
+
 __all__ = ["BODY_TIMEOUT", "DeadlineGeventWorker"]
 
 BODY_TIMEOUT = 10.0  # seconds for a whole request body; Alexa's are at most 128 KiB, sent at once
@@ -94,7 +96,8 @@ class _DeadlineBody:
 
 
 def _write_json_error(sock: Any, status_int: int, reason: str, mesg: str) -> None:
-    """gunicorn's error page, as the JSON every other answer of skill_web.app is.
+    """gunicorn's error page, as the JSON every other answer of skill_web.app is, counted in
+    /metrics like them.
 
     ``mesg`` is not sent: it may quote the request (a header value, part of the body).
     """
@@ -110,6 +113,7 @@ def _write_json_error(sock: Any, status_int: int, reason: str, mesg: str) -> Non
         f"Content-Length: {len(body)}\r\n\r\n"
     ).encode("latin-1")
     util.write_nonblock(sock, head + body)
+    metrics.record_refusal(status_int)
 
 
 class DeadlineGeventWorker(GeventWorker):

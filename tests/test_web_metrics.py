@@ -104,3 +104,31 @@ def test_gunicorn_workers_are_summed(tmp_path: Any) -> None:
         assert len(list(tmp_path.glob("counter_*.db"))) == 2  # one file per worker
     finally:
         assert server.stop() == 0
+
+
+def test_gunicorns_own_refusals_are_counted(tmp_path: Any) -> None:
+    """A request gunicorn refuses before the app runs (a bad Content-Length) is a 400 in
+    /metrics too, labelled path="other", method="other": its request line may not have parsed."""
+    pytest.importorskip("gevent")
+    from tests.test_web_server import documented_command, exchange
+
+    env = {
+        "ALEXA_VERIFY": "0", "METRICS_ENDPOINT": "1", "WEB_CONCURRENCY": "1",
+        "PROMETHEUS_MULTIPROC_DIR": str(tmp_path), "LOG_LEVEL": "WARNING",
+    }  # fmt: skip
+    server = Server(documented_command(), GUNICORN_READY, env)
+    try:
+        bad = b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n{}"
+        assert exchange(server.port, bad)[0] == 400
+        assert exchange(server.port, b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", shut=True)[
+            0
+        ] == 200  # fmt: skip
+        got = samples(server.port)
+        def count(method: str, path: str, status: str) -> float | None:
+            labels = (("method", method), ("path", path), ("status", status))
+            return got.get(("http_requests_total", labels))
+
+        assert count("other", "other", "400") == 1
+        assert count("GET", "/healthz", "200") == 1
+    finally:
+        assert server.stop() == 0
