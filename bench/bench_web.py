@@ -36,7 +36,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 import json  # noqa: E402
 
 from skill_web.app import create_app  # noqa: E402
+from skill_web.settings import Settings  # noqa: E402
 from skill_web.verification import RequestVerifier  # noqa: E402
 from tests.pki import (  # noqa: E402
     CERT_URL,
@@ -165,9 +166,9 @@ def in_process(pki: TestPKI, n: int, rounds: int) -> float:
         fetcher=DictFetcher({CERT_URL: pki.chain_pem}),
         clock=FixedClock(now),
     )
-    quiet = {"log_level": "ERROR", "environ": {}}  # the same for both: no request lines
-    app_on = create_app(verifier=verifier, **quiet)
-    app_off = create_app(verify=False, skill_ids=[SKILL_ID], **quiet)
+    quiet = Settings(log_level="ERROR")  # the same for both: no request lines
+    app_on = create_app(quiet, verifier=verifier)
+    app_off = create_app(replace(quiet, verify=False, skill_ids={SKILL_ID}))
     on, off, alone = cycle(app_on, on_requests), cycle(app_off, off_requests), []
     on(), off()  # first calls: fetch and validate the chain once, warm caches
     on_t, off_t = [], []

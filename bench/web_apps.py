@@ -14,12 +14,14 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 
 def verified() -> Any:
     from skill_web.app import create_app
+    from skill_web.settings import Settings
 
     url = os.environ["BENCH_CERT_URL"]
     chain = Path(os.environ["BENCH_CERT_CHAIN"]).read_bytes()
@@ -29,15 +31,17 @@ def verified() -> Any:
             raise OSError(f"HTTP 404 fetching {wanted}")
         return chain
 
-    return create_app(cert_fetcher=fetch)  # ALEXA_TRUST_STORE, ALEXA_SKILL_IDS from the env
+    # ALEXA_TRUST_STORE, ALEXA_SKILL_IDS from the environment, the fetcher from here
+    return create_app(replace(Settings.from_env(), cert_fetcher=fetch))
 
 
 def hello() -> Any:
     from hello_skill import lambda_handler
 
     from skill_web.app import create_app
+    from skill_web.settings import Settings
 
-    return create_app(verify=False, handle=lambda_handler)
+    return create_app(replace(Settings.from_env(), verify=False), handle=lambda_handler)
 
 
 def hello_bare() -> Any:

@@ -11,7 +11,7 @@ import sys
 
 COMMANDS = {
     "simulate": ("skill_tools.simulator.cli", "talk to the skill offline, or replay one"),
-    "serve": ("skill_web.app", "run the skill as a web service (Flask, for development)"),
+    "serve": ("skill_web.devserver", "run the skill as a web service (Flask, for development)"),
     "package": ("skill_tools.packaging", "build dist/lambda.zip for AWS Lambda"),
     "check": ("skill_tools.lint", "lint the interaction model and content for certification"),
     "console": ("skill_tools.console.cli", "clinic console: talk, review every answer"),

@@ -8,6 +8,11 @@ around reading them, whatever the trickle rate); nothing bounds the body, which 
 reads. This worker gives each request ``body_timeout`` seconds, counted from the end of its
 headers, for the whole body: a read still waiting then raises TimeoutError, which skill_web.app
 answers with 408, and gunicorn closes the connection because the body was not read to its end.
+
+`Expect: 100-continue`: gunicorn would send "100 Continue" before the app runs, inviting a body
+the app may refuse unread (413 for a Content-Length over the limit, 404, 405). Here the 100 goes
+out on the body's first read instead; a request answered without reading it closes the connection,
+since the client may still send the body it was never invited to send.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ import gevent
 from gunicorn import util
 from gunicorn.workers.ggevent import GeventWorker
 
+from skill_web import metrics
+
 __all__ = ["BODY_TIMEOUT", "DeadlineGeventWorker"]
 
 BODY_TIMEOUT = 10.0  # seconds for a whole request body; Alexa's are at most 128 KiB, sent at once
@@ -31,13 +38,18 @@ class BodyTimeout(TimeoutError):
 
 class _DeadlineBody:
     """Wraps gunicorn's request Body: every read shares one deadline (gevent.Timeout interrupts a
-    read blocked in recv(), however slowly bytes arrive)."""
+    read blocked in recv(), however slowly bytes arrive); sends a pending 100 Continue first."""
 
-    def __init__(self, body: Any, seconds: float) -> None:
+    def __init__(self, body: Any, seconds: float, req: Any = None, sock: Any = None) -> None:
         self._body = body
         self._seconds = seconds
         self._deadline = time.monotonic() + seconds
         self._expired = False
+        self._continue: tuple[Any, Any, bool] | None = None
+        if req is not None and getattr(req, "_expected_100_continue", False):
+            req._expected_100_continue = False  # gunicorn's wsgi.create would send it now
+            self._continue = (req, sock, req.must_close)
+            req.must_close = True  # until the body is invited: see the module's docstring
 
     @property
     def failed(self) -> bool:
@@ -45,6 +57,11 @@ class _DeadlineBody:
         return self._expired or bool(getattr(self._body, "failed", False))
 
     def _call(self, method: str, *args: Any) -> Any:
+        if self._continue is not None:
+            req, sock, must_close = self._continue
+            self._continue = None
+            sock.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")
+            req.must_close = must_close
         remaining = self._deadline - time.monotonic()
         if remaining <= 0:
             self._expired = True
@@ -79,7 +96,8 @@ class _DeadlineBody:
 
 
 def _write_json_error(sock: Any, status_int: int, reason: str, mesg: str) -> None:
-    """gunicorn's error page, as the JSON every other answer of skill_web.app is.
+    """gunicorn's error page, as the JSON every other answer of skill_web.app is, counted in
+    /metrics like them.
 
     ``mesg`` is not sent: it may quote the request (a header value, part of the body).
     """
@@ -95,6 +113,7 @@ def _write_json_error(sock: Any, status_int: int, reason: str, mesg: str) -> Non
         f"Content-Length: {len(body)}\r\n\r\n"
     ).encode("latin-1")
     util.write_nonblock(sock, head + body)
+    metrics.record_refusal(status_int)
 
 
 class DeadlineGeventWorker(GeventWorker):
@@ -110,5 +129,5 @@ class DeadlineGeventWorker(GeventWorker):
 
     def handle_request(self, listener_name: Any, req: Any, sock: Any, addr: Any) -> Any:
         if getattr(req, "body", None) is not None:
-            req.body = _DeadlineBody(req.body, self.body_timeout)
+            req.body = _DeadlineBody(req.body, self.body_timeout, req, sock)
         return super().handle_request(listener_name, req, sock, addr)

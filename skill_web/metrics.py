@@ -74,6 +74,10 @@ class Figures:
         self.requests.labels(path, method, str(status)).inc()
         self.latency.labels(path).observe(seconds)
 
+    def record_refusal(self, status: int) -> None:
+        """An answer the server wrote before any app ran: no path or method it could trust."""
+        self.requests.labels("other", "other", str(status)).inc()
+
     def exposition(self) -> bytes:
         from prometheus_client import CollectorRegistry, generate_latest
 
@@ -86,8 +90,20 @@ class Figures:
         return generate_latest(registry)
 
 
+_made: Figures | None = None
+
+
 @cache
 def figures() -> Figures:
     """One set per process: prometheus_client refuses two metrics of one name in a registry,
     and in multiprocess mode every app in the process writes the same files anyway."""
-    return Figures()
+    global _made
+    _made = Figures()
+    return _made
+
+
+def record_refusal(status: int) -> None:
+    """Count an answer gunicorn wrote itself (skill_web/gevent_worker.py), if this process's
+    app serves /metrics; otherwise there is nothing to count into."""
+    if _made is not None:
+        _made.record_refusal(status)

@@ -20,6 +20,9 @@ cheapest first, so that a forged request costs no download:
 URL once however many requests wait for it, remembers failures for a short time and caps how many
 distinct URLs it fetches per minute, so a request whose certificate is known costs one RSA
 verification, and a flood of forged requests costs a bounded number of downloads.
+:class:`EnvelopeOnlyVerifier` stands in for it when verification is off (local development): the
+envelope and skill id checks, nothing else. Either way the verifier is the one place the skill id
+is checked.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 import certifi
 from cryptography import x509
@@ -52,11 +55,13 @@ from cryptography.x509 import verification as x509_verification
 __all__ = [
     "CERT_URL_HEADER",
     "ECHO_API_DOMAIN",
+    "EnvelopeOnlyVerifier",
     "LEGACY_SIGNATURE_HEADER",
     "SIGNATURE_HEADER",
     "SKILL_EVENT_TOLERANCE",
     "RequestVerifier",
     "VerificationError",
+    "Verifier",
     "check_skill_id",
     "check_timestamp",
     "decode_signature",
@@ -529,6 +534,31 @@ def _utc_now() -> datetime:
 # --------------------------------------------------------------------------------------- verifier
 
 
+class Verifier(Protocol):
+    """What the web app asks of a verifier: the envelope of a request it accepts, or
+    :class:`VerificationError`. ``skill_ids`` is what it accepts (empty: any skill)."""
+
+    skill_ids: frozenset[str]
+    checks_signatures: bool
+
+    def verify(self, headers: Mapping[str, str], body: bytes) -> dict[str, Any]: ...
+
+
+class EnvelopeOnlyVerifier:
+    """Verification off, for local development: the body must still be an Alexa envelope for one
+    of ``skill_ids``, but headers, timestamp and signature are not looked at."""
+
+    checks_signatures = False
+
+    def __init__(self, *, skill_ids: Iterable[str] = ()) -> None:
+        self.skill_ids: frozenset[str] = frozenset(skill_ids)
+
+    def verify(self, headers: Mapping[str, str], body: bytes) -> dict[str, Any]:
+        envelope = parse_envelope(body)
+        check_skill_id(envelope, self.skill_ids)
+        return envelope
+
+
 @dataclass(frozen=True, slots=True)
 class _CachedChain:
     """What a validated chain leaves behind: the leaf key and the window it may be trusted in."""
@@ -566,6 +596,8 @@ class RequestVerifier:
     ``max_fetches_per_minute`` distinct URLs are downloaded per rolling minute; only validated
     chains enter the cache, so junk URLs cannot push Amazon's chain out of it.
     """
+
+    checks_signatures = True
 
     def __init__(
         self,

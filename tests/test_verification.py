@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,8 +24,10 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.verification import Store
 
 from skill_web.verification import (
+    EnvelopeOnlyVerifier,
     RequestVerifier,
     VerificationError,
+    Verifier,
     check_skill_id,
     check_timestamp,
     default_trust_roots,
@@ -44,13 +44,19 @@ from skill_web.verification import (
 from tests.pki import (
     CERT_URL,
     DictFetcher,
-    FakeMonotonic,
     FixedClock,
     TestPKI,
     alexa_timestamp,
     make_pki,
     pem,
     short_key,
+)
+from tests.web_support import (
+    Harness,
+    require_vectors,
+    vector_named,
+    vector_params,
+    verifier_harness,
 )
 
 NOW = datetime(2025, 6, 1, 12, 0, 0, tzinfo=UTC)
@@ -102,24 +108,11 @@ def signed_request(
     return headers, body
 
 
-@dataclass
-class Harness:
-    verifier: RequestVerifier
-    fetcher: DictFetcher
-    clock: FixedClock
-    monotonic: FakeMonotonic
-
-
 @pytest.fixture
 def make_harness(pki: TestPKI) -> Callable[..., Harness]:
     def make(files: dict[str, bytes | Exception] | None = None, **kwargs: Any) -> Harness:
-        fetcher = DictFetcher(files if files is not None else {CERT_URL: pki.chain_pem})
-        clock, monotonic = FixedClock(NOW), FakeMonotonic()
         kwargs.setdefault("skill_ids", {SKILL_ID})
-        verifier = RequestVerifier(
-            trust_roots=[pki.root], fetcher=fetcher, clock=clock, monotonic=monotonic, **kwargs
-        )
-        return Harness(verifier, fetcher, clock, monotonic)
+        return verifier_harness(pki, NOW, files, **kwargs)
 
     return make
 
@@ -129,7 +122,7 @@ def harness(make_harness: Callable[..., Harness]) -> Harness:
     return make_harness()
 
 
-def reason_of(verifier: RequestVerifier, headers: dict[str, str], body: bytes) -> str:
+def reason_of(verifier: Verifier, headers: dict[str, str], body: bytes) -> str:
     with pytest.raises(VerificationError) as info:
         verifier.verify(headers, body)
     return info.value.reason
@@ -490,6 +483,18 @@ def test_empty_skill_id_set_skips_check(pki: TestPKI, make_harness: Callable[...
     assert h.verifier.verify(*signed_request(pki, envelope(skill_id=OTHER_SKILL_ID)))
 
 
+def test_envelope_only_verifier_checks_envelope_and_skill_id_only() -> None:
+    """Verification off: no header, timestamp or signature is looked at, the rest still is."""
+    verifier = EnvelopeOnlyVerifier(skill_ids={SKILL_ID})
+    assert verifier.checks_signatures is False and RequestVerifier.checks_signatures is True
+    stale = envelope(timestamp=NOW - timedelta(days=400))
+    assert verifier.verify({}, json.dumps(stale).encode()) == stale
+    assert reason_of(verifier, {}, b"[]") == "bad_body"
+    other = json.dumps(envelope(skill_id=OTHER_SKILL_ID)).encode()
+    assert reason_of(verifier, {}, other) == "wrong_skill"
+    assert EnvelopeOnlyVerifier().verify({}, other)["version"] == "1.0"  # no ids: any skill
+
+
 def test_skill_id_falls_back_to_session() -> None:
     env = envelope()
     del env["context"]["System"]["application"]
@@ -830,15 +835,6 @@ def test_urllib_fetcher_refuses_redirects(local_server: str) -> None:
 # ------------------------------------------------------------------------ real Amazon vectors
 
 
-def _vectors_dir() -> Path:
-    override = os.environ.get("VECTORS_DIR")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[2] / "shared" / "vectors"
-
-
-VECTORS = _vectors_dir()
-VECTORS_MISSING = f"Alexa test vectors not found at {VECTORS} (set VECTORS_DIR to override)"
 GOOD_CHAINS = [
     "certs/echo-api-cert-6-ats.pem",
     "certs/echo-api-cert-7.pem",
@@ -852,19 +848,9 @@ GOOD_CHAINS = [
 SYMANTEC_CHAINS = ["certs/echo-api-cert-4.pem", "certs/echo-api-cert-5.pem"]
 
 
-def _manifest_params() -> list[Any]:
-    manifest = VECTORS / "manifest.json"
-    if not manifest.is_file():
-        return [pytest.param(None, id="no-vectors", marks=pytest.mark.skip(reason=VECTORS_MISSING))]
-    vectors = json.loads(manifest.read_text())["vectors"]
-    return [pytest.param(v, id=v["name"]) for v in vectors]
-
-
 @pytest.fixture(scope="module")
 def vectors() -> Path:
-    if not (VECTORS / "manifest.json").is_file():
-        pytest.skip(VECTORS_MISSING)
-    return VECTORS
+    return require_vectors()
 
 
 @pytest.fixture(scope="module")
@@ -907,7 +893,7 @@ def test_vector_distrusted_chains_rejected(vectors: Path, certifi_store: Store, 
     assert info.value.reason == "cert_untrusted"
 
 
-@pytest.mark.parametrize("vector", _manifest_params())
+@pytest.mark.parametrize("vector", vector_params())
 def test_vector_real_amazon_signature(vectors: Path, vector: dict[str, Any]) -> None:
     body = (vectors / vector["body"]).read_bytes()
     headers = json.loads((vectors / vector["headers"]).read_text())
@@ -933,24 +919,15 @@ def test_vector_real_amazon_signature(vectors: Path, vector: dict[str, Any]) -> 
 ERLEXA = "erlexa_2018-07-03_launch"
 
 
-def _erlexa(vectors: Path) -> tuple[dict[str, str], bytes, bytes, dict[str, Any]]:
-    manifest = json.loads((vectors / "manifest.json").read_text())
-    vector = next(v for v in manifest["vectors"] if v["name"] == ERLEXA)
-    headers = json.loads((vectors / vector["headers"]).read_text())
-    body = (vectors / vector["body"]).read_bytes()
-    chain = (vectors / vector["cert_chain"]).read_bytes()
-    return headers, body, chain, vector
-
-
-def test_vector_erlexa_passes_full_verify_with_legacy_sha1(vectors: Path) -> None:
-    headers, body, chain, vector = _erlexa(vectors)
-    url = headers["SignatureCertChainUrl"]
-    fetcher = DictFetcher({url: chain})
+def test_vector_erlexa_passes_full_verify_with_legacy_sha1() -> None:
+    vector = vector_named(ERLEXA)
+    headers, body, url = vector.headers, vector.body, vector.cert_url
+    fetcher = DictFetcher({url: vector.chain})
     skill_id = json.loads(body)["context"]["System"]["application"]["applicationId"]
     verifier = RequestVerifier(
         skill_ids={skill_id},
         fetcher=fetcher,  # trust_roots left at the certifi default
-        clock=FixedClock(datetime.fromisoformat(vector["request_timestamp"])),
+        clock=FixedClock(vector.timestamp),
         allow_legacy_sha1=True,
     )
     assert verifier.verify(headers, body)["request"]["type"] == "LaunchRequest"
@@ -962,11 +939,9 @@ def test_vector_erlexa_passes_full_verify_with_legacy_sha1(vectors: Path) -> Non
     assert reason_of(verifier, headers, tampered) == "bad_signature"
 
 
-def test_vector_erlexa_refused_by_production_policy(vectors: Path) -> None:
-    headers, body, chain, vector = _erlexa(vectors)
-    fetcher = DictFetcher({headers["SignatureCertChainUrl"]: chain})
-    verifier = RequestVerifier(
-        fetcher=fetcher, clock=FixedClock(datetime.fromisoformat(vector["request_timestamp"]))
-    )
-    assert reason_of(verifier, headers, body) == "missing_header"
+def test_vector_erlexa_refused_by_production_policy() -> None:
+    vector = vector_named(ERLEXA)
+    fetcher = DictFetcher({vector.cert_url: vector.chain})
+    verifier = RequestVerifier(fetcher=fetcher, clock=FixedClock(vector.timestamp))
+    assert reason_of(verifier, vector.headers, vector.body) == "missing_header"
     assert verifier.fetch_count == 0

@@ -11,44 +11,45 @@ an injected fetcher.
 from __future__ import annotations
 
 import base64
-import contextlib
-import http.client
 import json
 import logging
-import os
-import re
-import signal
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from cryptography import x509
-from flask import Flask
-from werkzeug.serving import make_server
 
 import lambda_function
 import skill.app
-from skill_web.app import MAX_BODY_BYTES, ConfigError, JsonLogFormatter, create_app, main
+from skill_web.app import MAX_BODY_BYTES, create_app
+from skill_web.devserver import main
+from skill_web.logs import JsonLogFormatter
+from skill_web.settings import ConfigError, Settings
 from skill_web.verification import RequestVerifier
-from tests.pki import (
-    CERT_URL,
-    DictFetcher,
-    FakeMonotonic,
-    FixedClock,
-    TestPKI,
-    alexa_timestamp,
-    make_pki,
-)
+from tests.pki import CERT_URL, DictFetcher, FixedClock, TestPKI, alexa_timestamp, make_pki
 from tests.support import SKILL_ID, frequency_slot, intent, launch
+from tests.web_support import (
+    GUNICORN_READY,
+    ROOT,
+    Harness,
+    Recorder,
+    Server,
+    gunicorn_argv,
+    http_post,
+    http_request,
+    load_vector,
+    serving,
+    symantec_g5_root,
+    vector_named,
+    vector_params,
+    web_harness,
+)
 
-ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime.now(UTC).replace(microsecond=0)
 OTHER_SKILL_ID = "amzn1.ask.skill.someone-else"
 BUCKET = "https://s3.amazonaws.com/echo.api/"
@@ -91,50 +92,18 @@ def for_skill(env: dict[str, Any], skill_id: str) -> dict[str, Any]:
     return env
 
 
-class Recorder:
-    """Wraps the real skill entry point and remembers what reached it."""
-
-    def __init__(self, inner: Callable[[Any, Any], Any] = skill.app.handle_event) -> None:
-        self.inner = inner
-        self.events: list[Any] = []
-
-    def __call__(self, event: Any, context: Any) -> Any:
-        self.events.append(event)
-        return self.inner(event, context)
-
-
-@dataclass
-class Harness:
-    app: Flask
-    verifier: RequestVerifier
-    fetcher: DictFetcher
-    handler: Recorder
-
-    def post(self, headers: dict[str, str], body: bytes) -> Any:
-        return self.app.test_client().post("/", headers=headers, data=body)
-
-
 @pytest.fixture
 def make_harness(pki: TestPKI) -> Callable[..., Harness]:
     def make(handle: Callable[[Any, Any], Any] = skill.app.handle_event, **kw: Any) -> Harness:
-        fetcher = DictFetcher(
-            {
-                CERT_URL: pki.chain_pem,
-                EXPIRED_URL: pki.expired_pem,
-                WRONG_NAME_URL: pki.wrong_name_pem,
-                UNTRUSTED_URL: pki.untrusted_pem,
-                UNREACHABLE_URL: TimeoutError("timed out"),
-                GARBAGE_URL: b"<html>Access Denied</html>",
-            }
-        )
-        kw.setdefault("clock", FixedClock(NOW))
-        kw.setdefault("monotonic", FakeMonotonic())
-        verifier = RequestVerifier(
-            skill_ids={SKILL_ID}, trust_roots=[pki.root], fetcher=fetcher, **kw
-        )
-        handler = Recorder(handle)
-        app = create_app(verifier=verifier, handle=handler, environ={})
-        return Harness(app, verifier, fetcher, handler)
+        files: dict[str, bytes | Exception] = {
+            CERT_URL: pki.chain_pem,
+            EXPIRED_URL: pki.expired_pem,
+            WRONG_NAME_URL: pki.wrong_name_pem,
+            UNTRUSTED_URL: pki.untrusted_pem,
+            UNREACHABLE_URL: TimeoutError("timed out"),
+            GARBAGE_URL: b"<html>Access Denied</html>",
+        }
+        return web_harness(pki, NOW, files, handle, skill_ids={SKILL_ID}, **kw)
 
     return make
 
@@ -150,6 +119,12 @@ def request_lines(caplog: pytest.LogCaptureFixture) -> list[dict[str, Any]]:
         for r in caplog.records
         if r.name == "skill.web" and r.getMessage().startswith("{")
     ]
+
+
+def dev_app(**settings: Any) -> Any:
+    """The app with verification off, its skill wrapped in a Recorder: (app, recorder)."""
+    handler = Recorder()
+    return create_app(Settings(verify=False, **settings), handle=handler), handler
 
 
 # ---------------------------------------------------------------------------------- happy path
@@ -169,8 +144,8 @@ def test_signed_request_is_answered_by_the_lambda_skill_object(
 
 
 def test_default_handler_is_the_skill_built_once_at_import() -> None:
-    app = create_app(verify=False, environ={})
-    assert app.extensions["skill_web"]["handle"] is skill.app.handle_event
+    app = create_app(Settings(verify=False))
+    assert app.extensions["skill_web"].handle is skill.app.handle_event
     assert lambda_function.lambda_handler is skill.app.lambda_handler
 
 
@@ -293,7 +268,7 @@ def test_failed_fetch_is_retried_once_the_certificate_is_reachable(
     assert harness.post(*pki.signed(event())).get_json()["reason"] == "cert_fetch_failed"
     harness.fetcher.files[CERT_URL] = pki.chain_pem
     assert harness.post(*pki.signed(event())).get_json()["reason"] == "cert_fetch_failed"
-    harness.verifier._monotonic.now += 11  # type: ignore[attr-defined]
+    harness.monotonic.now += 11
     assert harness.post(*pki.signed(event())).status_code == 200
     assert harness.fetcher.calls == [CERT_URL, CERT_URL]
 
@@ -380,8 +355,7 @@ def test_exception_outside_the_skill_is_a_generic_500_too(
 
 
 def test_without_verification_envelopes_still_checked(caplog: pytest.LogCaptureFixture) -> None:
-    handler = Recorder()
-    app = create_app(verify=False, skill_ids=[SKILL_ID], handle=handler, environ={})
+    app, handler = dev_app(skill_ids={SKILL_ID})
     assert "verification is OFF" in caplog.text
     client = app.test_client()
     answer = client.post("/", json=event())  # no signature headers at all
@@ -401,23 +375,29 @@ def test_without_verification_envelopes_still_checked(caplog: pytest.LogCaptureF
 def test_alexa_verify_0_turns_verification_off_with_a_warning(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    app = create_app(environ={"ALEXA_VERIFY": "0"})
+    app = create_app(Settings.from_env({"ALEXA_VERIFY": "0"}))
     assert [r.levelno for r in caplog.records if "verification is OFF" in r.getMessage()] == [
         logging.WARNING
     ]
     assert app.test_client().post("/", json=event()).status_code == 200
 
 
-def test_arguments_win_over_the_environment() -> None:
-    app = create_app(verify=True, environ={"ALEXA_VERIFY": "off"})
+def test_given_settings_ignore_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALEXA_VERIFY", "off")
+    monkeypatch.setenv("ALEXA_SKILL_IDS", OTHER_SKILL_ID)
+    app = create_app(Settings())
     answer = app.test_client().post("/", json=event())  # refused before any download
     assert (answer.status_code, answer.get_json()["reason"]) == (400, "missing_header")
-    app = create_app(verify=False, skill_ids="", environ={"ALEXA_SKILL_IDS": OTHER_SKILL_ID})
+    app = create_app(Settings(verify=False))
     assert app.test_client().post("/", json=event()).status_code == 200
+    app = create_app()  # no settings given: the environment's
+    assert app.test_client().post("/", json=event()).get_json()["reason"] == "wrong_skill"
 
 
 def test_alexa_skill_ids_is_comma_separated() -> None:
-    app = create_app(environ={"ALEXA_VERIFY": "no", "ALEXA_SKILL_IDS": f" a.b , {SKILL_ID},,"})
+    settings = Settings.from_env({"ALEXA_VERIFY": "no", "ALEXA_SKILL_IDS": f" a.b , {SKILL_ID},,"})
+    assert settings.skill_ids == {"a.b", SKILL_ID}
+    app = create_app(settings)
     client = app.test_client()
     assert client.post("/", json=event()).status_code == 200
     assert client.post("/", json=for_skill(event(), "a.b")).status_code == 200
@@ -437,7 +417,8 @@ def test_alexa_cert_fetcher_names_the_fetcher(
         "ALEXA_CERT_FETCHER": "tests.pki:fetch_from_env",
     }
     signed = pki.signed(event(at=datetime.now(UTC)))
-    answer = create_app(environ=env).test_client().post("/", headers=signed[0], data=signed[1])
+    app = create_app(Settings.from_env(env))
+    answer = app.test_client().post("/", headers=signed[0], data=signed[1])
     assert answer.status_code == 200
 
 
@@ -447,44 +428,52 @@ def test_alexa_trust_store_replaces_certifi(pki: TestPKI, tmp_path: Path) -> Non
     store.write_bytes(pki.root_pem)
     env = {"ALEXA_TRUST_STORE": str(store), "ALEXA_SKILL_IDS": SKILL_ID}
     fetcher = DictFetcher({CERT_URL: pki.chain_pem})
-    app = create_app(environ=env, cert_fetcher=fetcher)
+    app = create_app(replace(Settings.from_env(env), cert_fetcher=fetcher))
     signed = pki.signed(event(at=datetime.now(UTC)))
     assert app.test_client().post("/", headers=signed[0], data=signed[1]).status_code == 200
-    certifi_app = create_app(environ={"ALEXA_SKILL_IDS": SKILL_ID}, cert_fetcher=fetcher)
+    certifi_app = create_app(Settings(skill_ids={SKILL_ID}, cert_fetcher=fetcher))
     answer = certifi_app.test_client().post("/", headers=signed[0], data=signed[1])
     assert (answer.status_code, answer.get_json()["reason"]) == (400, "cert_untrusted")
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "message"),
+    ("environ", "message"),
     [
-        ({"environ": {"ALEXA_VERIFY": "maybe"}}, "ALEXA_VERIFY"),
-        ({"environ": {"LOG_LEVEL": "LOUD"}}, "LOG_LEVEL"),
-        ({"environ": {"ALEXA_TRUST_STORE": "/nonexistent/roots.pem"}}, "cannot read"),
-        ({"environ": {"ALEXA_TRUST_STORE": __file__}}, "not a PEM"),
-        ({"verifier": RequestVerifier(), "verify": False}, "verify=False"),
-        ({"verifier": RequestVerifier(), "trust_store": "x.pem"}, "default verifier"),
-        ({"environ": {"ALEXA_CERT_FETCHER": "tests.pki"}}, "ALEXA_CERT_FETCHER"),
-        ({"environ": {"ALEXA_CERT_FETCHER": "tests.pki:nothing"}}, "ALEXA_CERT_FETCHER"),
-        ({"environ": {"ALEXA_CERT_FETCHER": "no_such_module:f"}}, "ALEXA_CERT_FETCHER"),
-        ({"environ": {"ALEXA_CERT_FETCHER": "tests.pki:CERT_URL"}}, "not callable"),
+        ({"ALEXA_VERIFY": "maybe"}, "ALEXA_VERIFY must be one of"),
+        ({"METRICS_ENDPOINT": "sometimes"}, "METRICS_ENDPOINT must be one of"),
+        ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL must be"),
+        ({"ALEXA_TRUST_STORE": "/nonexistent/roots.pem"}, "ALEXA_TRUST_STORE: cannot read"),
+        ({"ALEXA_TRUST_STORE": __file__}, "not a PEM"),
+        ({"ALEXA_CERT_FETCHER": "tests.pki"}, "ALEXA_CERT_FETCHER must name"),
+        ({"ALEXA_CERT_FETCHER": "tests.pki:nothing"}, "ALEXA_CERT_FETCHER must name"),
+        ({"ALEXA_CERT_FETCHER": "no_such_module:f"}, "ALEXA_CERT_FETCHER must name"),
+        ({"ALEXA_CERT_FETCHER": "tests.pki:CERT_URL"}, "not callable"),
     ],
     ids=[
-        "verify-value",
-        "log-level",
-        "store-missing",
-        "store-not-pem",
-        "verifier-off",
-        "mixed",
-        "fetcher-no-colon",
-        "fetcher-no-attr",
-        "fetcher-no-module",
-        "fetcher-not-callable",
+        "verify-value", "metrics-value", "log-level", "store-missing", "store-not-pem",
+        "fetcher-no-colon", "fetcher-no-attr", "fetcher-no-module", "fetcher-not-callable",
     ],  # fmt: skip
 )
-def test_unusable_settings_raise_config_error(kwargs: dict[str, Any], message: str) -> None:
+def test_unusable_environment_raises_config_error(environ: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
-        create_app(**kwargs)
+        Settings.from_env(environ)
+
+
+def test_unusable_settings_raise_config_error(pki: TestPKI) -> None:
+    with pytest.raises(ConfigError, match="LOG_LEVEL"):
+        Settings(log_level="LOUD")
+    with pytest.raises(ConfigError, match="skill_ids"):
+        Settings(skill_ids=SKILL_ID)  # type: ignore[arg-type]  # a string, not a set of ids
+    given = RequestVerifier()
+    for configured in (
+        Settings(verify=False),
+        Settings(skill_ids={SKILL_ID}),
+        Settings(trust_roots=(pki.root,)),
+        Settings(cert_fetcher=DictFetcher({})),
+    ):
+        with pytest.raises(ConfigError, match="a verifier was given"):
+            create_app(configured, verifier=given)
+    assert create_app(Settings(), verifier=given).extensions["skill_web"].verifier is given
 
 
 # ------------------------------------------------------------------------------------ logging
@@ -541,32 +530,6 @@ def test_json_log_formatter() -> None:
 # ------------------------------------------------------------------------- real HTTP, in-thread
 
 
-@contextlib.contextmanager
-def serving(app: Flask) -> Iterator[int]:
-    """The app on werkzeug's threaded server on 127.0.0.1 (a free port); stopped after."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield server.port
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
-
-
-def http_post(
-    port: int, body: Any, headers: dict[str, str], *, chunked: bool = False
-) -> tuple[int, dict[str, Any]]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        conn.request("POST", "/", body=body, headers=headers, encode_chunked=chunked)
-        answer = conn.getresponse()
-        return answer.status, json.loads(answer.read())
-    finally:
-        conn.close()
-
-
 def test_http_path_with_verification_on(pki: TestPKI, harness: Harness) -> None:
     with serving(harness.app) as port:
         for env in (launch(), intent("SymptomCheckIntent")):
@@ -578,10 +541,7 @@ def test_http_path_with_verification_on(pki: TestPKI, harness: Harness) -> None:
         assert http_post(port, body, headers) == (
             400, {"error": "bad request", "reason": "bad_signature"},
         )  # fmt: skip
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        conn.request("GET", "/healthz")
-        assert conn.getresponse().status == 200
-        conn.close()
+        assert http_request(port, "GET", "/healthz")[0] == 200
     assert harness.fetcher.calls == [CERT_URL]  # the second request used the cached chain
     assert len(harness.handler.events) == 2
 
@@ -606,54 +566,21 @@ def test_http_body_limit_holds_for_chunked_bodies(pki: TestPKI, harness: Harness
 # ------------------------------------------------------------------ real Amazon vectors (shared)
 
 
-def _vectors_dir() -> Path:
-    override = os.environ.get("VECTORS_DIR")
-    return Path(override) if override else ROOT.parent / "shared" / "vectors"
-
-
-VECTORS = _vectors_dir()
-
-
-VECTORS_MISSING = f"Alexa test vectors not found at {VECTORS} (set VECTORS_DIR)"
-
-
-def _vectors() -> list[dict[str, Any]]:
-    manifest = VECTORS / "manifest.json"
-    return json.loads(manifest.read_text())["vectors"] if manifest.is_file() else []
-
-
-def _vector_params() -> list[Any]:
-    if not _vectors():
-        return [pytest.param(None, id="no-vectors", marks=pytest.mark.skip(VECTORS_MISSING))]
-    return [pytest.param(v, id=v["name"]) for v in _vectors()]
-
-
-def _symantec_g5_root() -> x509.Certificate:
-    """The VeriSign G5 root that cert-4/5 chain to; trust stores dropped it, cert-expired has it."""
-    certs = x509.load_pem_x509_certificates((VECTORS / "certs/cert-expired.pem").read_bytes())
-    (g5,) = [
-        c for c in certs if "Primary Certification Authority - G5" in c.subject.rfc4514_string()
-    ]
-    return g5
-
-
-def _vector_app(vector: dict[str, Any], **kw: Any) -> tuple[Flask, Recorder, dict, bytes]:
+def _vector_app(record: dict[str, Any], **kw: Any) -> tuple[Any, Recorder, dict, bytes]:
     """The web app as Amazon's request found it: the clock at its timestamp, its chain served."""
-    headers = json.loads((VECTORS / vector["headers"]).read_text())
-    body = (VECTORS / vector["body"]).read_bytes()
-    fetcher = DictFetcher(
-        {headers["SignatureCertChainUrl"]: (VECTORS / vector["cert_chain"]).read_bytes()}
-    )
-    if "trust_roots" not in kw and not vector["chain_validates_with_current_roots_at_timestamp"]:
-        kw["trust_roots"] = [_symantec_g5_root()]
+    vector = load_vector(record)
+    fetcher = DictFetcher({vector.cert_url: vector.chain})
+    if "trust_roots" not in kw and not record["chain_validates_with_current_roots_at_timestamp"]:
+        kw["trust_roots"] = [symantec_g5_root()]
     kw.setdefault("allow_legacy_sha1", True)
-    kw.setdefault("clock", FixedClock(datetime.fromisoformat(vector["request_timestamp"])))
+    kw.setdefault("clock", FixedClock(vector.timestamp))
     verifier = RequestVerifier(fetcher=fetcher, **kw)  # trust_roots default: certifi
     handler = Recorder()
-    return create_app(verifier=verifier, handle=handler, environ={}), handler, headers, body
+    app = create_app(Settings(), verifier=verifier, handle=handler)
+    return app, handler, vector.headers, vector.body
 
 
-@pytest.mark.parametrize("vector", _vector_params())
+@pytest.mark.parametrize("vector", vector_params())
 def test_real_amazon_requests(vector: dict[str, Any]) -> None:
     """Amazon's own signatures over real envelopes: valid ones are answered, tampered refused."""
     app, handler, headers, body = _vector_app(vector)
@@ -668,10 +595,7 @@ def test_real_amazon_requests(vector: dict[str, Any]) -> None:
 
 
 def test_real_amazon_request_rules() -> None:
-    vectors = {v["name"]: v for v in _vectors()}
-    if not vectors:
-        pytest.skip(VECTORS_MISSING)
-    current = vectors["erlexa_2018-07-03_launch"]  # chains to Amazon Root CA 1 in certifi
+    current = vector_named("erlexa_2018-07-03_launch").record  # Amazon Root CA 1, in certifi
     app, handler, headers, body = _vector_app(current, allow_legacy_sha1=False)
     answer = app.test_client().post("/", headers=headers, data=body)
     assert answer.get_json()["reason"] == "missing_header"  # production policy: SHA-256 only
@@ -683,7 +607,7 @@ def test_real_amazon_request_rules() -> None:
     )
     answer = app.test_client().post("/", headers=headers, data=body)
     assert answer.get_json()["reason"] == "cert_untrusted"  # Amazon's 2018 leaf has expired
-    symantec = vectors["alexandra_2016-12-28_launch"]
+    symantec = vector_named("alexandra_2016-12-28_launch").record
     app, handler, headers, body = _vector_app(symantec, trust_roots=None)
     answer = app.test_client().post("/", headers=headers, data=body)
     assert answer.get_json()["reason"] == "cert_untrusted"  # distrusted root, not in certifi
@@ -713,53 +637,6 @@ def test_serve_port_in_use_is_a_one_line_runtime_failure(
         assert main(["--no-verify", "--port", str(port)]) == 1
     err = capsys.readouterr().err.splitlines()[-1]
     assert err.startswith(f"skill serve: error: cannot listen on 127.0.0.1:{port}")
-
-
-class Server:
-    """A server process whose stderr is collected by a thread (so its pipe never fills)."""
-
-    def __init__(self, argv: list[str], ready: str, env: dict[str, str] | None = None) -> None:
-        self.lines: list[str] = []
-        self.proc = subprocess.Popen(
-            argv, cwd=ROOT, env={**os.environ, **(env or {})}, text=True,
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )  # fmt: skip
-        self._ready = threading.Event()
-        self.port = 0
-        pattern = re.compile(ready)
-        self._reader = threading.Thread(target=self._read, args=(pattern,), daemon=True)
-        self._reader.start()
-        if not self._ready.wait(30) or not self.port:
-            self.stop()
-            raise AssertionError("server did not start:\n" + "".join(self.lines))
-
-    def _read(self, pattern: re.Pattern[str]) -> None:
-        assert self.proc.stderr is not None
-        for line in self.proc.stderr:
-            self.lines.append(line)
-            if not self.port and (match := pattern.search(line)):
-                self.port = int(match.group(1))
-                self._ready.set()
-        self._ready.set()  # the process ended
-
-    def get(self, path: str) -> int:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        try:
-            conn.request("GET", path)
-            return conn.getresponse().status
-        finally:
-            conn.close()
-
-    def stop(self) -> int:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-        try:
-            code = self.proc.wait(15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            code = self.proc.wait(5)
-        self._reader.join(5)
-        return code
 
 
 CHECK = [
@@ -803,7 +680,7 @@ def test_simulator_holds_a_whole_check_with_python_m_skill_serve() -> None:
     assert "not sure about some answers" in over_http[5]["speech"]
     assert over_http[-1]["end_session"] is True
 
-    logged = [json.loads(line) for line in server.lines if line.startswith("{")]
+    logged = server.logged()
     assert any("verification is OFF" in line.get("message", "") for line in logged)
     requests = [line for line in logged if line.get("event") == "request" and line["path"] == "/"]
     assert [r["intent"] for r in requests] == [t["intent"] for t in over_http]
@@ -813,18 +690,10 @@ def test_simulator_holds_a_whole_check_with_python_m_skill_serve() -> None:
         assert secret not in stderr
 
 
-def _gunicorn_argv(app: str) -> list[str]:
-    gunicorn = pytest.importorskip("gunicorn")
-    argv = [sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0", "--workers", "1"]
-    if gunicorn.version_info >= (25, 1):
-        argv.append("--no-control-socket")  # else it writes a socket under $HOME
-    return [*argv, app]
-
-
 def test_gunicorn_runs_the_documented_factory_with_verification_on() -> None:
     server = Server(
-        _gunicorn_argv("skill_web.app:create_app()"),
-        ready=r"Listening at: http://127\.0\.0\.1:(\d+)",
+        gunicorn_argv("skill_web.app:create_app()", "--workers", "1"),
+        ready=GUNICORN_READY,
         env={"ALEXA_SKILL_IDS": SKILL_ID, "LOG_LEVEL": "INFO"},
     )
     try:
@@ -839,7 +708,7 @@ def test_gunicorn_runs_the_documented_factory_with_verification_on() -> None:
         assert http_post(server.port, body, bad_url)[1]["reason"] == "bad_cert_url"
     finally:
         server.stop()
-    logged = [json.loads(line) for line in server.lines if line.startswith("{")]
+    logged = server.logged()
     assert [line["reason"] for line in logged if line.get("status") == 400] == [
         "missing_header", "bad_cert_url",
     ]  # fmt: skip

@@ -3,9 +3,7 @@ counts and latency in Prometheus text format; off unless enabled; summed over gu
 
 from __future__ import annotations
 
-import http.client
 import json
-import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -14,21 +12,16 @@ import pytest
 
 pytest.importorskip("prometheus_client")
 from prometheus_client.parser import text_string_to_metric_families  # noqa: E402
-from werkzeug.serving import make_server  # noqa: E402
 
 from skill_web.app import create_app  # noqa: E402
+from skill_web.settings import Settings  # noqa: E402
 from tests.support import intent, launch  # noqa: E402
+from tests.web_support import GUNICORN_READY, Server, http_request, serving  # noqa: E402
 
 
 def request(port: int, method: str, path: str, body: Any = None) -> tuple[int, bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        data = json.dumps(body).encode() if body is not None else None
-        conn.request(method, path, body=data, headers={"Content-Type": "application/json"})
-        response = conn.getresponse()
-        return response.status, response.read()
-    finally:
-        conn.close()
+    data = json.dumps(body).encode() if body is not None else None
+    return http_request(port, method, path, data, {"Content-Type": "application/json"})
 
 
 def samples(port: int) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -43,14 +36,9 @@ def samples(port: int) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
 
 @pytest.fixture
 def served(request: pytest.FixtureRequest) -> Iterator[int]:
-    app = create_app(verify=False, metrics_endpoint=request.param, environ={})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.port
-    finally:
-        server.shutdown()
+    app = create_app(Settings(verify=False, metrics_endpoint=request.param))
+    with serving(app) as port:
+        yield port
 
 
 @pytest.mark.parametrize("served", [True], indirect=True)
@@ -86,22 +74,22 @@ def test_off_unless_enabled(served: int) -> None:
 
 
 def test_the_environment_turns_it_on() -> None:
-    assert create_app(verify=False, environ={"METRICS_ENDPOINT": "1"}).test_client().get(
-        "/metrics"
-    ).status_code == 200
-    assert create_app(verify=False, environ={}).test_client().get("/metrics").status_code == 404
+    on = Settings.from_env({"ALEXA_VERIFY": "0", "METRICS_ENDPOINT": "1"})
+    assert create_app(on).test_client().get("/metrics").status_code == 200
+    off = Settings.from_env({"ALEXA_VERIFY": "0"})
+    assert create_app(off).test_client().get("/metrics").status_code == 404
 
 
 def test_gunicorn_workers_are_summed(tmp_path: Any) -> None:
     """Two gevent workers: whichever answers /metrics reports every worker's requests."""
     pytest.importorskip("gevent")
-    from tests.test_web_server import Server, documented_command
+    from tests.test_web_server import documented_command
 
     env = {
         "ALEXA_VERIFY": "0", "METRICS_ENDPOINT": "1", "WEB_CONCURRENCY": "2",
         "PROMETHEUS_MULTIPROC_DIR": str(tmp_path), "LOG_LEVEL": "WARNING",
     }  # fmt: skip
-    server = Server(documented_command(), r"Listening at: http://127\.0\.0\.1:(\d+)", env)
+    server = Server(documented_command(), GUNICORN_READY, env)
     try:
         n = 0
         # Until both workers have answered (on a busy machine one may take a whole batch).
@@ -117,5 +105,33 @@ def test_gunicorn_workers_are_summed(tmp_path: Any) -> None:
             key = ("http_requests_total", (("method", "POST"), ("path", "/"), ("status", "200")))
             assert got[key] == n
         assert len(list(tmp_path.glob("counter_*.db"))) == 2  # one file per worker
+    finally:
+        assert server.stop() == 0
+
+
+def test_gunicorns_own_refusals_are_counted(tmp_path: Any) -> None:
+    """A request gunicorn refuses before the app runs (a bad Content-Length) is a 400 in
+    /metrics too, labelled path="other", method="other": its request line may not have parsed."""
+    pytest.importorskip("gevent")
+    from tests.test_web_server import documented_command, exchange
+
+    env = {
+        "ALEXA_VERIFY": "0", "METRICS_ENDPOINT": "1", "WEB_CONCURRENCY": "1",
+        "PROMETHEUS_MULTIPROC_DIR": str(tmp_path), "LOG_LEVEL": "WARNING",
+    }  # fmt: skip
+    server = Server(documented_command(), GUNICORN_READY, env)
+    try:
+        bad = b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n{}"
+        assert exchange(server.port, bad)[0] == 400
+        assert exchange(server.port, b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", shut=True)[
+            0
+        ] == 200  # fmt: skip
+        got = samples(server.port)
+        def count(method: str, path: str, status: str) -> float | None:
+            labels = (("method", method), ("path", path), ("status", status))
+            return got.get(("http_requests_total", labels))
+
+        assert count("other", "other", "400") == 1
+        assert count("GET", "/healthz", "200") == 1
     finally:
         assert server.stop() == 0

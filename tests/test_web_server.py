@@ -15,7 +15,6 @@ import json
 import os
 import selectors
 import socket
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -28,7 +27,7 @@ import pytest
 
 from tests.pki import CERT_URL, TestPKI, alexa_timestamp, make_pki
 from tests.support import SKILL_ID, launch
-from tests.test_web import Server
+from tests.web_support import GUNICORN_READY, Server, gunicorn_argv
 
 pytest.importorskip("gevent")
 gunicorn = pytest.importorskip("gunicorn")
@@ -41,10 +40,7 @@ TRICKLE_EVERY = 2.0  # one byte every 2 s per connection, as in the attack revie
 
 def documented_command() -> list[str]:
     """`gunicorn 'skill_web.app:create_app()'`, on a free loopback port."""
-    argv = [sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0"]
-    if gunicorn.version_info >= (25, 1):
-        argv.append("--no-control-socket")  # else it writes a socket under $HOME
-    return [*argv, "skill_web.app:create_app()"]
+    return gunicorn_argv("skill_web.app:create_app()")
 
 
 @pytest.fixture(scope="module")
@@ -70,21 +66,17 @@ def server_env(pki: TestPKI, tmp_path_factory: pytest.TempPathFactory) -> dict[s
 
 @pytest.fixture
 def server(server_env: dict[str, str]) -> Iterator[Server]:
-    proc = Server(documented_command(), r"Listening at: http://127\.0\.0\.1:(\d+)", server_env)
+    proc = Server(documented_command(), GUNICORN_READY, server_env)
     try:
         yield proc
     finally:
         assert proc.stop() == 0
 
 
-def logged(server: Server) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in server.lines if line.startswith("{")]
-
-
 def assert_no_errors_logged(server: Server) -> None:
     text = "".join(server.lines)
     assert "[ERROR]" not in text and "Traceback" not in text, text[-3000:]
-    assert not [line for line in logged(server) if line["level"] in ("ERROR", "CRITICAL")]
+    assert not [line for line in server.logged() if line["level"] in ("ERROR", "CRITICAL")]
 
 
 def exchange(port: int, data: bytes, *, shut: bool = False) -> tuple[int, dict[str, str], bytes]:
@@ -143,9 +135,51 @@ def test_malformed_bodies_are_400_json_and_not_errors(server: Server) -> None:
     ] == 200  # fmt: skip
     time.sleep(0.3)  # let the log lines of the last requests arrive
     assert_no_errors_logged(server)
-    app_lines = [line for line in logged(server) if line.get("event") == "request"]
+    app_lines = [line for line in server.logged() if line.get("event") == "request"]
     assert {line["reason"] for line in app_lines if line["status"] == 400} == {"malformed_http"}
     assert {line["level"] for line in app_lines} <= {"INFO", "DEBUG"}
+
+
+# ------------------------------------------------------------------------- Expect: 100-continue
+
+
+def _first_answer(sock: socket.socket) -> bytes:
+    """Bytes up to the end of the first answer's head (a 100 Continue is a head of its own)."""
+    raw = b""
+    while b"\r\n\r\n" not in raw:
+        chunk = sock.recv(4096)
+        if not chunk:
+            break
+        raw += chunk
+    return raw
+
+
+def test_expect_100_continue_is_answered_only_when_the_body_is_wanted(
+    server: Server, pki: TestPKI
+) -> None:
+    """A body over the limit is refused at once, without inviting it first; a body that fits
+    gets its 100 Continue, then the skill's answer, on one connection."""
+    too_big = POST + b"Expect: 100-continue\r\nContent-Length: 200000\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(too_big)
+        head = _first_answer(sock)
+    assert head.startswith(b"HTTP/1.1 413 "), head
+
+    env = launch()
+    env["request"]["timestamp"] = alexa_timestamp(datetime.now(UTC))
+    headers, body = pki.signed(env)
+    fits = (
+        b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
+        + "".join(f"{k}: {v}\r\n" for k, v in headers.items()).encode()
+        + f"Content-Length: {len(body)}\r\n\r\n".encode()
+    )  # fmt: skip
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(fits)
+        assert _first_answer(sock) == b"HTTP/1.1 100 Continue\r\n\r\n"
+        sock.sendall(body)
+        assert _first_answer(sock).startswith(b"HTTP/1.1 200 ")
+    time.sleep(0.3)
+    assert_no_errors_logged(server)
 
 
 # --------------------------------------------------------------------------- slow clients
@@ -294,8 +328,10 @@ def test_80_slow_clients_do_not_stall_the_documented_server(server: Server, pki:
         assert trickler.answers.get(408, 0) >= BODY_TRICKLERS
     time.sleep(0.3)
     assert_no_errors_logged(server)
-    timeouts = [line for line in logged(server) if line.get("reason") == "body_timeout"]
+    timeouts = [line for line in server.logged() if line.get("reason") == "body_timeout"]
     assert all(line["status"] == 408 for line in timeouts)
+    if SLOW_SECONDS >= 15:  # each 408 counted above left its line
+        assert len(timeouts) >= BODY_TRICKLERS
 
 
 def test_gunicorn_conf_is_what_the_documented_command_uses() -> None:

@@ -1,0 +1,105 @@
+"""`python -m skill_tools serve`: the app on werkzeug's development server (gunicorn in production).
+
+Settings come from the environment, as under gunicorn; ``--no-verify`` turns verification off.
+Misuse and bad settings are one line on stderr and exit 2; a port that cannot be bound, exit 1.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import signal
+import socket
+import sys
+from typing import Any
+
+from skill_tools.cli_args import OneLineParser, port_number
+from skill_web.app import create_app
+from skill_web.settings import ConfigError, Settings
+
+__all__ = ["main"]
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 5000
+
+
+def _parser() -> OneLineParser:
+    parser = OneLineParser(
+        prog="skill serve",
+        description="Serve the skill over HTTP for development. In production run "
+        "gunicorn 'skill_web.app:create_app()' (see docs). Settings come from the environment: "
+        "ALEXA_SKILL_IDS, ALEXA_VERIFY, ALEXA_TRUST_STORE, LOG_LEVEL.",
+    )
+    parser.add_argument("--host", default=DEFAULT_HOST, help="interface (default 127.0.0.1)")
+    parser.add_argument(
+        "--port", type=port_number, default=DEFAULT_PORT,
+        help="port (default 5000; 0 picks a free one)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--no-verify",
+        action="store_true",
+        help="skip request verification (local testing only; logs a warning)",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exc:  # --help (0) or a usage error already printed on one line (2)
+        return exc.code if isinstance(exc.code, int) else 2
+    try:
+        settings = Settings.from_env()
+        if args.no_verify:
+            settings = dataclasses.replace(settings, verify=False)
+        app = create_app(settings)
+    except ConfigError as exc:
+        print(f"skill serve: error: {exc}", file=sys.stderr)
+        return 2
+
+    from werkzeug.serving import WSGIRequestHandler, make_server, select_address_family
+
+    class QuietHandler(WSGIRequestHandler):
+        """Our JSON line is the access log; werkzeug's own line would repeat it."""
+
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            pass
+
+    try:  # bind here, so a taken port is one line from us rather than werkzeug's exit
+        family = select_address_family(args.host, args.port)
+        listener = socket.create_server((args.host, args.port), family=family, backlog=128)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        print(
+            f"skill serve: error: cannot listen on {args.host}:{args.port}: {reason}",
+            file=sys.stderr,
+        )
+        return 1
+    with listener:
+        server = make_server(
+            args.host, args.port, app, threaded=True, request_handler=QuietHandler,
+            fd=listener.fileno(),
+        )  # fmt: skip
+    return _serve(server, args.host)
+
+
+def _serve(server: Any, host: str) -> int:
+    """Serve until Ctrl-C or SIGTERM, both a clean stop (exit 0)."""
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    shown = f"[{host}]" if ":" in host else host
+    try:  # the line is printed inside: a SIGTERM right after it must still stop cleanly
+        print(
+            f"skill serve: listening on http://{shown}:{server.port}/ "
+            "(development server; use gunicorn in production)",
+            file=sys.stderr,
+            flush=True,
+        )
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
