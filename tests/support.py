@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parents[1]  # the project folder
+# Amazon's certificate chains and signed requests (../shared/vectors), or VECTORS_DIR.
+VECTORS = Path(os.environ.get("VECTORS_DIR") or ROOT.parent / "shared" / "vectors")
 SKILL_ID = "amzn1.ask.skill.test"
 
 

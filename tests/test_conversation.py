@@ -241,9 +241,9 @@ def test_one_outcome_concept_the_check_s_outcome_indexes_its_words():
 def test_each_class_name_in_the_runtime_means_one_thing():
     import ast
     from collections import defaultdict
-    from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1]
+    from tests.support import ROOT as root
+
     defined = defaultdict(list)
     for path in (root / "skill").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from ask_sdk_core.exceptions import SerializationException
@@ -11,9 +10,10 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 
 from skill.serialization import Serializer
+from tests.support import VECTORS as SHARED_VECTORS
 from tests.support import frequency_slot, intent, launch
 
-VECTORS = Path(__file__).resolve().parents[2] / "shared" / "vectors" / "requests"
+VECTORS = SHARED_VECTORS / "requests"
 
 
 def sdk(event):

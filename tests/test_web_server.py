@@ -20,13 +20,12 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.pki import CERT_URL, TestPKI, alexa_timestamp, make_pki
-from tests.support import SKILL_ID, launch
+from tests.support import ROOT, SKILL_ID, launch
 from tests.web_support import GUNICORN_READY, Server, gunicorn_argv
 
 pytest.importorskip("gevent")
@@ -339,7 +338,7 @@ def test_gunicorn_conf_is_what_the_documented_command_uses() -> None:
     from gunicorn.config import Config
 
     cfg = Config()
-    path = Path(__file__).resolve().parents[1] / "gunicorn.conf.py"
+    path = ROOT / "gunicorn.conf.py"
     namespace: dict[str, Any] = {"__file__": str(path)}
     exec(compile(path.read_text(), str(path), "exec"), namespace)  # noqa: S102 - our own file
     for key, value in namespace.items():

@@ -30,9 +30,7 @@ from skill_web.app import create_app
 from skill_web.settings import Settings
 from skill_web.verification import RequestVerifier
 from tests.pki import CERT_URL, DictFetcher, FakeMonotonic, FixedClock, TestPKI
-
-ROOT = Path(__file__).resolve().parents[1]
-
+from tests.support import ROOT, VECTORS
 
 # ------------------------------------------------------------------------------------ harness
 
@@ -103,12 +101,6 @@ def web_harness(
 # ---------------------------------------------------------------------- Amazon's own requests
 
 
-def _vectors_dir() -> Path:
-    override = os.environ.get("VECTORS_DIR")
-    return Path(override) if override else ROOT.parent / "shared" / "vectors"
-
-
-VECTORS = _vectors_dir()
 VECTORS_MISSING = f"Alexa test vectors not found at {VECTORS} (set VECTORS_DIR to override)"
 
 
