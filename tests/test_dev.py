@@ -40,7 +40,7 @@ def test_an_unknown_command_is_one_line_and_exit_2() -> None:
     assert proc.stderr.count("\n") == 1 and "frobnicate" in proc.stderr
 
 
-@pytest.mark.parametrize("module", ["skill_tools", "skill"])  # `skill` forwards to the tools
+@pytest.mark.parametrize("module", ["skill_tools", "skill"])  # `skill` points to the tools
 @pytest.mark.parametrize("args", [["--help"], []], ids=["--help", "no command"])
 def test_python_m_skill_help_exits_0(module: str, args: list[str]) -> None:
     proc = run(sys.executable, "-m", module, *args)

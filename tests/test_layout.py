@@ -78,6 +78,12 @@ def test_the_tools_reach_the_web_server_only_by_name() -> None:
     assert offenders == []
 
 
+def test_the_runtime_names_the_tools_only_in_words() -> None:
+    """`python -m skill` points to `python -m skill_tools`; it neither imports nor runs it."""
+    source = (RUNTIME / "__main__.py").read_text("utf-8")
+    assert "runpy" not in source and "import_module" not in source and "exec" not in source
+
+
 def test_the_rule_reader_sees_each_kind_of_import() -> None:
     names = imported(ROOT / "skill" / "handlers" / "intents.py")
     assert "skill.conversation.Conversation" in names
