@@ -45,13 +45,13 @@ def test_what_the_skill_would_not_answer_is_a_no(name: str) -> None:
     assert ask(name)["canFulfill"] == "NO"
 
 
-def _slot(value: str, matched: bool) -> dict:
+def _slot(value: str, matched: bool, name: str = "frequency") -> dict:
     code = "ER_SUCCESS_MATCH" if matched else "ER_SUCCESS_NO_MATCH"
     resolution: dict = {"authority": "amzn1.er-authority.x", "status": {"code": code}}
     if matched:
         resolution["values"] = [{"value": {"name": value, "id": "X"}}]
     return {
-        "name": "frequency",
+        "name": name,
         "value": value,
         "confirmationStatus": "NONE",
         "resolutions": {"resolutionsPerAuthority": [resolution]},
@@ -63,6 +63,21 @@ def test_slots_are_judged_from_entity_resolution() -> None:
     assert matched["slots"]["frequency"] == {"canUnderstand": "YES", "canFulfill": "YES"}
     unknown = ask("CrampFrequencyIntent", {"frequency": _slot("twice a fortnight", False)})
     assert unknown["slots"]["frequency"] == {"canUnderstand": "MAYBE", "canFulfill": "NO"}
+    assert unknown["canFulfill"] == "NO"
+
+
+def test_a_topic_s_vocabulary_slots_are_judged_the_same_way() -> None:
+    """ "why do my calves cramp in bed": the topic is fulfilled when its words resolve."""
+    slots = {
+        "legPart": _slot("calves", True, "legPart"),
+        "nightTime": _slot("in bed", True, "nightTime"),
+    }
+    heard = ask("LegCrampsAtNightIntent", slots)
+    assert heard["canFulfill"] == "YES"
+    assert heard["slots"]["legPart"] == {"canUnderstand": "YES", "canFulfill": "YES"}
+    slots["legPart"] = _slot("elbows", False, "legPart")
+    unknown = ask("LegCrampsAtNightIntent", slots)
+    assert unknown["slots"]["legPart"] == {"canUnderstand": "MAYBE", "canFulfill": "NO"}
     assert unknown["canFulfill"] == "NO"
 
 

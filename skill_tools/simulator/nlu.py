@@ -12,7 +12,7 @@ goes through three stages, the first hit wins:
    words are dropped, custom slot values are replaced by a token naming their type, and
    a misspelt word is corrected to a model word one edit away. The best sample wins when
    its score is at least `threshold` (NEAR_THRESHOLD by default);
-3. open slot: a slot sample with at least two carrier words fully matches with its slot
+3. open slot: a sample with one slot and at least two carrier words fully matches with its slot
    taken as one to four unknown words: the intent, with that slot ER_SUCCESS_NO_MATCH.
 
 Before all three, a safety rule: a phrase that contains every content word of an
@@ -216,7 +216,7 @@ class _SlotSample:
     intent: str
     sample: str
     slots: tuple[tuple[str, str], ...]  # (slot name, slot type) in order of appearance
-    exact: re.Pattern[str]
+    parts: tuple[str | tuple[str, str], ...]  # a literal word, or (slot name, slot type)
     open: re.Pattern[str] | None  # None when it has too few carrier words
 
 
@@ -279,6 +279,8 @@ class NLU:
             str(level).upper(), NEAR_THRESHOLD
         )
         self._types = self._compile_types(lm.get("types") or [])
+        self._longest = {t: max((len(p.split()) for p in v), default=0)  # words in a value
+                         for t, v in self._types.items()}
         self.intents: dict[str, tuple[tuple[str, str], ...]] = {}
         self._exact: dict[str, tuple[str, str]] = {}  # normalised phrase -> (intent, sample)
         self._slot_samples: list[_SlotSample] = []
@@ -338,11 +340,9 @@ class NLU:
             return None
         return re.compile(r"(?<!\S)(?:" + _alternation(self._tag_type) + r")(?!\S)")
 
-    def _slot_pattern(self, slot_type: str, open_slot: bool) -> str:
-        if open_slot or slot_type not in self._types:
-            low, high = OPEN_SLOT_WORDS if open_slot else BUILTIN_SLOT_WORDS
-            return rf"\w+(?: \w+){{{low - 1},{high - 1}}}"
-        return _alternation(self._types[slot_type]) or r"(?!)"
+    def _slot_pattern(self, slot_type: str) -> str:
+        low, high = OPEN_SLOT_WORDS
+        return rf"\w+(?: \w+){{{low - 1},{high - 1}}}"
 
     def _add_sample(
         self, intent: str, sample: str, raw_entries: list[Any], builtin: bool = False
@@ -350,7 +350,7 @@ class NLU:
         declared = dict(self.intents[intent])
         pieces = _PLACEHOLDER.split(sample)  # literal, slot, literal, slot, ...
         literal_words: list[str] = []
-        exact_parts: list[str] = []
+        exact_parts: list[str | tuple[str, str]] = []
         open_parts: list[str] = []
         near_words: list[str] = []
         slots: list[tuple[str, str]] = []
@@ -358,7 +358,7 @@ class NLU:
             if i % 2 == 0:
                 words = normalise(piece).split()
                 literal_words += words
-                exact_parts += map(re.escape, words)
+                exact_parts += words
                 open_parts += map(re.escape, words)
                 near_words += words
                 continue
@@ -367,8 +367,8 @@ class NLU:
             slot_type = declared[piece]
             slots.append((piece, slot_type))
             group = f"s_{piece}"
-            exact_parts.append(f"(?P<{group}>{self._slot_pattern(slot_type, False)})")
-            open_parts.append(f"(?P<{group}>{self._slot_pattern(slot_type, True)})")
+            exact_parts.append((piece, slot_type))
+            open_parts.append(f"(?P<{group}>{self._slot_pattern(slot_type)})")
             near_words.append(_type_token(slot_type))
         text = " ".join(literal_words)
         if not slots:
@@ -390,10 +390,10 @@ class NLU:
                     intent,
                     sample,
                     tuple(slots),
-                    re.compile(" ".join(exact_parts)),
+                    tuple(exact_parts),
                     re.compile(" ".join(open_parts))
-                    if len(carriers) >= OPEN_SLOT_MIN_CARRIER
-                    else None,
+                    if len(carriers) >= OPEN_SLOT_MIN_CARRIER and len(slots) == 1
+                    else None,  # several unknown slots at once say nothing: no open match
                 )
             )
             near = " ".join(near_words)
@@ -492,11 +492,12 @@ class NLU:
                 return priority
         if hit:
             return Match(hit[0], self._slots(hit[0], {}), "exact", 1.0, hit[1])
-        for s in self._slot_samples:
-            m = s.exact.fullmatch(text)
-            if m:
-                heard = {name: m.group(f"s_{name}") for name, _ in s.slots}
-                return Match(s.intent, self._slots(s.intent, heard), "exact", 1.0, s.sample)
+        bare = drop_fillers(text)  # "um why do my calves cramp": as for literals
+        for words in [text.split()] + ([bare.split()] if bare != text else []):
+            for s in self._slot_samples:
+                heard = self._fit(s.parts, words)
+                if heard:
+                    return Match(s.intent, self._slots(s.intent, heard), "exact", 1.0, s.sample)
         near = self._near(text)
         if near is not None:
             return near
@@ -509,6 +510,26 @@ class NLU:
         if lead is not None:
             return lead
         return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
+
+    def _fit(self, parts: Any, words: list[str], at: int = 0) -> dict[str, str] | None:
+        """The slots when `words[at:]` fully matches a sample's parts: a literal word must be
+        there, a custom slot takes a value or synonym of its type (the longest first, as
+        Alexa's resolution prefers), a built-in slot one to six words. None: no match."""
+        if not parts:
+            return {} if at == len(words) else None
+        head, rest = parts[0], parts[1:]
+        if isinstance(head, str):
+            return self._fit(rest, words, at + 1) if at < len(words) and words[at] == head else None
+        name, slot_type = head
+        table = self._types.get(slot_type)
+        low, high = (1, self._longest[slot_type]) if table is not None else BUILTIN_SLOT_WORDS
+        for end in range(min(len(words), at + high), at + low - 1, -1):
+            value = " ".join(words[at:end])
+            if table is None or value in table:
+                found = self._fit(rest, words, end)
+                if found is not None:
+                    return {name: value, **found}
+        return None
 
     def _leading_answer(self, text: str) -> Match | None:
         """ "yes and then I can't get back to sleep": a phrase nothing else matched that opens

@@ -162,7 +162,7 @@ def test_plain_transcript_shows_speech_reprompt_card_and_end(
 def test_explain_shows_how_a_phrase_was_understood(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run_main(
         capsys, "--explain", "--say", "open leg cramp helper", "--say", "they happen most nights",
-        "--say", "why do legs cramp at night",
+        "--say", "why do legs get crampy at night",
     )
     assert "(understood: CrampFrequencyIntent by exact match {'frequency'" in out
     assert "(understood: LegCrampsAtNightIntent by near match 0." in out
@@ -315,7 +315,7 @@ def test_fake_alexa_api_answers_and_prints_the_reminder_call(
 
 def test_jsonl_with_explain_adds_how_each_phrase_was_understood() -> None:
     done = simulate(
-        "--say", "open leg cramp helper", "--say", "why do legs cramp at night",
+        "--say", "open leg cramp helper", "--say", "why do legs get crampy at night",
         "--say", "huh", "--jsonl", "--explain",
     )
     assert done.returncode == 0, done.stderr

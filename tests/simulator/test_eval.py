@@ -2,7 +2,7 @@
 
 Phrasings nobody tuned to the model: at least 95% reach the intent their label means, and
 the check takes people's own answers ("every night", "they wake me up", "a few") as the
-answer they mean, while fragments ("huh", "hmm") are never recorded. bench/bench_nlu.py
+answer they mean, while fragments ("huh", "hmm") are never recorded. bench/eval_nlu.py
 reports the same figures, with the share an exact-match matcher would get.
 """
 
@@ -113,15 +113,18 @@ def _intents() -> list[list[str]]:
     return [i.get("samples", []) for i in raw["interactionModel"]["languageModel"]["intents"]]
 
 
-# The goal is 95% on both sets; these floors are what the model reaches today, so that no
-# change makes it worse (bench/bench_nlu.py prints the figures).
-FLOORS = {"tuning": 0.75, "heldout": 0.45}
+# The goal is 95% through the simulator and 80% by exact match, on both sets; these floors
+# sit just under what the model reaches today, so that no change makes it worse
+# (bench/eval_nlu.py prints the figures).
+FLOORS = {"tuning": 0.98, "heldout": 0.90}
+EXACT_FLOORS = {"tuning": 0.76, "heldout": 0.69}
 
 
 @pytest.mark.parametrize("name", SETS)
 def test_phrases_nobody_tuned_reach_the_intent_they_mean(name: str) -> None:
-    share, _, missed = accuracy(name)
+    share, exact, missed = accuracy(name)
     assert share >= FLOORS[name], f"{share:.1%}; missed: {missed}"
+    assert exact >= EXACT_FLOORS[name], f"{exact:.1%} by exact match"
 
 
 def check_answer_results() -> list[tuple[str, str, str, str | None]]:

@@ -61,35 +61,53 @@ def test_every_literal_sample_reaches_its_own_intent_exactly(intent: str, sample
     assert (match.intent, match.method) == (intent, "exact")
 
 
-def _slot_phrases() -> list[tuple[str, str, str, str]]:
-    """(intent, utterance, heard, id): every sample with every value of the answer types;
-    for catalogue types (names of remedies, conditions...) every sample with one value and
-    one sample with every value, which proves the same at a fraction of the cases."""
+LITERAL_SAMPLES = {
+    normalise(s) for i in _intents() for s in i.get("samples", []) if "{" not in s
+}
+
+
+def _slot_phrases() -> list[tuple[str, str, str, str, str]]:
+    """(intent, utterance, slot, heard, id): every sample with every value of the answer
+    types; for vocabulary types (names of remedies, leg parts, times of night...) the first
+    sample using the slot with every phrase of the type, and each other sample with one
+    phrase, which proves the same at a fraction of the cases. The sample's other slots hold
+    the first value of their type."""
     types = {t["name"]: t for t in MODEL["interactionModel"]["languageModel"]["types"]}
     out = []
     for intent in _intents():
         slots = {s["name"]: types[s["type"]] for s in intent.get("slots", [])}
+        seen: set[str] = set()
         for k, sample in enumerate(intent.get("samples", [])):
             for name, slot_type in slots.items():
                 if "{" + name + "}" not in sample:
                     continue
-                values = slot_type["values"]
-                if slot_type["name"] not in ANSWER_TYPES and k > 0:
-                    values = values[k % len(values) : k % len(values) + 1]
-                for v in values:
-                    for phrase in [v["name"]["value"], *v["name"].get("synonyms", [])]:
-                        utterance = sample.replace("{" + name + "}", phrase)
-                        out.append((intent["name"], utterance, phrase, v["id"]))
+                every = slot_type["name"] in ANSWER_TYPES or name not in seen
+                seen.add(name)
+                others = sample
+                for other, other_type in slots.items():
+                    if other != name:
+                        first = other_type["values"][0]["name"]["value"]
+                        others = others.replace("{" + other + "}", first)
+                cases = [
+                    (phrase, v["id"])
+                    for v in slot_type["values"]
+                    for phrase in [v["name"]["value"], *v["name"].get("synonyms", [])]
+                ]
+                for phrase, value_id in cases if every else [cases[k % len(cases)]]:
+                    utterance = others.replace("{" + name + "}", phrase)
+                    out.append((intent["name"], utterance, name, phrase, value_id))
     return out
 
 
-@pytest.mark.parametrize(("intent", "utterance", "heard", "value_id"), _slot_phrases())
+@pytest.mark.parametrize(("intent", "utterance", "slot", "heard", "value_id"), _slot_phrases())
 def test_every_slot_sample_with_every_synonym_resolves_like_alexa(
-    intent: str, utterance: str, heard: str, value_id: str
+    intent: str, utterance: str, slot: str, heard: str, value_id: str
 ) -> None:
     match = nlu.resolve(utterance)
     assert match.intent == intent
-    (fill,) = [f for f in match.slots.values() if f.value is not None]
+    if normalise(utterance) in LITERAL_SAMPLES:
+        return  # "why do my legs cramp at night" is also a sample of its own: no slot to fill
+    fill = match.slots[slot]
     assert (fill.value, fill.status, fill.resolved) == (
         normalise(heard),
         "ER_SUCCESS_MATCH",
@@ -147,7 +165,7 @@ def test_a_value_that_is_no_synonym_fills_the_slot_with_no_match() -> None:
 
 
 def test_a_near_match_keeps_the_slot_value_heard() -> None:
-    match = nlu.resolve("i think they happen every night")
+    match = nlu.resolve("they happen every night now")
     assert match.method == "near"
     assert match.slots["frequency"].value == "every night"
     assert match.slots["frequency"].resolved == "OFTEN"
@@ -263,7 +281,7 @@ def test_fallback_sensitivity_in_the_model_moves_the_threshold() -> None:
     high = tiny(BARE_BUILTINS, modelConfiguration={"fallbackIntentSensitivity": {"level": "HIGH"}})
     low = tiny(BARE_BUILTINS, modelConfiguration={"fallbackIntentSensitivity": {"level": "LOW"}})
     assert low.threshold < NEAR_THRESHOLD < high.threshold
-    assert NLU(MODEL, threshold=0.99).resolve("why do legs cramp at night").intent == FALLBACK
+    assert NLU(MODEL, threshold=0.99).resolve("why do legs get crampy at night").intent == FALLBACK
 
 
 @pytest.mark.parametrize(
