@@ -285,6 +285,11 @@ class Conversation:
         # Questions the user already answered earlier in the session are not asked again:
         # each is told back ("You said ...") and counted.
         taken: list[str] = []
+        earlier = {q: a for q, a in state.noted.items() if q not in answers}
+        if earlier and triage.next_question({**answers, **earlier}) is None:
+            # What was said earlier already settles the outcome: no question is worth asking.
+            taken = [self.content.questions[q].taken for q in triage.QUESTIONS if q in earlier]
+            return self._outcome({**answers, **earlier}, state, lead, taken)
         while (qid := triage.next_question(answers)) is not None and qid in state.noted:
             answers[qid] = state.noted[qid]
             taken.append(self.content.questions[qid].taken)
@@ -361,10 +366,9 @@ class Conversation:
         if state.in_check and meaning and meaning.question == triage.next_question(state.answers):
             return self.answer(state, meaning.answer)  # "it happens when I walk", asked that
         if state.in_check:  # answer, then offer to carry on with the check where it was
-            state = state._replace(noted=self._note(state, intent))
             reply = self._offer(topic.speech, state, Pending.RESUME_CHECK)
             return reply._replace(card=card, view=View(ViewKind.ANSWER, intent))
-        state = state._replace(topic=intent, result=None, noted=self._note(state, intent))
+        state = state._replace(topic=intent, result=None)
         if topic.more:
             reply = self._offer(topic.speech, state, Pending.MORE)
         else:
@@ -470,8 +474,11 @@ class Conversation:
         return self._menu(self.content.prompt("not_sure_outside_check"), state)
 
     def _note(self, state: State, said: str | None) -> Mapping[str, Answer]:
-        """`noted` plus the yes that a topic or an answer slot value says (if any)."""
-        meaning = answers.TOPIC_MEANINGS.get(said or "") or answers.meaning(said)
+        """`noted` plus the yes that an answer slot value says ("they wake me up"), if any.
+
+        A topic is a question ("why do I cramp when I run?"), not a statement about oneself:
+        it is taken as an answer only when it is said to the very question it answers."""
+        meaning = answers.meaning(said)
         if meaning is None or meaning.answer is not Answer.YES:
             return state.noted
         return {**state.noted, meaning.question: Answer.YES}
