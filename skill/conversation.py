@@ -286,10 +286,13 @@ class Conversation:
         # each is told back ("You said ...") and counted.
         taken: list[str] = []
         earlier = {q: a for q, a in state.noted.items() if q not in answers}
-        if earlier and triage.next_question({**answers, **earlier}) is None:
+        settled = {**answers, **earlier}
+        if earlier and triage.next_question(settled) is None:
             # What was said earlier already settles the outcome: no question is worth asking.
-            taken = [self.content.questions[q].taken for q in triage.QUESTIONS if q in earlier]
-            return self._outcome({**answers, **earlier}, state, lead, taken)
+            # Told back: what the result rests on, unless the lead just said it.
+            grounds = triage.grounds(triage.classify(settled).reason)
+            taken = [self.content.questions[q].taken for q in grounds if q in earlier]
+            return self._outcome(settled, state, lead, [t for t in taken if t not in (lead or "")])
         while (qid := triage.next_question(answers)) is not None and qid in state.noted:
             answers[qid] = state.noted[qid]
             taken.append(self.content.questions[qid].taken)

@@ -60,6 +60,12 @@ def classify(answers: Answers) -> Result:
     return Result(Outcome.PROBABLY_FINE, "NONE")
 
 
+def grounds(reason: str) -> tuple[str, ...]:
+    """The questions whose yes a reason rests on ("FREQUENT_SLEEP": both; "NONE": none)."""
+    parts = reason.split("_")
+    return tuple(q for q in QUESTIONS if q in parts)
+
+
 @cache
 def reasons_by_outcome() -> dict[Outcome, frozenset[str]]:
     """Every reason each outcome can give, over every combination of answers: the keys the

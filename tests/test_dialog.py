@@ -79,6 +79,29 @@ def test_what_was_said_earlier_counts_and_the_check_says_what_it_took() -> None:
     assert turns[-1].session_attributes["result"] == ["see_specialist", "WALKING"]
 
 
+def test_a_question_about_a_topic_is_not_taken_as_an_answer() -> None:
+    turns = play(
+        "open leg cramp helper",
+        "leg cramps when running",  # a question about exercise cramps, not "I cramp when I walk"
+        "no",
+        "check my symptoms",
+        "no",
+        "no",
+    )
+    assert turns[3].speech.endswith(C.questions["FREQUENT"].text)
+    assert C.questions["WALKING"].text in turns[5].speech  # asked, not assumed
+    assert C.questions["WALKING"].taken not in " ".join(t.speech for t in turns)
+
+
+def test_what_was_said_earlier_settles_the_check_without_needless_questions() -> None:
+    turns = play("open leg cramp helper", "only when i walk a lot", "check my symptoms")
+    last = turns[-1]
+    assert last.session_attributes["result"] == ["see_specialist", "WALKING"]
+    assert C.questions["WALKING"].taken in last.speech
+    for question in C.questions.values():  # no question at all: none could change the result
+        assert question.text not in last.speech
+
+
 @pytest.mark.parametrize("closing", ["no", "nothing", "that's all", "thanks", "i'm good"])
 def test_finished_exchanges_end_with_a_short_goodbye(closing: str) -> None:
     turns = play("open leg cramp helper", "what are varicose veins", "no", "no", closing)

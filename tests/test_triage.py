@@ -118,3 +118,12 @@ def test_every_state_the_check_passes_through_parses_back(user):
         assert triage.parse_answers({k: v.value for k, v in answers.items()}) == answers
         answers = triage.record(answers, user[q])
     assert triage.parse_answers({k: v.value for k, v in answers.items()}) == answers
+
+
+def test_grounds_name_the_questions_a_reason_rests_on():
+    assert triage.grounds("WALKING") == ("WALKING",)
+    assert triage.grounds("FREQUENT_SLEEP") == ("FREQUENT", "SLEEP")
+    assert triage.grounds("UNSURE") == () and triage.grounds("NONE") == ()
+    for reasons in triage.reasons_by_outcome().values():
+        for reason in reasons:
+            assert set(triage.grounds(reason)) <= set(triage.QUESTIONS)
