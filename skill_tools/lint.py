@@ -7,7 +7,6 @@ its manifest's example phrases and the skill's handlers, so a human sees what th
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -16,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from skill_tools.cli_args import OneLineParser
+from skill_tools.model import ModelError, language_model, manifest_path, model_path, read_json
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_MODEL = ROOT / "interaction_model" / "interactionModels" / "custom" / "en-US.json"
-DEFAULT_MANIFEST = ROOT / "interaction_model" / "skill.json"
+DEFAULT_MODEL = model_path()
+DEFAULT_MANIFEST = manifest_path(DEFAULT_MODEL)
 LOCALE = "en-US"
 
 # Amazon's invocation name requirements (custom skills).
@@ -64,22 +63,16 @@ class Problem:
 # -- reading the model defensively ------------------------------------------------------
 
 
-def _language_model(model: Any) -> dict[str, Any]:
-    lm = model.get("interactionModel", {}) if isinstance(model, dict) else {}
-    lm = lm.get("languageModel", {}) if isinstance(lm, dict) else {}
-    return lm if isinstance(lm, dict) else {}
-
-
 def _list_of_dicts(node: Any) -> list[dict[str, Any]]:
     return [x for x in node if isinstance(x, dict)] if isinstance(node, list) else []
 
 
 def _intents(model: Any) -> list[dict[str, Any]]:
-    return _list_of_dicts(_language_model(model).get("intents"))
+    return _list_of_dicts(language_model(model).get("intents"))
 
 
 def _types(model: Any) -> list[dict[str, Any]]:
-    return _list_of_dicts(_language_model(model).get("types"))
+    return _list_of_dicts(language_model(model).get("types"))
 
 
 def _samples(intent: dict[str, Any]) -> list[Any]:
@@ -92,7 +85,8 @@ def _name(node: dict[str, Any]) -> str:
     return name if isinstance(name, str) else "?"
 
 
-def _normalise(phrase: str) -> str:
+def _folded(phrase: str) -> str:
+    """Lower case, whitespace runs as one space: case and spacing never make phrases differ."""
     return " ".join(phrase.lower().split())
 
 
@@ -101,7 +95,7 @@ def _normalise(phrase: str) -> str:
 
 def rule_model_shape(model: Any) -> Iterator[Problem]:
     """The skeleton the other rules read; without it they would silently see nothing."""
-    lm = _language_model(model)
+    lm = language_model(model)
     if not lm:
         yield Problem("model-shape", "model", "no interactionModel.languageModel object")
         return
@@ -121,7 +115,7 @@ def rule_model_shape(model: Any) -> Iterator[Problem]:
 
 def rule_invocation_name(model: Any) -> Iterator[Problem]:
     """Amazon's invocation name requirements for a (non-brand) custom skill."""
-    name = _language_model(model).get("invocationName")
+    name = language_model(model).get("invocationName")
     where = "invocationName"
     if not isinstance(name, str) or not name.strip():
         yield Problem("invocation-name", where, "missing invocation name")
@@ -161,7 +155,7 @@ def rule_duplicate_samples(model: Any) -> Iterator[Problem]:
         for sample in _samples(intent):
             if not isinstance(sample, str):
                 continue
-            key = _normalise(sample)
+            key = _folded(sample)
             first = owner.setdefault(key, _name(intent))
             if first != _name(intent):
                 yield Problem(
@@ -231,7 +225,7 @@ def rule_slot_values(model: Any) -> Iterator[Problem]:
                 if not isinstance(phrase, str) or not phrase.strip():
                     yield Problem("slot-values", where, f"empty {role} of '{value}'")
                     continue
-                key = _normalise(phrase)
+                key = _folded(phrase)
                 if key in seen:
                     other = seen[key]
                     detail = "itself" if other == value else f"'{other}'"
@@ -326,7 +320,7 @@ def _slot_pattern(intent: dict[str, Any], types: dict[str, dict[str, Any]]) -> d
             name = entry.get("name") if isinstance(entry.get("name"), dict) else {}
             syn = name.get("synonyms", [])
             phrases += [p for p in [name.get("value"), *(syn if isinstance(syn, list) else [])]]
-        words = [re.escape(_normalise(p)) for p in phrases if isinstance(p, str) and p.strip()]
+        words = [re.escape(_folded(p)) for p in phrases if isinstance(p, str) and p.strip()]
         out[_name(slot)] = f"(?:{'|'.join(words)})" if words else r"[\w' .]+"
     return out
 
@@ -339,7 +333,7 @@ def _sample_matchers(model: Any) -> list[re.Pattern[str]]:
         for sample in _samples(intent):
             if not isinstance(sample, str):
                 continue
-            parts = re.split(r"(\{[^{}]*\})", _normalise(sample))
+            parts = re.split(r"(\{[^{}]*\})", _folded(sample))
             regex = "".join(
                 slots.get(p[1:-1], re.escape(p)) if p.startswith("{") else re.escape(p)
                 for p in parts
@@ -365,10 +359,10 @@ def lint_manifest(manifest: Any, model: Any, locale: str = LOCALE) -> list[Probl
     problems = []
     if len(phrases) > 3:
         problems.append(Problem("example-phrases", where, "at most three example phrases"))
-    invocation = _language_model(model).get("invocationName")
+    invocation = language_model(model).get("invocationName")
     if not isinstance(invocation, str):
         return [*problems, Problem("example-phrases", where, "the model has no invocation name")]
-    invocation = _normalise(invocation)
+    invocation = _folded(invocation)
     matchers = _sample_matchers(model)
     open_form = f"alexa, open {invocation}"
     ask_form = f"alexa, ask {invocation} "
@@ -376,7 +370,7 @@ def lint_manifest(manifest: Any, model: Any, locale: str = LOCALE) -> list[Probl
         if not isinstance(phrase, str):
             problems.append(Problem("example-phrases", f"{where}[{i}]", "not text"))
             continue
-        said = _normalise(phrase).rstrip(".?!")
+        said = _folded(phrase).rstrip(".?!")
         if said == open_form:
             continue
         if said.startswith(ask_form):
@@ -398,20 +392,6 @@ def lint_manifest(manifest: Any, model: Any, locale: str = LOCALE) -> list[Probl
 
 
 # -- command line -----------------------------------------------------------------------
-
-
-def _read_json(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RuntimeError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RuntimeError(f"{path} is not valid JSON: {exc}") from exc
-
-
-def manifest_for(model_path: Path) -> Path:
-    """skill.json beside the model in the ASK CLI layout: <dir>/interactionModels/custom/x.json."""
-    return model_path.resolve().parent.parent.parent / "skill.json"
 
 
 def _handled() -> tuple[frozenset[str] | None, list[Problem]]:
@@ -446,11 +426,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
 
     try:
-        model = _read_json(args.model)
-        manifest_path = args.manifest or manifest_for(args.model)
+        model = read_json(args.model)
+        manifest_file = args.manifest or manifest_path(args.model)
         explicit = args.manifest is not None
-        manifest = _read_json(manifest_path) if explicit or manifest_path.is_file() else None
-    except RuntimeError as exc:
+        manifest = (
+            read_json(manifest_file, "skill manifest")
+            if explicit or manifest_file.is_file()
+            else None
+        )
+    except ModelError as exc:
         print(f"skill check: {exc}", file=sys.stderr)
         return 1
 

@@ -23,7 +23,7 @@ class Provenance(NamedTuple):
     not_from_article: str | None
 
 
-def normalise(text: str) -> str:
+def fold_whitespace(text: str) -> str:
     """Whitespace-folded text, for comparing quotes with the article."""
     return " ".join(text.split())
 
@@ -36,13 +36,13 @@ def provenance(raw: Any) -> Iterator[Provenance]:
             return
         texts = [key for key in TEXT_KEYS if key in node]
         if texts:
-            sources = tuple(normalise(quote) for quote in node.get("source") or ())
+            sources = tuple(fold_whitespace(quote) for quote in node.get("source") or ())
             mark = node.get("not_from_article")
             for key in texts:
                 value = node[key]
                 items = value.values() if isinstance(value, dict) else [value]
                 for text in items:
-                    yield Provenance(f"{path}.{key}", normalise(str(text)), sources, mark)
+                    yield Provenance(f"{path}.{key}", fold_whitespace(str(text)), sources, mark)
         for key, child in node.items():
             if isinstance(child, dict) and key != "reasons":
                 yield from walk(child, f"{path}.{key}" if path else str(key))
@@ -52,12 +52,12 @@ def provenance(raw: Any) -> Iterator[Provenance]:
 
 def unsupported_quotes(raw: Any, article: str) -> list[str]:
     """Problems with provenance: quotes not in the article, text with neither source nor mark."""
-    body = normalise(article)
+    body = fold_whitespace(article)
     problems: dict[str, None] = {}  # ordered and de-duplicated: one node has several texts
     for item in provenance(raw):
         node = item.path.rsplit(".", 1)[0]
         for quote in item.sources:
-            if normalise(quote) not in body:
+            if fold_whitespace(quote) not in body:
                 problems[f"{node}: quote not in the article: {quote!r}"] = None
         if not item.sources and not item.not_from_article:
             problems[f"{item.path}: no source and not marked as not from the article"] = None

@@ -8,10 +8,14 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from skill_tools.model import model_path, read_json
+
 ROOT = Path(__file__).resolve().parents[1]  # the project folder
 # Amazon's certificate chains and signed requests (../shared/vectors), or VECTORS_DIR.
 VECTORS = Path(os.environ.get("VECTORS_DIR") or ROOT.parent / "shared" / "vectors")
 SKILL_ID = "amzn1.ask.skill.test"
+# The deployed interaction model (the whole document), read the way the tools read it.
+MODEL = read_json(model_path())
 
 
 def envelope(

@@ -16,7 +16,6 @@ CI generates 2,200 envelopes (derandomized, see tests/conftest.py) after the pin
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,10 +27,9 @@ from hypothesis import strategies as st
 from skill.app import handle_event
 from skill.conversation import Pending
 from skill.triage import QUESTIONS, Answer
-from skill_tools import lint
 from skill_tools.response_checks import check_response, parse_ssml
+from tests.support import MODEL
 
-MODEL = json.loads(lint.DEFAULT_MODEL.read_text(encoding="utf-8"))
 LANGUAGE_MODEL = MODEL["interactionModel"]["languageModel"]
 MODEL_INTENTS = [i["name"] for i in LANGUAGE_MODEL["intents"]]
 TOPICS = [n for n in MODEL_INTENTS if not n.startswith("AMAZON.")]

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from skill.answers import ANSWER_SLOT_TYPES, MEANINGS
+from skill_tools.model import language_model
+from tests.support import MODEL as DOCUMENT
 
-MODEL = json.loads(
-    (
-        Path(__file__).resolve().parents[1]
-        / "interaction_model/interactionModels/custom/en-US.json"
-    ).read_text("utf-8")
-)["interactionModel"]["languageModel"]
+MODEL = language_model(DOCUMENT)
 INTENTS = {i["name"]: i for i in MODEL["intents"]}
 CUSTOM = [name for name in INTENTS if not name.startswith("AMAZON.")]
 

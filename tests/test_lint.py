@@ -11,8 +11,9 @@ import pytest
 
 from skill_tools import lint
 from skill_tools.lint import REQUIRED_BUILTINS, lint_manifest, lint_model
+from tests.support import MODEL
 
-REAL_MODEL = json.loads(lint.DEFAULT_MODEL.read_text(encoding="utf-8"))
+REAL_MODEL = MODEL
 
 
 def good_model() -> dict[str, Any]:

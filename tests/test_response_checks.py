@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from skill.app import handle_event
-from skill_tools import lint
 from skill_tools.response_checks import (
     ALLOWED_TAGS,
     MAX_RESPONSE_BYTES,
@@ -18,7 +16,7 @@ from skill_tools.response_checks import (
     check_response,
     parse_ssml,
 )
-from tests.support import envelope, frequency_slot, intent, launch
+from tests.support import MODEL, envelope, frequency_slot, intent, launch
 
 
 def ssml(text: str) -> dict[str, str]:
@@ -215,7 +213,6 @@ def test_parse_ssml_without_namespace_declarations() -> None:
 
 # -- the skill's own responses, for every intent of the model in several states -------------
 
-MODEL = json.loads(lint.DEFAULT_MODEL.read_text(encoding="utf-8"))
 INTENTS = [i["name"] for i in MODEL["interactionModel"]["languageModel"]["intents"]]
 LAST = {"speech": "Earlier words.", "reprompt": "Earlier question?"}
 STATES: dict[str, dict[str, Any]] = {

@@ -32,6 +32,7 @@ from skill_tools.console.sessions import (
     Conversations,
     valid_id,
 )
+from skill_tools.model import language_model, read_json
 from skill_tools.simulator import Simulator, SimulatorError, Turn, in_process_transport, load_nlu
 from skill_tools.simulator.envelopes import SCREEN, DeviceKind, EnvelopeFactory
 from skill_tools.simulator.fake_alexa_api import FakeAlexaApi
@@ -111,9 +112,8 @@ def starting_points(locale: str, invocation: str, c: content_module.Content) -> 
 
     Each phrase is the intent's first sample without slots in the deployed model.
     """
-    model = json.loads(model_path(locale).read_text(encoding="utf-8"))
     samples: dict[str, str] = {}
-    for intent in model["interactionModel"]["languageModel"]["intents"]:
+    for intent in language_model(read_json(model_path(locale))).get("intents", []):
         plain = [s for s in intent.get("samples") or [] if "{" not in s]
         if plain:
             samples[intent["name"]] = plain[0]

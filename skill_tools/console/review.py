@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from skill import content as content_module
 from skill import triage
 from skill.content import Content
-from skill_tools.provenance import normalise
+from skill_tools.provenance import fold_whitespace
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE_PATH = ROOT / "seeds" / "leg-cramps-and-vein-health.txt"
@@ -113,7 +113,7 @@ class _Quotes:
     def get(self, quotes: tuple[str, ...] | list[str]) -> tuple[Quote, ...]:
         out = []
         for raw in quotes:
-            text = normalise(str(raw))
+            text = fold_whitespace(str(raw))
             if text not in self.by_text:
                 anchor = f"quote-{len(self.by_text) + 1}"
                 self.by_text[text] = Quote(anchor, text, text in self.text)
@@ -155,7 +155,7 @@ class _Quotes:
 
 def article_paragraphs(text: str) -> list[str]:
     """The article as whitespace-folded paragraphs (blank lines separate them)."""
-    return [normalise(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return [fold_whitespace(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 # -- the raw document ------------------------------------------------------------------------
@@ -168,7 +168,7 @@ def _flat_texts(node: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str
             continue
         label = f"{prefix}{key}"
         if isinstance(value, str):
-            yield label, normalise(value) if "\n" not in value.strip() else value
+            yield label, fold_whitespace(value) if "\n" not in value.strip() else value
         elif isinstance(value, Mapping) and not _is_item(value):
             yield from _flat_texts(value, f"{label}.")
 
