@@ -330,3 +330,22 @@ def test_jsonl_with_explain_adds_how_each_phrase_was_understood() -> None:
 def test_jsonl_without_explain_has_exactly_the_documented_keys() -> None:
     done = simulate("--say", "open leg cramp helper", "--jsonl")
     assert list(jsonl(done.stdout)[0]) == KEYS
+
+
+def test_reminders_consent_alone_calls_the_local_fake_api_never_amazons(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With consent the skill calls the Alexa API at the envelope's apiEndpoint; without
+    --api-endpoint that must be the local fake, not https://api.amazonalexa.com."""
+    code, out, _ = run_main(
+        capsys, "--reminders-consent",
+        "--say", "open leg cramp helper", "--say", "remind me to call the vein center",
+    )
+    assert code == 0
+    assert "fake Alexa API listening on http://127.0.0.1:" in out
+    assert "POST /v1/alerts/reminders" in out and "I'll remind you tomorrow" in out
+    code, out, _ = run_main(  # an explicit endpoint is the user's choice: no fake then
+        capsys, "--reminders-consent", "--api-endpoint", "http://127.0.0.1:9",
+        "--say", "open leg cramp helper",
+    )
+    assert code == 0 and "fake Alexa API" not in out
