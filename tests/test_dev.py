@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import threading
+from types import ModuleType
 
 import pytest
 
@@ -20,17 +21,43 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*args], cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize("args", [[], ["--help"], ["-h"], ["help"]], ids=str)
-def test_help_lists_every_command_with_a_line_and_exits_0(args: list[str]) -> None:
+def import_dev() -> ModuleType:
     sys.path.insert(0, str(ROOT))
     try:
         import dev
     finally:
         sys.path.remove(str(ROOT))
+    return dev
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["-h"], ["help"]], ids=str)
+def test_help_lists_every_command_with_a_line_and_exits_0(args: list[str]) -> None:
+    dev = import_dev()
     proc = run(*DEV, *args)
     assert proc.returncode == 0, proc.stderr
     for name in dev.COMMANDS:
         assert re.search(rf"^  {name} +\S.+$", proc.stdout, re.M), name
+
+
+def test_the_deploy_tools_get_their_own_venv_and_never_go_into_the_projects() -> None:
+    """aws-sam-cli pins python-dateutil<3: installed into .venv it downgraded what the Lambda
+    package ships, so the zip depended on whether `dev.py sam` had ever run."""
+    dev = import_dev()
+    for name, (_, _, env) in dev.COMMANDS.items():
+        label, pip_args = dev.install_plan(env)
+        if env == dev.VENV:
+            assert "deploy" not in label.split(","), name
+            assert not any("aws-sam-cli" in arg or "deploy" in arg for arg in pip_args), name
+    sam_env = dev.COMMANDS["sam"][2]
+    assert sam_env != dev.VENV and dev.python_of(sam_env) != dev.python_of(dev.VENV)
+    _, pip_args = dev.install_plan(sam_env)
+    assert any(arg.startswith("aws-sam-cli") for arg in pip_args)
+    assert "-e" not in pip_args  # the deploy tools only, not the project and its dependencies
+    # A .venv an older dev.py filled with the deploy extra is rebuilt, not patched: pip cannot
+    # undo the downgrade.
+    assert dev.must_recreate(dev.VENV, "deploy,dev,web")
+    assert not dev.must_recreate(dev.VENV, "dev,web")
+    assert not dev.must_recreate(sam_env, "deploy")
 
 
 def test_an_unknown_command_is_one_line_and_exit_2() -> None:
