@@ -2,7 +2,7 @@
 
 Phrasings nobody tuned to the model: at least 95% reach the intent their label means, and
 the check takes people's own answers ("every night", "they wake me up", "a few") as the
-answer they mean, while fragments ("huh", "hmm") are never recorded. bench/bench_nlu.py
+answer they mean, while fragments ("huh", "hmm") are never recorded. bench/eval_nlu.py
 reports the same figures, with the share an exact-match matcher would get.
 """
 
@@ -114,7 +114,7 @@ def _intents() -> list[list[str]]:
 
 
 # The goal is 95% on both sets; these floors are what the model reaches today, so that no
-# change makes it worse (bench/bench_nlu.py prints the figures).
+# change makes it worse (bench/eval_nlu.py prints the figures).
 FLOORS = {"tuning": 0.75, "heldout": 0.45}
 
 
