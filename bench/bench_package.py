@@ -15,7 +15,6 @@ Goals: cold start ratio <= 1.10 (bench_skill.py's, one goal for the measure), zi
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
 import subprocess
@@ -31,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from bench_skill import COLD_START_GOAL, goal_cell  # noqa: E402
 
 from skill_tools import packaging  # noqa: E402
+from skill_tools.cli_args import OneLineParser, prog  # noqa: E402
 from tests.support import intent, launch  # noqa: E402
 
 SIZE_GOAL = 1.20
@@ -95,7 +95,7 @@ def row(label: str, ours: float, hello: float, goal: float | None) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = OneLineParser(prog=prog("bench package"), description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=21, help="fresh processes per skill and case")
     ap.add_argument("--quick", action="store_true", help="7 runs")
     args = ap.parse_args()

@@ -12,7 +12,6 @@ A ratio over its goal is marked MISSED; the exit status stays 0 (a report, not a
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
 import statistics
@@ -24,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+from skill_tools.cli_args import OneLineParser, prog  # noqa: E402
 from tests.support import intent, launch  # noqa: E402
 
 COLD = """
@@ -86,7 +86,7 @@ def compile_sources() -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = OneLineParser(prog=prog("bench skill"), description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer iterations")
     args = ap.parse_args()
     n, runs, rounds = (400, 5, 2) if args.quick else (4000, 15, 3)

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from skill_tools.cli_args import OneLineParser
+from skill_tools.cli_args import OneLineParser, prog
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = ROOT / "interaction_model" / "interactionModels" / "custom" / "en-US.json"
+PROG = prog("check")
 DEFAULT_MANIFEST = ROOT / "interaction_model" / "skill.json"
 LOCALE = "en-US"
 
@@ -427,7 +428,7 @@ def _handled() -> tuple[frozenset[str] | None, list[Problem]]:
 def main(argv: list[str] | None = None) -> int:
     """`python -m skill_tools check`: print one line per problem; exit 0 clean, 1 with problems."""
     parser = OneLineParser(
-        prog="skill check",
+        prog=PROG,
         description="Lint the interaction model, manifest example phrases and handlers.",
     )
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL, help="model JSON")
@@ -451,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
         explicit = args.manifest is not None
         manifest = _read_json(manifest_path) if explicit or manifest_path.is_file() else None
     except RuntimeError as exc:
-        print(f"skill check: {exc}", file=sys.stderr)
+        print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
 
     handled, problems = (None, []) if args.no_handlers else _handled()
@@ -466,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     checked = "model" + (", manifest" if manifest is not None else "")
     checked += "" if args.no_handlers else ", handlers"
     if problems:
-        print(f"skill check: {len(problems)} problem(s) in {checked}", file=sys.stderr)
+        print(f"{PROG}: {len(problems)} problem(s) in {checked}", file=sys.stderr)
         return 1
-    print(f"skill check: {checked} clean")
+    print(f"{PROG}: {checked} clean")
     return 0

@@ -120,3 +120,42 @@ def test_sigterm_to_dev_py_serve_stops_the_server_and_frees_its_port() -> None:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+TOOLS = ["simulate", "check", "package", "console", "serve"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        *TOOLS[:-1],
+        pytest.param("serve", marks=pytest.mark.xfail(
+            strict=True, reason="skill_web/devserver.py still names itself 'skill serve'")),
+    ],
+)  # fmt: skip
+def test_every_tool_names_itself_as_typed_through_dev_py(command: str) -> None:
+    """One scheme for every tool's messages: `dev.py <command>: ...`, as the docs run it."""
+    proc = run(sys.executable, "-m", "skill_tools", command, "--bogus-option")
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1, proc.stderr
+    assert proc.stderr.startswith(f"dev.py {command}: error: "), proc.stderr
+
+
+def test_the_dispatcher_and_bench_name_themselves_the_same_way() -> None:
+    proc = run(sys.executable, "-m", "skill_tools", "frobnicate")
+    assert proc.stderr.startswith("dev.py: unknown command 'frobnicate'"), proc.stderr
+    proc = run(sys.executable, str(ROOT / "bench" / "run.py"), "frobnicate")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
+    assert proc.stderr.startswith("dev.py bench: error: "), proc.stderr
+
+
+def test_serve_help_names_every_setting_the_service_reads() -> None:
+    from skill.seal import KEY_ENV
+
+    source = (ROOT / "skill_web" / "settings.py").read_text(encoding="utf-8")
+    names = {*re.findall(r'env\.get\("([A-Z_]+)"', source), KEY_ENV}
+    assert len(names) >= 7, names
+    proc = run(sys.executable, "-m", "skill_tools", "serve", "--help")
+    assert proc.returncode == 0
+    text = " ".join(proc.stdout.split())
+    assert sorted(n for n in names if n not in text) == []

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 from skill import metrics
-from skill_tools.cli_args import OneLineParser
+from skill_tools.cli_args import OneLineParser, prog
 from skill_tools.simulator.envelopes import (
     DEFAULT_API_ENDPOINT,
     DEFAULT_SKILL_ID,
@@ -35,7 +35,7 @@ from skill_tools.simulator.session import (
     in_process_transport,
 )
 
-PROG = "simulate"
+PROG = prog("simulate")
 COMMANDS_HELP = ".quit leaves, .new forgets the session, .session shows its attributes, .help"
 
 

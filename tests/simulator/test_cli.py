@@ -171,7 +171,7 @@ def test_explain_shows_how_a_phrase_was_understood(capsys: pytest.CaptureFixture
 def test_notes_go_to_stderr_in_jsonl_mode(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_main(capsys, "--jsonl", "--say", "why do my legs cramp at night")
     assert code == 0 and len(out.splitlines()) == 1
-    assert err.startswith("simulate: note: no session was open")
+    assert err.startswith("dev.py simulate: note: no session was open")
 
 
 def test_require_invocation(capsys: pytest.CaptureFixture[str]) -> None:
@@ -218,7 +218,7 @@ def test_screen_device_and_skill_id_reach_the_endpoint(skill_server: Server, tmp
 
 def assert_one_line_error(code: int, status: int, err: str, fragment: str) -> None:
     assert code == status
-    assert err.count("\n") == 1 and err.startswith("simulate: error: "), err
+    assert err.count("\n") == 1 and err.startswith("dev.py simulate: error: "), err
     assert fragment in err and "Traceback" not in err
 
 
@@ -286,7 +286,7 @@ def test_an_endpoint_answering_not_json_exits_1(
 def test_a_usage_error_from_the_shell_is_one_line() -> None:
     done = simulate("--bogus")
     assert done.returncode == 2
-    assert done.stderr == "simulate: error: unrecognized arguments: --bogus\n"
+    assert done.stderr == "dev.py simulate: error: unrecognized arguments: --bogus\n"
 
 
 def test_screen_device_prints_the_apl_document(capsys: pytest.CaptureFixture[str]) -> None:
