@@ -16,7 +16,6 @@ Accuracy is reported on the labelled phrases, including the documented known mis
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import gc
 import random
@@ -31,6 +30,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from skill_tools.cli_args import OneLineParser, prog  # noqa: E402
 from skill_tools.simulator.nlu import FALLBACK, NLU, load_nlu, model_path, normalise  # noqa: E402
 
 PHRASES = ROOT / "tests" / "simulator" / "nlu_phrases.yaml"
@@ -119,7 +119,7 @@ def us(seconds: float) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = OneLineParser(prog=prog("bench nlu"), description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds (a smoke run)")
     parser.add_argument("--rounds", type=int, default=None, help="rounds over the mix")
     args = parser.parse_args(argv)

@@ -21,7 +21,6 @@ servers stopped at the end. The certificate authority is generated here (tests/p
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import http.client
 import importlib.util
@@ -46,6 +45,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 import json  # noqa: E402
 
+from skill_tools.cli_args import OneLineParser, prog  # noqa: E402
 from skill_web.app import create_app  # noqa: E402
 from skill_web.settings import Settings  # noqa: E402
 from skill_web.verification import RequestVerifier  # noqa: E402
@@ -454,7 +454,7 @@ def production_vs_gthread(
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = OneLineParser(prog=prog("bench web"), description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer requests (a smoke run)")
     args = ap.parse_args()
     n, rounds = (400, 3) if args.quick else (3000, 5)

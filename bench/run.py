@@ -7,10 +7,11 @@ for `package`) are passed on to each benchmark run.
 
 from __future__ import annotations
 
-import argparse
 import subprocess
 import sys
 from pathlib import Path
+
+from skill_tools.cli_args import OneLineParser, prog
 
 HERE = Path(__file__).resolve().parent
 BENCHES = {
@@ -22,8 +23,8 @@ BENCHES = {
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python3 dev.py bench",
+    parser = OneLineParser(
+        prog=prog("bench"),
         description="Run the benchmarks (all by default), each against a baseline measured in "
         "the same run. Benchmarks: "
         + "; ".join(f"{name}: {what}" for name, what in BENCHES.items())
@@ -35,9 +36,7 @@ def main(argv: list[str]) -> int:
     args, rest = parser.parse_known_args(argv)
     unknown = [n for n in args.names if n not in BENCHES]
     if unknown:
-        print(f"bench: error: unknown benchmark '{unknown[0]}' (choose from: {', '.join(BENCHES)})",
-              file=sys.stderr)
-        return 2
+        parser.error(f"unknown benchmark '{unknown[0]}' (choose from: {', '.join(BENCHES)})")
     status = 0
     for name in args.names or BENCHES:
         script = f"bench_{name}.py"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 import sys
 
+from skill_tools.cli_args import DEV
+
 COMMANDS = {
     "simulate": ("skill_tools.simulator.cli", "talk to the skill offline, or replay one"),
     "serve": ("skill_web.devserver", "run the skill as a web service (Flask, for development)"),
@@ -36,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         print(usage())
         return 0
     if args[0] not in COMMANDS:
-        print(f"skill: unknown command '{args[0]}' (try: {', '.join(COMMANDS)})", file=sys.stderr)
+        print(f"{DEV}: unknown command '{args[0]}' (try: {', '.join(COMMANDS)})", file=sys.stderr)
         return 2
     module = importlib.import_module(COMMANDS[args[0]][0])
     return int(module.main(args[1:]) or 0)

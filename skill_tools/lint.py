@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from skill_tools.cli_args import OneLineParser
+from skill_tools.cli_args import OneLineParser, prog
 from skill_tools.model import ModelError, language_model, manifest_path, model_path, read_json
 
 DEFAULT_MODEL = model_path()
 DEFAULT_MANIFEST = manifest_path(DEFAULT_MODEL)
+PROG = prog("check")
 LOCALE = "en-US"
 
 # Amazon's invocation name requirements (custom skills).
@@ -407,7 +408,7 @@ def _handled() -> tuple[frozenset[str] | None, list[Problem]]:
 def main(argv: list[str] | None = None) -> int:
     """`python -m skill_tools check`: print one line per problem; exit 0 clean, 1 with problems."""
     parser = OneLineParser(
-        prog="skill check",
+        prog=PROG,
         description="Lint the interaction model, manifest example phrases and handlers.",
     )
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL, help="model JSON")
@@ -435,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
             else None
         )
     except ModelError as exc:
-        print(f"skill check: {exc}", file=sys.stderr)
+        print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
 
     handled, problems = (None, []) if args.no_handlers else _handled()
@@ -450,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     checked = "model" + (", manifest" if manifest is not None else "")
     checked += "" if args.no_handlers else ", handlers"
     if problems:
-        print(f"skill check: {len(problems)} problem(s) in {checked}", file=sys.stderr)
+        print(f"{PROG}: {len(problems)} problem(s) in {checked}", file=sys.stderr)
         return 1
-    print(f"skill check: {checked} clean")
+    print(f"{PROG}: {checked} clean")
     return 0

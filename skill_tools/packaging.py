@@ -38,11 +38,12 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.tags import parse_tag
 from packaging.utils import canonicalize_name
 
-from skill_tools.cli_args import OneLineParser
+from skill_tools.cli_args import OneLineParser, prog
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = ROOT / "pyproject.toml"
 ZIP_NAME = "lambda.zip"
+PROG = prog("package")
 
 # Lambda's Python runtimes that this code supports (it needs 3.11+), and the glibc each one's
 # Amazon Linux has: python3.11 runs on Amazon Linux 2, later ones on Amazon Linux 2023.
@@ -495,7 +496,7 @@ def _shown(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = OneLineParser(
-        prog="skill package",
+        prog=PROG,
         description="Build the AWS Lambda deployment package (a reproducible zip) from the "
         "project and the runtime dependencies installed in this environment.",
     )
@@ -519,10 +520,10 @@ def main(argv: list[str] | None = None) -> int:
             project_files(), lambda_requirements(PYPROJECT), args.output / ZIP_NAME, args.runtime
         )
     except PackagingError as exc:
-        print(f"skill package: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
     for warning in package.warnings:
-        print(f"skill package: warning: {warning}", file=sys.stderr)
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
     print(f"{_shown(package.path)}: {package.size / 2**20:.2f} MiB ({package.files} files)")
     bytecode = "with bytecode" if package.compiled else "source only (no bytecode)"
     print(

@@ -27,7 +27,8 @@ def _parser() -> OneLineParser:
         prog="skill serve",
         description="Serve the skill over HTTP for development. In production run "
         "gunicorn 'skill_web.app:create_app()' (see docs). Settings come from the environment: "
-        "ALEXA_SKILL_IDS, ALEXA_VERIFY, ALEXA_TRUST_STORE, LOG_LEVEL.",
+        "ALEXA_SKILL_IDS, ALEXA_VERIFY, ALEXA_TRUST_STORE, ALEXA_CERT_FETCHER, LOG_LEVEL, "
+        "METRICS_ENDPOINT, SKILL_SESSION_KEY (docs/web-service.md).",
     )
     parser.add_argument("--host", default=DEFAULT_HOST, help="interface (default 127.0.0.1)")
     parser.add_argument(

@@ -1,20 +1,22 @@
 """Every conversation under tests/conversations/, played through the simulator.
 
 Each YAML conversation is one test. Every raw response the suite produces also goes through
-skill_tools.response_checks.check_response when that module exists, so response-level rules
-(valid SSML, a reprompt exactly when the session stays open, sizes) hold for all of them.
+skill_tools.response_checks.check_response, so response-level rules (valid SSML, a reprompt
+exactly when the session stays open, sizes) hold for all of them. The example conversation in
+docs/conversation-tests.md runs too, so the page cannot go stale.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
+import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 
+from skill_tools.response_checks import check_response
 from skill_tools.simulator.scenario import Scenario, ScenarioResult, load_scenarios, run_scenario
+from tests.support import ROOT
 
 HERE = Path(__file__).resolve().parent / "conversations"
 # Nothing listens on the discard port: a handler that calls the Alexa API from a
@@ -35,11 +37,21 @@ def test_conversation(scenario_id: str) -> None:
     assert result.ok, result.report()
 
 
+def test_the_example_in_the_docs_runs(tmp_path: Path) -> None:
+    """docs/conversation-tests.md's YAML example, played as written."""
+    page = (ROOT / "docs" / "conversation-tests.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"^```yaml\n(# tests/conversations/.*?)^```", page, re.M | re.S)
+    path = tmp_path / "example.yaml"
+    path.write_text(example, encoding="utf-8")
+    scenarios = load_scenarios(path)
+    assert scenarios
+    for scenario in scenarios:
+        result = run_scenario(scenario, api_endpoint=OFFLINE_API)
+        assert result.ok, result.report()
+
+
 @pytest.mark.parametrize("scenario_id", [s.id for s in SCENARIOS])
 def test_every_response_passes_the_response_checks(scenario_id: str) -> None:
-    if importlib.util.find_spec("skill_tools.response_checks") is None:
-        pytest.skip("skill_tools.response_checks does not exist yet")
-    check_response = importlib.import_module("skill_tools.response_checks").check_response
     for i, turn in enumerate(played(scenario_id).exchanges, 1):
         problems = check_response(turn.response, request_type=turn.request_type)
         assert not problems, f"{scenario_id}, response {i} ({turn.request_type}): {problems}"

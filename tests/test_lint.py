@@ -270,7 +270,7 @@ def model_file(folder: Path, data: Any) -> Path:
 def test_check_exits_0_on_a_clean_model(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     model = model_file(tmp_path, good_model())
     assert lint.main(["--model", str(model), "--no-handlers"]) == 0
-    assert capsys.readouterr().out == "skill check: model clean\n"
+    assert capsys.readouterr().out == "dev.py check: model clean\n"
 
 
 def test_check_finds_the_manifest_beside_the_model(
@@ -279,7 +279,7 @@ def test_check_finds_the_manifest_beside_the_model(
     model = model_file(tmp_path, good_model())
     write(tmp_path / "skill.json", manifest("Alexa, open leg cramp helper"))
     assert lint.main(["--model", str(model), "--no-handlers"]) == 0
-    assert capsys.readouterr().out == "skill check: model, manifest clean\n"
+    assert capsys.readouterr().out == "dev.py check: model, manifest clean\n"
     write(tmp_path / "skill.json", manifest("Alexa, ask leg cramp helper to dance"))
     assert lint.main(["--model", str(model), "--no-handlers"]) == 1
     assert "[example-phrases]" in capsys.readouterr().out
@@ -318,7 +318,7 @@ def test_unreadable_model_is_one_line_and_exit_1(
         path.write_text(content, encoding="utf-8")
     assert lint.main(["--model", str(path)]) == 1
     out, err = capsys.readouterr()
-    assert out == "" and err.count("\n") == 1 and err.startswith("skill check: ")
+    assert out == "" and err.count("\n") == 1 and err.startswith("dev.py check: ")
 
 
 def test_explicit_missing_manifest_is_an_error(tmp_path: Path, capsys) -> None:
@@ -332,7 +332,7 @@ def test_misuse_is_one_line_and_exit_2(capsys: pytest.CaptureFixture) -> None:
         lint.main(["--frobnicate"])
     assert exc.value.code == 2
     err = capsys.readouterr().err
-    assert err.startswith("skill check: error:") and err.count("\n") == 1
+    assert err.startswith("dev.py check: error:") and err.count("\n") == 1
 
 
 def test_check_is_dispatched_by_python_m_skill(capsys: pytest.CaptureFixture) -> None:

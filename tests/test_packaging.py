@@ -290,7 +290,7 @@ def test_a_missing_dependency_is_one_line_exit_1_and_no_zip(
     out = tmp_path / "dist"
     assert packaging.main(["--output", str(out)]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("skill package: error: ")
+    assert err.count("\n") == 1 and err.startswith("dev.py package: error: ")
     assert "no-such-dist-lch" in err and "not installed" in err
     assert not out.exists() or not any(out.iterdir())
 
@@ -300,7 +300,7 @@ def test_an_unwritable_output_folder_is_one_line_exit_1_and_no_zip(tmp_path: Pat
     blocker.write_text("not a folder")
     code, out, err = run_cli("--output", str(blocker / "dist"))
     assert code == 1 and out == ""
-    assert err.count("\n") == 1 and err.startswith("skill package: error: cannot create output")
+    assert err.count("\n") == 1 and err.startswith("dev.py package: error: cannot create output")
     assert list(tmp_path.iterdir()) == [blocker]
 
 
@@ -328,7 +328,7 @@ def test_a_failure_while_writing_leaves_the_previous_zip_untouched(tmp_path: Pat
 def test_misuse_is_one_line_exit_2() -> None:
     code, out, err = run_cli("--runtime", "python2.7")
     assert code == 2 and out == ""
-    assert err.count("\n") == 1 and err.startswith("skill package: error: ")
+    assert err.count("\n") == 1 and err.startswith("dev.py package: error: ")
 
 
 def test_an_invalid_requirement_is_a_packaging_error(tmp_path: Path) -> None:

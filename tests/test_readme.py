@@ -71,6 +71,8 @@ def test_a_safe_readme_command_runs(argv: list[str]) -> None:
     assert proc.returncode == 0, f"{shlex.join(argv)}\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}"
     if argv[2] == "simulate":
         assert proc.stdout.count("Alexa: ") == argv.count("--say")
+    if argv[2] == "test":  # the README says it lists the tests: ids, not per-file counts
+        assert "tests/test_readme.py::test_the_readme_is_short" in proc.stdout.splitlines()
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)

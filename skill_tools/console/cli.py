@@ -12,10 +12,10 @@ import socket
 import sys
 from typing import Any
 
-from skill_tools.cli_args import OneLineParser, port_number
+from skill_tools.cli_args import OneLineParser, port_number, prog
 from skill_tools.console.app import is_loopback
 
-PROG = "skill console"
+PROG = prog("console")
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 

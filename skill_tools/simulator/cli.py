@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 from skill import metrics
-from skill_tools.cli_args import OneLineParser
+from skill_tools.cli_args import OneLineParser, prog
 from skill_tools.simulator.envelopes import (
     DEFAULT_API_ENDPOINT,
     DEFAULT_SKILL_ID,
@@ -35,7 +35,7 @@ from skill_tools.simulator.session import (
     in_process_transport,
 )
 
-PROG = "simulate"
+PROG = prog("simulate")
 COMMANDS_HELP = ".quit leaves, .new forgets the session, .session shows its attributes, .help"
 
 
@@ -79,15 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
                      help="speaker: voice only; screen: declares APL and a viewport")
     dev.add_argument("--skill-id", default=DEFAULT_SKILL_ID, metavar="ID",
                      help="application id in the requests (a replay file's skillId wins)")
-    dev.add_argument("--api-endpoint", default=DEFAULT_API_ENDPOINT, metavar="URL",
-                     help=f"context.System.apiEndpoint (default {DEFAULT_API_ENDPOINT})")
+    dev.add_argument("--api-endpoint", metavar="URL",
+                     help="context.System.apiEndpoint (default: the fake Alexa API when it runs, "
+                     f"else {DEFAULT_API_ENDPOINT}, which the skill calls only with consent)")
     dev.add_argument("--fake-alexa-api", action="store_true",
                      help="start a local fake Alexa API (settings, reminders) on 127.0.0.1 and "
                           "point requests at it; its calls are printed")
     dev.add_argument("--time-zone", default="America/New_York", metavar="ZONE",
                      help="the device time zone the fake Alexa API reports")
     dev.add_argument("--reminders-consent", action="store_true",
-                     help="the user has granted the reminders permission")
+                     help="the user has granted the reminders permission; implies "
+                     "--fake-alexa-api unless --api-endpoint is given")
     dev.add_argument("--model", metavar="FILE",
                      help="interaction model JSON (default interaction_model/interactionModels"
                      "/custom/<locale>.json)")
@@ -268,6 +270,12 @@ def _check_url(url: str) -> None:
         raise UsageError(f"--endpoint must be an http:// or https:// URL, not {url!r}")
 
 
+def uses_fake_alexa_api(args: argparse.Namespace) -> bool:
+    """With consent the skill calls the Alexa API; a tool run never reaches past 127.0.0.1,
+    so consent without an explicit --api-endpoint gets the local fake, as --fake-alexa-api."""
+    return args.fake_alexa_api or (args.reminders_consent and args.api_endpoint is None)
+
+
 def _main(args: argparse.Namespace) -> int:
     if args.say is not None and args.replay is not None:
         raise UsageError("use --say or --replay, not both")
@@ -313,12 +321,12 @@ def _main(args: argparse.Namespace) -> int:
         skill_id=skill_id,
         locale=locale,
         device=DeviceKind(args.device),
-        api_endpoint=args.api_endpoint,
+        api_endpoint=args.api_endpoint or DEFAULT_API_ENDPOINT,
         reminders_consent=args.reminders_consent,
     )
     out = _Output(args.jsonl, args.explain, echo=not interactive)
     api = None
-    if args.fake_alexa_api:
+    if uses_fake_alexa_api(args):
         from skill_tools.simulator.fake_alexa_api import FakeAlexaApi
 
         api = FakeAlexaApi(time_zone=args.time_zone).start()

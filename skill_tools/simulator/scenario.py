@@ -367,22 +367,27 @@ def run_scenario(
     *,
     transport: Transport = in_process_transport,
     nlu: NLU | None = None,
-    api_endpoint: str = DEFAULT_API_ENDPOINT,
+    api_endpoint: str | None = None,
 ) -> ScenarioResult:
     """Play a conversation from a fresh device and check every turn.
 
-    With `alexa_api:` the conversation gets its own fake Alexa API on 127.0.0.1 (and the
-    envelopes point at it); otherwise requests carry `api_endpoint`. It never stops early:
-    a turn that reaches nothing or that the transport fails is reported and the next plays.
+    With `alexa_api:`, or `reminders_consent: true` and no `api_endpoint` (the skill would
+    call the Alexa API, and a tool never reaches past 127.0.0.1), the conversation gets its
+    own fake Alexa API on 127.0.0.1 and the envelopes point at it; otherwise requests carry
+    `api_endpoint` (default Amazon's, which the skill calls only with consent). It never stops
+    early: a turn that reaches nothing or that the transport fails is reported and the next plays.
     """
     from skill_tools.simulator.fake_alexa_api import FakeAlexaApi
 
-    api = FakeAlexaApi(**scenario.alexa_api).start() if scenario.alexa_api is not None else None
+    settings = scenario.alexa_api
+    if settings is None and scenario.reminders_consent and api_endpoint is None:
+        settings = {}
+    api = FakeAlexaApi(**settings).start() if settings is not None else None
     try:
         factory = EnvelopeFactory(
             locale=scenario.locale,
             device=scenario.device,
-            api_endpoint=api.url if api else api_endpoint,
+            api_endpoint=api.url if api else api_endpoint or DEFAULT_API_ENDPOINT,
             reminders_consent=scenario.reminders_consent,
         )
         simulator = Simulator(nlu or nlu_for(scenario.locale), factory, transport)

@@ -38,7 +38,7 @@ def console(*args: str) -> Iterator[tuple[subprocess.Popen[str], list[str]]]:
         assert proc.stderr is not None
         for line in proc.stderr:  # the process ends (EOF) if it cannot start
             lines.append(line.rstrip("\n"))
-            if line.startswith("skill console: listening on"):
+            if line.startswith("dev.py console: listening on"):
                 break
         yield proc, lines
     finally:
@@ -87,7 +87,7 @@ def test_the_command_serves_the_console_on_loopback_without_a_warning():
 def test_a_non_loopback_host_is_served_with_a_warning():
     with console("--host", "0.0.0.0", "--port", "0") as (proc, lines):
         assert any(
-            line.startswith("skill console: warning:") and "not loopback" in line for line in lines
+            line.startswith("dev.py console: warning:") and "not loopback" in line for line in lines
         ), lines
         m = re.search(r"listening on http://0\.0\.0\.0:(\d+)/", lines[-1])
         assert m, lines
@@ -112,7 +112,7 @@ def test_which_hosts_are_warned_about(host, warned):
 def test_misuse_exits_2_with_one_line(args, capsys):
     assert cli.main(args) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("skill console: error:"), err
+    assert err.count("\n") == 1 and err.startswith("dev.py console: error:"), err
 
 
 def test_misuse_through_the_real_entry_point():

@@ -171,7 +171,7 @@ def test_explain_shows_how_a_phrase_was_understood(capsys: pytest.CaptureFixture
 def test_notes_go_to_stderr_in_jsonl_mode(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_main(capsys, "--jsonl", "--say", "why do my legs cramp at night")
     assert code == 0 and len(out.splitlines()) == 1
-    assert err.startswith("simulate: note: no session was open")
+    assert err.startswith("dev.py simulate: note: no session was open")
 
 
 def test_require_invocation(capsys: pytest.CaptureFixture[str]) -> None:
@@ -218,7 +218,7 @@ def test_screen_device_and_skill_id_reach_the_endpoint(skill_server: Server, tmp
 
 def assert_one_line_error(code: int, status: int, err: str, fragment: str) -> None:
     assert code == status
-    assert err.count("\n") == 1 and err.startswith("simulate: error: "), err
+    assert err.count("\n") == 1 and err.startswith("dev.py simulate: error: "), err
     assert fragment in err and "Traceback" not in err
 
 
@@ -286,7 +286,7 @@ def test_an_endpoint_answering_not_json_exits_1(
 def test_a_usage_error_from_the_shell_is_one_line() -> None:
     done = simulate("--bogus")
     assert done.returncode == 2
-    assert done.stderr == "simulate: error: unrecognized arguments: --bogus\n"
+    assert done.stderr == "dev.py simulate: error: unrecognized arguments: --bogus\n"
 
 
 def test_screen_device_prints_the_apl_document(capsys: pytest.CaptureFixture[str]) -> None:
@@ -330,3 +330,22 @@ def test_jsonl_with_explain_adds_how_each_phrase_was_understood() -> None:
 def test_jsonl_without_explain_has_exactly_the_documented_keys() -> None:
     done = simulate("--say", "open leg cramp helper", "--jsonl")
     assert list(jsonl(done.stdout)[0]) == KEYS
+
+
+def test_reminders_consent_alone_calls_the_local_fake_api_never_amazons(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With consent the skill calls the Alexa API at the envelope's apiEndpoint; without
+    --api-endpoint that must be the local fake, not https://api.amazonalexa.com."""
+    code, out, _ = run_main(
+        capsys, "--reminders-consent",
+        "--say", "open leg cramp helper", "--say", "remind me to call the vein center",
+    )
+    assert code == 0
+    assert "fake Alexa API listening on http://127.0.0.1:" in out
+    assert "POST /v1/alerts/reminders" in out and "I'll remind you tomorrow" in out
+    code, out, _ = run_main(  # an explicit endpoint is the user's choice: no fake then
+        capsys, "--reminders-consent", "--api-endpoint", "http://127.0.0.1:9",
+        "--say", "open leg cramp helper",
+    )
+    assert code == 0 and "fake Alexa API" not in out

@@ -211,6 +211,16 @@ def test_reminder_expectations_can_fail() -> None:
     assert run_with({"turns": turns[:1]})[0] == ["'reminder' needs the conversation's 'alexa_api'"]
 
 
+def test_reminders_consent_alone_gets_a_local_fake_api_never_amazons() -> None:
+    """Consent makes the skill call the Alexa API: without `alexa_api:` or an explicit
+    api_endpoint that must be a fake on 127.0.0.1, not https://api.amazonalexa.com."""
+    turns = [
+        {"user": "open leg cramp helper"},
+        {"user": "remind me to call the vein center", "reminder": {"time": "09:00"}},
+    ]
+    assert run_with({"reminders_consent": True, "turns": turns}) == [[], []]
+
+
 @pytest.mark.parametrize(
     "bad",
     [{"alexa_api": {"colour": "red"}}, {"alexa_api": []}, {"reminders_consent": "yes"}],
