@@ -40,9 +40,9 @@ class Recorder:
 
     def __init__(self, inner: Callable[[Any, Any], Any] | None = None) -> None:
         if inner is None:
-            from skill.app import handle_event
+            from skill.app import answer
 
-            inner = handle_event
+            inner = answer
         self.inner = inner
         self.events: list[Any] = []
 
