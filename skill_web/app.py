@@ -191,6 +191,8 @@ class _Service:
         self.figures = figures
 
     def alexa(self) -> Response:
+        if request.mimetype != "application/json":  # what Alexa sends, charset=utf-8 included
+            return _refuse(415, "unsupported media type", "content_type", request.mimetype)
         body = _read_body()
         if isinstance(body, Response):
             return body

@@ -208,7 +208,7 @@ def _tampered(pki: TestPKI) -> tuple[dict[str, str], bytes]:
 
 
 BAD_INPUT = [
-    pytest.param({}, "missing_header", id="no-headers"),
+    pytest.param({"Content-Type": "application/json"}, "missing_header", id="no-headers"),
     pytest.param(_drop("SignatureCertChainUrl"), "missing_header", id="no-cert-url"),
     pytest.param(_drop("Signature-256"), "missing_header", id="no-signature"),
     pytest.param(_legacy_only, "missing_header", id="legacy-sha1-header-only"),
@@ -363,11 +363,35 @@ def test_without_verification_envelopes_still_checked(caplog: pytest.LogCaptureF
     assert answer.status_code == 200
     assert "Welcome" in answer.get_json()["response"]["outputSpeech"]["ssml"]
     for body in (b"not json", b'{"version": "1.0"}', b"[]"):
-        answer = client.post("/", data=body)
+        answer = client.post("/", data=body, content_type="application/json")
         assert (answer.status_code, answer.get_json()["reason"]) == (400, "bad_body")
     answer = client.post("/", json=for_skill(event(), OTHER_SKILL_ID))
     assert (answer.status_code, answer.get_json()["reason"]) == (400, "wrong_skill")
     assert len(handler.events) == 1
+
+
+@pytest.mark.parametrize("verify", [False, True], ids=["verify-off", "verify-on"])
+def test_only_json_is_accepted(verify: bool, pki: TestPKI) -> None:
+    """Alexa always sends application/json; anything else is 415 before the body is read
+    (a web page can POST text/plain to a local server without asking first; JSON it cannot)."""
+    if verify:
+        harness = web_harness(pki, datetime.now(UTC), skill_ids={SKILL_ID})
+        app, handler = harness.app, harness.handler
+    else:
+        app, handler = dev_app()
+    headers, body = pki.signed(event(at=datetime.now(UTC)))
+    with serving(app) as port:
+        for content_type in ("text/plain", "application/x-www-form-urlencoded", None):
+            sent = {k: v for k, v in headers.items() if k != "Content-Type"}
+            if content_type:
+                sent["Content-Type"] = content_type
+            status, answer = http_post(port, body, sent)
+            assert status == 415, content_type
+            assert answer == {"error": "unsupported media type", "reason": "content_type"}
+        assert handler.events == []
+        for content_type in ("application/json; charset=utf-8", "Application/JSON"):
+            status, answer = http_post(port, body, {**headers, "Content-Type": content_type})
+            assert status == 200, answer
 
 
 def _malformed(change: Callable[[dict[str, Any]], Any]) -> dict[str, Any]:
@@ -641,7 +665,9 @@ def _vector_app(record: dict[str, Any], **kw: Any) -> tuple[Any, Recorder, dict,
     verifier = RequestVerifier(fetcher=fetcher, **kw)  # trust_roots default: certifi
     handler = Recorder()
     app = create_app(Settings(), verifier=verifier, handle=handler)
-    return app, handler, vector.headers, vector.body
+    # The recordings kept the signature headers only; Alexa sends this type with every request.
+    headers = {**vector.headers, "Content-Type": "application/json; charset=utf-8"}
+    return app, handler, headers, vector.body
 
 
 @pytest.mark.parametrize("vector", vector_params())
@@ -771,7 +797,7 @@ def test_gunicorn_runs_the_documented_factory_with_verification_on() -> None:
         assert unsigned == (400, {"error": "bad request", "reason": "missing_header"})
         signature = base64.b64encode(b"s" * 256).decode()  # an RSA signature's length
         bad_url = {"SignatureCertChainUrl": "https://evil.example/echo.api/c.pem",
-                   "Signature-256": signature}  # fmt: skip
+                   "Signature-256": signature, "Content-Type": "application/json"}  # fmt: skip
         assert http_post(server.port, body, bad_url)[1]["reason"] == "bad_cert_url"
     finally:
         server.stop()
