@@ -35,7 +35,24 @@ _api_endpoint: contextvars.ContextVar[str | None] = contextvars.ContextVar(
 
 
 class ApiClientError(Exception):
-    """The call did not produce an HTTP response (refused, timed out, bad URL)."""
+    """The call did not produce an HTTP response. ``kind`` says why, in words safe to log:
+    ``timeout``, ``unreachable`` (connection refused, no route, DNS), ``not_allowed`` (the
+    URL or the token's destination is refused here) or ``bad_url``."""
+
+    def __init__(self, message: str, kind: str = "not_allowed") -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def _failure_kind(exc: BaseException) -> str:
+    """A failed urllib call, named: urllib wraps a connect timeout or refusal in URLError."""
+    reason = getattr(exc, "reason", None)
+    cause = reason if isinstance(reason, BaseException) else exc
+    if isinstance(cause, TimeoutError):  # socket.timeout is TimeoutError (3.10+)
+        return "timeout"
+    if isinstance(cause, OSError):
+        return "unreachable"
+    return "bad_url"
 
 
 def _origin(url: str) -> tuple[str, str, int] | None:
@@ -112,7 +129,7 @@ class UrllibApiClient(ApiClient):
             with err:
                 return _response(err.code, err.headers.items(), err.read(MAX_RESPONSE_BYTES))
         except (OSError, ValueError) as exc:  # URLError, timeouts, refused connections
-            raise ApiClientError(type(exc).__name__) from exc
+            raise ApiClientError(type(exc).__name__, _failure_kind(exc)) from exc
 
 
 def _response(status: int, headers: Any, body: bytes) -> ApiClientResponse:

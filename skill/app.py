@@ -13,13 +13,15 @@ import time
 from typing import Any
 
 from ask_sdk_core.skill_builder import CustomSkillBuilder
+from ask_sdk_model import RequestEnvelope
+from ask_sdk_model.request import Request
 
 from skill import metrics
 from skill.api_client import UrllibApiClient, api_endpoint_scope
 from skill.handlers import EXCEPTION_HANDLERS, HANDLERS
 from skill.handlers.responses import without_handler
 from skill.logs import get_logger
-from skill.serialization import Serializer
+from skill.serialization import BadEnvelope, Serializer
 
 log = get_logger("skill")
 
@@ -42,19 +44,58 @@ skill = build_skill()
 serializer = Serializer()
 
 
-def handle_event(event: Any, context: Any = None) -> dict[str, Any]:
-    """Answer one Alexa request given as parsed JSON; never raises."""
+# Request types this SDK can deserialise; Alexa may send newer ones.
+KNOWN_REQUEST_TYPES = frozenset(Request.discriminator_value_class_map)
+
+
+def read_envelope(event: Any) -> RequestEnvelope | None:
+    """The rule for what is an Alexa request, for every transport: a JSON object with a
+    ``request.type`` and ``context.System`` (Alexa sends both on every request) that the SDK
+    deserialises. None for one whose request type is newer than this SDK: Alexa's, not junk.
+    Raises BadEnvelope otherwise."""
+    if not isinstance(event, dict):
+        raise BadEnvelope("not a JSON object")
+    request, context = event.get("request"), event.get("context")
+    if not isinstance(request, dict) or not isinstance(request.get("type"), str):
+        raise BadEnvelope("missing 'request.type'")
+    if not isinstance(context, dict) or not isinstance(context.get("System"), dict):
+        raise BadEnvelope("missing 'context.System'")
+    if request["type"] not in KNOWN_REQUEST_TYPES:
+        return None
     try:
-        if not isinstance(event, dict):
-            raise ValueError("not an Alexa request envelope")
         envelope = serializer.envelope_from_dict(event)
-        if envelope is None or envelope.request is None:
-            raise ValueError("not an Alexa request envelope")
+    except Exception as exc:  # noqa: BLE001 - the SDK raises several kinds for a bad shape
+        raise BadEnvelope(f"does not deserialise ({type(exc).__name__})") from exc
+    if envelope is None or envelope.request is None:
+        raise BadEnvelope("no request")
+    return envelope
+
+
+def answer(event: Any, context: Any = None) -> dict[str, Any]:
+    """Answer one Alexa request given as parsed JSON. An event that is not one raises
+    BadEnvelope, so the web service can refuse it (400); nothing else raises: a failure
+    outside the handlers is answered with the spoken apology."""
+    envelope = read_envelope(event)
+    if envelope is None:  # as UnhandledRequestHandler: a spoken recovery, not an error
+        log.info("unhandled request type=unknown to the SDK")
+        return serializer.serialize(without_handler(None, understood=False))
+    try:
         with api_endpoint_scope(event):  # the access token may go to this endpoint only
             response = skill.invoke(request_envelope=envelope, context=context)
         return serializer.serialize(response)
     except Exception as exc:  # noqa: BLE001 - Alexa must always get an answer
-        log.error("request failed before or outside the handlers: %s", type(exc).__name__)
+        log.error("request failed outside the handlers: %s", type(exc).__name__)
+        metrics.count("HandlerError")
+        return serializer.serialize(without_handler(event["request"]["type"]))
+
+
+def handle_event(event: Any, context: Any = None) -> dict[str, Any]:
+    """answer() for Lambda, which cannot refuse a request: never raises. Only Alexa can invoke
+    the function (template.yaml), so an event it cannot read still counts as an error."""
+    try:
+        return answer(event, context)
+    except BadEnvelope as exc:
+        log.error("request is not an Alexa request envelope: %s", exc)
         metrics.count("HandlerError")
         request = event.get("request") if isinstance(event, dict) else None
         kind = request.get("type") if isinstance(request, dict) else None

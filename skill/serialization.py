@@ -20,6 +20,11 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 
 
+class BadEnvelope(ValueError):
+    """The event is not an Alexa request envelope the skill can read (skill.app.read_envelope).
+    The message names fields and exception types only, never a value from the event."""
+
+
 class Serializer(DefaultSerializer):
     def _DefaultSerializer__deserialize_datetime(self, payload: Any, obj_type: Any) -> Any:  # noqa: N802
         try:

@@ -25,6 +25,7 @@ from flask import Flask, Response, g, request
 from werkzeug.exceptions import ClientDisconnected, HTTPException, RequestEntityTooLarge
 
 from skill import metrics
+from skill.serialization import BadEnvelope
 from skill_web.logs import LOGGER_NAME, configure_logging, log_request, request_summary, where
 from skill_web.settings import ConfigError, Settings
 from skill_web.verification import VerificationError, Verifier
@@ -51,8 +52,9 @@ def create_app(
     - ``verifier``: a ready verifier instead of the one the settings describe (tests inject a
       trust store, fetcher and clock); the settings' verification fields must then be left at
       their defaults, so nothing is configured twice.
-    - ``handle``: ``(event, context) -> response dict``; default skill.app.handle_event, the
-      skill object the Lambda entry point uses, built once at import.
+    - ``handle``: ``(event, context) -> response dict``; default skill.app.answer, the
+      skill object the Lambda entry point uses, built once at import. It may raise
+      skill.serialization.BadEnvelope for an event that is not an Alexa request: a 400.
 
     Raises ConfigError for a setting that cannot be used.
     """
@@ -66,9 +68,9 @@ def create_app(
             "the one create_app builds, so leave them at their defaults"
         )
     if handle is None:
-        from skill.app import handle_event  # builds the skill object, once per process
+        from skill.app import answer  # builds the skill object, once per process
 
-        handle = handle_event
+        handle = answer
     figures = None
     if settings.metrics_endpoint:
         from skill_web.metrics import figures as make_figures
@@ -189,6 +191,8 @@ class _Service:
         self.figures = figures
 
     def alexa(self) -> Response:
+        if request.mimetype != "application/json":  # what Alexa sends, charset=utf-8 included
+            return _refuse(415, "unsupported media type", "content_type", request.mimetype)
         body = _read_body()
         if isinstance(body, Response):
             return body
@@ -207,6 +211,8 @@ class _Service:
             if not isinstance(result, dict):
                 raise TypeError(f"skill returned {type(result).__name__}, not a dict")
             payload = json.dumps(result, separators=(",", ":"), ensure_ascii=False)
+        except BadEnvelope as exc:  # Lambda's rule (skill.app.read_envelope): not a request
+            return _refuse(400, "bad request", "bad_body", str(exc))
         except Exception as exc:  # noqa: BLE001 - the caller gets a generic 500, the log the type
             _note(error=type(exc).__name__, where=where(exc))
             return _json({"error": "internal error"}, 500)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import socket
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -192,3 +194,37 @@ def test_time_zones_resolve_without_a_system_database():
             time_zone("Not/AZone")
     finally:
         zoneinfo.reset_tzpath()
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on: connecting is refused."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_an_unreachable_api_is_logged_as_unreachable_not_as_a_status(closed_port, caplog):
+    env = with_alexa_api(intent("SetReminderIntent"), f"http://127.0.0.1:{closed_port}")
+    with caplog.at_level(logging.INFO, logger="skill"):
+        r = lambda_handler(env, None)
+    assert "reminder not created: alexa api unreachable" in caplog.text
+    assert "status=" not in caplog.text
+    assert "remind you tomorrow" not in speech(r)
+
+
+def test_an_api_that_never_answers_is_logged_as_a_timeout(caplog):
+    """A socket that accepts connections (the kernel's backlog) but never answers."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        env = with_alexa_api(intent("SetReminderIntent"), f"http://{_address(silent)}")
+        with caplog.at_level(logging.INFO, logger="skill"):
+            lambda_handler(env, None)
+    assert "reminder not created: alexa api timeout" in caplog.text
+    assert "status=" not in caplog.text
+
+
+def _address(sock: socket.socket) -> str:
+    host, port = sock.getsockname()
+    return f"{host}:{port}"

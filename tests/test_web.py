@@ -26,13 +26,14 @@ import pytest
 
 import lambda_function
 import skill.app
+from skill import metrics
 from skill_web.app import MAX_BODY_BYTES, create_app
 from skill_web.devserver import main
 from skill_web.logs import JsonLogFormatter
 from skill_web.settings import ConfigError, Settings
 from skill_web.verification import RequestVerifier
 from tests.pki import CERT_URL, DictFetcher, FixedClock, TestPKI, alexa_timestamp, make_pki
-from tests.support import SKILL_ID, frequency_slot, intent, launch
+from tests.support import SKILL_ID, frequency_slot, intent, launch, speech
 from tests.web_support import (
     GUNICORN_READY,
     ROOT,
@@ -94,7 +95,7 @@ def for_skill(env: dict[str, Any], skill_id: str) -> dict[str, Any]:
 
 @pytest.fixture
 def make_harness(pki: TestPKI) -> Callable[..., Harness]:
-    def make(handle: Callable[[Any, Any], Any] = skill.app.handle_event, **kw: Any) -> Harness:
+    def make(handle: Callable[[Any, Any], Any] = skill.app.answer, **kw: Any) -> Harness:
         files: dict[str, bytes | Exception] = {
             CERT_URL: pki.chain_pem,
             EXPIRED_URL: pki.expired_pem,
@@ -145,7 +146,7 @@ def test_signed_request_is_answered_by_the_lambda_skill_object(
 
 def test_default_handler_is_the_skill_built_once_at_import() -> None:
     app = create_app(Settings(verify=False))
-    assert app.extensions["skill_web"].handle is skill.app.handle_event
+    assert app.extensions["skill_web"].handle is skill.app.answer
     assert lambda_function.lambda_handler is skill.app.lambda_handler
 
 
@@ -207,7 +208,7 @@ def _tampered(pki: TestPKI) -> tuple[dict[str, str], bytes]:
 
 
 BAD_INPUT = [
-    pytest.param({}, "missing_header", id="no-headers"),
+    pytest.param({"Content-Type": "application/json"}, "missing_header", id="no-headers"),
     pytest.param(_drop("SignatureCertChainUrl"), "missing_header", id="no-cert-url"),
     pytest.param(_drop("Signature-256"), "missing_header", id="no-signature"),
     pytest.param(_legacy_only, "missing_header", id="legacy-sha1-header-only"),
@@ -362,11 +363,98 @@ def test_without_verification_envelopes_still_checked(caplog: pytest.LogCaptureF
     assert answer.status_code == 200
     assert "Welcome" in answer.get_json()["response"]["outputSpeech"]["ssml"]
     for body in (b"not json", b'{"version": "1.0"}', b"[]"):
-        answer = client.post("/", data=body)
+        answer = client.post("/", data=body, content_type="application/json")
         assert (answer.status_code, answer.get_json()["reason"]) == (400, "bad_body")
     answer = client.post("/", json=for_skill(event(), OTHER_SKILL_ID))
     assert (answer.status_code, answer.get_json()["reason"]) == (400, "wrong_skill")
     assert len(handler.events) == 1
+
+
+@pytest.mark.parametrize("verify", [False, True], ids=["verify-off", "verify-on"])
+def test_only_json_is_accepted(verify: bool, pki: TestPKI) -> None:
+    """Alexa always sends application/json; anything else is 415 before the body is read
+    (a web page can POST text/plain to a local server without asking first; JSON it cannot)."""
+    if verify:
+        harness = web_harness(pki, datetime.now(UTC), skill_ids={SKILL_ID})
+        app, handler = harness.app, harness.handler
+    else:
+        app, handler = dev_app()
+    headers, body = pki.signed(event(at=datetime.now(UTC)))
+    with serving(app) as port:
+        for content_type in ("text/plain", "application/x-www-form-urlencoded", None):
+            sent = {k: v for k, v in headers.items() if k != "Content-Type"}
+            if content_type:
+                sent["Content-Type"] = content_type
+            status, answer = http_post(port, body, sent)
+            assert status == 415, content_type
+            assert answer == {"error": "unsupported media type", "reason": "content_type"}
+        assert handler.events == []
+        for content_type in ("application/json; charset=utf-8", "Application/JSON"):
+            status, answer = http_post(port, body, {**headers, "Content-Type": content_type})
+            assert status == 200, answer
+
+
+def _malformed(change: Callable[[dict[str, Any]], Any]) -> dict[str, Any]:
+    env = event(intent("AMAZON.HelpIntent"))
+    change(env)
+    return env
+
+
+NOT_ENVELOPES = {
+    "slots-not-an-object": lambda e: e["request"]["intent"].update(slots="wrong"),
+    "slot-not-an-object": lambda e: e["request"]["intent"].update(slots={"frequency": 5}),
+    "no-context": lambda e: e.pop("context"),
+    "context-without-system": lambda e: e["context"].pop("System"),
+    "session-not-an-object": lambda e: e.update(session="x"),
+}
+
+
+def test_an_envelope_the_skill_cannot_read_is_400_not_an_error(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Verification off, real HTTP: a body that parses but is not an Alexa request by Lambda's
+    rule (skill.app.read_envelope) is refused like a bad timestamp, never counted as the
+    skill's error; a request type newer than the SDK is answered, as an unhandled one."""
+    app = create_app(Settings(verify=False, metrics_endpoint=True))
+    headers = {"Content-Type": "application/json; charset=utf-8"}
+    with serving(app) as port:
+        errors_before = _handler_errors(port)
+        for name, change in NOT_ENVELOPES.items():
+            status, body = http_post(port, json.dumps(_malformed(change)), headers)
+            assert (status, body) == (400, {"error": "bad request", "reason": "bad_body"}), name
+        unknown = event()
+        unknown["request"]["type"] = "Alexa.SomethingNew.Event"
+        status, body = http_post(port, json.dumps(unknown), headers)
+        assert status == 200
+        assert "didn't understand" in speech(body)
+        assert _handler_errors(port) == errors_before
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    lines = request_lines(caplog)
+    refused = [line for line in lines if line["status"] == 400]
+    assert len(refused) == len(NOT_ENVELOPES)
+    assert {line["reason"] for line in refused} == {"bad_body"}
+    assert all(line["detail"] for line in refused)
+
+
+def test_lambda_answers_an_envelope_it_cannot_read_with_the_apology() -> None:
+    """The same rule in Lambda, which cannot refuse: a spoken apology, counted as an error
+    (only Alexa can invoke the function), and never an exception."""
+    for name, change in NOT_ENVELOPES.items():
+        with pytest.raises(skill.app.BadEnvelope):
+            skill.app.answer(_malformed(change))
+        with metrics.collect() as counts:
+            out = skill.app.handle_event(_malformed(change))
+        assert "went wrong" in speech(out), name
+        assert counts[("HandlerError", None)] == 1, name
+
+
+def _handler_errors(port: int) -> float:
+    status, data = http_request(port, "GET", "/metrics")
+    assert status == 200
+    for line in data.decode().splitlines():
+        if line.startswith("skill_handler_error_total "):
+            return float(line.split()[1])
+    return 0.0
 
 
 # ---------------------------------------------------------------------------------- settings
@@ -577,7 +665,9 @@ def _vector_app(record: dict[str, Any], **kw: Any) -> tuple[Any, Recorder, dict,
     verifier = RequestVerifier(fetcher=fetcher, **kw)  # trust_roots default: certifi
     handler = Recorder()
     app = create_app(Settings(), verifier=verifier, handle=handler)
-    return app, handler, vector.headers, vector.body
+    # The recordings kept the signature headers only; Alexa sends this type with every request.
+    headers = {**vector.headers, "Content-Type": "application/json; charset=utf-8"}
+    return app, handler, headers, vector.body
 
 
 @pytest.mark.parametrize("vector", vector_params())
@@ -586,9 +676,12 @@ def test_real_amazon_requests(vector: dict[str, Any]) -> None:
     app, handler, headers, body = _vector_app(vector)
     answer = app.test_client().post("/", headers=headers, data=body)
     if vector["expected_signature_valid"]:
-        assert answer.status_code == 200, answer.get_json()
-        assert answer.get_json()["response"]
-        assert len(handler.events) == 1
+        assert len(handler.events) == 1  # verified, so it reached the skill
+        if "context" in json.loads(body):
+            assert answer.status_code == 200, answer.get_json()
+            assert answer.get_json()["response"]
+        else:  # recorded before Alexa added `context` (2017); the SDK cannot answer without it
+            assert (answer.status_code, answer.get_json()["reason"]) == (400, "bad_body")
     else:
         assert (answer.status_code, answer.get_json()["reason"]) == (400, "bad_signature")
         assert handler.events == []
@@ -704,7 +797,7 @@ def test_gunicorn_runs_the_documented_factory_with_verification_on() -> None:
         assert unsigned == (400, {"error": "bad request", "reason": "missing_header"})
         signature = base64.b64encode(b"s" * 256).decode()  # an RSA signature's length
         bad_url = {"SignatureCertChainUrl": "https://evil.example/echo.api/c.pem",
-                   "Signature-256": signature}  # fmt: skip
+                   "Signature-256": signature, "Content-Type": "application/json"}  # fmt: skip
         assert http_post(server.port, body, bad_url)[1]["reason"] == "bad_cert_url"
     finally:
         server.stop()

@@ -333,9 +333,14 @@ def test_80_slow_clients_do_not_stall_the_documented_server(server: Server, pki:
         assert len(timeouts) >= BODY_TRICKLERS
 
 
-def test_gunicorn_conf_is_what_the_documented_command_uses() -> None:
+def test_gunicorn_conf_is_what_the_documented_command_uses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The settings issue #12 asks for, read the way gunicorn reads them."""
     from gunicorn.config import Config
+
+    # The file sets SKILL_SESSION_KEY in the environment it runs in: here, a copy.
+    monkeypatch.setattr(os, "environ", {**os.environ, "PORT": "", "SKILL_SESSION_KEY": ""})
 
     cfg = Config()
     path = ROOT / "gunicorn.conf.py"
@@ -349,3 +354,7 @@ def test_gunicorn_conf_is_what_the_documented_command_uses() -> None:
     assert cfg.worker_connections >= 2 * (HEADER_TRICKLERS + BODY_TRICKLERS)
     assert 0 < cfg.graceful_timeout <= 30
     assert cfg.wsgi_app == "skill_web.app:create_app()"
+    assert cfg.bind == ["127.0.0.1:8000"]
+    if "control_socket_disable" in cfg.settings:  # gunicorn 25.1+
+        assert cfg.control_socket_disable  # no socket shared under $HOME between servers
+    assert len(os.environ["SKILL_SESSION_KEY"]) == 64

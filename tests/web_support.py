@@ -40,9 +40,9 @@ class Recorder:
 
     def __init__(self, inner: Callable[[Any, Any], Any] | None = None) -> None:
         if inner is None:
-            from skill.app import handle_event
+            from skill.app import answer
 
-            inner = handle_event
+            inner = answer
         self.inner = inner
         self.events: list[Any] = []
 
@@ -215,11 +215,8 @@ def gunicorn_argv(app: str, *extra: str) -> list[str]:
     """`python -m gunicorn ... app` on a free loopback port (gunicorn.conf.py applies)."""
     import sys
 
-    gunicorn = pytest.importorskip("gunicorn")
-    argv = [sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0", *extra]
-    if gunicorn.version_info >= (25, 1):
-        argv.append("--no-control-socket")  # else it writes a socket under $HOME
-    return [*argv, app]
+    pytest.importorskip("gunicorn")  # gunicorn.conf.py turns its control socket off
+    return [sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0", *extra, app]
 
 
 GUNICORN_READY = r"Listening at: http://127\.0\.0\.1:(\d+)"

@@ -92,6 +92,8 @@ def _create(handler_input: HandlerInput, conv: Conversation) -> ReminderResult:
         TriggerType,
     )
 
+    from skill.api_client import ApiClientError
+
     if not has_reminder_consent(handler_input):
         return ReminderResult.NO_PERMISSION
     factory = handler_input.service_client_factory
@@ -119,6 +121,11 @@ def _create(handler_input: HandlerInput, conv: Conversation) -> ReminderResult:
         )
         factory.get_reminder_management_service().create_reminder(request)
     except ServiceException as exc:
+        # The SDK wraps a call that got no response at all as a status 500 (its __context__ is
+        # our ApiClientError): log why, not a status no server sent.
+        if isinstance(exc.__context__, ApiClientError):
+            log.warning("reminder not created: alexa api %s", exc.__context__.kind)
+            return ReminderResult.FAILED
         log.warning("reminders api refused: status=%s", exc.status_code)
         if exc.status_code in (401, 403):
             return ReminderResult.NO_PERMISSION

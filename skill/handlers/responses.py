@@ -100,10 +100,11 @@ def silent(handler_input: HandlerInput) -> Response:
     return handler_input.response_builder.response
 
 
-def without_handler(request_type: Any) -> ResponseEnvelope:
+def without_handler(request_type: Any, *, understood: bool = True) -> ResponseEnvelope:
     """The answer to a request that never reached a handler (too malformed to deserialise,
     or failing before dispatch): silence where Alexa accepts none, "no" to a name-free
-    question, else the conversation's spoken apology. No session is known: none is kept."""
+    question, else the conversation's spoken apology, or with ``understood`` False (a request
+    type the SDK does not know) its "not understood" turn. No session is kept."""
     if request_type in SILENT_REQUEST_TYPES:
         return ResponseEnvelope(version="1.0", response=Response(), session_attributes={})
     if request_type == "CanFulfillIntentRequest":  # a question before any session: just "no"
@@ -112,5 +113,6 @@ def without_handler(request_type: Any) -> ResponseEnvelope:
         no = CanFulfillIntent(can_fulfill=CanFulfillIntentValues.NO)
         return ResponseEnvelope(version="1.0", response=Response(can_fulfill_intent=no))
     builder = ResponseFactory()
-    _speak(builder, default_conversation().error(State()))
+    conv = default_conversation()
+    _speak(builder, conv.error(State()) if understood else conv.fallback(State()))
     return ResponseEnvelope(version="1.0", response=builder.response, session_attributes={})
