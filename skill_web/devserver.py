@@ -12,7 +12,7 @@ import socket
 import sys
 from typing import Any
 
-from skill_tools.cli_args import OneLineParser, port_number
+from skill_tools.cli_args import OneLineParser, port_number, prog
 from skill_web.app import create_app
 from skill_web.settings import ConfigError, Settings
 
@@ -20,11 +20,12 @@ __all__ = ["main"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 5000
+PROG = prog("serve")
 
 
 def _parser() -> OneLineParser:
     parser = OneLineParser(
-        prog="skill serve",
+        prog=PROG,
         description="Serve the skill over HTTP for development. In production run "
         "gunicorn 'skill_web.app:create_app()' (see docs). Settings come from the environment: "
         "ALEXA_SKILL_IDS, ALEXA_VERIFY, ALEXA_TRUST_STORE, ALEXA_CERT_FETCHER, LOG_LEVEL, "
@@ -52,9 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings.from_env()
         if args.no_verify:
             settings = dataclasses.replace(settings, verify=False)
-        app = create_app(settings)
     except ConfigError as exc:
-        print(f"skill serve: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
 
     from werkzeug.serving import WSGIRequestHandler, make_server, select_address_family
@@ -65,17 +65,21 @@ def main(argv: list[str] | None = None) -> int:
         def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
             pass
 
-    try:  # bind here, so a taken port is one line from us rather than werkzeug's exit
+    # Bind first, so a taken port is one line from us (before the app's start-up warnings),
+    # rather than werkzeug's exit.
+    try:
         family = select_address_family(args.host, args.port)
         listener = socket.create_server((args.host, args.port), family=family, backlog=128)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        print(
-            f"skill serve: error: cannot listen on {args.host}:{args.port}: {reason}",
-            file=sys.stderr,
-        )
+        print(f"{PROG}: error: cannot listen on {args.host}:{args.port}: {reason}", file=sys.stderr)
         return 1
     with listener:
+        try:
+            app = create_app(settings)
+        except ConfigError as exc:
+            print(f"{PROG}: error: {exc}", file=sys.stderr)
+            return 2
         server = make_server(
             args.host, args.port, app, threaded=True, request_handler=QuietHandler,
             fd=listener.fileno(),
@@ -93,7 +97,7 @@ def _serve(server: Any, host: str) -> int:
     shown = f"[{host}]" if ":" in host else host
     try:  # the line is printed inside: a SIGTERM right after it must still stop cleanly
         print(
-            f"skill serve: listening on http://{shown}:{server.port}/ "
+            f"{PROG}: listening on http://{shown}:{server.port}/ "
             "(development server; use gunicorn in production)",
             file=sys.stderr,
             flush=True,

@@ -129,8 +129,7 @@ TOOLS = ["simulate", "check", "package", "console", "serve"]
     "command",
     [
         *TOOLS[:-1],
-        pytest.param("serve", marks=pytest.mark.xfail(
-            strict=True, reason="skill_web/devserver.py still names itself 'skill serve'")),
+        "serve",
     ],
 )  # fmt: skip
 def test_every_tool_names_itself_as_typed_through_dev_py(command: str) -> None:

@@ -716,10 +716,10 @@ def test_serve_usage_errors_are_one_line(
     for argv in (["--port", "http"], ["--port", "70000"], ["--bogus"]):
         assert main(argv) == 2
         err = capsys.readouterr().err
-        assert err.startswith("skill serve: error:") and err.count("\n") == 1, err
+        assert err.startswith("dev.py serve: error:") and err.count("\n") == 1, err
     monkeypatch.setenv("ALEXA_VERIFY", "perhaps")
     assert main([]) == 2
-    assert capsys.readouterr().err.splitlines()[-1].startswith("skill serve: error: ALEXA_VERIFY")
+    assert capsys.readouterr().err.splitlines()[-1].startswith("dev.py serve: error: ALEXA_VERIFY")
 
 
 def test_serve_port_in_use_is_a_one_line_runtime_failure(
@@ -728,8 +728,9 @@ def test_serve_port_in_use_is_a_one_line_runtime_failure(
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]
         assert main(["--no-verify", "--port", str(port)]) == 1
-    err = capsys.readouterr().err.splitlines()[-1]
-    assert err.startswith(f"skill serve: error: cannot listen on 127.0.0.1:{port}")
+    err = capsys.readouterr().err
+    assert err.startswith(f"dev.py serve: error: cannot listen on 127.0.0.1:{port}")
+    assert err.count("\n") == 1  # before the app's start-up warnings, not after them
 
 
 CHECK = [
