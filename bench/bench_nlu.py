@@ -2,9 +2,9 @@
 
 Goal: median under 1 ms per utterance on this skill's model. Two baselines are measured in
 the same run, on the same utterances:
-- dict lookup: normalise + one dict lookup of the exact text (the floor any matcher pays;
+- dict lookup: spoken_form + one dict lookup of the exact text (the floor any matcher pays;
   it understands only literal samples);
-- difflib: `difflib.get_close_matches` of the normalised text against every sample (slot
+- difflib: `difflib.get_close_matches` of the spoken-form text against every sample (slot
   samples expanded with every value), cutoff 0.6: the obvious fuzzy matcher.
 
 The utterance mix: every literal sample (exact), slot samples with values (slot), the
@@ -31,7 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from skill_tools.cli_args import OneLineParser, prog  # noqa: E402
-from skill_tools.simulator.nlu import FALLBACK, NLU, load_nlu, model_path, normalise  # noqa: E402
+from skill_tools.model import model_path  # noqa: E402
+from skill_tools.simulator.nlu import FALLBACK, NLU, load_nlu  # noqa: E402
+from skill_tools.simulator.nlu_words import spoken_form  # noqa: E402
 
 PHRASES = ROOT / "tests" / "simulator" / "nlu_phrases.yaml"
 
@@ -78,14 +80,14 @@ def baselines(nlu: NLU, model: dict) -> dict[str, Callable[[str], str]]:
                     ]
                     expanded = [e.replace("{" + name + "}", w) for e in expanded for w in words]
             for text in expanded:
-                table.setdefault(normalise(text), intent["name"])
+                table.setdefault(spoken_form(text), intent["name"])
     keys = list(table)
 
     def dict_lookup(text: str) -> str:
-        return table.get(normalise(text), FALLBACK)
+        return table.get(spoken_form(text), FALLBACK)
 
     def close_match(text: str) -> str:
-        hit = difflib.get_close_matches(normalise(text), keys, n=1, cutoff=0.6)
+        hit = difflib.get_close_matches(spoken_form(text), keys, n=1, cutoff=0.6)
         return table[hit[0]] if hit else FALLBACK
 
     return {"dict lookup": dict_lookup, "difflib": close_match}

@@ -9,9 +9,10 @@ from __future__ import annotations
 import copy
 from functools import cache
 
+from skill_tools.model import model_path
 from skill_tools.simulator import Simulator, Turn, load_nlu
 from skill_tools.simulator.envelopes import DeviceKind, EnvelopeFactory
-from skill_tools.simulator.nlu import NLU, model_path
+from skill_tools.simulator.nlu import NLU
 from skill_tools.simulator.session import _Open
 
 OFFLINE_API = "http://127.0.0.1:9"  # nothing listens there: no call can leave the machine

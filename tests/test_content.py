@@ -236,7 +236,8 @@ def test_the_audit_fails_on_each_drift(raw, path, text, complaint):
 def test_does_the_vein_test_hurt_is_not_answered_as_a_diagnosis_topic():
     """'Does the vein test hurt' was answered with 'non-invasive': the article says nothing
     about pain, so it is a question for the clinic."""
-    from skill_tools.simulator.nlu import load_nlu, model_path
+    from skill_tools.model import model_path
+    from skill_tools.simulator.nlu import load_nlu
 
     assert load_nlu(model_path("en-US")).resolve("does the vein test hurt").intent == (
         "TreatmentsIntent"

@@ -32,11 +32,10 @@ from skill_tools.console.sessions import (
     Conversations,
     valid_id,
 )
-from skill_tools.model import language_model, read_json
+from skill_tools.model import language_model, model_path, read_json
 from skill_tools.simulator import Simulator, SimulatorError, Turn, in_process_transport, load_nlu
 from skill_tools.simulator.envelopes import SCREEN, DeviceKind, EnvelopeFactory
 from skill_tools.simulator.fake_alexa_api import FakeAlexaApi
-from skill_tools.simulator.nlu import model_path
 
 COOKIE = "console_session"
 MAX_UTTERANCE_CHARS = 300

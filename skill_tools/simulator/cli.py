@@ -19,13 +19,14 @@ from urllib.parse import urlsplit
 
 from skill import metrics
 from skill_tools.cli_args import OneLineParser, prog
+from skill_tools.model import ModelError, model_path
 from skill_tools.simulator.envelopes import (
     DEFAULT_API_ENDPOINT,
     DEFAULT_SKILL_ID,
     DeviceKind,
     EnvelopeFactory,
 )
-from skill_tools.simulator.nlu import ModelError, load_nlu, model_path
+from skill_tools.simulator.nlu import load_nlu
 from skill_tools.simulator.session import (
     HttpTransport,
     Simulator,

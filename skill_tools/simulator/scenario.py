@@ -17,8 +17,9 @@ from typing import Any
 
 import yaml
 
+from skill_tools.model import model_path
 from skill_tools.simulator.envelopes import DEFAULT_API_ENDPOINT, DeviceKind, EnvelopeFactory
-from skill_tools.simulator.nlu import NLU, load_nlu, model_path
+from skill_tools.simulator.nlu import NLU, load_nlu
 from skill_tools.simulator.session import (
     Simulator,
     SimulatorError,

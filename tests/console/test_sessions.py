@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from skill_tools.console.sessions import Conversations, new_id, valid_id
+from skill_tools.model import model_path
 from skill_tools.simulator import Simulator, load_nlu
-from skill_tools.simulator.nlu import model_path
 
 
 class Clock:

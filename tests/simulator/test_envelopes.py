@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import IntentRequest, LaunchRequest, RequestEnvelope, SessionEndedRequest
 
+from skill_tools.model import model_path
 from skill_tools.simulator.envelopes import (
     DEFAULT_API_ENDPOINT,
     DEFAULT_SKILL_ID,
@@ -16,7 +17,7 @@ from skill_tools.simulator.envelopes import (
     SessionInfo,
     new_session_id,
 )
-from skill_tools.simulator.nlu import load_nlu, model_path
+from skill_tools.simulator.nlu import load_nlu
 
 nlu = load_nlu(model_path("en-US"))
 NOW = datetime(2026, 11, 25, 10, 0, 0, tzinfo=UTC)

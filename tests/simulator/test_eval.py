@@ -15,8 +15,9 @@ import yaml
 
 from skill import triage
 from skill.triage import Answer
+from skill_tools.model import model_path
 from skill_tools.simulator import Turn
-from skill_tools.simulator.nlu import model_path, normalise
+from skill_tools.simulator.nlu_words import spoken_form
 from tests.talk import say_after
 
 HERE = Path(__file__).resolve().parent
@@ -102,8 +103,8 @@ def test_the_sets_are_large_labelled_and_held_out() -> None:
     phrases = [p for name in SETS for ps in EVAL[name].values() for p in ps]
     assert len(phrases) >= 300
     assert all(set(EVAL[name]) == set(LABELS) for name in SETS)
-    samples = {normalise(s) for i in _intents() for s in i}
-    assert not [p for p in phrases if normalise(p) in samples]
+    samples = {spoken_form(s) for i in _intents() for s in i}
+    assert not [p for p in phrases if spoken_form(p) in samples]
 
 
 def _intents() -> list[list[str]]:

@@ -13,19 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from skill.handlers.intents import OUT_OF_SCOPE_INTENTS
-from skill_tools.simulator.nlu import (
-    BUILTIN_PHRASES,
-    FALLBACK,
-    NEAR_THRESHOLD,
-    NLU,
-    ModelError,
-    RouteKind,
-    drop_fillers,
-    load_nlu,
-    model_path,
-    normalise,
-    stem,
-)
+from skill_tools.model import ModelError, model_path
+from skill_tools.simulator.nlu import FALLBACK, NEAR_THRESHOLD, NLU, RouteKind, load_nlu
+from skill_tools.simulator.nlu_words import BUILTIN_PHRASES, drop_fillers, spoken_form, stem
 
 MODEL = json.loads(model_path("en-US").read_text(encoding="utf-8"))
 PHRASES = yaml.safe_load((Path(__file__).parent / "nlu_phrases.yaml").read_text())
@@ -62,7 +52,7 @@ def test_every_literal_sample_reaches_its_own_intent_exactly(intent: str, sample
 
 
 LITERAL_SAMPLES = {
-    normalise(s) for i in _intents() for s in i.get("samples", []) if "{" not in s
+    spoken_form(s) for i in _intents() for s in i.get("samples", []) if "{" not in s
 }
 
 
@@ -105,11 +95,11 @@ def test_every_slot_sample_with_every_synonym_resolves_like_alexa(
 ) -> None:
     match = nlu.resolve(utterance)
     assert match.intent == intent
-    if normalise(utterance) in LITERAL_SAMPLES:
+    if spoken_form(utterance) in LITERAL_SAMPLES:
         return  # "why do my legs cramp at night" is also a sample of its own: no slot to fill
     fill = match.slots[slot]
     assert (fill.value, fill.status, fill.resolved) == (
-        normalise(heard),
+        spoken_form(heard),
         "ER_SUCCESS_MATCH",
         value_id,
     )
@@ -137,8 +127,8 @@ def test_phrases_close_to_no_sample_become_fallback(phrase: str) -> None:
 def test_near_phrases_are_really_not_samples() -> None:
     """Otherwise the near-match tests above would prove nothing about the near match."""
     near = [p for ps in PHRASES["near"].values() for p in ps]
-    samples = {normalise(s) for i in _intents() for s in i.get("samples", [])}
-    assert not [p for p in near if normalise(p) in samples]
+    samples = {spoken_form(s) for i in _intents() for s in i.get("samples", [])}
+    assert not [p for p in near if spoken_form(p) in samples]
 
 
 def test_matching_ignores_case_punctuation_and_spacing() -> None:
@@ -150,7 +140,7 @@ def test_matching_ignores_case_punctuation_and_spacing() -> None:
 def test_contractions_match_either_way() -> None:
     assert nlu.resolve("I am not sure").intent == "NotSureIntent"  # sample: "i'm not sure"
     assert nlu.resolve("I’d say most nights").slots["frequency"].resolved == "OFTEN"
-    assert normalise("What's the vein center's website?") == "what is the vein center website"
+    assert spoken_form("What's the vein center's website?") == "what is the vein center website"
 
 
 def test_a_value_that_is_no_synonym_fills_the_slot_with_no_match() -> None:
@@ -190,7 +180,7 @@ def test_any_text_resolves_to_a_declared_intent_and_never_raises(text: str) -> N
     match = nlu.resolve(text)
     assert match.intent in nlu.intents
     assert set(match.slots) == {name for name, _ in nlu.intents[match.intent]}
-    route, said = nlu.route(text), normalise(text)
+    route, said = nlu.route(text), spoken_form(text)
     if route.kind in (RouteKind.LAUNCH, RouteKind.ONE_SHOT):  # only by the skill's name
         assert "leg cramp helper" in said
     if route.kind in (RouteKind.ONE_SHOT, RouteKind.IN_SKILL):  # the words, not other ones
@@ -200,9 +190,9 @@ def test_any_text_resolves_to_a_declared_intent_and_never_raises(text: str) -> N
 
 
 @given(st.text(max_size=60))
-def test_normalise_is_idempotent(text: str) -> None:
-    once = normalise(text)
-    assert normalise(once) == once
+def test_the_spoken_form_is_idempotent(text: str) -> None:
+    once = spoken_form(text)
+    assert spoken_form(once) == once
     assert drop_fillers(drop_fillers(once)) == drop_fillers(once)
 
 

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from skill_tools.model import model_path
 from skill_tools.simulator.envelopes import DeviceKind, EnvelopeFactory
-from skill_tools.simulator.nlu import load_nlu, model_path
+from skill_tools.simulator.nlu import load_nlu
 from skill_tools.simulator.session import HttpTransport, Simulator, SimulatorError
 from tests.simulator.conftest import Server
 

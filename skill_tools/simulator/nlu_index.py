@@ -1,0 +1,354 @@
+"""The interaction model compiled once for matching: slot types, and every sample filed in
+the index its stage reads (exact phrases, samples with slots, the near-match token sets,
+the emergency rule's content words).
+
+`compile_model` does all the work a phrase should not pay for; `ModelIndex` is what the
+matcher reads and never changes. Each index holds its own typed entries.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from skill_tools.model import ModelError
+from skill_tools.simulator.nlu_words import (
+    BUILTIN_PHRASES,
+    content_words,
+    deletions,
+    drop_fillers,
+    spoken_form,
+    stem,
+)
+
+NEAR_THRESHOLD = 0.5
+# Alexa's fallbackIntentSensitivity moves our threshold the same way (higher = more fallback).
+SENSITIVITY_THRESHOLDS = {"LOW": 0.4, "MEDIUM": NEAR_THRESHOLD, "HIGH": 0.6}
+# A word no sample contains weighs this much more than the rarest model word: hearing a
+# word the skill was never taught is strong evidence the phrase is not for the skill.
+UNKNOWN_WORD_FACTOR = 1.5
+OPEN_SLOT_WORDS = (1, 4)  # an open (unknown-value) slot in stage 3
+OPEN_SLOT_MIN_CARRIER = 2
+PRIORITY_INTENT = "EmergencyIntent"
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+class SlotRef(NamedTuple):
+    """A slot an intent declares, or a sample uses."""
+
+    name: str
+    type: str
+
+
+SamplePart = str | SlotRef  # a literal word of a sample, or one of its slots
+
+
+@dataclass(frozen=True)
+class Value:
+    """A custom slot type's value: what entity resolution reports for it."""
+
+    id: str | None
+    name: str
+
+
+SlotTable = dict[str, list[Value]]  # spoken-form value or synonym -> the values it names
+
+
+class ExactHit(NamedTuple):
+    """A literal sample (or built-in phrase), filed under its spoken form."""
+
+    intent: str
+    sample: str
+
+
+@dataclass(frozen=True)
+class SlotSample:
+    """A sample with slots, for the slot fill and the open-slot stage."""
+
+    intent: str
+    sample: str
+    slots: tuple[SlotRef, ...]  # in order of appearance
+    parts: tuple[SamplePart, ...]
+    open: re.Pattern[str] | None  # None when it has too few carrier words
+
+
+class NearSample(NamedTuple):
+    """A sample as a token set, before the near index weighs its tokens."""
+
+    intent: str
+    sample: str
+    tokens: frozenset[str]
+    slots: tuple[SlotRef, ...]
+
+
+@dataclass(frozen=True)
+class NearEntry:
+    """One sample as a weighed token set, for the near match."""
+
+    intent: str
+    sample: str
+    tokens: frozenset[str]
+    weight: float
+    slot_types: tuple[SlotRef, ...]  # for samples with slots
+
+
+class PrioritySample(NamedTuple):
+    """An EmergencyIntent sample as the content words a phrase must all contain."""
+
+    words: frozenset[str]
+    sample: str
+
+
+@dataclass(frozen=True)
+class SlotTagger:
+    """Finds custom slot values in a phrase, for the near match."""
+
+    pattern: re.Pattern[str] | None  # None: the model's intents use no custom slot type
+    types: dict[str, str]  # spoken-form value or synonym -> its slot type
+
+    def tag(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """Replace custom slot values by their type token; return the values found in order."""
+        if self.pattern is None:
+            return text, []
+        found: list[tuple[str, str]] = []
+
+        def swap(m: re.Match[str]) -> str:
+            slot_type = self.types[m.group(0)]
+            found.append((slot_type, m.group(0)))
+            return type_token(slot_type)
+
+        return self.pattern.sub(swap, text), found
+
+
+@dataclass(frozen=True)
+class NearIndex:
+    """Every sample's token set with IDF weights, postings per token, and spelling keys."""
+
+    entries: list[NearEntry]
+    postings: dict[str, list[int]]  # token -> indexes into entries
+    idf: dict[str, float]
+    unknown_weight: float  # the weight of a token no sample has
+    vocabulary: set[str]  # every word of every sample, unstemmed
+    spell: dict[str, str]  # a one-letter deletion -> the model word it comes from
+
+
+@dataclass(frozen=True)
+class ModelIndex:
+    """One locale's model, compiled: what the matcher reads."""
+
+    invocation_name: str
+    threshold: float
+    intents: dict[str, tuple[SlotRef, ...]]
+    types: dict[str, SlotTable]
+    longest: dict[str, int]  # slot type -> words in its longest value
+    tagger: SlotTagger
+    exact: dict[str, ExactHit]  # spoken-form phrase -> its sample
+    slot_samples: list[SlotSample]
+    near: NearIndex
+    priority: list[PrioritySample]
+    conflicts: list[str]  # a phrase listed for two intents: the first one wins
+
+
+def type_token(slot_type: str) -> str:
+    """The near match's token for any value of a slot type."""
+    return "{" + slot_type + "}"  # braces never survive spoken_form(): no clash with a word
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+
+
+def compile_model(model: Mapping[str, Any], threshold: float | None = None) -> ModelIndex:
+    """Compile a model document; ModelError when it is inconsistent (KeyError, TypeError or
+    AttributeError when it is malformed in a way it does not name)."""
+    return _Compiler(model, threshold).index
+
+
+class _Compiler:
+    """Fills the indexes sample by sample; `index` is the result."""
+
+    def __init__(self, model: Mapping[str, Any], threshold: float | None) -> None:
+        try:
+            lm = model["interactionModel"]["languageModel"]
+            intents = lm["intents"]
+        except (KeyError, TypeError) as exc:
+            raise ModelError("no interactionModel.languageModel.intents") from exc
+        invocation_name = spoken_form(str(lm.get("invocationName", "")))
+        if not invocation_name:
+            raise ModelError("the model has no invocationName")
+        config = model["interactionModel"].get("modelConfiguration") or {}
+        level = (config.get("fallbackIntentSensitivity") or {}).get("level", "MEDIUM")
+        threshold = threshold if threshold is not None else SENSITIVITY_THRESHOLDS.get(
+            str(level).upper(), NEAR_THRESHOLD
+        )
+        self.types = self._compile_types(lm.get("types") or [])
+        longest = {t: max((len(p.split()) for p in v), default=0)  # words in a value
+                   for t, v in self.types.items()}
+        self.intents: dict[str, tuple[SlotRef, ...]] = {}
+        self.exact: dict[str, ExactHit] = {}
+        self.slot_samples: list[SlotSample] = []
+        self.near_samples: list[NearSample] = []
+        self.conflicts: list[str] = []
+        self.vocabulary: set[str] = set()
+        self.seen: set[tuple[str, frozenset[str]]] = set()
+
+        for intent in intents:
+            name = intent.get("name")
+            if not isinstance(name, str):
+                raise ModelError("an intent without a name")
+            slots = tuple(SlotRef(s["name"], s["type"]) for s in intent.get("slots") or [])
+            self.intents[name] = slots
+        custom_used = {t for slots in self.intents.values() for _, t in slots if t in self.types}
+        self.tagger = self._compile_tagger(custom_used)
+
+        for intent in intents:  # the model's samples first: they win over built-in phrases
+            for sample in intent.get("samples") or []:
+                self._add_sample(intent["name"], sample)
+        for intent in intents:
+            for sample in BUILTIN_PHRASES.get(intent["name"], ()):
+                self._add_sample(intent["name"], sample, builtin=True)
+
+        near = self._build_near_index()
+        priority: list[PrioritySample] = []
+        for intent in intents:
+            if intent["name"] == PRIORITY_INTENT:
+                for sample in intent.get("samples") or []:
+                    if "{" not in sample and (words := content_words(spoken_form(sample))):
+                        priority.append(PrioritySample(words, sample))
+        self.index = ModelIndex(
+            invocation_name=invocation_name,
+            threshold=threshold,
+            intents=self.intents,
+            types=self.types,
+            longest=longest,
+            tagger=self.tagger,
+            exact=self.exact,
+            slot_samples=self.slot_samples,
+            near=near,
+            priority=priority,
+            conflicts=self.conflicts,
+        )
+
+    def _compile_types(self, types: list[Any]) -> dict[str, SlotTable]:
+        """Custom slot types: spoken-form value or synonym -> the values it resolves to."""
+        out: dict[str, SlotTable] = {}
+        for t in types:
+            table: SlotTable = defaultdict(list)
+            for v in t.get("values") or []:
+                name = v.get("name") or {}
+                value = Value(v.get("id"), str(name.get("value", "")))
+                for phrase in [value.name, *(name.get("synonyms") or [])]:
+                    key = spoken_form(phrase)
+                    if key and value not in table[key]:
+                        table[key].append(value)
+            out[t["name"]] = dict(table)
+        return out
+
+    def _compile_tagger(self, used: set[str]) -> SlotTagger:
+        tag_type: dict[str, str] = {}
+        for slot_type in sorted(used):
+            for phrase in self.types[slot_type]:
+                tag_type.setdefault(phrase, slot_type)
+        if not tag_type:
+            return SlotTagger(None, tag_type)
+        return SlotTagger(
+            re.compile(r"(?<!\S)(?:" + _alternation(tag_type) + r")(?!\S)"), tag_type
+        )
+
+    def _slot_pattern(self, slot_type: str) -> str:
+        low, high = OPEN_SLOT_WORDS
+        return rf"\w+(?: \w+){{{low - 1},{high - 1}}}"
+
+    def _add_sample(self, intent: str, sample: str, builtin: bool = False) -> None:
+        declared = dict(self.intents[intent])
+        pieces = _PLACEHOLDER.split(sample)  # literal, slot, literal, slot, ...
+        literal_words: list[str] = []
+        exact_parts: list[SamplePart] = []
+        open_parts: list[str] = []
+        near_words: list[str] = []
+        slots: list[SlotRef] = []
+        for i, piece in enumerate(pieces):
+            if i % 2 == 0:
+                words = spoken_form(piece).split()
+                literal_words += words
+                exact_parts += words
+                open_parts += map(re.escape, words)
+                near_words += words
+                continue
+            if piece not in declared:
+                raise ModelError(f"{intent}: sample {sample!r} uses undeclared slot {piece!r}")
+            slot = SlotRef(piece, declared[piece])
+            slots.append(slot)
+            group = f"s_{piece}"
+            exact_parts.append(slot)
+            open_parts.append(f"(?P<{group}>{self._slot_pattern(slot.type)})")
+            near_words.append(type_token(slot.type))
+        text = " ".join(literal_words)
+        if not slots:
+            if not text:
+                return
+            # The sample without its filler words too, unless that leaves one word: "uh huh"
+            # must not teach "huh", nor "please do" teach "do".
+            stripped = drop_fillers(text)
+            keys = {text, stripped} if len(stripped.split()) > 1 else {text}
+            for key in keys - {""}:
+                if key in self.exact and self.exact[key].intent != intent and not builtin:
+                    self.conflicts.append(f"{key!r}: {self.exact[key].intent} and {intent}")
+                self.exact.setdefault(key, ExactHit(intent, sample))
+            near = self.tagger.tag(text)[0]
+        else:
+            carriers = drop_fillers(text).split()
+            self.slot_samples.append(
+                SlotSample(
+                    intent,
+                    sample,
+                    tuple(slots),
+                    tuple(exact_parts),
+                    re.compile(" ".join(open_parts))
+                    if len(carriers) >= OPEN_SLOT_MIN_CARRIER and len(slots) == 1
+                    else None,  # several unknown slots at once say nothing: no open match
+                )
+            )
+            near = " ".join(near_words)
+        words = drop_fillers(near).split()
+        self.vocabulary.update(words)
+        if len(words) == 1 and len(near.split()) > 1:
+            return  # "uh huh" is not "huh": the near match would learn the wrong word
+        tokens = frozenset(stem(w) for w in words)
+        if tokens and (intent, tokens) not in self.seen:
+            self.seen.add((intent, tokens))
+            self.near_samples.append(NearSample(intent, sample, tokens, tuple(slots)))
+
+    def _build_near_index(self) -> NearIndex:
+        df: dict[str, int] = defaultdict(int)
+        for sample in self.near_samples:
+            for t in sample.tokens:
+                df[t] += 1
+        n = len(self.near_samples) or 1
+        idf = {t: math.log(1 + n / c) for t, c in df.items()}
+        entries: list[NearEntry] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        for intent, sample, tokens, slots in self.near_samples:
+            index = len(entries)
+            entries.append(NearEntry(intent, sample, tokens, sum(idf[t] for t in tokens), slots))
+            for t in tokens:
+                postings[t].append(index)
+        # Spelling: every model word of five letters or more, by its one-letter deletions.
+        spell: dict[str, str] = {}
+        for word in sorted(self.vocabulary):
+            if len(word) >= 5 and not word.startswith("{"):
+                for d in deletions(word):
+                    spell.setdefault(d, word)
+        return NearIndex(
+            entries=entries,
+            postings=postings,
+            idf=idf,
+            unknown_weight=UNKNOWN_WORD_FACTOR * math.log(1 + n),
+            vocabulary=self.vocabulary,
+            spell=spell,
+        )

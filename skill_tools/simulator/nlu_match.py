@@ -1,0 +1,233 @@
+"""Which intent and slots a phrase reaches, read from a compiled model (`ModelIndex`).
+
+A phrase is put in its spoken form (lower case, contractions expanded, punctuation dropped)
+and then goes through three stages, the first hit wins:
+
+1. exact: it equals a sample or a built-in phrase, or fully matches a sample with slots,
+   where a custom slot accepts one of its type's values or synonyms and a built-in slot
+   (AMAZON.*) accepts one to six words;
+2. near: IDF-weighted Jaccard similarity of token sets against every sample, after filler
+   words are dropped, custom slot values are replaced by a token naming their type, and
+   a misspelt word is corrected to a model word one edit away. The best sample wins when
+   its score is at least the threshold (NEAR_THRESHOLD by default);
+3. open slot: a sample with one slot and at least two carrier words fully matches with its slot
+   taken as one to four unknown words: the intent, with that slot ER_SUCCESS_NO_MATCH.
+
+Before all three, a safety rule: a phrase that contains every content word of an
+EmergencyIntent sample (in any order, with other words around them) is EmergencyIntent, so
+no shorter or more generic sample of another intent can take "my chest hurts and my legs
+cramp" away from the emergency advice. Real Alexa has no such rule; the model's many
+emergency samples are what teach it, and this keeps the simulator from being more
+forgiving than the samples justify in the one place where a miss is dangerous.
+
+4. leading answer: a phrase that opens with a plain yes or no ("yes and then I can't get
+   back to sleep") is AMAZON.YesIntent or AMAZON.NoIntent.
+
+Anything else is AMAZON.FallbackIntent.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from skill_tools.simulator.nlu_index import PRIORITY_INTENT, ModelIndex, SamplePart
+from skill_tools.simulator.nlu_words import (
+    LEADING_ANSWERS,
+    content_words,
+    deletions,
+    drop_fillers,
+    spoken_form,
+    stem,
+)
+
+FALLBACK = "AMAZON.FallbackIntent"
+BUILTIN_SLOT_WORDS = (1, 6)  # a built-in slot type (AMAZON.*) accepts this many words
+
+
+@dataclass(frozen=True)
+class SlotFill:
+    """One slot as Alexa sends it: what was heard and what entity resolution made of it."""
+
+    name: str
+    type: str
+    value: str | None = None  # the words heard, None when the slot is empty
+    status: str | None = None  # ER_SUCCESS_MATCH / ER_SUCCESS_NO_MATCH; None: no resolution
+    matches: tuple[tuple[str | None, str], ...] = ()  # (id, canonical name), best first
+
+    @property
+    def resolved(self) -> str | None:
+        """The canonical id of the first match, or None."""
+        return self.matches[0][0] if self.matches else None
+
+
+@dataclass(frozen=True)
+class Match:
+    """The intent a phrase reaches, with every slot the intent declares (filled or not)."""
+
+    intent: str
+    slots: Mapping[str, SlotFill] = field(default_factory=dict)
+    method: str = "exact"  # priority | exact | near | open_slot | leading | fallback
+    score: float = 1.0
+    sample: str | None = None  # the sample that won, for explanations
+
+
+class Matcher:
+    """Resolves phrases against one compiled model."""
+
+    def __init__(self, index: ModelIndex) -> None:
+        # The indexes as attributes of their own: a phrase pays one lookup for each.
+        self.threshold = index.threshold
+        self.intents = index.intents
+        self._types = index.types
+        self._longest = index.longest
+        self._tagger = index.tagger
+        self._exact = index.exact
+        self._slot_samples = index.slot_samples
+        self._priority = index.priority
+        near = index.near
+        self._entries = near.entries
+        self._postings = near.postings
+        self._idf = near.idf
+        self._unknown_weight = near.unknown_weight
+        self._vocabulary = near.vocabulary
+        self._spell = near.spell
+
+    def _fill(self, name: str, slot_type: str, heard: str | None) -> SlotFill:
+        if heard is None:
+            return SlotFill(name, slot_type)
+        if slot_type not in self._types:
+            return SlotFill(name, slot_type, heard)  # built-in types carry no resolutions
+        values = self._types[slot_type].get(heard, [])
+        if not values:
+            return SlotFill(name, slot_type, heard, "ER_SUCCESS_NO_MATCH")
+        return SlotFill(
+            name, slot_type, heard, "ER_SUCCESS_MATCH", tuple((v.id, v.name) for v in values)
+        )
+
+    def _slots(self, intent: str, heard: Mapping[str, str]) -> dict[str, SlotFill]:
+        return {n: self._fill(n, t, heard.get(n)) for n, t in self.intents.get(intent, ())}
+
+    def _correct(self, word: str) -> str:
+        if len(word) < 5 or word in self._vocabulary:
+            return word
+        for d in deletions(word):
+            if d in self._spell:
+                return self._spell[d]
+        return word
+
+    def _priority_match(self, text: str) -> Match | None:
+        said = content_words(text)
+        for words, sample in self._priority:
+            if words <= said:
+                slots = self._slots(PRIORITY_INTENT, {})
+                return Match(PRIORITY_INTENT, slots, "priority", 1.0, sample)
+        return None
+
+    def resolve(self, utterance: str) -> Match:
+        """The intent and slots Alexa would send for `utterance` inside the skill's session."""
+        text = spoken_form(utterance)
+        hit = self._exact.get(text) or self._exact.get(drop_fillers(text))
+        if not hit or hit.intent != PRIORITY_INTENT:
+            priority = self._priority_match(text)
+            if priority is not None:
+                return priority
+        if hit:
+            return Match(hit.intent, self._slots(hit.intent, {}), "exact", 1.0, hit.sample)
+        bare = drop_fillers(text)  # "um why do my calves cramp": as for literals
+        for words in [text.split()] + ([bare.split()] if bare != text else []):
+            for s in self._slot_samples:
+                heard = self._fit(s.parts, words)
+                if heard:
+                    return Match(s.intent, self._slots(s.intent, heard), "exact", 1.0, s.sample)
+        near = self._near(text)
+        if near is not None:
+            return near
+        for s in self._slot_samples:
+            m = s.open.fullmatch(text) if s.open else None
+            if m:
+                heard = {name: m.group(f"s_{name}") for name, _ in s.slots}
+                return Match(s.intent, self._slots(s.intent, heard), "open_slot", 0.0, s.sample)
+        lead = self._leading_answer(text)
+        if lead is not None:
+            return lead
+        return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
+
+    def _fit(
+        self, parts: tuple[SamplePart, ...], words: list[str], at: int = 0
+    ) -> dict[str, str] | None:
+        """The slots when `words[at:]` fully matches a sample's parts: a literal word must be
+        there, a custom slot takes a value or synonym of its type (the longest first, as
+        Alexa's resolution prefers), a built-in slot one to six words. None: no match."""
+        if not parts:
+            return {} if at == len(words) else None
+        head, rest = parts[0], parts[1:]
+        if isinstance(head, str):
+            return self._fit(rest, words, at + 1) if at < len(words) and words[at] == head else None
+        name, slot_type = head
+        table = self._types.get(slot_type)
+        low, high = (1, self._longest[slot_type]) if table is not None else BUILTIN_SLOT_WORDS
+        for end in range(min(len(words), at + high), at + low - 1, -1):
+            value = " ".join(words[at:end])
+            if table is None or value in table:
+                found = self._fit(rest, words, end)
+                if found is not None:
+                    return {name: value, **found}
+        return None
+
+    def _leading_answer(self, text: str) -> Match | None:
+        """ "yes and then I can't get back to sleep": a phrase nothing else matched that opens
+        with a plain yes or no is that answer, as Alexa's built-ins take it."""
+        words = drop_fillers(text).split()
+        for intent, openers in LEADING_ANSWERS.items():
+            if len(words) > 1 and words[0] in openers and intent in self.intents:
+                return Match(intent, {}, "leading", 0.0, words[0])
+        return None
+
+    def score(self, utterance: str) -> list[tuple[float, str, str]]:
+        """Every sample's near-match score for `utterance`, best first: (score, intent, sample)."""
+        tokens, _ = self._near_tokens(spoken_form(utterance))
+        scored = self._scores(tokens)
+        return sorted(
+            ((s, self._entries[i].intent, self._entries[i].sample) for i, s in scored.items()),
+            key=lambda x: -x[0],
+        )
+
+    def _near_tokens(self, text: str) -> tuple[frozenset[str], list[tuple[str, str]]]:
+        tagged, found = self._tagger.tag(text)
+        words = drop_fillers(tagged).split()
+        return frozenset(stem(self._correct(w)) for w in words), found
+
+    def _scores(self, tokens: frozenset[str]) -> dict[int, float]:
+        idf, unknown = self._idf, self._unknown_weight
+        total = sum(idf.get(t, unknown) for t in tokens)
+        shared: dict[int, float] = defaultdict(float)
+        for t in tokens:
+            w = idf.get(t)
+            if w is not None:
+                for i in self._postings[t]:
+                    shared[i] += w
+        entries = self._entries
+        return {i: s / (total + entries[i].weight - s) for i, s in shared.items()}
+
+    def _near(self, text: str) -> Match | None:
+        tokens, found = self._near_tokens(text)
+        if not tokens:
+            return None
+        best_i, best = -1, 0.0
+        for i, s in self._scores(tokens).items():
+            if s > best or (s == best and i < best_i):
+                best_i, best = i, s
+        if best_i < 0 or best < self.threshold:
+            return None
+        entry = self._entries[best_i]
+        heard: dict[str, str] = {}
+        pool = list(found)
+        for name, slot_type in entry.slot_types:
+            for k, (found_type, words) in enumerate(pool):
+                if found_type == slot_type:
+                    heard[name] = words
+                    del pool[k]
+                    break
+        return Match(entry.intent, self._slots(entry.intent, heard), "near", best, entry.sample)

@@ -1,0 +1,141 @@
+"""What people say to any skill, and the one spelling every phrase is matched in.
+
+The word lists (fillers, function words, the built-in intents' phrases) and `spoken_form`,
+which samples and what the user says both go through, so "I'm" meets "i am". Plain data and
+string functions: the index and the matcher build on them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+# Words that say nothing about what is wrong: left out when a sample's content words are
+# looked for inside a phrase (the emergency rule). Negations and "feel" stay: "i can not
+# feel my leg" must not shrink to "leg".
+_FUNCTION_WORDS = (
+    "i me my mine a an the is am are was were be been being it its this that these those "
+    "have has had having and or to of in on at with from by as there here he she him her his "
+    "we our they their them you your can could will would do does did all just when"
+)
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+
+# What people say to the built-in intents; Alexa knows these without any samples in the model.
+BUILTIN_PHRASES: Mapping[str, tuple[str, ...]] = {
+    "AMAZON.YesIntent": (
+        "yes", "yeah", "yep", "yup", "yes please", "sure", "sure thing", "ok", "okay",
+        "of course", "please do", "absolutely", "alright", "all right", "correct", "right",
+        "definitely", "that is right", "go ahead", "uh huh", "i do", "yes i do", "yes it is",
+        "indeed", "certainly", "why not", "sounds good", "yes they are", "yes i have",
+    ),
+    "AMAZON.NoIntent": (
+        "no", "nope", "nah", "no thanks", "no thank you", "not really", "not now",
+        "negative", "i do not", "no i do not", "no way", "not at all", "no they are not",
+        "no it is not", "no i have not", "i have not", "no i am good", "i am good",
+    ),
+    "AMAZON.StopIntent": (
+        "stop", "stop it", "shut up", "be quiet", "quiet", "enough", "that is enough",
+        "off", "bye", "goodbye", "good bye", "i am done", "that is all", "stop talking",
+    ),
+    "AMAZON.CancelIntent": (
+        "cancel", "cancel that", "never mind", "nevermind", "forget it", "forget about it",
+    ),
+    "AMAZON.HelpIntent": (
+        "help", "help me", "help please", "what can i say", "what can i do",
+        "what can you do", "what do i say", "how does this work", "i need help",
+        "what are my options", "options", "i am confused", "how do i use this",
+    ),
+    "AMAZON.RepeatIntent": (
+        "repeat", "repeat that", "repeat please", "say that again", "say it again",
+        "can you repeat that", "please repeat", "what did you say", "come again", "pardon",
+        "again", "one more time", "sorry what", "i did not catch that",
+    ),
+    "AMAZON.StartOverIntent": (
+        "start over", "restart", "start again", "begin again", "from the top", "reset",
+        "start from the beginning", "let us start over", "start over please",
+        "go back to the start",
+    ),
+    "AMAZON.NavigateHomeIntent": (
+        "go home", "home", "main menu", "menu", "go to the main menu", "back to the menu",
+        "go back home", "back to the start menu",
+    ),
+}
+
+# The first word of a phrase that nothing else matched, when it is a plain answer.
+LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
+    "AMAZON.YesIntent": frozenset({"yes", "yeah", "yep", "yup", "definitely", "absolutely"}),
+    "AMAZON.NoIntent": frozenset({"no", "nope", "nah", "never"}),
+}
+
+# Dropped from both sides before the near match; multi-word ones first.
+FILLERS = (
+    "you know", "i mean", "i think", "i guess", "kind of", "sort of", "hey alexa",
+    "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "well", "so", "like",
+    "just", "actually", "basically", "please", "alexa", "hey",
+)
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_CONTRACTIONS = {
+    "i'm": "i am", "i'd": "i would", "i've": "i have", "i'll": "i will",
+    "it's": "it is", "that's": "that is", "what's": "what is", "there's": "there is",
+    "here's": "here is", "where's": "where is", "who's": "who is", "how's": "how is",
+    "let's": "let us", "he's": "he is", "she's": "she is", "can't": "can not",
+    "cannot": "can not", "won't": "will not", "shan't": "shall not", "ain't": "is not",
+    "y'all": "you all",
+}
+_CONTRACTION = re.compile(r"\b(?:" + "|".join(map(re.escape, _CONTRACTIONS)) + r")\b")
+_SUFFIXES = ((re.compile(r"n't\b"), " not"), (re.compile(r"'re\b"), " are"),
+             (re.compile(r"'ve\b"), " have"), (re.compile(r"'ll\b"), " will"),
+             (re.compile(r"'d\b"), " would"), (re.compile(r"'s\b"), ""))
+_NON_WORD = re.compile(r"[\W_]+")
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DIGITS = re.compile(r"\d")
+_FILLER = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, FILLERS)) + r")(?!\S)")
+
+
+def spoken_form(text: str) -> str:
+    """A phrase as the words Alexa hears: lower case, contractions expanded, digits spoken
+    ("911": "nine one one"), punctuation and extra spaces dropped.
+
+    Applied identically to samples and to what the user says, so "I'm" matches "i am".
+    """
+    text = text.lower().translate(_APOSTROPHES)
+    text = _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group(0)], text)
+    for pattern, replacement in _SUFFIXES:
+        text = pattern.sub(replacement, text)
+    text = _DIGITS.sub(lambda m: f" {_DIGIT_WORDS[int(m.group(0))]} ", text)  # 911: nine one one
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def drop_fillers(text: str) -> str:
+    """A spoken-form phrase without filler words ("um", "please", "i think", ...)."""
+    return " ".join(_FILLER.sub(" ", text).split())
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper, so "walking" meets "walk" and "veins" meets "vein".
+
+    Only used for the near match, on both sides, so its mistakes cancel out.
+    """
+    if len(word) < 4 or word.startswith("{"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Stems of the words that say what is wrong (no spelling correction: "aches" must
+    never become "chest")."""
+    return frozenset(stem(w) for w in drop_fillers(text).split() if w not in FUNCTION_WORDS)
+
+
+def deletions(word: str) -> set[str]:
+    """The word and every form of it with one letter left out: the spelling correction's key."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
