@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[list[str], str, tuple[str, ...]]] = {
     "simulate": (["-m", "skill_tools", "simulate"], "talk to the skill in a terminal", ()),
     "test": (["-m", "pytest"], "run the whole test suite (what CI runs); pytest options", ()),
     "lint": (["-m", "ruff", "check", "."], "ruff over the whole project", ()),
+    "samples": (["-m", "skill_tools", "samples"], "write the model JSON from its templates", ()),
     "check": (["-m", "skill_tools", "check"], "lint the interaction model for certification", ()),
     "package": (["-m", "skill_tools", "package"], "build dist/lambda.zip for AWS Lambda", ()),
     "serve": (["-m", "skill_tools", "serve"], "run the skill as a web service (development)", ()),
