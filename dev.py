@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[list[str], str, Path]] = {
     "simulate": (["-m", "skill_tools", "simulate"], "talk to the skill in a terminal", VENV),
     "test": (["-m", "pytest"], "run the whole test suite (what CI runs); pytest options", VENV),
     "lint": (["-m", "ruff", "check", "."], "ruff over the whole project", VENV),
+    "samples": (["-m", "skill_tools", "samples"], "write the model JSON from its templates", VENV),
     "check": (["-m", "skill_tools", "check"], "lint the interaction model for certification", VENV),
     "package": (["-m", "skill_tools", "package"], "build dist/lambda.zip for AWS Lambda", VENV),
     "serve": (["-m", "skill_tools", "serve"], "run the skill as a web service (development)", VENV),

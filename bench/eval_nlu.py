@@ -1,6 +1,6 @@
 """The evaluation sets' figures: how many phrasings reach the intent they mean, and how many
 an exact-match matcher would get (a literal sample or a slot-value fill, the way Bespoken's
-virtual-alexa matches), for the tuning and held-out sets of tests/simulator/eval_phrases.yaml.
+virtual-alexa matches), for each set of tests/simulator/eval_phrases.yaml.
 The check's natural answers are scored too. No timing: these are accuracy figures.
 
     .venv/bin/python bench/eval_nlu.py

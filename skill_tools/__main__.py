@@ -15,6 +15,7 @@ COMMANDS = {
     "simulate": ("skill_tools.simulator.cli", "talk to the skill offline, or replay one"),
     "serve": ("skill_web.devserver", "run the skill as a web service (Flask, for development)"),
     "package": ("skill_tools.packaging", "build dist/lambda.zip for AWS Lambda"),
+    "samples": ("skill_tools.samples", "write the interaction model JSON from its templates"),
     "check": ("skill_tools.lint", "lint the interaction model and content for certification"),
     "console": ("skill_tools.console.cli", "clinic console: talk, review every answer"),
 }

@@ -59,7 +59,7 @@ BEFORE = {
     "VARICOSE": {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"},
 }
 QUESTIONS = tuple(BEFORE)
-SETS = ("tuning", "heldout")
+SETS = ("tuning", "heldout", "heldout2")
 
 
 def _setup(question: str | None) -> tuple[str, ...]:
@@ -114,11 +114,11 @@ def _intents() -> list[list[str]]:
     return [i.get("samples", []) for i in raw["interactionModel"]["languageModel"]["intents"]]
 
 
-# The goal is 95% through the simulator and 80% by exact match, on both sets; these floors
+# The goal is 95% through the simulator and 80% by exact match, on every set; these floors
 # sit just under what the model reaches today, so that no change makes it worse
 # (bench/eval_nlu.py prints the figures).
-FLOORS = {"tuning": 0.98, "heldout": 0.90}
-EXACT_FLOORS = {"tuning": 0.76, "heldout": 0.69}
+FLOORS = {"tuning": 0.98, "heldout": 0.90, "heldout2": 0.68}
+EXACT_FLOORS = {"tuning": 0.76, "heldout": 0.69, "heldout2": 0.24}
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -1,0 +1,195 @@
+"""`python -m skill_tools samples`: write the interaction model from its templates.
+
+The ASK CLI deploys interaction_model/interactionModels/custom/<locale>.json; people edit
+skill_tools/model_templates/<locale>.yaml, and this turns one into the other (a test checks
+that the committed JSON is exactly what it makes). The template file has four parts:
+
+- invocation: the invocation name;
+- phrases: named alternations, written <name> inside samples and synonyms;
+- types: slot type -> value id -> [value, synonym, ...];
+- intents: intent -> slots ({name: type}), samples, and optionally except: phrases its
+  patterns must not produce (an evaluation phrase must never become a sample).
+
+A sample with no "(" and no "<" is taken as written (a hand-written sample). Any other is a
+pattern: "(a|b|) c" stands for "a c", "b c" and "c", and every combination is a sample,
+except one that a plain sample of any intent already says, one said earlier, and one with a
+single slot and fewer than three other words ("what is {cramp}" would take "what is love"
+too). Synonyms may be patterns as well. Why not generate at load time: the deployed file
+has to be plain JSON, and a reviewer should see in the diff what Alexa will be taught.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import re
+import sys
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from skill_tools.simulator.nlu import model_path, normalise
+
+TEMPLATES = Path(__file__).resolve().parent / "model_templates"
+_GROUP = re.compile(r"(\([^()]*\))")
+_PHRASE = re.compile(r"<(\w+)>")
+_SLOT = re.compile(r"\{(\w+)\}")
+MIN_CARRIER_WORDS = 3  # a pattern's one-slot variant needs this many other words
+
+
+class TemplateError(ValueError):
+    """The template file cannot make a model; the message says where."""
+
+
+def template_path(locale: str) -> Path:
+    return TEMPLATES / f"{locale}.yaml"
+
+
+def expand(pattern: str, phrases: Mapping[str, str] | None = None) -> list[str]:
+    """Every phrase a pattern stands for, in order: "(a|b|) c" -> ["a c", "b c", "c"]."""
+
+    def phrase(m: re.Match[str]) -> str:
+        if phrases is None or m.group(1) not in phrases:
+            raise TemplateError(f"unknown phrase <{m.group(1)}> in {pattern!r}")
+        return phrases[m.group(1)]
+
+    text = _PHRASE.sub(phrase, pattern)
+    parts = _GROUP.split(text)
+    if any(c in p for p in parts[::2] for c in "()"):
+        raise TemplateError(f"unbalanced or nested brackets in {pattern!r}")
+    options = [p[1:-1].split("|") if p.startswith("(") else [p] for p in parts]
+    out = []
+    for combo in itertools.product(*options):
+        said = " ".join("".join(combo).split())
+        if said and said not in out:
+            out.append(said)
+    return out
+
+
+def _is_pattern(sample: str) -> bool:
+    return "(" in sample or "<" in sample
+
+
+def _types(raw: Mapping[str, Any], phrases: Mapping[str, str]) -> list[dict[str, Any]]:
+    out = []
+    for name, values in raw.items():
+        entries = []
+        for value_id, words in (values or {}).items():
+            said: list[str] = []
+            for word in words or []:
+                for w in expand(str(word), phrases) if _is_pattern(str(word)) else [str(word)]:
+                    if normalise(w) not in {normalise(s) for s in said}:
+                        said.append(w)
+            if not said:
+                raise TemplateError(f"type {name}: value {value_id} has no words")
+            entry: dict[str, Any] = {"value": said[0]}
+            if said[1:]:
+                entry["synonyms"] = said[1:]
+            entries.append({"id": str(value_id), "name": entry})
+        out.append({"name": name, "values": entries})
+    return out
+
+
+def _intent_samples(
+    name: str, spec: Mapping[str, Any], phrases: Mapping[str, str], owner: dict[str, str]
+) -> Iterator[str]:
+    """The samples of one intent; `owner` (normalised sample -> intent) is shared by all."""
+    unwanted = {normalise(str(p)) for p in spec.get("except") or []}
+    for sample in spec.get("samples") or []:
+        sample = str(sample)
+        if not _is_pattern(sample):
+            yield sample
+            continue
+        for said in expand(sample, phrases):
+            key = normalise(said)
+            slots = _SLOT.findall(said)
+            if key in owner or key in unwanted:
+                continue
+            if len(slots) == 1 and len(_SLOT.sub(" ", said).split()) < MIN_CARRIER_WORDS:
+                continue
+            owner[key] = name
+            yield said
+
+
+def build(templates: Mapping[str, Any]) -> dict[str, Any]:
+    """The interaction model (as the ASK CLI deploys it) that a template file describes."""
+    try:
+        phrases = {k: str(v) for k, v in (templates.get("phrases") or {}).items()}
+        intents: Mapping[str, Any] = templates["intents"]
+        types = _types(templates.get("types") or {}, phrases)
+        invocation = str(templates["invocation"])
+    except (KeyError, AttributeError, TypeError) as exc:
+        raise TemplateError(f"the template file is malformed ({exc!r})") from exc
+    known_types = {t["name"] for t in types}
+    owner: dict[str, str] = {}  # plain samples claim their phrase first, whatever the order
+    for name, spec in intents.items():
+        for sample in (spec or {}).get("samples") or []:
+            if not _is_pattern(str(sample)):
+                key = normalise(str(sample))
+                if owner.setdefault(key, name) != name:
+                    raise TemplateError(f"{sample!r} is a sample of {owner[key]} and {name}")
+    out = []
+    for name, spec in intents.items():
+        spec = spec or {}
+        slots = {str(k): str(v) for k, v in (spec.get("slots") or {}).items()}
+        for slot_type in slots.values():
+            if slot_type not in known_types and not slot_type.startswith("AMAZON."):
+                raise TemplateError(f"{name}: unknown slot type {slot_type}")
+        samples = list(_intent_samples(name, spec, phrases, owner))
+        for sample in samples:
+            for slot in _SLOT.findall(sample):
+                if slot not in slots:
+                    raise TemplateError(f"{name}: {sample!r} uses undeclared slot {slot!r}")
+        intent: dict[str, Any] = {"name": name}
+        if slots:
+            intent["slots"] = [{"name": k, "type": v} for k, v in slots.items()]
+        intent["samples"] = samples
+        out.append(intent)
+    return {
+        "interactionModel": {
+            "languageModel": {"invocationName": invocation, "intents": out, "types": types}
+        }
+    }
+
+
+def render(locale: str) -> str:
+    """The model JSON text for a locale, exactly as it is committed."""
+    try:
+        raw = yaml.safe_load(template_path(locale).read_text("utf-8"))
+    except OSError as exc:
+        raise TemplateError(f"cannot read {template_path(locale)}: {exc.strerror}") from exc
+    return json.dumps(build(raw), indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m skill_tools samples",
+        description="Write the interaction model JSON from skill_tools/model_templates.",
+    )
+    parser.add_argument("--locale", default="en-US")
+    parser.add_argument(
+        "--check", action="store_true", help="only say whether the JSON is up to date (exit 1)"
+    )
+    args = parser.parse_args(argv)
+    target = model_path(args.locale)
+    try:
+        text = render(args.locale)
+    except (TemplateError, yaml.YAMLError) as exc:
+        print(f"samples: {exc}".splitlines()[0], file=sys.stderr)
+        return 2
+    current = target.read_text("utf-8") if target.exists() else ""
+    if args.check:
+        if current != text:
+            print(f"{target} is out of date: run python -m skill_tools samples", file=sys.stderr)
+            return 1
+        print(f"{target} is up to date")
+        return 0
+    if current != text:
+        target.write_text(text, encoding="utf-8")
+    model = json.loads(text)["interactionModel"]["languageModel"]
+    count = sum(len(i["samples"]) for i in model["intents"])
+    print(f"{target}: {len(model['intents'])} intents, {count} samples")
+    return 0

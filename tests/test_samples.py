@@ -1,0 +1,84 @@
+"""The deployed model JSON is made from skill_tools/model_templates, and only from there."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from skill_tools.samples import TemplateError, build, expand, render
+from skill_tools.simulator.nlu import model_path
+
+
+def test_the_committed_model_is_exactly_what_the_templates_make() -> None:
+    assert model_path("en-US").read_text("utf-8") == render("en-US"), (
+        "en-US.json differs from its templates: edit skill_tools/model_templates/en-US.yaml "
+        "and run python3 dev.py samples"
+    )
+
+
+def test_a_pattern_stands_for_every_combination_in_order() -> None:
+    assert expand("(why do|how come) my legs (|still) cramp") == [
+        "why do my legs cramp",
+        "why do my legs still cramp",
+        "how come my legs cramp",
+        "how come my legs still cramp",
+    ]
+    assert expand("<w> {cramp}", {"w": "(why|how)"}) == ["why {cramp}", "how {cramp}"]
+    with pytest.raises(TemplateError, match="unknown phrase"):
+        expand("<nope> it")
+    with pytest.raises(TemplateError, match="brackets"):
+        expand("(a|(b)) c")
+
+
+def _model(intents: dict, types: dict | None = None) -> dict:
+    raw = {"invocation": "x y", "types": types or {"Cramp": {"CRAMP": ["cramp", "(a|the) cramp"]}}}
+    return build({**raw, "intents": intents})["interactionModel"]["languageModel"]
+
+
+def test_plain_samples_win_and_short_one_slot_variants_and_exceptions_are_dropped() -> None:
+    lm = _model(
+        {
+            "A": {
+                "slots": {"cramp": "Cramp"},
+                "samples": ["(what is|tell me all about) {cramp}", "(why|how) do i cramp (|now)"],
+                "except": ["how do i cramp now"],
+            },
+            "B": {"samples": ["why do i cramp"]},
+        }
+    )
+    a, b = lm["intents"]
+    assert a["samples"] == ["tell me all about {cramp}", "why do i cramp now", "how do i cramp"]
+    assert b["samples"] == ["why do i cramp"]
+    assert a["slots"] == [{"name": "cramp", "type": "Cramp"}]
+    values = lm["types"][0]["values"]
+    assert values == [
+        {"id": "CRAMP", "name": {"value": "cramp", "synonyms": ["a cramp", "the cramp"]}}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("intents", "message"),
+    [
+        ({"A": {"samples": ["hi {cramp} there"]}}, "undeclared slot"),
+        ({"A": {"slots": {"c": "Nope"}, "samples": ["x"]}}, "unknown slot type"),
+        ({"A": {"samples": ["hello"]}, "B": {"samples": ["Hello!"]}}, "sample of A and B"),
+    ],
+)
+def test_mistakes_in_the_templates_are_named(intents: dict, message: str) -> None:
+    with pytest.raises(TemplateError, match=message):
+        _model(intents)
+
+
+def test_the_command_checks_and_misuse_is_one_line_exit_2() -> None:
+    ok = subprocess.run(
+        [sys.executable, "-m", "skill_tools", "samples", "--check"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert ok.returncode == 0, ok.stderr
+    bad = subprocess.run(
+        [sys.executable, "-m", "skill_tools", "samples", "--check", "--locale", "xx-XX"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1, bad.stderr
