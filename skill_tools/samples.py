@@ -31,7 +31,8 @@ from typing import Any
 
 import yaml
 
-from skill_tools.simulator.nlu import model_path, normalise
+from skill_tools.model import model_path
+from skill_tools.simulator.nlu_words import spoken_form
 
 TEMPLATES = Path(__file__).resolve().parent / "model_templates"
 _GROUP = re.compile(r"(\([^()]*\))")
@@ -81,7 +82,7 @@ def _types(raw: Mapping[str, Any], phrases: Mapping[str, str]) -> list[dict[str,
             said: list[str] = []
             for word in words or []:
                 for w in expand(str(word), phrases) if _is_pattern(str(word)) else [str(word)]:
-                    if normalise(w) not in {normalise(s) for s in said}:
+                    if spoken_form(w) not in {spoken_form(s) for s in said}:
                         said.append(w)
             if not said:
                 raise TemplateError(f"type {name}: value {value_id} has no words")
@@ -97,14 +98,14 @@ def _intent_samples(
     name: str, spec: Mapping[str, Any], phrases: Mapping[str, str], owner: dict[str, str]
 ) -> Iterator[str]:
     """The samples of one intent; `owner` (normalised sample -> intent) is shared by all."""
-    unwanted = {normalise(str(p)) for p in spec.get("except") or []}
+    unwanted = {spoken_form(str(p)) for p in spec.get("except") or []}
     for sample in spec.get("samples") or []:
         sample = str(sample)
         if not _is_pattern(sample):
             yield sample
             continue
         for said in expand(sample, phrases):
-            key = normalise(said)
+            key = spoken_form(said)
             slots = _SLOT.findall(said)
             if key in owner or key in unwanted:
                 continue
@@ -128,7 +129,7 @@ def build(templates: Mapping[str, Any]) -> dict[str, Any]:
     for name, spec in intents.items():
         for sample in (spec or {}).get("samples") or []:
             if not _is_pattern(str(sample)):
-                key = normalise(str(sample))
+                key = spoken_form(str(sample))
                 if owner.setdefault(key, name) != name:
                     raise TemplateError(f"{sample!r} is a sample of {owner[key]} and {name}")
     out = []

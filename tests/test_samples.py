@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
+from skill_tools.model import model_path
 from skill_tools.samples import TemplateError, build, expand, render
-from skill_tools.simulator.nlu import model_path
 
 
 def test_the_committed_model_is_exactly_what_the_templates_make() -> None:
