@@ -5,7 +5,8 @@ the same run, on the same utterances:
 - dict lookup: spoken_form + one dict lookup of the exact text (the floor any matcher pays;
   it understands only literal samples);
 - difflib: `difflib.get_close_matches` of the spoken-form text against every sample (slot
-  samples expanded with every value), cutoff 0.6: the obvious fuzzy matcher.
+  samples filled with up to 20 of their values, in lockstep), cutoff 0.6: the obvious
+  fuzzy matcher.
 
 The utterance mix: every literal sample (exact), slot samples with values (slot), the
 labelled near-miss and nonsense phrases of tests/simulator/nlu_phrases.yaml (near, nonsense).
@@ -36,6 +37,36 @@ from skill_tools.simulator.nlu import FALLBACK, NLU, load_nlu  # noqa: E402
 from skill_tools.simulator.nlu_words import spoken_form  # noqa: E402
 
 PHRASES = ROOT / "tests" / "simulator" / "nlu_phrases.yaml"
+DIFFLIB_SAMPLE = 8  # utterances per group timed with difflib (seconds a call at this size)
+
+
+def fills(sample: str, words: dict[str, list[str]], cap: int) -> list[str]:
+    """`sample` with its slots filled in lockstep (the k-th word of every slot together), at
+    most `cap` variants: a product of every slot's values would run to millions of phrases
+    for samples with three slots."""
+    names = [n for n in words if "{" + n + "}" in sample and words[n]]
+    if not names:
+        return [] if "{" in sample else [sample]
+    out = []
+    for k in range(min(cap, max(len(words[n]) for n in names))):
+        text = sample
+        for n in names:
+            text = text.replace("{" + n + "}", words[n][k % len(words[n])])
+        out.append(text)
+    return [o for o in out if "{" not in o]
+
+
+def slot_words(intent: dict, types: dict, synonyms: int | None) -> dict[str, list[str]]:
+    """Each slot's words: every value, with its first `synonyms` synonyms (None: all)."""
+    out = {}
+    for slot in intent.get("slots", []):
+        slot_type = types.get(slot["type"])
+        values = slot_type["values"] if slot_type else []
+        out[slot["name"]] = [
+            w for v in values
+            for w in [v["name"]["value"], *v["name"].get("synonyms", [])[:synonyms]]
+        ]
+    return out
 
 
 def utterance_mix(nlu: NLU, model: dict) -> dict[str, list[str]]:
@@ -44,13 +75,10 @@ def utterance_mix(nlu: NLU, model: dict) -> dict[str, list[str]]:
     exact = [s for i in intents for s in i.get("samples", []) if "{" not in s]
     slot = []
     for intent in intents:
-        slots = {s["name"]: types.get(s["type"]) for s in intent.get("slots", [])}
+        words = slot_words(intent, types, 3)
         for sample in intent.get("samples", []):
-            for name, slot_type in slots.items():
-                if slot_type and "{" + name + "}" in sample:
-                    for v in slot_type["values"]:
-                        for word in [v["name"]["value"], *v["name"].get("synonyms", [])[:3]]:
-                            slot.append(sample.replace("{" + name + "}", word))
+            if "{" in sample:
+                slot += fills(sample, words, 3)
     phrases = yaml.safe_load(PHRASES.read_text(encoding="utf-8"))
     near = [p for ps in phrases["near"].values() for p in ps]
     return {"exact": exact, "slot": slot, "near": near, "nonsense": phrases["nonsense"]}
@@ -69,17 +97,9 @@ def baselines(nlu: NLU, model: dict) -> dict[str, Callable[[str], str]]:
     types = {t["name"]: t for t in model["interactionModel"]["languageModel"].get("types", [])}
     table: dict[str, str] = {}
     for intent in intents:
-        slots = {s["name"]: types.get(s["type"]) for s in intent.get("slots", [])}
+        words = slot_words(intent, types, None)
         for sample in intent.get("samples", []):
-            expanded = [sample]
-            for name, slot_type in slots.items():
-                if slot_type and "{" + name + "}" in sample:
-                    words = [
-                        w for v in slot_type["values"]
-                        for w in [v["name"]["value"], *v["name"].get("synonyms", [])]
-                    ]
-                    expanded = [e.replace("{" + name + "}", w) for e in expanded for w in words]
-            for text in expanded:
+            for text in fills(sample, words, 20):
                 table.setdefault(spoken_form(text), intent["name"])
     keys = list(table)
 
@@ -156,7 +176,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             ours = timings(nlu.resolve, utterances, rounds)
             dicts = timings(others["dict lookup"], utterances, rounds)
-            diffs = timings(others["difflib"], utterances, slow_rounds)
+            # difflib costs milliseconds a call over this many samples: time every n-th
+            # utterance, at most DIFFLIB_SAMPLE of a group.
+            step = max(1, len(utterances) // DIFFLIB_SAMPLE)
+            diffs = timings(others["difflib"], utterances[::step], slow_rounds)
             ours_all += ours
             dict_all += dicts
             diff_all += diffs
