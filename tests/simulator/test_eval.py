@@ -15,9 +15,10 @@ import yaml
 
 from skill import triage
 from skill.triage import Answer
-from skill_tools.model import model_path
+from skill_tools.model import language_model
 from skill_tools.simulator import Turn
 from skill_tools.simulator.nlu_words import spoken_form
+from tests.support import MODEL
 from tests.talk import say_after
 
 HERE = Path(__file__).resolve().parent
@@ -59,7 +60,7 @@ BEFORE = {
     "VARICOSE": {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"},
 }
 QUESTIONS = tuple(BEFORE)
-SETS = ("tuning", "heldout", "heldout2")
+SETS = ("tuning", "heldout", "heldout2", "heldout3")
 
 
 def _setup(question: str | None) -> tuple[str, ...]:
@@ -108,17 +109,14 @@ def test_the_sets_are_large_labelled_and_held_out() -> None:
 
 
 def _intents() -> list[list[str]]:
-    import json
-
-    raw = json.loads(model_path("en-US").read_text("utf-8"))
-    return [i.get("samples", []) for i in raw["interactionModel"]["languageModel"]["intents"]]
+    return [i.get("samples", []) for i in language_model(MODEL)["intents"]]
 
 
 # The goal is 95% through the simulator and 80% by exact match, on every set; these floors
 # sit just under what the model reaches today, so that no change makes it worse
 # (bench/eval_nlu.py prints the figures).
-FLOORS = {"tuning": 0.98, "heldout": 0.90, "heldout2": 0.68}
-EXACT_FLOORS = {"tuning": 0.76, "heldout": 0.69, "heldout2": 0.24}
+FLOORS = {"tuning": 0.98, "heldout": 0.90, "heldout2": 0.68, "heldout3": 0.48}
+EXACT_FLOORS = {"tuning": 0.76, "heldout": 0.69, "heldout2": 0.24, "heldout3": 0.10}
 
 
 @pytest.mark.parametrize("name", SETS)
