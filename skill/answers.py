@@ -40,23 +40,32 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
 
 
 
-# How often, said to a question that is not about how often ("sometimes", to "do they
-# disrupt your sleep?"): a lot is a yes, now and then is not a clear answer either way.
-ELSEWHERE: Mapping[str, Answer] = MappingProxyType({"OFTEN": Answer.YES, "RARELY": Answer.UNSURE})
+# How often, said to a question that is not about how often. "Most nights", to "do they
+# disrupt your sleep?", is a yes; "sometimes" to it, or to "does your cramping occur with
+# walking?", is not a clear answer either way. Anything else is no answer: "every day" does
+# not say the cramping comes with walking, nor "most nights" that there are varicose veins,
+# so the question comes again and nothing is recorded.
+ELSEWHERE: Mapping[str, Mapping[str, Answer]] = MappingProxyType(
+    {
+        "SLEEP": MappingProxyType({"OFTEN": Answer.YES, "RARELY": Answer.UNSURE}),
+        "WALKING": MappingProxyType({"RARELY": Answer.UNSURE}),
+    }
+)
 
 
 def meaning(value_id: str | None, asked: str | None = None) -> Meaning | None:
     """What a resolved slot value says about the check, or None (unknown, or no value).
 
-    `asked` is the question pending, if any: a frequency word answers it too (ELSEWHERE).
+    `asked` is the question pending, if any: a frequency word answers it only where
+    ELSEWHERE says so; to another question it answers nothing.
     """
     found = MEANINGS.get(value_id) if value_id else None
-    if found and asked and found.question != asked and value_id in ELSEWHERE:
-        return Meaning(asked, ELSEWHERE[value_id])
+    if found and asked and found.question != asked and found.question == "FREQUENT":
+        answer = ELSEWHERE.get(asked, {}).get(value_id or "")
+        return Meaning(asked, answer) if answer is not None else None
     return found
 
 
-# Topics whose question says the same as a yes ("why do my legs cramp when I walk?").
 TOPIC_MEANINGS: Mapping[str, Meaning] = MappingProxyType(
     {"CrampsWhenWalkingIntent": Meaning("WALKING", Answer.YES)}
 )

@@ -78,6 +78,22 @@ def test_what_was_said_earlier_counts_and_the_check_says_what_it_took() -> None:
     assert turns[2].session_attributes["result"] == ["see_specialist", "WALKING"]
 
 
+@pytest.mark.parametrize("often", ["most nights", "every day", "hardly ever"])
+def test_how_often_is_no_answer_to_the_varicose_question(often: str) -> None:
+    *_, asked, said = play("open leg cramp helper", "check my symptoms", "no", "no", "no", often)
+    assert asked.speech.endswith(C.questions["VARICOSE"].text)
+    assert said.session_attributes["answers"] == asked.session_attributes["answers"]
+    assert said.speech.endswith(C.questions["VARICOSE"].text)  # asked again, nothing recorded
+    assert C.questions["VARICOSE"].taken not in said.speech
+
+
+def test_every_day_is_no_answer_to_the_walking_question() -> None:
+    *_, asked, said = play("open leg cramp helper", "check my symptoms", "no", "no", "every day")
+    assert asked.speech.endswith(C.questions["WALKING"].text)
+    assert said.session_attributes["answers"] == asked.session_attributes["answers"]
+    assert said.speech.endswith(C.questions["WALKING"].text)
+
+
 def test_a_question_about_a_topic_is_not_taken_as_an_answer() -> None:
     turns = play(
         "open leg cramp helper",

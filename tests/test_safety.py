@@ -69,6 +69,16 @@ def test_every_emergency_phrasing_reaches_911_from_every_state(state: str) -> No
     assert missed == [], f"{len(missed)} emergency phrasings missed 911 in state {state!r}"
 
 
+# Said by a person in crisis: the article has nothing on it, so the way to help comes first.
+SELF_HARM = ["i want to kill myself", "i feel suicidal", "i'm thinking about suicide",
+             "i want to end my life", "i'm going to hurt myself"]
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_self_harm_statements_reach_911_from_every_state(state: str) -> None:
+    assert [u for u in SELF_HARM if not is_emergency_reply(say_in(state, u))] == []
+
+
 def test_the_emergency_reply_says_why_then_911() -> None:
     speech = say_in("menu", "my calf is swollen and hot after my flight").speech
     why, _, rest = speech.partition(".")
