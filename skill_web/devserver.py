@@ -7,12 +7,11 @@ Misuse and bad settings are one line on stderr and exit 2; a port that cannot be
 from __future__ import annotations
 
 import dataclasses
-import signal
 import socket
 import sys
-from typing import Any
 
 from skill_tools.cli_args import OneLineParser, port_number, prog
+from skill_tools.serving import serve_until_stopped
 from skill_web.app import create_app
 from skill_web.settings import ConfigError, Settings
 
@@ -84,27 +83,6 @@ def main(argv: list[str] | None = None) -> int:
             args.host, args.port, app, threaded=True, request_handler=QuietHandler,
             fd=listener.fileno(),
         )  # fmt: skip
-    return _serve(server, args.host)
-
-
-def _serve(server: Any, host: str) -> int:
-    """Serve until Ctrl-C or SIGTERM, both a clean stop (exit 0)."""
-
-    def stop(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
-    shown = f"[{host}]" if ":" in host else host
-    try:  # the line is printed inside: a SIGTERM right after it must still stop cleanly
-        print(
-            f"{PROG}: listening on http://{shown}:{server.port}/ "
-            "(development server; use gunicorn in production)",
-            file=sys.stderr,
-            flush=True,
-        )
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-    return 0
+    return serve_until_stopped(
+        server, PROG, args.host, "development server; use gunicorn in production"
+    )

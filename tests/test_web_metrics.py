@@ -83,17 +83,23 @@ def test_the_environment_turns_it_on() -> None:
     assert create_app(off).test_client().get("/metrics").status_code == 404
 
 
+def gunicorn_with_metrics(tmp_path: Any, workers: int) -> Server:
+    """The documented gunicorn command with /metrics on, counting into `tmp_path`."""
+    from tests.test_web_server import documented_command
+
+    env = {
+        "ALEXA_VERIFY": "0", "METRICS_ENDPOINT": "1", "WEB_CONCURRENCY": str(workers),
+        "PROMETHEUS_MULTIPROC_DIR": str(tmp_path), "LOG_LEVEL": "WARNING",
+    }  # fmt: skip
+    return Server(documented_command(), GUNICORN_READY, env)
+
+
 def test_gunicorn_workers_are_summed(tmp_path: Any) -> None:
     """Workers share their counts: whichever answers /metrics reports every worker's requests,
     a stopped worker's included."""
     pytest.importorskip("gevent")
-    from tests.test_web_server import documented_command
 
-    env = {
-        "ALEXA_VERIFY": "0", "METRICS_ENDPOINT": "1", "WEB_CONCURRENCY": "2",
-        "PROMETHEUS_MULTIPROC_DIR": str(tmp_path), "LOG_LEVEL": "WARNING",
-    }  # fmt: skip
-    server = Server(documented_command(), GUNICORN_READY, env)
+    server = gunicorn_with_metrics(tmp_path, workers=2)
     try:
         def batch(size: int = 40) -> int:
             with ThreadPoolExecutor(8) as pool:
@@ -126,13 +132,9 @@ def test_gunicorns_own_refusals_are_counted(tmp_path: Any) -> None:
     """A request gunicorn refuses before the app runs (a bad Content-Length) is a 400 in
     /metrics too, labelled path="other", method="other": its request line may not have parsed."""
     pytest.importorskip("gevent")
-    from tests.test_web_server import documented_command, exchange
+    from tests.test_web_server import exchange
 
-    env = {
-        "ALEXA_VERIFY": "0", "METRICS_ENDPOINT": "1", "WEB_CONCURRENCY": "1",
-        "PROMETHEUS_MULTIPROC_DIR": str(tmp_path), "LOG_LEVEL": "WARNING",
-    }  # fmt: skip
-    server = Server(documented_command(), GUNICORN_READY, env)
+    server = gunicorn_with_metrics(tmp_path, workers=1)
     try:
         bad = b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n{}"
         assert exchange(server.port, bad)[0] == 400

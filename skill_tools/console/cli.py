@@ -7,13 +7,13 @@ no accounts. Exit status: 0 stopped, 1 cannot listen, 2 usage (one line, never a
 from __future__ import annotations
 
 import argparse
-import signal
 import socket
 import sys
 from typing import Any
 
 from skill_tools.cli_args import OneLineParser, port_number, prog
 from skill_tools.console.app import is_loopback
+from skill_tools.serving import serve_until_stopped
 
 PROG = prog("console")
 DEFAULT_HOST = "127.0.0.1"
@@ -89,22 +89,4 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if warning:
         print(warning, file=sys.stderr, flush=True)
-
-    def stop(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
-    host = f"[{args.host}]" if ":" in args.host else args.host
-    print(
-        f"{PROG}: listening on http://{host}:{server.port}/ (Ctrl-C stops; nothing is "
-        "written to disk)",
-        file=sys.stderr,
-        flush=True,
-    )
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-    return 0
+    return serve_until_stopped(server, PROG, args.host, "Ctrl-C stops; nothing is written to disk")
