@@ -9,7 +9,7 @@ here is in the model. Plain Python, no SDK.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -66,6 +66,17 @@ def meaning(value_id: str | None, asked: str | None = None) -> Meaning | None:
     return found
 
 
+# A topic said about oneself ("my legs cramp when I walk") answers the check question it
+# is about; asked in general ("leg cramps when running?") it answers nothing.
 TOPIC_MEANINGS: Mapping[str, Meaning] = MappingProxyType(
     {"CrampsWhenWalkingIntent": Meaning("WALKING", Answer.YES)}
 )
+
+# Words by which a slot value says the speaker speaks of themselves: "my calves", "when I
+# walk". Slot values are what Alexa heard; they are read here and never kept.
+FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "my", "me", "myself"})
+
+
+def about_oneself(heard: Iterable[str]) -> bool:
+    """True when any heard slot value speaks in the first person."""
+    return any(word in FIRST_PERSON for value in heard for word in value.lower().split())

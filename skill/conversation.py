@@ -362,12 +362,17 @@ class Conversation:
             state = state._replace(last_speech=speech)
         return reply._replace(speech=speech, state=state)
 
-    def topic(self, state: State, intent: str) -> Reply:
+    def topic(self, state: State, intent: str, *, about_self: bool = False) -> Reply:
+        """A topic's answer. Said about oneself ("my legs cramp when I walk"), it also answers
+        the check question it is about: said to that question, it is the answer; otherwise it
+        is noted, and the check will not ask it (it says what it took instead)."""
         topic = self.content.topics[intent]
         card = Card(topic.title, topic.speech)
         meaning = answers.TOPIC_MEANINGS.get(intent)
         if state.in_check and meaning and meaning.question == triage.next_question(state.answers):
             return self.answer(state, meaning.answer)  # "it happens when I walk", asked that
+        if about_self and meaning and meaning.question not in state.answers:
+            state = state._replace(noted={**state.noted, meaning.question: meaning.answer})
         if state.in_check:  # answer, then offer to carry on with the check where it was
             reply = self._offer(topic.speech, state, Pending.RESUME_CHECK)
             return reply._replace(card=card, view=View(ViewKind.ANSWER, intent))
@@ -459,9 +464,10 @@ class Conversation:
         match state.pending:
             case Pending.CHECK:
                 return self.answer(state, Answer.NO)
-            case Pending.MORE:
+            case Pending.MORE:  # the next step is named, so a second "no" ends the session
                 topic = self.content.topics[state.topic or ""]
-                return self._offer_next(self.content.prompt("declined"), state, topic.next)
+                lead = self.content.prompt(f"declined_more_{topic.next}")
+                return self._anything_else(lead, state)
             case Pending.OFFER_CHECK | Pending.OFFER_CONTACT | Pending.OFFER_REMINDER:
                 return self._anything_else(self.content.prompt("declined"), state)
             case Pending.RESUME_CHECK:
@@ -479,8 +485,8 @@ class Conversation:
     def _note(self, state: State, said: str | None) -> Mapping[str, Answer]:
         """`noted` plus the yes that an answer slot value says ("they wake me up"), if any.
 
-        A topic is a question ("why do I cramp when I run?"), not a statement about oneself:
-        it is taken as an answer only when it is said to the very question it answers."""
+        A topic in general words ("leg cramps when running?") is a question, not a statement
+        about oneself: `topic` notes it only when said in the first person."""
         meaning = answers.meaning(said)
         if meaning is None or meaning.answer is not Answer.YES:
             return state.noted
@@ -615,7 +621,10 @@ class Conversation:
         return self._ask(state.last_speech, reprompt, state, misses=state.misses)
 
     def start_over(self, state: State) -> Reply:
-        return self.start_check(State())
+        """During or right after the check, a new check; anywhere else, the menu afresh."""
+        if state.in_check or state.result is not None or state.pending is Pending.RESUME_CHECK:
+            return self.start_check(State())
+        return self._menu(self.content.prompt("starting_over"), State())
 
     def navigate_home(self, state: State) -> Reply:
         lead = self.content.prompt("check_left") if state.in_check else None

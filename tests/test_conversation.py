@@ -42,9 +42,11 @@ def test_more_then_yes_starts_the_check():
     assert C.questions["FREQUENT"].text in r.speech
 
 
-def test_no_to_more_still_offers_the_next_step():
+def test_no_to_more_names_the_next_step_and_a_second_no_ends():
     r = conv.no(conv.topic(State(), "LegCrampsAtNightIntent").state)
-    assert r.state.pending is Pending.OFFER_CHECK
+    assert C.prompt("declined_more_check") in r.speech
+    assert r.state.pending is Pending.ANYTHING_ELSE
+    assert conv.no(r.state).end_session
 
 
 def test_yes_with_nothing_pending_gets_a_helpful_prompt():

@@ -79,7 +79,7 @@ def test_frequency_slot_with_no_match_reasks():
 # whether the session ends; None where the intent is judged by something else below.
 NOTHING_PENDING = {
     "AMAZON.HelpIntent": ("quick check", True, False),
-    "AMAZON.FallbackIntent": ("didn", True, False),
+    "AMAZON.FallbackIntent": ("leg cramps and vein health", True, False),
     "AMAZON.RepeatIntent": ("nothing to repeat", True, False),
     "AMAZON.StartOverIntent": (None, True, False),
     "AMAZON.NavigateHomeIntent": ("What would you like", True, False),
@@ -104,8 +104,10 @@ def test_each_builtin_and_utility_intent_with_nothing_pending(name):
     assert r["response"]["shouldEndSession"] is ends
 
 
-def test_start_over_starts_the_check_and_contact_shows_the_clinic_card():
-    assert attrs(say(intent("AMAZON.StartOverIntent")))["pending"] == "check"
+def test_start_over_opens_the_menu_and_contact_shows_the_clinic_card():
+    started = say(intent("AMAZON.StartOverIntent"))  # nothing to restart: the menu afresh
+    assert "pending" not in attrs(started)
+    assert speech(started).endswith(RAW["prompts"]["menu"]["text"])
     assert say(intent("ContactClinicIntent"))["response"]["card"]["title"].startswith("Contact")
     assert "911" in say(intent("EmergencyIntent"))["response"]["card"]["content"]
 

@@ -117,6 +117,21 @@ def test_out_of_scope_questions_get_an_honest_answer_with_the_clinic(state: str)
     assert wrong == []
 
 
+UNRELATED = ["tell me a joke", "turn on the lights", "play some music", "who won the game"]
+
+
+@pytest.mark.parametrize("state", ["menu", "after an answer", "after a result", "offer pending"])
+def test_what_the_skill_cannot_answer_gets_no_mishearing_apology(state: str) -> None:
+    """Alexa sends what no sample covers to the fallback: the reply says what the skill
+    covers, with the way to emergency help, never "sorry, I didn't understand"."""
+    for utterance in UNRELATED:
+        turn = say_in(state, utterance)
+        assert turn.intent == "AMAZON.FallbackIntent", utterance
+        assert not APOLOGY.search(turn.speech), (utterance, turn.speech)
+        assert "leg cramps and vein health" in turn.speech, utterance
+        assert NINE_ONE_ONE.search(turn.speech) and not turn.session_ended, utterance
+
+
 def test_out_of_scope_in_the_check_answers_then_resumes_the_same_question() -> None:
     before = _snapshot("mid-check").attributes
     turn = say_in("mid-check", "should i take magnesium for my cramps")

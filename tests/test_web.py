@@ -426,7 +426,7 @@ def test_an_envelope_the_skill_cannot_read_is_400_not_an_error(
         unknown["request"]["type"] = "Alexa.SomethingNew.Event"
         status, body = http_post(port, json.dumps(unknown), headers)
         assert status == 200
-        assert "didn't understand" in speech(body)
+        assert "call 9 1 1" in speech(body)  # a spoken recovery, with the way to help
         assert _handler_errors(port) == errors_before
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
     lines = request_lines(caplog)

@@ -11,11 +11,17 @@ from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractR
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from skill import metrics
+from skill import answers, metrics
 from skill.conversation import Conversation, CreateReminder, Reply, State, Turn
 from skill.handlers.can_fulfill import CanFulfillIntentRequestHandler
 from skill.handlers.reminders import create_reminder, permission_granted
-from skill.handlers.requests import intent_name, request_type, resolved_slot_id, slot_heard
+from skill.handlers.requests import (
+    intent_name,
+    request_type,
+    resolved_slot_id,
+    slot_heard,
+    slot_values,
+)
 from skill.handlers.responses import (
     SILENT_REQUEST_TYPES,
     conversation,
@@ -149,7 +155,8 @@ def _check_answer(conv: Conversation, state: State, handler_input: HandlerInput)
 
 
 def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
-    return conv.topic(state, intent_name(handler_input) or "")
+    about_self = answers.about_oneself(slot_values(handler_input))
+    return conv.topic(state, intent_name(handler_input) or "", about_self=about_self)
 
 
 def _out_of_scope(category: str, slot: str | None) -> Act:

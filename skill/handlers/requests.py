@@ -54,3 +54,13 @@ def resolved_slot_id(handler_input: HandlerInput, slot_name: str) -> str | None:
             if isinstance(value_id, str):
                 return value_id
     return None
+
+
+def slot_values(handler_input: HandlerInput) -> list[str]:
+    """The words Alexa heard in every filled slot (read for meaning, never kept or logged)."""
+    request = handler_input.request_envelope.request
+    slots = getattr(getattr(request, "intent", None), "slots", None)
+    if not isinstance(slots, dict):
+        return []
+    values = (getattr(slot, "value", None) for slot in slots.values())
+    return [value for value in values if isinstance(value, str) and value]

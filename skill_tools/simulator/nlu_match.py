@@ -5,7 +5,8 @@ and then goes through three stages, the first hit wins:
 
 1. exact: it equals a sample or a built-in phrase, or fully matches a sample with slots,
    where a custom slot accepts one of its type's values or synonyms and a built-in slot
-   (AMAZON.*) accepts one to six words;
+   (AMAZON.*) accepts one to six words (a phrase equal to a plain sample still gets the
+   slots of a sample of the same intent that it fully matches, as Alexa fills them);
 2. near: IDF-weighted Jaccard similarity of token sets against every sample, after filler
    words are dropped, custom slot values are replaced by a token naming their type, and
    a misspelt word is corrected to a model word one edit away. The best sample wins when
@@ -85,6 +86,9 @@ class Matcher:
         self._tagger = index.tagger
         self._exact = index.exact
         self._slot_samples = index.slot_samples
+        self._slot_samples_of: dict[str, list] = defaultdict(list)
+        for sample in index.slot_samples:
+            self._slot_samples_of[sample.intent].append(sample)
         self._priority = index.priority
         near = index.near
         self._entries = near.entries
@@ -134,7 +138,8 @@ class Matcher:
             if priority is not None:
                 return priority
         if hit:
-            return Match(hit.intent, self._slots(hit.intent, {}), "exact", 1.0, hit.sample)
+            heard = self._literal_slots(hit.intent, text.split())
+            return Match(hit.intent, self._slots(hit.intent, heard), "exact", 1.0, hit.sample)
         bare = drop_fillers(text)  # "um why do my calves cramp": as for literals
         for words in [text.split()] + ([bare.split()] if bare != text else []):
             for s in self._slot_samples:
@@ -153,6 +158,15 @@ class Matcher:
         if lead is not None:
             return lead
         return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
+
+    def _literal_slots(self, intent: str, words: list[str]) -> dict[str, str]:
+        """The slots of a phrase that equals a plain sample: Alexa still fills them when a
+        sample with slots says the same words ("my legs cramp when I walk": {legPart})."""
+        for s in self._slot_samples_of.get(intent, ()):
+            heard = self._fit(s.parts, words)
+            if heard:
+                return heard
+        return {}
 
     def _fit(
         self, parts: tuple[SamplePart, ...], words: list[str], at: int = 0
