@@ -33,7 +33,11 @@ COMMANDS: dict[str, tuple[list[str], str, Path]] = {
     "check": (["-m", "skill_tools", "check"], "lint the interaction model for certification", VENV),
     "package": (["-m", "skill_tools", "package"], "build dist/lambda.zip for AWS Lambda", VENV),
     "serve": (["-m", "skill_tools", "serve"], "run the skill as a web service (development)", VENV),
-    "gunicorn": (["-m", "gunicorn"], "run the web service in production (gunicorn.conf.py)", VENV),
+    "gunicorn": (
+        ["-m", "skill_web.gunicorn_run"],
+        "run the web service in production (gunicorn.conf.py)",
+        VENV,
+    ),
     "console": (["-m", "skill_tools", "console"], "clinic console in a browser", VENV),
     "bench": (["bench/run.py"], "run the benchmarks, each against its own baseline", VENV),
     # sam build runs sam/Makefile, which runs `dev.py package`: the packager still runs in .venv.

@@ -97,10 +97,11 @@ BAD = [
     ("ALEXA_TRUST_STORE", "/nonexistent/roots.pem"),
     ("PORT", "http"),
     ("WEB_CONCURRENCY", "0"),
+    ("WEB_CONCURRENCY", "abc"),  # gunicorn reads this one when imported: dev.py's runner
 ]
 
 
-@pytest.mark.parametrize(("name", "value"), BAD, ids=[n for n, _ in BAD])
+@pytest.mark.parametrize(("name", "value"), BAD, ids=[f"{n}={v}" for n, v in BAD])
 def test_a_bad_setting_is_one_line_before_any_worker(
     name: str, value: str, tmp_path: Path
 ) -> None:
@@ -112,7 +113,7 @@ def test_a_bad_setting_is_one_line_before_any_worker(
         name: value,
     }
     done = subprocess.run(
-        [sys.executable, "-m", "gunicorn", APP],
+        [sys.executable, "-m", "skill_web.gunicorn_run", APP],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     lines = done.stderr.splitlines()
