@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
-from skill.triage import Answer
+from skill.triage import Answer, Outcome
 
 
 class Meaning(NamedTuple):
@@ -65,6 +65,19 @@ def meaning(value_id: str | None, asked: str | None = None) -> Meaning | None:
         return Meaning(asked, answer) if answer is not None else None
     return found
 
+
+# What the article says about an answer said outside the check ("is it bad if they happen
+# most nights?", "I get them every night"): the check's own reason for that answer, by
+# (outcome, reason). Values with nothing to say are thanked for.
+SAID_OUTSIDE_CHECK: Mapping[str, tuple[Outcome, str]] = MappingProxyType(
+    {
+        "OFTEN": (Outcome.SEE_SPECIALIST, "FREQUENT_SLEEP"),
+        "DISRUPTS_SLEEP": (Outcome.SEE_SPECIALIST, "FREQUENT_SLEEP"),
+        "WITH_WALKING": (Outcome.SEE_SPECIALIST, "WALKING"),
+        "HAS_VARICOSE": (Outcome.WORTH_CHECKING, "VARICOSE"),
+        "RARELY": (Outcome.PROBABLY_FINE, "NONE"),
+    }
+)
 
 # A topic said about oneself ("my legs cramp when I walk") answers the check question it
 # is about; asked in general ("leg cramps when running?") it answers nothing.

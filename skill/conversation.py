@@ -508,7 +508,13 @@ class Conversation:
             told = self.content.questions[meaning.question].taken
             noted = state._replace(noted=self._note(state, value_id))
             return self._ask_check(told, state.answers, noted)
-        lead = self.content.prompt("frequency_outside_check")
+        said = answers.SAID_OUTSIDE_CHECK.get(value_id or "")
+        if said is None:
+            lead = self.content.prompt("frequency_outside_check")
+        else:  # what the article says about it, in the check's own words
+            lead = self.content.outcomes[said[0]].reasons[said[1]]
+            if said[0] is triage.Outcome.PROBABLY_FINE:  # reassurance names the red flags
+                lead = _join(lead, self.content.safety["red_flag"])
         state = state._replace(noted=self._note(state, value_id))
         if state.pending not in (None, Pending.ANYTHING_ELSE):  # an offer is open: ask again
             return self._repeat_pending(lead, state)

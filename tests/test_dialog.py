@@ -203,3 +203,22 @@ def test_yes_to_what_else_says_what_can_be_asked() -> None:
     assert turns[-2].session_attributes["pending"] == "anything_else"
     assert turns[-1].speech == C.prompt("menu")
     assert not turns[-1].session_ended
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome", "reason"),
+    [
+        ("is it bad if cramps happen most nights", "see_specialist", "FREQUENT_SLEEP"),
+        ("i get cramps every night", "see_specialist", "FREQUENT_SLEEP"),
+        ("they wake me up", "see_specialist", "FREQUENT_SLEEP"),
+        ("hardly ever", "probably_fine", "NONE"),
+    ],
+)
+def test_an_answer_said_outside_the_check_gets_what_the_article_says_about_it(
+    said: str, outcome: str, reason: str
+) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.speech.startswith(C.outcomes[outcome].reasons[reason]), turn.speech
+    assert turn.session_attributes["pending"] == "offer_check"
+    if outcome == "probably_fine":  # reassurance always names the signs that need help
+        assert C.safety["red_flag"] in turn.speech

@@ -79,7 +79,7 @@ def test_frequency_slot_with_no_match_reasks():
 # whether the session ends; None where the intent is judged by something else below.
 NOTHING_PENDING = {
     "AMAZON.HelpIntent": ("quick check", True, False),
-    "AMAZON.FallbackIntent": ("leg cramps and vein health", True, False),
+    "AMAZON.FallbackIntent": (RAW["prompts"]["fallback"]["text"], True, False),
     "AMAZON.RepeatIntent": ("nothing to repeat", True, False),
     "AMAZON.StartOverIntent": (None, True, False),
     "AMAZON.NavigateHomeIntent": ("What would you like", True, False),
