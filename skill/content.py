@@ -106,7 +106,7 @@ class Reminder(NamedTuple):
     offer: str
     offer_reprompt: str
     spoken: str  # what the device says when it fires: how to reach the clinic, nothing else
-    created: str
+    created: str  # with {when}
     no_permission: str
     failed: str
     declined: str
@@ -357,7 +357,7 @@ def _reminder(node: dict, values: Mapping[str, str]) -> Reminder:
         at = time.fromisoformat(_get(node, "time", "reminder"))
     except ValueError as exc:
         raise ContentError("reminder.time: expected HH:MM") from exc
-    reminder_values = {**values, "time_spoken": _get(node, "time_spoken", "reminder")}
+    reminder_values = {**values, "when": "{when}"}  # said when the reminder is set
 
     def text(key: str) -> str:
         item = _get(node, key, "reminder", dict)

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from skill import answers, triage
 from skill.content import Content, Question
-from skill.reminders import REMINDERS_PERMISSION, ReminderResult
+from skill.reminders import REMINDERS_PERMISSION, ReminderResult, Requested, requested
 from skill.seal import is_sealed, seal
 from skill.triage import Answer
 
@@ -49,6 +49,8 @@ class State(NamedTuple):
     # Check answers the user gave before the check asked ("they wake me up" at the menu).
     noted: Mapping[str, Answer] = MappingProxyType({})
     reminded: bool = False  # a reminder was set in this session: never a second one
+    # The day and time asked for, kept while Alexa asks for the reminders permission.
+    remind: Requested | None = None
 
     @property
     def in_check(self) -> bool:
@@ -76,6 +78,13 @@ class State(NamedTuple):
             out["noted"] = {question: answer.value for question, answer in self.noted.items()}
         if self.reminded:
             out["reminded"] = True
+        if self.remind:
+            day, at, after = self.remind
+            out["remind"] = {
+                "day": day.isoformat() if day else None,
+                "at": at.strftime("%H:%M") if at else None,
+                "after": f"PT{int(after.total_seconds()) // 60}M" if after else None,
+            }
         return out
 
     @classmethod
@@ -117,7 +126,15 @@ class State(NamedTuple):
             _result(attrs.get("result"), content),
             _noted(attrs.get("noted")),
             attrs.get("reminded") is True,
+            _remind(attrs.get("remind")),
         )
+
+
+def _remind(raw: Any) -> Requested | None:
+    if not isinstance(raw, dict):
+        return None
+    wanted = requested(raw.get("day"), raw.get("at"), raw.get("after"))
+    return wanted if wanted != Requested() else None
 
 
 MAX_MISSES = 2  # the wording only distinguishes the first miss from the ones after it
@@ -559,11 +576,13 @@ class Conversation:
         card = Card(contact.title, contact.card)
         return reply._replace(card=card, view=View(ViewKind.CONTACT, "clinic"))
 
-    def reminder(self, state: State) -> Turn:
-        """The user wants the reminder: the handler must try to create it first."""
+    def reminder(self, state: State, wanted: Requested | None = None) -> Turn:
+        """The user wants the reminder (on the day and at the time `wanted`, if said): the
+        handler must try to create it first."""
         if state.reminded:
             return self._anything_else(self.content.reminder.already_set, state)
-        return CreateReminder(state._replace(pending=None, answers={}))
+        remind = wanted if wanted and wanted != Requested() else state.remind
+        return CreateReminder(state._replace(pending=None, answers={}, remind=remind))
 
     def ask_permission(self, state: State) -> AskPermission:
         """No reminders permission yet: Alexa asks for it by voice, then comes back."""
@@ -578,10 +597,12 @@ class Conversation:
             return self._anything_else(self.content.reminder.declined, state)
         return self.reminder_outcome(state, ReminderResult.NO_PERMISSION)
 
-    def reminder_outcome(self, state: State, result: ReminderResult) -> Reply:
+    def reminder_outcome(self, state: State, result: ReminderResult, when: str = "") -> Reply:
+        """How setting the reminder went; `when` says when it fires ("tomorrow at 9 in the
+        morning"), for a reminder created."""
         words = self.content.reminder
         lead = {
-            ReminderResult.CREATED: words.created,
+            ReminderResult.CREATED: words.created.replace("{when}", when),
             ReminderResult.NO_PERMISSION: words.no_permission,
             ReminderResult.FAILED: words.failed,
         }[result]
@@ -589,7 +610,7 @@ class Conversation:
         if result is ReminderResult.NO_PERMISSION:
             card = Card(self.content.contact.title, words.no_permission, (REMINDERS_PERMISSION,))
         reminded = state.reminded or result is ReminderResult.CREATED
-        return self._anything_else(lead, state._replace(reminded=reminded), card)
+        return self._anything_else(lead, state._replace(reminded=reminded, remind=None), card)
 
     def help(self, state: State) -> Reply:
         question = self._question(state.answers) if state.in_check else None

@@ -81,6 +81,17 @@ def test_a_topic_s_vocabulary_slots_are_judged_the_same_way() -> None:
     assert unknown["canFulfill"] == "NO"
 
 
+def test_a_reminder_s_day_and_time_are_judged_by_whether_the_skill_can_use_them() -> None:
+    def builtin(name: str, value: str) -> dict:
+        return {name: {"name": name, "value": value, "confirmationStatus": "NONE"}}
+
+    asked = ask("SetReminderIntent", {**builtin("day", "2026-12-07"), **builtin("time", "10:00")})
+    assert asked["canFulfill"] == "YES"
+    assert asked["slots"]["day"] == {"canUnderstand": "YES", "canFulfill": "YES"}
+    week = ask("SetReminderIntent", builtin("day", "2026-W50"))  # "next week": no day to use
+    assert week["slots"]["day"] == {"canUnderstand": "MAYBE", "canFulfill": "NO"}
+
+
 def test_a_malformed_can_fulfill_request_is_a_no_without_speech() -> None:
     event = {"version": "1.0", "request": {"type": "CanFulfillIntentRequest"}}
     response = lambda_handler(event, None)

@@ -21,6 +21,7 @@ from skill.reminders import ReminderResult
 from skill.triage import Answer
 
 C = load()
+LONGEST_WHEN = "on September 30 at 12:45 in the afternoon"  # skill/reminders.spoken_when
 conv = Conversation(C)
 MAX_WORDS = 50
 MAX_REPROMPT_WORDS = 30
@@ -53,14 +54,17 @@ ACTS: dict[str, Act] = {
     },
     **{f"answer {a}": (lambda s, a=a: conv.check_answer(s, a)) for a in (*MEANINGS, None)},
     **{
-        f"reminder {r}": (lambda s, r=r: conv.reminder_outcome(s, r)) for r in ReminderResult
+        f"reminder {r}": (lambda s, r=r: conv.reminder_outcome(s, r, LONGEST_WHEN))
+        for r in ReminderResult
     },
     **{
         f"permission {g}": (lambda s, g=g: conv.permission_answer(s, g))
         for g in (True, False, None)
     },
-    **{f"check {a}": (lambda s, a=a: conv.answer(s, a) if s.in_check else conv.fallback(s))
-       for a in Answer},
+    **{
+        f"check {a}": (lambda s, a=a: conv.answer(s, a) if s.in_check else conv.fallback(s))
+        for a in Answer
+    },
 }
 
 

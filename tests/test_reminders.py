@@ -14,7 +14,14 @@ from lambda_function import lambda_handler
 from skill.api_client import ApiClientError, UrllibApiClient
 from skill.app import handle_event
 from skill.content import load
-from skill.reminders import REMINDERS_PERMISSION, next_morning
+from skill.reminders import (
+    REMINDERS_PERMISSION,
+    Requested,
+    local_now,
+    requested,
+    scheduled,
+    spoken_when,
+)
 from skill_tools.response_checks import check_response
 from skill_tools.simulator.fake_alexa_api import FakeAlexaApi
 from tests.support import envelope, intent, speech, with_alexa_api
@@ -159,17 +166,126 @@ def test_contact_details_offer_the_reminder_and_no_declines_it():
         ("2026-12-31T20:00:00+00:00", "Pacific/Auckland", "2027-01-02T09:00:00"),
     ],
 )
-def test_next_morning_is_tomorrow_in_the_device_time_zone(now, zone, expected):
-    got = next_morning(datetime.fromisoformat(now), zone, time(9))
-    assert got == datetime.fromisoformat(expected)
+def test_with_nothing_asked_it_is_tomorrow_morning_in_the_device_time_zone(now, zone, expected):
+    there = local_now(datetime.fromisoformat(now), zone)
+    assert scheduled(there, Requested(), time(9)) == datetime.fromisoformat(expected)
 
 
-def test_next_morning_refuses_a_naive_time():
+def test_local_now_refuses_a_naive_time():
     with pytest.raises(ValueError):
-        next_morning(datetime(2026, 1, 1), "UTC", time(9))
+        local_now(datetime(2026, 1, 1), "UTC")
 
 
-@pytest.mark.parametrize("url", ["http://example.com/v1", "ftp://127.0.0.1/x", "file:///etc/passwd"])
+NOW = datetime(2026, 12, 2, 15, 0)  # a Wednesday afternoon, device time
+
+
+@pytest.mark.parametrize(
+    ("day", "at", "expected"),
+    [
+        ("2026-12-07", "10:00", datetime(2026, 12, 7, 10, 0)),  # "on Monday at ten"
+        ("2026-12-07", None, datetime(2026, 12, 7, 9, 0)),  # a day alone: the usual time
+        (None, "17:30", datetime(2026, 12, 2, 17, 30)),  # later today
+        (None, "08:00", datetime(2026, 12, 3, 8, 0)),  # already past today: tomorrow
+        (None, "EV", datetime(2026, 12, 2, 18, 0)),  # "this evening"
+        ("2026-12-01", None, datetime(2026, 12, 3, 9, 0)),  # a day past: tomorrow morning
+        ("2026-12-02", "09:00", datetime(2026, 12, 3, 9, 0)),  # earlier today: the same
+        ("2028-01-01", None, datetime(2026, 12, 3, 9, 0)),  # over a year ahead: misheard
+        ("2026-W50", "25:00", datetime(2026, 12, 3, 9, 0)),  # a week, no such hour: nothing
+    ],
+)
+def test_the_day_and_time_asked_for(day, at, expected):
+    assert scheduled(NOW, requested(day, at), time(9)) == expected
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("PT2H", datetime(2026, 12, 2, 17, 0)),  # "in two hours"
+        ("PT30M", datetime(2026, 12, 2, 15, 30)),
+        ("P1D", datetime(2026, 12, 3, 15, 0)),
+        ("P400D", datetime(2026, 12, 3, 9, 0)),  # over a year: misheard, tomorrow morning
+        ("PT", datetime(2026, 12, 3, 9, 0)),  # no amount: nothing asked
+    ],
+)
+def test_a_delay_counts_from_now(after, expected):
+    assert scheduled(NOW, requested(None, None, after), time(9)) == expected
+
+
+def test_a_small_hour_without_am_or_pm_is_the_afternoon():
+    assert requested(None, "03:00").at == time(15)  # "at three": not before dawn
+    assert requested(None, "07:30").at == time(7, 30)
+
+
+@pytest.mark.parametrize("value", [None, 7, ["2026-12-07"], "", "2026-13-40", "tomorrow"])
+def test_what_is_no_date_is_ignored(value):
+    assert requested(value, value) == Requested()
+
+
+@pytest.mark.parametrize(
+    ("when", "said"),
+    [
+        (datetime(2026, 12, 2, 17, 30), "today at 5:30 in the evening"),
+        (datetime(2026, 12, 3, 9, 0), "tomorrow at 9 in the morning"),
+        (datetime(2026, 12, 7, 12, 0), "on Monday at noon"),
+        (datetime(2026, 12, 24, 20, 0), "on December 24 at 8 in the evening"),
+        (datetime(2026, 12, 3, 22, 15), "tomorrow at 10:15 at night"),
+    ],
+)
+def test_when_is_said_as_people_say_it(when, said):
+    assert spoken_when(NOW, when) == said
+
+
+def _in_la(days: int) -> str:
+    return (
+        (datetime.now(UTC).astimezone(ZoneInfo("America/Los_Angeles")) + timedelta(days=days))
+        .date()
+        .isoformat()
+    )
+
+
+def _when_slots(day: str, at: str) -> dict:
+    return {
+        "day": {"name": "day", "value": day, "confirmationStatus": "NONE"},
+        "time": {"name": "time", "value": at, "confirmationStatus": "NONE"},
+    }
+
+
+def test_a_reminder_for_the_day_and_time_asked_for():
+    day = _in_la(3)
+    env = intent("SetReminderIntent", slots=_when_slots(day, "10:30"))
+    with FakeAlexaApi(time_zone="America/Los_Angeles") as api:
+        r = lambda_handler(with_alexa_api(env, api.url), None)
+    [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"].startswith(f"{day}T10:30:00")
+    weekday = datetime.fromisoformat(day).strftime("%A")
+    assert f"remind you on {weekday} at 10:30 in the morning" in speech(r)
+
+
+def test_the_time_asked_for_outlives_the_permission_question():
+    day = _in_la(2)
+    env = intent("SetReminderIntent", slots=_when_slots(day, "EV"))
+    with FakeAlexaApi(time_zone="America/Los_Angeles") as api:
+        asked = lambda_handler(with_alexa_api(env, api.url, consent=False), None)
+        assert asked["sessionAttributes"]["remind"] == {"day": day, "at": "18:00", "after": None}
+        answer = envelope(
+            {
+                "type": "Connections.Response",
+                "name": "AskFor",
+                "status": {"code": "200", "message": "OK"},
+                "payload": {"permissionScope": REMINDERS_PERMISSION, "status": "ACCEPTED"},
+                "token": "reminder",
+            },
+            asked["sessionAttributes"],
+        )
+        r = handle_event(with_alexa_api(answer, api.url))
+    [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"].startswith(f"{day}T18:00:00")
+    assert "at 6 in the evening" in speech(r) and "remind" not in r["sessionAttributes"]
+
+
+@pytest.mark.parametrize(
+    "url", ["http://example.com/v1", "ftp://127.0.0.1/x", "file:///etc/passwd"]
+)
 def test_api_client_refuses_plain_http_off_loopback(url):
     with pytest.raises(ApiClientError):
         UrllibApiClient().invoke(ApiClientRequest(url=url, method="GET", headers=[]))

@@ -4,11 +4,13 @@ Alexa asks, before any session, whether the skill can take an utterance that did
 it. YES only for what the skill is for (the article's topics, the check, the clinic and the
 reminder to call it); NO for answers that only make sense inside the check, for built-ins,
 for questions it would only call out of scope, and for emergencies, which Alexa's own
-emergency handling serves better than a skill. Slots are judged from entity resolution.
+emergency handling serves better than a skill. Slots are judged from entity resolution, a
+reminder's day, time and delay by whether the skill can use them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
@@ -16,6 +18,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from skill.content import load
+from skill.reminders import requested
 
 FULFILLS = frozenset(
     {
@@ -28,11 +31,23 @@ FULFILLS = frozenset(
 )
 
 
-def _slot_verdict(slot: Any) -> tuple[str, str]:
+# Built-in slots carry no entity resolution: their value is judged by what the skill makes
+# of it (a reminder's day, time or delay).
+BUILTIN_SLOTS: dict[str, Callable[[str], object]] = {
+    "day": lambda value: requested(value, None).day,
+    "time": lambda value: requested(None, value).at,
+    "duration": lambda value: requested(None, None, value).after,
+}
+
+
+def _slot_verdict(name: str, slot: Any) -> tuple[str, str]:
     """(canUnderstand, canFulfill) for one slot of the request."""
-    if not getattr(slot, "value", None):
+    value = getattr(slot, "value", None)
+    if not value:
         return "NO", "NO"
     authorities = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None)
+    if not authorities and name in BUILTIN_SLOTS:
+        return ("YES", "YES") if BUILTIN_SLOTS[name](str(value)) is not None else ("MAYBE", "NO")
     for authority in authorities or ():
         code = getattr(getattr(getattr(authority, "status", None), "code", None), "value", None)
         if code == "ER_SUCCESS_MATCH":
@@ -58,7 +73,7 @@ class CanFulfillIntentRequestHandler(AbstractRequestHandler):
         name = getattr(intent, "name", None)
         raw_slots = getattr(intent, "slots", None)
         slots = raw_slots if isinstance(raw_slots, dict) else {}
-        verdicts = {key: _slot_verdict(slot) for key, slot in slots.items()}
+        verdicts = {key: _slot_verdict(key, slot) for key, slot in slots.items()}
         fulfils = name in FULFILLS and all(f == "YES" for u, f in verdicts.values() if u != "NO")
         answer = CanFulfillIntent(
             can_fulfill=CanFulfillIntentValues.YES if fulfils else CanFulfillIntentValues.NO,

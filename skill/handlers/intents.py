@@ -20,6 +20,7 @@ from skill.handlers.requests import (
     request_type,
     resolved_slot_id,
     slot_heard,
+    slot_value,
     slot_values,
 )
 from skill.handlers.responses import (
@@ -31,6 +32,7 @@ from skill.handlers.responses import (
     state,
 )
 from skill.logs import get_logger
+from skill.reminders import requested
 
 log = get_logger("skill")
 
@@ -154,6 +156,13 @@ def _check_answer(conv: Conversation, state: State, handler_input: HandlerInput)
     return conv.check_answer(state, resolved_slot_id(handler_input, "answer"))
 
 
+def _reminder(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
+    """ "Remind me on Monday at ten", "in two hours": Alexa resolves the day, time and delay
+    (AMAZON.DATE, AMAZON.TIME, AMAZON.DURATION)."""
+    day, at = slot_value(handler_input, "day"), slot_value(handler_input, "time")
+    return conv.reminder(state, requested(day, at, slot_value(handler_input, "duration")))
+
+
 def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
     about_self = answers.about_oneself(slot_values(handler_input))
     return conv.topic(state, intent_name(handler_input) or "", about_self=about_self)
@@ -203,7 +212,7 @@ ROUTES: dict[str, Act] = {
     "ThanksIntent": _act(Conversation.thanks),
     "ClinicPhoneIntent": _act(Conversation.phone),
     "ContactClinicIntent": _act(Conversation.contact),
-    "SetReminderIntent": _act(Conversation.reminder),
+    "SetReminderIntent": _reminder,
     "TellMeMoreIntent": _act(Conversation.more),
     "WhyIntent": _act(Conversation.explain_result),
     **{name: _out_of_scope(*kind) for name, kind in OUT_OF_SCOPE_INTENTS.items()},

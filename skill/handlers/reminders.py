@@ -15,7 +15,15 @@ from ask_sdk_core.handler_input import HandlerInput
 from skill import metrics
 from skill.conversation import AskPermission, Conversation, CreateReminder, Reply
 from skill.logs import get_logger
-from skill.reminders import REMINDERS_PERMISSION, ReminderResult, api_time, next_morning
+from skill.reminders import (
+    REMINDERS_PERMISSION,
+    ReminderResult,
+    Requested,
+    api_time,
+    local_now,
+    scheduled,
+    spoken_when,
+)
 
 log = get_logger("skill.reminders")
 
@@ -37,17 +45,18 @@ def create_reminder(
     *,
     may_ask: bool = True,
 ) -> Reply | AskPermission:
-    """Set tomorrow morning's reminder and answer with how it went; without the permission,
-    ask for it by voice first (Alexa comes back with Connections.Response), once."""
+    """Set the reminder (when asked, else tomorrow morning) and answer with how it went;
+    without the permission, ask for it by voice first (Alexa comes back with
+    Connections.Response), once."""
     if not has_reminder_consent(handler_input) and may_ask:
         return conv.ask_permission(wanted.state)
-    result = _create(handler_input, conv)
+    result, when = _create(handler_input, conv, wanted.state.remind or Requested())
     if result is ReminderResult.CREATED:
         metrics.count("ReminderCreated")
     else:
         reason = "no_permission" if result is ReminderResult.NO_PERMISSION else "api_error"
         metrics.count("ReminderFailed", reason)
-    return conv.reminder_outcome(wanted.state, result)
+    return conv.reminder_outcome(wanted.state, result, when)
 
 
 PERMISSION_TOKEN = "reminder"
@@ -79,7 +88,10 @@ def permission_granted(handler_input: HandlerInput) -> bool | None:
     return status == "ACCEPTED"
 
 
-def _create(handler_input: HandlerInput, conv: Conversation) -> ReminderResult:
+def _create(
+    handler_input: HandlerInput, conv: Conversation, wanted: Requested
+) -> tuple[ReminderResult, str]:
+    """The API call; with the result, when the reminder fires, as said ("" unless created)."""
     from ask_sdk_model.services import ServiceException
     from ask_sdk_model.services.reminder_management import (
         AlertInfo,
@@ -95,14 +107,15 @@ def _create(handler_input: HandlerInput, conv: Conversation) -> ReminderResult:
     from skill.api_client import ApiClientError
 
     if not has_reminder_consent(handler_input):
-        return ReminderResult.NO_PERMISSION
+        return ReminderResult.NO_PERMISSION, ""
     factory = handler_input.service_client_factory
     envelope = handler_input.request_envelope
     try:
         device_id = envelope.context.system.device.device_id
         zone = factory.get_ups_service().get_system_time_zone(device_id)
         now = datetime.now(UTC)
-        when = next_morning(now, zone, conv.content.reminder.time)
+        there = local_now(now, zone)
+        when = scheduled(there, wanted, conv.content.reminder.time)
         request = ReminderRequest(
             request_time=now.replace(tzinfo=None, microsecond=0),
             trigger=Trigger(
@@ -125,13 +138,13 @@ def _create(handler_input: HandlerInput, conv: Conversation) -> ReminderResult:
         # our ApiClientError): log why, not a status no server sent.
         if isinstance(exc.__context__, ApiClientError):
             log.warning("reminder not created: alexa api %s", exc.__context__.kind)
-            return ReminderResult.FAILED
+            return ReminderResult.FAILED, ""
         log.warning("reminders api refused: status=%s", exc.status_code)
         if exc.status_code in (401, 403):
-            return ReminderResult.NO_PERMISSION
-        return ReminderResult.FAILED
+            return ReminderResult.NO_PERMISSION, ""
+        return ReminderResult.FAILED, ""
     except Exception as exc:  # noqa: BLE001 - bad zone, missing device, serializer errors
         log.warning("reminder not created: %s", type(exc).__name__)
-        return ReminderResult.FAILED
+        return ReminderResult.FAILED, ""
     log.info("reminder created for %s", api_time(when))
-    return ReminderResult.CREATED
+    return ReminderResult.CREATED, spoken_when(there, when)

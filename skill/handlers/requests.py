@@ -34,10 +34,16 @@ def supports_apl(handler_input: HandlerInput) -> bool:
 
 def slot_heard(handler_input: HandlerInput, slot_name: str) -> bool:
     """True when Alexa filled the slot with some words (matched to a value or not)."""
+    return slot_value(handler_input, slot_name) is not None
+
+
+def slot_value(handler_input: HandlerInput, slot_name: str) -> str | None:
+    """A slot's value as Alexa sends it (the words heard; for AMAZON.DATE, a date), or None."""
     request = handler_input.request_envelope.request
     slots = getattr(getattr(request, "intent", None), "slots", None)
     slot = slots.get(slot_name) if isinstance(slots, dict) else None
-    return bool(getattr(slot, "value", None))
+    value = getattr(slot, "value", None)
+    return value if isinstance(value, str) and value else None
 
 
 def resolved_slot_id(handler_input: HandlerInput, slot_name: str) -> str | None:

@@ -5,8 +5,10 @@ and then goes through three stages, the first hit wins:
 
 1. exact: it equals a sample or a built-in phrase, or fully matches a sample with slots,
    where a custom slot accepts one of its type's values or synonyms and a built-in slot
-   (AMAZON.*) accepts one to six words (a phrase equal to a plain sample still gets the
-   slots of a sample of the same intent that it fully matches, as Alexa fills them);
+   (AMAZON.*) accepts one to six words (a date, time or duration only words that
+   `nlu_builtins` turns into its value, which is what the slot then carries). A phrase
+   equal to a plain sample still gets the slots of a sample of the same intent that it
+   fully matches, as Alexa fills them;
 2. near: IDF-weighted Jaccard similarity of token sets against every sample, after filler
    words are dropped, custom slot values are replaced by a token naming their type, and
    a misspelt word is corrected to a model word one edit away. The best sample wins when
@@ -32,7 +34,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
+from skill_tools.simulator.nlu_builtins import RESOLVERS
 from skill_tools.simulator.nlu_index import PRIORITY_INTENT, ModelIndex, SamplePart
 from skill_tools.simulator.nlu_words import (
     LEADING_ANSWERS,
@@ -102,7 +106,9 @@ class Matcher:
         if heard is None:
             return SlotFill(name, slot_type)
         if slot_type not in self._types:
-            return SlotFill(name, slot_type, heard)  # built-in types carry no resolutions
+            resolve = RESOLVERS.get(slot_type)  # a date, time or duration: its value
+            value = resolve(heard, date.today()) if resolve else None
+            return SlotFill(name, slot_type, value or heard)  # built-ins carry no resolutions
         values = self._types[slot_type].get(heard, [])
         if not values:
             return SlotFill(name, slot_type, heard, "ER_SUCCESS_NO_MATCH")
@@ -182,8 +188,11 @@ class Matcher:
         name, slot_type = head
         table = self._types.get(slot_type)
         low, high = (1, self._longest[slot_type]) if table is not None else BUILTIN_SLOT_WORDS
+        resolve = RESOLVERS.get(slot_type) if table is None else None
         for end in range(min(len(words), at + high), at + low - 1, -1):
             value = " ".join(words[at:end])
+            if resolve is not None and resolve(value, date.today()) is None:
+                continue  # Alexa fills a date, time or duration slot only with one
             if table is None or value in table:
                 found = self._fit(rest, words, end)
                 if found is not None:

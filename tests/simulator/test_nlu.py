@@ -51,9 +51,10 @@ def test_every_literal_sample_reaches_its_own_intent_exactly(intent: str, sample
     assert (match.intent, match.method) == (intent, "exact")
 
 
-LITERAL_SAMPLES = {
-    spoken_form(s) for i in _intents() for s in i.get("samples", []) if "{" not in s
-}
+LITERAL_SAMPLES = {spoken_form(s) for i in _intents() for s in i.get("samples", []) if "{" not in s}
+
+
+BUILTIN_EXAMPLES = {"AMAZON.DATE": "tomorrow", "AMAZON.TIME": "ten", "AMAZON.DURATION": "an hour"}
 
 
 def _slot_phrases() -> list[tuple[str, str, str, str, str]]:
@@ -65,7 +66,13 @@ def _slot_phrases() -> list[tuple[str, str, str, str, str]]:
     types = {t["name"]: t for t in MODEL["interactionModel"]["languageModel"]["types"]}
     out = []
     for intent in _intents():
-        slots = {s["name"]: types[s["type"]] for s in intent.get("slots", [])}
+        slots = {s["name"]: types[s["type"]] for s in intent.get("slots", []) if s["type"] in types}
+        # Built-in slots (a reminder's day or time) hold a phrase Alexa understands.
+        builtins = {
+            s["name"]: BUILTIN_EXAMPLES[s["type"]]
+            for s in intent.get("slots", [])
+            if s["type"] not in types
+        }
         seen: set[str] = set()
         for k, sample in enumerate(intent.get("samples", [])):
             for name, slot_type in slots.items():
@@ -74,6 +81,8 @@ def _slot_phrases() -> list[tuple[str, str, str, str, str]]:
                 every = slot_type["name"] in ANSWER_TYPES or name not in seen
                 seen.add(name)
                 others = sample
+                for other, example in builtins.items():
+                    others = others.replace("{" + other + "}", example)
                 for other, other_type in slots.items():
                     if other != name:
                         first = other_type["values"][0]["name"]["value"]
@@ -211,13 +220,21 @@ BARE_BUILTINS = [{"name": name, "samples": []} for name in BUILTIN_PHRASES]
 @pytest.mark.parametrize(
     ("phrase", "intent"),
     [
-        ("yeah", "AMAZON.YesIntent"), ("yep", "AMAZON.YesIntent"), ("sure", "AMAZON.YesIntent"),
-        ("nope", "AMAZON.NoIntent"), ("no", "AMAZON.NoIntent"),
-        ("stop", "AMAZON.StopIntent"), ("cancel", "AMAZON.CancelIntent"),
-        ("never mind", "AMAZON.CancelIntent"), ("help", "AMAZON.HelpIntent"),
-        ("what can I say", "AMAZON.HelpIntent"), ("repeat", "AMAZON.RepeatIntent"),
-        ("say that again", "AMAZON.RepeatIntent"), ("start over", "AMAZON.StartOverIntent"),
-        ("restart", "AMAZON.StartOverIntent"), ("go home", "AMAZON.NavigateHomeIntent"),
+        ("yeah", "AMAZON.YesIntent"),
+        ("yep", "AMAZON.YesIntent"),
+        ("sure", "AMAZON.YesIntent"),
+        ("nope", "AMAZON.NoIntent"),
+        ("no", "AMAZON.NoIntent"),
+        ("stop", "AMAZON.StopIntent"),
+        ("cancel", "AMAZON.CancelIntent"),
+        ("never mind", "AMAZON.CancelIntent"),
+        ("help", "AMAZON.HelpIntent"),
+        ("what can I say", "AMAZON.HelpIntent"),
+        ("repeat", "AMAZON.RepeatIntent"),
+        ("say that again", "AMAZON.RepeatIntent"),
+        ("start over", "AMAZON.StartOverIntent"),
+        ("restart", "AMAZON.StartOverIntent"),
+        ("go home", "AMAZON.NavigateHomeIntent"),
         ("main menu", "AMAZON.NavigateHomeIntent"),
     ],
 )

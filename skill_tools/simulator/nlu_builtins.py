@@ -1,0 +1,92 @@
+"""What Alexa sends for the built-in date, time and duration slots: not the words heard but
+their value ("next monday": "2026-12-07", "ten thirty": "10:30", "in the evening": "EV",
+"an hour": "PT1H"), relative to the day the simulator runs.
+
+A small subset of what Alexa understands, enough for the reminder's samples; words it does
+not know are no value, so the sample does not match (as Alexa would not fill the slot).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "forty five": 45, "a": 1, "an": 1,
+}  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_PARTS = {
+    "morning": "MO", "this morning": "MO", "in the morning": "MO",
+    "afternoon": "AF", "this afternoon": "AF", "in the afternoon": "AF",
+    "evening": "EV", "this evening": "EV", "in the evening": "EV",
+    "tonight": "NI", "night": "NI", "at night": "NI",
+}  # fmt: skip
+_MINUTES = {"": 0, "o clock": 0, "fifteen": 15, "thirty": 30, "forty five": 45, "oh five": 5}
+_HALF = {"am": 0, "a m": 0, "in the morning": 0, "pm": 12, "p m": 12, "in the afternoon": 12,
+         "in the evening": 12, "at night": 12, "tonight": 12, "": None}  # fmt: skip
+
+
+def date_value(words: str, today: date) -> str | None:
+    """AMAZON.DATE: an ISO date, or None."""
+    words = words.removeprefix("on ").removesuffix(" morning").removesuffix(" afternoon")
+    words = words.removesuffix(" evening").removesuffix(" night")
+    if words in ("today", "tonight"):
+        return today.isoformat()
+    if words == "tomorrow":
+        return (today + timedelta(days=1)).isoformat()
+    if words == "the day after tomorrow":
+        return (today + timedelta(days=2)).isoformat()
+    for prefix in ("next ", "this ", ""):
+        name = words.removeprefix(prefix)
+        if words.startswith(prefix) and name in _WEEKDAYS:
+            ahead = (_WEEKDAYS.index(name) - today.weekday()) % 7 or 7
+            return (today + timedelta(days=ahead)).isoformat()
+    return None
+
+
+def time_value(words: str, today: date) -> str | None:
+    """AMAZON.TIME: "HH:MM", or a part of the day (MO, AF, EV, NI), or None."""
+    if words in _PARTS:
+        return _PARTS[words]
+    if words in ("noon", "midday"):
+        return "12:00"
+    if words == "midnight":
+        return "00:00"
+    for half, add in _HALF.items():
+        body = words.removesuffix(f" {half}").strip() if half else words
+        if half and body == words:
+            continue
+        for minute_words, minute in _MINUTES.items():
+            hour_words = body.removesuffix(f" {minute_words}") if minute_words else body
+            if minute_words and hour_words == body:
+                continue
+            hour = _NUMBERS.get(hour_words)
+            if hour is None or not 1 <= hour <= 12 or hour_words in ("a", "an"):
+                continue
+            if add is not None:
+                hour = hour % 12 + add
+            return f"{hour:02d}:{minute:02d}"
+    return None
+
+
+def duration_value(words: str, today: date) -> str | None:
+    """AMAZON.DURATION: an ISO 8601 duration ("PT2H"), or None."""
+    if words in ("half an hour", "a half hour"):
+        return "PT30M"
+    amount, _, unit = words.rpartition(" ")
+    count = _NUMBERS.get(amount)
+    letter = {"hour": "H", "hours": "H", "minute": "M", "minutes": "M"}.get(unit)
+    if count is not None and letter is not None:
+        return f"PT{count}{letter}"
+    if count is not None and unit in ("day", "days"):
+        return f"P{count}D"
+    return None
+
+
+RESOLVERS: dict[str, Callable[[str, date], str | None]] = {
+    "AMAZON.DATE": date_value,
+    "AMAZON.TIME": time_value,
+    "AMAZON.DURATION": duration_value,
+}

@@ -1,0 +1,75 @@
+"""skill_tools/simulator/nlu_builtins.py: the values Alexa sends for dates, times, delays."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from skill.reminders import Requested, requested
+from skill_tools.simulator.nlu_builtins import date_value, duration_value, time_value
+from tests.talk import nlu
+
+WEDNESDAY = date(2026, 12, 2)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("today", "2026-12-02"),
+        ("tomorrow", "2026-12-03"),
+        ("tomorrow morning", "2026-12-03"),
+        ("the day after tomorrow", "2026-12-04"),
+        ("monday", "2026-12-07"),
+        ("on friday", "2026-12-04"),
+        ("next wednesday", "2026-12-09"),  # the same weekday: a week ahead
+        ("this evening", None),  # a time, not a day
+        ("ten", None),
+    ],
+)
+def test_dates(words: str, expected: str | None) -> None:
+    assert date_value(words, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("ten", "10:00"),
+        ("ten thirty", "10:30"),
+        ("three pm", "15:00"),
+        ("eight in the morning", "08:00"),
+        ("six in the evening", "18:00"),
+        ("noon", "12:00"),
+        ("this evening", "EV"),
+        ("tonight", "NI"),
+        ("tomorrow", None),
+        ("a", None),
+    ],
+)
+def test_times(words: str, expected: str | None) -> None:
+    assert time_value(words, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("an hour", "PT1H"), ("two hours", "PT2H"), ("thirty minutes", "PT30M"),
+     ("half an hour", "PT30M"), ("a day", "P1D"), ("a while", None)],
+)  # fmt: skip
+def test_durations(words: str, expected: str | None) -> None:
+    assert duration_value(words, WEDNESDAY) == expected
+
+
+def test_a_reminder_phrase_carries_the_values_alexa_would_send() -> None:
+    match = nlu().resolve("remind me tomorrow at ten to call the clinic")
+    assert match.intent == "SetReminderIntent"
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    assert match.slots["day"].value == tomorrow
+    assert match.slots["time"].value == "10:00"
+    assert match.slots["provider"].resolved == "CLINIC"
+
+
+def test_words_that_are_no_date_are_no_exact_match_and_no_day_for_the_skill() -> None:
+    match = nlu().resolve("remind me on someday")
+    assert match.method != "exact"  # at most an open slot, whose words the skill ignores
+    day = match.slots["day"].value if "day" in match.slots else None
+    assert requested(day, None) == Requested()
