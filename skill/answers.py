@@ -57,9 +57,12 @@ def meaning(value_id: str | None, asked: str | None = None) -> Meaning | None:
     """What a resolved slot value says about the check, or None (unknown, or no value).
 
     `asked` is the question pending, if any: a frequency word answers it only where
-    ELSEWHERE says so; to another question it answers nothing.
+    ELSEWHERE says so; to another question it answers nothing. The varicose answers are
+    mostly bare amounts ("a few", "one or two"): they answer that question only.
     """
     found = MEANINGS.get(value_id) if value_id else None
+    if found and asked and found.question != asked and found.question == "VARICOSE":
+        return None  # "a few", "one or two": only an answer to "do you have varicose veins?"
     if found and asked and found.question != asked and found.question == "FREQUENT":
         answer = ELSEWHERE.get(asked, {}).get(value_id or "")
         return Meaning(asked, answer) if answer is not None else None

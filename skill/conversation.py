@@ -252,8 +252,12 @@ class Conversation:
         view: View | None = None,
         misses: int = 0,
     ) -> Reply:
-        """Say `speech` and keep the session open. Any turn but a miss resets the miss count."""
-        state = state._replace(last_speech=speech, last_reprompt=reprompt, misses=misses)
+        """Say `speech` and keep the session open. Any turn but a miss resets the miss count.
+        A miss keeps what "repeat" says: the last reply that said something ("why do my legs
+        cramp?", "huh?", "repeat" says the answer again, not "I don't have an answer")."""
+        if misses == 0 or state.last_speech is None:
+            state = state._replace(last_speech=speech, last_reprompt=reprompt)
+        state = state._replace(misses=misses)
         return Reply(speech, reprompt, state, card=card, view=view)
 
     def _end(self, speech: str, card: Card | None = None) -> Reply:
@@ -355,9 +359,10 @@ class Conversation:
         line = self.content.safety["emergency_line_again" if state.misses else "emergency_line"]
         reply = self._repeat_pending(_join(lead, line), state)
         reprompt = _join(reply.reprompt, line)
-        return self._ask(
-            reply.speech, reprompt, reply.state, view=reply.view, misses=state.misses + 1
+        kept = reply.state._replace(  # "repeat" still says the last reply that said something
+            last_speech=state.last_speech, last_reprompt=state.last_reprompt
         )
+        return self._ask(reply.speech, reprompt, kept, view=reply.view, misses=state.misses + 1)
 
     # -- user acts -------------------------------------------------------------------
 
@@ -410,8 +415,9 @@ class Conversation:
                     _join(lead, self.content.prompt("back_to_check")), state.answers, state
                 )
             return self._menu(lead, state._replace(result=None))
-        if category == "diagnosis":
-            lead, offer = oos["diagnosis"], Pending.OFFER_CHECK
+        if category == "diagnosis":  # the check is the way to an answer, unless just done
+            offer = Pending.OFFER_CHECK if state.result is None else Pending.OFFER_CONTACT
+            lead = oos["diagnosis"]
         else:
             lead, offer = _join(oos[category], oos["clinic_can_answer"]), Pending.OFFER_CONTACT
         if state.in_check:
@@ -519,8 +525,10 @@ class Conversation:
         if state.in_check:
             if meaning is not None and meaning.question == pending:
                 return self.answer(state, meaning.answer)
-            if meaning is None or meaning.answer is not Answer.YES:
+            if meaning is None:
                 return self.fallback(state)
+            if meaning.answer is not Answer.YES:  # "they don't wake me up", asked how often
+                return self._ask_check(self.content.prompt("declined"), state.answers, state)
             # A yes to a later question: say what was taken, keep it, ask this one again.
             told = self.content.questions[meaning.question].taken
             noted = state._replace(noted=self._note(state, value_id))

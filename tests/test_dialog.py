@@ -222,3 +222,37 @@ def test_an_answer_said_outside_the_check_gets_what_the_article_says_about_it(
     assert turn.session_attributes["pending"] == "offer_check"
     if outcome == "probably_fine":  # reassurance always names the signs that need help
         assert C.safety["red_flag"] in turn.speech
+
+
+def test_repeat_after_a_miss_says_the_last_reply_again_not_the_miss() -> None:
+    turns = play("open leg cramp helper", "why do my legs cramp at night", "huh", "repeat")
+    assert turns[3].speech == turns[1].speech
+
+
+def test_a_few_is_an_answer_only_to_the_varicose_question() -> None:
+    *_, asked, said = play("open leg cramp helper", "check my symptoms", "yes", "a few")
+    assert asked.speech.endswith(C.questions["SLEEP"].text)
+    assert said.session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert "noted" not in said.session_attributes
+    assert C.questions["VARICOSE"].taken not in said.speech
+    assert said.speech.endswith(C.questions["SLEEP"].text)
+
+
+def test_a_no_to_a_later_question_asks_this_one_again_without_an_apology() -> None:
+    said = play("open leg cramp helper", "check my symptoms", "they don't wake me up")[-1]
+    assert said.speech == f"{C.prompt('declined')} {C.questions['FREQUENT'].text}"
+    assert said.session_attributes["answers"] == {}
+
+
+def test_a_diagnosis_question_right_after_the_result_offers_the_clinic_not_the_check() -> None:
+    turns = play(
+        "open leg cramp helper", "check my symptoms", "yes", "yes", "do i have vein disease"
+    )
+    assert turns[-2].session_attributes.get("result")
+    assert turns[-1].session_attributes["pending"] == "offer_contact"
+
+
+def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
+    result = play("open leg cramp helper", "check my symptoms", "yes", "no", "no", "no")[-1]
+    assert result.session_attributes["result"] == ["worth_checking", "FREQUENT"]
+    assert "disrupt" not in result.speech

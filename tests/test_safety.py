@@ -111,7 +111,9 @@ def test_out_of_scope_questions_get_an_honest_answer_with_the_clinic(state: str)
         turn = say_in(state, question)
         speech, pending = turn.speech, turn.session_attributes.get("pending")
         if group == "diagnosis":
-            honest = "can't diagnose" in speech and pending == "offer_check"
+            # The check is offered as the way to an answer, unless it was just done.
+            offer = "offer_contact" if state == "after a result" else "offer_check"
+            honest = "can't diagnose" in speech and pending == offer
         else:
             honest = "doesn't cover" in speech and CLINIC in speech and pending == "offer_contact"
         if not honest or APOLOGY.search(speech) or turn.session_ended:
