@@ -76,13 +76,16 @@ def local_now(now_utc: datetime, zone: str) -> datetime:
 
 def scheduled(now: datetime, wanted: Requested, default_at: time) -> datetime:
     """When the reminder fires, as a naive local time for the API. A delay counts from now;
-    a time alone is the next one to come; a day alone is that day at `default_at`; nothing,
-    a time past, or more than a year ahead: tomorrow at `default_at`."""
+    a time alone, or today at a time, is the next one to come; a day alone is that day at
+    `default_at`; nothing, a time past, or more than a year ahead: tomorrow at
+    `default_at`."""
     tomorrow = datetime.combine(now.date() + timedelta(days=1), default_at)
     if wanted.after is not None:
         when = (now + wanted.after).replace(second=0, microsecond=0)
     elif wanted.day is not None:
         when = datetime.combine(wanted.day, wanted.at or default_at)
+        if when <= now and wanted.day == now.date() and wanted.at is not None:
+            when += timedelta(days=1)  # "today at 8", said at noon: tomorrow at 8
     elif wanted.at is not None:
         when = datetime.combine(now.date(), wanted.at)
         if when <= now:

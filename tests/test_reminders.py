@@ -188,7 +188,7 @@ NOW = datetime(2026, 12, 2, 15, 0)  # a Wednesday afternoon, device time
         (None, "08:00", datetime(2026, 12, 3, 8, 0)),  # already past today: tomorrow
         (None, "EV", datetime(2026, 12, 2, 18, 0)),  # "this evening"
         ("2026-12-01", None, datetime(2026, 12, 3, 9, 0)),  # a day past: tomorrow morning
-        ("2026-12-02", "09:00", datetime(2026, 12, 3, 9, 0)),  # earlier today: the same
+        ("2026-12-02", "08:00", datetime(2026, 12, 3, 8, 0)),  # earlier today: tomorrow then
         ("2028-01-01", None, datetime(2026, 12, 3, 9, 0)),  # over a year ahead: misheard
         ("2026-W50", "25:00", datetime(2026, 12, 3, 9, 0)),  # a week, no such hour: nothing
     ],

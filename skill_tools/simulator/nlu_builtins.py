@@ -16,6 +16,7 @@ _NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "forty": 40, "forty five": 45, "a": 1, "an": 1,
 }  # fmt: skip
+_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PARTS = {
     "morning": "MO", "this morning": "MO", "in the morning": "MO",
@@ -26,6 +27,16 @@ _PARTS = {
 _MINUTES = {"": 0, "o clock": 0, "fifteen": 15, "thirty": 30, "forty five": 45, "oh five": 5}
 _HALF = {"am": 0, "a m": 0, "in the morning": 0, "pm": 12, "p m": 12, "in the afternoon": 12,
          "in the evening": 12, "at night": 12, "tonight": 12, "": None}  # fmt: skip
+
+
+def _number(words: str) -> int | None:
+    """ "ten", or digits as the simulator spells them ("30": "three zero")."""
+    if words in _NUMBERS:
+        return _NUMBERS[words]
+    digits = words.split()
+    if digits and len(digits) <= 4 and all(d in _DIGITS for d in digits):
+        return int("".join(str(_DIGITS.index(d)) for d in digits))
+    return None
 
 
 def date_value(words: str, today: date) -> str | None:
@@ -62,8 +73,10 @@ def time_value(words: str, today: date) -> str | None:
             hour_words = body.removesuffix(f" {minute_words}") if minute_words else body
             if minute_words and hour_words == body:
                 continue
-            hour = _NUMBERS.get(hour_words)
-            if hour is None or not 1 <= hour <= 12 or hour_words in ("a", "an"):
+            hour = _number(hour_words)
+            if hour is not None and hour >= 100 and not minute_words:  # "1030": 10:30
+                hour, minute = divmod(hour, 100)
+            if hour is None or not 1 <= hour <= 12 or hour_words in ("a", "an") or minute > 59:
                 continue
             if add is not None:
                 hour = hour % 12 + add
@@ -76,7 +89,7 @@ def duration_value(words: str, today: date) -> str | None:
     if words in ("half an hour", "a half hour"):
         return "PT30M"
     amount, _, unit = words.rpartition(" ")
-    count = _NUMBERS.get(amount)
+    count = _number(amount)
     letter = {"hour": "H", "hours": "H", "minute": "M", "minutes": "M"}.get(unit)
     if count is not None and letter is not None:
         return f"PT{count}{letter}"

@@ -40,6 +40,8 @@ def test_dates(words: str, expected: str | None) -> None:
         ("eight in the morning", "08:00"),
         ("six in the evening", "18:00"),
         ("noon", "12:00"),
+        ("one zero pm", "22:00"),  # "10 pm", as the simulator spells digits
+        ("one zero three zero", "10:30"),
         ("this evening", "EV"),
         ("tonight", "NI"),
         ("tomorrow", None),
@@ -53,7 +55,8 @@ def test_times(words: str, expected: str | None) -> None:
 @pytest.mark.parametrize(
     ("words", "expected"),
     [("an hour", "PT1H"), ("two hours", "PT2H"), ("thirty minutes", "PT30M"),
-     ("half an hour", "PT30M"), ("a day", "P1D"), ("a while", None)],
+     ("half an hour", "PT30M"), ("a day", "P1D"), ("a while", None),
+     ("three zero minutes", "PT30M")],
 )  # fmt: skip
 def test_durations(words: str, expected: str | None) -> None:
     assert duration_value(words, WEDNESDAY) == expected
