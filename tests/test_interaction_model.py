@@ -7,6 +7,7 @@ import pytest
 from skill.answers import ANSWER_SLOT_TYPES, MEANINGS
 from skill_tools.model import language_model
 from tests.support import MODEL as DOCUMENT
+from tests.support import model_path
 
 MODEL = language_model(DOCUMENT)
 INTENTS = {i["name"]: i for i in MODEL["intents"]}
@@ -62,3 +63,18 @@ def test_every_slot_value_has_a_unique_id():
     for slot_type in MODEL["types"]:
         ids = [value.get("id") for value in slot_type["values"]]
         assert all(ids) and len(ids) == len(set(ids)), slot_type["name"]
+
+
+# What the Alexa service accepts (SMAPI refuses a model definition over a million characters;
+# a skill's custom slot types share 50,000 values): the generated model keeps a margin.
+MAX_MODEL_CHARACTERS = 1_000_000
+MAX_SLOT_VALUES = 50_000
+
+
+def test_the_model_stays_within_alexa_s_limits() -> None:
+    text = model_path().read_text("utf-8")
+    assert len(text) < 0.9 * MAX_MODEL_CHARACTERS, len(text)
+    values = sum(
+        1 + len(v["name"].get("synonyms", [])) for t in MODEL["types"] for v in t["values"]
+    )
+    assert values < MAX_SLOT_VALUES

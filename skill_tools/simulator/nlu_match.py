@@ -16,6 +16,13 @@ and then goes through three stages, the first hit wins:
 3. open slot: a sample with one slot and at least two carrier words fully matches with its slot
    taken as one to four unknown words: the intent, with that slot ER_SUCCESS_NO_MATCH.
 
+Between 1 and 2, carrier: a phrase that opens with words people put before any question
+("could you tell me", "i was wondering", "okay so", "i'm worried because"; nlu_words.CARRIERS)
+is tried again without them, for a literal sample or a slot fill (method "carrier", not
+"exact": an exact-match matcher such as Bespoken's virtual-alexa would miss it, Alexa's
+statistical NLU learns that such openers carry no intent). When the near match finds nothing
+for the phrase as said, it tries the phrase without its carrier.
+
 Before all three, a safety rule: a phrase that contains every content word of an
 EmergencyIntent sample (in any order, with other words around them) is EmergencyIntent, so
 no shorter or more generic sample of another intent can take "my chest hurts and my legs
@@ -42,6 +49,7 @@ from skill_tools.simulator.nlu_words import (
     LEADING_ANSWERS,
     content_words,
     deletions,
+    drop_carrier,
     drop_fillers,
     spoken_form,
     stem,
@@ -73,7 +81,7 @@ class Match:
 
     intent: str
     slots: Mapping[str, SlotFill] = field(default_factory=dict)
-    method: str = "exact"  # priority | exact | near | open_slot | leading | fallback
+    method: str = "exact"  # priority | exact | carrier | near | open_slot | leading | fallback
     score: float = 1.0
     sample: str | None = None  # the sample that won, for explanations
 
@@ -148,11 +156,18 @@ class Matcher:
             return Match(hit.intent, self._slots(hit.intent, heard), "exact", 1.0, hit.sample)
         bare = drop_fillers(text)  # "um why do my calves cramp": as for literals
         for words in [text.split()] + ([bare.split()] if bare != text else []):
-            for s in self._slot_samples:
-                heard = self._fit(s.parts, words)
-                if heard:
-                    return Match(s.intent, self._slots(s.intent, heard), "exact", 1.0, s.sample)
-        near = self._near(text)
+            found = self._fill_sample(words, "exact")
+            if found is not None:
+                return found
+        asked = self._without_carriers(bare)
+        if asked != bare:
+            hit = self._exact.get(asked)
+            if hit and hit.intent != PRIORITY_INTENT:
+                return Match(hit.intent, self._slots(hit.intent, {}), "carrier", 1.0, hit.sample)
+            found = self._fill_sample(asked.split(), "carrier")
+            if found is not None:
+                return found
+        near = self._near(text, asked if asked != bare else None)
         if near is not None:
             return near
         for s in self._slot_samples:
@@ -173,6 +188,24 @@ class Matcher:
             if heard:
                 return heard
         return {}
+
+    def _fill_sample(self, words: list[str], method: str) -> Match | None:
+        """The first sample with slots that `words` fully matches, as a Match."""
+        for s in self._slot_samples:
+            heard = self._fit(s.parts, words)
+            if heard:
+                return Match(s.intent, self._slots(s.intent, heard), method, 1.0, s.sample)
+        return None
+
+    @staticmethod
+    def _without_carriers(text: str) -> str:
+        """The phrase without the carriers it opens with ("okay so could you tell me ...")."""
+        for _ in range(3):
+            shorter = drop_carrier(text)
+            if shorter == text:
+                break
+            text = shorter
+        return text
 
     def _fit(
         self, parts: tuple[SamplePart, ...], words: list[str], at: int = 0
@@ -224,9 +257,10 @@ class Matcher:
 
     def _scores(self, tokens: frozenset[str]) -> dict[int, float]:
         idf, unknown = self._idf, self._unknown_weight
-        total = sum(idf.get(t, unknown) for t in tokens)
+        ordered = sorted(tokens)  # one summation order: equal scores stay equal on every run
+        total = sum(idf.get(t, unknown) for t in ordered)
         shared: dict[int, float] = defaultdict(float)
-        for t in tokens:
+        for t in ordered:
             w = idf.get(t)
             if w is not None:
                 for i in self._postings[t]:
@@ -234,12 +268,19 @@ class Matcher:
         entries = self._entries
         return {i: s / (total + entries[i].weight - s) for i, s in shared.items()}
 
-    def _near(self, text: str) -> Match | None:
+    def _near(self, text: str, asked: str | None = None) -> Match | None:
+        """The best sample by token overlap for the phrase as said; when none is close
+        enough and the phrase opens with a carrier, for the phrase without it."""
+        for said in (text, asked) if asked else (text,):
+            found = self._near_one(said)
+            if found is not None:
+                return found
+        return None
+
+    def _near_one(self, text: str) -> Match | None:
         tokens, found = self._near_tokens(text)
-        if not tokens:
-            return None
         best_i, best = -1, 0.0
-        for i, s in self._scores(tokens).items():
+        for i, s in self._scores(tokens).items() if tokens else ():
             if s > best or (s == best and i < best_i):
                 best_i, best = i, s
         if best_i < 0 or best < self.threshold:

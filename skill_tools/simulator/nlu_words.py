@@ -74,6 +74,30 @@ FILLERS = (
     "just", "actually", "basically", "please", "alexa", "hey",
 )
 
+# How people open a question to anyone, before they say what they want ("could you tell me",
+# "i was wondering", "okay so"): a statistical NLU learns these carry no intent. In spoken
+# form (contractions expanded); the matcher drops one at the start of a phrase that did not
+# match as it was said. Longest first, so "could you please tell me" goes whole.
+CARRIERS = tuple(sorted((
+    "could you tell me", "could you please tell me", "can you tell me", "can you please tell me",
+    "would you tell me", "would you please tell me", "would you kindly tell me",
+    "would you be so kind as to tell me", "would you be so kind as to", "tell me",
+    "do you know", "do you happen to know", "does anyone know", "i was wondering",
+    "i am wondering", "i was just wondering", "i have been wondering", "i have always wondered",
+    "i always wondered", "i wonder", "i would like to know", "i would love to know",
+    "i want to know", "i need to know", "i am curious", "i am just curious", "just curious",
+    "i am curious about", "i have a question", "quick question", "question", "any idea",
+    "i would appreciate it if you could", "i would appreciate it if you could tell me",
+    "could you explain", "can you explain", "would you explain", "could you", "can you",
+    "would you", "okay so", "ok so", "alright so", "all right so", "okay", "ok", "alright",
+    "and", "but", "now", "also", "next", "then", "wait", "hi", "hello", "yes so", "yeah so",
+    "i am worried because", "i am scared because", "i am worried", "i am scared",
+    "i am nervous", "i am a bit worried", "i am concerned", "i am confused",
+    "i am asking because",
+    "my question is", "here is my question", "real quick", "one more thing",
+    "another question", "one more question", "i got a question",
+), key=lambda c: (-len(c.split()), c)))
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _CONTRACTIONS = {
     "i'm": "i am", "i'd": "i would", "i've": "i have", "i'll": "i will",
@@ -110,6 +134,17 @@ def spoken_form(text: str) -> str:
 def drop_fillers(text: str) -> str:
     """A spoken-form phrase without filler words ("um", "please", "i think", ...)."""
     return " ".join(_FILLER.sub(" ", text).split())
+
+
+def drop_carrier(text: str) -> str:
+    """A spoken-form phrase without the carrier it opens with ("could you tell me why ..."
+    -> "why ..."), when at least two words are left; otherwise the phrase as it was."""
+    words = text.split()
+    for carrier in CARRIERS:
+        n = len(carrier.split())
+        if len(words) - n >= 2 and " ".join(words[:n]) == carrier:
+            return " ".join(words[n:])
+    return text
 
 
 def stem(word: str) -> str:
