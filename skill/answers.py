@@ -28,6 +28,7 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
         # CrampFrequency: how often ("most nights", "a couple of times a week", "hardly ever").
         "OFTEN": Meaning("FREQUENT", Answer.YES),
         "RARELY": Meaning("FREQUENT", Answer.NO),
+        "NEVER": Meaning("FREQUENT", Answer.NO),
         # CheckAnswer: the other questions, in the words people use.
         "DISRUPTS_SLEEP": Meaning("SLEEP", Answer.YES),  # "they wake me up"
         "SLEEP_FINE": Meaning("SLEEP", Answer.NO),  # "I sleep through them"
@@ -35,20 +36,26 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
         "NOT_WITH_WALKING": Meaning("WALKING", Answer.NO),  # "only at night"
         "HAS_VARICOSE": Meaning("VARICOSE", Answer.YES),  # "a few", "on my calves"
         "NO_VARICOSE": Meaning("VARICOSE", Answer.NO),  # "none"
+        # Spider veins are not varicose veins, and the article does not speak of them.
+        "SPIDER_ONLY": Meaning("VARICOSE", Answer.UNSURE),  # "just spider veins"
+        # Cramping with walking that rest does not relieve: not the article's sign, not a no.
+        "WALKING_NO_RELIEF": Meaning("WALKING", Answer.UNSURE),
     }
 )
 
 
-
 # How often, said to a question that is not about how often. "Most nights", to "do they
 # disrupt your sleep?", is a yes; "sometimes" to it, or to "does your cramping occur with
-# walking?", is not a clear answer either way. Anything else is no answer: "every day" does
+# walking?", is not a clear answer either way; "never" is a no to both. Anything else is no
+# answer: "every day" does
 # not say the cramping comes with walking, nor "most nights" that there are varicose veins,
 # so the question comes again and nothing is recorded.
 ELSEWHERE: Mapping[str, Mapping[str, Answer]] = MappingProxyType(
     {
-        "SLEEP": MappingProxyType({"OFTEN": Answer.YES, "RARELY": Answer.UNSURE}),
-        "WALKING": MappingProxyType({"RARELY": Answer.UNSURE}),
+        "SLEEP": MappingProxyType(
+            {"OFTEN": Answer.YES, "RARELY": Answer.UNSURE, "NEVER": Answer.NO}
+        ),
+        "WALKING": MappingProxyType({"RARELY": Answer.UNSURE, "NEVER": Answer.NO}),
     }
 )
 
@@ -79,6 +86,7 @@ SAID_OUTSIDE_CHECK: Mapping[str, tuple[Outcome, str]] = MappingProxyType(
         "WITH_WALKING": (Outcome.SEE_SPECIALIST, "WALKING"),
         "HAS_VARICOSE": (Outcome.WORTH_CHECKING, "VARICOSE"),
         "RARELY": (Outcome.PROBABLY_FINE, "NONE"),
+        "NEVER": (Outcome.PROBABLY_FINE, "NONE"),
     }
 )
 

@@ -256,3 +256,26 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
     result = play("open leg cramp helper", "check my symptoms", "yes", "no", "no", "no")[-1]
     assert result.session_attributes["result"] == ["worth_checking", "FREQUENT"]
     assert "disrupt" not in result.speech
+
+
+@pytest.mark.parametrize(
+    ("setup", "said", "question", "recorded"),
+    [
+        (["yes"], "never", "SLEEP", "no"),  # "never" to "do they disrupt your sleep?"
+        (["no", "no", "no"], "just spider veins", "VARICOSE", "unsure"),  # not varicose veins
+        (["no", "no", "no"], "i don't have varicose veins", "VARICOSE", "no"),
+        (["no", "no"], "yes but they don't go away when i rest", "WALKING", "unsure"),
+        (["no", "no"], "they don't happen when i walk", "WALKING", "no"),
+    ],
+)
+def test_answers_in_people_s_words_are_recorded_as_meant(
+    setup: list[str], said: str, question: str, recorded: str
+) -> None:
+    turns = play("open leg cramp helper", "check my symptoms", *setup, said)
+    assert turns[-2].speech.endswith(C.questions[question].text)
+    attrs = turns[-1].session_attributes
+    if "answers" in attrs:
+        assert attrs["answers"][question] == recorded
+    else:  # the answer completed the check: its result rests on it
+        assert attrs["result"], attrs
+        assert recorded in ("no", "unsure")
