@@ -24,9 +24,10 @@ def main() -> int:
         share, exact, missed = test_eval.accuracy(name)
         n = sum(len(v) for v in test_eval.EVAL[name].values())
         print(f"{name:<10}{n:>8}{share:>10.1%}{exact:>12.1%}")
-    results = test_eval.check_answer_results()
-    right = sum(1 for r in results if r[1] == r[3])
-    print(f"check answers: {right}/{len(results)} recorded as meant ({right / len(results):.1%})")
+    for name in test_eval.ANSWER_SETS:
+        results = test_eval.check_answer_results(name)
+        right = sum(1 for r in results if r[1] == r[3])
+        print(f"{name}: {right}/{len(results)} recorded as meant ({right / len(results):.1%})")
     return 0
 
 

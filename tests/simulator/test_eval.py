@@ -60,7 +60,7 @@ BEFORE = {
     "VARICOSE": {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"},
 }
 QUESTIONS = tuple(BEFORE)
-SETS = ("tuning", "heldout", "heldout2", "heldout3")
+SETS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4")
 
 
 def _setup(question: str | None) -> tuple[str, ...]:
@@ -115,8 +115,14 @@ def _intents() -> list[list[str]]:
 # The goal is 95% through the simulator and 80% by exact match, on every set; these floors
 # sit just under what the model reaches today, so that no change makes it worse
 # (bench/eval_nlu.py prints the figures).
-FLOORS = {"tuning": 0.98, "heldout": 0.90, "heldout2": 0.90, "heldout3": 0.85}
-EXACT_FLOORS = {"tuning": 0.77, "heldout": 0.70, "heldout2": 0.48, "heldout3": 0.44}
+FLOORS = {"tuning": 0.98, "heldout": 0.90, "heldout2": 0.90, "heldout3": 0.85, "heldout4": 0.73}
+EXACT_FLOORS = {
+    "tuning": 0.77,
+    "heldout": 0.71,
+    "heldout2": 0.49,
+    "heldout3": 0.44,
+    "heldout4": 0.31,
+}
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -126,21 +132,28 @@ def test_phrases_nobody_tuned_reach_the_intent_they_mean(name: str) -> None:
     assert exact >= EXACT_FLOORS[name], f"{exact:.1%} by exact match"
 
 
-def check_answer_results() -> list[tuple[str, str, str, str | None]]:
+ANSWER_SETS = ("check_answers", "check_answers4")
+
+
+def check_answer_results(name: str = "check_answers") -> list[tuple[str, str, str, str | None]]:
     """(question, meant, phrase, recorded) for every answer in the set."""
     out = []
     for question in QUESTIONS:
-        for meant, phrases in EVAL["check_answers"][question].items():
+        for meant, phrases in EVAL[name][question].items():
             for phrase in phrases:
                 recorded = _recorded(say_in_session(phrase, question), question)
                 out.append((question, meant, phrase, recorded))
     return out
 
 
-def test_the_check_takes_answers_in_people_s_own_words() -> None:
-    results = check_answer_results()
+ANSWER_FLOORS = {"check_answers": 0.95, "check_answers4": 0.86}
+
+
+@pytest.mark.parametrize("name", ANSWER_SETS)
+def test_the_check_takes_answers_in_people_s_own_words(name: str) -> None:
+    results = check_answer_results(name)
     wrong = [r for r in results if r[1] != r[3]]
-    assert 1 - len(wrong) / len(results) >= 0.95, wrong
+    assert 1 - len(wrong) / len(results) >= ANSWER_FLOORS[name], wrong
     # A miss is asked again or taken as "not sure"; never yes for no, or no for yes.
     assert [r for r in wrong if {r[1], r[3]} == {"yes", "no"}] == []
 
