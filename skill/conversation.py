@@ -661,6 +661,19 @@ class Conversation:
             return self.start_check(State())
         return self._menu(self.content.prompt("starting_over"), State())
 
+    def previous(self, state: State) -> Reply:
+        """ "Go back": in the check, the question before this one again, its answer forgotten
+        (and what was said earlier about it, so it is asked); elsewhere, "repeat"."""
+        if not state.in_check:
+            return self.repeat(state)
+        answers = dict(state.answers)
+        if answers:
+            last = list(answers)[-1]
+            del answers[last]
+            noted = {q: a for q, a in state.noted.items() if q != last}
+            state = state._replace(noted=noted)
+        return self._ask_check(None, answers, state)
+
     def navigate_home(self, state: State) -> Reply:
         lead = self.content.prompt("check_left") if state.in_check else None
         return self._menu(lead, State(last_speech=state.last_speech))

@@ -279,3 +279,17 @@ def test_answers_in_people_s_words_are_recorded_as_meant(
     else:  # the answer completed the check: its result rests on it
         assert attrs["result"], attrs
         assert recorded in ("no", "unsure")
+
+
+def test_go_back_in_the_check_asks_the_previous_question_again_and_forgets_its_answer() -> None:
+    turns = play("open leg cramp helper", "check my symptoms", "yes", "go back", "no", "no")
+    back = turns[3]
+    assert turns[3].intent == "AMAZON.PreviousIntent"
+    assert back.speech.endswith(C.questions["FREQUENT"].text)
+    assert back.session_attributes["answers"] == {}
+    assert turns[4].session_attributes["answers"] == {"FREQUENT": "no"}
+
+
+def test_go_back_outside_the_check_says_the_last_reply_again() -> None:
+    turns = play("open leg cramp helper", "what are varicose veins", "go back")
+    assert turns[2].speech == turns[1].speech

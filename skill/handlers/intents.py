@@ -219,6 +219,7 @@ ROUTES: dict[str, Act] = {
     "AMAZON.HelpIntent": _act(Conversation.help),
     "AMAZON.RepeatIntent": _act(Conversation.repeat),
     "AMAZON.NavigateHomeIntent": _act(Conversation.navigate_home),
+    "AMAZON.PreviousIntent": _act(Conversation.previous),
     "AMAZON.StopIntent": _act(Conversation.stop),
     "AMAZON.CancelIntent": _act(Conversation.stop),
     "AMAZON.FallbackIntent": _act(Conversation.fallback),

@@ -55,6 +55,10 @@ BUILTIN_PHRASES: Mapping[str, tuple[str, ...]] = {
         "start from the beginning", "let us start over", "start over please",
         "go back to the start",
     ),
+    "AMAZON.PreviousIntent": (
+        "go back", "back", "previous", "previous question", "the previous question",
+        "go back one", "back one", "last question", "the last question", "go back a question",
+    ),
     "AMAZON.NavigateHomeIntent": (
         "go home", "home", "main menu", "menu", "go to the main menu", "back to the menu",
         "go back home", "back to the start menu",
