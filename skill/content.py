@@ -445,7 +445,12 @@ def write_cache(cached: Path, digest: str, document: Any) -> None:
         pass
 
 
-@cache
 def load(locale: str = DEFAULT_LOCALE) -> Content:
-    """The content for a locale, parsed once per process."""
+    """The content for a locale, parsed once per process (`load()` and `load("en-US")` alike:
+    a cache keyed on how the locale was passed parsed the default locale twice per cold start)."""
+    return _load(locale)
+
+
+@cache
+def _load(locale: str) -> Content:
     return parse(read_raw(locale), locale)
