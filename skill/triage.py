@@ -11,8 +11,7 @@ skips, a partial set of answers is evaluated against all its completions (at mos
 once per process and state (memoised), so the skip logic cannot drift from the rules.
 """
 
-from __future__ import annotations
-
+# Annotations evaluated, not strings: cheaper NamedTuples (see skill/content.py).
 from collections.abc import Mapping
 from enum import StrEnum
 from functools import cache

@@ -282,3 +282,11 @@ def test_handler_error_inside_a_handler(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(Conversation, "_repeat_pending", broken)
     counts, _ = through_lambda([intent("AMAZON.HelpIntent")])
     assert counts[("HandlerError", None)] == 1
+
+
+def test_every_emf_document_carries_the_invocation_time_and_ends_its_line() -> None:
+    twice = Counter([metrics.Key("OutOfScope", "remedy"), metrics.Key("OutOfScope", "unknown")])
+    text = metrics.emf_text(twice, NAMESPACE, 1764662400123)
+    assert text.endswith("\n") and len(text.splitlines()) == 2
+    stamps = [json.loads(line)["_aws"]["Timestamp"] for line in text.splitlines()]
+    assert stamps == [1764662400123] * 2
