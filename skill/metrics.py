@@ -5,9 +5,10 @@ closed set written here, so no id, utterance, slot value or free text can ever b
 A value outside its set is dropped (and logged by counter name only), never emitted.
 
 Plain Python, no SDK or metrics library: the handlers call `count()`; a transport opens
-`collect()` around one request and publishes what was counted: the Lambda entry point as
-one CloudWatch Embedded Metric Format (EMF) line on stdout (`emf_lines`), the web service
-through prometheus_client (skill_web/metrics.py), the simulator by printing it.
+`collect()` around one request (skill/app.py's lambda_handler writes its two lines out) and
+publishes what was counted: the Lambda entry point as one CloudWatch Embedded Metric Format
+(EMF) line on stdout (`emf_text`), the web service through prometheus_client
+(skill_web/metrics.py), the simulator by printing it.
 What each figure means and which decision it informs: docs/operations.md.
 """
 
@@ -152,11 +153,6 @@ def namespace(environ: dict[str, str] | None = None) -> str:
     return env.get(NAMESPACE_ENV, "").strip() or DEFAULT_NAMESPACE
 
 
-def emf_lines(counts: Counts, namespace: str, timestamp_ms: int) -> list[str]:
-    """The counts as CloudWatch EMF JSON lines (usually one; see `_emf_parts`)."""
-    return emf_text(counts, namespace, timestamp_ms).splitlines()
-
-
 # Each distinct set of counts, made into EMF once. A plain dict, not lru_cache: a lookup
 # costs half as much, and the sets are few (a request counts a handful of closed-set keys).
 _EMF_PARTS: dict[tuple[tuple[tuple[Key, int], ...], str], tuple[str, ...]] = {}
@@ -164,7 +160,8 @@ MAX_EMF_PARTS = 512
 
 
 def emf_text(counts: Counts, namespace: str, timestamp_ms: int) -> str:
-    """The counts as CloudWatch EMF: newline-terminated JSON lines, for one write."""
+    """The counts as CloudWatch EMF: newline-terminated JSON lines (usually one; see
+    `_emf_parts`), for one write."""
     key = (tuple(counts.items()), namespace)
     parts = _EMF_PARTS.get(key)
     if parts is None:

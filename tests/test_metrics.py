@@ -179,7 +179,8 @@ def test_the_closed_sets_match_the_code_that_picks_the_values() -> None:
 
 def test_two_values_of_one_dimension_in_one_request_go_to_two_documents() -> None:
     twice = {("OutOfScope", "remedy"): 1, ("OutOfScope", "unknown"): 2}
-    lines = metrics.emf_lines(Counter({metrics.Key(*k): n for k, n in twice.items()}), NAMESPACE, 0)
+    counts = Counter({metrics.Key(*k): n for k, n in twice.items()})
+    lines = metrics.emf_text(counts, NAMESPACE, 0).splitlines()
     assert len(lines) == 2
     assert parse_emf("\n".join(lines)) == twice
 
