@@ -4,9 +4,9 @@ Validation happens here, at load, so a broken content file stops the skill from 
 instead of failing in front of a user. Placeholders ({name}, {website}, ...) are filled once.
 Records are NamedTuples rather than dataclasses: a dataclass costs an exec() per generated
 method at import, which every Lambda cold start pays. For the same reason the modules that
-define records on the cold path (this one, triage, answers, metrics) do not use
+define records on the cold path (this one, triage, answers) do not use
 `from __future__ import annotations`: typing.NamedTuple compiles each string annotation
-into a ForwardRef, about 35 us per record (tests/test_cold_start.py).
+into a ForwardRef, about 35 us per record (docs/performance.md).
 """
 
 import json

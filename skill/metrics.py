@@ -12,11 +12,12 @@ publishes what was counted: the Lambda entry point as one CloudWatch Embedded Me
 What each figure means and which decision it informs: docs/operations.md.
 """
 
-# Annotations evaluated, not strings: cheaper NamedTuples (see skill/content.py).
+from __future__ import annotations
+
 import json
 import os
 from contextvars import ContextVar, Token
-from typing import NamedTuple
+from typing import Self
 
 from skill.logs import get_logger
 
@@ -75,11 +76,18 @@ COUNTERS: dict[str, tuple[str, frozenset[str]] | None] = {
 }
 
 
-class Key(NamedTuple):
-    """One counted series: the counter, and its dimension value (None for a plain count)."""
+class Key(str):
+    """One counted series: the counter `name`, and its dimension `value` (None for a plain
+    count). A str ("name" or "name=value") rather than a tuple: a str keeps its hash, so
+    the per-request dicts keyed by it do not hash it again on every request."""
 
     name: str
-    value: str | None = None
+    value: str | None
+
+    def __new__(cls, name: str, value: str | None = None) -> Self:
+        key = super().__new__(cls, name if value is None else f"{name}={value}")
+        key.name, key.value = name, value
+        return key
 
 
 Counts = dict[Key, int]  # a plain dict: made on every request, so cheaper than a Counter
