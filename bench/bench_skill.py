@@ -92,8 +92,8 @@ def row(label: str, rounds: Rounds, goal: float, scale: float, unit: str) -> str
     ratio, (q1, q3) = rounds.ratio(), rounds.spread()
     ours, baseline = (statistics.median(side) * scale for side in (rounds.ours, rounds.baseline))
     return (
-        f"{label:<26}{ours:>9.1f}{unit}{baseline:>11.1f}{unit}{ratio:>8.2f}"
-        f"  {q1:.2f}-{q3:.2f}  {goal_text(ratio, goal)}"
+        f"{label:<26}{ours:>9.1f}{unit}{baseline:>11.1f}{unit}{ratio:>8.3f}"
+        f"  {q1:.3f}-{q3:.3f}  {goal_text(ratio, goal)}"
     )
 
 
@@ -182,7 +182,7 @@ def main() -> int:
         ("LaunchRequest", launch(), launch()),
         ("IntentRequest", intent("LegCrampsAtNightIntent", new=True), hello_intent),
     ]
-    print(f"{'case':<26}{'ours':>11}{'baseline':>13}{'ratio':>8}  {'IQR':<9}  goal")
+    print(f"{'case':<26}{'ours':>11}{'baseline':>13}{'ratio':>8}  {'IQR':<11}  goal")
     print(f"(ratio: median of per-round ratios over {rounds} interleaved rounds of {WARM_BATCH}")
     print(f" calls each, {runs} for cold start; IQR: their interquartile range; baseline: hello")
     print(" world, for the 'metrics' rows our handle_event, which counts nothing)")
