@@ -108,8 +108,8 @@ METRICS_NAMESPACE = metrics.namespace()  # METRICS_NAMESPACE, read once per proc
 def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
     """The Lambda entry point: answer, then flush this invocation's counters once to stdout
     as CloudWatch EMF, which Lambda's log stream turns into metrics (no API call, no SDK)."""
-    # metrics.collect(), written out: a with-block on a Python class costs more per
-    # invocation than all the counting in it (docs/performance.md).
+    # metrics.collect(), written out: a with-block on a Python class costs about as much
+    # per invocation as all the counting in it (docs/performance.md).
     counts: metrics.Counts = {}
     token = metrics.ACTIVE.set(counts)
     try:
