@@ -1,13 +1,18 @@
 """Request cost and cold start of Leg Cramp Helper against the hello-world ask-sdk-core skill.
 
-Both are measured in the same run, alternating, so a noisy shared machine affects both alike.
 Goals: warm ratio <= 1.0 (the skill is built once; a request does only its own work),
 cold start ratio <= 1.10 (fresh process: import + first request, its EMF metrics line
 included), and the usage counters' warm overhead <= 5% (lambda_handler, which counts and
 writes one EMF line, against handle_event, which counts nothing; same requests, same run).
-A ratio over its goal is marked MISSED; the exit status stays 0 (a report, not a test).
 
-    python3 dev.py bench skill [--quick]
+How noise is kept out without flattering either side: the two sides of a ratio alternate in
+many short rounds (which goes first alternates too), each round gives one ratio, and the
+ratio reported and judged is the median of those; the spread is their interquartile range.
+Warm rounds are batches of calls in this process; a cold round is one fresh process each,
+started with the same interpreter, flags and environment. A ratio over its goal is marked
+MISSED; the exit status stays 0 (a report, not a test).
+
+    python3 dev.py bench skill [--quick] [--runs N]
 """
 
 from __future__ import annotations
@@ -18,7 +23,9 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
@@ -39,39 +46,111 @@ WARM_GOAL = 1.00
 METRICS_GOAL = 1.05
 COLD_START_GOAL = 1.10  # bench_package.py's cold start goal too: one goal per measure
 
+WARM_BATCH = 50  # calls per side per round: a few milliseconds, short enough to interleave
+
+
+def goal_text(ratio: float, goal: float) -> str:
+    """The goal, and MISSED when the ratio is over it."""
+    return f"<= {goal:.2f}{'  MISSED' if ratio > goal else ''}"
+
 
 def goal_cell(ours: float, baseline: float, goal: float) -> str:
-    """The ratio and its goal, and MISSED when the ratio is over it."""
+    """The ratio and its goal (bench_package.py's rows)."""
     ratio = ours / baseline
-    return f"{ratio:>8.2f}  <= {goal:.2f}{'  MISSED' if ratio > goal else ''}"
+    return f"{ratio:>8.2f}  {goal_text(ratio, goal)}"
 
 
-def warm(handler, event, n: int) -> float:
-    """Median seconds per call over n calls, in batches to damp timer noise."""
-    batch = 20
-    samples = []
-    for _ in range(max(1, n // batch)):
-        t0 = time.perf_counter()
-        for _ in range(batch):
-            handler(event, None)
-        samples.append((time.perf_counter() - t0) / batch)
-    return statistics.median(samples)
+class Rounds:
+    """Paired samples of two sides, one pair per round, and the per-round ratios."""
+
+    def __init__(self) -> None:
+        self.ours: list[float] = []
+        self.baseline: list[float] = []
+
+    def add(self, ours: float, baseline: float) -> None:
+        self.ours.append(ours)
+        self.baseline.append(baseline)
+
+    def ratios(self) -> list[float]:
+        return [a / b for a, b in zip(self.ours, self.baseline, strict=True)]
+
+    def ratio(self) -> float:
+        """The median of the per-round ratios: what the goal is judged on."""
+        return statistics.median(self.ratios())
+
+    def spread(self) -> tuple[float, float]:
+        """The interquartile range of the per-round ratios."""
+        ratios = self.ratios()
+        if len(ratios) < 2:
+            return ratios[0], ratios[0]
+        q1, _, q3 = statistics.quantiles(ratios, n=4, method="inclusive")
+        return q1, q3
 
 
-def cold(module: str, event: dict, runs: int) -> float:
-    code = COLD.format(module=module, event=event)
-    times = []
-    for _ in range(runs):
-        out = subprocess.run(
-            [sys.executable, "-c", code],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-            env={"PYTHONPATH": f"{ROOT}:{ROOT / 'bench'}"},
-        )
-        times.append(float(out.stdout.strip().splitlines()[-1]))
-    return statistics.median(times)
+def row(label: str, rounds: Rounds, goal: float, scale: float, unit: str) -> str:
+    """One line of the report: medians of each side, the median ratio, its spread, the goal."""
+    ratio, (q1, q3) = rounds.ratio(), rounds.spread()
+    ours, baseline = (statistics.median(side) * scale for side in (rounds.ours, rounds.baseline))
+    return (
+        f"{label:<26}{ours:>9.1f}{unit}{baseline:>11.1f}{unit}{ratio:>8.3f}"
+        f"  {q1:.3f}-{q3:.3f}  {goal_text(ratio, goal)}"
+    )
+
+
+def per_call(run: Callable[[], Any], n: int) -> float:
+    t0 = time.perf_counter()
+    for _ in range(n):
+        run()
+    return (time.perf_counter() - t0) / n
+
+
+def warm(ours: Callable[[], Any], baseline: Callable[[], Any], rounds: int) -> Rounds:
+    """Seconds per call of each side, in alternating short batches; stdout (where the EMF
+    line goes: Lambda's log stream) is a buffer, emptied between rounds."""
+    sink = io.StringIO()
+    result = Rounds()
+    with contextlib.redirect_stdout(sink):
+        for _ in range(WARM_BATCH):  # warm up both before anything is timed
+            ours()
+            baseline()
+        for i in range(rounds):
+            sink.seek(0)
+            sink.truncate()
+            if i % 2:
+                b = per_call(baseline, WARM_BATCH)
+                a = per_call(ours, WARM_BATCH)
+            else:
+                a = per_call(ours, WARM_BATCH)
+                b = per_call(baseline, WARM_BATCH)
+            result.add(a, b)
+    return result
+
+
+def cold_once(module: str, event: dict) -> float:
+    """Seconds from a fresh interpreter's first line to the first answer, EMF line included."""
+    out = subprocess.run(
+        [sys.executable, "-c", COLD.format(module=module, event=event)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": f"{ROOT}:{ROOT / 'bench'}"},
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def cold(event: dict, runs: int) -> Rounds:
+    """One fresh process of each per round, which goes first alternating."""
+    result = Rounds()
+    for i in range(runs):
+        if i % 2:
+            b = cold_once("hello_skill", event)
+            a = cold_once("lambda_function", event)
+        else:
+            a = cold_once("lambda_function", event)
+            b = cold_once("hello_skill", event)
+        result.add(a, b)
+    return result
 
 
 def compile_sources() -> None:
@@ -87,59 +166,39 @@ def compile_sources() -> None:
 
 def main() -> int:
     ap = OneLineParser(prog=prog("bench skill"), description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="fewer iterations")
+    ap.add_argument("--quick", action="store_true", help="fewer rounds")
+    ap.add_argument("--runs", type=int, help="cold start rounds (default 51, --quick 11)")
     args = ap.parse_args()
-    n, runs, rounds = (400, 5, 2) if args.quick else (4000, 15, 3)
+    rounds = 20 if args.quick else 100
+    runs = max(3, args.runs or (11 if args.quick else 51))
 
     import hello_skill
 
     from lambda_function import lambda_handler as ours
+    from skill.app import handle_event
 
     hello_intent = intent("HelloWorldIntent", new=True)
     cases = [
         ("LaunchRequest", launch(), launch()),
         ("IntentRequest", intent("LegCrampsAtNightIntent", new=True), hello_intent),
     ]
-    print(f"{'case':<28}{'ours':>12}{'baseline':>14}{'ratio':>8}  goal")
-    print("(baseline: hello world; for 'metrics' rows, our handle_event without metrics)")
+    print(f"{'case':<26}{'ours':>11}{'baseline':>13}{'ratio':>8}  {'IQR':<11}  goal")
+    print(f"(ratio: median of per-round ratios over {rounds} interleaved rounds of {WARM_BATCH}")
+    print(f" calls each, {runs} for cold start; IQR: their interquartile range; baseline: hello")
+    print(" world, for the 'metrics' rows our handle_event, which counts nothing)")
     for name, our_event, hello_event in cases:
-        ours_t, hello_t = [], []
-        for _ in range(rounds):  # alternate to share the machine's noise fairly
-            with contextlib.redirect_stdout(io.StringIO()):  # the EMF line: Lambda's log
-                ours_t.append(warm(ours, our_event, n))
-            hello_t.append(warm(hello_skill.lambda_handler, hello_event, n))
-        a, b = min(ours_t), min(hello_t)
-        print(f"{'warm ' + name:<28}{a * 1e6:>10.1f}us{b * 1e6:>12.1f}us"
-              f"{goal_cell(a, b, WARM_GOAL)}")
-
-    from skill.app import handle_event
-
-    sink = io.StringIO()
-    for name, event in (
-        ("LaunchRequest", launch()),
-        ("IntentRequest", intent("LegCrampsAtNightIntent", new=True)),
-    ):
-        with_m, without = [], []
-        for _ in range(rounds):
-            sink.seek(0)
-            sink.truncate()
-            with contextlib.redirect_stdout(sink):  # Lambda's stdout is its log stream
-                with_m.append(warm(ours, event, n))
-            without.append(warm(handle_event, event, n))
-        a, b = min(with_m), min(without)
-        print(f"{'metrics ' + name:<28}{a * 1e6:>10.1f}us{b * 1e6:>12.1f}us"
-              f"{goal_cell(a, b, METRICS_GOAL)}")
+        result = warm(
+            lambda e=our_event: ours(e, None),
+            lambda e=hello_event: hello_skill.lambda_handler(e, None),
+            rounds,
+        )
+        print(row(f"warm {name}", result, WARM_GOAL, 1e6, "us"))
+    for name, event, _ in cases:
+        result = warm(lambda e=event: ours(e, None), lambda e=event: handle_event(e, None), rounds)
+        print(row(f"metrics {name}", result, METRICS_GOAL, 1e6, "us"))
 
     compile_sources()
-    ours_c, hello_c = [], []
-    for _ in range(rounds):
-        ours_c.append(cold("lambda_function", launch(), runs))
-        hello_c.append(cold("hello_skill", launch(), runs))
-    a, b = statistics.median(ours_c), statistics.median(hello_c)
-    print(
-        f"{'cold start (import+1st)':<28}{a * 1e3:>10.1f}ms{b * 1e3:>12.1f}ms"
-        f"{goal_cell(a, b, COLD_START_GOAL)}"
-    )
+    print(row("cold start (import+1st)", cold(launch(), runs), COLD_START_GOAL, 1e3, "ms"))
     return 0
 
 

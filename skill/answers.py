@@ -7,8 +7,7 @@ tests/test_interaction_model.py checks that every id of those types is here and 
 here is in the model. Plain Python, no SDK.
 """
 
-from __future__ import annotations
-
+# Annotations evaluated, not strings: cheaper NamedTuples (see skill/content.py).
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import NamedTuple

@@ -3,10 +3,11 @@
 Validation happens here, at load, so a broken content file stops the skill from starting
 instead of failing in front of a user. Placeholders ({name}, {website}, ...) are filled once.
 Records are NamedTuples rather than dataclasses: a dataclass costs an exec() per generated
-method at import, which every Lambda cold start pays.
+method at import, which every Lambda cold start pays. For the same reason the modules that
+define records on the cold path (this one, triage, answers) do not use
+`from __future__ import annotations`: typing.NamedTuple compiles each string annotation
+into a ForwardRef, about 35 us per record (docs/performance.md).
 """
-
-from __future__ import annotations
 
 import json
 import os
@@ -446,7 +447,12 @@ def write_cache(cached: Path, digest: str, document: Any) -> None:
         pass
 
 
-@cache
 def load(locale: str = DEFAULT_LOCALE) -> Content:
-    """The content for a locale, parsed once per process."""
+    """The content for a locale, parsed once per process (`load()` and `load("en-US")` alike:
+    a cache keyed on how the locale was passed parsed the default locale twice per cold start)."""
+    return _load(locale)
+
+
+@cache
+def _load(locale: str) -> Content:
     return parse(read_raw(locale), locale)

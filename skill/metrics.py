@@ -5,9 +5,10 @@ closed set written here, so no id, utterance, slot value or free text can ever b
 A value outside its set is dropped (and logged by counter name only), never emitted.
 
 Plain Python, no SDK or metrics library: the handlers call `count()`; a transport opens
-`collect()` around one request and publishes what was counted: the Lambda entry point as
-one CloudWatch Embedded Metric Format (EMF) line on stdout (`emf_lines`), the web service
-through prometheus_client (skill_web/metrics.py), the simulator by printing it.
+`collect()` around one request (skill/app.py's lambda_handler writes its two lines out) and
+publishes what was counted: the Lambda entry point as one CloudWatch Embedded Metric Format
+(EMF) line on stdout (`emf_text`), the web service through prometheus_client
+(skill_web/metrics.py), the simulator by printing it.
 What each figure means and which decision it informs: docs/operations.md.
 """
 
@@ -16,8 +17,7 @@ from __future__ import annotations
 import json
 import os
 from contextvars import ContextVar, Token
-from functools import lru_cache
-from typing import NamedTuple
+from typing import Self
 
 from skill.logs import get_logger
 
@@ -76,11 +76,18 @@ COUNTERS: dict[str, tuple[str, frozenset[str]] | None] = {
 }
 
 
-class Key(NamedTuple):
-    """One counted series: the counter, and its dimension value (None for a plain count)."""
+class Key(str):
+    """One counted series: the counter `name`, and its dimension `value` (None for a plain
+    count). A str ("name" or "name=value") rather than a tuple: a str keeps its hash, so
+    the per-request dicts keyed by it do not hash it again on every request."""
 
     name: str
-    value: str | None = None
+    value: str | None
+
+    def __new__(cls, name: str, value: str | None = None) -> Self:
+        key = super().__new__(cls, name if value is None else f"{name}={value}")
+        key.name, key.value = name, value
+        return key
 
 
 Counts = dict[Key, int]  # a plain dict: made on every request, so cheaper than a Counter
@@ -92,7 +99,10 @@ _KEYS: dict[tuple[str, str | None], Key] = {
     for value in (sorted(dim[1]) if dim is not None else [None])
 }
 
-_active: ContextVar[Counts | None] = ContextVar("skill_metrics", default=None)
+_PLAIN: dict[str, Key] = {name: key for (name, value), key in _KEYS.items() if value is None}
+
+# The counts of the request being collected (collect(), or skill/app.py's lambda_handler).
+ACTIVE: ContextVar[Counts | None] = ContextVar("skill_metrics", default=None)
 
 
 def count(name: str, value: str | None = None) -> None:
@@ -101,13 +111,16 @@ def count(name: str, value: str | None = None) -> None:
     Never raises: a metric must not break a reply. Anything outside the vocabulary is
     dropped, and only the counter's name (ours, not the user's) is logged.
     """
-    counts = _active.get()
+    counts = ACTIVE.get()
     if counts is None:
         return
-    try:
-        key = _KEYS.get((name, value))
-    except TypeError:  # an unhashable value: not from any closed set
-        key = None
+    if value is None:  # a plain count, the usual case: no tuple to build and hash
+        key = _PLAIN.get(name)
+    else:
+        try:
+            key = _KEYS.get((name, value))
+        except TypeError:  # an unhashable value: not from any closed set
+            key = None
     if key is None:
         log.warning("metric dropped: %s", name if name in COUNTERS else "<unknown counter>")
         return
@@ -116,7 +129,7 @@ def count(name: str, value: str | None = None) -> None:
 
 def collecting() -> bool:
     """True inside collect(): lets a caller skip work whose only use is counting."""
-    return _active.get() is not None
+    return ACTIVE.get() is not None
 
 
 def valid(name: str, value: str | None) -> bool:
@@ -136,11 +149,11 @@ class collect:  # noqa: N801 - used as a function: `with metrics.collect() as co
 
     def __enter__(self) -> Counts:
         self._counts: Counts = {}
-        self._token: Token[Counts | None] = _active.set(self._counts)
+        self._token: Token[Counts | None] = ACTIVE.set(self._counts)
         return self._counts
 
     def __exit__(self, *exc: object) -> None:
-        _active.reset(self._token)
+        ACTIVE.reset(self._token)
 
 
 def namespace(environ: dict[str, str] | None = None) -> str:
@@ -148,16 +161,27 @@ def namespace(environ: dict[str, str] | None = None) -> str:
     return env.get(NAMESPACE_ENV, "").strip() or DEFAULT_NAMESPACE
 
 
-def emf_lines(counts: Counts, namespace: str, timestamp_ms: int) -> list[str]:
-    """The counts as CloudWatch EMF JSON lines (usually one; see `_emf_templates`)."""
-    stamp = str(timestamp_ms)
-    return [head + stamp + tail for head, tail in _emf_templates(tuple(counts.items()), namespace)]
+# Each distinct set of counts, made into EMF once. A plain dict, not lru_cache: a lookup
+# costs half as much, and the sets are few (a request counts a handful of closed-set keys).
+_EMF_PARTS: dict[tuple[tuple[tuple[Key, int], ...], str], tuple[str, ...]] = {}
+MAX_EMF_PARTS = 512
 
 
-@lru_cache(maxsize=512)
-def _emf_templates(items: tuple[tuple[Key, int], ...], namespace: str) -> list[tuple[str, str]]:
-    """EMF lines split around the timestamp, built once per set of counts: most requests
-    count the same few things, so a request pays for a lookup, not for json.dumps.
+def emf_text(counts: Counts, namespace: str, timestamp_ms: int) -> str:
+    """The counts as CloudWatch EMF: newline-terminated JSON lines (usually one; see
+    `_emf_parts`), for one write."""
+    key = (tuple(counts.items()), namespace)
+    parts = _EMF_PARTS.get(key)
+    if parts is None:
+        parts = _emf_parts(*key)
+        if len(_EMF_PARTS) < MAX_EMF_PARTS:
+            _EMF_PARTS[key] = parts
+    return str(timestamp_ms).join(parts)
+
+
+def _emf_parts(items: tuple[tuple[Key, int], ...], namespace: str) -> tuple[str, ...]:
+    """The EMF text cut at each timestamp, built once per set of counts: most requests count
+    the same few things, so a request pays for a lookup and one join, not for json.dumps.
 
     A dimensioned counter is published twice by CloudWatch: per value and in total (the
     empty dimension set), so the dashboard can show "checks completed" without summing.
@@ -179,7 +203,7 @@ def _emf_templates(items: tuple[tuple[Key, int], ...], namespace: str) -> list[t
         doc[key.name] = n
         if dim is not None:
             doc[dim[0]] = key.value
-    lines = []
+    text = ""
     for doc in docs:
         names = [n for n in doc if n in COUNTERS]
         plain = [n for n in names if COUNTERS[n] is None]
@@ -191,10 +215,9 @@ def _emf_templates(items: tuple[tuple[Key, int], ...], namespace: str) -> list[t
             if dim is not None:
                 directives.append(_directive(namespace, [[dim[0]], []], [name]))
         envelope = {"_aws": {"Timestamp": 0, "CloudWatchMetrics": directives}}
-        line = json.dumps({**envelope, **doc}, separators=(",", ":"))
-        head, _, tail = line.partition('"Timestamp":0')
-        lines.append((head + '"Timestamp":', tail))
-    return lines
+        text += json.dumps({**envelope, **doc}, separators=(",", ":")) + "\n"
+    *heads, tail = text.split('"Timestamp":0')  # a quote in a JSON string is escaped
+    return (*(head + '"Timestamp":' for head in heads), tail)  # the stamp joins them
 
 
 def _directive(namespace: str, dimensions: list[list[str]], names: list[str]) -> dict[str, object]:

@@ -11,8 +11,7 @@ skips, a partial set of answers is evaluated against all its completions (at mos
 once per process and state (memoised), so the skip logic cannot drift from the rules.
 """
 
-from __future__ import annotations
-
+# Annotations evaluated, not strings: cheaper NamedTuples (see skill/content.py).
 from collections.abc import Mapping
 from enum import StrEnum
 from functools import cache
@@ -69,11 +68,14 @@ def grounds(reason: str) -> tuple[str, ...]:
 @cache
 def reasons_by_outcome() -> dict[Outcome, frozenset[str]]:
     """Every reason each outcome can give, over every combination of answers: the keys the
-    content must have (skill/content.py refuses a file that lacks one)."""
+    content must have (skill/content.py refuses a file that lacks one).
+
+    The 81 complete sets suffice: a missing answer counts as no (tests/test_triage.py
+    proves it over all 256 partial sets), and every cold start pays for this loop.
+    """
     found: dict[Outcome, set[str]] = {o: set() for o in Outcome}
-    for combo in product((None, *Answer), repeat=len(QUESTIONS)):
-        answers = {q: a for q, a in zip(QUESTIONS, combo, strict=True) if a is not None}
-        result = classify(answers)
+    for combo in product(Answer, repeat=len(QUESTIONS)):
+        result = classify(dict(zip(QUESTIONS, combo, strict=True)))
         found[result.outcome].add(result.reason)
     return {o: frozenset(r) for o, r in found.items()}
 

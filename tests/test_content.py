@@ -353,3 +353,8 @@ def test_the_quote_audit_does_not_ship_with_the_runtime():
         if isinstance(node, ast.FunctionDef | ast.ClassDef)
     }
     assert not {"unsupported_quotes", "provenance", "Provenance"} & defined
+
+
+def test_the_default_locale_is_parsed_once_however_it_is_named():
+    """can_fulfill asks for load(), the conversation for load("en-US"): one parse serves both."""
+    assert content.load() is content.load(content.DEFAULT_LOCALE)

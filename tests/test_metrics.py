@@ -179,7 +179,8 @@ def test_the_closed_sets_match_the_code_that_picks_the_values() -> None:
 
 def test_two_values_of_one_dimension_in_one_request_go_to_two_documents() -> None:
     twice = {("OutOfScope", "remedy"): 1, ("OutOfScope", "unknown"): 2}
-    lines = metrics.emf_lines(Counter({metrics.Key(*k): n for k, n in twice.items()}), NAMESPACE, 0)
+    counts = Counter({metrics.Key(*k): n for k, n in twice.items()})
+    lines = metrics.emf_text(counts, NAMESPACE, 0).splitlines()
     assert len(lines) == 2
     assert parse_emf("\n".join(lines)) == twice
 
@@ -282,3 +283,11 @@ def test_handler_error_inside_a_handler(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(Conversation, "_repeat_pending", broken)
     counts, _ = through_lambda([intent("AMAZON.HelpIntent")])
     assert counts[("HandlerError", None)] == 1
+
+
+def test_every_emf_document_carries_the_invocation_time_and_ends_its_line() -> None:
+    twice = Counter([metrics.Key("OutOfScope", "remedy"), metrics.Key("OutOfScope", "unknown")])
+    text = metrics.emf_text(twice, NAMESPACE, 1764662400123)
+    assert text.endswith("\n") and len(text.splitlines()) == 2
+    stamps = [json.loads(line)["_aws"]["Timestamp"] for line in text.splitlines()]
+    assert stamps == [1764662400123] * 2

@@ -127,3 +127,16 @@ def test_grounds_name_the_questions_a_reason_rests_on():
     for reasons in triage.reasons_by_outcome().values():
         for reason in reasons:
             assert set(triage.grounds(reason)) <= set(triage.QUESTIONS)
+
+
+def test_a_missing_answer_counts_as_no_so_complete_sets_give_every_reason():
+    """reasons_by_outcome enumerates only the 81 complete sets of answers, which is sound
+    only while a missing answer classifies as no; here, over every partial set as well."""
+    found: dict[triage.Outcome, set[str]] = {o: set() for o in triage.Outcome}
+    for combo in product((None, *Answer), repeat=len(triage.QUESTIONS)):
+        partial = {q: a for q, a in zip(triage.QUESTIONS, combo, strict=True) if a is not None}
+        as_no = {q: partial.get(q, N) for q in triage.QUESTIONS}
+        assert triage.classify(partial) == triage.classify(as_no), partial
+        result = triage.classify(partial)
+        found[result.outcome].add(result.reason)
+    assert triage.reasons_by_outcome() == {o: frozenset(r) for o, r in found.items()}

@@ -445,7 +445,7 @@ def test_lambda_answers_an_envelope_it_cannot_read_with_the_apology() -> None:
         with metrics.collect() as counts:
             out = skill.app.handle_event(_malformed(change))
         assert "went wrong" in speech(out), name
-        assert counts[("HandlerError", None)] == 1, name
+        assert counts[metrics.Key("HandlerError")] == 1, name
 
 
 def _handler_errors(port: int) -> float:

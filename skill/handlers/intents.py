@@ -14,7 +14,6 @@ from ask_sdk_model import Response
 from skill import answers, metrics
 from skill.conversation import Conversation, CreateReminder, Reply, State, Turn
 from skill.handlers.can_fulfill import CanFulfillIntentRequestHandler
-from skill.handlers.reminders import create_reminder, permission_granted
 from skill.handlers.requests import (
     intent_name,
     request_type,
@@ -58,6 +57,8 @@ class IntentRequestHandler(AbstractRequestHandler):
         conv = conversation(handler_input)
         turn = act(conv, state(handler_input), handler_input)
         if isinstance(turn, CreateReminder):
+            from skill.handlers.reminders import create_reminder
+
             turn = create_reminder(handler_input, conv, turn)
         session = handler_input.request_envelope.session
         if session is not None and session.new and isinstance(turn, Reply):
@@ -83,6 +84,8 @@ class PermissionResponseHandler(AbstractRequestHandler):
         )
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        from skill.handlers.reminders import create_reminder, permission_granted
+
         conv = conversation(handler_input)
         granted = permission_granted(handler_input)
         if granted is None:  # no answer, or the request failed: no reminder can be set

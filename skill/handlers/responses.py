@@ -19,9 +19,7 @@ from ask_sdk_model.ui import AskForPermissionsConsentCard, SimpleCard
 from skill import content, metrics
 from skill.conversation import AskPermission, Conversation, Reply, State
 from skill.handlers import requests
-from skill.handlers.reminders import ask_permission_directive
 from skill.handlers.usage import count_reply
-from skill.screen import render_directive
 from skill.speech import ssml_text
 
 # Alexa accepts no speech in answer to these: the session is over or the last response failed
@@ -65,6 +63,8 @@ def render(handler_input: HandlerInput, reply: Reply | AskPermission) -> Respons
     has_session = handler_input.request_envelope.session is not None
     if isinstance(reply, AskPermission):
         # Alexa speaks the permission question itself; the session waits for its answer.
+        from skill.handlers.reminders import ask_permission_directive
+
         builder.add_directive(ask_permission_directive())
         if has_session:
             handler_input.attributes_manager.session_attributes = reply.state.to_session()
@@ -75,6 +75,8 @@ def render(handler_input: HandlerInput, reply: Reply | AskPermission) -> Respons
             {} if reply.end_session else reply.state.to_session()
         )
     if reply.view is not None and requests.supports_apl(handler_input):
+        from skill.screen import render_directive
+
         directive = render_directive(reply, conversation(handler_input).content)
         if directive is not None:
             builder.add_directive(directive)

@@ -18,25 +18,34 @@ _IN_CHECK = (Pending.CHECK, Pending.RESUME_CHECK)
 
 
 def count_reply(handler_input: HandlerInput, before: State, reply: Reply | AskPermission) -> None:
-    """Count one spoken (or permission-asking) reply to the user."""
+    """Count one spoken (or permission-asking) reply to the user.
+
+    Runs on every request: the common cases (a reply without a view, the home screen, a
+    topic) decide with one or two identity tests.
+    """
+    count = metrics.count
     session = handler_input.request_envelope.session
     if session is not None and session.new:
-        metrics.count("SessionStarted")
-    metrics.count("Turn")
+        count("SessionStarted")
+    count("Turn")
     if reply.state.misses > before.misses:
-        metrics.count("NotUnderstood", before.pending.value if before.pending else "menu")
+        count("NotUnderstood", before.pending.value if before.pending else "menu")
     view = reply.view if isinstance(reply, Reply) else None
-    kind, what = view if view is not None else (None, "")
-    if kind in (ViewKind.QUESTION, ViewKind.OUTCOME):
+    if view is None:
+        return
+    kind = view.kind
+    if kind is ViewKind.HOME or kind is ViewKind.MORE:  # screens no counter is about
+        return
+    if kind is ViewKind.ANSWER:
+        count("TopicAnswered", view.key)
+    elif kind is ViewKind.CONTACT:
+        count("ContactGiven")
+    elif kind is ViewKind.EMERGENCY:
+        count("EmergencyRedirected")
+    elif kind is ViewKind.QUESTION or kind is ViewKind.OUTCOME:
         request = handler_input.request_envelope.request
         intent = getattr(getattr(request, "intent", None), "name", None)
         if before.pending not in _IN_CHECK or intent in RESTARTS:
-            metrics.count("CheckStarted")
-    if kind is ViewKind.OUTCOME and reply.state.result is not None:
-        metrics.count("CheckCompleted", reply.state.result.outcome.value)
-    elif kind is ViewKind.ANSWER:
-        metrics.count("TopicAnswered", what)
-    elif kind is ViewKind.CONTACT:
-        metrics.count("ContactGiven")
-    elif kind is ViewKind.EMERGENCY:
-        metrics.count("EmergencyRedirected")
+            count("CheckStarted")
+        if kind is ViewKind.OUTCOME and reply.state.result is not None:
+            count("CheckCompleted", reply.state.result.outcome.value)
