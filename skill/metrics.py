@@ -127,6 +127,21 @@ def count(name: str, value: str | None = None) -> None:
     counts[key] = counts.get(key, 0) + 1
 
 
+def key(name: str, value: str | None = None) -> Key:
+    """The series of a counter of the vocabulary, for callers that count into `Counts`
+    themselves (the per-reply counting); KeyError for anything outside it."""
+    return _KEYS[(name, value)]
+
+
+def add(counts: Counts, name: str, value: str | None = None) -> None:
+    """count() into a given `Counts`, for a caller that already holds it."""
+    found = _KEYS.get((name, value))
+    if found is None:
+        log.warning("metric dropped: %s", name if name in COUNTERS else "<unknown counter>")
+        return
+    counts[found] = counts.get(found, 0) + 1
+
+
 def collecting() -> bool:
     """True inside collect(): lets a caller skip work whose only use is counting."""
     return ACTIVE.get() is not None

@@ -56,9 +56,10 @@ def state(handler_input: HandlerInput) -> State:
 
 def render(handler_input: HandlerInput, reply: Reply | AskPermission) -> Response:
     """Reply -> Alexa Response. Session attributes are replaced, never merged."""
-    if metrics.collecting():
+    counts = metrics.ACTIVE.get()
+    if counts is not None:
         before = getattr(handler_input, "_skill_state", None)  # the request's, from state()
-        count_reply(handler_input, before if before is not None else State(), reply)
+        count_reply(counts, handler_input, before if before is not None else State(), reply)
     builder = handler_input.response_builder
     has_session = handler_input.request_envelope.session is not None
     if isinstance(reply, AskPermission):

@@ -17,17 +17,29 @@ RESTARTS = frozenset({"SymptomCheckIntent", "AMAZON.StartOverIntent"})
 _IN_CHECK = (Pending.CHECK, Pending.RESUME_CHECK)
 
 
-def count_reply(handler_input: HandlerInput, before: State, reply: Reply | AskPermission) -> None:
-    """Count one spoken (or permission-asking) reply to the user.
+SESSION_STARTED = metrics.key("SessionStarted")
+TURN = metrics.key("Turn")
+
+
+def count_reply(
+    counts: metrics.Counts,
+    handler_input: HandlerInput,
+    before: State,
+    reply: Reply | AskPermission,
+) -> None:
+    """Count one spoken (or permission-asking) reply to the user into `counts`.
 
     Runs on every request: the common cases (a reply without a view, the home screen, a
-    topic) decide with one or two identity tests.
+    topic) decide with one or two identity tests, and count into the dict directly.
     """
-    count = metrics.count
     session = handler_input.request_envelope.session
     if session is not None and session.new:
-        count("SessionStarted")
-    count("Turn")
+        counts[SESSION_STARTED] = counts.get(SESSION_STARTED, 0) + 1
+    counts[TURN] = counts.get(TURN, 0) + 1
+
+    def count(name: str, value: str | None = None) -> None:
+        metrics.add(counts, name, value)
+
     if reply.state.misses > before.misses:
         count("NotUnderstood", before.pending.value if before.pending else "menu")
     view = reply.view if isinstance(reply, Reply) else None
