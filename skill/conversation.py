@@ -418,6 +418,8 @@ class Conversation:
         if category == "diagnosis":  # the check is the way to an answer, unless just done
             offer = Pending.OFFER_CHECK if state.result is None else Pending.OFFER_CONTACT
             lead = oos["diagnosis"]
+        elif category == "remedy":  # their own doctor or pharmacist: no "the clinic can"
+            lead, offer = oos[category], Pending.OFFER_CONTACT
         else:
             lead, offer = _join(oos[category], oos["clinic_can_answer"]), Pending.OFFER_CONTACT
         if state.in_check:
@@ -553,7 +555,7 @@ class Conversation:
             prompt = self.content.prompt
             return self._end(_join(prompt("welcome_back"), prompt("goodbye")))
         if state.in_check:  # never an answer: the question comes again
-            return self._repeat_pending(None, state)
+            return self._repeat_pending(self.content.prompt("welcome_back"), state)
         return self._anything_else(self.content.prompt("welcome_back"), state)  # a polite "no"
 
     def phone(self, state: State) -> Reply:

@@ -293,3 +293,26 @@ def test_go_back_in_the_check_asks_the_previous_question_again_and_forgets_its_a
 def test_go_back_outside_the_check_says_the_last_reply_again() -> None:
     turns = play("open leg cramp helper", "what are varicose veins", "go back")
     assert turns[2].speech == turns[1].speech
+
+
+def test_thanks_in_the_check_is_welcomed_and_the_question_comes_again() -> None:
+    said = play("open leg cramp helper", "check my symptoms", "thanks")[-1]
+    assert said.speech == f"{C.prompt('welcome_back')} {C.questions['FREQUENT'].text}"
+    assert said.session_attributes["answers"] == {}
+
+
+def test_a_medicine_question_is_sent_to_the_person_s_own_doctor_or_pharmacist() -> None:
+    said = play("open leg cramp helper", "should i stop my statins")[-1]
+    assert said.intent == "RemediesIntent"
+    assert C.out_of_scope["remedy"] in said.speech
+    assert "can answer that" not in said.speech  # not the vein clinic's question
+
+
+@pytest.mark.parametrize(
+    ("said", "slot", "value"),
+    [("remind me tonight", "time", "NI"), ("remind me this evening", "time", "EV")],
+)
+def test_a_reminder_tonight_is_a_time_of_today(said: str, slot: str, value: str) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == "SetReminderIntent"
+    assert turn.slots[slot]["value"] == value

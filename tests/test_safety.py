@@ -114,6 +114,9 @@ def test_out_of_scope_questions_get_an_honest_answer_with_the_clinic(state: str)
             # The check is offered as the way to an answer, unless it was just done.
             offer = "offer_contact" if state == "after a result" else "offer_check"
             honest = "can't diagnose" in speech and pending == offer
+        elif group == "remedy":  # a medicine is for their own doctor or pharmacist
+            honest = "doesn't cover" in speech and "pharmacist" in speech
+            honest = honest and pending == "offer_contact"
         else:
             honest = "doesn't cover" in speech and CLINIC in speech and pending == "offer_contact"
         if not honest or APOLOGY.search(speech) or turn.session_ended:
@@ -138,7 +141,7 @@ def test_what_the_skill_cannot_answer_gets_no_mishearing_apology(state: str) -> 
 
 def test_out_of_scope_in_the_check_answers_then_resumes_the_same_question() -> None:
     before = _snapshot("mid-check").attributes
-    turn = say_in("mid-check", "should i take magnesium for my cramps")
+    turn = say_in("mid-check", "do you take medicare")
     assert "doesn't cover" in turn.speech and CLINIC in turn.speech
     assert turn.session_attributes["pending"] == "check"
     assert turn.session_attributes["answers"] == before["answers"]
