@@ -92,8 +92,15 @@ SAID_OUTSIDE_CHECK: Mapping[str, tuple[Outcome, str]] = MappingProxyType(
 # A topic said about oneself ("my legs cramp when I walk") answers the check question it
 # is about; asked in general ("leg cramps when running?") it answers nothing.
 TOPIC_MEANINGS: Mapping[str, Meaning] = MappingProxyType(
-    {"CrampsWhenWalkingIntent": Meaning("WALKING", Answer.YES)}
+    {
+        "CrampsWhenWalkingIntent": Meaning("WALKING", Answer.YES),
+        "VaricoseVeinsIntent": Meaning("VARICOSE", Answer.YES),  # "I have varicose veins"
+    }
 )
+# Topics that answer their question when said to it even in general words ("cramps when
+# walking?", asked "does your cramping occur with walking?"). "What are varicose veins?",
+# asked "do you have varicose veins?", is a question, not a yes.
+ANSWER_WHEN_ASKED = frozenset({"CrampsWhenWalkingIntent"})
 
 # Words by which a slot value says the speaker speaks of themselves: "my calves", "when I
 # walk". Slot values are what Alexa heard; they are read here and never kept.

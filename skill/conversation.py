@@ -391,7 +391,9 @@ class Conversation:
         topic = self.content.topics[intent]
         card = Card(topic.title, topic.speech)
         meaning = answers.TOPIC_MEANINGS.get(intent)
-        if state.in_check and meaning and meaning.question == triage.next_question(state.answers):
+        pending = triage.next_question(state.answers) if state.in_check else None
+        asked = meaning is not None and meaning.question == pending
+        if asked and (about_self or intent in answers.ANSWER_WHEN_ASKED):
             return self.answer(state, meaning.answer)  # "it happens when I walk", asked that
         if about_self and meaning and meaning.question not in state.answers:
             state = state._replace(noted={**state.noted, meaning.question: meaning.answer})

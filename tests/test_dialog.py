@@ -316,3 +316,23 @@ def test_a_reminder_tonight_is_a_time_of_today(said: str, slot: str, value: str)
     turn = play("open leg cramp helper", said)[-1]
     assert turn.intent == "SetReminderIntent"
     assert turn.slots[slot]["value"] == value
+
+
+def test_varicose_veins_said_about_oneself_count_in_the_check() -> None:
+    turns = play(
+        "open leg cramp helper", "i have varicose veins", "check my symptoms", "no", "no", "no"
+    )
+    assert turns[1].intent == "VaricoseVeinsIntent"
+    spoken = " ".join(t.speech for t in turns)
+    assert C.questions["VARICOSE"].text not in spoken  # not asked again
+    assert C.questions["VARICOSE"].taken in turns[-1].speech  # says what it took
+    assert turns[-1].session_attributes["result"] == ["worth_checking", "VARICOSE"]
+
+
+def test_a_question_about_varicose_veins_is_no_answer_to_the_varicose_question() -> None:
+    *_, asked, said = play(
+        "open leg cramp helper", "check my symptoms", "no", "no", "no", "what are varicose veins"
+    )
+    assert asked.speech.endswith(C.questions["VARICOSE"].text)
+    assert said.session_attributes["answers"] == asked.session_attributes["answers"]
+    assert said.session_attributes["pending"] == "resume_check"
