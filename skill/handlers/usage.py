@@ -36,12 +36,8 @@ def count_reply(
     if session is not None and session.new:
         counts[SESSION_STARTED] = counts.get(SESSION_STARTED, 0) + 1
     counts[TURN] = counts.get(TURN, 0) + 1
-
-    def count(name: str, value: str | None = None) -> None:
-        metrics.add(counts, name, value)
-
     if reply.state.misses > before.misses:
-        count("NotUnderstood", before.pending.value if before.pending else "menu")
+        metrics.add(counts, "NotUnderstood", before.pending.value if before.pending else "menu")
     view = reply.view if isinstance(reply, Reply) else None
     if view is None:
         return
@@ -49,15 +45,15 @@ def count_reply(
     if kind is ViewKind.HOME or kind is ViewKind.MORE:  # screens no counter is about
         return
     if kind is ViewKind.ANSWER:
-        count("TopicAnswered", view.key)
+        metrics.add(counts, "TopicAnswered", view.key)
     elif kind is ViewKind.CONTACT:
-        count("ContactGiven")
+        metrics.add(counts, "ContactGiven")
     elif kind is ViewKind.EMERGENCY:
-        count("EmergencyRedirected")
+        metrics.add(counts, "EmergencyRedirected")
     elif kind is ViewKind.QUESTION or kind is ViewKind.OUTCOME:
         request = handler_input.request_envelope.request
         intent = getattr(getattr(request, "intent", None), "name", None)
         if before.pending not in _IN_CHECK or intent in RESTARTS:
-            count("CheckStarted")
+            metrics.add(counts, "CheckStarted")
         if kind is ViewKind.OUTCOME and reply.state.result is not None:
-            count("CheckCompleted", reply.state.result.outcome.value)
+            metrics.add(counts, "CheckCompleted", reply.state.result.outcome.value)
