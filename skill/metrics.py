@@ -142,11 +142,6 @@ def add(counts: Counts, name: str, value: str | None = None) -> None:
     counts[found] = counts.get(found, 0) + 1
 
 
-def collecting() -> bool:
-    """True inside collect(): lets a caller skip work whose only use is counting."""
-    return ACTIVE.get() is not None
-
-
 def valid(name: str, value: str | None) -> bool:
     """True for a counter of the vocabulary with a value from its closed set (or none)."""
     return isinstance(value, str | None) and (name, value) in _KEYS
