@@ -46,9 +46,8 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
 # How often, said to a question that is not about how often. "Most nights", to "do they
 # disrupt your sleep?", is a yes; "sometimes" to it, or to "does your cramping occur with
 # walking?", is not a clear answer either way; "never" is a no to both. Anything else is no
-# answer: "every day" does
-# not say the cramping comes with walking, nor "most nights" that there are varicose veins,
-# so the question comes again and nothing is recorded.
+# answer: "every day" does not say the cramping comes with walking, nor "most nights" that
+# there are varicose veins, so the question comes again and nothing is recorded.
 ELSEWHERE: Mapping[str, Mapping[str, Answer]] = MappingProxyType(
     {
         "SLEEP": MappingProxyType(
@@ -67,9 +66,11 @@ def meaning(value_id: str | None, asked: str | None = None) -> Meaning | None:
     mostly bare amounts ("a few", "one or two"): they answer that question only.
     """
     found = MEANINGS.get(value_id) if value_id else None
-    if found and asked and found.question != asked and found.question == "VARICOSE":
+    if found is None or asked is None or found.question == asked:
+        return found
+    if found.question == "VARICOSE":
         return None  # "a few", "one or two": only an answer to "do you have varicose veins?"
-    if found and asked and found.question != asked and found.question == "FREQUENT":
+    if found.question == "FREQUENT":
         answer = ELSEWHERE.get(asked, {}).get(value_id or "")
         return Meaning(asked, answer) if answer is not None else None
     return found

@@ -79,12 +79,7 @@ class State(NamedTuple):
         if self.reminded:
             out["reminded"] = True
         if self.remind:
-            day, at, after = self.remind
-            out["remind"] = {
-                "day": day.isoformat() if day else None,
-                "at": at.strftime("%H:%M") if at else None,
-                "after": f"PT{int(after.total_seconds()) // 60}M" if after else None,
-            }
+            out["remind"] = self.remind.values()
         return out
 
     @classmethod
@@ -593,7 +588,7 @@ class Conversation:
         handler must try to create it first."""
         if state.reminded:
             return self._anything_else(self.content.reminder.already_set, state)
-        remind = wanted if wanted and wanted != Requested() else state.remind
+        remind = wanted if wanted not in (None, Requested()) else state.remind
         return CreateReminder(state._replace(pending=None, answers={}, remind=remind))
 
     def ask_permission(self, state: State) -> AskPermission:

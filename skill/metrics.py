@@ -112,19 +112,8 @@ def count(name: str, value: str | None = None) -> None:
     dropped, and only the counter's name (ours, not the user's) is logged.
     """
     counts = ACTIVE.get()
-    if counts is None:
-        return
-    if value is None:  # a plain count, the usual case: no tuple to build and hash
-        key = _PLAIN.get(name)
-    else:
-        try:
-            key = _KEYS.get((name, value))
-        except TypeError:  # an unhashable value: not from any closed set
-            key = None
-    if key is None:
-        log.warning("metric dropped: %s", name if name in COUNTERS else "<unknown counter>")
-        return
-    counts[key] = counts.get(key, 0) + 1
+    if counts is not None:
+        add(counts, name, value)
 
 
 def key(name: str, value: str | None = None) -> Key:
@@ -135,7 +124,13 @@ def key(name: str, value: str | None = None) -> Key:
 
 def add(counts: Counts, name: str, value: str | None = None) -> None:
     """count() into a given `Counts`, for a caller that already holds it."""
-    found = _KEYS.get((name, value))
+    if value is None:  # a plain count, the usual case: no tuple to build and hash
+        found = _PLAIN.get(name)
+    else:
+        try:
+            found = _KEYS.get((name, value))
+        except TypeError:  # an unhashable value: not from any closed set
+            found = None
     if found is None:
         log.warning("metric dropped: %s", name if name in COUNTERS else "<unknown counter>")
         return

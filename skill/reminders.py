@@ -29,6 +29,15 @@ class Requested(NamedTuple):
     at: time | None = None
     after: timedelta | None = None  # "in two hours"
 
+    def values(self) -> dict[str, str | None]:
+        """The request as Alexa's slot values, the form `requested` reads back (session)."""
+        day, at, after = self
+        return {
+            "day": day.isoformat() if day else None,
+            "at": at.strftime("%H:%M") if at else None,
+            "after": f"PT{int(after.total_seconds()) // 60}M" if after else None,
+        }
+
 
 # AMAZON.TIME's parts of the day ("remind me in the evening"): the hour each stands for.
 PARTS_OF_DAY = {"MO": time(9), "AF": time(14), "EV": time(18), "NI": time(20)}
