@@ -24,7 +24,16 @@ def test_about_oneself(heard: list[str], expected: bool) -> None:
     assert answers.about_oneself(heard) is expected
 
 
-def test_the_walking_topic_answers_the_walking_question() -> None:
-    assert answers.TOPIC_MEANINGS["CrampsWhenWalkingIntent"] == answers.Meaning(
-        "WALKING", Answer.YES
-    )
+@pytest.mark.parametrize(
+    ("value_id", "asked", "expected"),
+    [
+        ("HAS_VARICOSE", "SLEEP", None),  # "a few", said to the sleep question: no answer
+        ("HAS_VARICOSE", "VARICOSE", ("VARICOSE", Answer.YES)),
+        ("NEVER", "SLEEP", ("SLEEP", Answer.NO)),
+        ("OFTEN", "VARICOSE", None),  # "most nights" says nothing about varicose veins
+        ("WITH_WALKING", "FREQUENT", ("WALKING", Answer.YES)),  # kept for later
+        ("SPIDER_ONLY", "VARICOSE", ("VARICOSE", Answer.UNSURE)),
+    ],
+)
+def test_what_an_answer_means_depends_on_the_question_asked(value_id, asked, expected) -> None:
+    assert answers.meaning(value_id, asked) == expected
