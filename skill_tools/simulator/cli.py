@@ -153,6 +153,8 @@ def format_turn(turn: Turn, explain: bool = False) -> list[str]:
         what = turn.request_type if m is None else f"{m.intent} by {m.method} match"
         if m is not None and m.method == "near":
             what += f" {m.score:.2f} to {m.sample!r}"
+        elif m is not None and m.method == "classifier":
+            what += f" ({m.score:.0%} of the evidence)"
         slots = {n: s for n, s in turn.slots.items() if s["value"] is not None}
         lines.append(f"  (understood: {what}{f' {slots}' if slots else ''})")
     if turn.request_type == "SessionEndedRequest":

@@ -1,6 +1,6 @@
 """The interaction model compiled once for matching: slot types, and every sample filed in
 the index its stage reads (exact phrases, samples with slots, the near-match token sets,
-the emergency rule's content words).
+the classifier's word probabilities, the emergency rule's content words).
 
 `compile_model` does all the work a phrase should not pay for; `ModelIndex` is what the
 matcher reads and never changes. Each index holds its own typed entries.
@@ -18,6 +18,8 @@ from typing import Any, NamedTuple
 from skill_tools.model import ModelError
 from skill_tools.simulator.nlu_words import (
     BUILTIN_PHRASES,
+    FUNCTION_WORDS,
+    GENERIC_WORDS,
     content_words,
     deletions,
     drop_fillers,
@@ -31,6 +33,16 @@ SENSITIVITY_THRESHOLDS = {"LOW": 0.4, "MEDIUM": NEAR_THRESHOLD, "HIGH": 0.6}
 # A word no sample contains weighs this much more than the rarest model word: hearing a
 # word the skill was never taught is strong evidence the phrase is not for the skill.
 UNKNOWN_WORD_FACTOR = 1.5
+# The classifier stage (a naive Bayes over the samples' content words, for what nothing
+# closer matched): add-alpha smoothing, the share of the evidence the best intent must
+# hold, and the content words a phrase needs (question words and generic verbs aside).
+CLASSIFIER_ALPHA = 0.1
+CLASSIFIER_MIN_SHARE = 0.6
+CLASSIFIER_MIN_WORDS = 2
+# A phrase that the classifier thinks may be an emergency at all, or that holds a word mostly
+# taught by emergency samples ("chest"), goes to the fallback, which offers 911: the
+# classifier neither raises an alarm from loose words nor hides one.
+CLASSIFIER_EMERGENCY_SHARE = 0.2
 OPEN_SLOT_WORDS = (1, 4)  # an open (unknown-value) slot in stage 3
 OPEN_SLOT_MIN_CARRIER = 2
 PRIORITY_INTENT = "EmergencyIntent"
@@ -138,6 +150,20 @@ class NearIndex:
 
 
 @dataclass(frozen=True)
+class ClassifierIndex:
+    """A multinomial naive Bayes with equal priors (with priors by sample count, the intents
+    with most samples took "set a timer for ten minutes"): per intent, the log-probability
+    of each content token, add-alpha smoothed."""
+
+    log_p: dict[str, dict[str, float]]  # intent -> token -> log P(token | intent)
+    unseen: dict[str, float]  # intent -> log P(a model token this intent's samples lack)
+    vocabulary: frozenset[str]
+    ignored: frozenset[str]  # function words: never evidence
+    generic: frozenset[str]  # question words and generic verbs: evidence, but not enough
+    alarm: frozenset[str]  # tokens whose evidence is mostly for EmergencyIntent
+
+
+@dataclass(frozen=True)
 class ModelIndex:
     """One locale's model, compiled: what the matcher reads."""
 
@@ -150,6 +176,7 @@ class ModelIndex:
     exact: dict[str, ExactHit]  # spoken-form phrase -> its sample
     slot_samples: list[SlotSample]
     near: NearIndex
+    classifier: ClassifierIndex
     priority: list[PrioritySample]
     conflicts: list[str]  # a phrase listed for two intents: the first one wins
 
@@ -230,6 +257,7 @@ class _Compiler:
             exact=self.exact,
             slot_samples=self.slot_samples,
             near=near,
+            classifier=self._build_classifier(),
             priority=priority,
             conflicts=self.conflicts,
         )
@@ -323,6 +351,29 @@ class _Compiler:
         if tokens and (intent, tokens) not in self.seen:
             self.seen.add((intent, tokens))
             self.near_samples.append(NearSample(intent, sample, tokens, tuple(slots)))
+
+    def _build_classifier(self) -> ClassifierIndex:
+        ignored = frozenset(stem(w) for w in FUNCTION_WORDS)
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for sample in self.near_samples:
+            for t in sample.tokens - ignored:
+                counts[sample.intent][t] += 1
+        vocabulary = frozenset(t for c in counts.values() for t in c)
+        a, v = CLASSIFIER_ALPHA, len(vocabulary)
+        log_p: dict[str, dict[str, float]] = {}
+        unseen: dict[str, float] = {}
+        for intent, c in counts.items():
+            total = sum(c.values()) + a * v
+            log_p[intent] = {t: math.log((k + a) / total) for t, k in c.items()}
+            unseen[intent] = math.log(a / total)
+        generic = frozenset(stem(w) for w in GENERIC_WORDS)
+        alarm = frozenset(
+            t
+            for t, lp in log_p.get(PRIORITY_INTENT, {}).items()
+            if math.exp(lp) / sum(math.exp(log_p[i].get(t, unseen[i])) for i in log_p)
+            >= CLASSIFIER_EMERGENCY_SHARE
+        )
+        return ClassifierIndex(log_p, unseen, vocabulary, ignored, generic, alarm)
 
     def _build_near_index(self) -> NearIndex:
         df: dict[str, int] = defaultdict(int)

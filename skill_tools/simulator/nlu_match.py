@@ -32,19 +32,36 @@ forgiving than the samples justify in the one place where a miss is dangerous.
 
 4. leading answer: a phrase that opens with a plain yes or no ("yes and then I can't get
    back to sleep") is AMAZON.YesIntent or AMAZON.NoIntent.
+5. classifier: a naive Bayes over the samples' content words, standing in for how Alexa's
+   statistical NLU generalises past its samples ("does alcohol cause leg cramps"). It speaks
+   only when the phrase holds no more unknown words than known ones, one intent holds at
+   least 60% of the evidence (moved with the threshold by the fallback sensitivity), and
+   that intent's samples hold at least two of the phrase's telling words (not just "what",
+   "tell", "get"); never for EmergencyIntent, and not at all when an emergency holds 20% or
+   more of the evidence, or one word of the phrase does (the fallback offers 911). Method
+   "classifier", never counted as exact.
 
 Anything else is AMAZON.FallbackIntent.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from skill_tools.simulator.nlu_builtins import RESOLVERS
-from skill_tools.simulator.nlu_index import PRIORITY_INTENT, ModelIndex, SamplePart
+from skill_tools.simulator.nlu_index import (
+    CLASSIFIER_EMERGENCY_SHARE,
+    CLASSIFIER_MIN_SHARE,
+    CLASSIFIER_MIN_WORDS,
+    NEAR_THRESHOLD,
+    PRIORITY_INTENT,
+    ModelIndex,
+    SamplePart,
+)
 from skill_tools.simulator.nlu_words import (
     LEADING_ANSWERS,
     content_words,
@@ -81,7 +98,7 @@ class Match:
 
     intent: str
     slots: Mapping[str, SlotFill] = field(default_factory=dict)
-    method: str = "exact"  # priority | exact | carrier | near | open_slot | leading | fallback
+    method: str = "exact"  # priority|exact|carrier|near|open_slot|leading|classifier|fallback
     score: float = 1.0
     sample: str | None = None  # the sample that won, for explanations
 
@@ -109,6 +126,7 @@ class Matcher:
         self._unknown_weight = near.unknown_weight
         self._vocabulary = near.vocabulary
         self._spell = near.spell
+        self._classifier = index.classifier
 
     def _fill(self, name: str, slot_type: str, heard: str | None) -> SlotFill:
         if heard is None:
@@ -178,6 +196,9 @@ class Matcher:
         lead = self._leading_answer(text)
         if lead is not None:
             return lead
+        guess = self._classify(text)
+        if guess is not None:
+            return guess
         return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
 
     def _literal_slots(self, intent: str, words: list[str]) -> dict[str, str]:
@@ -241,6 +262,36 @@ class Matcher:
                 return Match(intent, {}, "leading", 0.0, words[0])
         return None
 
+    def _classify(self, text: str) -> Match | None:
+        """The intent whose samples' words best explain the phrase's (naive Bayes), when the
+        phrase says enough the model knows, little it does not, and one intent holds most of
+        the evidence; None otherwise, and when an emergency is among the likely meanings."""
+        c = self._classifier
+        share = CLASSIFIER_MIN_SHARE + self.threshold - NEAR_THRESHOLD  # Alexa's sensitivity
+        tokens, found = self._near_tokens(text)
+        known = sorted(t for t in tokens if t in c.vocabulary)
+        unknown = [t for t in tokens if t not in c.vocabulary and t not in c.ignored]
+        telling = [t for t in known if t not in c.generic]
+        if len(telling) < CLASSIFIER_MIN_WORDS or len(unknown) > len(known):
+            return None
+        if c.alarm.intersection(known):
+            return None  # "chest", "breathe": the fallback offers 911
+        scores = {
+            intent: sum(log_p.get(t, c.unseen[intent]) for t in known)
+            for intent, log_p in c.log_p.items()
+        }
+        top = max(scores.values())
+        evidence = {intent: math.exp(s - top) for intent, s in scores.items()}
+        total = sum(evidence.values())
+        best = max(evidence, key=lambda i: (evidence[i], i))
+        if evidence.get(PRIORITY_INTENT, 0.0) / total >= CLASSIFIER_EMERGENCY_SHARE:
+            return None  # the fallback offers 911; a loose guess must not hide it or raise it
+        taught = [t for t in telling if t in c.log_p[best]]
+        if best == PRIORITY_INTENT or len(taught) < CLASSIFIER_MIN_WORDS or 1 / total < share:
+            return None
+        heard = self._tagged(self.intents.get(best, ()), found)
+        return Match(best, self._slots(best, heard), "classifier", 1 / total, None)
+
     def score(self, utterance: str) -> list[tuple[float, str, str]]:
         """Every sample's near-match score for `utterance`, best first: (score, intent, sample)."""
         tokens, _ = self._near_tokens(spoken_form(utterance))
@@ -286,12 +337,20 @@ class Matcher:
         if best_i < 0 or best < self.threshold:
             return None
         entry = self._entries[best_i]
+        heard = self._tagged(entry.slot_types, found)
+        return Match(entry.intent, self._slots(entry.intent, heard), "near", best, entry.sample)
+
+    @staticmethod
+    def _tagged(
+        slots: Iterable[tuple[str, str]], found: list[tuple[str, str]]
+    ) -> dict[str, str]:
+        """Slot name -> the words of a slot value of its type found in the phrase, in order."""
         heard: dict[str, str] = {}
         pool = list(found)
-        for name, slot_type in entry.slot_types:
+        for name, slot_type in slots:
             for k, (found_type, words) in enumerate(pool):
                 if found_type == slot_type:
                     heard[name] = words
                     del pool[k]
                     break
-        return Match(entry.intent, self._slots(entry.intent, heard), "near", best, entry.sample)
+        return heard

@@ -163,9 +163,12 @@ def test_explain_shows_how_a_phrase_was_understood(capsys: pytest.CaptureFixture
     _, out, _ = run_main(
         capsys, "--explain", "--say", "open leg cramp helper", "--say", "they happen most nights",
         "--say", "why do legs get crampy at night",
+        "--say", "my legs cramp on long hikes until i rest",
     )
     assert "(understood: CrampFrequencyIntent by exact match {'frequency'" in out
     assert "(understood: LegCrampsAtNightIntent by near match 0." in out
+    assert "(understood: CrampsWhenWalkingIntent by classifier match (" in out
+    assert "% of the evidence)" in out
 
 
 def test_notes_go_to_stderr_in_jsonl_mode(capsys: pytest.CaptureFixture[str]) -> None:

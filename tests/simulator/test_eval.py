@@ -60,7 +60,7 @@ BEFORE = {
     "VARICOSE": {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"},
 }
 QUESTIONS = tuple(BEFORE)
-SETS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4")
+SETS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
 def _setup(question: str | None) -> tuple[str, ...]:
@@ -115,13 +115,21 @@ def _intents() -> list[list[str]]:
 # The goal is 95% through the simulator and 80% by exact match, on every set; these floors
 # sit just under what the model reaches today, so that no change makes it worse
 # (bench/eval_nlu.py prints the figures).
-FLOORS = {"tuning": 0.98, "heldout": 0.90, "heldout2": 0.90, "heldout3": 0.85, "heldout4": 0.73}
+FLOORS = {
+    "tuning": 0.98,
+    "heldout": 0.90,
+    "heldout2": 0.93,
+    "heldout3": 0.92,
+    "heldout4": 0.80,
+    "heldout5": 0.76,
+}
 EXACT_FLOORS = {
     "tuning": 0.77,
     "heldout": 0.71,
     "heldout2": 0.49,
     "heldout3": 0.44,
     "heldout4": 0.31,
+    "heldout5": 0.24,
 }
 
 
@@ -132,7 +140,7 @@ def test_phrases_nobody_tuned_reach_the_intent_they_mean(name: str) -> None:
     assert exact >= EXACT_FLOORS[name], f"{exact:.1%} by exact match"
 
 
-ANSWER_SETS = ("check_answers", "check_answers4")
+ANSWER_SETS = ("check_answers", "check_answers4", "check_answers5")
 
 
 def check_answer_results(name: str = "check_answers") -> list[tuple[str, str, str, str | None]]:
@@ -146,7 +154,7 @@ def check_answer_results(name: str = "check_answers") -> list[tuple[str, str, st
     return out
 
 
-ANSWER_FLOORS = {"check_answers": 0.95, "check_answers4": 0.86}
+ANSWER_FLOORS = {"check_answers": 0.95, "check_answers4": 0.87, "check_answers5": 0.72}
 
 
 @pytest.mark.parametrize("name", ANSWER_SETS)

@@ -134,6 +134,17 @@ def test_phrases_close_to_a_sample_reach_the_right_intent(intent: str, phrase: s
     assert nlu.resolve(phrase).intent == intent
 
 
+@pytest.mark.parametrize(
+    ("intent", "phrase"), [(i, p) for i, ps in PHRASES["classifier"].items() for p in ps]
+)
+def test_phrases_far_from_every_sample_but_clear_in_their_words_are_classified(
+    intent: str, phrase: str
+) -> None:
+    match = nlu.resolve(phrase)
+    assert (match.intent, match.method) == (intent, "classifier")
+    assert nlu.score(phrase)[0][0] < nlu.threshold  # no near match: the classifier's own work
+
+
 @pytest.mark.parametrize("phrase", PHRASES["nonsense"])
 def test_phrases_close_to_no_sample_become_fallback(phrase: str) -> None:
     """Fallback, or an out-of-scope question's carrier with an unknown subject ("what is
@@ -297,11 +308,49 @@ def test_a_built_in_slot_type_takes_any_words_without_resolutions() -> None:
     assert (colour.value, colour.resolved) == ("navy", "BLUE")
 
 
+CAUSES = {
+    "name": "CausesIntent",
+    "samples": ["what causes leg cramps", "why do my calves cramp", "what gives people cramps"],
+}
+VALVES = {"name": "ValvesIntent", "samples": ["how do vein valves work", "what do valves do"]}
+CHEST = {"name": "EmergencyIntent", "samples": ["my chest hurts", "i can not breathe"]}
+
+
+def test_the_classifier_takes_a_phrase_the_near_match_cannot_when_its_words_are_clear() -> None:
+    model = tiny([CAUSES, VALVES, CHEST])
+    match = model.resolve("could alcohol be what causes my calves to cramp")
+    assert (match.intent, match.method) == ("CausesIntent", "classifier")
+    assert model.score("could alcohol be what causes my calves to cramp")[0][0] < NEAR_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "what about the weather",  # one generic word known: says nothing of the skill
+        "cramps",  # one telling word is not enough
+        "valves cramp",  # two telling words, but no intent was taught both
+        "alcohol beer wine spirits cause cramps",  # more unknown words than known ones
+    ],
+)
+def test_the_classifier_stays_silent_on_thin_or_foreign_evidence(phrase: str) -> None:
+    assert tiny([CAUSES, VALVES, CHEST]).resolve(phrase).method == "fallback"
+
+
+def test_the_classifier_never_guesses_when_an_emergency_is_a_likely_meaning() -> None:
+    """Loose words near an emergency go to the fallback, which offers 911; they neither
+    raise the alarm (only the emergency samples do that) nor reach a topic."""
+    model = tiny([CAUSES, VALVES, CHEST])
+    match = model.resolve("what causes cramps in my chest")
+    assert (match.intent, match.method) == (FALLBACK, "fallback")
+
+
 def test_fallback_sensitivity_in_the_model_moves_the_threshold() -> None:
     high = tiny(BARE_BUILTINS, modelConfiguration={"fallbackIntentSensitivity": {"level": "HIGH"}})
     low = tiny(BARE_BUILTINS, modelConfiguration={"fallbackIntentSensitivity": {"level": "LOW"}})
     assert low.threshold < NEAR_THRESHOLD < high.threshold
     assert NLU(MODEL, threshold=0.99).resolve("why do legs get crampy at night").intent == FALLBACK
+    phrase = PHRASES["classifier"]["CrampCausesIntent"][0]  # the classifier moves with it
+    assert NLU(MODEL, threshold=0.99).resolve(phrase).intent == FALLBACK
 
 
 @pytest.mark.parametrize(
