@@ -533,7 +533,9 @@ class Conversation:
             noted = state._replace(noted=self._note(state, value_id))
             return self._ask_check(told, state.answers, noted)
         said = answers.SAID_OUTSIDE_CHECK.get(value_id or "")
-        if said is None:
+        if state.result is not None:  # the check is done: a remark must not contradict it
+            lead = self.content.prompt("answer_after_result")
+        elif said is None:
             lead = self.content.prompt("frequency_outside_check")
         else:  # what the article says about it, in the check's own words
             lead = self.content.outcomes[said[0]].reasons[said[1]]

@@ -149,6 +149,26 @@ def test_finished_exchanges_end_with_a_short_goodbye(closing: str) -> None:
     assert len(last.speech.split()) <= 8
 
 
+@pytest.mark.parametrize(
+    "closing", ["no that's all", "that's it thanks", "i'm all set", "ok thanks bye"]
+)
+def test_a_closing_said_to_an_offer_ends_the_session(closing: str) -> None:
+    """Not "no" to the offer and then "what else?": the user said they are done."""
+    turns = play("open leg cramp helper", "how do i contact the vein center", closing)
+    assert turns[-2].session_attributes["pending"] == "offer_reminder"
+    assert turns[-1].session_ended and "Goodbye" in turns[-1].speech
+
+
+def test_a_check_answer_after_the_result_never_contradicts_it() -> None:
+    """ "sometimes" after "see a specialist" once got the reassurance for occasional cramps."""
+    turns = play("open leg cramp helper", "check my symptoms", "yes", "yes", "sometimes")
+    result, said = turns[-2], turns[-1]
+    assert result.session_attributes["result"] == ["see_specialist", "FREQUENT_SLEEP"]
+    assert C.outcomes["probably_fine"].reasons["NONE"] not in said.speech
+    assert said.speech.startswith(C.prompt("answer_after_result"))
+    assert said.session_attributes["result"] == result.session_attributes["result"]
+
+
 def test_a_second_no_to_any_offer_never_loops() -> None:
     for opener in ("what are varicose veins", "how do i contact the vein center", "help"):
         turns = play("open leg cramp helper", opener, "no", "no", "no")

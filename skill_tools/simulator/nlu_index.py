@@ -43,6 +43,7 @@ CLASSIFIER_MIN_WORDS = 2
 # taught by emergency samples ("chest"), goes to the fallback, which offers 911: the
 # classifier neither raises an alarm from loose words nor hides one.
 CLASSIFIER_EMERGENCY_SHARE = 0.2
+ENDING_INTENTS = frozenset({"AMAZON.StopIntent", "AMAZON.CancelIntent"})
 OPEN_SLOT_WORDS = (1, 4)  # an open (unknown-value) slot in stage 3
 OPEN_SLOT_MIN_CARRIER = 2
 PRIORITY_INTENT = "EmergencyIntent"
@@ -356,6 +357,8 @@ class _Compiler:
         ignored = frozenset(stem(w) for w in FUNCTION_WORDS)
         counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for sample in self.near_samples:
+            if sample.intent in ENDING_INTENTS:
+                continue  # a guess from loose words never ends the session
             for t in sample.tokens - ignored:
                 counts[sample.intent][t] += 1
         vocabulary = frozenset(t for c in counts.values() for t in c)

@@ -37,9 +37,10 @@ forgiving than the samples justify in the one place where a miss is dangerous.
    only when the phrase holds no more unknown words than known ones, one intent holds at
    least 60% of the evidence (moved with the threshold by the fallback sensitivity), and
    that intent's samples hold at least two of the phrase's telling words (not just "what",
-   "tell", "get"); never for EmergencyIntent, and not at all when an emergency holds 20% or
-   more of the evidence, or one word of the phrase does (the fallback offers 911). Method
-   "classifier", never counted as exact.
+   "tell", "get"); never for Stop or Cancel (a guess must not end the session) or for
+   EmergencyIntent, and not at all when an emergency holds 20% or more of the evidence, or
+   one word of the phrase does (the fallback offers 911). Method "classifier", never
+   counted as exact.
 
 Anything else is AMAZON.FallbackIntent.
 """

@@ -119,7 +119,7 @@ FLOORS = {
     "tuning": 0.98,
     "heldout": 0.90,
     "heldout2": 0.93,
-    "heldout3": 0.92,
+    "heldout3": 0.91,
     "heldout4": 0.80,
     "heldout5": 0.76,
 }
