@@ -128,6 +128,8 @@ class Matcher:
         self._vocabulary = near.vocabulary
         self._spell = near.spell
         self._classifier = index.classifier
+        # The fallback sensitivity moves the classifier's bar as it moves the threshold.
+        self._classifier_share = CLASSIFIER_MIN_SHARE + index.threshold - NEAR_THRESHOLD
 
     def _fill(self, name: str, slot_type: str, heard: str | None) -> SlotFill:
         if heard is None:
@@ -268,7 +270,6 @@ class Matcher:
         phrase says enough the model knows, little it does not, and one intent holds most of
         the evidence; None otherwise, and when an emergency is among the likely meanings."""
         c = self._classifier
-        share = CLASSIFIER_MIN_SHARE + self.threshold - NEAR_THRESHOLD  # Alexa's sensitivity
         tokens, found = self._near_tokens(text)
         known = sorted(t for t in tokens if t in c.vocabulary)
         unknown = [t for t in tokens if t not in c.vocabulary and t not in c.ignored]
@@ -288,10 +289,13 @@ class Matcher:
         if evidence.get(PRIORITY_INTENT, 0.0) / total >= CLASSIFIER_EMERGENCY_SHARE:
             return None  # the fallback offers 911; a loose guess must not hide it or raise it
         taught = [t for t in telling if t in c.log_p[best]]
-        if best == PRIORITY_INTENT or len(taught) < CLASSIFIER_MIN_WORDS or 1 / total < share:
+        share = 1 / total  # the best intent's evidence is 1
+        if best == PRIORITY_INTENT or len(taught) < CLASSIFIER_MIN_WORDS:
+            return None
+        if share < self._classifier_share:
             return None
         heard = self._tagged(self.intents.get(best, ()), found)
-        return Match(best, self._slots(best, heard), "classifier", 1 / total, None)
+        return Match(best, self._slots(best, heard), "classifier", share, None)
 
     def score(self, utterance: str) -> list[tuple[float, str, str]]:
         """Every sample's near-match score for `utterance`, best first: (score, intent, sample)."""

@@ -326,7 +326,8 @@ def test_the_classifier_takes_a_phrase_the_near_match_cannot_when_its_words_are_
 @pytest.mark.parametrize(
     "phrase",
     [
-        "what about the weather",  # one generic word known: says nothing of the skill
+        "what about the weather",  # only "what" was taught: says nothing of the skill
+        "why what cramps",  # question words and one telling word
         "cramps",  # one telling word is not enough
         "valves cramp",  # two telling words, but no intent was taught both
         "alcohol beer wine spirits cause cramps",  # more unknown words than known ones
@@ -421,3 +422,4 @@ def test_an_unreadable_model_file_is_a_one_line_error(tmp_path: Path) -> None:
 def test_route_tells_invocations_from_utterances(said: str, kind: RouteKind, text: str) -> None:
     route = nlu.route(said)
     assert (route.kind, route.text) == (kind, text)
+
