@@ -151,7 +151,7 @@ class Matcher:
     def _correct(self, word: str) -> str:
         if len(word) < 5 or word in self._vocabulary:
             return word
-        for d in deletions(word):
+        for d in sorted(deletions(word)):  # a set: its order would change with the hash seed
             if d in self._spell:
                 return self._spell[d]
         return word
