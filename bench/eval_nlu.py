@@ -20,10 +20,13 @@ import test_eval  # noqa: E402  - the same harness the tests use
 
 def main() -> int:
     print(f"{'set':<10}{'phrases':>8}{'simulator':>11}{'exact match':>13}   goal 95% / 80%")
+    total = right = exact_right = 0.0
     for name in test_eval.SETS:
         share, exact, missed = test_eval.accuracy(name)
         n = sum(len(v) for v in test_eval.EVAL[name].values())
+        total, right, exact_right = total + n, right + share * n, exact_right + exact * n
         print(f"{name:<10}{n:>8}{share:>10.1%}{exact:>12.1%}")
+    print(f"{'all':<10}{total:>8.0f}{right / total:>10.1%}{exact_right / total:>12.1%}")
     for name in test_eval.ANSWER_SETS:
         results = test_eval.check_answer_results(name)
         right = sum(1 for r in results if r[1] == r[3])

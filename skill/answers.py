@@ -43,6 +43,13 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
 )
 
 
+# The plain yes or no a user opens an answer with (the Reply slot: "no, I sleep through").
+# It counts only when the rest is not a known answer, or answers another question than the
+# one asked ("no, only when I walk", asked how often).
+REPLY_SLOT_TYPE = "Reply"
+REPLIES: Mapping[str, Answer] = MappingProxyType({"YES": Answer.YES, "NO": Answer.NO})
+
+
 # How often, said to a question that is not about how often. "Most nights", to "do they
 # disrupt your sleep?", is a yes; "sometimes" to it, or to "does your cramping occur with
 # walking?", is not a clear answer either way; "never" is a no to both. Anything else is no
@@ -88,6 +95,21 @@ SAID_OUTSIDE_CHECK: Mapping[str, tuple[Outcome, str]] = MappingProxyType(
         "RARELY": (Outcome.PROBABLY_FINE, "NONE"),
         "NEVER": (Outcome.PROBABLY_FINE, "NONE"),
     }
+)
+
+# Subjects a topic question can name that the article does not cover, by (slot, value id):
+# "tell me about spider veins" fills VaricoseVeinsIntent's {varicose}, but spider veins are
+# not varicose veins. Such a question is answered as not covered; said to the question it
+# would answer, it is this CheckAnswer value instead ("I have spider veins": not sure).
+NOT_COVERED: Mapping[tuple[str, str], str] = MappingProxyType(
+    {("varicose", "SPIDER"): "SPIDER_ONLY"}
+)
+
+# Topic slots whose values are the article's own list: words that fill one without naming
+# a value ("does alcohol cause leg cramps?") are something the article does not list, and
+# the answer says so before giving the list.
+UNLISTED_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {"CrampCausesIntent": ("cause",)}
 )
 
 # A topic said about oneself ("my legs cramp when I walk") answers the check question it

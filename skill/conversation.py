@@ -33,6 +33,9 @@ class Pending(StrEnum):
     OFFER_CONTACT = "offer_contact"
     OFFER_REMINDER = "offer_reminder"
     ANYTHING_ELSE = "anything_else"  # "What else would you like to know?": no ends the session
+    # After a result is explained: "Anything else, like the clinic's contact details?" Yes
+    # gives them; no ends the session, as after "anything else?".
+    CONTACT_OR_DONE = "contact_or_done"
     RESUME_CHECK = "resume_check"  # "Shall we go back to the check?" after a question mid-check
 
 
@@ -280,6 +283,7 @@ class Conversation:
                 self.content.reminder.offer_reprompt,
             ),
             Pending.RESUME_CHECK: (prompt("resume_check"), prompt("resume_check_reprompt")),
+            Pending.CONTACT_OR_DONE: (prompt("result_next"), prompt("result_next_reprompt")),
         }[kind]
 
     def _offer(self, lead: str | None, state: State, kind: Pending) -> Reply:
@@ -379,12 +383,18 @@ class Conversation:
             state = state._replace(last_speech=speech)
         return reply._replace(speech=speech, state=state)
 
-    def topic(self, state: State, intent: str, *, about_self: bool = False) -> Reply:
+    def topic(
+        self, state: State, intent: str, *, about_self: bool = False, unlisted: bool = False
+    ) -> Reply:
         """A topic's answer. Said about oneself ("my legs cramp when I walk"), it also answers
         the check question it is about: said to that question, it is the answer; otherwise it
-        is noted, and the check will not ask it (it says what it took instead)."""
+        is noted, and the check will not ask it (it says what it took instead). `unlisted`:
+        the question named something the article does not list ("does alcohol cause
+        cramps?"), which the answer says first."""
         topic = self.content.topics[intent]
         card = Card(topic.title, topic.speech)
+        if unlisted:
+            topic = topic._replace(speech=_join(self.content.prompt("not_listed"), topic.speech))
         meaning = answers.TOPIC_MEANINGS.get(intent)
         pending = triage.next_question(state.answers) if state.in_check else None
         asked = meaning is not None and meaning.question == pending
@@ -401,6 +411,15 @@ class Conversation:
         else:
             reply = self._offer_next(topic.speech, state, topic.next)
         return reply._replace(card=card, view=View(ViewKind.ANSWER, intent))
+
+    def not_covered(self, state: State, as_answer: str) -> Reply:
+        """A topic question about a subject the article does not cover (skill/answers.py,
+        NOT_COVERED); to the check question it would answer, it is `as_answer`."""
+        pending = triage.next_question(state.answers) if state.in_check else None
+        meaning = answers.meaning(as_answer, pending)
+        if meaning is not None and meaning.question == pending:
+            return self.answer(state, meaning.answer)
+        return self.out_of_scope(state, "condition")
 
     def out_of_scope(self, state: State, category: str) -> Reply:
         """A question the article does not answer: say so honestly, and point to the clinic."""
@@ -450,8 +469,9 @@ class Conversation:
             return self.more(state)
         words = self.content.outcomes[state.result.outcome]
         told = _join(words.reasons[state.result.reason], words.explain)
-        # The clinic was offered with the result: now the user may be done.
-        return self._anything_else(told, state, Card(words.title, told))
+        # The clinic is named again as the next step; "no thanks" now ends the session.
+        reply = self._offer(told, state, Pending.CONTACT_OR_DONE)
+        return reply._replace(card=Card(words.title, told))
 
     def start_check(self, state: State) -> Reply:
         state = state._replace(topic=None)
@@ -472,7 +492,7 @@ class Conversation:
                 return self.more(state)
             case Pending.OFFER_CHECK:
                 return self.start_check(state)
-            case Pending.OFFER_CONTACT:
+            case Pending.OFFER_CONTACT | Pending.CONTACT_OR_DONE:
                 return self.contact(state)
             case Pending.OFFER_REMINDER:
                 return self.reminder(state)
@@ -501,6 +521,8 @@ class Conversation:
         if state.in_check:
             return self.answer(state, Answer.UNSURE)
         if state.pending is not None and state.pending is not Pending.ANYTHING_ELSE:
+            if state.misses:  # unsure again: taken as a no, so the offer never loops
+                return self.no(state)
             return self._not_understood(self.content.prompt("yes_or_no"), state)
         return self._menu(self.content.prompt("not_sure_outside_check"), state)
 
@@ -514,18 +536,27 @@ class Conversation:
             return state.noted
         return {**state.noted, meaning.question: Answer.YES}
 
-    def check_answer(self, state: State, value_id: str | None) -> Reply:
+    def check_answer(
+        self, state: State, value_id: str | None, reply_id: str | None = None
+    ) -> Turn:
         """An answer in the user's own words ("every night", "they wake me up"), resolved by
-        the model to a value id; skill/answers.py says which question it answers and how."""
+        the model to a value id; skill/answers.py says which question it answers and how.
+        `reply_id` is the yes or no it opened with, if any ("no, I sleep through")."""
         if state.pending is Pending.RESUME_CHECK:  # an answer is a way of going back
             state = state._replace(pending=Pending.CHECK)
         pending = triage.next_question(state.answers) if state.in_check else None
         meaning = answers.meaning(value_id, pending)
+        reply = answers.REPLIES.get(reply_id or "")
+        if meaning is None and reply is not None:  # "no, I sleep through": the no answers
+            return self.yes(state) if reply is Answer.YES else self.no(state)
         if state.in_check:
             if meaning is not None and meaning.question == pending:
                 return self.answer(state, meaning.answer)
             if meaning is None:
                 return self.fallback(state)
+            if reply is not None:  # "no, only when I walk", asked how often: both count
+                noted = state._replace(noted=self._note(state, value_id))
+                return self.answer(noted, reply)
             if meaning.answer is not Answer.YES:  # "they don't wake me up", asked how often
                 return self._ask_check(self.content.prompt("declined"), state.answers, state)
             # A yes to a later question: say what was taken, keep it, ask this one again.
@@ -550,7 +581,7 @@ class Conversation:
 
     def thanks(self, state: State) -> Reply:
         """'Thanks' ends a finished exchange; it is never a yes or a no to a question."""
-        if state.pending in (None, Pending.ANYTHING_ELSE):
+        if state.pending in (None, Pending.ANYTHING_ELSE, Pending.CONTACT_OR_DONE):
             prompt = self.content.prompt
             return self._end(_join(prompt("welcome_back"), prompt("goodbye")))
         if state.in_check:  # never an answer: the question comes again
@@ -589,13 +620,26 @@ class Conversation:
         """The user wants the reminder (on the day and at the time `wanted`, if said): the
         handler must try to create it first."""
         if state.reminded:
-            return self._anything_else(self.content.reminder.already_set, state)
+            return self._after_reminder(self.content.reminder.already_set, state)
         remind = wanted if wanted not in (None, Requested()) else state.remind
-        return CreateReminder(state._replace(pending=None, answers={}, remind=remind))
+        return CreateReminder(self._aside(state)._replace(remind=remind))
 
     def ask_permission(self, state: State) -> AskPermission:
         """No reminders permission yet: Alexa asks for it by voice, then comes back."""
-        return AskPermission(state._replace(pending=None, answers={}))
+        return AskPermission(self._aside(state))
+
+    @staticmethod
+    def _aside(state: State) -> State:
+        """The state kept while a reminder is set: a check under way waits to be resumed."""
+        if state.pending in (Pending.CHECK, Pending.RESUME_CHECK):
+            return state._replace(pending=Pending.RESUME_CHECK)
+        return state._replace(pending=None, answers={})
+
+    def _after_reminder(self, lead: str, state: State, card: Card | None = None) -> Reply:
+        """After the reminder: back to the check if one was under way, else "what else?"."""
+        if state.pending is Pending.RESUME_CHECK:
+            return self._offer(lead, state, Pending.RESUME_CHECK)._replace(card=card)
+        return self._anything_else(lead, state, card)
 
     def permission_answer(self, state: State, granted: bool | None) -> Turn:
         """What the user said to Alexa's permission question: True yes, False no, None no
@@ -603,7 +647,7 @@ class Conversation:
         if granted:
             return self.reminder(state)
         if granted is False:
-            return self._anything_else(self.content.reminder.declined, state)
+            return self._after_reminder(self.content.reminder.declined, state)
         return self.reminder_outcome(state, ReminderResult.NO_PERMISSION)
 
     def reminder_outcome(self, state: State, result: ReminderResult, when: str = "") -> Reply:
@@ -619,7 +663,7 @@ class Conversation:
         if result is ReminderResult.NO_PERMISSION:
             card = Card(self.content.contact.title, words.no_permission, (REMINDERS_PERMISSION,))
         reminded = state.reminded or result is ReminderResult.CREATED
-        return self._anything_else(lead, state._replace(reminded=reminded, remind=None), card)
+        return self._after_reminder(lead, state._replace(reminded=reminded, remind=None), card)
 
     def help(self, state: State) -> Reply:
         question = self._question(state.answers) if state.in_check else None

@@ -54,6 +54,7 @@ STATES = frozenset(
         "offer_contact",
         "offer_reminder",
         "anything_else",
+        "contact_or_done",
         "resume_check",
     }
 )

@@ -74,13 +74,22 @@ def _is_pattern(sample: str) -> bool:
     return "(" in sample or "<" in sample
 
 
+def _text(value: Any, where: str) -> str:
+    """A template word as text. YAML reads an unquoted yes, no, on or off as a boolean, which
+    would reach the model as "True" or "False": such a word must be quoted."""
+    if isinstance(value, bool):
+        raise TemplateError(f"{where}: {value!r} was read as a boolean; quote yes/no/on/off")
+    return str(value)
+
+
 def _types(raw: Mapping[str, Any], phrases: Mapping[str, str]) -> list[dict[str, Any]]:
     out = []
     for name, values in raw.items():
         entries = []
         for value_id, words in (values or {}).items():
             said: list[str] = []
-            for word in words or []:
+            value_id = _text(value_id, f"type {name}")
+            for word in (_text(w, f"type {name}, value {value_id}") for w in words or []):
                 for w in expand(str(word), phrases) if _is_pattern(str(word)) else [str(word)]:
                     if spoken_form(w) not in {spoken_form(s) for s in said}:
                         said.append(w)
@@ -100,7 +109,7 @@ def _intent_samples(
     """The samples of one intent; `owner` (normalised sample -> intent) is shared by all."""
     unwanted = {spoken_form(str(p)) for p in spec.get("except") or []}
     for sample in spec.get("samples") or []:
-        sample = str(sample)
+        sample = _text(sample, name)
         if not _is_pattern(sample):
             yield sample
             continue

@@ -68,7 +68,12 @@ def intent(
 
 def frequency_slot(heard: str, value_id: str | None) -> dict[str, Any]:
     """A `frequency` slot filled the way Alexa's entity resolution fills it."""
-    authority = "amzn1.er-authority.echo-sdk.amzn1.ask.skill.test.CrampFrequency"
+    return custom_slot("frequency", "CrampFrequency", heard, value_id)
+
+
+def custom_slot(name: str, slot_type: str, heard: str, value_id: str | None) -> dict[str, Any]:
+    """A custom slot filled the way Alexa's entity resolution fills it (no id: no match)."""
+    authority = f"amzn1.er-authority.echo-sdk.amzn1.ask.skill.test.{slot_type}"
     if value_id is None:
         resolution = {"authority": authority, "status": {"code": "ER_SUCCESS_NO_MATCH"}}
     else:
@@ -78,8 +83,8 @@ def frequency_slot(heard: str, value_id: str | None) -> dict[str, Any]:
             "values": [{"value": {"name": value_id.lower(), "id": value_id}}],
         }
     return {
-        "frequency": {
-            "name": "frequency",
+        name: {
+            "name": name,
             "value": heard,
             "confirmationStatus": "NONE",
             "resolutions": {"resolutionsPerAuthority": [resolution]},

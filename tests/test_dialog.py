@@ -37,7 +37,7 @@ def test_a_whole_check_in_natural_words_then_why_then_no_thanks() -> None:
     assert why.intent == "WhyIntent"
     assert C.outcomes["see_specialist"].reasons["FREQUENT_SLEEP"] in why.speech
     assert C.outcomes["see_specialist"].explain in why.speech
-    assert why.session_attributes["pending"] == "anything_else"
+    assert why.session_attributes["pending"] == "contact_or_done"
     assert bye.session_ended and "Goodbye" in bye.speech
 
 
@@ -185,7 +185,64 @@ def test_follow_ups_after_a_result_explain_it(follow_up: str) -> None:
     outcome = C.outcomes["worth_checking"]
     assert outcome.reasons["VARICOSE"] in explained.speech
     assert outcome.explain in explained.speech
-    assert explained.session_attributes["pending"] == "anything_else"
+    assert explained.speech.endswith(C.prompt("result_next"))  # the clinic is the next step
+    assert explained.session_attributes["pending"] == "contact_or_done"
+
+
+@pytest.mark.parametrize(
+    ("reply", "ends", "gives_contact"),
+    [("yes", False, True), ("no thanks", True, False), ("thanks", True, False)],
+)
+def test_after_an_explained_result_yes_gives_the_clinic_and_no_ends(
+    reply: str, ends: bool, gives_contact: bool
+) -> None:
+    turns = play("open leg cramp helper", "check my symptoms", "yes", "yes", "why", reply)
+    last = turns[-1]
+    assert last.session_ended is ends
+    assert (C.contact.speech in last.speech) is gives_contact
+
+
+@pytest.mark.parametrize("opener", ["what are varicose veins", "how do i contact the vein center"])
+def test_a_second_not_sure_to_an_offer_is_taken_as_a_no(opener: str) -> None:
+    turns = play("open leg cramp helper", opener, "not sure", "i'm not sure")
+    offered, unsure, again = turns[1:]
+    assert offered.session_attributes["pending"] != "anything_else"
+    assert unsure.session_attributes["pending"] == offered.session_attributes["pending"]
+    assert again.session_attributes["pending"] == "anything_else"
+    assert again.speech.endswith(C.prompt("anything_else"))
+
+
+@pytest.mark.parametrize(
+    ("setup", "said", "question", "recorded"),
+    [
+        (["yes"], "i think so", "SLEEP", "yes"),
+        ([], "probably", "FREQUENT", "yes"),
+        ([], "probably not", "FREQUENT", "no"),
+        (["no"], "i don't believe so", "SLEEP", "no"),
+        (["yes"], "kinda", "SLEEP", "unsure"),
+        (["no", "no"], "sorta", "WALKING", "unsure"),
+        (["no"], "it might be", "SLEEP", "unsure"),
+    ],
+)
+def test_hedged_answers_are_recorded_as_meant(
+    setup: list[str], said: str, question: str, recorded: str
+) -> None:
+    """ "I think so" once fell back, "probably" was asked again, "might be" became a topic."""
+    turns = play("open leg cramp helper", "check my symptoms", *setup, said)
+    assert turns[-2].speech.endswith(C.questions[question].text)
+    attrs = turns[-1].session_attributes
+    given = {q: Answer(a) for q, a in zip(triage.QUESTIONS, setup, strict=False)}
+    expected = {**given, question: Answer(recorded)}
+    if "answers" in attrs:
+        assert attrs["answers"] == {q: a.value for q, a in expected.items()}
+    else:  # the answer completed the check: the result is the one its answers give
+        assert attrs["result"] == list(triage.classify(expected))
+
+
+def test_a_yes_with_an_answer_to_a_later_question_counts_both() -> None:
+    """ "yes, they wake me up", asked how often, was asked how often again."""
+    turns = play("open leg cramp helper", "check my symptoms", "yes they wake me up")
+    assert turns[-1].session_attributes["result"] == ["see_specialist", "FREQUENT_SLEEP"]
 
 
 def test_one_shots_carry_the_disclaimer_and_later_turns_do_not() -> None:
@@ -221,7 +278,7 @@ def test_screen_progress_keeps_its_total() -> None:
 
 def test_yes_to_what_else_says_what_can_be_asked() -> None:
     check = ("check my symptoms", "no", "no", "no", "yes")
-    turns = play("open leg cramp helper", *check, "why", "yes")
+    turns = play("open leg cramp helper", *check, "no thanks", "yes")
     assert turns[-2].session_attributes["pending"] == "anything_else"
     assert turns[-1].speech == C.prompt("menu")
     assert not turns[-1].session_ended
@@ -358,3 +415,42 @@ def test_a_question_about_varicose_veins_is_no_answer_to_the_varicose_question()
     assert asked.speech.endswith(C.questions["VARICOSE"].text)
     assert said.session_attributes["answers"] == asked.session_attributes["answers"]
     assert said.session_attributes["pending"] == "resume_check"
+
+
+@pytest.mark.parametrize(
+    "asked", ["tell me about spider veins", "what are spider veins", "are thread veins dangerous"]
+)
+def test_spider_veins_are_not_covered_not_answered_as_varicose_veins(asked: str) -> None:
+    """The article speaks of varicose veins only; these once got the varicose answer."""
+    said = play("open leg cramp helper", asked)[-1]
+    assert C.out_of_scope["condition"] in said.speech
+    assert C.topics["VaricoseVeinsIntent"].speech not in said.speech
+
+
+def test_spider_veins_said_to_the_varicose_question_are_not_sure() -> None:
+    check = ("check my symptoms", "no", "no", "no")
+    turns = play("open leg cramp helper", *check, "i have spider veins")
+    assert turns[-2].speech.endswith(C.questions["VARICOSE"].text)
+    assert turns[-1].session_attributes["result"] == ["worth_checking", "UNSURE"]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "does alcohol cause leg cramps",
+        "can caffeine give you cramps",
+        "could stress cause leg cramps",
+    ],
+)
+def test_a_cause_the_article_does_not_list_is_said_to_be_unlisted(asked: str) -> None:
+    """ "Does alcohol cause leg cramps?" once fell back ("I don't have an answer"); the
+    article's list alone would sound like a yes."""
+    said = play("open leg cramp helper", asked)[-1]
+    assert said.intent == "CrampCausesIntent"
+    assert said.speech.startswith(C.prompt("not_listed"))
+    assert C.topics["CrampCausesIntent"].speech in said.speech
+
+
+def test_a_cause_the_article_lists_gets_the_list_alone() -> None:
+    said = play("open leg cramp helper", "can dehydration cause leg cramps")[-1]
+    assert said.speech.startswith(C.topics["CrampCausesIntent"].speech)

@@ -11,7 +11,16 @@ import yaml
 
 from lambda_function import lambda_handler
 from skill.handlers.intents import CatchAllExceptionHandler, handled_intents
-from tests.support import ROOT, frequency_slot, intent, launch, reprompt, speech, ssml
+from tests.support import (
+    ROOT,
+    custom_slot,
+    frequency_slot,
+    intent,
+    launch,
+    reprompt,
+    speech,
+    ssml,
+)
 
 RAW = yaml.safe_load((ROOT / "skill" / "content" / "en-US.yaml").read_text("utf-8"))
 ARTICLE = " ".join((ROOT / "seeds" / "leg-cramps-and-vein-health.txt").read_text().split())
@@ -73,6 +82,48 @@ def test_frequency_slot_with_no_match_reasks():
     assert attrs(r2)["answers"] == {} and "hardly ever" in speech(r2)
     r3 = say(intent("CrampFrequencyIntent", attrs(r), slots={}))
     assert attrs(r3)["answers"] == {}
+
+
+def _answer(heard: str, value_id: str | None, reply: str | None) -> dict:
+    """CheckAnswerIntent's slots as Alexa fills them for "<reply> <heard>"."""
+    slots = custom_slot("answer", "CheckAnswer", heard, value_id)
+    if reply is not None:
+        slots |= custom_slot("reply", "Reply", reply.lower(), reply)
+    return slots
+
+
+def test_an_opening_yes_or_no_answers_when_the_rest_is_not_a_known_answer():
+    """ "no, I sleep through", asked about sleep: Alexa fills {answer} with words it cannot
+    resolve; the "no" in {reply} is the answer, not a reason to ask again."""
+    r = say(intent("SymptomCheckIntent"))
+    r = say(intent("AMAZON.YesIntent", attrs(r)))
+    no = say(intent("CheckAnswerIntent", attrs(r), _answer("sleep through", None, "NO")))
+    assert attrs(no)["answers"] == {"FREQUENT": "yes", "SLEEP": "no"}
+    yes = say(intent("CheckAnswerIntent", attrs(r), _answer("get woken", None, "YES")))
+    assert attrs(yes)["result"] == ["see_specialist", "FREQUENT_SLEEP"]
+    neither = say(intent("CheckAnswerIntent", attrs(r), _answer("get woken", None, None)))
+    assert attrs(neither)["answers"] == {"FREQUENT": "yes"}
+    # A known answer to the question asked wins over the word it opened with.
+    rest = say(intent("CheckAnswerIntent", attrs(r), _answer("wake me up", "DISRUPTS_SLEEP", "NO")))
+    assert attrs(rest)["result"] == ["see_specialist", "FREQUENT_SLEEP"]
+
+
+def test_an_opening_yes_answers_the_question_asked_and_the_rest_is_kept():
+    """ "yes, they wake me up", asked how often: yes to that, and the sleep question is not
+    asked."""
+    r = say(intent("SymptomCheckIntent"))
+    said = _answer("wake me up", "DISRUPTS_SLEEP", "YES")
+    r = say(intent("CheckAnswerIntent", attrs(r), said))
+    assert attrs(r)["result"] == ["see_specialist", "FREQUENT_SLEEP"]
+    taken = RAW["check"]["questions"]["SLEEP"]["taken"]
+    assert " ".join(taken.split()) in speech(r)
+
+
+def test_an_opening_yes_or_no_outside_the_check_answers_the_offer():
+    r = say(intent("ContactClinicIntent"))
+    assert attrs(r)["pending"] == "offer_reminder"
+    r = say(intent("CheckAnswerIntent", attrs(r), _answer("am all good", None, "NO")))
+    assert attrs(r)["pending"] == "anything_else"
 
 
 # What each intent gets with nothing pending: words it says, whether it asks again (reprompt),

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
-from skill.answers import MEANINGS
+from skill.answers import MEANINGS, NOT_COVERED, REPLIES, UNLISTED_SLOTS
 from skill.content import OUT_OF_SCOPE_CATEGORIES, load, word_count
 from skill.conversation import Conversation, Reply, State, Turn, View, ViewKind
 from skill.reminders import ReminderResult
@@ -48,6 +48,19 @@ ACTS: dict[str, Act] = {
     "error": conv.error,
     "reminder": conv.reminder,
     **{f"topic {t}": (lambda s, t=t: conv.topic(s, t)) for t in C.topics},
+    **{
+        f"topic {t}, unlisted": (lambda s, t=t: conv.topic(s, t, unlisted=True))
+        for t in UNLISTED_SLOTS
+    },
+    **{
+        f"not covered {a}": (lambda s, a=a: conv.not_covered(s, a))
+        for a in NOT_COVERED.values()
+    },
+    **{
+        f"answer {a}, reply {r}": (lambda s, a=a, r=r: conv.check_answer(s, a, r))
+        for a in (*MEANINGS, None)
+        for r in REPLIES
+    },
     **{
         f"out of scope {c}": (lambda s, c=c: conv.out_of_scope(s, c))
         for c in (*OUT_OF_SCOPE_CATEGORIES, "unknown")

@@ -82,7 +82,9 @@ def test_without_permission_alexa_asks_for_it_by_voice_and_no_api_call():
     assert check_response(r, request_type="IntentRequest") == []
 
 
-def _permission_answer(api: FakeAlexaApi, status: str, code: str = "200") -> dict:
+def _permission_answer(
+    api: FakeAlexaApi, status: str, code: str = "200", attributes: dict | None = None
+) -> dict:
     env = envelope(
         {
             "type": "Connections.Response",
@@ -90,7 +92,8 @@ def _permission_answer(api: FakeAlexaApi, status: str, code: str = "200") -> dic
             "status": {"code": code, "message": "OK"},
             "payload": {"permissionScope": REMINDERS_PERMISSION, "status": status},
             "token": "reminder",
-        }
+        },
+        attributes,
     )
     return handle_event(with_alexa_api(env, api.url, consent=status == "ACCEPTED"))
 
@@ -344,3 +347,32 @@ def test_an_api_that_never_answers_is_logged_as_a_timeout(caplog):
 def _address(sock: socket.socket) -> str:
     host, port = sock.getsockname()
     return f"{host}:{port}"
+
+
+def test_a_reminder_asked_mid_check_offers_to_go_back_to_the_check():
+    """It used to drop the check: "What else would you like to know?"."""
+    mid_check = {"pending": "check", "answers": {"FREQUENT": "yes"}}
+    with FakeAlexaApi() as api:
+        env = intent("SetReminderIntent", mid_check)
+        r = lambda_handler(with_alexa_api(env, api.url), None)
+        assert len(api.reminders()) == 1
+        assert "remind you tomorrow" in speech(r)
+        assert r["sessionAttributes"]["pending"] == "resume_check"
+        back = lambda_handler(intent("AMAZON.YesIntent", r["sessionAttributes"]), None)
+    assert speech(back).endswith(C.questions["SLEEP"].text)
+    assert back["sessionAttributes"]["answers"] == {"FREQUENT": "yes"}
+
+
+def test_a_check_outlives_the_permission_question():
+    mid_check = {"pending": "check", "answers": {"FREQUENT": "no", "SLEEP": "no"}}
+    with FakeAlexaApi() as api:
+        asked = ask_for_reminder_in(api, mid_check, consent=False)
+        denied = _permission_answer(api, "DENIED", attributes=asked["sessionAttributes"])
+    assert "no reminder" in speech(denied)
+    assert denied["sessionAttributes"]["pending"] == "resume_check"
+    assert denied["sessionAttributes"]["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
+
+
+def ask_for_reminder_in(api: FakeAlexaApi, attributes: dict, *, consent: bool) -> dict:
+    env = intent("SetReminderIntent", attributes)
+    return lambda_handler(with_alexa_api(env, api.url, consent=consent), None)

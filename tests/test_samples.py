@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from skill_tools.model import model_path
 from skill_tools.samples import TemplateError, build, expand, render
@@ -69,6 +70,20 @@ def test_plain_samples_win_and_short_one_slot_variants_and_exceptions_are_droppe
 def test_mistakes_in_the_templates_are_named(intents: dict, message: str) -> None:
     with pytest.raises(TemplateError, match=message):
         _model(intents)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "intents: {A: {samples: [yes]}}",  # a sample YAML reads as True
+        "types: {Reply: {NO: [nope]}}\nintents: {A: {samples: [x]}}",  # an id read as False
+        "types: {Reply: {'NO': [no, nope]}}\nintents: {A: {samples: [x]}}",  # a word
+    ],
+)
+def test_a_yes_or_no_that_yaml_reads_as_a_boolean_is_named(template: str) -> None:
+    raw = yaml.safe_load("invocation: x y\n" + template)
+    with pytest.raises(TemplateError, match="boolean"):
+        build(raw)
 
 
 def test_the_command_checks_and_misuse_is_one_line_exit_2() -> None:

@@ -155,8 +155,9 @@ def _frequency(conv: Conversation, state: State, handler_input: HandlerInput) ->
     return conv.check_answer(state, resolved_slot_id(handler_input, "frequency"))
 
 
-def _check_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
-    return conv.check_answer(state, resolved_slot_id(handler_input, "answer"))
+def _check_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
+    reply = resolved_slot_id(handler_input, "reply")
+    return conv.check_answer(state, resolved_slot_id(handler_input, "answer"), reply)
 
 
 def _reminder(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
@@ -167,8 +168,18 @@ def _reminder(conv: Conversation, state: State, handler_input: HandlerInput) -> 
 
 
 def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
+    for (slot, value_id), as_answer in answers.NOT_COVERED.items():
+        if resolved_slot_id(handler_input, slot) == value_id:  # "what are spider veins?"
+            metrics.count("OutOfScope", "condition")
+            return conv.not_covered(state, as_answer)
     about_self = answers.about_oneself(slot_values(handler_input))
-    return conv.topic(state, intent_name(handler_input) or "", about_self=about_self)
+    name = intent_name(handler_input) or ""
+    # "Does alcohol cause leg cramps?": {cause} heard words no value of its type names.
+    unlisted = any(
+        slot_heard(handler_input, slot) and resolved_slot_id(handler_input, slot) is None
+        for slot in answers.UNLISTED_SLOTS.get(name, ())
+    )
+    return conv.topic(state, name, about_self=about_self, unlisted=unlisted)
 
 
 def _out_of_scope(category: str, slot: str | None) -> Act:

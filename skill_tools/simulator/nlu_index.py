@@ -279,8 +279,12 @@ class _Compiler:
         return out
 
     def _compile_tagger(self, used: set[str]) -> SlotTagger:
+        """A type whose values are yes and no (a {reply} slot) is not tagged: as a type
+        token, "yeah sure" and "not really sure" would be the same phrase."""
         tag_type: dict[str, str] = {}
         for slot_type in sorted(used):
+            if {"yes", "no"} <= set(self.types[slot_type]):
+                continue
             for phrase in self.types[slot_type]:
                 tag_type.setdefault(phrase, slot_type)
         if not tag_type:

@@ -117,6 +117,9 @@ _CONTRACTIONS = {
     "let's": "let us", "he's": "he is", "she's": "she is", "can't": "can not",
     "cannot": "can not", "won't": "will not", "shan't": "shall not", "ain't": "is not",
     "y'all": "you all",
+    # Casual forms, which Alexa's speech recognition writes out in full.
+    "kinda": "kind of", "sorta": "sort of", "gonna": "going to", "wanna": "want to",
+    "gotta": "got to", "lemme": "let me", "gimme": "give me",
 }
 _CONTRACTION = re.compile(r"\b(?:" + "|".join(map(re.escape, _CONTRACTIONS)) + r")\b")
 _SUFFIXES = ((re.compile(r"n't\b"), " not"), (re.compile(r"'re\b"), " are"),

@@ -60,7 +60,7 @@ BEFORE = {
     "VARICOSE": {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"},
 }
 QUESTIONS = tuple(BEFORE)
-SETS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+SETS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 
 
 def _setup(question: str | None) -> tuple[str, ...]:
@@ -117,19 +117,21 @@ def _intents() -> list[list[str]]:
 # (bench/eval_nlu.py prints the figures).
 FLOORS = {
     "tuning": 0.98,
-    "heldout": 0.90,
+    "heldout": 0.91,
     "heldout2": 0.93,
-    "heldout3": 0.91,
-    "heldout4": 0.80,
-    "heldout5": 0.76,
+    "heldout3": 0.92,
+    "heldout4": 0.96,
+    "heldout5": 0.91,
+    "heldout6": 0.74,
 }
 EXACT_FLOORS = {
     "tuning": 0.77,
     "heldout": 0.71,
     "heldout2": 0.49,
     "heldout3": 0.44,
-    "heldout4": 0.31,
-    "heldout5": 0.24,
+    "heldout4": 0.39,
+    "heldout5": 0.30,
+    "heldout6": 0.20,
 }
 
 
@@ -140,7 +142,7 @@ def test_phrases_nobody_tuned_reach_the_intent_they_mean(name: str) -> None:
     assert exact >= EXACT_FLOORS[name], f"{exact:.1%} by exact match"
 
 
-ANSWER_SETS = ("check_answers", "check_answers4", "check_answers5")
+ANSWER_SETS = ("check_answers", "check_answers4", "check_answers5", "check_answers6")
 
 
 def check_answer_results(name: str = "check_answers") -> list[tuple[str, str, str, str | None]]:
@@ -154,7 +156,12 @@ def check_answer_results(name: str = "check_answers") -> list[tuple[str, str, st
     return out
 
 
-ANSWER_FLOORS = {"check_answers": 0.95, "check_answers4": 0.87, "check_answers5": 0.72}
+ANSWER_FLOORS = {
+    "check_answers": 0.98,
+    "check_answers4": 0.91,
+    "check_answers5": 0.87,
+    "check_answers6": 0.88,
+}
 
 
 @pytest.mark.parametrize("name", ANSWER_SETS)

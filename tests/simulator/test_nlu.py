@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from skill.handlers.intents import OUT_OF_SCOPE_INTENTS
 from skill_tools.model import ModelError, model_path
 from skill_tools.simulator.nlu import FALLBACK, NEAR_THRESHOLD, NLU, RouteKind, load_nlu
+from skill_tools.simulator.nlu_match import Match
 from skill_tools.simulator.nlu_words import BUILTIN_PHRASES, drop_fillers, spoken_form, stem
 
 MODEL = json.loads(model_path("en-US").read_text(encoding="utf-8"))
@@ -60,8 +61,8 @@ LITERAL_SAMPLES = {spoken_form(s) for i in _intents() for s in i.get("samples", 
 BUILTIN_EXAMPLES = {"AMAZON.DATE": "tomorrow", "AMAZON.TIME": "ten", "AMAZON.DURATION": "an hour"}
 
 
-def _slot_phrases() -> list[tuple[str, str, str, str, str]]:
-    """(intent, utterance, slot, heard, id): every sample with every value of the answer
+def _slot_phrases() -> list[tuple[str, str, str, str, str, str]]:
+    """(intent, utterance, slot, heard, id, sample): every sample with every value of the answer
     types; for vocabulary types (names of remedies, leg parts, times of night...) the first
     sample using the slot with every phrase of the type, and each other sample with one
     phrase, which proves the same at a fraction of the cases. The sample's other slots hold
@@ -97,17 +98,25 @@ def _slot_phrases() -> list[tuple[str, str, str, str, str]]:
                 ]
                 for phrase, value_id in cases if every else [cases[k % len(cases)]]:
                     utterance = others.replace("{" + name + "}", phrase)
-                    out.append((intent["name"], utterance, name, phrase, value_id))
+                    out.append((intent["name"], utterance, name, phrase, value_id, sample))
     return out
 
 
-def _slot_groups() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+def _slot_groups() -> dict[tuple[str, str], list[tuple[str, str, str, str]]]:
     """_slot_phrases() by (intent, slot): one test each, every phrase checked (tens of
     thousands of single-phrase tests cost more in pytest's bookkeeping than in matching)."""
-    groups: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
-    for intent, utterance, slot, heard, value_id in _slot_phrases():
-        groups.setdefault((intent, slot), []).append((utterance, heard, value_id))
+    groups: dict[tuple[str, str], list[tuple[str, str, str, str]]] = {}
+    for intent, utterance, slot, heard, value_id, sample in _slot_phrases():
+        groups.setdefault((intent, slot), []).append((utterance, heard, value_id, sample))
     return groups
+
+
+def _another_full_reading(match: Match, sample: str) -> bool:
+    """True when another sample of the intent says the same words with every slot resolved
+    ("what causes {varicose} behind my knee" with "those knotted veins", where the phrase
+    came from "what causes those {varicose} ..."): a real ambiguity, read another way."""
+    resolved = all(f.status == "ER_SUCCESS_MATCH" for f in match.slots.values() if f.value)
+    return match.method == "exact" and match.sample != sample and resolved
 
 
 SLOT_GROUPS = _slot_groups()
@@ -116,7 +125,7 @@ SLOT_GROUPS = _slot_groups()
 @pytest.mark.parametrize(("intent", "slot"), list(SLOT_GROUPS), ids="-".join)
 def test_every_slot_sample_with_every_synonym_resolves_like_alexa(intent: str, slot: str) -> None:
     wrong = []
-    for utterance, heard, value_id in SLOT_GROUPS[(intent, slot)]:
+    for utterance, heard, value_id, sample in SLOT_GROUPS[(intent, slot)]:
         match = nlu.resolve(utterance)
         if match.intent != intent:
             wrong.append((utterance, match.intent))
@@ -125,8 +134,9 @@ def test_every_slot_sample_with_every_synonym_resolves_like_alexa(intent: str, s
             continue  # "why do my legs cramp at night" is also a sample of its own: no slot
         fill = match.slots[slot]
         expected = (spoken_form(heard), "ER_SUCCESS_MATCH", value_id)
-        if (fill.value, fill.status, fill.resolved) != expected:
-            wrong.append((utterance, (fill.value, fill.status, fill.resolved)))
+        got = (fill.value, fill.status, fill.resolved)
+        if got != expected and not _another_full_reading(match, sample):
+            wrong.append((utterance, got))
     assert wrong == []
 
 
@@ -281,6 +291,33 @@ def test_the_model_samples_win_over_built_in_phrases() -> None:
 
 
 # -- slot types and entity resolution ------------------------------------------------------
+
+
+def test_a_type_of_plain_yes_and_no_words_is_not_tagged_for_the_near_match() -> None:
+    """With such a {reply} type tagged, "yeah sure" and "not really sure" were one phrase
+    to the near match, and "yeah sure" became not sure."""
+    replies = [
+        {
+            "name": "Reply",
+            "values": [
+                {"id": "YES", "name": {"value": "yes", "synonyms": ["yeah"]}},
+                {"id": "NO", "name": {"value": "no", "synonyms": ["not really"]}},
+            ],
+        }
+    ]
+    model = tiny(
+        [
+            {"name": "AMAZON.YesIntent", "samples": ["yeah okay sure"]},
+            {"name": "NotSureIntent", "samples": ["not really sure"]},
+            {"name": "AnswerIntent", "slots": [{"name": "reply", "type": "Reply"}],
+             "samples": ["{reply} i guess maybe"]},
+        ],
+        replies,
+    )
+    found = model.resolve("yeah sure")
+    assert (found.intent, found.method) == ("AMAZON.YesIntent", "near")
+    assert model.resolve("no i guess maybe").slots["reply"].value == "no"
+
 
 COLOURS = [
     {
