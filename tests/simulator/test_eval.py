@@ -122,7 +122,7 @@ FLOORS = {
     "heldout3": 0.92,
     "heldout4": 0.96,
     "heldout5": 0.91,
-    "heldout6": 0.74,
+    "heldout6": 0.77,
 }
 EXACT_FLOORS = {
     "tuning": 0.77,
@@ -160,7 +160,7 @@ ANSWER_FLOORS = {
     "check_answers": 0.98,
     "check_answers4": 0.91,
     "check_answers5": 0.87,
-    "check_answers6": 0.88,
+    "check_answers6": 0.95,
 }
 
 
