@@ -43,7 +43,7 @@ class Requested(NamedTuple):
 PARTS_OF_DAY = {"MO": time(9), "AF": time(14), "EV": time(18), "NI": time(20)}
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME = re.compile(r"\d{2}:\d{2}")
-_DURATION = re.compile(r"P(?:(\d{1,3})D)?(?:T(?:(\d{1,3})H)?(?:(\d{1,4})M)?)?")
+_DURATION = re.compile(r"P(?:(\d{1,2})W)?(?:(\d{1,3})D)?(?:T(?:(\d{1,3})H)?(?:(\d{1,4})M)?)?")
 # A clock hour said without "am" or "pm" comes as itself ("three": 03:00); nobody wants a
 # reminder to call a clinic before dawn, so these hours are taken as the afternoon.
 SMALL_HOURS = range(1, 7)
@@ -52,8 +52,8 @@ LATEST = timedelta(days=366)  # further ahead than this is taken as a mishearing
 
 def requested(day: object, at: object, after: object = None) -> Requested:
     """Alexa's slot values (AMAZON.DATE "2026-12-07", AMAZON.TIME "14:30" or "EV",
-    AMAZON.DURATION "PT2H"), or the same from session attributes. A week, a month, a year
-    or anything else is no day."""
+    AMAZON.DURATION "PT2H", "P2W"), or the same from session attributes. A week, a month, a
+    year or anything else is no day."""
     wanted_day = wanted_at = wanted_after = None
     if isinstance(day, str) and _DAY.fullmatch(day):
         try:
@@ -71,8 +71,8 @@ def requested(day: object, at: object, after: object = None) -> Requested:
             if wanted_at is not None and wanted_at.hour in SMALL_HOURS:
                 wanted_at = wanted_at.replace(hour=wanted_at.hour + 12)
     if isinstance(after, str) and (found := _DURATION.fullmatch(after)) and any(found.groups()):
-        days, hours, minutes = (int(g or 0) for g in found.groups())
-        wanted_after = timedelta(days=days, hours=hours, minutes=minutes)
+        weeks, days, hours, minutes = (int(g or 0) for g in found.groups())
+        wanted_after = timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes)
     return Requested(wanted_day, wanted_at, wanted_after)
 
 

@@ -206,6 +206,7 @@ def test_the_day_and_time_asked_for(day, at, expected):
         ("PT2H", datetime(2026, 12, 2, 17, 0)),  # "in two hours"
         ("PT30M", datetime(2026, 12, 2, 15, 30)),
         ("P1D", datetime(2026, 12, 3, 15, 0)),
+        ("P2W", datetime(2026, 12, 16, 15, 0)),  # "in two weeks": it once became tomorrow
         ("P400D", datetime(2026, 12, 3, 9, 0)),  # over a year: misheard, tomorrow morning
         ("PT", datetime(2026, 12, 3, 9, 0)),  # no amount: nothing asked
     ],

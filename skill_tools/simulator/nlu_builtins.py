@@ -95,6 +95,8 @@ def duration_value(words: str, today: date) -> str | None:
         return f"PT{count}{letter}"
     if count is not None and unit in ("day", "days"):
         return f"P{count}D"
+    if count is not None and unit in ("week", "weeks"):
+        return f"P{count}W"
     return None
 
 

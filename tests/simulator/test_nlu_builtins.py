@@ -56,7 +56,7 @@ def test_times(words: str, expected: str | None) -> None:
     ("words", "expected"),
     [("an hour", "PT1H"), ("two hours", "PT2H"), ("thirty minutes", "PT30M"),
      ("half an hour", "PT30M"), ("a day", "P1D"), ("a while", None),
-     ("three zero minutes", "PT30M")],
+     ("three zero minutes", "PT30M"), ("two weeks", "P2W"), ("a week", "P1W")],
 )  # fmt: skip
 def test_durations(words: str, expected: str | None) -> None:
     assert duration_value(words, WEDNESDAY) == expected
