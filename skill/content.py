@@ -29,9 +29,9 @@ MAX_ANSWER_WORDS = 50
 NEXT_STEPS = ("check", "contact")
 # Every prompt skill/conversation.py asks for (tests/test_content.py keeps the two in step).
 PROMPT_KEYS = (
-    "anything_else", "ask_more", "back_to_check", "check_fallback", "check_fallback_again",
-    "check_help_tail", "check_left", "declined", "declined_more_check", "declined_more_contact",
-    "error", "fallback", "fallback_again", "answer_after_result",
+    "answer_changed", "anything_else", "ask_more", "back_to_check", "check_fallback",
+    "check_fallback_again", "check_help_tail", "check_left", "declined", "declined_more_check",
+    "declined_more_contact", "error", "fallback", "fallback_again", "answer_after_result",
     "frequency_outside_check", "goodbye", "help", "menu", "menu_reprompt", "more_reprompt",
     "no_more_detail", "no_phone", "no_topic_yet", "not_listed", "not_sure_outside_check",
     "nothing_to_repeat", "offer_check", "offer_check_reprompt", "offer_contact",

@@ -719,6 +719,25 @@ class Conversation:
             state = state._replace(noted=noted)
         return self._ask_check(None, answers, state)
 
+    def change_answer(self, state: State, reply_id: str | None) -> Turn:
+        """ "Wait, I meant no": in the check, the last answer becomes this one and the check
+        goes on from there; with nothing answered yet, it answers the question asked; after
+        the result, "start over" takes the check again; elsewhere, a plain yes or no."""
+        reply = answers.REPLIES.get(reply_id or "")
+        if reply is None:  # "change my answer" to no clear yes or no: ask it again
+            return self.previous(state)
+        if state.in_check and state.answers:
+            last = list(state.answers)[-1]
+            changed = {**state.answers, last: reply}
+            noted = {q: a for q, a in state.noted.items() if q != last}
+            lead = self.content.prompt("answer_changed")
+            return self._ask_check(lead, changed, state._replace(noted=noted))
+        if state.in_check:
+            return self.answer(state, reply)
+        if state.result is not None:
+            return self._repeat_pending(self.content.prompt("answer_after_result"), state)
+        return self.yes(state) if reply is Answer.YES else self.no(state)
+
     def navigate_home(self, state: State) -> Reply:
         lead = self.content.prompt("check_left") if state.in_check else None
         return self._menu(lead, State(last_speech=state.last_speech))

@@ -436,3 +436,26 @@ def test_a_cause_the_article_does_not_list_is_said_to_be_unlisted(asked: str) ->
 def test_a_cause_the_article_lists_gets_the_list_alone() -> None:
     said = play("open leg cramp helper", "can dehydration cause leg cramps")[-1]
     assert said.speech.startswith(C.topics["CrampCausesIntent"].speech)
+
+
+@pytest.mark.parametrize("change", ["wait i meant no", "i meant no", "change my answer to no"])
+def test_changing_the_last_answer_changes_it_and_the_check_goes_on(change: str) -> None:
+    """ "Wait, no, actually..." was not understood; only "go back" worked."""
+    turns = play("open leg cramp helper", "check my symptoms", "yes", change)
+    changed = turns[-1]
+    assert changed.speech.startswith(C.prompt("answer_changed"))
+    assert changed.session_attributes["answers"] == {"FREQUENT": "no"}
+    assert changed.speech.endswith(C.questions["SLEEP"].text)
+
+
+def test_asking_to_change_an_answer_goes_back_to_the_question() -> None:
+    turns = play("open leg cramp helper", "check my symptoms", "yes", "no", "i made a mistake")
+    assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert turns[-1].speech.endswith(C.questions["SLEEP"].text)
+
+
+def test_a_change_after_the_result_points_to_start_over() -> None:
+    check = ("check my symptoms", "no", "no", "no", "no")
+    turns = play("open leg cramp helper", *check, "i meant yes")
+    assert turns[-1].speech.startswith(C.prompt("answer_after_result"))
+    assert turns[-1].session_attributes["result"] == turns[-2].session_attributes["result"]

@@ -52,6 +52,7 @@ ACTS: dict[str, Act] = {
         f"topic {t}, unlisted": (lambda s, t=t: conv.topic(s, t, unlisted=True))
         for t in UNLISTED_SLOTS
     },
+    **{f"change to {r}": (lambda s, r=r: conv.change_answer(s, r)) for r in (*REPLIES, None)},
     **{
         f"not covered {a}": (lambda s, a=a: conv.not_covered(s, a))
         for a in NOT_COVERED.values()

@@ -223,6 +223,9 @@ ROUTES: dict[str, Act] = {
     "NotSureIntent": _act(Conversation.not_sure),
     "CrampFrequencyIntent": _frequency,
     "CheckAnswerIntent": _check_answer,
+    "ChangeAnswerIntent": lambda conv, state, handler_input: conv.change_answer(
+        state, resolved_slot_id(handler_input, "reply")
+    ),
     "ThanksIntent": _act(Conversation.thanks),
     "ClinicPhoneIntent": _act(Conversation.phone),
     "ContactClinicIntent": _act(Conversation.contact),
