@@ -54,6 +54,9 @@ class State(NamedTuple):
     reminded: bool = False  # a reminder was set in this session: never a second one
     # The day and time asked for, kept while Alexa asks for the reminders permission.
     remind: Requested | None = None
+    # The session's first response was Alexa's permission question, not ours: the next
+    # reply we speak is the first, and carries the disclaimer.
+    owes_disclaimer: bool = False
 
     @property
     def in_check(self) -> bool:
@@ -83,6 +86,8 @@ class State(NamedTuple):
             out["reminded"] = True
         if self.remind:
             out["remind"] = self.remind.values()
+        if self.owes_disclaimer:
+            out["disclaim"] = True
         return out
 
     @classmethod
@@ -125,6 +130,7 @@ class State(NamedTuple):
             _noted(attrs.get("noted")),
             attrs.get("reminded") is True,
             _remind(attrs.get("remind")),
+            attrs.get("disclaim") is True,
         )
 
 
@@ -372,6 +378,8 @@ class Conversation:
     def first_turn(self, reply: Reply) -> Reply:
         """The first response of a session carries the disclaimer (one-shots included)."""
         disclaimer = self.content.safety["disclaimer"]
+        if reply.state.owes_disclaimer:
+            reply = reply._replace(state=reply.state._replace(owes_disclaimer=False))
         if disclaimer in reply.speech or not reply.speech:
             return reply
         if reply.view is not None and reply.view.kind is ViewKind.EMERGENCY:
@@ -470,6 +478,18 @@ class Conversation:
         words = self.content.outcomes[state.result.outcome]
         told = _join(words.reasons[state.result.reason], words.explain)
         # The clinic is named again as the next step; "no thanks" now ends the session.
+        reply = self._offer(told, state, Pending.CONTACT_OR_DONE)
+        return reply._replace(card=Card(words.title, told))
+
+    def next_step(self, state: State) -> Reply:
+        """ "What should I do?": after a result, its reason and what a vein specialist can do,
+        then the clinic; in the check, what the question asks; elsewhere, the check."""
+        if state.in_check:
+            return self.help(state)
+        if state.result is None:
+            return self._offer(None, state, Pending.OFFER_CHECK)
+        words = self.content.outcomes[state.result.outcome]
+        told = _join(words.reasons[state.result.reason], words.advice)
         reply = self._offer(told, state, Pending.CONTACT_OR_DONE)
         return reply._replace(card=Card(words.title, told))
 

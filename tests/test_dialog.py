@@ -176,8 +176,23 @@ def test_a_second_no_to_any_offer_never_loops() -> None:
 
 
 @pytest.mark.parametrize(
-    "follow_up", ["why", "tell me more", "what does that mean", "what should i do"]
+    "follow_up", ["what should i do", "what now", "so what do i do", "what do you suggest"]
 )
+def test_what_to_do_after_a_result_is_its_reason_what_a_specialist_can_do_and_the_clinic(
+    follow_up: str,
+) -> None:
+    """ "What should I do?" once got the "why" text, which never said to see a specialist."""
+    turns = play("open leg cramp helper", "check my symptoms", "no", "no", "yes", follow_up)
+    result, told = turns[-2], turns[-1]
+    assert result.session_attributes["result"] == ["see_specialist", "WALKING"]
+    outcome = C.outcomes["see_specialist"]
+    assert told.speech.startswith(outcome.reasons["WALKING"])
+    assert outcome.advice in told.speech and outcome.explain not in told.speech
+    assert told.speech.endswith(C.prompt("result_next"))
+    assert told.session_attributes["pending"] == "contact_or_done"
+
+
+@pytest.mark.parametrize("follow_up", ["why", "tell me more", "what does that mean"])
 def test_follow_ups_after_a_result_explain_it(follow_up: str) -> None:
     turns = play("open leg cramp helper", "check my symptoms", "no", "no", "no", "yes", follow_up)
     result, explained = turns[-2], turns[-1]

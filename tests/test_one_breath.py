@@ -39,6 +39,7 @@ ACTS: dict[str, Act] = {
     "phone": conv.phone,
     "contact": conv.contact,
     "help": conv.help,
+    "next step": conv.next_step,
     "fallback": conv.fallback,
     "repeat": conv.repeat,
     "start_over": conv.start_over,

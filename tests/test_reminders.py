@@ -377,3 +377,16 @@ def test_a_check_outlives_the_permission_question():
 def ask_for_reminder_in(api: FakeAlexaApi, attributes: dict, *, consent: bool) -> dict:
     env = intent("SetReminderIntent", attributes)
     return lambda_handler(with_alexa_api(env, api.url, consent=consent), None)
+
+
+@pytest.mark.parametrize("status", ["ACCEPTED", "DENIED"])
+def test_a_one_shot_reminder_s_first_spoken_reply_carries_the_disclaimer(status):
+    """ "Ask leg cramp helper to remind me...": Alexa's permission question is the session's
+    first response, so our first words come after it; they once lacked the disclaimer."""
+    with FakeAlexaApi() as api:
+        env = envelope({"type": "IntentRequest", "intent": {"name": "SetReminderIntent"}}, new=True)
+        asked = lambda_handler(with_alexa_api(env, api.url, consent=False), None)
+        assert "outputSpeech" not in asked["response"]
+        answered = _permission_answer(api, status, attributes=asked["sessionAttributes"])
+    assert speech(answered).startswith(C.safety["disclaimer"])
+    assert "disclaim" not in answered["sessionAttributes"]

@@ -12,7 +12,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from skill import answers, metrics
-from skill.conversation import Conversation, CreateReminder, Reply, State, Turn
+from skill.conversation import AskPermission, Conversation, CreateReminder, Reply, State, Turn
 from skill.handlers.can_fulfill import CanFulfillIntentRequestHandler
 from skill.handlers.requests import (
     intent_name,
@@ -61,8 +61,11 @@ class IntentRequestHandler(AbstractRequestHandler):
 
             turn = create_reminder(handler_input, conv, turn)
         session = handler_input.request_envelope.session
-        if session is not None and session.new and isinstance(turn, Reply):
-            turn = conv.first_turn(turn)
+        if session is not None and session.new:
+            if isinstance(turn, Reply):
+                turn = conv.first_turn(turn)
+            elif isinstance(turn, AskPermission):  # Alexa speaks first: we owe the disclaimer
+                turn = turn._replace(state=turn.state._replace(owes_disclaimer=True))
         return render(handler_input, turn)
 
 
@@ -92,7 +95,9 @@ class PermissionResponseHandler(AbstractRequestHandler):
             metrics.count("ReminderFailed", "no_permission")
         turn = conv.permission_answer(state(handler_input), granted)
         if isinstance(turn, CreateReminder):
-            return render(handler_input, create_reminder(handler_input, conv, turn, may_ask=False))
+            turn = create_reminder(handler_input, conv, turn, may_ask=False)
+        if isinstance(turn, Reply) and turn.state.owes_disclaimer:
+            turn = conv.first_turn(turn)  # the one-shot's first words of ours
         return render(handler_input, turn)
 
 
@@ -232,6 +237,7 @@ ROUTES: dict[str, Act] = {
     "SetReminderIntent": _reminder,
     "TellMeMoreIntent": _act(Conversation.more),
     "WhyIntent": _act(Conversation.explain_result),
+    "NextStepIntent": _act(Conversation.next_step),
     **{name: _out_of_scope(*kind) for name, kind in OUT_OF_SCOPE_INTENTS.items()},
     "AMAZON.HelpIntent": _act(Conversation.help),
     "AMAZON.RepeatIntent": _act(Conversation.repeat),
