@@ -474,3 +474,27 @@ def test_a_change_after_the_result_points_to_start_over() -> None:
     turns = play("open leg cramp helper", *check, "i meant yes")
     assert turns[-1].speech.startswith(C.prompt("answer_after_result"))
     assert turns[-1].session_attributes["result"] == turns[-2].session_attributes["result"]
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("what are very close veins", "VaricoseVeinsIntent"),  # "varicose", misheard
+        ("what is vein insufficient", "VenousInsufficiencyIntent"),
+        ("tell me about varicose veins instead", "VaricoseVeinsIntent"),
+        ("what is a venous duplex ultra sound", "VeinDiagnosisIntent"),
+        ("what's their email", "ContactClinicIntent"),
+    ],
+)
+def test_what_a_new_user_said_reaches_what_the_article_covers(said: str, intent: str) -> None:
+    """Round 6's new user heard "the clinic's article doesn't cover that" for these."""
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == intent
+    assert C.out_of_scope["unknown"] not in turn.speech
+
+
+def test_an_answer_holding_both_yes_and_no_records_nothing() -> None:
+    """ "Yes, no wait, no" was recorded as yes."""
+    turns = play("open leg cramp helper", "check my symptoms", "yes no wait no")
+    assert turns[-1].session_attributes["answers"] == {}
+    assert turns[-1].speech.endswith(C.questions["FREQUENT"].text)

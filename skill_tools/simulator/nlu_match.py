@@ -31,7 +31,8 @@ emergency samples are what teach it, and this keeps the simulator from being mor
 forgiving than the samples justify in the one place where a miss is dangerous.
 
 4. leading answer: a phrase that opens with a plain yes or no ("yes and then I can't get
-   back to sleep") is AMAZON.YesIntent or AMAZON.NoIntent.
+   back to sleep") is AMAZON.YesIntent or AMAZON.NoIntent, unless it holds both ("yes no
+   wait no").
 5. classifier: a naive Bayes over the samples' content words, standing in for how Alexa's
    statistical NLU generalises past its samples ("does alcohol cause leg cramps"). It speaks
    only when the phrase holds no more unknown words than known ones, one intent holds at
@@ -260,6 +261,9 @@ class Matcher:
         """ "yes and then I can't get back to sleep": a phrase nothing else matched that opens
         with a plain yes or no is that answer, as Alexa's built-ins take it."""
         words = drop_fillers(text).split()
+        said = set(words)
+        if all(said & openers for openers in LEADING_ANSWERS.values()):
+            return None  # "yes no wait no": both, so neither
         for intent, openers in LEADING_ANSWERS.items():
             if len(words) > 1 and words[0] in openers and intent in self.intents:
                 return Match(intent, {}, "leading", 0.0, words[0])

@@ -82,7 +82,7 @@ LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
 FILLERS = (
     "you know", "i mean", "i think", "i guess", "kind of", "sort of", "hey alexa",
     "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "well", "so", "like",
-    "just", "actually", "basically", "please", "alexa", "hey",
+    "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",
 )
 
 # How people open a question to anyone, before they say what they want ("could you tell me",
