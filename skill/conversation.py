@@ -494,6 +494,8 @@ class Conversation:
         return reply._replace(card=Card(words.title, told))
 
     def start_check(self, state: State) -> Reply:
+        if state.in_check:  # already under way: keep the answers ("start over" restarts)
+            return self._ask_check(self.content.prompt("back_to_check"), state.answers, state)
         state = state._replace(topic=None)
         reply = self._ask_check(self.content.check_intro, {}, state)
         if reply.state.result is not None:  # settled by what was said earlier: no intro

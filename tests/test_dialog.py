@@ -498,3 +498,11 @@ def test_an_answer_holding_both_yes_and_no_records_nothing() -> None:
     turns = play("open leg cramp helper", "check my symptoms", "yes no wait no")
     assert turns[-1].session_attributes["answers"] == {}
     assert turns[-1].speech.endswith(C.questions["FREQUENT"].text)
+
+
+@pytest.mark.parametrize("said", ["check my symptoms", "let me see"])
+def test_asking_for_the_check_during_it_keeps_the_answers(said: str) -> None:
+    """ "Let me see", mid-check, was taken as a request for the check and lost its answers."""
+    turns = play("open leg cramp helper", "check my symptoms", "yes", said)
+    assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert turns[-1].speech == f'{C.prompt("back_to_check")} {C.questions["SLEEP"].text}'

@@ -60,7 +60,9 @@ BEFORE = {
     "VARICOSE": {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"},
 }
 QUESTIONS = tuple(BEFORE)
-SETS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+SETS = (
+    "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"
+)
 
 
 def _setup(question: str | None) -> tuple[str, ...]:
@@ -122,7 +124,8 @@ FLOORS = {
     "heldout3": 0.92,
     "heldout4": 0.96,
     "heldout5": 0.91,
-    "heldout6": 0.77,
+    "heldout6": 0.79,
+    "heldout7": 0.74,
 }
 EXACT_FLOORS = {
     "tuning": 0.77,
@@ -132,6 +135,7 @@ EXACT_FLOORS = {
     "heldout4": 0.39,
     "heldout5": 0.30,
     "heldout6": 0.20,
+    "heldout7": 0.25,
 }
 
 
@@ -142,7 +146,9 @@ def test_phrases_nobody_tuned_reach_the_intent_they_mean(name: str) -> None:
     assert exact >= EXACT_FLOORS[name], f"{exact:.1%} by exact match"
 
 
-ANSWER_SETS = ("check_answers", "check_answers4", "check_answers5", "check_answers6")
+ANSWER_SETS = (
+    "check_answers", "check_answers4", "check_answers5", "check_answers6", "check_answers7"
+)
 
 
 def check_answer_results(name: str = "check_answers") -> list[tuple[str, str, str, str | None]]:
@@ -161,6 +167,7 @@ ANSWER_FLOORS = {
     "check_answers4": 0.90,
     "check_answers5": 0.87,
     "check_answers6": 0.94,
+    "check_answers7": 0.75,
 }
 
 
