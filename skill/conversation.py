@@ -482,14 +482,18 @@ class Conversation:
         return reply._replace(card=Card(words.title, told))
 
     def next_step(self, state: State) -> Reply:
-        """ "What should I do?": after a result, its reason and what a vein specialist can do,
-        then the clinic; in the check, what the question asks; elsewhere, the check."""
+        """ "What should I do?": after a result, what it says to do (its title) and what the
+        clinic can do, then the clinic; in the check, what the question asks; elsewhere, the
+        check."""
         if state.in_check:
             return self.help(state)
         if state.result is None:
             return self._offer(None, state, Pending.OFFER_CHECK)
         words = self.content.outcomes[state.result.outcome]
-        told = _join(words.reasons[state.result.reason], words.advice)
+        if state.result.outcome is triage.Outcome.PROBABLY_FINE:  # no step: when to act
+            told = _join(words.advice, self.content.safety["red_flag"])
+        else:  # the title is the step: "Schedule an evaluation with a vein specialist"
+            told = _join(f"{words.title}.", words.explain)
         reply = self._offer(told, state, Pending.CONTACT_OR_DONE)
         return reply._replace(card=Card(words.title, told))
 

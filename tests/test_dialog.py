@@ -186,10 +186,17 @@ def test_what_to_do_after_a_result_is_its_reason_what_a_specialist_can_do_and_th
     result, told = turns[-2], turns[-1]
     assert result.session_attributes["result"] == ["see_specialist", "WALKING"]
     outcome = C.outcomes["see_specialist"]
-    assert told.speech.startswith(outcome.reasons["WALKING"])
-    assert outcome.advice in told.speech and outcome.explain not in told.speech
+    assert told.speech.startswith(outcome.title)  # what to do: "Schedule an evaluation..."
+    assert outcome.explain in told.speech  # and what the physician can do
     assert told.speech.endswith(C.prompt("result_next"))
     assert told.session_attributes["pending"] == "contact_or_done"
+
+
+def test_what_to_do_after_a_reassuring_result_says_when_to_act() -> None:
+    check = ("check my symptoms", "no", "no", "no", "no")
+    told = play("open leg cramp helper", *check, "what should i do")[-1]
+    assert told.speech.startswith(C.outcomes["probably_fine"].advice)
+    assert C.safety["red_flag"] in told.speech
 
 
 @pytest.mark.parametrize("follow_up", ["why", "tell me more", "what does that mean"])
@@ -506,3 +513,22 @@ def test_asking_for_the_check_during_it_keeps_the_answers(said: str) -> None:
     turns = play("open leg cramp helper", "check my symptoms", "yes", said)
     assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes"}
     assert turns[-1].speech == f'{C.prompt("back_to_check")} {C.questions["SLEEP"].text}'
+
+
+def test_an_answer_that_also_names_an_emergency_sign_is_not_taken_as_yes() -> None:
+    """ "Yes, and my calf is red and really painful today" was recorded as yes, with no 911."""
+    sign = "yes and my calf is red and really painful today"
+    turns = play("open leg cramp helper", "check my symptoms", "yes", sign)
+    said = turns[-1]
+    assert said.session_attributes.get("answers") in ({"FREQUENT": "yes"}, None)
+    assert "9 1 1" in said.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "recorded"),
+    [("no they're pretty frequent", "yes"), ("yes but only once a month", "no")],
+)
+def test_how_often_wins_over_the_yes_or_no_it_opens_with(said: str, recorded: str) -> None:
+    """ "No, they're pretty frequent" was recorded as no."""
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": recorded}

@@ -377,7 +377,8 @@ class _Compiler:
         alarm = frozenset(
             t
             for t, lp in log_p.get(PRIORITY_INTENT, {}).items()
-            if math.exp(lp) / sum(math.exp(log_p[i].get(t, unseen[i])) for i in log_p)
+            if t not in generic
+            and math.exp(lp) / sum(math.exp(log_p[i].get(t, unseen[i])) for i in log_p)
             >= CLASSIFIER_EMERGENCY_SHARE
         )
         return ClassifierIndex(log_p, unseen, vocabulary, ignored, generic, alarm)

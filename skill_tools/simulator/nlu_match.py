@@ -32,7 +32,8 @@ forgiving than the samples justify in the one place where a miss is dangerous.
 
 4. leading answer: a phrase that opens with a plain yes or no ("yes and then I can't get
    back to sleep") is AMAZON.YesIntent or AMAZON.NoIntent, unless it holds both ("yes no
-   wait no").
+   wait no") or words that give an emergency 20% of the classifier's evidence ("yes, and my
+   calf is red and really painful": the fallback offers 911).
 5. classifier: a naive Bayes over the samples' content words, standing in for how Alexa's
    statistical NLU generalises past its samples ("does alcohol cause leg cramps"). It speaks
    only when the phrase holds no more unknown words than known ones, one intent holds at
@@ -264,10 +265,32 @@ class Matcher:
         said = set(words)
         if all(said & openers for openers in LEADING_ANSWERS.values()):
             return None  # "yes no wait no": both, so neither
+        if self._emergency_share(self._near_tokens(text)[0]) >= CLASSIFIER_EMERGENCY_SHARE:
+            return None  # "yes, and my calf is red and painful": the fallback offers 911
         for intent, openers in LEADING_ANSWERS.items():
             if len(words) > 1 and words[0] in openers and intent in self.intents:
                 return Match(intent, {}, "leading", 0.0, words[0])
         return None
+
+    def _evidence(self, known: list[str]) -> dict[str, float]:
+        """Each intent's naive Bayes evidence for these model words, the best one's as 1."""
+        c = self._classifier
+        scores = {
+            intent: sum(log_p.get(t, c.unseen[intent]) for t in known)
+            for intent, log_p in c.log_p.items()
+        }
+        top = max(scores.values())
+        return {intent: math.exp(s - top) for intent, s in scores.items()}
+
+    def _emergency_share(self, tokens: Iterable[str]) -> float:
+        """The share of the evidence an emergency holds for these words; 0 with fewer than
+        two telling model words ("no, my legs are smooth": "leg" alone says little)."""
+        c = self._classifier
+        known = sorted(t for t in tokens if t in c.vocabulary)
+        if len([t for t in known if t not in c.generic]) < CLASSIFIER_MIN_WORDS:
+            return 0.0
+        evidence = self._evidence(known)
+        return evidence.get(PRIORITY_INTENT, 0.0) / sum(evidence.values())
 
     def _classify(self, text: str) -> Match | None:
         """The intent whose samples' words best explain the phrase's (naive Bayes), when the
@@ -282,12 +305,7 @@ class Matcher:
             return None
         if c.alarm.intersection(known):
             return None  # "chest", "breathe": the fallback offers 911
-        scores = {
-            intent: sum(log_p.get(t, c.unseen[intent]) for t in known)
-            for intent, log_p in c.log_p.items()
-        }
-        top = max(scores.values())
-        evidence = {intent: math.exp(s - top) for intent, s in scores.items()}
+        evidence = self._evidence(known)
         total = sum(evidence.values())
         best = max(evidence, key=lambda i: (evidence[i], i))
         if evidence.get(PRIORITY_INTENT, 0.0) / total >= CLASSIFIER_EMERGENCY_SHARE:

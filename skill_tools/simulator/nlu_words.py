@@ -19,11 +19,13 @@ _FUNCTION_WORDS = (
     "we our they their them you your can could will would do does did all just when"
 )
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
-# Words every intent's samples use (question words, generic verbs): the classifier stage
-# weighs them, but a phrase must say something besides them to be classified at all.
+# Words every intent's samples use (question words, generic verbs, degree and time words):
+# the classifier stage weighs them, but a phrase must say something besides them to be
+# classified at all, and none of them is an alarm word ("long" is in "a long flight").
 _GENERIC_WORDS = (
     "what why how where who which whose tell about get got make go know need want should "
-    "some any not no yes so up out"
+    "some any not no yes so up out after before since long other than too more much very "
+    "really"
 )
 GENERIC_WORDS = frozenset(_GENERIC_WORDS.split())
 

@@ -122,9 +122,9 @@ FLOORS = {
     "heldout": 0.91,
     "heldout2": 0.93,
     "heldout3": 0.92,
-    "heldout4": 0.96,
+    "heldout4": 0.95,
     "heldout5": 0.91,
-    "heldout6": 0.79,
+    "heldout6": 0.78,
     "heldout7": 0.74,
 }
 EXACT_FLOORS = {
@@ -164,10 +164,10 @@ def check_answer_results(name: str = "check_answers") -> list[tuple[str, str, st
 
 ANSWER_FLOORS = {
     "check_answers": 0.98,
-    "check_answers4": 0.90,
+    "check_answers4": 0.88,
     "check_answers5": 0.87,
     "check_answers6": 0.94,
-    "check_answers7": 0.75,
+    "check_answers7": 0.72,
 }
 
 
