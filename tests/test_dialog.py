@@ -178,7 +178,7 @@ def test_a_second_no_to_any_offer_never_loops() -> None:
 @pytest.mark.parametrize(
     "follow_up", ["what should i do", "what now", "so what do i do", "what do you suggest"]
 )
-def test_what_to_do_after_a_result_is_its_reason_what_a_specialist_can_do_and_the_clinic(
+def test_what_to_do_after_a_result_is_the_step_it_names_and_what_the_physician_can_do(
     follow_up: str,
 ) -> None:
     """ "What should I do?" once got the "why" text, which never said to see a specialist."""
@@ -532,3 +532,16 @@ def test_how_often_wins_over_the_yes_or_no_it_opens_with(said: str, recorded: st
     """ "No, they're pretty frequent" was recorded as no."""
     turn = play("open leg cramp helper", "check my symptoms", said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": recorded}
+
+
+def test_asking_to_book_an_appointment_gives_the_contact_details_not_a_reminder() -> None:
+    """ "Can you book me an appointment" created a reminder."""
+    turn = play("open leg cramp helper", "can you book me an appointment")[-1]
+    assert turn.intent == "ContactClinicIntent"
+    assert C.contact.speech in turn.speech
+
+
+def test_thanks_and_goodbye_after_a_result_ends_the_session() -> None:
+    check = ("check my symptoms", "yes", "yes")
+    turn = play("open leg cramp helper", *check, "great thank you goodbye")[-1]
+    assert turn.session_ended
