@@ -545,3 +545,14 @@ def test_thanks_and_goodbye_after_a_result_ends_the_session() -> None:
     check = ("check my symptoms", "yes", "yes")
     turn = play("open leg cramp helper", *check, "great thank you goodbye")[-1]
     assert turn.session_ended
+
+
+@pytest.mark.parametrize(
+    "asked", ["what can i do about leg cramps", "what to do about a charley horse"]
+)
+def test_what_to_do_about_a_cramp_is_a_remedy_question(asked: str) -> None:
+    """ "What can I do about leg cramps" got the help text; "what to do about a charley horse"
+    the walking answer ("schedule an evaluation")."""
+    turn = play("open leg cramp helper", asked)[-1]
+    assert turn.intent == "RemediesIntent"
+    assert C.out_of_scope["remedy"] in turn.speech
