@@ -113,6 +113,7 @@ class Reminder(NamedTuple):
     failed: str
     declined: str
     already_set: str
+    cannot_cancel: str  # "cancel that reminder": only the Alexa app can
 
 
 class Screen(NamedTuple):
@@ -375,6 +376,7 @@ def _reminder(node: dict, values: Mapping[str, str]) -> Reminder:
         failed=text("failed"),
         declined=text("declined"),
         already_set=text("already_set"),
+        cannot_cancel=text("cannot_cancel"),
     )
 
 

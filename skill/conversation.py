@@ -650,6 +650,11 @@ class Conversation:
         remind = wanted if wanted not in (None, Requested()) else state.remind
         return CreateReminder(self._aside(state)._replace(remind=remind))
 
+    def cancel_reminder(self, state: State) -> Reply:
+        """ "Cancel that reminder": the skill cannot, and says where it can be done (never a
+        goodbye that sounds as if it had)."""
+        return self._after_reminder(self.content.reminder.cannot_cancel, state)
+
     def ask_permission(self, state: State) -> AskPermission:
         """No reminders permission yet: Alexa asks for it by voice, then comes back."""
         return AskPermission(self._aside(state))

@@ -48,6 +48,7 @@ ACTS: dict[str, Act] = {
     "emergency": conv.emergency,
     "error": conv.error,
     "reminder": conv.reminder,
+    "cancel reminder": conv.cancel_reminder,
     **{f"topic {t}": (lambda s, t=t: conv.topic(s, t)) for t in C.topics},
     **{
         f"topic {t}, unlisted": (lambda s, t=t: conv.topic(s, t, unlisted=True))

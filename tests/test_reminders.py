@@ -390,3 +390,13 @@ def test_a_one_shot_reminder_s_first_spoken_reply_carries_the_disclaimer(status)
         answered = _permission_answer(api, status, attributes=asked["sessionAttributes"])
     assert speech(answered).startswith(C.safety["disclaimer"])
     assert "disclaim" not in answered["sessionAttributes"]
+
+
+def test_cancel_that_reminder_says_where_it_can_be_deleted_and_does_not_end():
+    """ "Cancel that reminder" got Cancel's goodbye, as if it had been cancelled."""
+    from tests.talk import nlu
+
+    assert nlu().resolve("cancel that reminder").intent == "CancelReminderIntent"
+    r = lambda_handler(intent("CancelReminderIntent", {"reminded": True}), None)
+    assert C.reminder.cannot_cancel in speech(r)
+    assert r["response"]["shouldEndSession"] is False

@@ -235,6 +235,7 @@ ROUTES: dict[str, Act] = {
     "ClinicPhoneIntent": _act(Conversation.phone),
     "ContactClinicIntent": _act(Conversation.contact),
     "SetReminderIntent": _reminder,
+    "CancelReminderIntent": _act(Conversation.cancel_reminder),
     "TellMeMoreIntent": _act(Conversation.more),
     "WhyIntent": _act(Conversation.explain_result),
     "NextStepIntent": _act(Conversation.next_step),
