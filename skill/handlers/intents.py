@@ -165,6 +165,10 @@ def _check_answer(conv: Conversation, state: State, handler_input: HandlerInput)
     return conv.check_answer(state, resolved_slot_id(handler_input, "answer"), reply)
 
 
+def _change_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
+    return conv.change_answer(state, resolved_slot_id(handler_input, "reply"))
+
+
 def _reminder(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
     """ "Remind me on Monday at ten", "in two hours": Alexa resolves the day, time and delay
     (AMAZON.DATE, AMAZON.TIME, AMAZON.DURATION)."""
@@ -228,9 +232,7 @@ ROUTES: dict[str, Act] = {
     "NotSureIntent": _act(Conversation.not_sure),
     "CrampFrequencyIntent": _frequency,
     "CheckAnswerIntent": _check_answer,
-    "ChangeAnswerIntent": lambda conv, state, handler_input: conv.change_answer(
-        state, resolved_slot_id(handler_input, "reply")
-    ),
+    "ChangeAnswerIntent": _change_answer,
     "ThanksIntent": _act(Conversation.thanks),
     "ClinicPhoneIntent": _act(Conversation.phone),
     "ContactClinicIntent": _act(Conversation.contact),
