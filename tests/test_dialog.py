@@ -491,6 +491,7 @@ def test_a_change_after_the_result_points_to_start_over() -> None:
         ("tell me about varicose veins instead", "VaricoseVeinsIntent"),
         ("what is a venous duplex ultra sound", "VeinDiagnosisIntent"),
         ("what's their email", "ContactClinicIntent"),
+        ("how long does a cramp last", "WhatAreLegCrampsIntent"),  # got the diagnosis answer
     ],
 )
 def test_what_a_new_user_said_reaches_what_the_article_covers(said: str, intent: str) -> None:
