@@ -497,11 +497,14 @@ class Conversation:
         reply = self._offer(told, state, Pending.CONTACT_OR_DONE)
         return reply._replace(card=Card(words.title, told))
 
-    def start_check(self, state: State) -> Reply:
+    def start_check(self, state: State, *, for_other: bool = False) -> Reply:
+        """The spoken check; `for_other`: asked for someone else ("for my dad"), whom the
+        user is told to answer for (the questions say "you")."""
         if state.in_check:  # already under way: keep the answers ("start over" restarts)
             return self._ask_check(self.content.prompt("back_to_check"), state.answers, state)
         state = state._replace(topic=None)
-        reply = self._ask_check(self.content.check_intro, {}, state)
+        for_them = self.content.prompt("check_for_other") if for_other else None
+        reply = self._ask_check(_join(self.content.check_intro, for_them), {}, state)
         if reply.state.result is not None:  # settled by what was said earlier: no intro
             reply = self._ask_check(None, {}, state)
         return reply

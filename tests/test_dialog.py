@@ -557,3 +557,21 @@ def test_what_to_do_about_a_cramp_is_a_remedy_question(asked: str) -> None:
     turn = play("open leg cramp helper", asked)[-1]
     assert turn.intent == "RemediesIntent"
     assert C.out_of_scope["remedy"] in turn.speech
+
+
+@pytest.mark.parametrize(
+    ("asked", "for_other"),
+    [
+        ("check the symptoms for my dad", True),
+        ("can you check my symptoms for my mom", True),
+        ("check my symptoms for me", False),
+        ("check my symptoms", False),
+    ],
+)
+def test_a_check_for_someone_else_says_to_answer_for_them(asked: str, for_other: bool) -> None:
+    """A caregiver's check asked "you" with no word that the answers are the other
+    person's."""
+    turn = play("open leg cramp helper", asked)[-1]
+    assert turn.session_attributes["pending"] == "check"
+    assert (C.prompt("check_for_other") in turn.speech) is for_other
+    assert turn.speech.endswith(C.questions["FREQUENT"].text)

@@ -165,6 +165,12 @@ def _check_answer(conv: Conversation, state: State, handler_input: HandlerInput)
     return conv.check_answer(state, resolved_slot_id(handler_input, "answer"), reply)
 
 
+def _symptom_check(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
+    """ "Check the symptoms for my dad": {person} says whom the check is for."""
+    for_other = resolved_slot_id(handler_input, "person") == "OTHER"
+    return conv.start_check(state, for_other=for_other)
+
+
 def _change_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
     return conv.change_answer(state, resolved_slot_id(handler_input, "reply"))
 
@@ -225,7 +231,7 @@ TOPIC_INTENTS = tuple(default_conversation().content.topics)
 ROUTES: dict[str, Act] = {
     **dict.fromkeys(TOPIC_INTENTS, _topic),
     "EmergencyIntent": _act(Conversation.emergency),
-    "SymptomCheckIntent": _act(Conversation.start_check),
+    "SymptomCheckIntent": _symptom_check,
     "AMAZON.StartOverIntent": _act(Conversation.start_over),
     "AMAZON.YesIntent": _act(Conversation.yes),
     "AMAZON.NoIntent": _act(Conversation.no),
