@@ -477,9 +477,12 @@ class Conversation:
             return self.more(state)
         words = self.content.outcomes[state.result.outcome]
         told = _join(words.reasons[state.result.reason], words.explain)
-        # The clinic is named again as the next step; "no thanks" now ends the session.
-        reply = self._offer(told, state, Pending.CONTACT_OR_DONE)
-        return reply._replace(card=Card(words.title, told))
+        return self._about_result(told, words.title, state)
+
+    def _about_result(self, told: str, title: str, state: State) -> Reply:
+        """More about the result, then the clinic named again as the next step; "no thanks"
+        now ends the session."""
+        return self._offer(told, state, Pending.CONTACT_OR_DONE)._replace(card=Card(title, told))
 
     def next_step(self, state: State) -> Reply:
         """ "What should I do?": after a result, what it says to do (its title) and what the
@@ -494,8 +497,7 @@ class Conversation:
             told = _join(words.advice, self.content.safety["red_flag"])
         else:  # the title is the step: "Schedule an evaluation with a vein specialist"
             told = _join(f"{words.title}.", words.explain)
-        reply = self._offer(told, state, Pending.CONTACT_OR_DONE)
-        return reply._replace(card=Card(words.title, told))
+        return self._about_result(told, words.title, state)
 
     def start_check(self, state: State, *, for_other: bool = False) -> Reply:
         """The spoken check; `for_other`: asked for someone else ("for my dad"), whom the

@@ -161,7 +161,8 @@ class ClassifierIndex:
     vocabulary: frozenset[str]
     ignored: frozenset[str]  # function words: never evidence
     generic: frozenset[str]  # question words and generic verbs: evidence, but not enough
-    alarm: frozenset[str]  # tokens whose evidence is mostly for EmergencyIntent
+    # Tokens (generic words aside) that give EmergencyIntent 20% or more of their evidence.
+    alarm: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -263,12 +263,13 @@ class Matcher:
         with a plain yes or no is that answer, as Alexa's built-ins take it."""
         words = drop_fillers(text).split()
         said = set(words)
-        if all(said & openers for openers in LEADING_ANSWERS.values()):
-            return None  # "yes no wait no": both, so neither
-        if self._emergency_share(self._near_tokens(text)[0]) >= CLASSIFIER_EMERGENCY_SHARE:
-            return None  # "yes, and my calf is red and painful": the fallback offers 911
         for intent, openers in LEADING_ANSWERS.items():
             if len(words) > 1 and words[0] in openers and intent in self.intents:
+                if all(said & others for others in LEADING_ANSWERS.values()):
+                    return None  # "yes no wait no": both, so neither
+                share = self._emergency_share(self._near_tokens(text)[0])
+                if share >= CLASSIFIER_EMERGENCY_SHARE:
+                    return None  # "yes, and my calf is red and painful": the fallback offers 911
                 return Match(intent, {}, "leading", 0.0, words[0])
         return None
 
