@@ -243,6 +243,16 @@ def test_out_of_scope_by_category() -> None:
     assert counts[("OutOfScope", "logistics")] == 1
 
 
+def test_spider_veins_count_as_out_of_scope_only_when_not_an_answer() -> None:
+    asked = conversation("open leg cramp helper", "what are spider veins")
+    assert asked[("OutOfScope", "condition")] == 1
+    answered = conversation(
+        "open leg cramp helper", "check my symptoms", "no", "no", "no", "i have spider veins"
+    )
+    assert answered[("OutOfScope", "condition")] == 0
+    assert answered[("CheckCompleted", "worth_checking")] == 1
+
+
 def test_not_understood_by_state() -> None:
     counts = conversation("open leg cramp helper", "check my symptoms", "purple elephant")
     assert counts[("NotUnderstood", "check")] == 1

@@ -185,8 +185,10 @@ def _reminder(conv: Conversation, state: State, handler_input: HandlerInput) -> 
 def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
     for (slot, value_id), as_answer in answers.NOT_COVERED.items():
         if resolved_slot_id(handler_input, slot) == value_id:  # "what are spider veins?"
-            metrics.count("OutOfScope", "condition")
-            return conv.not_covered(state, as_answer)
+            reply = conv.not_covered(state, as_answer)
+            if reply.state.answers == state.answers and reply.state.result == state.result:
+                metrics.count("OutOfScope", "condition")  # said as not covered, not an answer
+            return reply
     about_self = answers.about_oneself(slot_values(handler_input))
     name = intent_name(handler_input) or ""
     # "Does alcohol cause leg cramps?": {cause} heard words no value of its type names.
