@@ -48,7 +48,7 @@ SAFETY_KEYS = (
     "red_flag",
 )
 # Questions the article does not answer, by kind; "diagnosis" is answered with the check.
-OUT_OF_SCOPE_CATEGORIES = ("remedy", "treatment", "logistics", "condition", "diagnosis")
+OUT_OF_SCOPE_CATEGORIES = ("remedy", "treatment", "logistics", "condition", "risk", "diagnosis")
 
 # Parsed YAML is cached as JSON beside the source, keyed by the YAML's checksum and length
 # (a guard against staleness, not against tampering), the way Python caches bytecode:

@@ -650,15 +650,15 @@ class Conversation:
     def reminder(self, state: State, wanted: Requested | None = None) -> Turn:
         """The user wants the reminder (on the day and at the time `wanted`, if said): the
         handler must try to create it first."""
-        if state.reminded:
-            return self._after_reminder(self.content.reminder.already_set, state)
+        if state.reminded:  # asked again mid-check, the check still waits to be resumed
+            return self._after_reminder(self.content.reminder.already_set, self._aside(state))
         remind = wanted if wanted not in (None, Requested()) else state.remind
         return CreateReminder(self._aside(state)._replace(remind=remind))
 
     def cancel_reminder(self, state: State) -> Reply:
         """ "Cancel that reminder": the skill cannot, and says where it can be done (never a
         goodbye that sounds as if it had)."""
-        return self._after_reminder(self.content.reminder.cannot_cancel, state)
+        return self._after_reminder(self.content.reminder.cannot_cancel, self._aside(state))
 
     def ask_permission(self, state: State) -> AskPermission:
         """No reminders permission yet: Alexa asks for it by voice, then comes back."""

@@ -43,7 +43,9 @@ TOPICS = frozenset(
     }
 )
 OUTCOMES = frozenset({"see_specialist", "worth_checking", "probably_fine"})
-CATEGORIES = frozenset({"remedy", "treatment", "logistics", "condition", "diagnosis", "unknown"})
+CATEGORIES = frozenset(
+    {"remedy", "treatment", "logistics", "condition", "risk", "diagnosis", "unknown"}
+)
 # Where the user was when not understood: a Pending value, or "menu" when nothing was pending.
 STATES = frozenset(
     {

@@ -42,6 +42,10 @@ class Requested(NamedTuple):
 # AMAZON.TIME's parts of the day ("remind me in the evening"): the hour each stands for.
 PARTS_OF_DAY = {"MO": time(9), "AF": time(14), "EV": time(18), "NI": time(20)}
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# "next week" (2026-W50), "this weekend" (2026-W49-WE), "next month" (2027-01): the first day
+# of each (Monday, Saturday, the 1st), which the confirmation then names.
+_WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _TIME = re.compile(r"\d{2}:\d{2}")
 _DURATION = re.compile(r"P(?:(\d{1,2})W)?(?:(\d{1,3})D)?(?:T(?:(\d{1,3})H)?(?:(\d{1,4})M)?)?")
 # A clock hour said without "am" or "pm" comes as itself ("three": 03:00); nobody wants a
@@ -52,14 +56,11 @@ LATEST = timedelta(days=366)  # further ahead than this is taken as a mishearing
 
 def requested(day: object, at: object, after: object = None) -> Requested:
     """Alexa's slot values (AMAZON.DATE "2026-12-07", AMAZON.TIME "14:30" or "EV",
-    AMAZON.DURATION "PT2H", "P2W"), or the same from session attributes. A week, a month, a
-    year or anything else is no day."""
+    AMAZON.DURATION "PT2H", "P2W"), or the same from session attributes. A week, a weekend or a
+    month is its first day; a year or anything else is no day."""
     wanted_day = wanted_at = wanted_after = None
-    if isinstance(day, str) and _DAY.fullmatch(day):
-        try:
-            wanted_day = date.fromisoformat(day)
-        except ValueError:
-            wanted_day = None
+    if isinstance(day, str):
+        wanted_day = _first_day(day)
     if isinstance(at, str):
         if at in PARTS_OF_DAY:
             wanted_at = PARTS_OF_DAY[at]
@@ -74,6 +75,21 @@ def requested(day: object, at: object, after: object = None) -> Requested:
         weeks, days, hours, minutes = (int(g or 0) for g in found.groups())
         wanted_after = timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes)
     return Requested(wanted_day, wanted_at, wanted_after)
+
+
+def _first_day(value: str) -> date | None:
+    """The day AMAZON.DATE names, or the first day of the week, weekend or month it names."""
+    try:
+        if _DAY.fullmatch(value):
+            return date.fromisoformat(value)
+        if found := _WEEK.fullmatch(value):
+            year, week, weekend = found.groups()
+            return date.fromisocalendar(int(year), int(week), 6 if weekend else 1)
+        if found := _MONTH.fullmatch(value):
+            return date(int(found[1]), int(found[2]), 1)
+    except ValueError:
+        return None
+    return None
 
 
 def local_now(now_utc: datetime, zone: str) -> datetime:
@@ -91,17 +107,26 @@ def scheduled(now: datetime, wanted: Requested, default_at: time) -> datetime:
     tomorrow = datetime.combine(now.date() + timedelta(days=1), default_at)
     if wanted.after is not None:
         when = (now + wanted.after).replace(second=0, microsecond=0)
+    elif wanted.at is not None and wanted.day in (None, now.date()):
+        when = _next_at(now, wanted.at)  # "today at 8", "at 8", "tonight at 8"
     elif wanted.day is not None:
         when = datetime.combine(wanted.day, wanted.at or default_at)
-        if when <= now and wanted.day == now.date() and wanted.at is not None:
-            when += timedelta(days=1)  # "today at 8", said at noon: tomorrow at 8
-    elif wanted.at is not None:
-        when = datetime.combine(now.date(), wanted.at)
-        if when <= now:
-            when += timedelta(days=1)
     else:
         return tomorrow
     return when if now < when <= now + LATEST else tomorrow
+
+
+def _next_at(now: datetime, at: time) -> datetime:
+    """The next `at` to come: said at 3 pm, "at 8" is 8 this evening (a clock hour comes
+    without am or pm), "at 2:30" is 2:30 tomorrow; a part of the day ("this morning", 9:00)
+    past today is tomorrow's."""
+    when = datetime.combine(now.date(), at)
+    if when > now:
+        return when
+    evening = when + timedelta(hours=12)
+    if at.hour < 12 and at not in PARTS_OF_DAY.values() and evening > now:
+        return evening
+    return when + timedelta(days=1)
 
 
 def spoken_when(now: datetime, when: datetime) -> str:

@@ -88,8 +88,10 @@ def test_a_reminder_s_day_and_time_are_judged_by_whether_the_skill_can_use_them(
     asked = ask("SetReminderIntent", {**builtin("day", "2026-12-07"), **builtin("time", "10:00")})
     assert asked["canFulfill"] == "YES"
     assert asked["slots"]["day"] == {"canUnderstand": "YES", "canFulfill": "YES"}
-    week = ask("SetReminderIntent", builtin("day", "2026-W50"))  # "next week": no day to use
-    assert week["slots"]["day"] == {"canUnderstand": "MAYBE", "canFulfill": "NO"}
+    week = ask("SetReminderIntent", builtin("day", "2026-W50"))  # "next week": its Monday
+    assert week["slots"]["day"] == {"canUnderstand": "YES", "canFulfill": "YES"}
+    decade = ask("SetReminderIntent", builtin("day", "202X"))  # "this decade": no day to use
+    assert decade["slots"]["day"] == {"canUnderstand": "MAYBE", "canFulfill": "NO"}
 
 
 def test_a_malformed_can_fulfill_request_is_a_no_without_speech() -> None:

@@ -188,12 +188,19 @@ NOW = datetime(2026, 12, 2, 15, 0)  # a Wednesday afternoon, device time
         ("2026-12-07", "10:00", datetime(2026, 12, 7, 10, 0)),  # "on Monday at ten"
         ("2026-12-07", None, datetime(2026, 12, 7, 9, 0)),  # a day alone: the usual time
         (None, "17:30", datetime(2026, 12, 2, 17, 30)),  # later today
-        (None, "08:00", datetime(2026, 12, 3, 8, 0)),  # already past today: tomorrow
+        (None, "08:00", datetime(2026, 12, 2, 20, 0)),  # "at eight", said at 3 pm: tonight
+        (None, "14:00", datetime(2026, 12, 3, 14, 0)),  # past, and in the afternoon: tomorrow
+        (None, "MO", datetime(2026, 12, 3, 9, 0)),  # "in the morning", said at 3 pm
         (None, "EV", datetime(2026, 12, 2, 18, 0)),  # "this evening"
         ("2026-12-01", None, datetime(2026, 12, 3, 9, 0)),  # a day past: tomorrow morning
-        ("2026-12-02", "08:00", datetime(2026, 12, 3, 8, 0)),  # earlier today: tomorrow then
+        ("2026-12-02", "08:00", datetime(2026, 12, 2, 20, 0)),  # "tonight at 8" (round 7)
+        ("2026-12-02", "11:00", datetime(2026, 12, 2, 23, 0)),
         ("2028-01-01", None, datetime(2026, 12, 3, 9, 0)),  # over a year ahead: misheard
-        ("2026-W50", "25:00", datetime(2026, 12, 3, 9, 0)),  # a week, no such hour: nothing
+        ("2026-W50", "25:00", datetime(2026, 12, 7, 9, 0)),  # "next week": its Monday
+        ("2026-W49-WE", None, datetime(2026, 12, 5, 9, 0)),  # "this weekend": Saturday
+        ("2027-01", "10:00", datetime(2027, 1, 1, 10, 0)),  # "next month": its first day
+        ("2026-12", None, datetime(2026, 12, 3, 9, 0)),  # "this month": its 1st is past
+        ("2026-W99", None, datetime(2026, 12, 3, 9, 0)),  # no such week: nothing
     ],
 )
 def test_the_day_and_time_asked_for(day, at, expected):
@@ -362,6 +369,18 @@ def test_a_reminder_asked_mid_check_offers_to_go_back_to_the_check():
         back = lambda_handler(intent("AMAZON.YesIntent", r["sessionAttributes"]), None)
     assert speech(back).endswith(C.questions["SLEEP"].text)
     assert back["sessionAttributes"]["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize("name", ["SetReminderIntent", "CancelReminderIntent"])
+def test_a_second_reminder_request_mid_check_keeps_the_check(name):
+    """Round 7: with a reminder already set, "remind me in a week" at question 3 said "I've
+    already set your reminder. What else would you like to know?" and dropped the answers."""
+    mid_check = {"pending": "check", "answers": {"FREQUENT": "no", "SLEEP": "no"}, "reminded": True}
+    r = lambda_handler(intent(name, mid_check), None)
+    assert r["sessionAttributes"]["pending"] == "resume_check"
+    assert r["sessionAttributes"]["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
+    back = lambda_handler(intent("AMAZON.YesIntent", r["sessionAttributes"]), None)
+    assert speech(back).endswith(C.questions["WALKING"].text)
 
 
 def test_a_check_outlives_the_permission_question():

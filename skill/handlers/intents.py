@@ -218,6 +218,7 @@ OUT_OF_SCOPE_INTENTS: dict[str, tuple[str, str | None]] = {
     "TreatmentsIntent": ("treatment", "treatment"),
     "ClinicLogisticsIntent": ("logistics", "insurer"),
     "OtherConditionsIntent": ("condition", "condition"),
+    "RiskFactorsIntent": ("risk", None),
     "PersonalDiagnosisIntent": ("diagnosis", None),
 }
 

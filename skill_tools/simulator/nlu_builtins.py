@@ -39,6 +39,27 @@ def _number(words: str) -> int | None:
     return None
 
 
+def _week(day: date, weekend: bool = False) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}" + ("-WE" if weekend else "")
+
+
+def _month(day: date, ahead: int) -> str:
+    months = day.year * 12 + day.month - 1 + ahead
+    return f"{months // 12}-{months % 12 + 1:02d}"
+
+
+_SPANS: dict[str, Callable[[date], str]] = {
+    "this week": lambda d: _week(d),
+    "next week": lambda d: _week(d + timedelta(weeks=1)),
+    "this weekend": lambda d: _week(d, weekend=True),
+    "the weekend": lambda d: _week(d, weekend=True),
+    "next weekend": lambda d: _week(d + timedelta(weeks=1), weekend=True),
+    "this month": lambda d: _month(d, 0),
+    "next month": lambda d: _month(d, 1),
+}
+
+
 def date_value(words: str, today: date) -> str | None:
     """AMAZON.DATE: an ISO date, or None."""
     words = words.removeprefix("on ").removesuffix(" morning").removesuffix(" afternoon")
@@ -49,6 +70,8 @@ def date_value(words: str, today: date) -> str | None:
         return (today + timedelta(days=1)).isoformat()
     if words == "the day after tomorrow":
         return (today + timedelta(days=2)).isoformat()
+    if words in _SPANS:  # "next week": 2026-W50, "next month": 2027-01
+        return _SPANS[words](today)
     for prefix in ("next ", "this ", ""):
         name = words.removeprefix(prefix)
         if words.startswith(prefix) and name in _WEEKDAYS:

@@ -23,6 +23,9 @@ WEDNESDAY = date(2026, 12, 2)
         ("monday", "2026-12-07"),
         ("on friday", "2026-12-04"),
         ("next wednesday", "2026-12-09"),  # the same weekday: a week ahead
+        ("next week", "2026-W50"),  # Alexa's week and month values, as its docs give them
+        ("this weekend", "2026-W49-WE"),
+        ("next month", "2027-01"),
         ("this evening", None),  # a time, not a day
         ("ten", None),
     ],
@@ -76,3 +79,22 @@ def test_words_that_are_no_date_are_no_exact_match_and_no_day_for_the_skill() ->
     assert match.method != "exact"  # at most an open slot, whose words the skill ignores
     day = match.slots["day"].value if "day" in match.slots else None
     assert requested(day, None) == Requested()
+
+
+
+@pytest.mark.parametrize(
+    ("said", "weekday", "first_of_month"),
+    [
+        ("remind me next week", 0, False),
+        ("i'd like a reminder for next week", 0, False),
+        ("remind me this weekend", 5, False),
+        ("set a reminder for next month", None, True),
+    ],
+)
+def test_a_week_or_month_fills_the_reminder_s_day(said, weekday, first_of_month) -> None:
+    """Round 7: these were plain samples, so no day came and the reminder was tomorrow's."""
+    match = nlu().resolve(said)
+    assert match.intent == "SetReminderIntent"
+    day = requested(match.slots["day"].value, None).day
+    assert day is not None and day > date.today() - timedelta(days=6)
+    assert day.weekday() == weekday if weekday is not None else day.day == 1
