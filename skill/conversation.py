@@ -502,10 +502,11 @@ class Conversation:
     def start_check(self, state: State, *, for_other: bool = False) -> Reply:
         """The spoken check; `for_other`: asked for someone else ("for my dad"), whom the
         user is told to answer for (the questions say "you")."""
-        if state.in_check:  # already under way: keep the answers ("start over" restarts)
-            return self._ask_check(self.content.prompt("back_to_check"), state.answers, state)
-        state = state._replace(topic=None)
         for_them = self.content.prompt("check_for_other") if for_other else None
+        if state.in_check:  # already under way: keep the answers ("start over" restarts)
+            lead = for_them or self.content.prompt("back_to_check")  # "this is for my mom"
+            return self._ask_check(lead, state.answers, state)
+        state = state._replace(topic=None)
         reply = self._ask_check(_join(self.content.check_intro, for_them), {}, state)
         if reply.state.result is not None:  # settled by what was said earlier: no intro
             reply = self._ask_check(None, {}, state)
@@ -531,7 +532,11 @@ class Conversation:
                 return self._ask_check(None, state.answers, state)
             case Pending.ANYTHING_ELSE:  # "yes" to "what else?": say what they can ask
                 return self._menu(None, state)
-        return self._menu(self.content.prompt("yes_without_question"), state)
+        # Nothing was asked: as unclear as a fallback, so it offers the way to help too.
+        lead = _join(
+            self.content.prompt("yes_without_question"), self.content.safety["emergency_line"]
+        )
+        return self._menu(lead, state)
 
     def no(self, state: State) -> Reply:
         match state.pending:
@@ -567,9 +572,7 @@ class Conversation:
             return state.noted
         return {**state.noted, meaning.question: Answer.YES}
 
-    def check_answer(
-        self, state: State, value_id: str | None, reply_id: str | None = None
-    ) -> Turn:
+    def check_answer(self, state: State, value_id: str | None, reply_id: str | None = None) -> Turn:
         """An answer in the user's own words ("every night", "they wake me up"), resolved by
         the model to a value id; skill/answers.py says which question it answers and how.
         `reply_id` is the yes or no it opened with, if any ("no, I sleep through")."""
@@ -585,6 +588,8 @@ class Conversation:
                 return self.answer(state, meaning.answer)
             if meaning is None:
                 return self.fallback(state)
+            if meaning.question in state.answers:  # "actually no, they don't wake me up"
+                return self._correct(state, meaning.question, meaning.answer)
             if reply is not None:  # "no, only when I walk", asked how often: both count
                 noted = state._replace(noted=self._note(state, value_id))
                 return self.answer(noted, reply)
@@ -609,6 +614,16 @@ class Conversation:
         if state.result is not None:  # the check is just done: no second one
             return self._anything_else(lead, state)
         return self._offer(lead, state, Pending.OFFER_CHECK)
+
+    def _correct(self, state: State, question: str, answer: Answer) -> Reply:
+        """An answer to a question answered before: a change of mind about it (the yes or
+        no it opens with is about that question too), then the check goes on from there."""
+        if state.answers[question] is answer:
+            return self._ask_check(None, state.answers, state)
+        changed = {**state.answers, question: answer}
+        noted = {q: a for q, a in state.noted.items() if q != question}
+        lead = self.content.prompt("answer_changed")
+        return self._ask_check(lead, changed, state._replace(noted=noted))
 
     def thanks(self, state: State) -> Reply:
         """'Thanks' ends a finished exchange; it is never a yes or a no to a question."""
@@ -763,11 +778,7 @@ class Conversation:
         if reply is None:  # "change my answer" to no clear yes or no: ask it again
             return self.previous(state)
         if state.in_check and state.answers:
-            last = list(state.answers)[-1]
-            changed = {**state.answers, last: reply}
-            noted = {q: a for q, a in state.noted.items() if q != last}
-            lead = self.content.prompt("answer_changed")
-            return self._ask_check(lead, changed, state._replace(noted=noted))
+            return self._correct(state, list(state.answers)[-1], reply)
         if state.in_check:
             return self.answer(state, reply)
         if state.result is not None:

@@ -52,6 +52,7 @@ def test_no_to_more_names_the_next_step_and_a_second_no_ends():
 def test_yes_with_nothing_pending_gets_a_helpful_prompt():
     r = conv.yes(State())
     assert C.prompt("yes_without_question") in r.speech
+    assert C.safety["emergency_line"] in r.speech  # as unclear as a fallback (round 7)
     assert r.reprompt and r.state.pending is None
 
 

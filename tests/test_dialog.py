@@ -575,3 +575,30 @@ def test_a_check_for_someone_else_says_to_answer_for_them(asked: str, for_other:
     assert turn.session_attributes["pending"] == "check"
     assert (C.prompt("check_for_other") in turn.speech) is for_other
     assert turn.speech.endswith(C.questions["FREQUENT"].text)
+
+
+@pytest.mark.parametrize("said", ["for my dad actually", "this is for my mom", "it's my husband's"])
+def test_saying_mid_check_whom_it_is_for_records_nothing(said: str) -> None:
+    """Round 7: "for my dad actually", at the first question, was "not for me" (a No sample)
+    and recorded as no; "this is for my mom" got the question's help line."""
+    turns = play("open leg cramp helper", "check my symptoms", "yes", said)
+    assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert turns[-1].speech.endswith(C.questions["SLEEP"].text)
+    if said != "it's my husband's":  # not a {person} value: asked again, nothing recorded
+        assert turns[-1].speech.startswith(C.prompt("check_for_other"))
+
+
+@pytest.mark.parametrize(
+    ("said", "answers"),
+    [
+        (("no", "yes", "actually no, they don't wake me up"), {"FREQUENT": "no", "SLEEP": "no"}),
+        (("no", "no", "yes they wake me up"), {"FREQUENT": "no", "SLEEP": "yes"}),
+    ],
+)
+def test_an_answer_to_an_earlier_question_changes_that_answer(said, answers) -> None:
+    """Round 7: at the walking question, "actually no, they don't wake me up" was recorded
+    as walking = no, and the result still said the cramps disrupt sleep."""
+    turn = play("open leg cramp helper", "check my symptoms", *said)[-1]
+    assert turn.session_attributes["answers"] == answers
+    assert turn.speech.startswith(C.prompt("answer_changed"))
+    assert turn.speech.endswith(C.questions["WALKING"].text)
