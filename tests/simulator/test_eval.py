@@ -61,7 +61,8 @@ BEFORE = {
 }
 QUESTIONS = tuple(BEFORE)
 SETS = (
-    "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"
+    "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+    "heldout8",
 )
 
 
@@ -126,6 +127,7 @@ FLOORS = {
     "heldout5": 0.91,
     "heldout6": 0.78,
     "heldout7": 0.74,
+    "heldout8": 0.79,
 }
 EXACT_FLOORS = {
     "tuning": 0.77,
@@ -136,6 +138,7 @@ EXACT_FLOORS = {
     "heldout5": 0.30,
     "heldout6": 0.20,
     "heldout7": 0.25,
+    "heldout8": 0.19,
 }
 
 
@@ -147,7 +150,8 @@ def test_phrases_nobody_tuned_reach_the_intent_they_mean(name: str) -> None:
 
 
 ANSWER_SETS = (
-    "check_answers", "check_answers4", "check_answers5", "check_answers6", "check_answers7"
+    "check_answers", "check_answers4", "check_answers5", "check_answers6", "check_answers7",
+    "check_answers8",
 )
 
 
@@ -168,6 +172,7 @@ ANSWER_FLOORS = {
     "check_answers5": 0.87,
     "check_answers6": 0.94,
     "check_answers7": 0.72,
+    "check_answers8": 0.85,
 }
 
 
