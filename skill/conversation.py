@@ -62,6 +62,11 @@ class State(NamedTuple):
     def in_check(self) -> bool:
         return self.pending is Pending.CHECK
 
+    @property
+    def check_waits(self) -> bool:
+        """A question was answered mid-check: "Shall we go back to the check?" is pending."""
+        return self.pending is Pending.RESUME_CHECK
+
     def to_session(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         if self.pending:
@@ -410,7 +415,7 @@ class Conversation:
             return self.answer(state, meaning.answer)  # "it happens when I walk", asked that
         if about_self and meaning and meaning.question not in state.answers:
             state = state._replace(noted={**state.noted, meaning.question: meaning.answer})
-        if state.in_check:  # answer, then offer to carry on with the check where it was
+        if state.in_check or state.check_waits:  # answer, then offer to carry on the check
             reply = self._offer(topic.speech, state, Pending.RESUME_CHECK)
             return reply._replace(card=card, view=View(ViewKind.ANSWER, intent))
         state = state._replace(topic=intent, result=None)
@@ -438,6 +443,8 @@ class Conversation:
                 return self._ask_check(
                     _join(lead, self.content.prompt("back_to_check")), state.answers, state
                 )
+            if state.check_waits:  # a second question between the check's questions
+                return self._offer(lead, state, Pending.RESUME_CHECK)
             return self._menu(lead, state._replace(result=None))
         if category == "diagnosis":  # the check is the way to an answer, unless just done
             offer = Pending.OFFER_CHECK if state.result is None else Pending.OFFER_CONTACT
@@ -449,6 +456,8 @@ class Conversation:
         if state.in_check:
             lead = _join(lead, self.content.prompt("back_to_check"))
             return self._ask_check(lead, state.answers, state)
+        if state.check_waits:  # a second question between the check's questions
+            return self._offer(lead, state, Pending.RESUME_CHECK)
         return self._offer(lead, state._replace(result=None), offer)
 
     def _offer_next(self, lead: str, state: State, next_step: str) -> Reply:
@@ -503,7 +512,7 @@ class Conversation:
         """The spoken check; `for_other`: asked for someone else ("for my dad"), whom the
         user is told to answer for (the questions say "you")."""
         for_them = self.content.prompt("check_for_other") if for_other else None
-        if state.in_check:  # already under way: keep the answers ("start over" restarts)
+        if state.in_check or state.check_waits:  # keep the answers ("start over" restarts)
             lead = for_them or self.content.prompt("back_to_check")  # "this is for my mom"
             return self._ask_check(lead, state.answers, state)
         state = state._replace(topic=None)

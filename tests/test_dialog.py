@@ -513,7 +513,7 @@ def test_asking_for_the_check_during_it_keeps_the_answers(said: str) -> None:
     """ "Let me see", mid-check, was taken as a request for the check and lost its answers."""
     turns = play("open leg cramp helper", "check my symptoms", "yes", said)
     assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes"}
-    assert turns[-1].speech == f'{C.prompt("back_to_check")} {C.questions["SLEEP"].text}'
+    assert turns[-1].speech == f"{C.prompt('back_to_check')} {C.questions['SLEEP'].text}"
 
 
 def test_an_answer_that_also_names_an_emergency_sign_is_not_taken_as_yes() -> None:
@@ -577,7 +577,15 @@ def test_a_check_for_someone_else_says_to_answer_for_them(asked: str, for_other:
     assert turn.speech.endswith(C.questions["FREQUENT"].text)
 
 
-@pytest.mark.parametrize("said", ["for my dad actually", "this is for my mom", "it's my husband's"])
+@pytest.mark.parametrize(
+    "said",
+    [
+        "for my dad actually",
+        "this is for my mom",
+        "it's for my mother actually",
+        "it's my husband's",
+    ],
+)
 def test_saying_mid_check_whom_it_is_for_records_nothing(said: str) -> None:
     """Round 7: "for my dad actually", at the first question, was "not for me" (a No sample)
     and recorded as no; "this is for my mom" got the question's help line."""
@@ -602,3 +610,16 @@ def test_an_answer_to_an_earlier_question_changes_that_answer(said, answers) -> 
     assert turn.session_attributes["answers"] == answers
     assert turn.speech.startswith(C.prompt("answer_changed"))
     assert turn.speech.endswith(C.questions["WALKING"].text)
+
+
+def test_a_second_question_between_the_check_s_questions_keeps_the_check() -> None:
+    """Round 7: "what are varicose veins", then "how are they treated", mid-check, offered
+    the contact details and dropped the answers; "let's go back to the check" restarted it."""
+    turns = play(
+        "open leg cramp helper", "check my symptoms", "yes",
+        "what are varicose veins", "how are they treated", "let's go back to the check",
+    )  # fmt: skip
+    assert turns[-2].session_attributes["pending"] == "resume_check"
+    assert turns[-2].session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert turns[-1].speech.endswith(C.questions["SLEEP"].text)

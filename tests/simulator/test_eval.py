@@ -171,7 +171,7 @@ ANSWER_FLOORS = {
     "check_answers4": 0.88,
     "check_answers5": 0.87,
     "check_answers6": 0.94,
-    "check_answers7": 0.72,
+    "check_answers7": 0.70,
     "check_answers8": 0.85,
 }
 
