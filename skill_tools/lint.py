@@ -326,21 +326,28 @@ def _slot_pattern(intent: dict[str, Any], types: dict[str, dict[str, Any]]) -> d
     return out
 
 
-def _sample_matchers(model: Any) -> list[re.Pattern[str]]:
+def _is_sample(model: Any, text: str) -> bool:
+    """Whether `text` is one of the model's samples with its slots filled by their types'
+    values. A sample's regex is compiled only when its literal words are all in the text:
+    compiling all twelve thousand (with their slot alternations) took a minute."""
     types = {_name(t): t for t in _types(model)}
-    matchers = []
     for intent in _intents(model):
-        slots = _slot_pattern(intent, types)
+        slots: dict[str, str] | None = None
         for sample in _samples(intent):
             if not isinstance(sample, str):
                 continue
             parts = re.split(r"(\{[^{}]*\})", _folded(sample))
+            literals = (p.strip() for p in parts if not p.startswith("{"))
+            if not all(word in text for word in literals):
+                continue
+            slots = _slot_pattern(intent, types) if slots is None else slots
             regex = "".join(
                 slots.get(p[1:-1], re.escape(p)) if p.startswith("{") else re.escape(p)
                 for p in parts
             )
-            matchers.append(re.compile(regex))
-    return matchers
+            if re.fullmatch(regex, text):
+                return True
+    return False
 
 
 def example_phrases(manifest: Any, locale: str = LOCALE) -> Any:
@@ -364,7 +371,6 @@ def lint_manifest(manifest: Any, model: Any, locale: str = LOCALE) -> list[Probl
     if not isinstance(invocation, str):
         return [*problems, Problem("example-phrases", where, "the model has no invocation name")]
     invocation = _folded(invocation)
-    matchers = _sample_matchers(model)
     open_form = f"alexa, open {invocation}"
     ask_form = f"alexa, ask {invocation} "
     for i, phrase in enumerate(phrases):
@@ -376,7 +382,7 @@ def lint_manifest(manifest: Any, model: Any, locale: str = LOCALE) -> list[Probl
             continue
         if said.startswith(ask_form):
             rest = said[len(ask_form) :]
-            if any(m.fullmatch(rest) for m in matchers):
+            if _is_sample(model, rest):
                 continue
             problems.append(
                 Problem("example-phrases", f"{where}[{i}]", f"'{rest}' is not a sample utterance")
