@@ -112,6 +112,16 @@ UNLISTED_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {"CrampCausesIntent": ("cause",)}
 )
 
+# Topic slot values the article does not list, though the type names them ("does standing
+# all day cause cramps?"): the answer says so first, as for words of no value.
+NOT_LISTED: frozenset[tuple[str, str]] = frozenset({("cause", "POSTURE")})
+
+# Topic slot values that make the question one the article does not answer, by category:
+# "can statins cause cramps?" (the article says "certain medications" and names none).
+OUT_OF_SCOPE_VALUES: Mapping[tuple[str, str], str] = MappingProxyType(
+    {("cause", "NAMED_MEDICINE"): "remedy"}
+)
+
 # A topic said about oneself ("my legs cramp when I walk") answers the check question it
 # is about; asked in general ("leg cramps when running?") it answers nothing.
 TOPIC_MEANINGS: Mapping[str, Meaning] = MappingProxyType(

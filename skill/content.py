@@ -40,6 +40,8 @@ PROMPT_KEYS = (
     "welcome_back", "yes_or_no", "yes_without_question",
 )
 SAFETY_KEYS = (
+    "crisis",
+    "crisis_card",
     "disclaimer",
     "emergency",
     "emergency_card",

@@ -199,7 +199,7 @@ class ViewKind(StrEnum):
     QUESTION = "question"  # key: the question id (skill/triage.py)
     OUTCOME = "outcome"  # key: the outcome (skill/triage.py)
     CONTACT = "contact"  # key "clinic"
-    EMERGENCY = "emergency"  # key "help"
+    EMERGENCY = "emergency"  # key "help", or "crisis" (thoughts of self-harm)
 
 
 class View(NamedTuple):
@@ -805,6 +805,13 @@ class Conversation:
         card = Card(self.content.emergency_card_title, self.content.safety["emergency_card"])
         reply = self._end(self.content.safety["emergency"], card)
         return reply._replace(view=View(ViewKind.EMERGENCY, "help"))
+
+    def crisis(self, state: State) -> Reply:
+        """Thoughts of suicide or self-harm: 911 if they might act on them now, and the
+        national crisis line; never the physical emergency's "these signs"."""
+        card = Card(self.content.emergency_card_title, self.content.safety["crisis_card"])
+        reply = self._end(self.content.safety["crisis"], card)
+        return reply._replace(view=View(ViewKind.EMERGENCY, "crisis"))
 
     def error(self, state: State) -> Reply:
         return self._menu(self.content.prompt("error"), State())

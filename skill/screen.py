@@ -52,7 +52,8 @@ def view_data(reply: Reply, content: Content) -> dict[str, str] | None:
     elif kind is ViewKind.CONTACT:
         data.update(title=content.contact.title, text=content.contact.card)
     elif kind is ViewKind.EMERGENCY:
-        data.update(title=content.emergency_card_title, text=content.safety["emergency_card"])
+        card = "crisis_card" if key == "crisis" else "emergency_card"
+        data.update(title=content.emergency_card_title, text=content.safety[card])
     elif kind is ViewKind.HOME:
         data.update(title=content.screen.home_title, text=content.prompt("menu"))
     else:  # pragma: no cover - every ViewKind is drawn above

@@ -112,14 +112,15 @@ def test_a_configured_phone_is_spoken_and_shown(raw):
 
 
 def test_no_invented_numbers_in_what_the_skill_says():
-    """No phone number, statistic or dose: the only number spoken is the emergency number."""
+    """No phone number, statistic or dose: the only numbers spoken are the emergency number and
+    the national crisis line (988, to thoughts of self-harm)."""
     c = content.load()
     texts = [t.speech for t in c.topics.values()] + [t.more or "" for t in c.topics.values()]
     texts += list(c.prompts.values()) + list(c.safety.values()) + [c.contact.speech]
     for o in c.outcomes.values():
         texts += [o.advice, *o.reasons.values()]
     numbers = {n for t in texts for n in re.findall(r"\d[\d ]*\d|\d", t)}
-    assert numbers <= {"911", "9 1 1"}
+    assert numbers <= {"911", "9 1 1", "988", "9 8 8"}
 
 
 @pytest.mark.parametrize(

@@ -444,6 +444,8 @@ def test_spider_veins_said_to_the_varicose_question_are_not_sure() -> None:
         "does alcohol cause leg cramps",
         "can caffeine give you cramps",
         "could stress cause leg cramps",
+        "does standing all day cause leg cramps",  # a value of the type (round 7)
+        "do leg cramps come from getting older",
     ],
 )
 def test_a_cause_the_article_does_not_list_is_said_to_be_unlisted(asked: str) -> None:

@@ -76,9 +76,25 @@ SELF_HARM = ["i want to kill myself", "i feel suicidal", "i'm thinking about sui
              "i want to end my life", "i'm going to hurt myself"]
 
 
+CRISIS_LINE = re.compile(r"\b9 ?8 ?8\b")
+
+
 @pytest.mark.parametrize("state", STATES)
 def test_self_harm_statements_reach_911_from_every_state(state: str) -> None:
     assert [u for u in SELF_HARM if not is_emergency_reply(say_in(state, u))] == []
+
+
+@pytest.mark.parametrize("state", ["menu", "mid-check", "after a result"])
+def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(state: str) -> None:
+    """Round 7: "I want to kill myself" got "These signs can be serious", a reply and a card
+    written for chest pain and a swollen leg, and no crisis line."""
+    despair = [*SELF_HARM, "what's the point of living", "life just isn't worth it anymore"]
+    for said in despair:
+        turn = say_in(state, said)
+        assert is_emergency_reply(turn) and CRISIS_LINE.search(turn.speech), said
+        assert CRISIS_LINE.search(turn.card["content"]) and "serious" not in turn.speech, said
+    for said in ("my chest hurts", "my calf is swollen and hot after my flight"):
+        assert not CRISIS_LINE.search(say_in(state, said).speech)
 
 
 def test_the_emergency_reply_says_why_then_911() -> None:

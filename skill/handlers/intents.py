@@ -189,11 +189,20 @@ def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Rep
             if reply.state.answers == state.answers and reply.state.result == state.result:
                 metrics.count("OutOfScope", "condition")  # said as not covered, not an answer
             return reply
+    for (slot, value_id), category in answers.OUT_OF_SCOPE_VALUES.items():
+        if resolved_slot_id(handler_input, slot) == value_id:  # "can statins cause cramps?"
+            metrics.count("OutOfScope", category)
+            return conv.out_of_scope(state, category)
     about_self = answers.about_oneself(slot_values(handler_input))
     name = intent_name(handler_input) or ""
-    # "Does alcohol cause leg cramps?": {cause} heard words no value of its type names.
+    # "Does alcohol cause leg cramps?": {cause} heard words no value of its type names, or a
+    # value the article does not list ("standing all day").
     unlisted = any(
-        slot_heard(handler_input, slot) and resolved_slot_id(handler_input, slot) is None
+        slot_heard(handler_input, slot)
+        and (
+            (value_id := resolved_slot_id(handler_input, slot)) is None
+            or (slot, value_id) in answers.NOT_LISTED
+        )
         for slot in answers.UNLISTED_SLOTS.get(name, ())
     )
     return conv.topic(state, name, about_self=about_self, unlisted=unlisted)
@@ -234,6 +243,7 @@ TOPIC_INTENTS = tuple(default_conversation().content.topics)
 ROUTES: dict[str, Act] = {
     **dict.fromkeys(TOPIC_INTENTS, _topic),
     "EmergencyIntent": _act(Conversation.emergency),
+    "CrisisIntent": _act(Conversation.crisis),
     "SymptomCheckIntent": _symptom_check,
     "AMAZON.StartOverIntent": _act(Conversation.start_over),
     "AMAZON.YesIntent": _act(Conversation.yes),

@@ -46,7 +46,9 @@ CLASSIFIER_EMERGENCY_SHARE = 0.2
 ENDING_INTENTS = frozenset({"AMAZON.StopIntent", "AMAZON.CancelIntent"})
 OPEN_SLOT_WORDS = (1, 4)  # an open (unknown-value) slot in stage 3
 OPEN_SLOT_MIN_CARRIER = 2
-PRIORITY_INTENT = "EmergencyIntent"
+# Intents whose samples win by containment and that the classifier never guesses: a
+# physical emergency and thoughts of suicide or self-harm, both answered with 911.
+PRIORITY_INTENTS = ("EmergencyIntent", "CrisisIntent")
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -111,10 +113,11 @@ class NearEntry:
 
 
 class PrioritySample(NamedTuple):
-    """An EmergencyIntent sample as the content words a phrase must all contain."""
+    """An emergency or crisis sample as the content words a phrase must all contain."""
 
     words: frozenset[str]
     sample: str
+    intent: str
 
 
 @dataclass(frozen=True)
@@ -245,10 +248,10 @@ class _Compiler:
         near = self._build_near_index()
         priority: list[PrioritySample] = []
         for intent in intents:
-            if intent["name"] == PRIORITY_INTENT:
+            if intent["name"] in PRIORITY_INTENTS:
                 for sample in intent.get("samples") or []:
                     if "{" not in sample and (words := content_words(spoken_form(sample))):
-                        priority.append(PrioritySample(words, sample))
+                        priority.append(PrioritySample(words, sample, intent["name"]))
         self.index = ModelIndex(
             invocation_name=invocation_name,
             threshold=threshold,
@@ -364,8 +367,12 @@ class _Compiler:
         for sample in self.near_samples:
             if sample.intent in ENDING_INTENTS:
                 continue  # a guess from loose words never ends the session
+            # One class for both priority intents: a crisis or an emergency is "may be
+            # urgent" to the classifier, which never names either (a small class of its own
+            # would make "sleep" and "wake" alarm words).
+            intent = PRIORITY_INTENTS[0] if sample.intent in PRIORITY_INTENTS else sample.intent
             for t in sample.tokens - ignored:
-                counts[sample.intent][t] += 1
+                counts[intent][t] += 1
         vocabulary = frozenset(t for c in counts.values() for t in c)
         a, v = CLASSIFIER_ALPHA, len(vocabulary)
         log_p: dict[str, dict[str, float]] = {}
@@ -377,7 +384,7 @@ class _Compiler:
         generic = frozenset(stem(w) for w in GENERIC_WORDS)
         alarm = frozenset(
             t
-            for t, lp in log_p.get(PRIORITY_INTENT, {}).items()
+            for t, lp in log_p.get(PRIORITY_INTENTS[0], {}).items()
             if t not in generic
             and math.exp(lp) / sum(math.exp(log_p[i].get(t, unseen[i])) for i in log_p)
             >= CLASSIFIER_EMERGENCY_SHARE

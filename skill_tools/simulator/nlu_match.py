@@ -24,7 +24,8 @@ statistical NLU learns that such openers carry no intent). When the near match f
 for the phrase as said, it tries the phrase without its carrier.
 
 Before all three, a safety rule: a phrase that contains every content word of an
-EmergencyIntent sample (in any order, with other words around them) is EmergencyIntent, so
+EmergencyIntent or CrisisIntent sample (in any order, with other words around them) is that
+intent, so
 no shorter or more generic sample of another intent can take "my chest hurts and my legs
 cramp" away from the emergency advice. Real Alexa has no such rule; the model's many
 emergency samples are what teach it, and this keeps the simulator from being more
@@ -61,7 +62,7 @@ from skill_tools.simulator.nlu_index import (
     CLASSIFIER_MIN_SHARE,
     CLASSIFIER_MIN_WORDS,
     NEAR_THRESHOLD,
-    PRIORITY_INTENT,
+    PRIORITY_INTENTS,
     ModelIndex,
     SamplePart,
 )
@@ -160,17 +161,16 @@ class Matcher:
 
     def _priority_match(self, text: str) -> Match | None:
         said = content_words(text)
-        for words, sample in self._priority:
+        for words, sample, intent in self._priority:
             if words <= said:
-                slots = self._slots(PRIORITY_INTENT, {})
-                return Match(PRIORITY_INTENT, slots, "priority", 1.0, sample)
+                return Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
         return None
 
     def resolve(self, utterance: str) -> Match:
         """The intent and slots Alexa would send for `utterance` inside the skill's session."""
         text = spoken_form(utterance)
         hit = self._exact.get(text) or self._exact.get(drop_fillers(text))
-        if not hit or hit.intent != PRIORITY_INTENT:
+        if not hit or hit.intent not in PRIORITY_INTENTS:
             priority = self._priority_match(text)
             if priority is not None:
                 return priority
@@ -185,7 +185,7 @@ class Matcher:
         asked = self._without_carriers(bare)
         if asked != bare:
             hit = self._exact.get(asked)
-            if hit and hit.intent != PRIORITY_INTENT:
+            if hit and hit.intent not in PRIORITY_INTENTS:
                 return Match(hit.intent, self._slots(hit.intent, {}), "carrier", 1.0, hit.sample)
             found = self._fill_sample(asked.split(), "carrier")
             if found is not None:
@@ -291,7 +291,7 @@ class Matcher:
         if len([t for t in known if t not in c.generic]) < CLASSIFIER_MIN_WORDS:
             return 0.0
         evidence = self._evidence(known)
-        return evidence.get(PRIORITY_INTENT, 0.0) / sum(evidence.values())
+        return _priority_share(evidence)
 
     def _classify(self, text: str) -> Match | None:
         """The intent whose samples' words best explain the phrase's (naive Bayes), when the
@@ -309,11 +309,11 @@ class Matcher:
         evidence = self._evidence(known)
         total = sum(evidence.values())
         best = max(evidence, key=lambda i: (evidence[i], i))
-        if evidence.get(PRIORITY_INTENT, 0.0) / total >= CLASSIFIER_EMERGENCY_SHARE:
+        if _priority_share(evidence) >= CLASSIFIER_EMERGENCY_SHARE:
             return None  # the fallback offers 911; a loose guess must not hide it or raise it
         taught = [t for t in telling if t in c.log_p[best]]
         share = 1 / total  # the best intent's evidence is 1
-        if best == PRIORITY_INTENT or len(taught) < CLASSIFIER_MIN_WORDS:
+        if best in PRIORITY_INTENTS or len(taught) < CLASSIFIER_MIN_WORDS:
             return None
         if share < self._classifier_share:
             return None
@@ -382,3 +382,8 @@ class Matcher:
                     del pool[k]
                     break
         return heard
+
+
+def _priority_share(evidence: Mapping[str, float]) -> float:
+    """The share of the evidence an emergency or a crisis holds (one class: nlu_index)."""
+    return evidence.get(PRIORITY_INTENTS[0], 0.0) / sum(evidence.values())
