@@ -29,15 +29,48 @@ MAX_ANSWER_WORDS = 50
 NEXT_STEPS = ("check", "contact")
 # Every prompt skill/conversation.py asks for (tests/test_content.py keeps the two in step).
 PROMPT_KEYS = (
-    "answer_changed", "anything_else", "ask_more", "back_to_check", "check_fallback",
-    "check_fallback_again", "check_for_other", "check_help_tail", "check_left", "declined",
-    "declined_more_check", "declined_more_contact", "error", "fallback", "fallback_again",
-    "answer_after_result", "frequency_outside_check", "goodbye", "help", "menu", "menu_reprompt",
-    "more_reprompt", "no_more_detail", "no_phone", "no_topic_yet", "not_listed",
-    "not_sure_outside_check", "nothing_to_repeat", "offer_check", "offer_check_reprompt",
-    "offer_contact", "offer_contact_reprompt", "offer_fallback_again", "result_next",
-    "result_next_reprompt", "resume_check", "resume_check_reprompt", "starting_over", "welcome",
-    "welcome_back", "yes_or_no", "yes_without_question",
+    "answer_changed",
+    "anything_else",
+    "ask_more",
+    "back_to_check",
+    "check_fallback",
+    "check_fallback_again",
+    "check_for_other",
+    "check_help_tail",
+    "check_left",
+    "declined",
+    "declined_more_check",
+    "declined_more_contact",
+    "error",
+    "fallback",
+    "fallback_again",
+    "answer_after_result",
+    "frequency_outside_check",
+    "goodbye",
+    "help",
+    "menu",
+    "menu_reprompt",
+    "more_reprompt",
+    "no_more_detail",
+    "no_phone",
+    "no_topic_yet",
+    "not_listed",
+    "not_sure_outside_check",
+    "nothing_to_repeat",
+    "offer_check",
+    "offer_check_reprompt",
+    "offer_contact",
+    "offer_contact_reprompt",
+    "offer_fallback_again",
+    "result_next",
+    "result_next_reprompt",
+    "resume_check",
+    "resume_check_reprompt",
+    "starting_over",
+    "welcome",
+    "welcome_back",
+    "yes_or_no",
+    "yes_without_question",
 )
 SAFETY_KEYS = (
     "crisis",
@@ -50,7 +83,15 @@ SAFETY_KEYS = (
     "red_flag",
 )
 # Questions the article does not answer, by kind; "diagnosis" is answered with the check.
-OUT_OF_SCOPE_CATEGORIES = ("remedy", "treatment", "logistics", "condition", "risk", "diagnosis")
+OUT_OF_SCOPE_CATEGORIES = (
+    "remedy",
+    "treatment",
+    "logistics",
+    "condition",
+    "risk",
+    "complication",
+    "diagnosis",
+)
 
 # Parsed YAML is cached as JSON beside the source, keyed by the YAML's checksum and length
 # (a guard against staleness, not against tampering), the way Python caches bytecode:

@@ -451,6 +451,10 @@ class Conversation:
             lead = oos["diagnosis"]
         elif category == "remedy":  # their own doctor or pharmacist: no "the clinic can"
             lead, offer = oos[category], Pending.OFFER_CONTACT
+        elif category == "complication":  # "signs of a blood clot?": then the red flags
+            red_flag = self.content.safety["red_flag"]
+            lead = _join(oos[category], oos["clinic_can_answer"], red_flag)
+            offer = Pending.OFFER_CONTACT
         else:
             lead, offer = _join(oos[category], oos["clinic_can_answer"]), Pending.OFFER_CONTACT
         if state.in_check:

@@ -44,7 +44,16 @@ TOPICS = frozenset(
 )
 OUTCOMES = frozenset({"see_specialist", "worth_checking", "probably_fine"})
 CATEGORIES = frozenset(
-    {"remedy", "treatment", "logistics", "condition", "risk", "diagnosis", "unknown"}
+    {
+        "remedy",
+        "treatment",
+        "logistics",
+        "condition",
+        "risk",
+        "complication",
+        "diagnosis",
+        "unknown",
+    }
 )
 # Where the user was when not understood: a Pending value, or "menu" when nothing was pending.
 STATES = frozenset(

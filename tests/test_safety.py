@@ -130,6 +130,9 @@ def test_out_of_scope_questions_get_an_honest_answer_with_the_clinic(state: str)
             # The check is offered as the way to an answer, unless it was just done.
             offer = "offer_contact" if state == "after a result" else "offer_check"
             honest = "can't diagnose" in speech and pending == offer
+        elif group == "complication":  # the red flags follow, for anyone who has them
+            honest = "doesn't cover" in speech and CLINIC in speech and pending == "offer_contact"
+            honest = honest and C.safety["red_flag"] in speech
         elif group == "remedy":  # a medicine is for their own doctor or pharmacist
             honest = "doesn't cover" in speech and "pharmacist" in speech
             honest = honest and pending == "offer_contact"

@@ -228,6 +228,7 @@ OUT_OF_SCOPE_INTENTS: dict[str, tuple[str, str | None]] = {
     "ClinicLogisticsIntent": ("logistics", "insurer"),
     "OtherConditionsIntent": ("condition", "condition"),
     "RiskFactorsIntent": ("risk", None),
+    "ComplicationsIntent": ("complication", None),
     "PersonalDiagnosisIntent": ("diagnosis", None),
 }
 

@@ -25,9 +25,9 @@ for the phrase as said, it tries the phrase without its carrier.
 
 Before all three, a safety rule: a phrase that contains every content word of an
 EmergencyIntent or CrisisIntent sample (in any order, with other words around them) is that
-intent, so
-no shorter or more generic sample of another intent can take "my chest hurts and my legs
-cramp" away from the emergency advice. Real Alexa has no such rule; the model's many
+intent, unless it is a literal sample of another intent ("what are the signs of a blood
+clot"), so no shorter or more generic sample of another intent can take "my chest hurts and
+my legs cramp" away from the emergency advice. Real Alexa has no such rule; the model's many
 emergency samples are what teach it, and this keeps the simulator from being more
 forgiving than the samples justify in the one place where a miss is dangerous.
 
@@ -170,7 +170,7 @@ class Matcher:
         """The intent and slots Alexa would send for `utterance` inside the skill's session."""
         text = spoken_form(utterance)
         hit = self._exact.get(text) or self._exact.get(drop_fillers(text))
-        if not hit or hit.intent not in PRIORITY_INTENTS:
+        if not hit:  # a literal sample of another intent is what Alexa would pick
             priority = self._priority_match(text)
             if priority is not None:
                 return priority
