@@ -29,6 +29,7 @@ MAX_ANSWER_WORDS = 50
 NEXT_STEPS = ("check", "contact")
 # Every prompt skill/conversation.py asks for (tests/test_content.py keeps the two in step).
 PROMPT_KEYS = (
+    "about",
     "answer_changed",
     "anything_else",
     "ask_more",

@@ -737,6 +737,10 @@ class Conversation:
             )
         return self._repeat_pending(self.content.prompt("help"), state)
 
+    def about(self, state: State) -> Reply:
+        """ "Are you a real doctor?": what the skill is, then what was pending."""
+        return self._repeat_pending(self.content.prompt("about"), state)
+
     def fallback(self, state: State) -> Reply:
         """Not understood: apologise once, then be shorter and more directive; always 911."""
         again = state.misses > 0

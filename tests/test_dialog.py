@@ -625,3 +625,13 @@ def test_a_second_question_between_the_check_s_questions_keeps_the_check() -> No
     assert turns[-2].session_attributes["answers"] == {"FREQUENT": "yes"}
     assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes"}
     assert turns[-1].speech.endswith(C.questions["SLEEP"].text)
+
+
+@pytest.mark.parametrize(
+    "asked", ["are you a real doctor", "where does this information come from", "who are you"]
+)
+def test_asked_what_it_is_the_skill_says_it_is_not_a_doctor(asked: str) -> None:
+    """Round 7: "are you a real doctor" fell back ("I don't have an answer for that one")."""
+    turn = play("open leg cramp helper", asked)[-1]
+    assert turn.speech.startswith(C.prompt("about")) and "not a doctor" in turn.speech
+    assert not turn.session_ended

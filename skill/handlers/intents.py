@@ -263,6 +263,7 @@ ROUTES: dict[str, Act] = {
     "NextStepIntent": _act(Conversation.next_step),
     **{name: _out_of_scope(*kind) for name, kind in OUT_OF_SCOPE_INTENTS.items()},
     "AMAZON.HelpIntent": _act(Conversation.help),
+    "AboutSkillIntent": _act(Conversation.about),
     "AMAZON.RepeatIntent": _act(Conversation.repeat),
     "AMAZON.NavigateHomeIntent": _act(Conversation.navigate_home),
     "AMAZON.PreviousIntent": _act(Conversation.previous),
