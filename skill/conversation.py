@@ -603,6 +603,10 @@ class Conversation:
                 return self.fallback(state)
             if meaning.question in state.answers:  # "actually no, they don't wake me up"
                 return self._correct(state, meaning.question, meaning.answer)
+            # "No, they don't bother my sleep", asked how often: the no may be about sleep
+            # alone, so nothing is recorded and the question comes again.
+            if reply is Answer.NO and meaning.answer is Answer.NO:
+                return self._ask_check(self.content.prompt("declined"), state.answers, state)
             if reply is not None:  # "no, only when I walk", asked how often: both count
                 noted = state._replace(noted=self._note(state, value_id))
                 return self.answer(noted, reply)

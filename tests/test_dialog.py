@@ -635,3 +635,25 @@ def test_asked_what_it_is_the_skill_says_it_is_not_a_doctor(asked: str) -> None:
     turn = play("open leg cramp helper", asked)[-1]
     assert turn.speech.startswith(C.prompt("about")) and "not a doctor" in turn.speech
     assert not turn.session_ended
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "answers"),
+    [
+        ((), "she gets them all the time", {"FREQUENT": "yes"}),
+        (("yes",), "not really, she sleeps fine", {"FREQUENT": "yes", "SLEEP": "no"}),
+        (("no", "no"), "only when he's in bed", {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"}),
+        (("no",), "they wake her up", {"FREQUENT": "no", "SLEEP": "yes"}),
+    ],
+)
+def test_a_check_for_someone_else_takes_answers_about_them(before, said, answers) -> None:
+    """Round 7: "she gets them all the time", "he gets them most nights" fell back."""
+    turn = play("open leg cramp helper", "check my symptoms for my mom", *before, said)[-1]
+    assert turn.session_attributes["answers"] == answers
+
+
+def test_it_s_my_wife_who_has_them_says_to_answer_for_her() -> None:
+    """Round 7: recorded as "not sure" to the question asked."""
+    turn = play("open leg cramp helper", "check my symptoms", "it's my wife who has them")[-1]
+    assert turn.speech.startswith(C.prompt("check_for_other"))
+    assert "answers" not in turn.session_attributes or turn.session_attributes["answers"] == {}

@@ -167,7 +167,10 @@ def _check_answer(conv: Conversation, state: State, handler_input: HandlerInput)
 
 def _symptom_check(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
     """ "Check the symptoms for my dad": {person} says whom the check is for."""
-    for_other = resolved_slot_id(handler_input, "person") == "OTHER"
+    for_other = "OTHER" in (
+        resolved_slot_id(handler_input, "person"),
+        resolved_slot_id(handler_input, "sufferer"),  # "it's my wife who has them"
+    )
     return conv.start_check(state, for_other=for_other)
 
 
