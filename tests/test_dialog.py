@@ -657,3 +657,20 @@ def test_it_s_my_wife_who_has_them_says_to_answer_for_her() -> None:
     turn = play("open leg cramp helper", "check my symptoms", "it's my wife who has them")[-1]
     assert turn.speech.startswith(C.prompt("check_for_other"))
     assert "answers" not in turn.session_attributes or turn.session_attributes["answers"] == {}
+
+
+@pytest.mark.parametrize("said", ["actually scratch that", "hang on go back", "i got that wrong"])
+def test_taking_back_the_last_answer_asks_it_again(said: str) -> None:
+    """Round 7: "scratch that" and "hang on, go back" were not understood."""
+    turn = play("open leg cramp helper", "check my symptoms", "no", "no", said)[-1]
+    assert turn.speech.endswith(C.questions["SLEEP"].text)
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
+
+
+def test_a_correction_in_other_words_changes_the_earlier_answer() -> None:
+    """Round 7: "sorry, I got that wrong, they do wreck my sleep" got "I can't diagnose you"
+    and the earlier no stayed."""
+    said = "sorry i got that wrong they do wreck my sleep"
+    turn = play("open leg cramp helper", "check my symptoms", "no", "no", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "yes"}
+    assert turn.speech.startswith(C.prompt("answer_changed"))

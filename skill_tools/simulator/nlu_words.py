@@ -109,6 +109,7 @@ CARRIERS = tuple(sorted((
     "i am asking because",
     "my question is", "here is my question", "real quick", "one more thing",
     "another question", "one more question", "i got a question",
+    "hang on", "hold on", "oh wait", "sorry", "oh sorry",
 ), key=lambda c: (-len(c.split()), c)))
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
