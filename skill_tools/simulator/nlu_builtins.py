@@ -80,6 +80,9 @@ def date_value(words: str, today: date) -> str | None:
     return None
 
 
+_PAST = {"half past ": (30, 0), "quarter past ": (15, 0), "quarter to ": (45, 1)}
+
+
 def time_value(words: str, today: date) -> str | None:
     """AMAZON.TIME: "HH:MM", or a part of the day (MO, AF, EV, NI), or None."""
     if words in _PARTS:
@@ -88,6 +91,10 @@ def time_value(words: str, today: date) -> str | None:
         return "12:00"
     if words == "midnight":
         return "00:00"
+    for lead, (minutes, back) in _PAST.items():  # "half past ten", "quarter to four"
+        clock = time_value(words.removeprefix(lead), today) if words.startswith(lead) else None
+        if clock is not None and clock.endswith(":00"):
+            return f"{(int(clock[:2]) - back) % 24:02d}:{minutes:02d}"
     for half, add in _HALF.items():
         body = words.removesuffix(f" {half}").strip() if half else words
         if half and body == words:

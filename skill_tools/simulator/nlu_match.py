@@ -216,10 +216,16 @@ class Matcher:
         return {}
 
     def _fill_sample(self, words: list[str], method: str) -> Match | None:
-        """The first sample with slots that `words` fully matches, as a Match."""
+        """The first sample with slots that `words` fully matches, as a Match; of its
+        intent's samples that match too, the one that fills the most slots ("remind me
+        tomorrow afternoon": {day} and {time}, not a {day} that swallows the afternoon)."""
         for s in self._slot_samples:
             heard = self._fit(s.parts, words)
             if heard:
+                for other in self._slot_samples_of.get(s.intent, ()):
+                    more = self._fit(other.parts, words) if len(other.slots) > len(heard) else None
+                    if more and len(more) > len(heard):
+                        s, heard = other, more
                 return Match(s.intent, self._slots(s.intent, heard), method, 1.0, s.sample)
         return None
 

@@ -39,6 +39,8 @@ def test_dates(words: str, expected: str | None) -> None:
     [
         ("ten", "10:00"),
         ("ten thirty", "10:30"),
+        ("half past ten", "10:30"),
+        ("quarter to four", "03:45"),
         ("three pm", "15:00"),
         ("eight in the morning", "08:00"),
         ("six in the evening", "18:00"),
@@ -98,3 +100,18 @@ def test_a_week_or_month_fills_the_reminder_s_day(said, weekday, first_of_month)
     day = requested(match.slots["day"].value, None).day
     assert day is not None and day > date.today() - timedelta(days=6)
     assert day.weekday() == weekday if weekday is not None else day.day == 1
+
+
+@pytest.mark.parametrize(
+    ("said", "at"),
+    [
+        ("remind me tomorrow afternoon", "AF"),  # round 7: the afternoon was lost
+        ("remind me next tuesday evening", "EV"),
+        ("remind me friday at half past ten", "10:30"),
+        ("sure make it tomorrow at three", "03:00"),
+    ],
+)
+def test_a_reminder_s_day_keeps_its_time(said: str, at: str) -> None:
+    match = nlu().resolve(said)
+    assert match.intent == "SetReminderIntent"
+    assert match.slots["day"].value and match.slots["time"].value == at
