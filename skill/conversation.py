@@ -819,7 +819,7 @@ class Conversation:
         return reply._replace(view=View(ViewKind.EMERGENCY, "help"))
 
     def crisis(self, state: State) -> Reply:
-        """Thoughts of suicide or self-harm: 911 if they might act on them now, and the
+        """Thoughts of suicide or self-harm: 911 if in danger or already hurt, and the
         national crisis line; never the physical emergency's "these signs"."""
         card = Card(self.content.emergency_card_title, self.content.safety["crisis_card"])
         reply = self._end(self.content.safety["crisis"], card)

@@ -628,7 +628,13 @@ def test_a_second_question_between_the_check_s_questions_keeps_the_check() -> No
 
 
 @pytest.mark.parametrize(
-    "asked", ["are you a real doctor", "where does this information come from", "who are you"]
+    "asked",
+    [
+        "are you a real doctor",
+        "are you a doctor",
+        "where does this information come from",
+        "who are you",
+    ],
 )
 def test_asked_what_it_is_the_skill_says_it_is_not_a_doctor(asked: str) -> None:
     """Round 7: "are you a real doctor" fell back ("I don't have an answer for that one")."""
@@ -674,3 +680,11 @@ def test_a_correction_in_other_words_changes_the_earlier_answer() -> None:
     turn = play("open leg cramp helper", "check my symptoms", "no", "no", said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "yes"}
     assert turn.speech.startswith(C.prompt("answer_changed"))
+
+
+@pytest.mark.parametrize("hedge", ["i guess not", "i suppose not"])
+def test_a_hedged_no_is_recorded_as_no(hedge: str) -> None:
+    """Round 7: "I guess not", at the walking question, near-matched "why not" and counted
+    as yes (and "schedule an evaluation")."""
+    turn = play("open leg cramp helper", "check my symptoms", "no", "no", hedge)[-1]
+    assert turn.session_attributes["answers"]["WALKING"] == "no"

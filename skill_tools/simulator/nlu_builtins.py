@@ -64,7 +64,7 @@ def date_value(words: str, today: date) -> str | None:
     """AMAZON.DATE: an ISO date, or None."""
     words = words.removeprefix("on ").removesuffix(" morning").removesuffix(" afternoon")
     words = words.removesuffix(" evening").removesuffix(" night")
-    if words in ("today", "tonight"):
+    if words == "today":  # "tonight" is a time (NI), as Alexa's AMAZON.TIME gives it
         return today.isoformat()
     if words == "tomorrow":
         return (today + timedelta(days=1)).isoformat()
@@ -91,6 +91,12 @@ def time_value(words: str, today: date) -> str | None:
         return "12:00"
     if words == "midnight":
         return "00:00"
+    for evening in ("tonight at ", "this evening at "):  # "tonight at eight": 20:00
+        clock = (
+            time_value(words.removeprefix(evening), today) if words.startswith(evening) else None
+        )
+        if clock is not None and ":" in clock:
+            return f"{int(clock[:2]) % 12 + 12:02d}{clock[2:]}"
     for lead, (minutes, back) in _PAST.items():  # "half past ten", "quarter to four"
         clock = time_value(words.removeprefix(lead), today) if words.startswith(lead) else None
         if clock is not None and clock.endswith(":00"):

@@ -17,6 +17,7 @@ WEDNESDAY = date(2026, 12, 2)
     ("words", "expected"),
     [
         ("today", "2026-12-02"),
+        ("tonight", None),  # a time (NI), not a day
         ("tomorrow", "2026-12-03"),
         ("tomorrow morning", "2026-12-03"),
         ("the day after tomorrow", "2026-12-04"),
@@ -40,6 +41,8 @@ def test_dates(words: str, expected: str | None) -> None:
         ("ten", "10:00"),
         ("ten thirty", "10:30"),
         ("half past ten", "10:30"),
+        ("tonight at eight", "20:00"),
+        ("tonight", "NI"),
         ("quarter to four", "03:45"),
         ("three pm", "15:00"),
         ("eight in the morning", "08:00"),
@@ -109,6 +112,8 @@ def test_a_week_or_month_fills_the_reminder_s_day(said, weekday, first_of_month)
         ("remind me next tuesday evening", "EV"),
         ("remind me friday at half past ten", "10:30"),
         ("sure make it tomorrow at three", "03:00"),
+        ("remind me tomorrow afternoon to call them", "AF"),
+        ("sure but make it thursday evening instead", "EV"),
     ],
 )
 def test_a_reminder_s_day_keeps_its_time(said: str, at: str) -> None:
