@@ -19,6 +19,7 @@ import os
 from contextvars import ContextVar, Token
 from typing import Self
 
+from skill.content import OUT_OF_SCOPE_CATEGORIES
 from skill.logs import get_logger
 
 log = get_logger("skill.metrics")
@@ -43,18 +44,8 @@ TOPICS = frozenset(
     }
 )
 OUTCOMES = frozenset({"see_specialist", "worth_checking", "probably_fine"})
-CATEGORIES = frozenset(
-    {
-        "remedy",
-        "treatment",
-        "logistics",
-        "condition",
-        "risk",
-        "complication",
-        "diagnosis",
-        "unknown",
-    }
-)
+# Out-of-scope categories (skill/content.py's, one list), plus a subject the skill can't name.
+CATEGORIES = frozenset({*OUT_OF_SCOPE_CATEGORIES, "unknown"})
 # Where the user was when not understood: a Pending value, or "menu" when nothing was pending.
 STATES = frozenset(
     {
