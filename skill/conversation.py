@@ -437,31 +437,25 @@ class Conversation:
     def out_of_scope(self, state: State, category: str) -> Reply:
         """A question the article does not answer: say so honestly, and point to the clinic."""
         oos = self.content.out_of_scope
+        offer: Pending | None = Pending.OFFER_CONTACT
         if category == "unknown":  # a subject the skill has no name for: no promise either
-            lead = _join(oos["unknown"], self.content.safety["emergency_line"])
-            if state.in_check:
-                return self._ask_check(
-                    _join(lead, self.content.prompt("back_to_check")), state.answers, state
-                )
-            if state.check_waits:  # a second question between the check's questions
-                return self._offer(lead, state, Pending.RESUME_CHECK)
-            return self._menu(lead, state._replace(result=None))
-        if category == "diagnosis":  # the check is the way to an answer, unless just done
+            lead, offer = _join(oos["unknown"], self.content.safety["emergency_line"]), None
+        elif category == "diagnosis":  # the check is the way to an answer, unless just done
             offer = Pending.OFFER_CHECK if state.result is None else Pending.OFFER_CONTACT
             lead = oos["diagnosis"]
         elif category == "remedy":  # their own doctor or pharmacist: no "the clinic can"
-            lead, offer = oos[category], Pending.OFFER_CONTACT
-        elif category == "complication":  # "signs of a blood clot?": then the red flags
-            red_flag = self.content.safety["red_flag"]
-            lead = _join(oos[category], oos["clinic_can_answer"], red_flag)
-            offer = Pending.OFFER_CONTACT
+            lead = oos[category]
         else:
-            lead, offer = _join(oos[category], oos["clinic_can_answer"]), Pending.OFFER_CONTACT
+            lead = _join(oos[category], oos["clinic_can_answer"])
+            if category == "complication":  # "signs of a blood clot?": then the red flags
+                lead = _join(lead, self.content.safety["red_flag"])
         if state.in_check:
             lead = _join(lead, self.content.prompt("back_to_check"))
             return self._ask_check(lead, state.answers, state)
         if state.check_waits:  # a second question between the check's questions
             return self._offer(lead, state, Pending.RESUME_CHECK)
+        if offer is None:
+            return self._menu(lead, state._replace(result=None))
         return self._offer(lead, state._replace(result=None), offer)
 
     def _offer_next(self, lead: str, state: State, next_step: str) -> Reply:

@@ -49,6 +49,9 @@ OPEN_SLOT_MIN_CARRIER = 2
 # Intents whose samples win by containment and that the classifier never guesses: a
 # physical emergency and thoughts of suicide or self-harm, both answered with 911.
 PRIORITY_INTENTS = ("EmergencyIntent", "CrisisIntent")
+# The classifier's one class for both: "may be urgent", never named (a small crisis class of
+# its own would make "sleep" and "wake" alarm words).
+PRIORITY_CLASS = PRIORITY_INTENTS[0]
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -164,7 +167,7 @@ class ClassifierIndex:
     vocabulary: frozenset[str]
     ignored: frozenset[str]  # function words: never evidence
     generic: frozenset[str]  # question words and generic verbs: evidence, but not enough
-    # Tokens (generic words aside) that give EmergencyIntent 20% or more of their evidence.
+    # Tokens (generic words aside) that give PRIORITY_CLASS 20% or more of their evidence.
     alarm: frozenset[str]
 
 
@@ -367,10 +370,7 @@ class _Compiler:
         for sample in self.near_samples:
             if sample.intent in ENDING_INTENTS:
                 continue  # a guess from loose words never ends the session
-            # One class for both priority intents: a crisis or an emergency is "may be
-            # urgent" to the classifier, which never names either (a small class of its own
-            # would make "sleep" and "wake" alarm words).
-            intent = PRIORITY_INTENTS[0] if sample.intent in PRIORITY_INTENTS else sample.intent
+            intent = PRIORITY_CLASS if sample.intent in PRIORITY_INTENTS else sample.intent
             for t in sample.tokens - ignored:
                 counts[intent][t] += 1
         vocabulary = frozenset(t for c in counts.values() for t in c)
@@ -384,7 +384,7 @@ class _Compiler:
         generic = frozenset(stem(w) for w in GENERIC_WORDS)
         alarm = frozenset(
             t
-            for t, lp in log_p.get(PRIORITY_INTENTS[0], {}).items()
+            for t, lp in log_p.get(PRIORITY_CLASS, {}).items()
             if t not in generic
             and math.exp(lp) / sum(math.exp(log_p[i].get(t, unseen[i])) for i in log_p)
             >= CLASSIFIER_EMERGENCY_SHARE

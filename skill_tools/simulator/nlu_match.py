@@ -62,6 +62,7 @@ from skill_tools.simulator.nlu_index import (
     CLASSIFIER_MIN_SHARE,
     CLASSIFIER_MIN_WORDS,
     NEAR_THRESHOLD,
+    PRIORITY_CLASS,
     PRIORITY_INTENTS,
     ModelIndex,
     SamplePart,
@@ -319,7 +320,7 @@ class Matcher:
             return None  # the fallback offers 911; a loose guess must not hide it or raise it
         taught = [t for t in telling if t in c.log_p[best]]
         share = 1 / total  # the best intent's evidence is 1
-        if best in PRIORITY_INTENTS or len(taught) < CLASSIFIER_MIN_WORDS:
+        if best == PRIORITY_CLASS or len(taught) < CLASSIFIER_MIN_WORDS:
             return None
         if share < self._classifier_share:
             return None
@@ -391,5 +392,5 @@ class Matcher:
 
 
 def _priority_share(evidence: Mapping[str, float]) -> float:
-    """The share of the evidence an emergency or a crisis holds (one class: nlu_index)."""
-    return evidence.get(PRIORITY_INTENTS[0], 0.0) / sum(evidence.values())
+    """The share of the evidence an emergency or a crisis holds (one class, PRIORITY_CLASS)."""
+    return evidence.get(PRIORITY_CLASS, 0.0) / sum(evidence.values())
