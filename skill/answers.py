@@ -49,6 +49,12 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
 REPLY_SLOT_TYPE = "Reply"
 REPLIES: Mapping[str, Answer] = MappingProxyType({"YES": Answer.YES, "NO": Answer.NO})
 
+# Which earlier answer a correction is about ("change my first answer to no"): its place
+# among the answers given, in the order the questions were asked (the AnswerOrder slot).
+ANSWER_ORDER: Mapping[str, int] = MappingProxyType(
+    {"FIRST": 0, "SECOND": 1, "THIRD": 2, "FOURTH": 3, "LAST": -1}
+)
+
 
 # How often, said to a question that is not about how often. "Most nights", to "do they
 # disrupt your sleep?", is a yes; "sometimes" to it, or to "does your cramping occur with
@@ -108,9 +114,7 @@ NOT_COVERED: Mapping[tuple[str, str], str] = MappingProxyType(
 # Topic slots whose values are the article's own list: words that fill one without naming
 # a value ("does alcohol cause leg cramps?") are something the article does not list, and
 # the answer says so before giving the list.
-UNLISTED_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {"CrampCausesIntent": ("cause",)}
-)
+UNLISTED_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType({"CrampCausesIntent": ("cause",)})
 
 # Topic slot values the article does not list, though the type names them ("does standing
 # all day cause cramps?"): the answer says so first, as for words of no value.

@@ -785,11 +785,17 @@ class Conversation:
             state = state._replace(noted=noted)
         return self._ask_check(None, answers, state)
 
-    def change_answer(self, state: State, reply_id: str | None) -> Turn:
+    def change_answer(
+        self, state: State, reply_id: str | None, which_id: str | None = None
+    ) -> Turn:
         """ "Wait, I meant no": in the check, the last answer becomes this one and the check
         goes on from there; with nothing answered yet, it answers the question asked; after
-        the result, "start over" takes the check again; elsewhere, a plain yes or no."""
+        the result, "start over" takes the check again; elsewhere, a plain yes or no.
+        "Change my first answer (to no)": that answer, or that question asked again."""
         reply = answers.REPLIES.get(reply_id or "")
+        place = answers.ANSWER_ORDER.get(which_id or "")
+        if state.in_check and place is not None:
+            return self._change_at(state, place, reply)
         if reply is None:  # "change my answer" to no clear yes or no: ask it again
             return self.previous(state)
         if state.in_check and state.answers:
@@ -799,6 +805,20 @@ class Conversation:
         if state.result is not None:
             return self._repeat_pending(self.content.prompt("answer_after_result"), state)
         return self.yes(state) if reply is Answer.YES else self.no(state)
+
+    def _change_at(self, state: State, place: int, reply: Answer | None) -> Reply:
+        """The answer at `place` (0: the first given; -1: the last) becomes `reply`; with no
+        reply, its question is asked again and the answers after it are forgotten."""
+        given = list(state.answers)
+        if place >= len(given) or not given:  # "my third answer", two given: nothing to change
+            return self._repeat_pending(self.content.prompt("no_such_answer"), state)
+        question = given[place]
+        if reply is not None:
+            return self._correct(state, question, reply)
+        forgotten = set(given[given.index(question) :])
+        kept = {q: a for q, a in state.answers.items() if q not in forgotten}
+        noted = {q: a for q, a in state.noted.items() if q not in forgotten}
+        return self._ask_check(None, kept, state._replace(noted=noted))
 
     def navigate_home(self, state: State) -> Reply:
         lead = self.content.prompt("check_left") if state.in_check else None

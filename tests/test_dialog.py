@@ -688,3 +688,45 @@ def test_a_hedged_no_is_recorded_as_no(hedge: str) -> None:
     as yes (and "schedule an evaluation")."""
     turn = play("open leg cramp helper", "check my symptoms", "no", "no", hedge)[-1]
     assert turn.session_attributes["answers"]["WALKING"] == "no"
+
+
+@pytest.mark.parametrize(
+    ("said", "answers", "next_question"),
+    [
+        ("change my first answer to no", {"FREQUENT": "no", "SLEEP": "no"}, "WALKING"),
+        ("actually the first answer should be no", {"FREQUENT": "no", "SLEEP": "no"}, "WALKING"),
+    ],
+)
+def test_a_correction_that_names_an_earlier_answer_changes_that_one(
+    said: str, answers: dict, next_question: str
+) -> None:
+    """Round 7's new user: "change my first answer to no" changed the last answer."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "no", said)[-1]
+    assert turn.speech.startswith(C.prompt("answer_changed"))
+    assert turn.session_attributes["answers"] == answers
+    assert turn.speech.endswith(C.questions[next_question].text)
+
+
+def test_changing_the_second_answer_can_settle_the_result() -> None:
+    turns = play(
+        "open leg cramp helper", "check my symptoms", "yes", "no", "change the second one to yes"
+    )
+    assert turns[-1].speech.startswith(C.prompt("answer_changed"))
+    assert turns[-1].session_attributes["result"] == ["see_specialist", "FREQUENT_SLEEP"]
+
+
+def test_going_back_to_a_named_question_asks_it_and_forgets_what_came_after() -> None:
+    turns = play(
+        "open leg cramp helper", "check my symptoms", "yes", "no", "go back to the first question"
+    )
+    assert turns[-1].speech.endswith(C.questions["FREQUENT"].text)
+    assert turns[-1].session_attributes.get("answers", {}) == {}
+
+
+def test_changing_an_answer_not_yet_given_changes_nothing() -> None:
+    turns = play(
+        "open leg cramp helper", "check my symptoms", "yes", "change my third answer to yes"
+    )
+    assert turns[-1].speech.startswith(C.prompt("no_such_answer"))
+    assert turns[-1].speech.endswith(C.questions["SLEEP"].text)
+    assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes"}

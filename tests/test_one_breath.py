@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
-from skill.answers import MEANINGS, NOT_COVERED, REPLIES, UNLISTED_SLOTS
+from skill.answers import ANSWER_ORDER, MEANINGS, NOT_COVERED, REPLIES, UNLISTED_SLOTS
 from skill.content import OUT_OF_SCOPE_CATEGORIES, load, word_count
 from skill.conversation import Conversation, Reply, State, Turn, View, ViewKind
 from skill.reminders import ReminderResult
@@ -54,11 +54,12 @@ ACTS: dict[str, Act] = {
         f"topic {t}, unlisted": (lambda s, t=t: conv.topic(s, t, unlisted=True))
         for t in UNLISTED_SLOTS
     },
-    **{f"change to {r}": (lambda s, r=r: conv.change_answer(s, r)) for r in (*REPLIES, None)},
     **{
-        f"not covered {a}": (lambda s, a=a: conv.not_covered(s, a))
-        for a in NOT_COVERED.values()
+        f"change {w} to {r}": (lambda s, r=r, w=w: conv.change_answer(s, r, w))
+        for r in (*REPLIES, None)
+        for w in (*ANSWER_ORDER, None)
     },
+    **{f"not covered {a}": (lambda s, a=a: conv.not_covered(s, a)) for a in NOT_COVERED.values()},
     **{
         f"answer {a}, reply {r}": (lambda s, a=a, r=r: conv.check_answer(s, a, r))
         for a in (*MEANINGS, None)

@@ -175,7 +175,8 @@ def _symptom_check(conv: Conversation, state: State, handler_input: HandlerInput
 
 
 def _change_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
-    return conv.change_answer(state, resolved_slot_id(handler_input, "reply"))
+    reply, which = (resolved_slot_id(handler_input, n) for n in ("reply", "which"))
+    return conv.change_answer(state, reply, which)
 
 
 def _reminder(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:

@@ -172,7 +172,10 @@ ANSWER_FLOORS = {
     "check_answers5": 0.87,
     "check_answers6": 0.94,
     "check_answers7": 0.70,
-    "check_answers8": 0.85,
+    # 0.86 until round 8: "no, even when I rest it keeps hurting", at the walking question,
+    # is no longer recorded (asked again, with the 911 line): its emergency share passed 20%
+    # when the built-in intents got more samples.
+    "check_answers8": 0.83,
 }
 
 
