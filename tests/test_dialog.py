@@ -730,3 +730,23 @@ def test_changing_an_answer_not_yet_given_changes_nothing() -> None:
     assert turns[-1].speech.startswith(C.prompt("no_such_answer"))
     assert turns[-1].speech.endswith(C.questions["SLEEP"].text)
     assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize(
+    "asked", ["can we check my wife's symptoms", "check symptoms for my dad", "check her cramps"]
+)
+def test_asking_for_a_check_for_someone_else_says_to_answer_for_them(asked: str) -> None:
+    """Round 7's new user: these started the check as if for the speaker."""
+    turn = play("open leg cramp helper", asked)[-1]
+    assert C.prompt("check_for_other") in turn.speech
+    assert turn.speech.endswith(C.questions["FREQUENT"].text)
+
+
+@pytest.mark.parametrize(
+    ("said", "recorded"),
+    [("he says yes", "yes"), ("she said no", "no"), ("she doesn't know", "unsure")],
+)
+def test_answers_relayed_from_someone_else_are_recorded(said: str, recorded: str) -> None:
+    """Round 7's new user: "he says yes" got "I need an answer to this question first"."""
+    turn = play("open leg cramp helper", "check my symptoms for my dad", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": recorded}

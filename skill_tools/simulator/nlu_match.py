@@ -12,7 +12,8 @@ and then goes through three stages, the first hit wins:
 2. near: IDF-weighted Jaccard similarity of token sets against every sample, after filler
    words are dropped, custom slot values are replaced by a token naming their type, and
    a misspelt word is corrected to a model word one edit away. The best sample wins when
-   its score is at least the threshold (NEAR_THRESHOLD by default);
+   its score is at least the threshold (NEAR_THRESHOLD by default), with every slot of its
+   intent whose type has a value in the phrase;
 3. open slot: a sample with one slot and at least two carrier words fully matches with its slot
    taken as one to four unknown words: the intent, with that slot ER_SUCCESS_NO_MATCH.
 
@@ -372,7 +373,7 @@ class Matcher:
         if best_i < 0 or best < self.threshold:
             return None
         entry = self._entries[best_i]
-        heard = self._tagged(entry.slot_types, found)
+        heard = self._tagged(self.intents.get(entry.intent, ()), found)
         return Match(entry.intent, self._slots(entry.intent, heard), "near", best, entry.sample)
 
     @staticmethod
