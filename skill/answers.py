@@ -118,7 +118,9 @@ UNLISTED_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType({"CrampCausesIn
 
 # Topic slot values the article does not list, though the type names them ("does standing
 # all day cause cramps?"): the answer says so first, as for words of no value.
-NOT_LISTED: frozenset[tuple[str, str]] = frozenset({("cause", "POSTURE"), ("cause", "WEIGHT")})
+NOT_LISTED: frozenset[tuple[str, str]] = frozenset(
+    {("cause", "POSTURE"), ("cause", "WEIGHT"), ("cause", "WEATHER")}
+)
 
 # Topic slot values that make the question one the article does not answer, by category:
 # "can statins cause cramps?" (the article says "certain medications" and names none).

@@ -447,8 +447,8 @@ class Conversation:
             lead = oos[category]
         else:
             lead = _join(oos[category], oos["clinic_can_answer"])
-            if category == "complication":  # "signs of a blood clot?": then the red flags
-                lead = _join(lead, self.content.safety["red_flag"])
+            if category in ("complication", "condition"):  # "signs of a clot?", "swollen
+                lead = _join(lead, self.content.safety["red_flag"])  # legs?": the red flags
         if state.in_check:
             lead = _join(lead, self.content.prompt("back_to_check"))
             return self._ask_check(lead, state.answers, state)

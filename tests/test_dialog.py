@@ -446,6 +446,8 @@ def test_spider_veins_said_to_the_varicose_question_are_not_sure() -> None:
         "could stress cause leg cramps",
         "does standing all day cause leg cramps",  # a value of the type (round 7)
         "do leg cramps come from getting older",
+        "does cold weather make cramps worse",  # fell back (round 8)
+        "do leg cramps get worse in the winter",
     ],
 )
 def test_a_cause_the_article_does_not_list_is_said_to_be_unlisted(asked: str) -> None:
@@ -750,3 +752,15 @@ def test_answers_relayed_from_someone_else_are_recorded(said: str, recorded: str
     """Round 7's new user: "he says yes" got "I need an answer to this question first"."""
     turn = play("open leg cramp helper", "check my symptoms for my dad", said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": recorded}
+
+
+@pytest.mark.parametrize(
+    "asked", ["is leg swelling a sign of vein disease", "do heavy legs mean i have vein problems"]
+)
+def test_a_symptom_the_article_does_not_cover_is_not_answered_with_cramps(asked: str) -> None:
+    """Round 7's new user: "is leg swelling a sign of vein disease" got the cramps-and-veins
+    answer, as if the article said so; it is "not covered", with the red flags."""
+    turn = play("open leg cramp helper", asked)[-1]
+    assert turn.speech.startswith(C.out_of_scope["condition"])
+    assert C.safety["red_flag"] in turn.speech
+    assert not turn.session_ended
