@@ -120,3 +120,17 @@ def test_a_reminder_s_day_keeps_its_time(said: str, at: str) -> None:
     match = nlu().resolve(said)
     assert match.intent == "SetReminderIntent"
     assert match.slots["day"].value and match.slots["time"].value == at
+
+
+@pytest.mark.parametrize(
+    ("said", "weekday"),
+    [
+        ("remind me first thing monday to call the clinic", 0),  # round 7: the phone reply
+        ("remind me thursday that i need to call the vein center", 3),
+        ("can you remind me to ring the clinic first thing friday", 4),
+    ],
+)
+def test_a_reminder_with_its_day_and_the_clinic_named_keeps_the_day(said, weekday) -> None:
+    match = nlu().resolve(said)
+    assert match.intent == "SetReminderIntent"
+    assert date.fromisoformat(match.slots["day"].value).weekday() == weekday
