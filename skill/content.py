@@ -31,6 +31,7 @@ NEXT_STEPS = ("check", "contact")
 PROMPT_KEYS = (
     "about",
     "answer_changed",
+    "no_such_answer",
     "anything_else",
     "ask_more",
     "back_to_check",

@@ -764,3 +764,22 @@ def test_a_symptom_the_article_does_not_cover_is_not_answered_with_cramps(asked:
     assert turn.speech.startswith(C.out_of_scope["condition"])
     assert C.safety["red_flag"] in turn.speech
     assert not turn.session_ended
+
+
+@pytest.mark.parametrize("said", ["no wait, one more thing", "no hold on, i have another question"])
+def test_a_no_taken_back_at_once_does_not_end_the_session(said: str) -> None:
+    """Round 8's new user: "no wait, one more thing", asked "what else?", said goodbye."""
+    turns = play("open leg cramp helper", "why do my legs cramp at night", "no", said)
+    assert turns[-2].session_attributes["pending"] == "anything_else"
+    assert not turns[-1].session_ended
+
+
+@pytest.mark.parametrize("answers", [("yes", "yes"), ("no", "no", "yes")])
+def test_a_see_a_specialist_result_says_to_schedule_an_evaluation(answers) -> None:
+    """Round 8's new user: the sleep result said only "a vein specialist can determine the
+    underlying cause"; what to do was in the card title alone."""
+    turn = play("open leg cramp helper", "check my symptoms", *answers)[-1]
+    outcome = C.outcomes[triage.Outcome.SEE_SPECIALIST]
+    assert turn.session_attributes["result"][0] == triage.Outcome.SEE_SPECIALIST.value
+    assert "schedule an evaluation" in turn.speech.lower()
+    assert outcome.title.lower() in turn.speech.lower()

@@ -34,8 +34,9 @@ forgiving than the samples justify in the one place where a miss is dangerous.
 
 4. leading answer: a phrase that opens with a plain yes or no ("yes and then I can't get
    back to sleep") is AMAZON.YesIntent or AMAZON.NoIntent, unless it holds both ("yes no
-   wait no") or words that give an emergency 20% of the classifier's evidence ("yes, and my
-   calf is red and really painful": the fallback offers 911).
+   wait no"), is taken back ("no wait, one more thing") or holds words that give an emergency
+   20% of the classifier's evidence ("yes, and my calf is red and really painful": the
+   fallback offers 911).
 5. classifier: a naive Bayes over the samples' content words, standing in for how Alexa's
    statistical NLU generalises past its samples ("does alcohol cause leg cramps"). It speaks
    only when the phrase holds no more unknown words than known ones, one intent holds at
@@ -70,6 +71,7 @@ from skill_tools.simulator.nlu_index import (
 )
 from skill_tools.simulator.nlu_words import (
     LEADING_ANSWERS,
+    TAKEN_BACK,
     content_words,
     deletions,
     drop_carrier,
@@ -273,6 +275,8 @@ class Matcher:
         said = set(words)
         for intent, openers in LEADING_ANSWERS.items():
             if len(words) > 1 and words[0] in openers and intent in self.intents:
+                if words[1] in TAKEN_BACK:
+                    return None  # "no wait, one more thing": not an answer
                 if all(said & others for others in LEADING_ANSWERS.values()):
                     return None  # "yes no wait no": both, so neither
                 share = self._emergency_share(self._near_tokens(text)[0])

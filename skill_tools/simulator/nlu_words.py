@@ -79,6 +79,8 @@ LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
     "AMAZON.YesIntent": frozenset({"yes", "yeah", "yep", "yup", "definitely", "absolutely"}),
     "AMAZON.NoIntent": frozenset({"no", "nope", "nah", "never"}),
 }
+# After a leading yes or no, these take it back: "no wait, one more thing" is not a no.
+TAKEN_BACK = frozenset({"wait", "hold", "hang"})
 
 # Dropped from both sides before the near match; multi-word ones first.
 FILLERS = (
