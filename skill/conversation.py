@@ -786,12 +786,22 @@ class Conversation:
         return self._ask_check(None, answers, state)
 
     def change_answer(
-        self, state: State, reply_id: str | None, which_id: str | None = None
+        self,
+        state: State,
+        reply_id: str | None,
+        which_id: str | None = None,
+        frequency_id: str | None = None,
     ) -> Turn:
         """ "Wait, I meant no": in the check, the last answer becomes this one and the check
         goes on from there; with nothing answered yet, it answers the question asked; after
         the result, "start over" takes the check again; elsewhere, a plain yes or no.
-        "Change my first answer (to no)": that answer, or that question asked again."""
+        "Change my first answer (to no)": that answer, or that question asked again.
+        "Actually it's more like once a month": the answer about how often, wherever asked."""
+        frequency = answers.MEANINGS.get(frequency_id or "")
+        if frequency is not None:
+            if state.in_check and frequency.question in state.answers:
+                return self._correct(state, frequency.question, frequency.answer)
+            return self.check_answer(state, frequency_id)
         reply = answers.REPLIES.get(reply_id or "")
         place = answers.ANSWER_ORDER.get(which_id or "")
         if state.in_check and place is not None:

@@ -783,3 +783,20 @@ def test_a_see_a_specialist_result_says_to_schedule_an_evaluation(answers) -> No
     assert turn.session_attributes["result"][0] == triage.Outcome.SEE_SPECIALIST.value
     assert "schedule an evaluation" in turn.speech.lower()
     assert outcome.title.lower() in turn.speech.lower()
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "actually my cramps aren't frequent",
+        "actually it's more like once a month",
+        "actually, i don't get them that often",
+    ],
+)
+def test_a_later_correction_of_how_often_changes_the_first_answer(said: str) -> None:
+    """Round 8's new user: said at the walking question, the first was taken as that answer
+    and the result said "You said your cramps are frequent"; the others were not understood."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "no", said)[-1]
+    assert turn.speech.startswith(C.prompt("answer_changed"))
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
+    assert turn.speech.endswith(C.questions["WALKING"].text)

@@ -59,6 +59,10 @@ ACTS: dict[str, Act] = {
         for r in (*REPLIES, None)
         for w in (*ANSWER_ORDER, None)
     },
+    **{
+        f"change how often to {f}": (lambda s, f=f: conv.change_answer(s, None, None, f))
+        for f in MEANINGS
+    },
     **{f"not covered {a}": (lambda s, a=a: conv.not_covered(s, a)) for a in NOT_COVERED.values()},
     **{
         f"answer {a}, reply {r}": (lambda s, a=a, r=r: conv.check_answer(s, a, r))

@@ -174,9 +174,12 @@ def _symptom_check(conv: Conversation, state: State, handler_input: HandlerInput
     return conv.start_check(state, for_other=for_other)
 
 
+ANSWER_CHANGE_SLOTS = ("reply", "which", "frequency")
+
+
 def _change_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
-    reply, which = (resolved_slot_id(handler_input, n) for n in ("reply", "which"))
-    return conv.change_answer(state, reply, which)
+    reply, which, often = (resolved_slot_id(handler_input, n) for n in ANSWER_CHANGE_SLOTS)
+    return conv.change_answer(state, reply, which, often)
 
 
 def _reminder(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
