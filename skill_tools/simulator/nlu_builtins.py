@@ -14,8 +14,24 @@ from datetime import date, timedelta
 _NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "forty five": 45, "a": 1, "an": 1,
+    "thirty": 30, "forty": 40, "forty five": 45, "a": 1, "an": 1, "a couple of": 2,
+    "a couple": 2, "couple of": 2, "a few": 3,
 }  # fmt: skip
+_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+         "seventeenth", "eighteenth", "nineteenth", "twentieth"),
+        1,
+    )
+}  # fmt: skip
+_ORDINALS.update({f"twenty {w}": 20 + n for w, n in list(_ORDINALS.items())[:9]})
+_ORDINALS.update({"thirtieth": 30, "thirty first": 31})
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
 _DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PARTS = {
@@ -60,10 +76,51 @@ _SPANS: dict[str, Callable[[date], str]] = {
 }
 
 
+def _day_of_month(words: str) -> int | None:
+    """ "fifteenth", "the fifteenth", "20th" (as the simulator spells it: "two zero th")."""
+    words = words.removeprefix("the ")
+    if words in _ORDINALS:
+        return _ORDINALS[words]
+    for suffix in (" th", " st", " nd", " rd"):
+        if words.endswith(suffix):
+            number = _number(words.removesuffix(suffix))
+            return number if number is not None and 1 <= number <= 31 else None
+    return None
+
+
+def _dated(words: str, today: date) -> date | None:
+    """ "the fifteenth", "december twentieth", "the twentieth of december": the next such day."""
+    month, day_words = None, words
+    for name in _MONTHS:
+        if words.startswith(name + " "):
+            month, day_words = _MONTHS.index(name) + 1, words.removeprefix(name + " ")
+        elif words.endswith(" of " + name):
+            month, day_words = _MONTHS.index(name) + 1, words.removesuffix(" of " + name)
+    day = _day_of_month(day_words)
+    if day is None:
+        return None
+    for ahead in range(0, 13):  # this month (or the given one) if still to come, else the next
+        months = today.year * 12 + today.month - 1 + ahead
+        year, number = divmod(months, 12)
+        if month is not None and number + 1 != month:
+            continue
+        try:
+            found = date(year, number + 1, day)
+        except ValueError:
+            continue
+        if found >= today:
+            return found
+    return None
+
+
 def date_value(words: str, today: date) -> str | None:
     """AMAZON.DATE: an ISO date, or None."""
-    words = words.removeprefix("on ").removesuffix(" morning").removesuffix(" afternoon")
+    words = words.removeprefix("on ").removeprefix("sometime ").removeprefix("some time ")
+    words = words.removeprefix("first thing ").removesuffix(" first thing")
+    words = words.removesuffix(" morning").removesuffix(" afternoon")
     words = words.removesuffix(" evening").removesuffix(" night")
+    if (found := _dated(words, today)) is not None:
+        return found.isoformat()
     if words == "today":  # "tonight" is a time (NI), as Alexa's AMAZON.TIME gives it
         return today.isoformat()
     if words == "tomorrow":

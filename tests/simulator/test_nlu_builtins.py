@@ -29,6 +29,15 @@ WEDNESDAY = date(2026, 12, 2)
         ("next month", "2027-01"),
         ("this evening", None),  # a time, not a day
         ("ten", None),
+        # Round 8: days of the month, and a week said loosely.
+        ("the fifteenth", "2026-12-15"),
+        ("the first", "2027-01-01"),  # this month's is past: the next one
+        ("december two zero th", "2026-12-20"),  # "December 20th", as spoken_form spells it
+        ("the twentieth of december", "2026-12-20"),
+        ("january third", "2027-01-03"),
+        ("the thirty first of february", None),
+        ("sometime next week", "2026-W50"),
+        ("monday first thing", "2026-12-07"),
     ],
 )
 def test_dates(words: str, expected: str | None) -> None:
@@ -114,6 +123,7 @@ def test_a_week_or_month_fills_the_reminder_s_day(said, weekday, first_of_month)
         ("sure make it tomorrow at three", "03:00"),
         ("remind me tomorrow afternoon to call them", "AF"),
         ("sure but make it thursday evening instead", "EV"),
+        ("remind me tomorrow evening to call the clinic", "EV"),  # round 8: 9 in the morning
     ],
 )
 def test_a_reminder_s_day_keeps_its_time(said: str, at: str) -> None:
@@ -134,3 +144,29 @@ def test_a_reminder_with_its_day_and_the_clinic_named_keeps_the_day(said, weekda
     match = nlu().resolve(said)
     assert match.intent == "SetReminderIntent"
     assert date.fromisoformat(match.slots["day"].value).weekday() == weekday
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("a couple of hours", "PT2H"), ("a few minutes", "PT3M"), ("a couple of days", "P2D")],
+)
+def test_loose_amounts_of_time(words: str, expected: str) -> None:
+    assert duration_value(words, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "slot"),
+    [
+        ("set a reminder in two hours", "duration"),  # round 8: "in two hours" filled {day}
+        ("remind me in a couple of hours", "duration"),
+        ("nudge me this weekend to book an appointment", "day"),
+        ("could you set a reminder for me for next week", "day"),
+        ("remind me on the fifteenth", "day"),
+    ],
+)
+def test_a_reminder_said_loosely_still_carries_its_day_or_delay(said: str, slot: str) -> None:
+    """Round 8's new user: each was set for tomorrow at 9, the day or delay lost."""
+    match = nlu().resolve(said)
+    assert match.intent == "SetReminderIntent"
+    wanted = requested(match.slots["day"].value, None, match.slots["duration"].value)
+    assert (wanted.after if slot == "duration" else wanted.day) is not None
