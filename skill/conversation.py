@@ -799,9 +799,10 @@ class Conversation:
         "Actually it's more like once a month": the answer about how often, wherever asked."""
         frequency = answers.MEANINGS.get(frequency_id or "")
         if frequency is not None:
-            if state.in_check and frequency.question in state.answers:
+            before = state.answers.get(frequency.question) if state.in_check else None
+            if before is not None and before is not frequency.answer:
                 return self._correct(state, frequency.question, frequency.answer)
-            return self.check_answer(state, frequency_id)
+            return self.check_answer(state, frequency_id)  # no change: an answer as said
         reply = answers.REPLIES.get(reply_id or "")
         place = answers.ANSWER_ORDER.get(which_id or "")
         if state.in_check and place is not None:

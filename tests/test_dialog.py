@@ -735,7 +735,7 @@ def test_changing_an_answer_not_yet_given_changes_nothing() -> None:
 
 
 @pytest.mark.parametrize(
-    "asked", ["can we check my wife's symptoms", "check symptoms for my dad", "check her cramps"]
+    "asked", ["can we check my wife's symptoms", "check symptoms for my dad", "check her symptoms"]
 )
 def test_asking_for_a_check_for_someone_else_says_to_answer_for_them(asked: str) -> None:
     """Round 7's new user: these started the check as if for the speaker."""

@@ -110,7 +110,8 @@ CARRIERS = tuple(sorted((
     "i am nervous", "i am a bit worried", "i am concerned", "i am confused",
     "i am asking because",
     "my question is", "here is my question", "real quick", "one more thing",
-    "another question", "one more question", "i got a question",
+    "another question", "one more question", "i got a question", "i have another question",
+    "i have one more question", "i got another question",
     "hang on", "hold on", "oh wait", "sorry", "oh sorry",
 ), key=lambda c: (-len(c.split()), c)))
 
