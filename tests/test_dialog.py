@@ -800,3 +800,21 @@ def test_a_later_correction_of_how_often_changes_the_first_answer(said: str) -> 
     assert turn.speech.startswith(C.prompt("answer_changed"))
     assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
     assert turn.speech.endswith(C.questions["WALKING"].text)
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "recorded"),
+    [
+        ("SLEEP", "they wake me up something awful", "yes"),
+        ("SLEEP", "i'm up three times a night with them", "yes"),
+        ("SLEEP", "i can't sleep well because of them", "yes"),
+        ("SLEEP", "not really, i sleep through", "no"),
+        ("FREQUENT", "twice a week or so", "yes"),
+        ("FREQUENT", "not every night but most", "yes"),
+    ],
+)
+def test_round_8_s_everyday_answers_are_recorded(question: str, said: str, recorded: str) -> None:
+    """Round 8's new user: each was asked again, nothing recorded."""
+    from tests.simulator.test_eval import _recorded, say_in_session
+
+    assert _recorded(say_in_session(said, question), question) == recorded
