@@ -62,7 +62,7 @@ BEFORE = {
 QUESTIONS = tuple(BEFORE)
 SETS = (
     "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "heldout8",
+    "heldout8", "heldout9",
 )
 
 
@@ -128,6 +128,7 @@ FLOORS = {
     "heldout6": 0.78,
     "heldout7": 0.74,
     "heldout8": 0.79,
+    "heldout9": 0.73,
 }
 EXACT_FLOORS = {
     "tuning": 0.77,
@@ -139,6 +140,7 @@ EXACT_FLOORS = {
     "heldout6": 0.20,
     "heldout7": 0.25,
     "heldout8": 0.19,
+    "heldout9": 0.13,
 }
 
 
@@ -151,7 +153,7 @@ def test_phrases_nobody_tuned_reach_the_intent_they_mean(name: str) -> None:
 
 ANSWER_SETS = (
     "check_answers", "check_answers4", "check_answers5", "check_answers6", "check_answers7",
-    "check_answers8",
+    "check_answers8", "check_answers9",
 )
 
 
@@ -176,6 +178,7 @@ ANSWER_FLOORS = {
     # is no longer recorded (asked again, with the 911 line): its emergency share passed 20%
     # when the built-in intents got more samples.
     "check_answers8": 0.83,
+    "check_answers9": 0.88,
 }
 
 
