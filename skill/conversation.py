@@ -797,12 +797,21 @@ class Conversation:
         the result, "start over" takes the check again; elsewhere, a plain yes or no.
         "Change my first answer (to no)": that answer, or that question asked again.
         "Actually it's more like once a month": the answer about how often, wherever asked."""
+        if state.result is not None and not state.in_check:  # the check is done
+            return self._repeat_pending(self.content.prompt("answer_after_result"), state)
         frequency = answers.MEANINGS.get(frequency_id or "")
         if frequency is not None:
             before = state.answers.get(frequency.question) if state.in_check else None
-            if before is not None and before is not frequency.answer:
+            if before is None:
+                return self.check_answer(state, frequency_id)
+            if before is not frequency.answer:
                 return self._correct(state, frequency.question, frequency.answer)
-            return self.check_answer(state, frequency_id)  # no change: an answer as said
+            # Said again as it was ("actually they're not that frequent"): an answer to the
+            # question asked only where it is a clear one ("never", asked about walking).
+            asked = answers.meaning(frequency_id, triage.next_question(state.answers))
+            if asked is not None and asked.answer is not Answer.UNSURE:
+                return self.check_answer(state, frequency_id)
+            return self._ask_check(None, state.answers, state)
         reply = answers.REPLIES.get(reply_id or "")
         place = answers.ANSWER_ORDER.get(which_id or "")
         if state.in_check and place is not None:

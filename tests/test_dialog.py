@@ -818,3 +818,33 @@ def test_round_8_s_everyday_answers_are_recorded(question: str, said: str, recor
     from tests.simulator.test_eval import _recorded, say_in_session
 
     assert _recorded(say_in_session(said, question), question) == recorded
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "answers"),
+    [
+        (("rarely", "no"), "actually they're not that frequent", {"FREQUENT": "no", "SLEEP": "no"}),
+        (("no",), "actually they're not that frequent", {"FREQUENT": "no"}),
+    ],
+)
+def test_how_often_said_again_as_it_was_records_nothing_new(before, said, answers) -> None:
+    """Round 8's fifth new user: it was recorded as "not sure" to the question asked, and the
+    check ended with "You were not sure about some answers"."""
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes["answers"] == answers
+    assert turn.session_attributes["pending"] == "check"
+
+
+def test_how_often_said_later_changes_the_first_answer_when_it_differs() -> None:
+    """Round 8: "actually they are pretty frequent", at the walking question, was refused."""
+    check = ("check my symptoms", "no", "yes", "actually they are pretty frequent")
+    turn = play("open leg cramp helper", *check)[-1]
+    assert turn.speech.startswith(C.prompt("answer_changed"))
+    assert turn.session_attributes["result"] == ["see_specialist", "FREQUENT_SLEEP"]
+
+
+@pytest.mark.parametrize("said", ["change my second answer", "change my first answer to no"])
+def test_a_correction_after_the_result_points_to_start_over(said: str) -> None:
+    """Round 8: "change my second answer" after the result repeated the result silently."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", said)[-1]
+    assert turn.speech.startswith(C.prompt("answer_after_result"))
