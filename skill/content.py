@@ -87,6 +87,7 @@ SAFETY_KEYS = (
 # Questions the article does not answer, by kind; "diagnosis" is answered with the check.
 OUT_OF_SCOPE_CATEGORIES = (
     "remedy",
+    "medicine",
     "treatment",
     "logistics",
     "condition",

@@ -443,7 +443,7 @@ class Conversation:
         elif category == "diagnosis":  # the check is the way to an answer, unless just done
             offer = Pending.OFFER_CHECK if state.result is None else Pending.OFFER_CONTACT
             lead = oos["diagnosis"]
-        elif category == "remedy":  # their own doctor or pharmacist: no "the clinic can"
+        elif category in ("remedy", "medicine"):  # their doctor or pharmacist, not the clinic
             lead = oos[category]
         else:
             lead = _join(oos[category], oos["clinic_can_answer"])

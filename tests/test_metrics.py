@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 
 from skill import metrics
+from skill.answers import OUT_OF_SCOPE_VALUES
 from skill.app import lambda_handler
 from skill.content import load
 from skill.conversation import Pending
@@ -173,7 +174,8 @@ def test_a_value_outside_its_closed_set_is_dropped_never_emitted() -> None:
 def test_the_closed_sets_match_the_code_that_picks_the_values() -> None:
     assert set(load().topics) == metrics.TOPICS
     assert {o.value for o in Outcome} == metrics.OUTCOMES
-    assert {c for c, _ in OUT_OF_SCOPE_INTENTS.values()} | {"unknown"} == metrics.CATEGORIES
+    picked = {c for c, _ in OUT_OF_SCOPE_INTENTS.values()} | {"unknown"}
+    assert picked | set(OUT_OF_SCOPE_VALUES.values()) == metrics.CATEGORIES
     assert {p.value for p in Pending} | {"menu"} == metrics.STATES
 
 

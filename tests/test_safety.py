@@ -144,8 +144,11 @@ def test_out_of_scope_questions_get_an_honest_answer_with_the_clinic(state: str)
         elif group == "complication":  # the red flags follow, for anyone who has them
             honest = "doesn't cover" in speech and CLINIC in speech and pending == "offer_contact"
             honest = honest and C.safety["red_flag"] in speech
-        elif group == "remedy":  # a medicine is for their own doctor or pharmacist
+        elif group == "remedy":  # for their own doctor or pharmacist
             honest = "doesn't cover" in speech and "pharmacist" in speech
+            honest = honest and pending == "offer_contact"
+        elif group == "medicine":  # the article's "certain medications", named by no one
+            honest = "not which ones" in speech and "pharmacist" in speech
             honest = honest and pending == "offer_contact"
         else:
             honest = "doesn't cover" in speech and CLINIC in speech and pending == "offer_contact"
