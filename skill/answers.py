@@ -119,7 +119,7 @@ UNLISTED_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType({"CrampCausesIn
 # Topic slot values the article does not list, though the type names them ("does standing
 # all day cause cramps?"): the answer says so first, as for words of no value.
 NOT_LISTED: frozenset[tuple[str, str]] = frozenset(
-    {("cause", "POSTURE"), ("cause", "WEIGHT"), ("cause", "WEATHER")}
+    {("cause", "POSTURE"), ("cause", "WEIGHT"), ("cause", "WEATHER"), ("cause", "SMOKING")}
 )
 
 # Topic slot values that make the question one the article does not answer, by category:

@@ -448,6 +448,8 @@ def test_spider_veins_said_to_the_varicose_question_are_not_sure() -> None:
         "do leg cramps come from getting older",
         "does cold weather make cramps worse",  # fell back (round 8)
         "do leg cramps get worse in the winter",
+        "could smoking be making my leg cramps worse",  # round 8: the list alone
+        "do my cramps get worse when it's cold outside",  # round 8: fell back
     ],
 )
 def test_a_cause_the_article_does_not_list_is_said_to_be_unlisted(asked: str) -> None:

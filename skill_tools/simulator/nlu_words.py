@@ -112,7 +112,7 @@ CARRIERS = tuple(sorted((
     "my question is", "here is my question", "real quick", "one more thing",
     "another question", "one more question", "i got a question", "i have another question",
     "i have one more question", "i got another question",
-    "hang on", "hold on", "oh wait", "sorry", "oh sorry",
+    "hang on", "hold on", "oh wait", "sorry", "oh sorry", "no wait", "oh and", "and also",
 ), key=lambda c: (-len(c.split()), c)))
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})

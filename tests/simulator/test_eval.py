@@ -128,7 +128,7 @@ FLOORS = {
     "heldout6": 0.78,
     "heldout7": 0.74,
     "heldout8": 0.79,
-    "heldout9": 0.73,
+    "heldout9": 0.72,
 }
 EXACT_FLOORS = {
     "tuning": 0.77,
@@ -178,7 +178,7 @@ ANSWER_FLOORS = {
     # is no longer recorded (asked again, with the 911 line): its emergency share passed 20%
     # when the built-in intents got more samples.
     "check_answers8": 0.83,
-    "check_answers9": 0.88,
+    "check_answers9": 0.92,
 }
 
 
