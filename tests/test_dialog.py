@@ -813,6 +813,7 @@ def test_a_later_correction_of_how_often_changes_the_first_answer(said: str) -> 
         ("SLEEP", "not really, i sleep through", "no"),
         ("FREQUENT", "twice a week or so", "yes"),
         ("FREQUENT", "not every night but most", "yes"),
+        ("WALKING", "not really, mostly when i'm in bed", "no"),  # found writing the note
     ],
 )
 def test_round_8_s_everyday_answers_are_recorded(question: str, said: str, recorded: str) -> None:
