@@ -101,7 +101,6 @@ class NearSample(NamedTuple):
     intent: str
     sample: str
     tokens: frozenset[str]
-    slots: tuple[SlotRef, ...]
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,6 @@ class NearEntry:
     sample: str
     tokens: frozenset[str]
     weight: float
-    slot_types: tuple[SlotRef, ...]  # for samples with slots
 
 
 class PrioritySample(NamedTuple):
@@ -362,7 +360,7 @@ class _Compiler:
         tokens = frozenset(stem(w) for w in words)
         if tokens and (intent, tokens) not in self.seen:
             self.seen.add((intent, tokens))
-            self.near_samples.append(NearSample(intent, sample, tokens, tuple(slots)))
+            self.near_samples.append(NearSample(intent, sample, tokens))
 
     def _build_classifier(self) -> ClassifierIndex:
         ignored = frozenset(stem(w) for w in FUNCTION_WORDS)
@@ -400,9 +398,9 @@ class _Compiler:
         idf = {t: math.log(1 + n / c) for t, c in df.items()}
         entries: list[NearEntry] = []
         postings: dict[str, list[int]] = defaultdict(list)
-        for intent, sample, tokens, slots in self.near_samples:
+        for intent, sample, tokens in self.near_samples:
             index = len(entries)
-            entries.append(NearEntry(intent, sample, tokens, sum(idf[t] for t in tokens), slots))
+            entries.append(NearEntry(intent, sample, tokens, sum(idf[t] for t in tokens)))
             for t in tokens:
                 postings[t].append(index)
         # Spelling: every model word of five letters or more, by its one-letter deletions.
