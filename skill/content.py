@@ -30,8 +30,8 @@ NEXT_STEPS = ("check", "contact")
 # Every prompt skill/conversation.py asks for (tests/test_content.py keeps the two in step).
 PROMPT_KEYS = (
     "about",
+    "answer_after_result",
     "answer_changed",
-    "no_such_answer",
     "anything_else",
     "ask_more",
     "back_to_check",
@@ -46,7 +46,6 @@ PROMPT_KEYS = (
     "error",
     "fallback",
     "fallback_again",
-    "answer_after_result",
     "frequency_outside_check",
     "goodbye",
     "help",
@@ -55,6 +54,7 @@ PROMPT_KEYS = (
     "more_reprompt",
     "no_more_detail",
     "no_phone",
+    "no_such_answer",
     "no_topic_yet",
     "not_listed",
     "not_sure_outside_check",
@@ -64,6 +64,7 @@ PROMPT_KEYS = (
     "offer_contact",
     "offer_contact_reprompt",
     "offer_fallback_again",
+    "reminder_unclear",
     "result_next",
     "result_next_reprompt",
     "resume_check",

@@ -142,7 +142,7 @@ class State(NamedTuple):
 def _remind(raw: Any) -> Requested | None:
     if not isinstance(raw, dict):
         return None
-    wanted = requested(raw.get("day"), raw.get("at"), raw.get("after"))
+    wanted = requested(raw.get("day"), raw.get("at"), raw.get("after"), raw.get("unclear"))
     return wanted if wanted != Requested() else None
 
 
@@ -716,8 +716,11 @@ class Conversation:
         """How setting the reminder went; `when` says when it fires ("tomorrow at 9 in the
         morning"), for a reminder created."""
         words = self.content.reminder
+        created = words.created.replace("{when}", when)
+        if state.remind is not None and state.remind.unclear:  # "on Christmas": said so
+            created = _join(self.content.prompt("reminder_unclear"), created)
         lead = {
-            ReminderResult.CREATED: words.created.replace("{when}", when),
+            ReminderResult.CREATED: created,
             ReminderResult.NO_PERMISSION: words.no_permission,
             ReminderResult.FAILED: words.failed,
         }[result]

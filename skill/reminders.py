@@ -28,14 +28,16 @@ class Requested(NamedTuple):
     day: date | None = None
     at: time | None = None
     after: timedelta | None = None  # "in two hours"
+    unclear: bool = False  # a day, time or delay was said that none of these could take
 
-    def values(self) -> dict[str, str | None]:
+    def values(self) -> dict[str, str | bool | None]:
         """The request as Alexa's slot values, the form `requested` reads back (session)."""
-        day, at, after = self
+        day, at, after, unclear = self
         return {
             "day": day.isoformat() if day else None,
             "at": at.strftime("%H:%M") if at else None,
             "after": f"PT{int(after.total_seconds()) // 60}M" if after else None,
+            **({"unclear": True} if unclear else {}),
         }
 
 
@@ -54,10 +56,13 @@ SMALL_HOURS = range(1, 7)
 LATEST = timedelta(days=366)  # further ahead than this is taken as a mishearing
 
 
-def requested(day: object, at: object, after: object = None) -> Requested:
+def requested(
+    day: object, at: object, after: object = None, unclear: object = False
+) -> Requested:
     """Alexa's slot values (AMAZON.DATE "2026-12-07", AMAZON.TIME "14:30" or "EV",
     AMAZON.DURATION "PT2H", "P2W"), or the same from session attributes. A week, a weekend or a
-    month is its first day; a year or anything else is no day."""
+    month is its first day; a year or anything else is no day, and the request is `unclear`
+    ("on Christmas", which Alexa may pass on as the words heard)."""
     wanted_day = wanted_at = wanted_after = None
     if isinstance(day, str):
         wanted_day = _first_day(day)
@@ -74,7 +79,11 @@ def requested(day: object, at: object, after: object = None) -> Requested:
     if isinstance(after, str) and (found := _DURATION.fullmatch(after)) and any(found.groups()):
         weeks, days, hours, minutes = (int(g or 0) for g in found.groups())
         wanted_after = timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes)
-    return Requested(wanted_day, wanted_at, wanted_after)
+    lost = any(
+        isinstance(said, str) and said and wanted is None
+        for said, wanted in ((day, wanted_day), (at, wanted_at), (after, wanted_after))
+    )
+    return Requested(wanted_day, wanted_at, wanted_after, unclear is True or lost)
 
 
 def _first_day(value: str) -> date | None:

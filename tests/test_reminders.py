@@ -227,9 +227,46 @@ def test_a_small_hour_without_am_or_pm_is_the_afternoon():
     assert requested(None, "07:30").at == time(7, 30)
 
 
-@pytest.mark.parametrize("value", [None, 7, ["2026-12-07"], "", "2026-13-40", "tomorrow"])
+@pytest.mark.parametrize("value", [None, 7, ["2026-12-07"], ""])
 def test_what_is_no_date_is_ignored(value):
     assert requested(value, value) == Requested()
+
+
+@pytest.mark.parametrize("value", ["2026-13-40", "tomorrow", "on christmas"])
+def test_words_that_are_no_date_make_the_request_unclear(value):
+    """Alexa may pass on the words heard ("on christmas"): no day, and the skill says so."""
+    assert requested(value, None) == Requested(unclear=True)
+    assert requested(None, value) == Requested(unclear=True)
+
+
+def test_an_unclear_day_is_said_and_outlives_the_permission_question():
+    """Round 8's new user: "remind me on Christmas" was set for tomorrow at 9 and confirmed
+    as if that were what was asked."""
+    env = intent("SetReminderIntent", slots=_when_slots("on christmas", ""))
+    with FakeAlexaApi(time_zone="America/Los_Angeles") as api:
+        asked = lambda_handler(with_alexa_api(env, api.url, consent=False), None)
+        assert asked["sessionAttributes"]["remind"]["unclear"] is True
+        answer = envelope(
+            {
+                "type": "Connections.Response",
+                "name": "AskFor",
+                "status": {"code": "200", "message": "OK"},
+                "payload": {"permissionScope": REMINDERS_PERMISSION, "status": "ACCEPTED"},
+                "token": "reminder",
+            },
+            asked["sessionAttributes"],
+        )
+        r = handle_event(with_alexa_api(answer, api.url))
+    [call] = api.reminders()
+    assert speech(r).startswith(C.prompt("reminder_unclear"))
+    assert "tomorrow at 9 in the morning" in speech(r)
+
+
+def test_a_clear_day_is_not_called_unclear():
+    env = intent("SetReminderIntent", slots=_when_slots(_in_la(3), "10:30"))
+    with FakeAlexaApi(time_zone="America/Los_Angeles") as api:
+        r = lambda_handler(with_alexa_api(env, api.url), None)
+    assert C.prompt("reminder_unclear") not in speech(r)
 
 
 @pytest.mark.parametrize(
