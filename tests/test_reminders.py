@@ -246,17 +246,7 @@ def test_an_unclear_day_is_said_and_outlives_the_permission_question():
     with FakeAlexaApi(time_zone="America/Los_Angeles") as api:
         asked = lambda_handler(with_alexa_api(env, api.url, consent=False), None)
         assert asked["sessionAttributes"]["remind"]["unclear"] is True
-        answer = envelope(
-            {
-                "type": "Connections.Response",
-                "name": "AskFor",
-                "status": {"code": "200", "message": "OK"},
-                "payload": {"permissionScope": REMINDERS_PERMISSION, "status": "ACCEPTED"},
-                "token": "reminder",
-            },
-            asked["sessionAttributes"],
-        )
-        r = handle_event(with_alexa_api(answer, api.url))
+        r = _permission_granted(asked, api)
     [call] = api.reminders()
     assert speech(r).startswith(C.prompt("reminder_unclear"))
     assert "tomorrow at 9 in the morning" in speech(r)
@@ -298,6 +288,21 @@ def _when_slots(day: str, at: str) -> dict:
     }
 
 
+def _permission_granted(asked: dict, api: FakeAlexaApi) -> dict:
+    """Alexa's Connections.Response after the user said yes to its permission question."""
+    answer = envelope(
+        {
+            "type": "Connections.Response",
+            "name": "AskFor",
+            "status": {"code": "200", "message": "OK"},
+            "payload": {"permissionScope": REMINDERS_PERMISSION, "status": "ACCEPTED"},
+            "token": "reminder",
+        },
+        asked["sessionAttributes"],
+    )
+    return handle_event(with_alexa_api(answer, api.url))
+
+
 def test_a_reminder_for_the_day_and_time_asked_for():
     day = _in_la(3)
     env = intent("SetReminderIntent", slots=_when_slots(day, "10:30"))
@@ -315,17 +320,7 @@ def test_the_time_asked_for_outlives_the_permission_question():
     with FakeAlexaApi(time_zone="America/Los_Angeles") as api:
         asked = lambda_handler(with_alexa_api(env, api.url, consent=False), None)
         assert asked["sessionAttributes"]["remind"] == {"day": day, "at": "18:00", "after": None}
-        answer = envelope(
-            {
-                "type": "Connections.Response",
-                "name": "AskFor",
-                "status": {"code": "200", "message": "OK"},
-                "payload": {"permissionScope": REMINDERS_PERMISSION, "status": "ACCEPTED"},
-                "token": "reminder",
-            },
-            asked["sessionAttributes"],
-        )
-        r = handle_event(with_alexa_api(answer, api.url))
+        r = _permission_granted(asked, api)
     [call] = api.reminders()
     assert call.body["trigger"]["scheduledTime"].startswith(f"{day}T18:00:00")
     assert "at 6 in the evening" in speech(r) and "remind" not in r["sessionAttributes"]
