@@ -27,8 +27,9 @@ for the phrase as said, it tries the phrase without its carrier.
 Before all three, a safety rule: a phrase that contains every content word of an
 EmergencyIntent or CrisisIntent sample (in any order, with other words around them) is that
 intent, unless it is a literal sample of another intent ("what are the signs of a blood
-clot"), so no shorter or more generic sample of another intent can take "my chest hurts and
-my legs cramp" away from the emergency advice. Real Alexa has no such rule; the model's many
+clot"; an idiom such as "dying to know" is said plainly first, nlu_words.IDIOMS), so no
+shorter or more generic sample of another intent can take "my chest hurts and my legs
+cramp" away from the emergency advice. Real Alexa has no such rule; the model's many
 emergency samples are what teach it, and this keeps the simulator from being more
 forgiving than the samples justify in the one place where a miss is dangerous.
 
@@ -70,6 +71,7 @@ from skill_tools.simulator.nlu_index import (
     SamplePart,
 )
 from skill_tools.simulator.nlu_words import (
+    IDIOMS,
     LEADING_ANSWERS,
     TAKEN_BACK,
     content_words,
@@ -174,6 +176,8 @@ class Matcher:
         """The intent and slots Alexa would send for `utterance` inside the skill's session."""
         text = spoken_form(utterance)
         hit = self._exact.get(text) or self._exact.get(drop_fillers(text))
+        if not hit:  # "I'm dying to know why my legs cramp": the idiom says nothing
+            text = _without_idioms(text)
         if not hit:  # a literal sample of another intent is what Alexa would pick
             priority = self._priority_match(text)
             if priority is not None:
@@ -399,3 +403,11 @@ class Matcher:
 def _priority_share(evidence: Mapping[str, float]) -> float:
     """The share of the evidence an emergency or a crisis holds (one class, PRIORITY_CLASS)."""
     return evidence.get(PRIORITY_CLASS, 0.0) / sum(evidence.values())
+
+
+def _without_idioms(text: str) -> str:
+    """The phrase with everyday idioms that hold an emergency word said plainly
+    (nlu_words.IDIOMS: "i am dying to know" is "i want to know")."""
+    for idiom, plain in IDIOMS.items():
+        text = f" {text} ".replace(f" {idiom} ", f" {plain} ").strip()
+    return text

@@ -79,6 +79,10 @@ LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
     "AMAZON.YesIntent": frozenset({"yes", "yeah", "yep", "yup", "definitely", "absolutely"}),
     "AMAZON.NoIntent": frozenset({"no", "nope", "nah", "never"}),
 }
+# Everyday idioms that hold an emergency word but no emergency ("I'm dying to know why"),
+# said plainly before the emergency rule looks for its words.
+IDIOMS = {"i am dying to": "i want to", "dying to": "want to", "dying for": "want"}
+
 # After a leading yes or no, these take it back: "no wait, one more thing" is not a no.
 TAKEN_BACK = frozenset({"wait", "hold", "hang"})
 
