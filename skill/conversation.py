@@ -838,7 +838,7 @@ class Conversation:
         question = given[place]
         if reply is not None:
             return self._correct(state, question, reply)
-        forgotten = set(given[given.index(question) :])
+        forgotten = set(given[place:])
         kept = {q: a for q, a in state.answers.items() if q not in forgotten}
         noted = {q: a for q, a in state.noted.items() if q not in forgotten}
         return self._ask_check(None, kept, state._replace(noted=noted))
