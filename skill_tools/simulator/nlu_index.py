@@ -20,6 +20,7 @@ from skill_tools.simulator.nlu_words import (
     BUILTIN_PHRASES,
     FUNCTION_WORDS,
     GENERIC_WORDS,
+    PRONOUNS,
     content_words,
     deletions,
     drop_fillers,
@@ -285,13 +286,16 @@ class _Compiler:
 
     def _compile_tagger(self, used: set[str]) -> SlotTagger:
         """A type whose values are yes and no (a {reply} slot) is not tagged: as a type
-        token, "yeah sure" and "not really sure" would be the same phrase."""
+        token, "yeah sure" and "not really sure" would be the same phrase. Nor is a pronoun
+        ("you", "them" for the clinic): as a type token, "see a specialist" would be the
+        Stop sample "see you"."""
         tag_type: dict[str, str] = {}
         for slot_type in sorted(used):
             if {"yes", "no"} <= set(self.types[slot_type]):
                 continue
             for phrase in self.types[slot_type]:
-                tag_type.setdefault(phrase, slot_type)
+                if phrase not in PRONOUNS:
+                    tag_type.setdefault(phrase, slot_type)
         if not tag_type:
             return SlotTagger(None, tag_type)
         return SlotTagger(

@@ -19,6 +19,9 @@ _FUNCTION_WORDS = (
     "we our they their them you your can could will would do does did all just when"
 )
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+# Slot values that only point at someone ("you" for the clinic): never tagged as their type
+# in the near match, where they would make any phrase with "you" look like the slot.
+PRONOUNS = frozenset({"you", "you guys", "them", "they", "it", "me"})
 # Words every intent's samples use (question words, generic verbs, degree and time words):
 # the classifier stage weighs them, but a phrase must say something besides them to be
 # classified at all, and none of them is an alarm word ("long" is in "a long flight").
