@@ -33,11 +33,12 @@ PROMPT_KEYS = (
     "check_fallback", "check_fallback_again", "check_for_other", "check_help_tail", "check_left",
     "declined", "declined_more_check", "declined_more_contact", "error", "fallback",
     "fallback_again", "frequency_outside_check", "goodbye", "help", "menu", "menu_reprompt",
-    "more_reprompt", "no_more_detail", "no_phone", "no_such_answer", "no_topic_yet", "not_listed",
-    "not_sure_outside_check", "nothing_to_repeat", "offer_check", "offer_check_reprompt",
-    "offer_contact", "offer_contact_reprompt", "offer_fallback_again", "reminder_unclear",
-    "result_next", "result_next_reprompt", "resume_check", "resume_check_reprompt", "starting_over",
-    "welcome", "welcome_back", "yes_or_no", "yes_without_question",
+    "more_reprompt", "no_email", "no_more_detail", "no_phone", "no_such_answer", "no_topic_yet",
+    "not_listed", "not_sure_outside_check", "nothing_to_repeat", "offer_check",
+    "offer_check_reprompt", "offer_contact", "offer_contact_reprompt", "offer_fallback_again",
+    "reminder_unclear", "result_next", "result_next_reprompt", "resume_check",
+    "resume_check_reprompt", "starting_over", "welcome", "welcome_back", "yes_or_no",
+    "yes_without_question",
 )  # fmt: skip
 SAFETY_KEYS = (
     "crisis",

@@ -645,14 +645,16 @@ class Conversation:
             return self._repeat_pending(self.content.prompt("welcome_back"), state)
         return self._anything_else(self.content.prompt("welcome_back"), state)  # a polite "no"
 
-    def phone(self, state: State) -> Reply:
-        """'What's your phone number?': the number when the skill has one, else the website."""
-        if self.content.clinic.phone:
+    def phone(self, state: State, *, email: bool = False) -> Reply:
+        """'What's your phone number?': the number when the skill has one, else the website.
+        'What's their email?': the skill has no email address (no source gives one)."""
+        if self.content.clinic.phone and not email:
             return self.contact(state)
+        told = self.content.prompt("no_email" if email else "no_phone")
         if state.reminded:
-            return self._anything_else(self.content.prompt("no_phone"), state)
+            return self._anything_else(told, state)
         contact = self.content.contact
-        reply = self._offer(self.content.prompt("no_phone"), state, Pending.OFFER_REMINDER)
+        reply = self._offer(told, state, Pending.OFFER_REMINDER)
         card = Card(contact.title, contact.card)
         return reply._replace(card=card, view=View(ViewKind.CONTACT, "clinic"))
 

@@ -258,6 +258,15 @@ def test_phone_requests_without_a_number_give_the_website() -> None:
     assert not re.search(r"\d", phone.speech)
 
 
+@pytest.mark.parametrize(
+    "asked", ["what's their email", "can i email them", "do you have an email address"]
+)
+def test_email_requests_say_there_is_none_and_give_the_website(asked: str) -> None:
+    _, email = play("open leg cramp helper", asked)
+    assert "no email address" in email.speech and C.clinic.website_spoken in email.speech
+    assert "@" not in email.speech and email.session_attributes["pending"] == "offer_reminder"
+
+
 def test_screen_progress_keeps_its_total() -> None:
     sim = simulator(DeviceKind.SCREEN)
     subtitles = []
@@ -496,7 +505,7 @@ def test_a_change_after_the_result_points_to_start_over() -> None:
         ("what is vein insufficient", "VenousInsufficiencyIntent"),
         ("tell me about varicose veins instead", "VaricoseVeinsIntent"),
         ("what is a venous duplex ultra sound", "VeinDiagnosisIntent"),
-        ("what's their email", "ContactClinicIntent"),
+        ("what's their email", "ClinicPhoneIntent"),
         ("how long does a cramp last", "WhatAreLegCrampsIntent"),  # got the diagnosis answer
     ],
 )

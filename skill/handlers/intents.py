@@ -174,6 +174,11 @@ def _symptom_check(conv: Conversation, state: State, handler_input: HandlerInput
     return conv.start_check(state, for_other=for_other)
 
 
+def _phone(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
+    """ "What's their email?": {channel} says which way of reaching the clinic is asked for."""
+    return conv.phone(state, email=resolved_slot_id(handler_input, "channel") == "EMAIL")
+
+
 ANSWER_CHANGE_SLOTS = ("reply", "which", "frequency")
 
 
@@ -261,7 +266,7 @@ ROUTES: dict[str, Act] = {
     "CheckAnswerIntent": _check_answer,
     "ChangeAnswerIntent": _change_answer,
     "ThanksIntent": _act(Conversation.thanks),
-    "ClinicPhoneIntent": _act(Conversation.phone),
+    "ClinicPhoneIntent": _phone,
     "ContactClinicIntent": _act(Conversation.contact),
     "SetReminderIntent": _reminder,
     "CancelReminderIntent": _act(Conversation.cancel_reminder),
