@@ -755,7 +755,9 @@ def test_asking_for_a_check_for_someone_else_says_to_answer_for_them(asked: str)
     assert turn.speech.endswith(C.questions["FREQUENT"].text)
 
 
-@pytest.mark.parametrize("asked", ["check my mom", "can you check my dad", "let's check my husband"])
+@pytest.mark.parametrize(
+    "asked", ["check my mom", "can you check my dad", "let's check my husband"]
+)
 def test_asking_to_check_a_relative_starts_the_check(asked: str) -> None:
     """Round 8 left "check my mom" to the fallback."""
     turn = play("open leg cramp helper", asked)[-1]

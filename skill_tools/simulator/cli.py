@@ -81,11 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     dev.add_argument("--skill-id", default=DEFAULT_SKILL_ID, metavar="ID",
                      help="application id in the requests (a replay file's skillId wins)")
     dev.add_argument("--api-endpoint", metavar="URL",
-                     help="context.System.apiEndpoint (default: the fake Alexa API when it runs, "
-                     f"else {DEFAULT_API_ENDPOINT}, which the skill calls only with consent)")
+                     help="context.System.apiEndpoint (default: a local fake Alexa API on "
+                     "127.0.0.1; the skill calls it only with consent)")
     dev.add_argument("--fake-alexa-api", action="store_true",
-                     help="start a local fake Alexa API (settings, reminders) on 127.0.0.1 and "
-                          "point requests at it; its calls are printed")
+                     help="print the calls to the local fake Alexa API (settings, reminders) "
+                          "that requests point at")
     dev.add_argument("--time-zone", default="America/New_York", metavar="ZONE",
                      help="the device time zone the fake Alexa API reports")
     dev.add_argument("--reminders-consent", action="store_true",
@@ -274,9 +274,16 @@ def _check_url(url: str) -> None:
 
 
 def uses_fake_alexa_api(args: argparse.Namespace) -> bool:
-    """With consent the skill calls the Alexa API; a tool run never reaches past 127.0.0.1,
-    so consent without an explicit --api-endpoint gets the local fake, as --fake-alexa-api."""
-    return args.fake_alexa_api or (args.reminders_consent and args.api_endpoint is None)
+    """With consent the skill calls the Alexa API, and a yes to Alexa's permission question
+    grants it mid-session; a tool run never reaches past 127.0.0.1, so without an explicit
+    --api-endpoint the local fake always stands in (round 9: a yes without --fake-alexa-api
+    sent the reminder to Amazon's endpoint)."""
+    return args.api_endpoint is None
+
+
+def shows_fake_alexa_api(args: argparse.Namespace) -> bool:
+    """Its address and calls are printed when asked for, or with consent from the start."""
+    return args.fake_alexa_api or args.reminders_consent
 
 
 def _main(args: argparse.Namespace) -> int:
@@ -334,7 +341,8 @@ def _main(args: argparse.Namespace) -> int:
 
         api = FakeAlexaApi(time_zone=args.time_zone).start()
         factory.api_endpoint = api.url
-        out.note(f"fake Alexa API listening on {api.url}")
+        if shows_fake_alexa_api(args):
+            out.note(f"fake Alexa API listening on {api.url}")
     try:
         simulator = Simulator(
             nlu, factory, transport, require_invocation=args.require_invocation, on_note=out.note
@@ -342,7 +350,7 @@ def _main(args: argparse.Namespace) -> int:
         if interactive and not args.jsonl:
             _banner(nlu.invocation_name, locale, args)
         with metrics.collect() as counts:
-            _run(simulator, utterances, out, api)
+            _run(simulator, utterances, out, api if shows_fake_alexa_api(args) else None)
         if args.metrics:
             print_metrics(counts, args.jsonl)
     finally:

@@ -372,16 +372,16 @@ def run_scenario(
 ) -> ScenarioResult:
     """Play a conversation from a fresh device and check every turn.
 
-    With `alexa_api:`, or `reminders_consent: true` and no `api_endpoint` (the skill would
-    call the Alexa API, and a tool never reaches past 127.0.0.1), the conversation gets its
-    own fake Alexa API on 127.0.0.1 and the envelopes point at it; otherwise requests carry
-    `api_endpoint` (default Amazon's, which the skill calls only with consent). It never stops
-    early: a turn that reaches nothing or that the transport fails is reported and the next plays.
+    Without `api_endpoint`, the conversation gets its own fake Alexa API on 127.0.0.1 (set
+    up by `alexa_api:`) and the envelopes point at it: the skill calls the Alexa API once
+    consent is granted, at the start or by a yes to the permission question, and a tool never
+    reaches past 127.0.0.1. It never stops early: a turn that reaches nothing or that the
+    transport fails is reported and the next plays.
     """
     from skill_tools.simulator.fake_alexa_api import FakeAlexaApi
 
     settings = scenario.alexa_api
-    if settings is None and scenario.reminders_consent and api_endpoint is None:
+    if settings is None and api_endpoint is None:
         settings = {}
     api = FakeAlexaApi(**settings).start() if settings is not None else None
     try:
@@ -406,7 +406,7 @@ def run_scenario(
             failures = check_turn(turn, step.expect)
             if "reminder" in step.expect:
                 if api is None:
-                    failures.append("'reminder' needs the conversation's 'alexa_api'")
+                    failures.append("'reminder' needs the local fake Alexa API (no api_endpoint)")
                 else:
                     failures += check_reminder(api.reminders()[before:], step.expect["reminder"])
             results.append(TurnResult(step.user, turn, failures))

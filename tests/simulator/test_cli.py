@@ -352,3 +352,17 @@ def test_reminders_consent_alone_calls_the_local_fake_api_never_amazons(
         "--say", "open leg cramp helper",
     )
     assert code == 0 and "fake Alexa API" not in out
+
+
+def test_a_yes_to_the_permission_question_sets_the_reminder_at_the_local_fake(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Round 9's new user: without --fake-alexa-api, a yes to Alexa's permission question
+    made the skill call https://api.amazonalexa.com ("I couldn't set the reminder")."""
+    code, out, _ = run_main(
+        capsys, "--say", "open leg cramp helper", "--say", "remind me to call the vein center",
+        "--say", "yes",
+    )
+    assert code == 0
+    assert "I'll remind you tomorrow" in out and "couldn't set" not in out
+    assert "fake Alexa API" not in out  # its calls are printed only when asked for

@@ -180,9 +180,9 @@ def test_results_expose_every_raw_exchange_and_a_readable_report() -> None:
     assert result.failures == ["turn 3 ('exit'): nothing reached the skill"]
 
 
-def run_with(scenario: dict[str, Any]) -> list[list[str]]:
+def run_with(scenario: dict[str, Any], api_endpoint: str | None = None) -> list[list[str]]:
     (parsed,) = parse_scenarios({"name": "t", **scenario}, "inline")
-    return [t.failures for t in run_scenario(parsed).turns]
+    return [t.failures for t in run_scenario(parsed, api_endpoint=api_endpoint).turns]
 
 
 def test_screen_expectations_can_fail() -> None:
@@ -208,7 +208,9 @@ def test_reminder_expectations_can_fail() -> None:
     assert failures[0] == ["expected one reminder to be created, got 0"]
     assert failures[1] == ["reminder time_zone: expected 'Europe/Paris', got 'America/New_York'"]
     assert failures[2] == ["expected no reminder, got 1"]
-    assert run_with({"turns": turns[:1]})[0] == ["'reminder' needs the conversation's 'alexa_api'"]
+    assert run_with({"turns": turns[:1]}, api_endpoint="http://127.0.0.1:9")[0] == [
+        "'reminder' needs the local fake Alexa API (no api_endpoint)"
+    ]
 
 
 def test_reminders_consent_alone_gets_a_local_fake_api_never_amazons() -> None:
