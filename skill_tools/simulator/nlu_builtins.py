@@ -40,6 +40,7 @@ _PARTS = {
     "evening": "EV", "this evening": "EV", "in the evening": "EV",
     "tonight": "NI", "night": "NI", "at night": "NI",
 }  # fmt: skip
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "tonight"})
 _MINUTES = {"": 0, "o clock": 0, "fifteen": 15, "thirty": 30, "forty five": 45, "oh five": 5}
 _HALF = {"am": 0, "a m": 0, "in the morning": 0, "pm": 12, "p m": 12, "in the afternoon": 12,
          "in the evening": 12, "at night": 12, "tonight": 12, "": None}  # fmt: skip
@@ -129,6 +130,11 @@ def date_value(words: str, today: date) -> str | None:
         return (today + timedelta(days=2)).isoformat()
     if words in _SPANS:  # "next week": 2026-W50, "next month": 2027-01
         return _SPANS[words](today)
+    for start, offset in (("today", 0), ("tomorrow", 1)):  # "a week from today"
+        amount, _, rest = words.replace(" weeks ", " week ").partition(" week from ")
+        weeks = _number(amount) if rest == start else None
+        if weeks is not None and weeks < 10:
+            return (today + timedelta(days=7 * weeks + offset)).isoformat()
     for prefix in ("next ", "this ", ""):
         name = words.removeprefix(prefix)
         if words.startswith(prefix) and name in _WEEKDAYS:
@@ -181,6 +187,10 @@ def duration_value(words: str, today: date) -> str | None:
     """AMAZON.DURATION: an ISO 8601 duration ("PT2H"), or None."""
     if words in ("half an hour", "a half hour"):
         return "PT30M"
+    for whole in (" and a half hours", " hours and a half", " hour and a half"):
+        hours = _number(words.removesuffix(whole)) if words.endswith(whole) else None
+        if hours is not None:  # "an hour and a half", "two and a half hours"
+            return f"PT{hours}H30M"
     amount, _, unit = words.rpartition(" ")
     count = _number(amount)
     letter = {"hour": "H", "hours": "H", "minute": "M", "minutes": "M"}.get(unit)

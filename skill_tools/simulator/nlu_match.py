@@ -13,7 +13,8 @@ and then goes through three stages, the first hit wins:
    words are dropped, custom slot values are replaced by a token naming their type, and
    a misspelt word is corrected to a model word one edit away. The best sample wins when
    its score is at least the threshold (NEAR_THRESHOLD by default), with every slot of its
-   intent whose type has a value in the phrase;
+   intent whose type has a value in the phrase (a date, time or duration wherever it stands,
+   as Alexa recognises them; so do the open slot and classifier stages);
 3. open slot: a sample with one slot and at least two carrier words fully matches with its slot
    taken as one to four unknown words: the intent, with that slot ER_SUCCESS_NO_MATCH.
 
@@ -59,7 +60,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from skill_tools.simulator.nlu_builtins import RESOLVERS
+from skill_tools.simulator.nlu_builtins import PARTS_OF_DAY, RESOLVERS
 from skill_tools.simulator.nlu_index import (
     CLASSIFIER_EMERGENCY_SHARE,
     CLASSIFIER_MIN_SHARE,
@@ -71,6 +72,7 @@ from skill_tools.simulator.nlu_index import (
     SamplePart,
 )
 from skill_tools.simulator.nlu_words import (
+    FUNCTION_WORDS,
     IDIOMS,
     LEADING_ANSWERS,
     TAKEN_BACK,
@@ -205,6 +207,11 @@ class Matcher:
             m = s.open.fullmatch(text) if s.open else None
             if m:
                 heard = {name: m.group(f"s_{name}") for name, _ in s.slots}
+                found = self._builtins(s.intent, text.split())
+                if found and _only_carried(heard, found):
+                    # "set a reminder for me for thursday afternoon": the day and time in it
+                    heard = {n: v for n, v in heard.items() if self._is_custom(s.intent, n)}
+                    heard.update(found)
                 return Match(s.intent, self._slots(s.intent, heard), "open_slot", 0.0, s.sample)
         lead = self._leading_answer(text)
         if lead is not None:
@@ -272,6 +279,35 @@ class Matcher:
                     return {name: value, **found}
         return None
 
+    def _is_custom(self, intent: str, slot: str) -> bool:
+        return any(n == slot and t in self._types for n, t in self.intents.get(intent, ()))
+
+    def _builtins(self, intent: str, words: list[str]) -> dict[str, str]:
+        """The intent's date, time and duration slots, from the phrase's longest spans that
+        are one: Alexa recognises them wherever they stand, so a near or guessed match
+        fills them ("put a reminder in for friday at two in the afternoon"). A day does not
+        take a part of the day ("thursday afternoon": the time is the afternoon)."""
+        wanted = [(n, t) for n, t in self.intents.get(intent, ()) if t in RESOLVERS]
+        heard: dict[str, str] = {}
+        taken: set[int] = set()
+        today = date.today()
+        low, high = BUILTIN_SLOT_WORDS
+        for length in range(min(high, len(words)), low - 1, -1):
+            for start in range(len(words) - length + 1):
+                span = range(start, start + length)
+                if taken.intersection(span):
+                    continue
+                value = " ".join(words[start : start + length])
+                for name, slot_type in wanted:
+                    if name in heard or RESOLVERS[slot_type](value, today) is None:
+                        continue
+                    if slot_type == "AMAZON.DATE" and words[span[-1]] in PARTS_OF_DAY:
+                        continue
+                    heard[name] = value
+                    taken.update(span)
+                    break
+        return heard
+
     def _leading_answer(self, text: str) -> Match | None:
         """ "yes and then I can't get back to sleep": a phrase nothing else matched that opens
         with a plain yes or no is that answer, as Alexa's built-ins take it."""
@@ -334,6 +370,7 @@ class Matcher:
         if share < self._classifier_share:
             return None
         heard = self._tagged(self.intents.get(best, ()), found)
+        heard.update(self._builtins(best, text.split()))
         return Match(best, self._slots(best, heard), "classifier", share, None)
 
     def score(self, utterance: str) -> list[tuple[float, str, str]]:
@@ -382,6 +419,7 @@ class Matcher:
             return None
         entry = self._entries[best_i]
         heard = self._tagged(self.intents.get(entry.intent, ()), found)
+        heard.update(self._builtins(entry.intent, text.split()))
         return Match(entry.intent, self._slots(entry.intent, heard), "near", best, entry.sample)
 
     @staticmethod
@@ -403,6 +441,14 @@ class Matcher:
 def _priority_share(evidence: Mapping[str, float]) -> float:
     """The share of the evidence an emergency or a crisis holds (one class, PRIORITY_CLASS)."""
     return evidence.get(PRIORITY_CLASS, 0.0) / sum(evidence.values())
+
+
+def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:
+    """Whether the open slots' words are the dates and times found, besides small words
+    ("me for thursday afternoon"); "after lunch tomorrow" says more than "tomorrow"."""
+    spans = " ".join(found.values()).split()
+    rest = [w for v in heard.values() for w in v.split() if w not in spans]
+    return all(w in FUNCTION_WORDS or w in ("for", "about") for w in rest)
 
 
 def _without_idioms(text: str) -> str:

@@ -38,6 +38,9 @@ WEDNESDAY = date(2026, 12, 2)
         ("the thirty first of february", None),
         ("sometime next week", "2026-W50"),
         ("monday first thing", "2026-12-07"),
+        # Round 9.
+        ("a week from today", "2026-12-09"),
+        ("two weeks from tomorrow", "2026-12-17"),
     ],
 )
 def test_dates(words: str, expected: str | None) -> None:
@@ -73,7 +76,8 @@ def test_times(words: str, expected: str | None) -> None:
     ("words", "expected"),
     [("an hour", "PT1H"), ("two hours", "PT2H"), ("thirty minutes", "PT30M"),
      ("half an hour", "PT30M"), ("a day", "P1D"), ("a while", None),
-     ("three zero minutes", "PT30M"), ("two weeks", "P2W"), ("a week", "P1W")],
+     ("three zero minutes", "PT30M"), ("two weeks", "P2W"), ("a week", "P1W"),
+     ("an hour and a half", "PT1H30M"), ("two and a half hours", "PT2H30M")],
 )  # fmt: skip
 def test_durations(words: str, expected: str | None) -> None:
     assert duration_value(words, WEDNESDAY) == expected
@@ -170,3 +174,27 @@ def test_a_reminder_said_loosely_still_carries_its_day_or_delay(said: str, slot:
     assert match.intent == "SetReminderIntent"
     wanted = requested(match.slots["day"].value, None, match.slots["duration"].value)
     assert (wanted.after if slot == "duration" else wanted.day) is not None
+
+
+@pytest.mark.parametrize(
+    ("said", "weekday", "at"),
+    [
+        ("put a reminder in for friday at 2 in the afternoon", 4, "14:00"),
+        ("remind me to ring the vein people on monday", 0, None),
+        ("set a reminder for me for thursday afternoon", 3, "AF"),
+    ],
+)
+def test_a_reminder_near_a_sample_still_carries_its_day_and_time(said, weekday, at) -> None:
+    """Round 9's new user: a phrase matched loosely (near or guessed) lost its day and time,
+    and the reminder was set for tomorrow at 9 as if asked; Alexa recognises them anywhere."""
+    match = nlu().resolve(said)
+    assert match.intent == "SetReminderIntent" and match.method != "exact"
+    assert date.fromisoformat(match.slots["day"].value).weekday() == weekday
+    assert match.slots["time"].value == at
+
+
+def test_a_time_alexa_does_not_know_is_not_swapped_for_the_day_beside_it() -> None:
+    """ "After lunch tomorrow": "tomorrow" alone would be 9 in the morning, before lunch; the
+    unknown words stay, and the skill says it could not use them."""
+    match = nlu().resolve("remind me after lunch tomorrow")
+    assert match.slots["time"].value == "after lunch tomorrow" and not match.slots["day"].value
