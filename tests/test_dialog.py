@@ -870,3 +870,41 @@ def test_a_correction_after_the_result_points_to_start_over(said: str) -> None:
     """Round 8: "change my second answer" after the result repeated the result silently."""
     turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", said)[-1]
     assert turn.speech.startswith(C.prompt("answer_after_result"))
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "question", "recorded"),
+    [
+        (("yes",), "not that bad no", "SLEEP", "no"),  # was "not sure"
+        (("no", "no"), "not when i'm walking, no", "WALKING", "no"),  # was "not sure"
+        (("no", "no", "no"), "yep big ones", "VARICOSE", ["worth_checking", "VARICOSE"]),
+        (("yes",), "she's up a couple times a night", "SLEEP", ["see_specialist", "FREQUENT_SLEEP"]),  # noqa: E501
+        ((), "I'd rather not say", "FREQUENT", "unsure"),  # was a guessed "no"
+    ],
+)
+def test_round_9_answers_are_recorded_as_meant(before, said, question, recorded) -> None:
+    """`recorded`: the answer, or the result when it was the check's last."""
+    turns = play("open leg cramp helper", "check my symptoms", *before, said)
+    assert turns[-2].session_attributes["pending"] == "check"
+    after = turns[-1].session_attributes
+    assert (after["answers"].get(question) if "answers" in after else after["result"]) == recorded
+
+
+def test_a_story_the_check_cannot_place_keeps_the_check_and_its_answers() -> None:
+    """Round 9: the classifier guessed "go home" for this, which stopped the check and
+    dropped the answers; a guess never reaches an intent that ends or answers anything."""
+    story = (
+        "well when I go to the mailbox and back my calves start burning and I gotta stop "
+        "and lean on the fence"
+    )
+    turn = play("open leg cramp helper", "check my symptoms", "yes", story)[-1]
+    assert turn.session_attributes["pending"] == "check"
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+def test_leaving_mid_check_in_everyday_words_ends_the_session() -> None:
+    turn = play("open leg cramp helper", "check my symptoms", "I have to run, my ride is here")[-1]
+    assert turn.session_ended
+    asked = play("open leg cramp helper", "check my symptoms", "do I have to answer all these")[-1]
+    assert asked.intent == "AMAZON.HelpIntent"
+    assert asked.speech.endswith(C.questions["FREQUENT"].text)

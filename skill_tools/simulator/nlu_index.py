@@ -44,7 +44,13 @@ CLASSIFIER_MIN_WORDS = 2
 # taught by emergency samples ("chest"), goes to the fallback, which offers 911: the
 # classifier neither raises an alarm from loose words nor hides one.
 CLASSIFIER_EMERGENCY_SHARE = 0.2
-ENDING_INTENTS = frozenset({"AMAZON.StopIntent", "AMAZON.CancelIntent"})
+# Intents a guess from loose words never reaches: they end the session or the check, or
+# record an answer ("I'd rather not say" was a no; a story of walking to the mailbox went
+# home and lost the check's answers).
+NEVER_GUESSED = frozenset({
+    "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent",
+    "AMAZON.YesIntent", "AMAZON.NoIntent",
+})  # fmt: skip
 OPEN_SLOT_WORDS = (1, 4)  # an open (unknown-value) slot in stage 3
 OPEN_SLOT_MIN_CARRIER = 2
 # Intents whose samples win by containment and that the classifier never guesses: a
@@ -370,8 +376,8 @@ class _Compiler:
         ignored = frozenset(stem(w) for w in FUNCTION_WORDS)
         counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for sample in self.near_samples:
-            if sample.intent in ENDING_INTENTS:
-                continue  # a guess from loose words never ends the session
+            if sample.intent in NEVER_GUESSED:
+                continue
             intent = PRIORITY_CLASS if sample.intent in PRIORITY_INTENTS else sample.intent
             for t in sample.tokens - ignored:
                 counts[intent][t] += 1
