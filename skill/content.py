@@ -94,6 +94,7 @@ class Question(NamedTuple):
     hint: str
     help: str
     taken: str  # "You said ...": before a question answered earlier in the session
+    taken_no: str  # the same for a no ("You said your cramps don't disrupt your sleep.")
     sources: tuple[str, ...]
 
 
@@ -289,6 +290,7 @@ def _questions(nodes: dict) -> dict[str, Question]:
             hint=_get(node, "hint", path),
             help=_get(node, "help", path),
             taken=_get(node, "taken", path),
+            taken_no=_get(node, "taken_no", path),
             sources=_required_sources(node, path),
         )
     return questions

@@ -150,10 +150,12 @@ MAX_MISSES = 2  # the wording only distinguishes the first miss from the ones af
 
 
 def _noted(raw: Any) -> Mapping[str, Answer]:
-    """Answers noted before the check, from untrusted attributes: yes to known questions."""
+    """Answers noted before their question, from untrusted attributes: a yes or a no to a
+    known question."""
     if not isinstance(raw, dict):
         return {}
-    return {q: Answer.YES for q, a in raw.items() if q in triage.QUESTIONS and a == "yes"}
+    clear = {Answer.YES.value: Answer.YES, Answer.NO.value: Answer.NO}
+    return {q: clear[a] for q, a in raw.items() if q in triage.QUESTIONS and a in clear}
 
 
 def _result(raw: Any, content: Content) -> triage.Result | None:
@@ -322,11 +324,11 @@ class Conversation:
             # What was said earlier already settles the outcome: no question is worth asking.
             # Told back: what the result rests on, unless the lead just said it.
             grounds = triage.grounds(triage.classify(settled).reason)
-            taken = [self.content.questions[q].taken for q in grounds if q in earlier]
+            taken = [self._taken(q, earlier[q]) for q in grounds if q in earlier]
             return self._outcome(settled, state, lead, [t for t in taken if t not in (lead or "")])
         while (qid := triage.next_question(answers)) is not None and qid in state.noted:
             answers[qid] = state.noted[qid]
-            taken.append(self.content.questions[qid].taken)
+            taken.append(self._taken(qid, answers[qid]))
         question = self._question(answers)
         if question is None:
             return self._outcome(answers, state, lead, taken)
@@ -337,6 +339,15 @@ class Conversation:
             state._replace(pending=Pending.CHECK, answers=answers, result=None),
             view=View(ViewKind.QUESTION, question.id),
         )
+
+    def _answered_later(self, state: State, question: str, answer: Answer) -> Reply:
+        noted = state._replace(noted={**state.noted, question: answer})
+        return self._ask_check(self._taken(question, answer), state.answers, noted)
+
+    def _taken(self, question: str, answer: Answer) -> str:
+        """ "You said ...", for an answer given before its question was asked."""
+        words = self.content.questions[question]
+        return words.taken_no if answer is Answer.NO else words.taken
 
     def _outcome(
         self,
@@ -598,18 +609,18 @@ class Conversation:
             if meaning.question in state.answers:  # "actually no, they don't wake me up"
                 return self._correct(state, meaning.question, meaning.answer)
             # "No, they don't bother my sleep", asked how often: the no may be about sleep
-            # alone, so nothing is recorded and the question comes again.
+            # alone, so it answers the sleep question only, and this one comes again.
             if reply is Answer.NO and meaning.answer is Answer.NO:
-                return self._ask_check(self.content.prompt("declined"), state.answers, state)
+                return self._answered_later(state, meaning.question, Answer.NO)
             if reply is not None:  # "no, only when I walk", asked how often: both count
                 noted = state._replace(noted=self._note(state, value_id))
                 return self.answer(noted, reply)
-            if meaning.answer is not Answer.YES:  # "they don't wake me up", asked how often
+            if meaning.answer is Answer.UNSURE:  # "resting doesn't help", asked how often
                 return self._ask_check(self.content.prompt("declined"), state.answers, state)
-            # A yes to a later question: say what was taken, keep it, ask this one again.
-            told = self.content.questions[meaning.question].taken
-            noted = state._replace(noted=self._note(state, value_id))
-            return self._ask_check(told, state.answers, noted)
+            # An answer to a later question ("they wake me up", "they don't wake me up"):
+            # say what was taken, keep it, ask this one again (round 9: a no was forgotten
+            # and its question asked later).
+            return self._answered_later(state, meaning.question, meaning.answer)
         said = answers.SAID_OUTSIDE_CHECK.get(value_id or "")
         if state.result is not None:  # the check is done: a remark must not contradict it
             lead = self.content.prompt("answer_after_result")
@@ -812,9 +823,11 @@ class Conversation:
             if before is not frequency.answer:
                 return self._correct(state, frequency.question, frequency.answer)
             # Said again as it was ("actually they're not that frequent"): an answer to the
-            # question asked only where it is a clear one ("never", asked about walking).
+            # question asked only where it is a clear no ("never", asked about walking). A
+            # correction is about how often: "wait, it's more like once a week", asked about
+            # sleep, is no yes to it (round 9: it was, and the result cited disrupted sleep).
             asked = answers.meaning(frequency_id, triage.next_question(state.answers))
-            if asked is not None and asked.answer is not Answer.UNSURE:
+            if asked is not None and asked.answer is Answer.NO:
                 return self.check_answer(state, frequency_id)
             return self._ask_check(None, state.answers, state)
         reply = answers.REPLIES.get(reply_id or "")

@@ -323,8 +323,9 @@ def test_a_few_is_an_answer_only_to_the_varicose_question() -> None:
 
 def test_a_no_to_a_later_question_asks_this_one_again_without_an_apology() -> None:
     said = play("open leg cramp helper", "check my symptoms", "they don't wake me up")[-1]
-    assert said.speech == f"{C.prompt('declined')} {C.questions['FREQUENT'].text}"
+    assert said.speech == f"{C.questions['SLEEP'].taken_no} {C.questions['FREQUENT'].text}"
     assert said.session_attributes["answers"] == {}
+    assert said.session_attributes["noted"] == {"SLEEP": "no"}
 
 
 def test_a_diagnosis_question_right_after_the_result_offers_the_clinic_not_the_check() -> None:
@@ -847,6 +848,8 @@ def test_round_8_s_everyday_answers_are_recorded(question: str, said: str, recor
     [
         (("rarely", "no"), "actually they're not that frequent", {"FREQUENT": "no", "SLEEP": "no"}),
         (("no",), "actually they're not that frequent", {"FREQUENT": "no"}),
+        # Round 9: this was a yes to the sleep question, and the result cited disrupted sleep.
+        (("every single night",), "wait actually it's more like once a week", {"FREQUENT": "yes"}),
     ],
 )
 def test_how_often_said_again_as_it_was_records_nothing_new(before, said, answers) -> None:
@@ -908,3 +911,14 @@ def test_leaving_mid_check_in_everyday_words_ends_the_session() -> None:
     asked = play("open leg cramp helper", "check my symptoms", "do I have to answer all these")[-1]
     assert asked.intent == "AMAZON.HelpIntent"
     assert asked.speech.endswith(C.questions["FREQUENT"].text)
+
+
+def test_a_no_to_a_later_question_is_kept_and_not_asked_again() -> None:
+    """Round 9: "no they don't wake me", asked how often, got "Okay." and was forgotten; the
+    sleep question came later all the same."""
+    said = play("open leg cramp helper", "check my symptoms", "no they don't wake me", "no")
+    noted, after = said[-2:]
+    assert noted.speech.startswith(C.questions["SLEEP"].taken_no)
+    assert noted.speech.endswith(C.questions["FREQUENT"].text)
+    assert after.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
+    assert after.speech.endswith(C.questions["WALKING"].text)
