@@ -508,6 +508,12 @@ def test_a_change_after_the_result_points_to_start_over() -> None:
         ("what is a venous duplex ultra sound", "VeinDiagnosisIntent"),
         ("what's their email", "ClinicPhoneIntent"),
         ("how long does a cramp last", "WhatAreLegCrampsIntent"),  # got the diagnosis answer
+        # Round 9's new user: fallbacks, or another topic's answer.
+        ("can dehydration do that", "CrampCausesIntent"),
+        ("my wife says I should get it looked at, should I", "WhenToSeeSpecialistIntent"),
+        ("does he need a ultrasound", "VeinDiagnosisIntent"),
+        ("is it normal to get charley horses when you get older", "CrampCausesIntent"),
+        ("are leg cramps a sign of something serious", "CrampsAndVeinDiseaseIntent"),
     ],
 )
 def test_what_a_new_user_said_reaches_what_the_article_covers(said: str, intent: str) -> None:
@@ -922,3 +928,23 @@ def test_a_no_to_a_later_question_is_kept_and_not_asked_again() -> None:
     assert noted.speech.endswith(C.questions["FREQUENT"].text)
     assert after.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
     assert after.speech.endswith(C.questions["WALKING"].text)
+
+
+@pytest.mark.parametrize(
+    ("said", "category"),
+    [
+        ("is it the statin", "medicine"),  # "the article doesn't cover that"
+        ("I get cramps in my stomach", "condition"),  # "Okay. Would you like ... contact"
+        ("do they do surgery for that", "treatment"),  # the ultrasound answer
+    ],
+)
+def test_round_9_questions_the_article_does_not_answer_say_so(said: str, category: str) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.speech.startswith(C.out_of_scope[category]), turn.speech
+
+
+def test_a_frequency_told_as_a_story_answers_the_first_question() -> None:
+    """Round 9: "every so often I wake up with one" got the night-cramps answer mid-check."""
+    said = "I mean, every so often I wake up with one"
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
