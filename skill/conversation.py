@@ -427,7 +427,7 @@ class Conversation:
         if about_self and meaning and meaning.question not in state.answers:
             state = state._replace(noted={**state.noted, meaning.question: meaning.answer})
         if state.in_check or state.check_waits:  # answer, then offer to carry on the check
-            reply = self._offer(topic.speech, state, Pending.RESUME_CHECK)
+            reply = self._offer(topic.speech, state._replace(topic=intent), Pending.RESUME_CHECK)
             return reply._replace(card=card, view=View(ViewKind.ANSWER, intent))
         state = state._replace(topic=intent, result=None)
         if topic.more:
@@ -479,6 +479,12 @@ class Conversation:
         if state.result is not None:
             return self.explain_result(state)
         topic = self.content.topics.get(state.topic or "")
+        if state.check_waits:  # "what does that mean?" about an answer given mid-check: the
+            # check still waits (round 9: the menu came, and the check was gone)
+            told = topic.more if topic is not None and topic.more else None
+            return self._offer(
+                told or self.content.prompt("no_more_detail"), state, Pending.RESUME_CHECK
+            )
         if topic is None:
             return self._menu(self.content.prompt("no_topic_yet"), state)
         if topic.more is None:

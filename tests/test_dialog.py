@@ -948,3 +948,14 @@ def test_a_frequency_told_as_a_story_answers_the_first_question() -> None:
     said = "I mean, every so often I wake up with one"
     turn = play("open leg cramp helper", "check my symptoms", said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
+
+
+@pytest.mark.parametrize("asked", ["what does that mean for me", "tell me more"])
+def test_more_about_an_answer_given_mid_check_keeps_the_check_waiting(asked: str) -> None:
+    """Round 9: this got "Ask me a question first" and the menu; the check was gone."""
+    aside = ("what causes leg cramps", asked, "yes")
+    turns = play("open leg cramp helper", "check my symptoms", *aside)
+    more, back = turns[-2:]
+    assert more.speech.startswith(C.topics["CrampCausesIntent"].more or "")
+    assert more.session_attributes["pending"] == "resume_check"
+    assert back.speech.endswith(C.questions["FREQUENT"].text)
