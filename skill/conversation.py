@@ -16,6 +16,7 @@ from skill import answers, triage
 from skill.content import Content, Question
 from skill.reminders import REMINDERS_PERMISSION, ReminderResult, Requested, requested
 from skill.seal import is_sealed, seal
+from skill.third_person import about_them
 from skill.triage import Answer
 
 # Longest "last" text kept from session attributes. The longest reply the content makes is
@@ -57,6 +58,8 @@ class State(NamedTuple):
     # The session's first response was Alexa's permission question, not ours: the next
     # reply we speak is the first, and carries the disclaimer.
     owes_disclaimer: bool = False
+    # The check is for someone else ("check my dad's symptoms"): its words speak of them.
+    for_other: bool = False
 
     @property
     def in_check(self) -> bool:
@@ -93,6 +96,8 @@ class State(NamedTuple):
             out["remind"] = self.remind.values()
         if self.owes_disclaimer:
             out["disclaim"] = True
+        if self.for_other:
+            out["for_other"] = True
         return out
 
     @classmethod
@@ -136,6 +141,7 @@ class State(NamedTuple):
             attrs.get("reminded") is True,
             _remind(attrs.get("remind")),
             attrs.get("disclaim") is True,
+            attrs.get("for_other") is True,
         )
 
 
@@ -324,30 +330,36 @@ class Conversation:
             # What was said earlier already settles the outcome: no question is worth asking.
             # Told back: what the result rests on, unless the lead just said it.
             grounds = triage.grounds(triage.classify(settled).reason)
-            taken = [self._taken(q, earlier[q]) for q in grounds if q in earlier]
+            taken = [self._taken(state, q, earlier[q]) for q in grounds if q in earlier]
             return self._outcome(settled, state, lead, [t for t in taken if t not in (lead or "")])
         while (qid := triage.next_question(answers)) is not None and qid in state.noted:
             answers[qid] = state.noted[qid]
-            taken.append(self._taken(qid, answers[qid]))
+            taken.append(self._taken(state, qid, answers[qid]))
         question = self._question(answers)
         if question is None:
             return self._outcome(answers, state, lead, taken)
         lead = _join(lead, *taken)
+        asked = self._of(state, question.text)
         return self._ask(
-            _join(lead, question.text),
-            _join(question.hint, question.text),
+            _join(lead, asked),
+            _join(question.hint, asked),
             state._replace(pending=Pending.CHECK, answers=answers, result=None),
             view=View(ViewKind.QUESTION, question.id),
         )
 
     def _answered_later(self, state: State, question: str, answer: Answer) -> Reply:
         noted = state._replace(noted={**state.noted, question: answer})
-        return self._ask_check(self._taken(question, answer), state.answers, noted)
+        return self._ask_check(self._taken(state, question, answer), state.answers, noted)
 
-    def _taken(self, question: str, answer: Answer) -> str:
+    def _taken(self, state: State, question: str, answer: Answer) -> str:
         """ "You said ...", for an answer given before its question was asked."""
         words = self.content.questions[question]
-        return words.taken_no if answer is Answer.NO else words.taken
+        return self._of(state, words.taken_no if answer is Answer.NO else words.taken)
+
+    @staticmethod
+    def _of(state: State, text: str) -> str:
+        """The check's words as said of whom the check is for (skill/third_person.py)."""
+        return about_them(text) if state.for_other else text
 
     def _outcome(
         self,
@@ -358,7 +370,7 @@ class Conversation:
     ) -> Reply:
         result = triage.classify(answers)
         words = self.content.outcomes[result.outcome]
-        reason = words.reasons[result.reason]
+        reason = self._of(state, words.reasons[result.reason])
         # A reassuring result still says which signs need emergency care.
         fine = result.outcome is triage.Outcome.PROBABLY_FINE
         red_flag = self.content.safety["red_flag"] if fine else None
@@ -500,7 +512,7 @@ class Conversation:
         if state.result is None:
             return self.more(state)
         words = self.content.outcomes[state.result.outcome]
-        told = _join(words.reasons[state.result.reason], words.explain)
+        told = _join(self._of(state, words.reasons[state.result.reason]), words.explain)
         return self._about_result(told, words.title, state)
 
     def _about_result(self, told: str, title: str, state: State) -> Reply:
@@ -525,12 +537,14 @@ class Conversation:
 
     def start_check(self, state: State, *, for_other: bool = False) -> Reply:
         """The spoken check; `for_other`: asked for someone else ("for my dad"), whom the
-        user is told to answer for (the questions say "you")."""
+        user is told to answer for; its questions and result then speak of "them"."""
         for_them = self.content.prompt("check_for_other") if for_other else None
         if state.in_check or state.check_waits:  # keep the answers ("start over" restarts)
             lead = for_them or self.content.prompt("back_to_check")  # "this is for my mom"
-            return self._ask_check(lead, state.answers, state)
-        state = state._replace(topic=None)
+            return self._ask_check(
+                lead, state.answers, state._replace(for_other=state.for_other or for_other)
+            )
+        state = state._replace(topic=None, for_other=for_other)
         reply = self._ask_check(_join(self.content.check_intro, for_them), {}, state)
         if reply.state.result is not None:  # settled by what was said earlier: no intro
             reply = self._ask_check(None, {}, state)
@@ -752,9 +766,8 @@ class Conversation:
     def help(self, state: State) -> Reply:
         question = self._question(state.answers) if state.in_check else None
         if question is not None:
-            return self._ask_check(
-                _join(question.help, self.content.prompt("check_help_tail")), state.answers, state
-            )
+            told = _join(self._of(state, question.help), self.content.prompt("check_help_tail"))
+            return self._ask_check(told, state.answers, state)
         return self._repeat_pending(self.content.prompt("help"), state)
 
     def about(self, state: State) -> Reply:
@@ -791,7 +804,7 @@ class Conversation:
     def start_over(self, state: State) -> Reply:
         """During or right after the check, a new check; anywhere else, the menu afresh."""
         if state.in_check or state.result is not None or state.pending is Pending.RESUME_CHECK:
-            return self.start_check(State())
+            return self.start_check(State(), for_other=state.for_other)  # the same person
         return self._menu(self.content.prompt("starting_over"), State())
 
     def previous(self, state: State) -> Reply:

@@ -12,6 +12,7 @@ import pytest
 
 from skill import triage
 from skill.content import load
+from skill.third_person import about_them
 from skill.triage import Answer
 from skill_tools.simulator.envelopes import DeviceKind
 from tests.talk import play, simulator
@@ -596,7 +597,8 @@ def test_a_check_for_someone_else_says_to_answer_for_them(asked: str, for_other:
     turn = play("open leg cramp helper", asked)[-1]
     assert turn.session_attributes["pending"] == "check"
     assert (C.prompt("check_for_other") in turn.speech) is for_other
-    assert turn.speech.endswith(C.questions["FREQUENT"].text)
+    asked_them = "Do they get frequent leg cramps?"
+    assert turn.speech.endswith(asked_them if for_other else C.questions["FREQUENT"].text)
 
 
 @pytest.mark.parametrize(
@@ -613,9 +615,11 @@ def test_saying_mid_check_whom_it_is_for_records_nothing(said: str) -> None:
     and recorded as no; "this is for my mom" got the question's help line."""
     turns = play("open leg cramp helper", "check my symptoms", "yes", said)
     assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes"}
-    assert turns[-1].speech.endswith(C.questions["SLEEP"].text)
     if said != "it's my husband's":  # not a {person} value: asked again, nothing recorded
         assert turns[-1].speech.startswith(C.prompt("check_for_other"))
+        assert turns[-1].speech.endswith(about_them(C.questions["SLEEP"].text))  # round 9
+    else:
+        assert turns[-1].speech.endswith(C.questions["SLEEP"].text)
 
 
 @pytest.mark.parametrize(
@@ -759,7 +763,7 @@ def test_asking_for_a_check_for_someone_else_says_to_answer_for_them(asked: str)
     """Round 7's new user: these started the check as if for the speaker."""
     turn = play("open leg cramp helper", asked)[-1]
     assert C.prompt("check_for_other") in turn.speech
-    assert turn.speech.endswith(C.questions["FREQUENT"].text)
+    assert turn.speech.endswith("Do they get frequent leg cramps?")
 
 
 @pytest.mark.parametrize(
@@ -959,3 +963,21 @@ def test_more_about_an_answer_given_mid_check_keeps_the_check_waiting(asked: str
     assert more.speech.startswith(C.topics["CrampCausesIntent"].more or "")
     assert more.session_attributes["pending"] == "resume_check"
     assert back.speech.endswith(C.questions["FREQUENT"].text)
+
+
+def test_a_check_for_someone_else_asks_and_tells_back_about_them() -> None:
+    """Two rounds of new users: a check for a mother or husband still asked "Do you get..."
+    and ended "You said you have varicose veins"."""
+    turns = play(
+        "open leg cramp helper", "check my dad's symptoms", "he says no", "no", "no", "help",
+        "he has a few",
+    )
+    first, helped, result = turns[1], turns[-2], turns[-1]
+    assert first.speech.endswith("Do they get frequent leg cramps?")
+    assert "I'm asking whether they have varicose veins" in helped.speech
+    assert helped.speech.endswith("Do they have varicose veins?")
+    assert result.speech.startswith("You said they have varicose veins.")
+    again = play("open leg cramp helper", "check my dad's symptoms", "start over")[-1]
+    assert again.speech.endswith("Do they get frequent leg cramps?")
+    mine = play("open leg cramp helper", "check my symptoms")[-1]
+    assert mine.speech.endswith(C.questions["FREQUENT"].text) and "they" not in mine.speech
