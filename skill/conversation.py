@@ -712,6 +712,13 @@ class Conversation:
         if state.reminded:  # asked again mid-check, the check still waits to be resumed
             return self._after_reminder(self.content.reminder.already_set, self._aside(state))
         remind = wanted if wanted not in (None, Requested()) else state.remind
+        asked = state.pending in (Pending.CHECK, Pending.RESUME_CHECK, Pending.OFFER_REMINDER)
+        if remind is not None and remind.unclear and not asked:
+            # "Remind me after lunch tomorrow": the skill cannot delete a reminder, so it
+            # offers its own time rather than set one nobody asked for (round 9); asked
+            # again, or in the check, it sets that time and says why.
+            lead = self.content.prompt("reminder_unclear")
+            return self._offer(lead, state._replace(remind=None), Pending.OFFER_REMINDER)
         return CreateReminder(self._aside(state)._replace(remind=remind))
 
     def cancel_reminder(self, state: State) -> Reply:

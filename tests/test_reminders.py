@@ -239,14 +239,32 @@ def test_words_that_are_no_date_make_the_request_unclear(value):
     assert requested(None, value) == Requested(unclear=True)
 
 
-def test_an_unclear_day_is_said_and_outlives_the_permission_question():
+def test_an_unclear_day_is_said_and_the_skill_s_own_time_offered_first():
     """Round 8's new user: "remind me on Christmas" was set for tomorrow at 9 and confirmed
-    as if that were what was asked."""
+    as if that were what was asked. Round 9's: "after lunch tomorrow" was set for 9, before
+    lunch, and the skill cannot delete a reminder: it now asks before setting its own time."""
     env = intent("SetReminderIntent", slots=_when_slots("on christmas", ""))
     with FakeAlexaApi(time_zone="America/Los_Angeles") as api:
-        asked = lambda_handler(with_alexa_api(env, api.url, consent=False), None)
-        assert asked["sessionAttributes"]["remind"]["unclear"] is True
+        offered = lambda_handler(with_alexa_api(env, api.url), None)
+        assert api.reminders() == []
+        assert speech(offered) == f"{C.prompt('reminder_unclear')} {C.reminder.offer}"
+        assert offered["sessionAttributes"]["pending"] == "offer_reminder"
+        yes = intent("AMAZON.YesIntent", offered["sessionAttributes"])
+        asked = lambda_handler(with_alexa_api(yes, api.url, consent=False), None)
         r = _permission_granted(asked, api)
+    [call] = api.reminders()
+    assert "tomorrow at 9 in the morning" in speech(r)
+    assert C.prompt("reminder_unclear") not in speech(r)
+
+
+def test_an_unclear_day_said_again_is_set_for_the_skill_s_time_and_said_so():
+    env = intent("SetReminderIntent", slots=_when_slots("on christmas", ""))
+    with FakeAlexaApi(time_zone="America/Los_Angeles") as api:
+        offered = lambda_handler(with_alexa_api(env, api.url), None)
+        again = intent(
+            "SetReminderIntent", offered["sessionAttributes"], _when_slots("on christmas", "")
+        )
+        r = lambda_handler(with_alexa_api(again, api.url), None)
     [call] = api.reminders()
     assert speech(r).startswith(C.prompt("reminder_unclear"))
     assert "tomorrow at 9 in the morning" in speech(r)
