@@ -891,7 +891,12 @@ def test_a_correction_after_the_result_points_to_start_over(said: str) -> None:
         (("yes",), "not that bad no", "SLEEP", "no"),  # was "not sure"
         (("no", "no"), "not when i'm walking, no", "WALKING", "no"),  # was "not sure"
         (("no", "no", "no"), "yep big ones", "VARICOSE", ["worth_checking", "VARICOSE"]),
-        (("yes",), "she's up a couple times a night", "SLEEP", ["see_specialist", "FREQUENT_SLEEP"]),  # noqa: E501
+        (
+            ("yes",),
+            "she's up a couple times a night",
+            "SLEEP",
+            ["see_specialist", "FREQUENT_SLEEP"],
+        ),  # noqa: E501
         ((), "I'd rather not say", "FREQUENT", "unsure"),  # was a guessed "no"
     ],
 )
@@ -969,7 +974,12 @@ def test_a_check_for_someone_else_asks_and_tells_back_about_them() -> None:
     """Two rounds of new users: a check for a mother or husband still asked "Do you get..."
     and ended "You said you have varicose veins"."""
     turns = play(
-        "open leg cramp helper", "check my dad's symptoms", "he says no", "no", "no", "help",
+        "open leg cramp helper",
+        "check my dad's symptoms",
+        "he says no",
+        "no",
+        "no",
+        "help",
         "he has a few",
     )
     first, helped, result = turns[1], turns[-2], turns[-1]
@@ -981,3 +991,42 @@ def test_a_check_for_someone_else_asks_and_tells_back_about_them() -> None:
     assert again.speech.endswith("Do they get frequent leg cramps?")
     mine = play("open leg cramp helper", "check my symptoms")[-1]
     assert mine.speech.endswith(C.questions["FREQUENT"].text) and "they" not in mine.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "recorded"),
+    [
+        ("she says hardly ever", {"FREQUENT": "no"}),  # round 9: a yes
+        ("he says rarely", {"FREQUENT": "no"}),  # round 9: a yes
+        ("she says maybe two or three times a month", {"FREQUENT": "no"}),  # "repeat"
+    ],
+)
+def test_how_often_relayed_for_someone_else_is_recorded_as_said(said: str, recorded) -> None:
+    turn = play("open leg cramp helper", "can we check my wife's symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == recorded
+
+
+def test_a_sleep_answer_relayed_for_someone_else_is_recorded_as_said() -> None:
+    check = ("can we check my wife's symptoms", "she says most nights")
+    woke = play("open leg cramp helper", *check, "she says yes they wake her")[-1]
+    assert woke.session_attributes["result"] == ["see_specialist", "FREQUENT_SLEEP"]
+    slept = play("open leg cramp helper", *check, "she says they don't really wake her")[-1]
+    assert slept.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "no"}
+
+
+@pytest.mark.parametrize("said", ["back to the questions please", "resume", "go back to the check"])
+def test_going_back_to_the_check_in_everyday_words_resumes_it(said: str) -> None:
+    """Round 9: these went to the menu (answers lost), the fallback, or the last answer."""
+    aside = ("yes", "what causes leg cramps", said)
+    turn = play("open leg cramp helper", "check my symptoms", *aside)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert turn.speech.endswith(C.questions["SLEEP"].text)
+
+
+def test_night_cramps_that_wake_you_are_not_taken_as_walking_cramps() -> None:
+    """Round 9: the check then said "You said your cramping occurs with walking"."""
+    turns = play(
+        "open leg cramp helper", "my calves cramp every night and wake me up", "check my symptoms"
+    )
+    assert turns[1].intent == "LegCrampsAtNightIntent"
+    assert C.questions["WALKING"].taken not in turns[-1].speech
