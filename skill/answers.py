@@ -108,7 +108,7 @@ SAID_OUTSIDE_CHECK: Mapping[str, tuple[Outcome, str]] = MappingProxyType(
 # not varicose veins. Such a question is answered as not covered; said to the question it
 # would answer, it is this CheckAnswer value instead ("I have spider veins": not sure).
 NOT_COVERED: Mapping[tuple[str, str], str] = MappingProxyType(
-    {("varicose", "SPIDER"): "SPIDER_ONLY"}
+    {("varicose", "SPIDER"): "SPIDER_ONLY", ("otherVeins", "SPIDER"): "SPIDER_ONLY"}
 )
 
 # Topic slots whose values are the article's own list: words that fill one without naming

@@ -591,6 +591,13 @@ class Conversation:
         # "No" to "anything else?" or to "what would you like to do?": we are done.
         return self.stop(state)
 
+    def skip(self, state: State) -> Reply:
+        """ "Skip this one": in the check, no answer, so recorded as not sure (round 9: taken
+        as a no, four skips made a reassuring result); to anything else, a no."""
+        if state.in_check:
+            return self.answer(state, Answer.UNSURE)
+        return self.no(state)
+
     def not_sure(self, state: State) -> Reply:
         if state.in_check:
             return self.answer(state, Answer.UNSURE)

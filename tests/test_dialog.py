@@ -1030,3 +1030,18 @@ def test_night_cramps_that_wake_you_are_not_taken_as_walking_cramps() -> None:
     )
     assert turns[1].intent == "LegCrampsAtNightIntent"
     assert C.questions["WALKING"].taken not in turns[-1].speech
+
+
+def test_skipping_the_check_s_questions_is_no_answer_not_a_no() -> None:
+    """Round 9: each "skip" was a no, and four made "may not be cause for concern"."""
+    turns = play("open leg cramp helper", "check my symptoms", "skip", "skip this one")
+    assert turns[-2].session_attributes["answers"] == {"FREQUENT": "unsure"}
+    assert turns[-1].session_attributes["result"][0] != "probably_fine"
+    assert turns[-1].speech.startswith(C.outcomes["worth_checking"].reasons["UNSURE"])
+
+
+def test_skipping_an_offer_declines_it() -> None:
+    offer, skipped = play("open leg cramp helper", "what are varicose veins", "skip it")[1:]
+    assert offer.session_attributes["pending"] == "more"
+    assert skipped.intent == "SkipIntent"
+    assert skipped.session_attributes.get("pending") == "anything_else"

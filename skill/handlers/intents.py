@@ -262,6 +262,7 @@ ROUTES: dict[str, Act] = {
     "AMAZON.YesIntent": _act(Conversation.yes),
     "AMAZON.NoIntent": _act(Conversation.no),
     "NotSureIntent": _act(Conversation.not_sure),
+    "SkipIntent": _act(Conversation.skip),
     "CrampFrequencyIntent": _frequency,
     "CheckAnswerIntent": _check_answer,
     "ChangeAnswerIntent": _change_answer,

@@ -13,9 +13,11 @@ import contextlib
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from skill import metrics
 from skill_tools.cli_args import OneLineParser, prog
@@ -87,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="print the calls to the local fake Alexa API (settings, reminders) "
                           "that requests point at")
     dev.add_argument("--time-zone", default="America/New_York", metavar="ZONE",
-                     help="the device time zone the fake Alexa API reports")
+                     help="the device's time zone: the fake Alexa API reports it, and "
+                     "'today' and 'tomorrow' are its dates")
     dev.add_argument("--reminders-consent", action="store_true",
                      help="the user has granted the reminders permission; implies "
                      "--fake-alexa-api unless --api-endpoint is given")
@@ -324,6 +327,11 @@ def _main(args: argparse.Namespace) -> int:
         except ModelError as exc:
             raise SimulatorError(str(exc)) from None
 
+    try:
+        zone = ZoneInfo(args.time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(f"--time-zone: no such time zone {args.time_zone!r}") from None
+    nlu.today = lambda: datetime.now(zone).date()  # dates as the device's clock reads them
     transport: Transport = (
         HttpTransport(args.endpoint, args.timeout) if args.endpoint else in_process_transport
     )

@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -141,13 +141,16 @@ class Matcher:
         self._classifier = index.classifier
         # The fallback sensitivity moves the classifier's bar as it moves the threshold.
         self._classifier_share = CLASSIFIER_MIN_SHARE + index.threshold - NEAR_THRESHOLD
+        # The device's date: Alexa resolves "tomorrow" where the user is (the simulator sets
+        # it from --time-zone; round 9: in a US evening, the machine's UTC date was a day on).
+        self.today: Callable[[], date] = date.today
 
     def _fill(self, name: str, slot_type: str, heard: str | None) -> SlotFill:
         if heard is None:
             return SlotFill(name, slot_type)
         if slot_type not in self._types:
             resolve = RESOLVERS.get(slot_type)  # a date, time or duration: its value
-            value = resolve(heard, date.today()) if resolve else None
+            value = resolve(heard, self.today()) if resolve else None
             return SlotFill(name, slot_type, value or heard)  # built-ins carry no resolutions
         values = self._types[slot_type].get(heard, [])
         if not values:
@@ -271,7 +274,7 @@ class Matcher:
         resolve = RESOLVERS.get(slot_type) if table is None else None
         for end in range(min(len(words), at + high), at + low - 1, -1):
             value = " ".join(words[at:end])
-            if resolve is not None and resolve(value, date.today()) is None:
+            if resolve is not None and resolve(value, self.today()) is None:
                 continue  # Alexa fills a date, time or duration slot only with one
             if table is None or value in table:
                 found = self._fit(rest, words, end)
@@ -290,7 +293,7 @@ class Matcher:
         wanted = [(n, t) for n, t in self.intents.get(intent, ()) if t in RESOLVERS]
         heard: dict[str, str] = {}
         taken: set[int] = set()
-        today = date.today()
+        today = self.today()
         low, high = BUILTIN_SLOT_WORDS
         for length in range(min(high, len(words)), low - 1, -1):
             for start in range(len(words) - length + 1):

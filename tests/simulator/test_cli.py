@@ -10,8 +10,10 @@ import select
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -366,3 +368,20 @@ def test_a_yes_to_the_permission_question_sets_the_reminder_at_the_local_fake(
     assert code == 0
     assert "I'll remind you tomorrow" in out and "couldn't set" not in out
     assert "fake Alexa API" not in out  # its calls are printed only when asked for
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago"])  # UTC+14, UTC-11
+def test_tomorrow_is_the_device_s_tomorrow(capsys: pytest.CaptureFixture[str], zone: str) -> None:
+    """Round 9's new user, in a New York evening: "tomorrow" was the day after, read from the
+    machine's UTC date; Alexa resolves it where the device is."""
+    code, out, _ = run_main(
+        capsys, "--reminders-consent", "--time-zone", zone,
+        "--say", "open leg cramp helper", "--say", "remind me tomorrow at ten in the morning",
+    )
+    tomorrow = datetime.now(ZoneInfo(zone)).date() + timedelta(days=1)
+    assert code == 0 and f'"scheduledTime": "{tomorrow.isoformat()}T10:00:00"' in out
+
+
+def test_an_unknown_time_zone_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_main(capsys, "--time-zone", "Mars/Base", "--say", "hi")
+    assert_one_line_error(code, 2, err, "no such time zone")
