@@ -1045,3 +1045,14 @@ def test_skipping_an_offer_declines_it() -> None:
     assert offer.session_attributes["pending"] == "more"
     assert skipped.intent == "SkipIntent"
     assert skipped.session_attributes.get("pending") == "anything_else"
+
+
+def test_varicose_veins_told_at_the_walking_question_are_no_walking_answer() -> None:
+    """Found writing round 9's note: "she has a few on her calves", asked about walking,
+    near-matched "my legs cramp when I walk", and the result said cramping with walking."""
+    check = ("can we check my mom's symptoms", "she says hardly ever", "no")
+    turn = play("open leg cramp helper", *check, "she has a few on her calves")[-1]
+    assert turn.session_attributes.get("result") != ["see_specialist", "WALKING"]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
+    told = play("open leg cramp helper", *check, "she doesn't get them walking")[-1]
+    assert told.session_attributes["answers"]["WALKING"] == "no"
