@@ -493,10 +493,8 @@ class Conversation:
         topic = self.content.topics.get(state.topic or "")
         if state.check_waits:  # "what does that mean?" about an answer given mid-check: the
             # check still waits (round 9: the menu came, and the check was gone)
-            told = topic.more if topic is not None and topic.more else None
-            return self._offer(
-                told or self.content.prompt("no_more_detail"), state, Pending.RESUME_CHECK
-            )
+            told = (topic.more if topic else None) or self.content.prompt("no_more_detail")
+            return self._offer(told, state, Pending.RESUME_CHECK)
         if topic is None:
             return self._menu(self.content.prompt("no_topic_yet"), state)
         if topic.more is None:

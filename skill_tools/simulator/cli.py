@@ -23,7 +23,6 @@ from skill import metrics
 from skill_tools.cli_args import OneLineParser, prog
 from skill_tools.model import ModelError, model_path
 from skill_tools.simulator.envelopes import (
-    DEFAULT_API_ENDPOINT,
     DEFAULT_SKILL_ID,
     DeviceKind,
     EnvelopeFactory,
@@ -335,22 +334,22 @@ def _main(args: argparse.Namespace) -> int:
     transport: Transport = (
         HttpTransport(args.endpoint, args.timeout) if args.endpoint else in_process_transport
     )
-    factory = EnvelopeFactory(
-        skill_id=skill_id,
-        locale=locale,
-        device=DeviceKind(args.device),
-        api_endpoint=args.api_endpoint or DEFAULT_API_ENDPOINT,
-        reminders_consent=args.reminders_consent,
-    )
     out = _Output(args.jsonl, args.explain, echo=not interactive)
     api = None
     if uses_fake_alexa_api(args):
         from skill_tools.simulator.fake_alexa_api import FakeAlexaApi
 
         api = FakeAlexaApi(time_zone=args.time_zone).start()
-        factory.api_endpoint = api.url
-        if shows_fake_alexa_api(args):
-            out.note(f"fake Alexa API listening on {api.url}")
+    shown = api if api is not None and shows_fake_alexa_api(args) else None
+    if shown is not None:
+        out.note(f"fake Alexa API listening on {shown.url}")
+    factory = EnvelopeFactory(
+        skill_id=skill_id,
+        locale=locale,
+        device=DeviceKind(args.device),
+        api_endpoint=api.url if api is not None else args.api_endpoint,
+        reminders_consent=args.reminders_consent,
+    )
     try:
         simulator = Simulator(
             nlu, factory, transport, require_invocation=args.require_invocation, on_note=out.note
@@ -358,7 +357,7 @@ def _main(args: argparse.Namespace) -> int:
         if interactive and not args.jsonl:
             _banner(nlu.invocation_name, locale, args)
         with metrics.collect() as counts:
-            _run(simulator, utterances, out, api if shows_fake_alexa_api(args) else None)
+            _run(simulator, utterances, out, shown)
         if args.metrics:
             print_metrics(counts, args.jsonl)
     finally:

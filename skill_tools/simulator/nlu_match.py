@@ -213,8 +213,7 @@ class Matcher:
                 found = self._builtins(s.intent, text.split())
                 if found and _only_carried(heard, found):
                     # "set a reminder for me for thursday afternoon": the day and time in it
-                    heard = {n: v for n, v in heard.items() if self._is_custom(s.intent, n)}
-                    heard.update(found)
+                    heard = {n: heard[n] for n, t in s.slots if t in self._types} | found
                 return Match(s.intent, self._slots(s.intent, heard), "open_slot", 0.0, s.sample)
         lead = self._leading_answer(text)
         if lead is not None:
@@ -282,9 +281,6 @@ class Matcher:
                     return {name: value, **found}
         return None
 
-    def _is_custom(self, intent: str, slot: str) -> bool:
-        return any(n == slot and t in self._types for n, t in self.intents.get(intent, ()))
-
     def _builtins(self, intent: str, words: list[str]) -> dict[str, str]:
         """The intent's date, time and duration slots, from the phrase's longest spans that
         are one: Alexa recognises them wherever they stand, so a near or guessed match
@@ -292,6 +288,8 @@ class Matcher:
         take a part of the day ("thursday afternoon": the time is the afternoon)."""
         wanted = [(n, t) for n, t in self.intents.get(intent, ()) if t in RESOLVERS]
         heard: dict[str, str] = {}
+        if not wanted:  # most intents: no span is worth trying
+            return heard
         taken: set[int] = set()
         today = self.today()
         low, high = BUILTIN_SLOT_WORDS
