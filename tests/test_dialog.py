@@ -627,11 +627,14 @@ def test_saying_mid_check_whom_it_is_for_records_nothing(said: str) -> None:
     [
         (("no", "yes", "actually no, they don't wake me up"), {"FREQUENT": "no", "SLEEP": "no"}),
         (("no", "no", "yes they wake me up"), {"FREQUENT": "no", "SLEEP": "yes"}),
+        (("no", "no", "oh wait actually yes it does wake me up"), {"FREQUENT": "no", "SLEEP": "yes"}),
+        (("no", "no", "wait, they do wake me up"), {"FREQUENT": "no", "SLEEP": "yes"}),
     ],
 )
 def test_an_answer_to_an_earlier_question_changes_that_answer(said, answers) -> None:
     """Round 7: at the walking question, "actually no, they don't wake me up" was recorded
-    as walking = no, and the result still said the cramps disrupt sleep."""
+    as walking = no, and the result still said the cramps disrupt sleep. Round 10: "oh wait
+    actually yes it does wake me up" was a yes to the walking question."""
     turn = play("open leg cramp helper", "check my symptoms", *said)[-1]
     assert turn.session_attributes["answers"] == answers
     assert turn.speech.startswith(C.prompt("answer_changed"))
@@ -767,13 +770,23 @@ def test_asking_for_a_check_for_someone_else_says_to_answer_for_them(asked: str)
 
 
 @pytest.mark.parametrize(
-    "asked", ["check my mom", "can you check my dad", "let's check my husband"]
+    "asked",
+    [
+        "check my mom",
+        "can you check my dad",
+        "let's check my husband",
+        "could we check my grandpa",
+        "my husband wants to take the check",
+        "i'll answer for him",
+    ],
 )
-def test_asking_to_check_a_relative_starts_the_check(asked: str) -> None:
-    """Round 8 left "check my mom" to the fallback."""
+def test_asking_to_check_a_relative_starts_the_check_about_them(asked: str) -> None:
+    """Round 8 left "check my mom" to the fallback; round 10: it asked "Do you get frequent
+    leg cramps?", and "I'll answer for him" fell back."""
     turn = play("open leg cramp helper", asked)[-1]
     assert turn.session_attributes["pending"] == "check"
-    assert turn.speech.endswith(C.questions["FREQUENT"].text)
+    assert turn.session_attributes["for_other"] is True
+    assert turn.speech.endswith(about_them(C.questions["FREQUENT"].text))
 
 
 @pytest.mark.parametrize(

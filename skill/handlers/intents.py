@@ -170,6 +170,7 @@ def _symptom_check(conv: Conversation, state: State, handler_input: HandlerInput
     for_other = "OTHER" in (
         resolved_slot_id(handler_input, "person"),
         resolved_slot_id(handler_input, "sufferer"),  # "it's my wife who has them"
+        resolved_slot_id(handler_input, "relative"),  # "can you check my mom"
     )
     return conv.start_check(state, for_other=for_other)
 

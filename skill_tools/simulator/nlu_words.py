@@ -21,7 +21,17 @@ _FUNCTION_WORDS = (
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 # Slot values that only point at someone ("you" for the clinic): never tagged as their type
 # in the near match, where they would make any phrase with "you" look like the slot.
-PRONOUNS = frozenset({"you", "you guys", "them", "they", "it", "me"})
+# So are the people a check may be for ("can you check my mom"): "my mom" in any phrase
+# would otherwise look like a request for the check.
+_RELATIVES = (
+    "mom mother dad father husband wife partner son daughter grandma grandmother grandpa "
+    "grandfather sister brother friend parents"
+)
+PRONOUNS = frozenset(
+    {"you", "you guys", "them", "they", "it", "me"}
+    | {f"my {r}" for r in _RELATIVES.split()}
+    | {f"my elderly {r}" for r in _RELATIVES.split()}
+)
 # Words every intent's samples use (question words, generic verbs, degree and time words):
 # the classifier stage weighs them, but a phrase must say something besides them to be
 # classified at all, and none of them is an alarm word ("long" is in "a long flight").
