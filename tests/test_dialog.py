@@ -627,7 +627,10 @@ def test_saying_mid_check_whom_it_is_for_records_nothing(said: str) -> None:
     [
         (("no", "yes", "actually no, they don't wake me up"), {"FREQUENT": "no", "SLEEP": "no"}),
         (("no", "no", "yes they wake me up"), {"FREQUENT": "no", "SLEEP": "yes"}),
-        (("no", "no", "oh wait actually yes it does wake me up"), {"FREQUENT": "no", "SLEEP": "yes"}),
+        (
+            ("no", "no", "oh wait actually yes it does wake me up"),
+            {"FREQUENT": "no", "SLEEP": "yes"},
+        ),
         (("no", "no", "wait, they do wake me up"), {"FREQUENT": "no", "SLEEP": "yes"}),
     ],
 )
