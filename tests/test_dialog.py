@@ -160,6 +160,17 @@ def test_a_closing_said_to_an_offer_ends_the_session(closing: str) -> None:
     assert turns[-1].session_ended and "Goodbye" in turns[-1].speech
 
 
+@pytest.mark.parametrize("closing", ["no that's it thank you", "no thanks i'm done"])
+def test_a_closing_said_to_a_check_question_ends_the_session_and_records_nothing(
+    closing: str,
+) -> None:
+    """Round 10: "no that's it thank you" at the first question was a no, and the check went
+    on to the sleep question."""
+    turns = play("open leg cramp helper", "check my symptoms", closing)
+    assert turns[-1].session_ended and "Goodbye" in turns[-1].speech
+    assert not turns[-1].session_attributes.get("answers")
+
+
 def test_a_check_answer_after_the_result_never_contradicts_it() -> None:
     """ "sometimes" after "see a specialist" once got the reassurance for occasional cramps."""
     turns = play("open leg cramp helper", "check my symptoms", "yes", "yes", "sometimes")
