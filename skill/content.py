@@ -48,6 +48,7 @@ SAFETY_KEYS = (
     "emergency_card",
     "emergency_line",
     "emergency_line_again",
+    "not_emergency",
     "red_flag",
 )
 # Questions the article does not answer, by kind; "diagnosis" is answered with the check.

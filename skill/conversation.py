@@ -908,5 +908,10 @@ class Conversation:
         reply = self._end(self.content.safety["crisis"], card)
         return reply._replace(view=View(ViewKind.EMERGENCY, "crisis"))
 
+    def not_emergency(self, state: State) -> Reply:
+        """ "It's not an emergency" (after "if this is an emergency, call 911"): the signs
+        that would make it one, then whatever was pending; the session stays open."""
+        return self._repeat_pending(self.content.safety["not_emergency"], state)
+
     def error(self, state: State) -> Reply:
         return self._menu(self.content.prompt("error"), State())

@@ -121,6 +121,23 @@ def test_plain_cramp_and_vein_statements_never_reach_911() -> None:
     assert sent == []
 
 
+@pytest.mark.parametrize("state", list(STATES))
+def test_saying_it_is_not_an_emergency_names_the_signs_and_goes_on(state: str) -> None:
+    """Round 10: after "If this is an emergency, call 9 1 1", "it's not an emergency" got
+    the emergency reply, and the session ended; so did "I don't have any chest pain"."""
+    before = _snapshot(state).attributes
+    denials = ("it's not an emergency", "no, this isn't an emergency", "i don't have chest pain")
+    for said in denials:
+        turn = say_in(state, said)
+        assert not turn.session_ended and NINE_ONE_ONE.search(turn.speech), said
+        assert "chest pain" in turn.speech, said  # the signs that would make it one
+        assert turn.session_attributes.get("pending") == STATES[state][1], said
+        assert turn.session_attributes.get("answers") == before.get("answers"), said
+    # A sign said beside a denial is still the emergency.
+    denied_and_said = "i don't have chest pain but my leg is suddenly swollen and red"
+    assert is_emergency_reply(say_in(state, denied_and_said))
+
+
 def _out_of_scope() -> list[tuple[str, str]]:
     return [(group, q) for group, qs in PHRASES["out_of_scope"].items() for q in qs]
 

@@ -258,6 +258,7 @@ ROUTES: dict[str, Act] = {
     **dict.fromkeys(TOPIC_INTENTS, _topic),
     "EmergencyIntent": _act(Conversation.emergency),
     "CrisisIntent": _act(Conversation.crisis),
+    "NotEmergencyIntent": _act(Conversation.not_emergency),
     "SymptomCheckIntent": _symptom_check,
     "AMAZON.StartOverIntent": _act(Conversation.start_over),
     "AMAZON.YesIntent": _act(Conversation.yes),

@@ -46,10 +46,10 @@ CLASSIFIER_MIN_WORDS = 2
 CLASSIFIER_EMERGENCY_SHARE = 0.2
 # Intents a guess from loose words never reaches: they end the session or the check, or
 # record an answer ("I'd rather not say" was a no; a story of walking to the mailbox went
-# home and lost the check's answers).
+# home and lost the check's answers), or dismiss an emergency ("not an emergency").
 NEVER_GUESSED = frozenset({
     "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent",
-    "AMAZON.YesIntent", "AMAZON.NoIntent",
+    "AMAZON.YesIntent", "AMAZON.NoIntent", "NotEmergencyIntent",
 })  # fmt: skip
 OPEN_SLOT_WORDS = (1, 4)  # an open (unknown-value) slot in stage 3
 OPEN_SLOT_MIN_CARRIER = 2
