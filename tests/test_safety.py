@@ -99,6 +99,11 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "life just isn't worth it anymore",
         "i've been cutting myself again",
         "i took a handful of extra pills on purpose",
+        # Round 10: "I want to end it" ended the session, "I'm ready to end it all" was a yes.
+        "i just want to end it",
+        "i'm ready to end it all",
+        "honestly i don't see the point of anything lately",
+        "my mom keeps saying she'd be better off not waking up",
     ]
     for said in despair:
         turn = say_in(state, said)
@@ -106,6 +111,15 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         assert CRISIS_LINE.search(turn.card["content"]) and "serious" not in turn.speech, said
     for said in ("my chest hurts", "my calf is swollen and hot after my flight"):
         assert not CRISIS_LINE.search(say_in(state, said).speech)
+
+
+@pytest.mark.parametrize("said", ["every single night lately", "a lot lately"])
+def test_how_often_said_with_lately_is_an_answer_not_a_crisis(said: str) -> None:
+    """Round 10: "every single night lately", asked how often, got the crisis reply (a near
+    match to the sample "lately {despair}") and the session ended."""
+    turn = say_after(("open leg cramp helper", "check my symptoms"), said)
+    assert not CRISIS_LINE.search(turn.speech) and not turn.session_ended
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
 
 
 def test_the_emergency_reply_says_why_then_911() -> None:

@@ -415,6 +415,8 @@ class Matcher:
         best_i, best = -1, 0.0
         for i, s in self._scores(tokens).items() if tokens else ():
             if s > best or (s == best and i < best_i):
+                if _thin(self._entries[i].tokens, tokens):
+                    continue
                 best_i, best = i, s
         if best_i < 0 or best < self.threshold:
             return None
@@ -442,6 +444,18 @@ class Matcher:
 def _priority_share(evidence: Mapping[str, float]) -> float:
     """The share of the evidence an emergency or a crisis holds (one class, PRIORITY_CLASS)."""
     return evidence.get(PRIORITY_CLASS, 0.0) / sum(evidence.values())
+
+
+_FUNCTION_STEMS = frozenset(stem(w) for w in FUNCTION_WORDS)
+
+
+def _thin(sample: frozenset[str], said: frozenset[str]) -> bool:
+    """Whether a sample is a slot and at most one word of its own, and the phrase has no value
+    of that slot but other words: "lately {despair}" is no match for "every single night
+    lately" (round 10); "they happen {frequency}" still is for "they happen"."""
+    slots = {t for t in sample if t.startswith("{")}
+    own = sample - slots - _FUNCTION_STEMS
+    return bool(slots - said) and len(own) <= 1 and bool(said - own - _FUNCTION_STEMS)
 
 
 def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:
