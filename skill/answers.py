@@ -146,6 +146,18 @@ ANSWER_WHEN_ASKED = frozenset({"CrampsWhenWalkingIntent"})
 FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "my", "me", "myself"})
 
 
+# Words by which a slot value speaks of someone else: "my husband's legs", "when he walks".
+_OTHER_PERSON = (
+    "he he's his him she she's her husband husband's wife wife's mom "
+    "mom's mother mother's dad dad's father father's son son's daughter daughter's partner "
+    "partner's grandma grandma's grandpa grandpa's grandmother grandmother's grandfather "
+    "grandfather's sister sister's brother brother's friend friend's"
+)
+OTHER_PERSON = frozenset(_OTHER_PERSON.split())
+
+
 def about_oneself(heard: Iterable[str]) -> bool:
-    """True when any heard slot value speaks in the first person."""
-    return any(word in FIRST_PERSON for value in heard for word in value.lower().split())
+    """True when a heard slot value speaks in the first person and none of someone else
+    (round 10: "my husband's legs cramp when he walks" was noted as the user's own)."""
+    words = [word for value in heard for word in value.lower().split()]
+    return any(w in FIRST_PERSON for w in words) and not any(w in OTHER_PERSON for w in words)

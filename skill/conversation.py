@@ -542,7 +542,9 @@ class Conversation:
             return self._ask_check(
                 lead, state.answers, state._replace(for_other=state.for_other or for_other)
             )
-        state = state._replace(topic=None, for_other=for_other)
+        # What the user said of themselves counts only in a check about themselves.
+        noted = {} if for_other else state.noted
+        state = state._replace(topic=None, for_other=for_other, noted=noted)
         reply = self._ask_check(_join(self.content.check_intro, for_them), {}, state)
         if reply.state.result is not None:  # settled by what was said earlier: no intro
             reply = self._ask_check(None, {}, state)

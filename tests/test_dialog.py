@@ -1083,3 +1083,37 @@ def test_varicose_veins_told_at_the_walking_question_are_no_walking_answer() -> 
     assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
     told = play("open leg cramp helper", *check, "she doesn't get them walking")[-1]
     assert told.session_attributes["answers"]["WALKING"] == "no"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my legs don't cramp when i walk",
+        "i don't get cramps when i walk",
+        "i never cramp up when i'm walking",
+        "i get no cramps on my walks",
+    ],
+)
+def test_cramps_denied_with_walking_are_a_no_to_the_walking_question(said: str) -> None:
+    """Round 10: "my legs don't cramp when I walk" was a yes, and made the walking result."""
+    turn = play("open leg cramp helper", "check my symptoms", "no", "no", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"}
+
+
+@pytest.mark.parametrize(
+    ("before", "check"),
+    [
+        ("my husband's legs cramp when he walks", "check my symptoms"),
+        ("my legs cramp at night, not when i walk", "check my symptoms"),
+        ("my legs cramp when i walk", "check my symptoms for my mom"),
+    ],
+)
+def test_what_was_said_of_someone_else_is_not_taken_as_an_answer(before: str, check: str) -> None:
+    """Round 10: each of these made the walking result with no question asked: a husband's
+    cramps counted as the user's own, the user's own as their mother's, and "not when I
+    walk" as a yes."""
+    turn = play("open leg cramp helper", before, "no", check)[-1]
+    assert turn.session_attributes["pending"] == "check"
+    assert "WALKING" not in turn.session_attributes.get("noted", {})
+    first = C.questions["FREQUENT"].text
+    assert turn.speech.endswith((first, about_them(first)))
