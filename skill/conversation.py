@@ -689,10 +689,18 @@ class Conversation:
         if self.content.clinic.phone and not email:
             return self.contact(state)
         told = self.content.prompt("no_email" if email else "no_phone")
-        if state.reminded:
-            return self._anything_else(told, state)
+        return self._contact_told(told, state)
+
+    def _contact_told(self, told: str, state: State) -> Reply:
+        """After the contact details: back to the check if one is under way (round 10: the
+        reminder offer dropped its answers), else the reminder, unless it is set."""
         contact = self.content.contact
-        reply = self._offer(told, state, Pending.OFFER_REMINDER)
+        if state.in_check or state.check_waits:
+            reply = self._offer(told, state, Pending.RESUME_CHECK)
+        elif state.reminded:
+            reply = self._anything_else(told, state)
+        else:
+            reply = self._offer(told, state, Pending.OFFER_REMINDER)
         card = Card(contact.title, contact.card)
         return reply._replace(card=card, view=View(ViewKind.CONTACT, "clinic"))
 
@@ -705,13 +713,7 @@ class Conversation:
         )
 
     def contact(self, state: State) -> Reply:
-        contact = self.content.contact
-        if state.reminded:  # the reminder is set: nothing more to offer
-            reply = self._anything_else(contact.speech, state)
-        else:
-            reply = self._offer(contact.speech, state, Pending.OFFER_REMINDER)
-        card = Card(contact.title, contact.card)
-        return reply._replace(card=card, view=View(ViewKind.CONTACT, "clinic"))
+        return self._contact_told(self.content.contact.speech, state)
 
     def reminder(self, state: State, wanted: Requested | None = None) -> Turn:
         """The user wants the reminder (on the day and at the time `wanted`, if said): the

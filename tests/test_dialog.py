@@ -1117,3 +1117,56 @@ def test_what_was_said_of_someone_else_is_not_taken_as_an_answer(before: str, ch
     assert "WALKING" not in turn.session_attributes.get("noted", {})
     first = C.questions["FREQUENT"].text
     assert turn.speech.endswith((first, about_them(first)))
+
+
+@pytest.mark.parametrize("asked", ["what's your phone number", "how do i contact the clinic"])
+def test_contact_details_mid_check_offer_the_check_back_with_its_answers(asked: str) -> None:
+    """Round 10: the contact details mid-check offered a reminder, and the check's answers
+    were gone whatever the user said next."""
+    turns = play("open leg cramp helper", "check my symptoms", "yes", asked, "yes")
+    assert turns[-2].session_attributes["pending"] == "resume_check"
+    assert turns[-2].session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert turns[-1].speech.endswith(C.questions["SLEEP"].text)
+
+
+def test_so_i_am_fine_then_after_a_reassuring_result_is_answered_not_a_goodbye() -> None:
+    """Round 10: "so I'm fine then?" after the reassuring result got "Take care. Goodbye!"."""
+    turns = play("open leg cramp helper", "check my symptoms", "no", "no", "no", "no")
+    assert turns[-1].session_attributes["result"][0] == "probably_fine"
+    turn = play(*[t.utterance for t in turns], "so i'm fine then")[-1]
+    assert not turn.session_ended and turn.intent == "WhyIntent"
+    assert C.outcomes[triage.Outcome.PROBABLY_FINE].explain.split(".")[0] in turn.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "recorded"), [("my wife says yes", "yes"), ("my mom says no", "no")]
+)
+def test_an_answer_relayed_by_name_is_recorded(said: str, recorded: str) -> None:
+    """Round 10: "my wife says yes" was "not sure", "my mom says no" fell back."""
+    turn = play("open leg cramp helper", "check my wife's symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": recorded}
+
+
+def test_saying_mid_check_it_is_not_for_me_turns_the_check_to_them() -> None:
+    said = "oh it's not for me, it's for my father"
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["for_other"] is True
+    assert turn.speech.endswith(about_them(C.questions["FREQUENT"].text))
+
+
+@pytest.mark.parametrize(
+    ("asked", "intent"),
+    [
+        ("what's your name", "AboutSkillIntent"),
+        ("do they have an address", "ClinicLogisticsIntent"),
+        ("is there a location near baltimore", "ClinicLogisticsIntent"),
+        ("this is stupid", "AMAZON.HelpIntent"),
+    ],
+)
+def test_what_a_tenth_round_user_asked_reaches_the_intent_that_answers_it(
+    asked: str, intent: str
+) -> None:
+    """Round 10: the name was "not covered", the address "no phone number", and "this is
+    stupid" started the check (an open slot: "this is {person}")."""
+    assert play("open leg cramp helper", asked)[-1].intent == intent
