@@ -1162,6 +1162,14 @@ def test_saying_mid_check_it_is_not_for_me_turns_the_check_to_them() -> None:
         ("do they have an address", "ClinicLogisticsIntent"),
         ("is there a location near baltimore", "ClinicLogisticsIntent"),
         ("this is stupid", "AMAZON.HelpIntent"),
+        ("what's the deal with leg cramps", "WhatAreLegCrampsIntent"),
+        ("what do vein doctors do", "VeinDiagnosisIntent"),
+        ("how long does a visit take", "ClinicLogisticsIntent"),
+        ("can you recommend a good vein doctor", "ContactClinicIntent"),
+        ("ok whatever, bye", "AMAZON.StopIntent"),
+        ("no thanks, goodbye", "AMAZON.StopIntent"),
+        ("um, i guess so", "AMAZON.YesIntent"),
+        ("yes, and now my calf is red and really painful", "EmergencyIntent"),
     ],
 )
 def test_what_a_tenth_round_user_asked_reaches_the_intent_that_answers_it(
