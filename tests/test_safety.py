@@ -104,6 +104,9 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i'm ready to end it all",
         "honestly i don't see the point of anything lately",
         "my mom keeps saying she'd be better off not waking up",
+        "i can't go on like this",
+        "i've had enough of life",
+        "i've been having dark thoughts",
     ]
     for said in despair:
         turn = say_in(state, said)
