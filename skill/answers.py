@@ -49,6 +49,29 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
 REPLY_SLOT_TYPE = "Reply"
 REPLIES: Mapping[str, Answer] = MappingProxyType({"YES": Answer.YES, "NO": Answer.NO})
 
+# A hedge said before an answer (the Hedge slot: "I wouldn't say they wake me up", "I can't
+# say they happen when I walk"): NOT turns the answer's yes to a no (and a no said under it,
+# "I wouldn't say they don't wake me up", to not sure); DOUBT makes it not sure (round 10: both
+# were recorded as the answer's yes).
+HEDGE_SLOT_TYPE = "Hedge"
+HEDGED: Mapping[str, Mapping[Answer, Answer]] = MappingProxyType(
+    {
+        "NOT": MappingProxyType(
+            {Answer.YES: Answer.NO, Answer.NO: Answer.UNSURE, Answer.UNSURE: Answer.UNSURE}
+        ),
+        "DOUBT": MappingProxyType({a: Answer.UNSURE for a in Answer}),
+    }
+)
+
+
+def hedged(found: Meaning | None, hedge_id: str | None) -> Meaning | None:
+    """`found` as the hedge said before it leaves it ("I wouldn't say": the opposite)."""
+    turn = HEDGED.get(hedge_id or "")
+    if found is None or turn is None:
+        return found
+    return Meaning(found.question, turn[found.answer])
+
+
 # Which earlier answer a correction is about ("change my first answer to no"): its place
 # among the answers given, in the order the questions were asked (the AnswerOrder slot).
 ANSWER_ORDER: Mapping[str, int] = MappingProxyType(

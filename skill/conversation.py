@@ -617,14 +617,23 @@ class Conversation:
             return state.noted
         return {**state.noted, meaning.question: Answer.YES}
 
-    def check_answer(self, state: State, value_id: str | None, reply_id: str | None = None) -> Turn:
+    def check_answer(
+        self,
+        state: State,
+        value_id: str | None,
+        reply_id: str | None = None,
+        hedge_id: str | None = None,
+    ) -> Turn:
         """An answer in the user's own words ("every night", "they wake me up"), resolved by
         the model to a value id; skill/answers.py says which question it answers and how.
-        `reply_id` is the yes or no it opened with, if any ("no, I sleep through")."""
+        `reply_id` is the yes or no it opened with, if any ("no, I sleep through"); `hedge_id`
+        the hedge said before it, if any ("I wouldn't say they wake me up")."""
         if state.pending is Pending.RESUME_CHECK:  # an answer is a way of going back
             state = state._replace(pending=Pending.CHECK)
         pending = triage.next_question(state.answers) if state.in_check else None
-        meaning = answers.meaning(value_id, pending)
+        meaning = answers.hedged(answers.meaning(value_id, pending), hedge_id)
+        if hedge_id in answers.HEDGED and not state.in_check:
+            value_id = None  # hedged, it states nothing the article could speak to
         reply = answers.REPLIES.get(reply_id or "")
         if meaning is None and reply is not None:  # "no, I sleep through": the no answers
             return self.yes(state) if reply is Answer.YES else self.no(state)

@@ -37,3 +37,20 @@ def test_about_oneself(heard: list[str], expected: bool) -> None:
 )
 def test_what_an_answer_means_depends_on_the_question_asked(value_id, asked, expected) -> None:
     assert answers.meaning(value_id, asked) == expected
+
+
+@pytest.mark.parametrize(
+    ("hedge_id", "answer", "expected"),
+    [
+        ("NOT", Answer.YES, Answer.NO),  # "I wouldn't say they wake me up"
+        ("NOT", Answer.NO, Answer.UNSURE),  # "I wouldn't say they don't wake me up"
+        ("DOUBT", Answer.YES, Answer.UNSURE),  # "I can't say they happen when I walk"
+        ("DOUBT", Answer.NO, Answer.UNSURE),
+        (None, Answer.YES, Answer.YES),
+        ("UNKNOWN", Answer.YES, Answer.YES),  # a value the table lacks changes nothing
+    ],
+)
+def test_a_hedge_turns_the_answer_it_qualifies(hedge_id, answer, expected) -> None:
+    found = answers.hedged(answers.Meaning("SLEEP", answer), hedge_id)
+    assert found == ("SLEEP", expected)
+    assert answers.hedged(None, hedge_id) is None

@@ -371,6 +371,14 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         (["yes"], "kinda", "SLEEP", "unsure"),
         (["no", "no"], "sorta", "WALKING", "unsure"),
         (["no"], "it might be", "SLEEP", "unsure"),
+        # An answer under a hedge (round 10: each was recorded as the answer's yes).
+        ([], "it's not that they're frequent", "FREQUENT", "no"),
+        ([], "i wouldn't call them frequent", "FREQUENT", "no"),
+        (["yes"], "i wouldn't say they wake me up", "SLEEP", "no"),
+        (["yes"], "i don't think they bother my sleep", "SLEEP", "no"),
+        (["no", "no"], "i wouldn't say my cramps come from walking", "WALKING", "no"),
+        (["no", "no"], "i can't say they happen when i walk", "WALKING", "unsure"),
+        (["no"], "i'm not sure if they wake me up", "SLEEP", "unsure"),
     ],
 )
 def test_answers_in_people_s_words_are_recorded_as_meant(

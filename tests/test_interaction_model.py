@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from skill.answers import ANSWER_SLOT_TYPES, MEANINGS, REPLIES, REPLY_SLOT_TYPE
+from skill.answers import (
+    ANSWER_SLOT_TYPES,
+    HEDGE_SLOT_TYPE,
+    HEDGED,
+    MEANINGS,
+    REPLIES,
+    REPLY_SLOT_TYPE,
+)
 from skill_tools.model import language_model
 from tests.support import MODEL as DOCUMENT
 from tests.support import model_path
@@ -60,6 +67,8 @@ def test_the_answer_table_and_the_model_name_the_same_ids():
     replies = next(t for t in MODEL["types"] if t["name"] == REPLY_SLOT_TYPE)
     assert {value["id"] for value in replies["values"]} == set(REPLIES)
     assert {"yes", "no"} <= {value["name"]["value"] for value in replies["values"]}
+    hedges = next(t for t in MODEL["types"] if t["name"] == HEDGE_SLOT_TYPE)
+    assert {value["id"] for value in hedges["values"]} == set(HEDGED)
 
 
 def test_every_slot_value_has_a_unique_id():

@@ -14,7 +14,14 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
-from skill.answers import ANSWER_ORDER, MEANINGS, NOT_COVERED, REPLIES, UNLISTED_SLOTS
+from skill.answers import (
+    ANSWER_ORDER,
+    HEDGED,
+    MEANINGS,
+    NOT_COVERED,
+    REPLIES,
+    UNLISTED_SLOTS,
+)
 from skill.content import OUT_OF_SCOPE_CATEGORIES, load, word_count
 from skill.conversation import Conversation, Reply, State, Turn, View, ViewKind
 from skill.reminders import ReminderResult
@@ -74,6 +81,11 @@ ACTS: dict[str, Act] = {
         for c in (*OUT_OF_SCOPE_CATEGORIES, "unknown")
     },
     **{f"answer {a}": (lambda s, a=a: conv.check_answer(s, a)) for a in (*MEANINGS, None)},
+    **{
+        f"answer {a}, hedge {h}": (lambda s, a=a, h=h: conv.check_answer(s, a, None, h))
+        for a in (*MEANINGS, None)
+        for h in HEDGED
+    },
     **{
         f"reminder {r}": (lambda s, r=r: conv.reminder_outcome(s, r, LONGEST_WHEN))
         for r in ReminderResult

@@ -156,13 +156,15 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
         return render(handler_input, conv.error(State()))
 
 
-def _frequency(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
-    return conv.check_answer(state, resolved_slot_id(handler_input, "frequency"))
+def _frequency(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
+    hedge = resolved_slot_id(handler_input, "hedge")
+    return conv.check_answer(state, resolved_slot_id(handler_input, "frequency"), None, hedge)
 
 
 def _check_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
     reply = resolved_slot_id(handler_input, "reply")
-    return conv.check_answer(state, resolved_slot_id(handler_input, "answer"), reply)
+    hedge = resolved_slot_id(handler_input, "hedge")
+    return conv.check_answer(state, resolved_slot_id(handler_input, "answer"), reply, hedge)
 
 
 def _symptom_check(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:

@@ -51,6 +51,8 @@ NEVER_GUESSED = frozenset({
     "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent",
     "AMAZON.YesIntent", "AMAZON.NoIntent", "NotEmergencyIntent",
 })  # fmt: skip
+# Slot types the near match never tags (SlotTagger): their values qualify another slot's.
+UNTAGGED_TYPES = frozenset({"Hedge"})
 OPEN_SLOT_WORDS = (1, 4)  # an open (unknown-value) slot in stage 3
 OPEN_SLOT_MIN_CARRIER = 2
 # Intents whose samples win by containment and that the classifier never guesses: a
@@ -294,10 +296,12 @@ class _Compiler:
         """A type whose values are yes and no (a {reply} slot) is not tagged: as a type
         token, "yeah sure" and "not really sure" would be the same phrase. Nor is a pronoun
         ("you", "them" for the clinic): as a type token, "see a specialist" would be the
-        Stop sample "see you"."""
+        Stop sample "see you". Nor is a hedge ("i don't think", the Hedge type): as a type
+        token it would hide its "not" from the near match, and "i don't know if they do"
+        would be the No sample "i don't think they do"."""
         tag_type: dict[str, str] = {}
         for slot_type in sorted(used):
-            if {"yes", "no"} <= set(self.types[slot_type]):
+            if {"yes", "no"} <= set(self.types[slot_type]) or slot_type in UNTAGGED_TYPES:
                 continue
             for phrase in self.types[slot_type]:
                 if phrase not in PRONOUNS:

@@ -12,9 +12,10 @@ and then goes through three stages, the first hit wins:
 2. near: IDF-weighted Jaccard similarity of token sets against every sample, after filler
    words are dropped, custom slot values are replaced by a token naming their type, and
    a misspelt word is corrected to a model word one edit away. The best sample wins when
-   its score is at least the threshold (NEAR_THRESHOLD by default), with every slot of its
-   intent whose type has a value in the phrase (a date, time or duration wherever it stands,
-   as Alexa recognises them; so do the open slot and classifier stages);
+   its score is at least the threshold (NEAR_THRESHOLD by default) and it keeps every "not"
+   and "never" the phrase says (no "i would say {answer}" for "i would not say..."), with
+   every slot of its intent whose type has a value in the phrase (a date, time or duration
+   wherever it stands, as Alexa recognises them; so do the open slot and classifier stages);
 3. open slot: a sample with one slot and at least two carrier words fully matches with its slot
    taken as one to four unknown words: the intent, with that slot ER_SUCCESS_NO_MATCH.
 
@@ -70,6 +71,7 @@ from skill_tools.simulator.nlu_index import (
     PRIORITY_INTENTS,
     ModelIndex,
     SamplePart,
+    type_token,
 )
 from skill_tools.simulator.nlu_words import (
     FUNCTION_WORDS,
@@ -412,10 +414,12 @@ class Matcher:
 
     def _near_one(self, text: str) -> Match | None:
         tokens, found = self._near_tokens(text)
+        negated = {type_token(t) for t, words in found if _NEGATIONS.intersection(words.split())}
         best_i, best = -1, 0.0
         for i, s in self._scores(tokens).items() if tokens else ():
             if s > best or (s == best and i < best_i):
-                if _thin(self._entries[i].tokens, tokens):
+                sample = self._entries[i].tokens
+                if _thin(sample, tokens) or _denied(sample, tokens, negated):
                     continue
                 best_i, best = i, s
         if best_i < 0 or best < self.threshold:
@@ -456,6 +460,19 @@ def _thin(sample: frozenset[str], said: frozenset[str]) -> bool:
     slots = {t for t in sample if t.startswith("{")}
     own = sample - slots - _FUNCTION_STEMS
     return bool(slots - said) and len(own) <= 1 and bool(said - own - _FUNCTION_STEMS)
+
+
+_NEGATIONS = frozenset({"not", "never"})
+
+
+def _denied(sample: frozenset[str], said: frozenset[str], negated: set[str]) -> bool:
+    """Whether the phrase says "not" or "never" and the sample does not, outside the values
+    of the sample's slots (`negated`: the type tokens of values with a negation): "i would not
+    say they wake me up", "i would never say they wake me up" are no near match for "i would
+    say {answer}" (round 10: they were recorded as a yes)."""
+    if sample & _NEGATIONS:
+        return False
+    return bool(said & _NEGATIONS) or bool(negated - sample)
 
 
 def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:

@@ -81,7 +81,7 @@ def test_the_replay_file_runs_a_whole_check_to_its_outcome() -> None:
         None, "SymptomCheckIntent", "CrampFrequencyIntent", "AMAZON.NoIntent",
         "AMAZON.YesIntent", "AMAZON.YesIntent", "AMAZON.StopIntent",
     ]
-    assert lines[2]["slots"] == {"frequency": {"value": "once in a while", "resolved": "RARELY"}}
+    assert lines[2]["slots"]["frequency"] == {"value": "once in a while", "resolved": "RARELY"}
     assert lines[4]["card"]["title"] == "Schedule an evaluation with a vein specialist"
     assert "Cramping with walking that resolves" in lines[4]["speech"]
     assert lines[5]["card"]["title"].startswith("Contact")

@@ -92,7 +92,8 @@ def test_an_unmatched_slot_says_no_match_and_lists_no_values() -> None:
 def test_an_empty_slot_is_sent_with_its_name_only() -> None:
     env = EnvelopeFactory().intent(OPEN, nlu.resolve("they happen"))
     assert env["request"]["intent"]["slots"] == {
-        "frequency": {"name": "frequency", "confirmationStatus": "NONE"}
+        "frequency": {"name": "frequency", "confirmationStatus": "NONE"},
+        "hedge": {"name": "hedge", "confirmationStatus": "NONE"},
     }
 
 

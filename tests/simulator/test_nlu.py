@@ -207,6 +207,18 @@ def test_a_near_match_keeps_the_slot_value_heard() -> None:
     assert match.slots["frequency"].resolved == "OFTEN"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "not_this"),
+    [
+        ("that's not right", "that's right"),  # round 10: a yes
+        ("i'd never say they wake me up", "i'd say {answer}"),  # "never" is a slot value too
+        ("i would hardly say they don't not wake me up", "i'd say {answer}"),
+    ],
+)
+def test_a_near_match_never_drops_a_not_the_sample_lacks(phrase: str, not_this: str) -> None:
+    assert nlu.resolve(phrase).sample != not_this
+
+
 def test_every_declared_slot_is_present_even_when_empty() -> None:
     match = nlu.resolve("they happen")  # a carrier phrase without a value
     assert match.intent == "CrampFrequencyIntent"
