@@ -486,8 +486,8 @@ class Conversation:
         return self._offer(lead, state, kind)
 
     def more(self, state: State) -> Reply:
-        if state.in_check:
-            return self.fallback(state)
+        if state.in_check:  # "tell me more", "continue": what the question asks, and it again
+            return self.help(state)  # (round 10: an error, and "continue" looped into a second)
         if state.result is not None:
             return self.explain_result(state)
         topic = self.content.topics.get(state.topic or "")

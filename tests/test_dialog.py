@@ -171,6 +171,38 @@ def test_a_closing_said_to_a_check_question_ends_the_session_and_records_nothing
     assert not turns[-1].session_attributes.get("answers")
 
 
+@pytest.mark.parametrize(
+    "leaving",
+    ["stop the check", "can we stop the check", "how do i end this check", "quit the quiz"],
+)
+def test_leaving_the_check_keeps_the_session_and_forgets_its_answers(leaving: str) -> None:
+    """Round 10: "stop the check" started a new one, "how do I end this check" fell back."""
+    turns = play("open leg cramp helper", "check my symptoms", "yes", leaving)
+    assert not turns[-1].session_ended
+    assert "stopped the check" in turns[-1].speech
+    assert not turns[-1].session_attributes.get("answers")
+    assert turns[-1].session_attributes.get("pending") != "check"
+
+
+def test_continue_in_the_check_says_what_the_question_asks_and_never_escalates() -> None:
+    """Round 10: "continue" after an aside in the check was a misunderstanding, and a second
+    one a shorter, sterner one."""
+    turns = play(
+        "open leg cramp helper", "check my symptoms", "how long does a visit take",
+        "continue", "continue",
+    )  # fmt: skip
+    question = C.questions["FREQUENT"].text
+    assert turns[-1].speech == turns[-2].speech and turns[-1].speech.endswith(question)
+    assert not turns[-1].session_attributes.get("misses")
+    assert C.questions["FREQUENT"].help in turns[-1].speech
+
+
+@pytest.mark.parametrize("closing", ["let's stop here", "that's enough for today"])
+def test_stopping_here_in_the_check_ends_the_session(closing: str) -> None:
+    turns = play("open leg cramp helper", "check my symptoms", "yes", closing)
+    assert turns[-1].session_ended and "Goodbye" in turns[-1].speech
+
+
 def test_a_check_answer_after_the_result_never_contradicts_it() -> None:
     """ "sometimes" after "see a specialist" once got the reassurance for occasional cramps."""
     turns = play("open leg cramp helper", "check my symptoms", "yes", "yes", "sometimes")
@@ -608,6 +640,7 @@ def test_what_to_do_about_a_cramp_is_a_remedy_question(asked: str) -> None:
         ("can you check my symptoms for my mom", True),
         ("check my symptoms for me", False),
         ("check my symptoms", False),
+        ("i want to check my husband's leg cramps", True),  # round 10: asked "you"
     ],
 )
 def test_a_check_for_someone_else_says_to_answer_for_them(asked: str, for_other: bool) -> None:
@@ -618,6 +651,14 @@ def test_a_check_for_someone_else_says_to_answer_for_them(asked: str, for_other:
     assert (C.prompt("check_for_other") in turn.speech) is for_other
     asked_them = "Do they get frequent leg cramps?"
     assert turn.speech.endswith(asked_them if for_other else C.questions["FREQUENT"].text)
+
+
+def test_what_they_say_with_how_often_answers_the_sleep_question() -> None:
+    """Round 10: "she says they wake her up sometimes", asked whether they disrupt sleep,
+    was taken as "sometimes" alone: not sure."""
+    turns = play("open leg cramp helper", "check my mom's symptoms", "yes",
+                 "she says they wake her up sometimes")  # fmt: skip
+    assert turns[-1].session_attributes["result"] == ["see_specialist", "FREQUENT_SLEEP"]
 
 
 @pytest.mark.parametrize(
