@@ -139,6 +139,14 @@ def test_plain_cramp_and_vein_statements_never_reach_911() -> None:
 
 
 @pytest.mark.parametrize("state", list(STATES))
+def test_a_denied_sign_or_a_clot_asked_about_never_ends_the_session_with_911(state: str) -> None:
+    """Round 10: a sign denied in a longer phrase, or a clot in the family or asked about,
+    got the emergency reply from the words it holds, and the session ended."""
+    sent = [p for p in PHRASES["denied"] if is_emergency_reply(say_in(state, p))]
+    assert sent == []
+
+
+@pytest.mark.parametrize("state", list(STATES))
 def test_saying_it_is_not_an_emergency_names_the_signs_and_goes_on(state: str) -> None:
     """Round 10: after "If this is an emergency, call 9 1 1", "it's not an emergency" got
     the emergency reply, and the session ended; so did "I don't have any chest pain"."""

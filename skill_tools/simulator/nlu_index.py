@@ -52,12 +52,15 @@ NEVER_GUESSED = frozenset({
     "AMAZON.YesIntent", "AMAZON.NoIntent", "NotEmergencyIntent",
 })  # fmt: skip
 # Slot types the near match never tags (SlotTagger): their values qualify another slot's.
-UNTAGGED_TYPES = frozenset({"Hedge"})
+UNTAGGED_TYPES = frozenset({"Hedge", "UrgentCondition"})
 OPEN_SLOT_WORDS = (1, 4)  # an open (unknown-value) slot in stage 3
 OPEN_SLOT_MIN_CARRIER = 2
 # Intents whose samples win by containment and that the classifier never guesses: a
 # physical emergency and thoughts of suicide or self-harm, both answered with 911.
 PRIORITY_INTENTS = ("EmergencyIntent", "CrisisIntent")
+# Of those, the ones a denial said around a sample's words takes back ("my chest doesn't
+# hurt"); thoughts of self-harm are never taken back so ("i'm not suicidal, but...").
+DENIABLE = frozenset({"EmergencyIntent"})
 # The classifier's one class for both: "may be urgent", never named (a small crisis class of
 # its own would make "sleep" and "wake" alarm words).
 PRIORITY_CLASS = PRIORITY_INTENTS[0]

@@ -33,7 +33,9 @@ clot"; an idiom such as "dying to know" is said plainly first, nlu_words.IDIOMS)
 shorter or more generic sample of another intent can take "my chest hurts and my legs
 cramp" away from the emergency advice. Real Alexa has no such rule; the model's many
 emergency samples are what teach it, and this keeps the simulator from being more
-forgiving than the samples justify in the one place where a miss is dangerous.
+forgiving than the samples justify in the one place where a miss is dangerous. An
+emergency sample whose words the phrase denies ("my chest does not hurt", "no chest pain";
+`_denies`) does not count; a crisis sample always does.
 
 4. leading answer: a phrase that opens with a plain yes or no ("yes and then I can't get
    back to sleep") is AMAZON.YesIntent or AMAZON.NoIntent, unless it holds both ("yes no
@@ -66,6 +68,7 @@ from skill_tools.simulator.nlu_index import (
     CLASSIFIER_EMERGENCY_SHARE,
     CLASSIFIER_MIN_SHARE,
     CLASSIFIER_MIN_WORDS,
+    DENIABLE,
     NEAR_THRESHOLD,
     PRIORITY_CLASS,
     PRIORITY_INTENTS,
@@ -174,8 +177,9 @@ class Matcher:
 
     def _priority_match(self, text: str) -> Match | None:
         said = content_words(text)
+        stems = [stem(w) for w in drop_fillers(text).split()]
         for words, sample, intent in self._priority:
-            if words <= said:
+            if words <= said and not (intent in DENIABLE and _denies(stems, words)):
                 return Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
         return None
 
@@ -419,7 +423,9 @@ class Matcher:
         for i, s in self._scores(tokens).items() if tokens else ():
             if s > best or (s == best and i < best_i):
                 sample = self._entries[i].tokens
-                if _thin(sample, tokens) or _denied(sample, tokens, negated):
+                if _thin(sample, tokens) or (
+                    _denied(sample, tokens, negated) and self._entries[i].intent not in UNDENIED
+                ):
                     continue
                 best_i, best = i, s
         if best_i < 0 or best < self.threshold:
@@ -463,6 +469,8 @@ def _thin(sample: frozenset[str], said: frozenset[str]) -> bool:
 
 
 _NEGATIONS = frozenset({"not", "never"})
+# Thoughts of self-harm are never taken back by a "not" ("the pain never stops").
+UNDENIED = frozenset(PRIORITY_INTENTS) - DENIABLE
 
 
 def _denied(sample: frozenset[str], said: frozenset[str], negated: set[str]) -> bool:
@@ -473,6 +481,44 @@ def _denied(sample: frozenset[str], said: frozenset[str], negated: set[str]) -> 
     if sample & _NEGATIONS:
         return False
     return bool(said & _NEGATIONS) or bool(negated - sample)
+
+
+# Words that may stand between a "not" and the sign it denies: "i do not have any chest
+# pain", "i do not think it is a clot", "my chest does not hurt"; not "i do not know, my
+# chest hurts". Stemmed, as the phrase is.
+_BRIDGE_WORDS = """i do does have having any feel feeling get getting got a an is am are was it
+that this there real really much the my think experiencing"""
+_DENIAL_BRIDGE = frozenset(stem(w) for w in _BRIDGE_WORDS.split())
+_DENIALS = _NEGATIONS | {"without"}
+
+
+def _denies(stems: list[str], words: frozenset[str]) -> bool:
+    """Whether the phrase denies the sign whose content words (`words`, stemmed) it holds:
+    a "not", "never" or "without" among them, or next to them across small words ("my chest
+    does not hurt", "i do not have any chest pain", "my leg is not swollen or red"), or a
+    "no" right before them ("no chest pain"; "no, i have chest pain" denies nothing). A sample
+    that says "not" itself ("i can't breathe") holds only with a "not" among its words: "i'm not
+    short of breath" is not "i can't breathe" (round 10: signs denied in other words got
+    911, and the session ended)."""
+    said = words - _NEGATIONS
+    at = [stems.index(w) for w in said if w in stems] or [0]  # where each is first said
+    first, last = min(at), max(at)
+    if words & _NEGATIONS:  # its "not" must be said among its words, or just before them
+        return not any(w in _NEGATIONS for w in stems[max(0, first - 2) : last + 1])
+    if any(w in _DENIALS for w in stems[first:last]):
+        return True
+    before = stems[max(0, first - 2) : first]
+    if before[-1:] == ["no"] or before == ["no", "any"]:
+        return True
+    i = first - 1
+    while i >= 0 and stems[i] in _DENIAL_BRIDGE:
+        i -= 1
+    if i >= 0 and stems[i] in _DENIALS:
+        return True
+    j = last + 1
+    while j < len(stems) and stems[j] in ("do", "doe", "is", "are", "was", "am"):
+        j += 1
+    return j < len(stems) and j > last + 1 and stems[j] in _NEGATIONS
 
 
 def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:
