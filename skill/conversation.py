@@ -639,6 +639,10 @@ class Conversation:
             return self.yes(state) if reply is Answer.YES else self.no(state)
         if state.in_check:
             if meaning is not None and meaning.question == pending:
+                if reply not in (None, meaning.answer) and meaning.answer is not Answer.UNSURE:
+                    # "not really when I walk" (round 10: a yes), "no, only when I walk":
+                    # the yes or no and the words disagree, so neither is taken as said
+                    return self.answer(state, Answer.UNSURE)
                 return self.answer(state, meaning.answer)
             if meaning is None:
                 return self.fallback(state)

@@ -411,6 +411,7 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         (["no", "no"], "i wouldn't say my cramps come from walking", "WALKING", "no"),
         (["no", "no"], "i can't say they happen when i walk", "WALKING", "unsure"),
         (["no"], "i'm not sure if they wake me up", "SLEEP", "unsure"),
+        (["no", "no"], "not really when i walk", "WALKING", "unsure"),  # round 10: a yes
         (["no"], "i wouldn't say so", "SLEEP", "no"),  # round 10: a yes, all three
         (["no"], "i wouldn't say that", "SLEEP", "no"),
         (["no"], "i'd say not", "SLEEP", "no"),

@@ -250,6 +250,9 @@ class _Compiler:
             self.intents[name] = slots
         custom_used = {t for slots in self.intents.values() for _, t in slots if t in self.types}
         self.tagger = self._compile_tagger(custom_used)
+        # Slot values' words are model words too: "quite" (of "quite often") is never
+        # "corrected" to the Stop sample "quiet".
+        self.vocabulary.update(w for t in custom_used for v in self.types[t] for w in v.split())
 
         for intent in intents:  # the model's samples first: they win over built-in phrases
             for sample in intent.get("samples") or []:

@@ -179,7 +179,9 @@ class Matcher:
         said = content_words(text)
         stems = [stem(w) for w in drop_fillers(text).split()]
         for words, sample, intent in self._priority:
-            if words <= said and not (intent in DENIABLE and _denies(stems, words)):
+            if not words <= said or (intent in DENIABLE and _denies(stems, words)):
+                continue
+            if _particles_kept(sample, stems):
                 return Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
         return None
 
@@ -519,6 +521,15 @@ def _denies(stems: list[str], words: frozenset[str]) -> bool:
     while j < len(stems) and stems[j] in ("do", "doe", "is", "are", "was", "am"):
         j += 1
     return j < len(stems) and j > last + 1 and stems[j] in _NEGATIONS
+
+
+def _particles_kept(sample: str, stems: list[str]) -> bool:
+    """Whether a sample's "passed out" is said as such, its "out" right after its verb: "it
+    passes if i stand still when i am out walking" is no fainting (round 10: 911)."""
+    said = [stem(w) for w in drop_fillers(spoken_form(sample)).split()]
+    pairs = {(a, b) for a, b in zip(said, said[1:], strict=False) if b == "out"}
+    heard = set(zip(stems, stems[1:], strict=False))
+    return pairs <= heard
 
 
 def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:

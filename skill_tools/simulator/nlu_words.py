@@ -104,6 +104,7 @@ FILLERS = (
     "you know", "i mean", "i think", "i guess", "kind of", "sort of", "hey alexa",
     "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "well", "so", "like",
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",
+    "to be honest", "honestly", "to tell you the truth",
 )
 
 # How people open a question to anyone, before they say what they want ("could you tell me",

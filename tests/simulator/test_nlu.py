@@ -219,6 +219,38 @@ def test_a_near_match_never_drops_a_not_the_sample_lacks(phrase: str, not_this: 
     assert nlu.resolve(phrase).sample != not_this
 
 
+@pytest.mark.parametrize(
+    ("phrase", "slot", "value"),
+    [  # round 10: said to "would you like a reminder?", each was a plain yes or fell back
+        ("yes, at 3 pm on friday", "time", "15:00"),
+        ("yes tomorrow at noon", "time", "12:00"),
+        ("in about an hour", "duration", "PT1H"),
+        ("could you make it thursday instead", "day", None),
+        ("tomorrow morning is fine", "day", None),
+        ("yeah, remind me friday at noon", "time", "12:00"),
+        ("yes, but make it monday at ten", "time", None),
+        ("yes please, and saturday at eleven works for the reminder", "day", None),
+    ],
+)
+def test_a_day_or_time_said_to_the_reminder_offer_is_the_reminder_s(
+    phrase: str, slot: str, value: str | None
+) -> None:
+    match = nlu.resolve(phrase)
+    assert match.intent == "SetReminderIntent"
+    assert match.slots[slot].value is not None
+    assert value is None or match.slots[slot].value == value
+
+
+def test_a_slot_value_s_word_is_never_corrected_to_another_word() -> None:
+    """Round 10: "quite" (of the value "quite often") became "quiet", a Stop sample, and
+    "yes quite frequently", asked how often, ended the session."""
+    assert nlu.resolve("yes quite frequently").intent == "AMAZON.YesIntent"
+
+
+def test_asking_the_skill_to_call_the_clinic_sets_no_reminder() -> None:
+    assert nlu.resolve("can you call them for me").intent == "ContactClinicIntent"
+
+
 def test_every_declared_slot_is_present_even_when_empty() -> None:
     match = nlu.resolve("they happen")  # a carrier phrase without a value
     assert match.intent == "CrampFrequencyIntent"
