@@ -412,6 +412,15 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         (["no", "no"], "i can't say they happen when i walk", "WALKING", "unsure"),
         (["no"], "i'm not sure if they wake me up", "SLEEP", "unsure"),
         (["no", "no"], "not really when i walk", "WALKING", "unsure"),  # round 10: a yes
+        # Round 10, fifth new user: each was asked again.
+        (["no", "no"], "walking doesn't seem to bring them on", "WALKING", "no"),
+        (["no", "no"], "they don't really happen when i'm walking", "WALKING", "no"),
+        (["yes"], "uh huh they wake me up a lot", "SLEEP", "yes"),
+        (["yes"], "i'm not bothered at night", "SLEEP", "no"),
+        (["yes"], "not usually", "SLEEP", "no"),
+        (["yes"], "more or less", "SLEEP", "unsure"),
+        ([], "every single night without fail", "FREQUENT", "yes"),
+        ([], "every other day i'd say", "FREQUENT", "yes"),
         (["no"], "i wouldn't say so", "SLEEP", "no"),  # round 10: a yes, all three
         (["no"], "i wouldn't say that", "SLEEP", "no"),
         (["no"], "i'd say not", "SLEEP", "no"),
