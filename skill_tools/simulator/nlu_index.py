@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from skill_tools.model import ModelError
 from skill_tools.simulator.nlu_words import (
     BUILTIN_PHRASES,
-    FUNCTION_WORDS,
+    FUNCTION_STEMS,
     GENERIC_WORDS,
     PRONOUNS,
     content_words,
@@ -51,7 +51,8 @@ NEVER_GUESSED = frozenset({
     "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent",
     "AMAZON.YesIntent", "AMAZON.NoIntent", "NotEmergencyIntent",
 })  # fmt: skip
-# Slot types the near match never tags (SlotTagger): their values qualify another slot's.
+# Slot types the near match never tags (SlotTagger): a hedge, whose "not" must stay visible,
+# and a condition named ("a blood clot"), whose words stay those that questions about it use.
 UNTAGGED_TYPES = frozenset({"Hedge", "UrgentCondition"})
 OPEN_SLOT_WORDS = (1, 4)  # an open (unknown-value) slot in stage 3
 OPEN_SLOT_MIN_CARRIER = 2
@@ -61,6 +62,7 @@ PRIORITY_INTENTS = ("EmergencyIntent", "CrisisIntent")
 # Of those, the ones a denial said around a sample's words takes back ("my chest doesn't
 # hurt"); thoughts of self-harm are never taken back so ("i'm not suicidal, but...").
 DENIABLE = frozenset({"EmergencyIntent"})
+UNDENIED = frozenset(PRIORITY_INTENTS) - DENIABLE
 # The classifier's one class for both: "may be urgent", never named (a small crisis class of
 # its own would make "sleep" and "wake" alarm words).
 PRIORITY_CLASS = PRIORITY_INTENTS[0]
@@ -131,6 +133,7 @@ class PrioritySample(NamedTuple):
     words: frozenset[str]
     sample: str
     intent: str
+    particles: frozenset[tuple[str, str]]  # "passed out": (verb, "out"), said side by side
 
 
 @dataclass(frozen=True)
@@ -267,7 +270,8 @@ class _Compiler:
             if intent["name"] in PRIORITY_INTENTS:
                 for sample in intent.get("samples") or []:
                     if "{" not in sample and (words := content_words(spoken_form(sample))):
-                        priority.append(PrioritySample(words, sample, intent["name"]))
+                        particles = _particles(sample)
+                        priority.append(PrioritySample(words, sample, intent["name"], particles))
         self.index = ModelIndex(
             invocation_name=invocation_name,
             threshold=threshold,
@@ -383,7 +387,7 @@ class _Compiler:
             self.near_samples.append(NearSample(intent, sample, tokens))
 
     def _build_classifier(self) -> ClassifierIndex:
-        ignored = frozenset(stem(w) for w in FUNCTION_WORDS)
+        ignored = FUNCTION_STEMS
         counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for sample in self.near_samples:
             if sample.intent in NEVER_GUESSED:
@@ -437,3 +441,11 @@ class _Compiler:
             vocabulary=self.vocabulary,
             spell=spell,
         )
+
+
+def _particles(sample: str) -> frozenset[tuple[str, str]]:
+    """A sample's verb and "out" pairs ("passed out"), stemmed: a phrase holds that sample
+    only when it says them side by side (round 10: "it passes if i stand still when i am out
+    walking" was fainting)."""
+    said = [stem(w) for w in drop_fillers(spoken_form(sample)).split()]
+    return frozenset((a, b) for a, b in zip(said, said[1:], strict=False) if b == "out")

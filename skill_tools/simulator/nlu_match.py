@@ -72,11 +72,13 @@ from skill_tools.simulator.nlu_index import (
     NEAR_THRESHOLD,
     PRIORITY_CLASS,
     PRIORITY_INTENTS,
+    UNDENIED,
     ModelIndex,
     SamplePart,
     type_token,
 )
 from skill_tools.simulator.nlu_words import (
+    FUNCTION_STEMS,
     FUNCTION_WORDS,
     IDIOMS,
     LEADING_ANSWERS,
@@ -178,10 +180,11 @@ class Matcher:
     def _priority_match(self, text: str) -> Match | None:
         said = content_words(text)
         stems = [stem(w) for w in drop_fillers(text).split()]
-        for words, sample, intent in self._priority:
+        pairs = set(zip(stems, stems[1:], strict=False))
+        for words, sample, intent, particles in self._priority:
             if not words <= said or (intent in DENIABLE and _denies(stems, words)):
                 continue
-            if _particles_kept(sample, stems):
+            if particles <= pairs:  # "passed out" said as such, not "passes ... out walking"
                 return Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
         return None
 
@@ -425,6 +428,7 @@ class Matcher:
         for i, s in self._scores(tokens).items() if tokens else ():
             if s > best or (s == best and i < best_i):
                 sample = self._entries[i].tokens
+                # Thoughts of self-harm are never taken back by a "not" ("the pain never stops").
                 if _thin(sample, tokens) or (
                     _denied(sample, tokens, negated) and self._entries[i].intent not in UNDENIED
                 ):
@@ -458,21 +462,16 @@ def _priority_share(evidence: Mapping[str, float]) -> float:
     return evidence.get(PRIORITY_CLASS, 0.0) / sum(evidence.values())
 
 
-_FUNCTION_STEMS = frozenset(stem(w) for w in FUNCTION_WORDS)
-
-
 def _thin(sample: frozenset[str], said: frozenset[str]) -> bool:
     """Whether a sample is a slot and at most one word of its own, and the phrase has no value
     of that slot but other words: "lately {despair}" is no match for "every single night
     lately" (round 10); "they happen {frequency}" still is for "they happen"."""
     slots = {t for t in sample if t.startswith("{")}
-    own = sample - slots - _FUNCTION_STEMS
-    return bool(slots - said) and len(own) <= 1 and bool(said - own - _FUNCTION_STEMS)
+    own = sample - slots - FUNCTION_STEMS
+    return bool(slots - said) and len(own) <= 1 and bool(said - own - FUNCTION_STEMS)
 
 
 _NEGATIONS = frozenset({"not", "never"})
-# Thoughts of self-harm are never taken back by a "not" ("the pain never stops").
-UNDENIED = frozenset(PRIORITY_INTENTS) - DENIABLE
 
 
 def _denied(sample: frozenset[str], said: frozenset[str], negated: set[str]) -> bool:
@@ -492,6 +491,8 @@ _BRIDGE_WORDS = """i do does have having any feel feeling get getting got a an i
 that this there real really much the my think experiencing"""
 _DENIAL_BRIDGE = frozenset(stem(w) for w in _BRIDGE_WORDS.split())
 _DENIALS = _NEGATIONS | {"without"}
+# What may stand between a sign and the "not" after it: "my chest does not hurt".
+_AFTER_SIGN = frozenset(stem(w) for w in ("do", "does", "is", "are", "was", "am"))
 
 
 def _denies(stems: list[str], words: frozenset[str]) -> bool:
@@ -518,18 +519,9 @@ def _denies(stems: list[str], words: frozenset[str]) -> bool:
     if i >= 0 and stems[i] in _DENIALS:
         return True
     j = last + 1
-    while j < len(stems) and stems[j] in ("do", "doe", "is", "are", "was", "am"):
+    while j < len(stems) and stems[j] in _AFTER_SIGN:
         j += 1
     return j < len(stems) and j > last + 1 and stems[j] in _NEGATIONS
-
-
-def _particles_kept(sample: str, stems: list[str]) -> bool:
-    """Whether a sample's "passed out" is said as such, its "out" right after its verb: "it
-    passes if i stand still when i am out walking" is no fainting (round 10: 911)."""
-    said = [stem(w) for w in drop_fillers(spoken_form(sample)).split()]
-    pairs = {(a, b) for a, b in zip(said, said[1:], strict=False) if b == "out"}
-    heard = set(zip(stems, stems[1:], strict=False))
-    return pairs <= heard
 
 
 def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:

@@ -203,6 +203,10 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
+# Function words as the near match and the classifier see them (stemmed).
+FUNCTION_STEMS = frozenset(stem(w) for w in FUNCTION_WORDS)
+
+
 def content_words(text: str) -> frozenset[str]:
     """Stems of the words that say what is wrong (no spelling correction: "aches" must
     never become "chest")."""
