@@ -54,6 +54,9 @@ _DURATION = re.compile(r"P(?:(\d{1,2})W)?(?:(\d{1,3})D)?(?:T(?:(\d{1,3})H)?(?:(\
 # reminder to call a clinic before dawn, so these hours are taken as the afternoon.
 SMALL_HOURS = range(1, 7)
 LATEST = timedelta(days=366)  # further ahead than this is taken as a mishearing
+# "in a couple of days" said at 4 a.m. is not a call at 4 a.m.: a delay of whole days keeps
+# the time of day only inside these hours, else it is that day at the default time.
+WAKING_HOURS = range(8, 21)
 
 
 def requested(
@@ -109,13 +112,17 @@ def local_now(now_utc: datetime, zone: str) -> datetime:
 
 
 def scheduled(now: datetime, wanted: Requested, default_at: time) -> datetime:
-    """When the reminder fires, as a naive local time for the API. A delay counts from now;
+    """When the reminder fires, as a naive local time for the API. A delay counts from now
+    (a delay of whole days asked at night lands on that day at `default_at`);
     a time alone, or today at a time, is the next one to come; a day alone is that day at
     `default_at`; nothing, a time past, or more than a year ahead: tomorrow at
     `default_at`."""
     tomorrow = datetime.combine(now.date() + timedelta(days=1), default_at)
     if wanted.after is not None:
         when = (now + wanted.after).replace(second=0, microsecond=0)
+        whole_days = wanted.after.days and not wanted.after.seconds
+        if whole_days and now.hour not in WAKING_HOURS:
+            when = datetime.combine(when.date(), wanted.at or default_at)
     elif wanted.at is not None and wanted.day in (None, now.date()):
         when = _next_at(now, wanted.at)  # "today at 8", "at 8", "tonight at 8"
     elif wanted.day is not None:

@@ -222,6 +222,19 @@ def test_a_delay_counts_from_now(after, expected):
     assert scheduled(NOW, requested(None, None, after), time(9)) == expected
 
 
+@pytest.mark.parametrize(
+    ("now", "after", "expected"),
+    [
+        (datetime(2026, 12, 3, 4, 48), "P2D", datetime(2026, 12, 5, 9, 0)),  # it was 4:48 a.m.
+        (datetime(2026, 12, 3, 22, 30), "P1W", datetime(2026, 12, 10, 9, 0)),
+        (datetime(2026, 12, 3, 22, 30), "PT2H", datetime(2026, 12, 4, 0, 30)),  # hours: as said
+    ],
+)
+def test_a_delay_of_days_asked_at_night_is_that_day_in_the_morning(now, after, expected):
+    """ "in a couple of days", said before dawn, once set the reminder for 4:48 a.m."""
+    assert scheduled(now, requested(None, None, after), time(9)) == expected
+
+
 def test_a_small_hour_without_am_or_pm_is_the_afternoon():
     assert requested(None, "03:00").at == time(15)  # "at three": not before dawn
     assert requested(None, "07:30").at == time(7, 30)

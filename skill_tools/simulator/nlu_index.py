@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from skill_tools.model import ModelError
@@ -63,6 +64,9 @@ PRIORITY_INTENTS = ("EmergencyIntent", "CrisisIntent")
 # hurt"); thoughts of self-harm are never taken back so ("i'm not suicidal, but...").
 DENIABLE = frozenset({"EmergencyIntent"})
 UNDENIED = frozenset(PRIORITY_INTENTS) - DENIABLE
+# The intent of a denial said on its own ("no chest pain"). Said before what the user came
+# for ("no chest pain or anything, just cramps at night"), the rest is what Alexa would take.
+DENIAL_INTENT = "NotEmergencyIntent"
 # The classifier's one class for both: "may be urgent", never named (a small crisis class of
 # its own would make "sleep" and "wake" alarm words).
 PRIORITY_CLASS = PRIORITY_INTENTS[0]
@@ -107,6 +111,12 @@ class SlotSample:
     slots: tuple[SlotRef, ...]  # in order of appearance
     parts: tuple[SamplePart, ...]
     open: re.Pattern[str] | None  # None when it has too few carrier words
+
+    @cached_property
+    def literals(self) -> frozenset[str]:
+        """Its literal words: a phrase that lacks one cannot fill it (tried first, it spares
+        the slot fill most samples: a phrase is tried against thousands)."""
+        return frozenset(p for p in self.parts if isinstance(p, str))
 
 
 class NearSample(NamedTuple):

@@ -19,12 +19,17 @@ and then goes through three stages, the first hit wins:
 3. open slot: a sample with one slot and at least two carrier words fully matches with its slot
    taken as one to four unknown words: the intent, with that slot ER_SUCCESS_NO_MATCH.
 
-Between 1 and 2, carrier: a phrase that opens with words people put before any question
+Between 1 and 2, clause: a denial that is the model's DENIAL_INTENT on its own, then "just",
+"but" or "only" and what was asked ("no chest pain or anything, just cramps at night"), is
+what was asked (method "clause").
+
+Then carrier: a phrase that opens with words people put before any question
 ("could you tell me", "i was wondering", "okay so", "i'm worried because"; nlu_words.CARRIERS)
-is tried again without them, for a literal sample or a slot fill (method "carrier", not
-"exact": an exact-match matcher such as Bespoken's virtual-alexa would miss it, Alexa's
-statistical NLU learns that such openers carry no intent). When the near match finds nothing
-for the phrase as said, it tries the phrase without its carrier.
+is tried again without them ("about ..." as "tell me about ..."), for a literal sample or a
+slot fill (method "carrier", not "exact": an exact-match matcher such as Bespoken's
+virtual-alexa would miss it, Alexa's statistical NLU learns that such openers carry no
+intent). When the near match finds nothing for the phrase as said, it tries the phrase
+without its carrier.
 
 Before all three, a safety rule: a phrase that contains every content word of an
 EmergencyIntent or CrisisIntent sample (in any order, with other words around them) is that
@@ -69,6 +74,7 @@ from skill_tools.simulator.nlu_index import (
     CLASSIFIER_MIN_SHARE,
     CLASSIFIER_MIN_WORDS,
     DENIABLE,
+    DENIAL_INTENT,
     NEAR_THRESHOLD,
     PRIORITY_CLASS,
     PRIORITY_INTENTS,
@@ -117,7 +123,8 @@ class Match:
 
     intent: str
     slots: Mapping[str, SlotFill] = field(default_factory=dict)
-    method: str = "exact"  # priority|exact|carrier|near|open_slot|leading|classifier|fallback
+    # priority|exact|clause|carrier|near|open_slot|leading|classifier|fallback
+    method: str = "exact"
     score: float = 1.0
     sample: str | None = None  # the sample that won, for explanations
 
@@ -206,14 +213,23 @@ class Matcher:
             found = self._fill_sample(words, "exact")
             if found is not None:
                 return found
+        turned = self._after_denial(text)
+        if turned is not None:
+            return turned
         asked = self._without_carriers(bare)
-        if asked != bare:
-            hit = self._exact.get(asked)
-            if hit and hit.intent not in PRIORITY_INTENTS:
-                return Match(hit.intent, self._slots(hit.intent, {}), "carrier", 1.0, hit.sample)
-            found = self._fill_sample(asked.split(), "carrier")
-            if found is not None:
-                return found
+        # As said too: a filler may belong to the carrier ("i would like to know about").
+        for said, plain in ((text, self._without_carriers(text)), (bare, asked)):
+            if plain == said:
+                continue
+            for candidate in dict.fromkeys((plain, _told_about(plain))):
+                hit = self._exact.get(candidate)
+                if hit and hit.intent not in PRIORITY_INTENTS:
+                    return Match(
+                        hit.intent, self._slots(hit.intent, {}), "carrier", 1.0, hit.sample
+                    )
+                found = self._fill_sample(candidate.split(), "carrier")
+                if found is not None:
+                    return found
         near = self._near(text, asked if asked != bare else None)
         if near is not None:
             return near
@@ -237,8 +253,9 @@ class Matcher:
     def _literal_slots(self, intent: str, words: list[str]) -> dict[str, str]:
         """The slots of a phrase that equals a plain sample: Alexa still fills them when a
         sample with slots says the same words ("my legs cramp when I walk": {legPart})."""
+        said = set(words)
         for s in self._slot_samples_of.get(intent, ()):
-            heard = self._fit(s.parts, words)
+            heard = s.literals <= said and self._fit(s.parts, words)
             if heard:
                 return heard
         return {}
@@ -247,14 +264,36 @@ class Matcher:
         """The first sample with slots that `words` fully matches, as a Match; of its
         intent's samples that match too, the one that fills the most slots ("remind me
         tomorrow afternoon": {day} and {time}, not a {day} that swallows the afternoon)."""
+        said = set(words)
         for s in self._slot_samples:
-            heard = self._fit(s.parts, words)
+            heard = s.literals <= said and self._fit(s.parts, words)
             if heard:
                 for other in self._slot_samples_of.get(s.intent, ()):
-                    more = self._fit(other.parts, words) if len(other.slots) > len(heard) else None
+                    fits = len(other.slots) > len(heard) and other.literals <= said
+                    more = self._fit(other.parts, words) if fits else None
                     if more and len(more) > len(heard):
                         s, heard = other, more
                 return Match(s.intent, self._slots(s.intent, heard), method, 1.0, s.sample)
+        return None
+
+    def _after_denial(self, text: str) -> Match | None:
+        """ "no chest pain or anything, just cramps at night", "I'm not having trouble
+        breathing, I just want to know about varicose veins": a denial (the model's
+        DENIAL_INTENT on its own), then what was asked, which is the match. The emergency
+        rule has already looked at the whole phrase, so a sign said after the denial still
+        wins ("no chest pain but my calf is swollen and red")."""
+        words = text.split()
+        for k, word in enumerate(words[2:-1], start=2):
+            if word not in _TURNS:
+                continue
+            left, right = words[:k], words[k + 1 :]
+            if left[-1] == "i":  # "..., i just want to know": the "i" opens what is asked
+                left, right = left[:-1], ["i", *right]
+            if len(right) < 2 or self.resolve(" ".join(left)).intent != DENIAL_INTENT:
+                continue
+            asked = self.resolve(" ".join(right))
+            if asked.intent not in (FALLBACK, DENIAL_INTENT):
+                return Match(asked.intent, asked.slots, "clause", asked.score, asked.sample)
         return None
 
     @staticmethod
@@ -457,6 +496,12 @@ class Matcher:
         return heard
 
 
+def _told_about(asked: str) -> str:
+    """What is left of "i want to know about varicose veins" once the carrier is dropped, as
+    the samples say it: "tell me about varicose veins"."""
+    return f"tell me {asked}" if asked.startswith("about ") else asked
+
+
 def _priority_share(evidence: Mapping[str, float]) -> float:
     """The share of the evidence an emergency or a crisis holds (one class, PRIORITY_CLASS)."""
     return evidence.get(PRIORITY_CLASS, 0.0) / sum(evidence.values())
@@ -472,6 +517,8 @@ def _thin(sample: frozenset[str], said: frozenset[str]) -> bool:
 
 
 _NEGATIONS = frozenset({"not", "never"})
+# The words that turn from a denial to what was asked: "no chest pain, just cramps".
+_TURNS = frozenset({"just", "but", "only"})
 
 
 def _denied(sample: frozenset[str], said: frozenset[str], negated: set[str]) -> bool:

@@ -230,6 +230,7 @@ def test_a_near_match_never_drops_a_not_the_sample_lacks(phrase: str, not_this: 
         ("yeah, remind me friday at noon", "time", "12:00"),
         ("yes, but make it monday at ten", "time", None),
         ("yes please, and saturday at eleven works for the reminder", "day", None),
+        ("remind me to phone the vein people this weekend", "day", None),  # round 11
     ],
 )
 def test_a_day_or_time_said_to_the_reminder_offer_is_the_reminder_s(
@@ -246,6 +247,36 @@ def test_a_slot_value_s_word_is_never_corrected_to_another_word() -> None:
     "yes quite frequently", asked how often, ended the session."""
     for said in ("yes quite frequently", "no quite rarely"):
         assert nlu.resolve(said).intent != "AMAZON.StopIntent", said
+
+
+@pytest.mark.parametrize(
+    ("phrase", "intent"),
+    [
+        ("no chest pain or anything, just cramps in my calves at night", "LegCrampsAtNightIntent"),
+        (
+            "I'm not having trouble breathing, I just want to know about varicose veins",
+            "VaricoseVeinsIntent",
+        ),
+        ("my chest doesn't hurt, I just get cramps when I walk", "CrampsWhenWalkingIntent"),
+    ],
+)
+def test_a_denial_before_a_question_is_the_question(phrase: str, intent: str) -> None:
+    """Round 11: the denial won (or nothing did), and what the user asked was lost."""
+    assert nlu.resolve(phrase).intent == intent
+
+
+def test_a_sign_said_after_a_denial_is_still_the_emergency() -> None:
+    said = "no chest pain, but my calf is suddenly swollen red and painful"
+    assert nlu.resolve(said).intent == "EmergencyIntent"
+
+
+@pytest.mark.parametrize(
+    "phrase", ["i'd like to know about varicose veins", "i want to know about varicose veins"]
+)
+def test_wanting_to_know_about_a_topic_is_being_told_about_it(phrase: str) -> None:
+    """Round 11: "i would like to know" lost its "like" as a filler, and "about ..." alone
+    matched no sample ("i'd like to know about varicose veins" was what a leg cramp is)."""
+    assert nlu.resolve(phrase).intent == "VaricoseVeinsIntent"
 
 
 def test_asking_the_skill_to_call_the_clinic_sets_no_reminder() -> None:

@@ -180,7 +180,7 @@ def test_a_reminder_said_loosely_still_carries_its_day_or_delay(said: str, slot:
     ("said", "weekday", "at"),
     [
         ("put a reminder in for friday at 2 in the afternoon", 4, "14:00"),
-        ("remind me to ring the vein people on monday", 0, None),
+        ("remind me to ring the vein crew on monday", 0, None),  # "vein people": a synonym now
         ("set a reminder for me for thursday afternoon", 3, "AF"),
     ],
 )
