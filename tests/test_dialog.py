@@ -243,7 +243,10 @@ def test_what_to_do_after_a_reassuring_result_says_when_to_act() -> None:
     assert C.safety["red_flag"] in told.speech
 
 
-@pytest.mark.parametrize("follow_up", ["why", "tell me more", "what does that mean"])
+@pytest.mark.parametrize(
+    "follow_up",
+    ["why", "tell me more", "what does that mean", "are you sure", "is that normal then"],
+)
 def test_follow_ups_after_a_result_explain_it(follow_up: str) -> None:
     turns = play("open leg cramp helper", "check my symptoms", "no", "no", "no", "yes", follow_up)
     result, explained = turns[-2], turns[-1]
@@ -1240,3 +1243,15 @@ def test_what_a_tenth_round_user_asked_reaches_the_intent_that_answers_it(
     """Round 10: the name was "not covered", the address "no phone number", and "this is
     stupid" started the check (an open slot: "this is {person}")."""
     assert play("open leg cramp helper", asked)[-1].intent == intent
+
+
+@pytest.mark.parametrize(
+    "fed_up",
+    ["i'm so done with these cramps", "i'm tired of these cramps", "i'm sick of my leg cramps"],
+)
+def test_fed_up_with_cramps_is_told_when_to_see_a_specialist(fed_up: str) -> None:
+    """Round 11: "I'm so done with these cramps" ended the session as a stop, and "I'm tired
+    of these cramps" got the crisis line."""
+    turn = play("open leg cramp helper", fed_up)[-1]
+    assert not turn.session_ended
+    assert turn.session_attributes.get("topic") == "WhenToSeeSpecialistIntent"

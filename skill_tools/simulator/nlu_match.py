@@ -13,7 +13,8 @@ and then goes through three stages, the first hit wins:
    words are dropped, custom slot values are replaced by a token naming their type, and
    a misspelt word is corrected to a model word one edit away. The best sample wins when
    its score is at least the threshold (NEAR_THRESHOLD by default) and it keeps every "not"
-   and "never" the phrase says (no "i would say {answer}" for "i would not say..."), with
+   and "never" the phrase says (no "i would say {answer}" for "i would not say...") and the
+   phrase keeps those the sample says (no "not sure" for "i am sure"), with
    every slot of its intent whose type has a value in the phrase (a date, time or duration
    wherever it stands, as Alexa recognises them; so do the open slot and classifier stages);
 3. open slot: a sample with one slot and at least two carrier words fully matches with its slot
@@ -525,9 +526,11 @@ def _denied(sample: frozenset[str], said: frozenset[str], negated: set[str]) -> 
     """Whether the phrase says "not" or "never" and the sample does not, outside the values
     of the sample's slots (`negated`: the type tokens of values with a negation): "i would not
     say they wake me up", "i would never say they wake me up" are no near match for "i would
-    say {answer}" (round 10: they were recorded as a yes)."""
+    say {answer}" (round 10: they were recorded as a yes). Nor, the other way round, is a
+    sample's "not" dropped: "really" is no "not really", "are you sure about that" no "not
+    sure about that" (round 11)."""
     if sample & _NEGATIONS:
-        return False
+        return not said & _NEGATIONS and not negated
     return bool(said & _NEGATIONS) or bool(negated - sample)
 
 

@@ -220,6 +220,19 @@ def test_a_near_match_never_drops_a_not_the_sample_lacks(phrase: str, not_this: 
 
 
 @pytest.mark.parametrize(
+    ("phrase", "not_this"),
+    [  # round 11: each was near its sample with the "not" left out
+        ("i am sure", "NotSureIntent"),
+        ("i'm sure about that", "NotSureIntent"),
+        ("usually", "AMAZON.NoIntent"),
+        ("as such", "AMAZON.NoIntent"),
+    ],
+)
+def test_a_near_match_never_drops_a_not_the_phrase_lacks(phrase: str, not_this: str) -> None:
+    assert nlu.resolve(phrase).intent != not_this
+
+
+@pytest.mark.parametrize(
     ("phrase", "slot", "value"),
     [  # round 10: said to "would you like a reminder?", each was a plain yes or fell back
         ("yes, at 3 pm on friday", "time", "15:00"),
