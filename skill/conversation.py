@@ -436,6 +436,10 @@ class Conversation:
         asked = meaning is not None and meaning.question == pending
         if asked and (about_self or intent in answers.ANSWER_WHEN_ASKED):
             return self.answer(state, meaning.answer)  # "it happens when I walk", asked that
+        if about_self and meaning and state.result is not None and not state.in_check:
+            changed = {**state.answers, meaning.question: meaning.answer}
+            if triage.classify(changed) != state.result:  # "wait, I do have varicose veins"
+                return self._repeat_pending(self.content.prompt("answer_after_result"), state)
         if about_self and meaning and meaning.question not in state.answers:
             state = state._replace(noted={**state.noted, meaning.question: meaning.answer})
         if state.in_check or state.check_waits:  # answer, then offer to carry on the check

@@ -50,6 +50,8 @@ def test_a_whole_check_in_natural_words_then_why_then_no_thanks() -> None:
         (["not that often", "they keep me up at night", "not when i walk"], "worth_checking"),
         (["once in a while", "i'm not sure", "no idea"], "worth_checking"),
         (["hardly ever", "nope", "no", "yeah a few"], "worth_checking"),
+        # Round 11: not sure (the classifier), and the result said so.
+        (["no", "no", "no", "i've got a couple of those bulgy veins yes"], "worth_checking"),
     ],
 )
 def test_the_check_understands_natural_answers(answers: list[str], outcome: str) -> None:
@@ -1255,3 +1257,32 @@ def test_fed_up_with_cramps_is_told_when_to_see_a_specialist(fed_up: str) -> Non
     turn = play("open leg cramp helper", fed_up)[-1]
     assert not turn.session_ended
     assert turn.session_attributes.get("topic") == "WhenToSeeSpecialistIntent"
+
+
+@pytest.mark.parametrize(
+    "statement", ["wait I actually do have varicose veins", "actually I do have varicose veins"]
+)
+def test_a_statement_after_the_result_that_would_change_it_points_to_start_over(
+    statement: str,
+) -> None:
+    """Round 11: said after a reassuring result, it got the topic's answer, and the result
+    it contradicts stood unremarked."""
+    check = ("check my symptoms", "no", "no", "no", "no")
+    turns = play("open leg cramp helper", *check, statement)
+    assert turns[-1].speech.startswith(C.prompt("answer_after_result"))
+    assert turns[-1].session_attributes["result"] == turns[-2].session_attributes["result"]
+
+
+def test_a_statement_after_the_result_that_agrees_with_it_is_answered() -> None:
+    check = ("check my symptoms", "no", "no", "no", "yes")
+    turn = play("open leg cramp helper", *check, "I do have varicose veins")[-1]
+    assert not turn.speech.startswith(C.prompt("answer_after_result"))
+    assert turn.session_attributes.get("topic") == "VaricoseVeinsIntent"
+
+
+def test_not_knowing_what_varicose_veins_look_like_asks_about_them_and_records_nothing() -> None:
+    """Round 11: said to the walking question, it was "not sure" about walking."""
+    asked = "i have no clue what varicose veins look like"
+    turns = play("open leg cramp helper", "check my symptoms", "no", "no", asked)
+    assert turns[-1].session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
+    assert turns[-1].session_attributes.get("topic") == "VaricoseVeinsIntent"
