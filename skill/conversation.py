@@ -467,7 +467,13 @@ class Conversation:
         offer: Pending | None = Pending.OFFER_CONTACT
         if category == "unknown":  # a subject the skill has no name for: no promise either
             lead, offer = _join(oos["unknown"], self.content.safety["emergency_line"]), None
-        elif category == "diagnosis":  # the check is the way to an answer, unless just done
+        elif category == "diagnosis" and state.result is not None and not state.in_check:
+            # "Should I be worried then?" right after the check: what its result rests on,
+            # and the result kept for "what's the next step?" (round 11: it was forgotten)
+            words = self.content.outcomes[state.result.outcome]
+            told = _join(oos["diagnosis"], self._of(state, words.reasons[state.result.reason]))
+            return self._about_result(told, words.title, state)
+        elif category == "diagnosis":  # the check is the way to an answer
             offer = Pending.OFFER_CHECK if state.result is None else Pending.OFFER_CONTACT
             lead = oos["diagnosis"]
         elif category in ("remedy", "medicine"):  # their doctor or pharmacist, not the clinic

@@ -1286,3 +1286,31 @@ def test_not_knowing_what_varicose_veins_look_like_asks_about_them_and_records_n
     turns = play("open leg cramp helper", "check my symptoms", "no", "no", asked)
     assert turns[-1].session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
     assert turns[-1].session_attributes.get("topic") == "VaricoseVeinsIntent"
+
+
+def test_a_denial_said_with_an_answer_is_the_answer() -> None:
+    """Round 11: each got 911 and ended the session, the check's answers lost."""
+    frequent = play(
+        "open leg cramp helper", "check my symptoms",
+        "no chest pain, no breathing trouble, they just happen most nights",
+    )[-1]  # fmt: skip
+    assert frequent.session_attributes["answers"] == {"FREQUENT": "yes"}
+    sleep = play(
+        "open leg cramp helper", "check my symptoms", "no", "my chest is fine, they just wake me up"
+    )[-1]
+    assert sleep.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "yes"}
+
+
+def test_worry_after_a_result_says_what_it_rests_on_and_keeps_it_for_the_next_step() -> None:
+    """Round 11: "should I be worried then" forgot the result, and "what's the next step"
+    then offered the check again."""
+    turns = play(
+        "open leg cramp helper", "check my symptoms", "no", "no", "yes",
+        "should i be worried then", "what's the next step",
+    )  # fmt: skip
+    result, worried, step = turns[-3:]
+    assert result.session_attributes["result"] == ["see_specialist", "WALKING"]
+    outcome = C.outcomes["see_specialist"]
+    assert outcome.reasons["WALKING"] in worried.speech
+    assert worried.session_attributes["result"] == ["see_specialist", "WALKING"]
+    assert step.speech.startswith(outcome.title)

@@ -107,6 +107,13 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i can't go on like this",
         "i've had enough of life",
         "i've been having dark thoughts",
+        # Round 11: these fell back, or got the physical warning (an overdose).
+        "sometimes i think about killing myself",
+        "my son says he wants to shoot himself",
+        "i'm planning to end things this weekend",
+        "i'd rather not wake up than deal with these cramps again",
+        "i've been thinking about overdosing",
+        "i took a whole bottle of my sleeping pills because of the pain",
     ]
     for said in despair:
         turn = say_in(state, said)

@@ -146,6 +146,11 @@ class Matcher:
         for sample in index.slot_samples:
             self._slot_samples_of[sample.intent].append(sample)
         self._priority = index.priority
+        # The words of the signs a denial can take back, and may list ("no chest pain or
+        # trouble breathing"): a denial reaches across them to the sign it denies.
+        self._signs = frozenset(
+            w for p in index.priority if p.intent in DENIABLE for w in p.words
+        ) - _DENIALS - {"no"}
         near = index.near
         self._entries = near.entries
         self._postings = near.postings
@@ -186,11 +191,25 @@ class Matcher:
         return word
 
     def _priority_match(self, text: str) -> Match | None:
+        found = self._contained(text)
+        if found is None:
+            return None
+        # "no chest pain, no breathing trouble, just cramps": a clause that is a denial on
+        # its own lends no words to a sign ("pain when i breathe" was found across both).
+        clauses = _clauses(text)
+        if len(clauses) < 2:
+            return found
+        kept = [c for c in clauses if self.resolve(c).intent != DENIAL_INTENT]
+        if len(kept) == len(clauses):
+            return found
+        return self._contained(" ".join(kept)) if kept else None
+
+    def _contained(self, text: str) -> Match | None:
         said = content_words(text)
         stems = [stem(w) for w in drop_fillers(text).split()]
         pairs = set(zip(stems, stems[1:], strict=False))
         for words, sample, intent, particles in self._priority:
-            if not words <= said or (intent in DENIABLE and _denies(stems, words)):
+            if not words <= said or (intent in DENIABLE and _denies(stems, words, self._signs)):
                 continue
             if particles <= pairs:  # "passed out" said as such, not "passes ... out walking"
                 return Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
@@ -204,8 +223,9 @@ class Matcher:
             text = _without_idioms(text)
         if not hit:  # a literal sample of another intent is what Alexa would pick
             priority = self._priority_match(text)
-            if priority is not None:
-                return priority
+            if priority is not None:  # with the slots of its own sample that says it all
+                filled = self._fill_sample(text.split(), "exact")
+                return filled if filled and filled.intent == priority.intent else priority
         if hit:
             heard = self._literal_slots(hit.intent, text.split())
             return Match(hit.intent, self._slots(hit.intent, heard), "exact", 1.0, hit.sample)
@@ -497,6 +517,18 @@ class Matcher:
         return heard
 
 
+def _clauses(text: str) -> list[str]:
+    """The phrase cut where it turns ("just", "but", "only"): "no chest pain no breathing
+    trouble | cramps". One clause when it does not turn."""
+    clauses: list[list[str]] = [[]]
+    for word in text.split():
+        if word in _TURNS:
+            clauses.append([])
+        else:
+            clauses[-1].append(word)
+    return [" ".join(c) for c in clauses if c]
+
+
 def _told_about(asked: str) -> str:
     """What is left of "i want to know about varicose veins" once the carrier is dropped, as
     the samples say it: "tell me about varicose veins"."""
@@ -540,38 +572,55 @@ def _denied(sample: frozenset[str], said: frozenset[str], negated: set[str]) -> 
 _BRIDGE_WORDS = """i do does have having any feel feeling get getting got a an is am are was it
 that this there real really much the my think experiencing"""
 _DENIAL_BRIDGE = frozenset(stem(w) for w in _BRIDGE_WORDS.split())
-_DENIALS = _NEGATIONS | {"without"}
+_DENIALS = _NEGATIONS | {"without", stem("nothing")}
+_LISTING = frozenset({"or", "and", "nor", "any"})
+_FINE = frozenset(stem(w) for w in ("fine", "okay", "ok"))  # "my chest is fine"
 # What may stand between a sign and the "not" after it: "my chest does not hurt".
 _AFTER_SIGN = frozenset(stem(w) for w in ("do", "does", "is", "are", "was", "am"))
 
 
-def _denies(stems: list[str], words: frozenset[str]) -> bool:
+def _denies(stems: list[str], words: frozenset[str], signs: frozenset[str]) -> bool:
     """Whether the phrase denies the sign whose content words (`words`, stemmed) it holds:
-    a "not", "never" or "without" among them, or next to them across small words ("my chest
-    does not hurt", "i do not have any chest pain", "my leg is not swollen or red"), or a
-    "no" right before them ("no chest pain"; "no, i have chest pain" denies nothing). A sample
-    that says "not" itself ("i can't breathe") holds only with a "not" among its words: "i'm not
-    short of breath" is not "i can't breathe" (round 10: signs denied in other words got
-    911, and the session ended)."""
-    said = words - _NEGATIONS
+    a "not", "never", "without" or "nothing" among them, or before each of them across small
+    words and the words of other signs ("my chest does not hurt", "i do not have chest pain
+    or trouble breathing", "my leg is not red or swollen or hot", "nothing like chest pain"),
+    a "no" right before a sign ("no chest pain, no breathing trouble"; "no, i have chest pain"
+    denies nothing), or "is fine" after it ("my chest is fine"). A sample that says "not" or
+    "no" itself ("i can't breathe", "no feeling in my leg") holds only with that word among
+    its words or just before them: "i'm not short of breath" is not "i can't breathe", "my
+    legs feel stiff but no swelling" not "no feeling in my leg" (rounds 10 and 11: signs
+    denied in other words got 911, and the session ended)."""
+    own = words & (_NEGATIONS | {"no"})
+    said = words - _NEGATIONS - {"no"}
     at = [stems.index(w) for w in said if w in stems] or [0]  # where each is first said
     first, last = min(at), max(at)
-    if words & _NEGATIONS:  # its "not" must be said among its words, or just before them
-        return not any(w in _NEGATIONS for w in stems[max(0, first - 2) : last + 1])
+    if own:  # its "not" or "no" must be said among its words, or just before them
+        return not any(w in own for w in stems[max(0, first - 2) : last + 1])
     if any(w in _DENIALS for w in stems[first:last]):
         return True
-    before = stems[max(0, first - 2) : first]
-    if before[-1:] == ["no"] or before == ["no", "any"]:
-        return True
-    i = first - 1
-    while i >= 0 and stems[i] in _DENIAL_BRIDGE:
-        i -= 1
-    if i >= 0 and stems[i] in _DENIALS:
-        return True
+    if _denied_at(stems, first, signs) or all(_denied_at(stems, i, signs) for i in at):
+        return True  # the sign said as one ("not short of breath"), or each word denied
     j = last + 1
     while j < len(stems) and stems[j] in _AFTER_SIGN:
         j += 1
-    return j < len(stems) and j > last + 1 and stems[j] in _NEGATIONS
+    return j < len(stems) and j > last + 1 and stems[j] in _NEGATIONS | _FINE
+
+
+def _denied_at(stems: list[str], i: int, signs: frozenset[str]) -> bool:
+    """Whether a denial reaches the word at `i`, back across small words, "or", "and" and
+    the words of other signs; a "no" only when a sign or "any" follows it ("no, i have
+    chest pain" is no denial)."""
+    j = i - 1
+    while j >= 0:
+        word = stems[j]
+        if word in _DENIALS:
+            return True
+        if word == "no":
+            return stems[j + 1] in signs or stems[j + 1] == "any"
+        if word not in _DENIAL_BRIDGE and word not in _LISTING and word not in signs:
+            return False
+        j -= 1
+    return False
 
 
 def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:

@@ -94,7 +94,12 @@ LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
 }
 # Everyday idioms that hold an emergency word but no emergency ("I'm dying to know why"),
 # said plainly before the emergency rule looks for its words.
-IDIOMS = {"i am dying to": "i want to", "dying to": "want to", "dying for": "want"}
+IDIOMS = {
+    "i am dying to": "i want to", "dying to": "want to", "dying for": "want",
+    "chest of drawers": "dresser", "took my breath away": "was awful",
+    # A question about when it would be one: the signs asked about still decide.
+    "is it an emergency if": "should i worry if", "is it an emergency when": "should i worry when",
+}
 
 # After a leading yes or no, these take it back: "no wait, one more thing" is not a no.
 TAKEN_BACK = frozenset({"wait", "hold", "hang"})
