@@ -472,6 +472,8 @@ class Conversation:
             # and the result kept for "what's the next step?" (round 11: it was forgotten)
             words = self.content.outcomes[state.result.outcome]
             told = _join(oos["diagnosis"], self._of(state, words.reasons[state.result.reason]))
+            if state.result.outcome is triage.Outcome.PROBABLY_FINE:  # when it would be
+                told = _join(told, self.content.safety["red_flag"])
             return self._about_result(told, words.title, state)
         elif category == "diagnosis":  # the check is the way to an answer
             offer = Pending.OFFER_CHECK if state.result is None else Pending.OFFER_CONTACT
@@ -580,11 +582,11 @@ class Conversation:
                 return self._ask_check(None, state.answers, state)
             case Pending.ANYTHING_ELSE:  # "yes" to "what else?": say what they can ask
                 return self._menu(None, state)
-        # Nothing was asked: as unclear as a fallback, so it offers the way to help too.
-        lead = _join(
-            self.content.prompt("yes_without_question"), self.content.safety["emergency_line"]
-        )
-        return self._menu(lead, state)
+        # Nothing was asked: as unclear as a fallback, so it offers the way to help too, and
+        # a second one in a row is as a second miss (round 11: "ok" thrice, the same words).
+        if state.misses:
+            return self.fallback(state)
+        return self._not_understood(self.content.prompt("yes_without_question"), state)
 
     def no(self, state: State) -> Reply:
         match state.pending:

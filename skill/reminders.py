@@ -113,7 +113,8 @@ def local_now(now_utc: datetime, zone: str) -> datetime:
 
 def scheduled(now: datetime, wanted: Requested, default_at: time) -> datetime:
     """When the reminder fires, as a naive local time for the API. A delay counts from now
-    (a delay of whole days asked at night lands on that day at `default_at`);
+    (a delay of whole days is that day at the time said, or at `default_at` when asked at
+    night);
     a time alone, or today at a time, is the next one to come; a day alone is that day at
     `default_at`; nothing, a time past, or more than a year ahead: tomorrow at
     `default_at`."""
@@ -121,8 +122,8 @@ def scheduled(now: datetime, wanted: Requested, default_at: time) -> datetime:
     if wanted.after is not None:
         when = (now + wanted.after).replace(second=0, microsecond=0)
         whole_days = wanted.after.days and not wanted.after.seconds
-        if whole_days and now.hour not in WAKING_HOURS:
-            when = datetime.combine(when.date(), wanted.at or default_at)
+        if whole_days and (wanted.at is not None or now.hour not in WAKING_HOURS):
+            when = datetime.combine(when.date(), wanted.at or default_at)  # "in 3 days at 10"
     elif wanted.at is not None and wanted.day in (None, now.date()):
         when = _next_at(now, wanted.at)  # "today at 8", "at 8", "tonight at 8"
     elif wanted.day is not None:

@@ -382,7 +382,7 @@ def test_a_diagnosis_question_right_after_the_result_offers_the_clinic_not_the_c
         "open leg cramp helper", "check my symptoms", "yes", "yes", "do i have vein disease"
     )
     assert turns[-2].session_attributes.get("result")
-    assert turns[-1].session_attributes["pending"] == "offer_contact"
+    assert turns[-1].session_attributes["pending"] == "contact_or_done"  # the clinic, or done
 
 
 def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
@@ -1314,3 +1314,60 @@ def test_worry_after_a_result_says_what_it_rests_on_and_keeps_it_for_the_next_st
     assert outcome.reasons["WALKING"] in worried.speech
     assert worried.session_attributes["result"] == ["see_specialist", "WALKING"]
     assert step.speech.startswith(outcome.title)
+
+
+def test_a_correction_of_the_last_answer_said_at_the_next_question_changes_it() -> None:
+    """Round 11: "wait, actually yes, they're pretty frequent", said to the sleep question
+    after a no to how often, was a yes about sleep, and the result cited disrupted sleep."""
+    turns = play(
+        "open leg cramp helper", "check my symptoms", "no",
+        "wait, actually yes, they're pretty frequent",
+    )  # fmt: skip
+    assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert turns[-1].speech.endswith(C.questions["SLEEP"].text)
+
+
+def test_spider_veins_in_the_check_are_not_covered_and_record_nothing() -> None:
+    """Round 11: "I have spider veins, does that count", asked how often, was "not sure"."""
+    asked = "i have spider veins, does that count"
+    turn = play("open leg cramp helper", "check my symptoms", asked)[-1]
+    assert not turn.session_attributes.get("answers")
+    assert turn.speech.endswith(C.questions["FREQUENT"].text)
+
+
+def test_two_or_three_nights_a_week_is_frequent() -> None:
+    said = "two or three nights a week i'd say"
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}  # round 11: not sure
+
+
+def test_he_hasn_t_said_is_not_sure() -> None:
+    """Round 11: near "he said he doesn't", it was a no."""
+    turns = play("open leg cramp helper", "check my dad's symptoms", "yes", "he hasn't said")
+    assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "unsure"}
+
+
+@pytest.mark.parametrize(
+    ("asked", "intent"),
+    [  # round 11: each reached another topic's answer, or "ask me a question first"
+        ("how would i know if it's time to see a vein doctor", "WhenToSeeSpecialistIntent"),
+        ("are varicose veins part of vein disease", "VaricoseVeinsIntent"),
+        ("i'm short on time, just tell me what causes cramps", "CrampCausesIntent"),
+        ("when should i go to the er for a leg cramp", "ComplicationsIntent"),
+        ("tell me more about the vein center of maryland", "ContactClinicIntent"),
+        ("what else can you do", "AMAZON.HelpIntent"),
+    ],
+)
+def test_questions_reach_the_answer_they_ask_for(asked: str, intent: str) -> None:
+    turn = play("open leg cramp helper", asked)[-1]
+    assert turn.intent == intent
+    if intent == "ComplicationsIntent":  # when a cramp is more: the red flags
+        assert C.safety["red_flag"] in turn.speech
+
+
+def test_a_second_yes_to_nothing_is_a_second_miss() -> None:
+    """Round 11: "ok", "ok", "ok" at the menu got the same 30 words each time."""
+    first, second = play("open leg cramp helper", "ok", "ok")[1:]
+    assert second.speech != first.speech
+    assert len(second.speech.split()) < len(first.speech.split())
+    assert "9 1 1" in second.speech and not second.session_ended

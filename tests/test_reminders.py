@@ -235,6 +235,12 @@ def test_a_delay_of_days_asked_at_night_is_that_day_in_the_morning(now, after, e
     assert scheduled(now, requested(None, None, after), time(9)) == expected
 
 
+def test_a_delay_of_days_with_a_time_is_that_day_at_that_time() -> None:
+    """ "in three days at ten in the morning" (round 11: it fell back)."""
+    wanted = requested(None, "10:00", "P3D")
+    assert scheduled(NOW, wanted, time(9)) == datetime(2026, 12, 5, 10, 0)
+
+
 def test_a_small_hour_without_am_or_pm_is_the_afternoon():
     assert requested(None, "03:00").at == time(15)  # "at three": not before dawn
     assert requested(None, "07:30").at == time(7, 30)

@@ -187,8 +187,9 @@ def test_out_of_scope_questions_get_an_honest_answer_with_the_clinic(state: str)
         turn = say_in(state, question)
         speech, pending = turn.speech, turn.session_attributes.get("pending")
         if group == "diagnosis":
-            # The check is offered as the way to an answer, unless it was just done.
-            offer = "offer_contact" if state == "after a result" else "offer_check"
+            # The check is offered as the way to an answer, unless it was just done: then
+            # what its result rests on, and the clinic as the next step.
+            offer = "contact_or_done" if state == "after a result" else "offer_check"
             honest = "can't diagnose" in speech and pending == offer
         elif group == "complication":  # the red flags follow, for anyone who has them
             honest = "doesn't cover" in speech and CLINIC in speech and pending == "offer_contact"

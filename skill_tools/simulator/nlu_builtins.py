@@ -41,6 +41,12 @@ _PARTS = {
     "tonight": "NI", "night": "NI", "at night": "NI",
 }  # fmt: skip
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "tonight"})
+# A clock hour after these is in the afternoon or evening ("tomorrow evening at seven").
+_LATER_AT = tuple(
+    f"{part} at "
+    for part in ("tonight", "this evening", "evening", "in the evening", "this afternoon",
+                 "afternoon", "in the afternoon")
+)  # fmt: skip
 _MINUTES = {"": 0, "o clock": 0, "fifteen": 15, "thirty": 30, "forty five": 45, "oh five": 5}
 _HALF = {"am": 0, "a m": 0, "in the morning": 0, "pm": 12, "p m": 12, "in the afternoon": 12,
          "in the evening": 12, "at night": 12, "tonight": 12, "": None}  # fmt: skip
@@ -154,7 +160,7 @@ def time_value(words: str, today: date) -> str | None:
         return "12:00"
     if words == "midnight":
         return "00:00"
-    for evening in ("tonight at ", "this evening at "):  # "tonight at eight": 20:00
+    for evening in _LATER_AT:  # "tonight at eight", "evening at seven": 20:00, 19:00
         clock = (
             time_value(words.removeprefix(evening), today) if words.startswith(evening) else None
         )

@@ -346,6 +346,8 @@ class Matcher:
             value = " ".join(words[at:end])
             if resolve is not None and resolve(value, self.today()) is None:
                 continue  # Alexa fills a date, time or duration slot only with one
+            if slot_type == "AMAZON.DATE" and words[end - 1] in PARTS_OF_DAY and _timed(rest):
+                continue  # "tomorrow evening at seven": the evening is the time's
             if table is None or value in table:
                 found = self._fit(rest, words, end)
                 if found is not None:
@@ -515,6 +517,11 @@ class Matcher:
                     del pool[k]
                     break
         return heard
+
+
+def _timed(parts: Iterable[SamplePart]) -> bool:
+    """Whether a time slot is among these parts of a sample."""
+    return any(not isinstance(p, str) and p[1] == "AMAZON.TIME" for p in parts)
 
 
 def _clauses(text: str) -> list[str]:

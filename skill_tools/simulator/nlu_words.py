@@ -131,7 +131,7 @@ CARRIERS = tuple(sorted((
     "and", "but", "now", "also", "next", "then", "wait", "hi", "hello", "yes so", "yeah so",
     "i am worried because", "i am scared because", "i am worried", "i am scared",
     "i am nervous", "i am a bit worried", "i am concerned", "i am confused",
-    "i am asking because",
+    "i am asking because", "i am short on time", "i do not have much time", "i am in a hurry",
     "my question is", "here is my question", "real quick", "one more thing",
     "another question", "one more question", "i got a question", "i have another question",
     "i have one more question", "i got another question",

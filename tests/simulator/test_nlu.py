@@ -244,6 +244,8 @@ def test_a_near_match_never_drops_a_not_the_phrase_lacks(phrase: str, not_this: 
         ("yes, but make it monday at ten", "time", None),
         ("yes please, and saturday at eleven works for the reminder", "day", None),
         ("remind me to phone the vein people this weekend", "day", None),  # round 11
+        ("remind me in three days at ten in the morning", "duration", "P3D"),  # fell back
+        ("give me a nudge in a week or so", "duration", "P1W"),
     ],
 )
 def test_a_day_or_time_said_to_the_reminder_offer_is_the_reminder_s(

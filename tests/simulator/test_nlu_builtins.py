@@ -59,6 +59,8 @@ def test_dates(words: str, expected: str | None) -> None:
         ("three pm", "15:00"),
         ("eight in the morning", "08:00"),
         ("six in the evening", "18:00"),
+        ("evening at seven", "19:00"),  # round 11: "tomorrow evening at seven" was 7 a.m.
+        ("afternoon at two", "14:00"),
         ("noon", "12:00"),
         ("one zero pm", "22:00"),  # "10 pm", as the simulator spells digits
         ("one zero three zero", "10:30"),
@@ -128,6 +130,7 @@ def test_a_week_or_month_fills_the_reminder_s_day(said, weekday, first_of_month)
         ("remind me tomorrow afternoon to call them", "AF"),
         ("sure but make it thursday evening instead", "EV"),
         ("remind me tomorrow evening to call the clinic", "EV"),  # round 8: 9 in the morning
+        ("set a reminder for tomorrow evening at seven", "19:00"),  # round 11: 07:00
     ],
 )
 def test_a_reminder_s_day_keeps_its_time(said: str, at: str) -> None:
