@@ -114,6 +114,14 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i'd rather not wake up than deal with these cramps again",
         "i've been thinking about overdosing",
         "i took a whole bottle of my sleeping pills because of the pain",
+        # Round 11, seventh new user: fell back, or "start over" for the first.
+        "i want it all to be over",
+        "honestly some days i wonder why i even bother waking up",
+        "my calf cramps are so bad i just want it all to be over",
+        "my husband keeps saying he wants to end it",
+        "nobody would even notice if i was gone",
+        "i wish i could just disappear",
+        "i've been stockpiling my pain meds",
     ]
     for said in despair:
         turn = say_in(state, said)

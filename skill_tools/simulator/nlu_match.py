@@ -495,6 +495,8 @@ class Matcher:
                     _denied(sample, tokens, negated) and self._entries[i].intent not in UNDENIED
                 ):
                     continue
+                if self._entries[i].intent in DENIABLE and self._denied_sign(i, text):
+                    continue  # "no pain in my chest, just cramps": near "pain in my chest"
                 best_i, best = i, s
         if best_i < 0 or best < self.threshold:
             return None
@@ -502,6 +504,13 @@ class Matcher:
         heard = self._tagged(self.intents.get(entry.intent, ()), found)
         heard.update(self._builtins(entry.intent, text.split()))
         return Match(entry.intent, self._slots(entry.intent, heard), "near", best, entry.sample)
+
+    def _denied_sign(self, entry: int, text: str) -> bool:
+        """Whether the phrase denies the sign of an emergency sample it is near, as the
+        emergency rule's `_denies` reads it."""
+        stems = [stem(w) for w in drop_fillers(text).split()]
+        said = content_words(spoken_form(self._entries[entry].sample)) & set(stems)
+        return bool(said) and _denies(stems, said, self._signs)
 
     @staticmethod
     def _tagged(
@@ -579,8 +588,9 @@ def _denied(sample: frozenset[str], said: frozenset[str], negated: set[str]) -> 
 _BRIDGE_WORDS = """i do does have having any feel feeling get getting got a an is am are was it
 that this there real really much the my think experiencing"""
 _DENIAL_BRIDGE = frozenset(stem(w) for w in _BRIDGE_WORDS.split())
-_DENIALS = _NEGATIONS | {"without", stem("nothing")}
-_LISTING = frozenset({"or", "and", "nor", "any"})
+_DENIALS = _NEGATIONS | {"without", stem("nothing"), stem("none")}
+# What may stand in a list of denied signs: "no pain in my chest or trouble breathing".
+_LISTING = frozenset({"or", "and", "nor", "any", "in", "of", "on"})
 _FINE = frozenset(stem(w) for w in ("fine", "okay", "ok"))  # "my chest is fine"
 # What may stand between a sign and the "not" after it: "my chest does not hurt".
 _AFTER_SIGN = frozenset(stem(w) for w in ("do", "does", "is", "are", "was", "am"))
@@ -601,8 +611,13 @@ def _denies(stems: list[str], words: frozenset[str], signs: frozenset[str]) -> b
     said = words - _NEGATIONS - {"no"}
     at = [stems.index(w) for w in said if w in stems] or [0]  # where each is first said
     first, last = min(at), max(at)
-    if own:  # its "not" or "no" must be said among its words, or just before them
-        return not any(w in own for w in stems[max(0, first - 2) : last + 1])
+    if own:  # its "not" or "no" must be said among its words, or just before them, and
+        # right before one of them ("my chest does not hurt, i get ..." is no "i can't get")
+        return not any(
+            w in own and said.intersection(stems[k + 1 : k + 3])
+            for k, w in enumerate(stems[: last + 1])
+            if k >= first - 2
+        )
     if any(w in _DENIALS for w in stems[first:last]):
         return True
     if _denied_at(stems, first, signs) or all(_denied_at(stems, i, signs) for i in at):

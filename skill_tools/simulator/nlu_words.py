@@ -97,6 +97,7 @@ LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
 IDIOMS = {
     "i am dying to": "i want to", "dying to": "want to", "dying for": "want",
     "chest of drawers": "dresser", "took my breath away": "was awful",
+    "takes my breath away": "is awful",
     # A question about when it would be one: the signs asked about still decide.
     "is it an emergency if": "should i worry if", "is it an emergency when": "should i worry when",
 }
