@@ -1371,3 +1371,29 @@ def test_a_second_yes_to_nothing_is_a_second_miss() -> None:
     assert second.speech != first.speech
     assert len(second.speech.split()) < len(first.speech.split())
     assert "9 1 1" in second.speech and not second.session_ended
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [  # round 11, seventh new user: each was asked again ("yeah, no" was a yes)
+        ("ugh, all the dang time", "yes"),
+        ("eh, kind of, sometimes", "unsure"),
+        ("none that i know of", "no"),
+        ("yeah, no", "no"),
+    ],
+)
+def test_everyday_answers_to_how_often(said: str, answer: str) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": answer}
+
+
+def test_quitting_the_check_to_ask_something_else_keeps_the_session() -> None:
+    said = "let's quit this check, i want to ask something else"
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert "stopped the check" in turn.speech and not turn.session_ended
+
+
+@pytest.mark.parametrize("thanks", ["thanks hon", "much obliged"])
+def test_thanks_in_other_words_ends_a_finished_exchange(thanks: str) -> None:
+    turn = play("open leg cramp helper", "what are varicose veins", "no", thanks)[-1]
+    assert turn.session_ended and "Goodbye" in turn.speech

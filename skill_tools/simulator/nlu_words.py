@@ -108,7 +108,7 @@ TAKEN_BACK = frozenset({"wait", "hold", "hang"})
 # Dropped from both sides before the near match; multi-word ones first.
 FILLERS = (
     "you know", "i mean", "i think", "i guess", "kind of", "sort of", "hey alexa",
-    "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "well", "so", "like",
+    "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "ugh", "well", "so", "like",
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",
     "to be honest", "honestly", "to tell you the truth",
 )
