@@ -1356,6 +1356,14 @@ def test_he_hasn_t_said_is_not_sure() -> None:
         ("when should i go to the er for a leg cramp", "ComplicationsIntent"),
         ("tell me more about the vein center of maryland", "ContactClinicIntent"),
         ("what else can you do", "AMAZON.HelpIntent"),
+        # Round 11, seventh new user: the clot answer, "start the check", "can't diagnose".
+        (
+            "my legs cramp up when i walk to the barn and i have to stand a spell before they "
+            "ease off",
+            "CrampsWhenWalkingIntent",
+        ),
+        ("is it an emergency if my leg is swollen", "ComplicationsIntent"),
+        ("what causes leg cramps and are they dangerous", "CrampCausesIntent"),
     ],
 )
 def test_questions_reach_the_answer_they_ask_for(asked: str, intent: str) -> None:
