@@ -153,6 +153,12 @@ class Matcher:
         ) - _DENIALS - {"no"}
         near = index.near
         self._entries = near.entries
+        # The content words of each emergency sample, for the near match's denial check.
+        self._sign_words = {
+            i: content_words(spoken_form(e.sample))
+            for i, e in enumerate(self._entries)
+            if e.intent in DENIABLE
+        }
         self._postings = near.postings
         self._idf = near.idf
         self._unknown_weight = near.unknown_weight
@@ -486,6 +492,7 @@ class Matcher:
     def _near_one(self, text: str) -> Match | None:
         tokens, found = self._near_tokens(text)
         negated = {type_token(t) for t, words in found if _NEGATIONS.intersection(words.split())}
+        stems = [stem(w) for w in drop_fillers(text).split()]
         best_i, best = -1, 0.0
         for i, s in self._scores(tokens).items() if tokens else ():
             if s > best or (s == best and i < best_i):
@@ -495,7 +502,7 @@ class Matcher:
                     _denied(sample, tokens, negated) and self._entries[i].intent not in UNDENIED
                 ):
                     continue
-                if self._entries[i].intent in DENIABLE and self._denied_sign(i, text):
+                if i in self._sign_words and self._denied_sign(i, stems):
                     continue  # "no pain in my chest, just cramps": near "pain in my chest"
                 best_i, best = i, s
         if best_i < 0 or best < self.threshold:
@@ -505,11 +512,10 @@ class Matcher:
         heard.update(self._builtins(entry.intent, text.split()))
         return Match(entry.intent, self._slots(entry.intent, heard), "near", best, entry.sample)
 
-    def _denied_sign(self, entry: int, text: str) -> bool:
-        """Whether the phrase denies the sign of an emergency sample it is near, as the
-        emergency rule's `_denies` reads it."""
-        stems = [stem(w) for w in drop_fillers(text).split()]
-        said = content_words(spoken_form(self._entries[entry].sample)) & set(stems)
+    def _denied_sign(self, entry: int, stems: list[str]) -> bool:
+        """Whether the phrase (`stems`) denies the sign of an emergency sample it is near, as
+        the emergency rule's `_denies` reads it."""
+        said = self._sign_words[entry] & set(stems)
         return bool(said) and _denies(stems, said, self._signs)
 
     @staticmethod
