@@ -13,7 +13,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any, NamedTuple
 
 from skill_tools.model import ModelError
@@ -111,12 +110,9 @@ class SlotSample:
     slots: tuple[SlotRef, ...]  # in order of appearance
     parts: tuple[SamplePart, ...]
     open: re.Pattern[str] | None  # None when it has too few carrier words
-
-    @cached_property
-    def literals(self) -> frozenset[str]:
-        """Its literal words: a phrase that lacks one cannot fill it (tried first, it spares
-        the slot fill most samples: a phrase is tried against thousands)."""
-        return frozenset(p for p in self.parts if isinstance(p, str))
+    # Its literal words: a phrase that lacks one cannot fill it (tried first, it spares the
+    # slot fill most samples: a phrase is tried against thousands).
+    literals: frozenset[str]
 
 
 class NearSample(NamedTuple):
@@ -384,6 +380,7 @@ class _Compiler:
                     re.compile(" ".join(open_parts))
                     if len(carriers) >= OPEN_SLOT_MIN_CARRIER and len(slots) == 1
                     else None,  # several unknown slots at once say nothing: no open match
+                    frozenset(p for p in exact_parts if isinstance(p, str)),
                 )
             )
             near = " ".join(near_words)
