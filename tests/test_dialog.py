@@ -594,10 +594,27 @@ def test_what_a_new_user_said_reaches_what_the_article_covers(said: str, intent:
 
 
 def test_an_answer_holding_both_yes_and_no_records_nothing() -> None:
-    """ "Yes, no wait, no" was recorded as yes."""
-    turns = play("open leg cramp helper", "check my symptoms", "yes no wait no")
+    """ "Yes no" was recorded as yes."""
+    turns = play("open leg cramp helper", "check my symptoms", "yes no")
     assert turns[-1].session_attributes["answers"] == {}
     assert turns[-1].speech.endswith(C.questions["FREQUENT"].text)
+
+
+@pytest.mark.parametrize(
+    ("said", "recorded"),
+    [
+        ("yes no wait no", "no"),
+        ("a few times a week, no wait, more like a few times a month", "no"),
+        ("hardly ever, or rather a couple times a week", "yes"),
+    ],
+)
+def test_an_answer_corrected_in_the_same_breath_records_the_second(
+    said: str, recorded: str
+) -> None:
+    """Round 12: the first answer was recorded ("yes no wait no" recorded nothing, and
+    "a few times a week, no wait, ... a month" recorded frequent cramps)."""
+    turns = play("open leg cramp helper", "check my symptoms", said)
+    assert turns[-1].session_attributes["answers"] == {"FREQUENT": recorded}
 
 
 @pytest.mark.parametrize("said", ["check my symptoms", "let me see"])

@@ -85,6 +85,8 @@ from skill_tools.simulator.nlu_index import (
     type_token,
 )
 from skill_tools.simulator.nlu_words import (
+    ANSWER_INTENTS,
+    CORRECTIONS,
     FUNCTION_STEMS,
     FUNCTION_WORDS,
     IDIOMS,
@@ -240,7 +242,7 @@ class Matcher:
             found = self._fill_sample(words, "exact")
             if found is not None:
                 return found
-        turned = self._after_denial(text)
+        turned = self._after_denial(text) or self._after_correction(text)
         if turned is not None:
             return turned
         asked = self._without_carriers(bare)
@@ -321,6 +323,24 @@ class Matcher:
             asked = self.resolve(" ".join(right))
             if asked.intent not in (FALLBACK, DENIAL_INTENT):
                 return Match(asked.intent, asked.slots, "clause", asked.score, asked.sample)
+        return None
+
+    def _after_correction(self, text: str) -> Match | None:
+        """ "a few times a week, no wait, more like a few times a month": an answer, a
+        correction (nlu_words.CORRECTIONS), then the answer meant, which is the match (the
+        near match took the first answer's value). Only between answers: "they cramp, i
+        mean, really bad at night" is no correction."""
+        padded = f" {text} "
+        for marker in CORRECTIONS:
+            at = padded.rfind(f" {marker} ")
+            if at < 1:
+                continue
+            left, right = padded[:at].strip(), padded[at + len(marker) + 2 :].strip()
+            if not right or self.resolve(left).intent not in ANSWER_INTENTS:
+                continue
+            meant = self.resolve(right)
+            if meant.intent in ANSWER_INTENTS:
+                return Match(meant.intent, meant.slots, "correction", meant.score, meant.sample)
         return None
 
     @staticmethod
@@ -508,6 +528,8 @@ class Matcher:
         if best_i < 0 or best < self.threshold:
             return None
         entry = self._entries[best_i]
+        if entry.intent in LEADING_ANSWERS and _yes_and_no(text):
+            return None  # "yes no": both, so neither
         heard = self._tagged(self.intents.get(entry.intent, ()), found)
         heard.update(self._builtins(entry.intent, text.split()))
         return Match(entry.intent, self._slots(entry.intent, heard), "near", best, entry.sample)
@@ -537,6 +559,16 @@ class Matcher:
 def _timed(parts: Iterable[SamplePart]) -> bool:
     """Whether a time slot is among these parts of a sample."""
     return any(not isinstance(p, str) and p[1] == "AMAZON.TIME" for p in parts)
+
+
+_PLAIN_YES = frozenset({"yes", "yeah", "yep", "yup"})
+_PLAIN_NO = frozenset({"no", "nope", "nah"})
+
+
+def _yes_and_no(text: str) -> bool:
+    """Whether the phrase says both a plain yes and a plain no ("yes no")."""
+    said = set(text.split())
+    return bool(said & _PLAIN_YES) and bool(said & _PLAIN_NO)
 
 
 def _clauses(text: str) -> list[str]:

@@ -102,6 +102,19 @@ IDIOMS = {
     "is it an emergency if": "should i worry if", "is it an emergency when": "should i worry when",
 }
 
+# Said between two answers, these take back the first: "a few times a week, no wait, more
+# like a few times a month" is the second. Spoken form, multi-word ones first.
+CORRECTIONS = (
+    "no wait", "wait no", "wait actually", "actually wait", "no actually", "actually no",
+    "or rather", "scratch that", "make that", "sorry i mean", "i mean", "or actually",
+    "well actually", "let me correct that", "correction", "wait",
+)
+# The intents a correction may stand between: the check's answers.
+ANSWER_INTENTS = frozenset({
+    "AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent", "CrampFrequencyIntent",
+    "CheckAnswerIntent", "ChangeAnswerIntent",
+})
+
 # After a leading yes or no, these take it back: "no wait, one more thing" is not a no.
 TAKEN_BACK = frozenset({"wait", "hold", "hang"})
 

@@ -287,6 +287,35 @@ def test_a_sign_said_after_a_denial_is_still_the_emergency() -> None:
 
 
 @pytest.mark.parametrize(
+    ("phrase", "intent", "value"),
+    [
+        ("a few times a week, no wait, more like a few times a month", None, "RARELY"),
+        ("every night, I mean hardly ever", "CrampFrequencyIntent", "RARELY"),
+        ("hardly ever, or rather a couple times a week", "CrampFrequencyIntent", "OFTEN"),
+        ("no wait, yes", "AMAZON.YesIntent", None),
+        ("yes, no wait, no", "AMAZON.NoIntent", None),
+        ("no, scratch that, yes", "AMAZON.YesIntent", None),
+    ],
+)
+def test_an_answer_corrected_in_the_same_breath_is_the_second(
+    phrase: str, intent: str | None, value: str | None
+) -> None:
+    """Round 12: the first answer's value was taken ("a few times a week, no wait, ...")."""
+    found = nlu.resolve(phrase)
+    if intent is not None:
+        assert found.intent == intent
+    if value is not None:
+        assert found.slots["frequency"].resolved == value
+
+
+@pytest.mark.parametrize(
+    "phrase", ["they cramp, I mean, really bad at night", "I wait for them to pass"]
+)
+def test_a_correction_word_outside_answers_corrects_nothing(phrase: str) -> None:
+    assert nlu.resolve(phrase).method != "correction"
+
+
+@pytest.mark.parametrize(
     "phrase", ["i'd like to know about varicose veins", "i want to know about varicose veins"]
 )
 def test_wanting_to_know_about_a_topic_is_being_told_about_it(phrase: str) -> None:
