@@ -205,7 +205,7 @@ class Matcher:
         # "no chest pain, no breathing trouble, just cramps": a clause that is a denial on
         # its own lends no words to a sign ("pain when i breathe" was found across both).
         clauses = _clauses(text)
-        if len(clauses) < 2:
+        if len(clauses) < 2 or _had_it_earlier([stem(w) for w in text.split()]):
             return found
         kept = [c for c in clauses if self.resolve(c).intent != DENIAL_INTENT]
         if len(kept) == len(clauses):
@@ -649,6 +649,8 @@ def _denies(stems: list[str], words: frozenset[str], signs: frozenset[str]) -> b
     said = words - _NEGATIONS - {"no"}
     at = [stems.index(w) for w in said if w in stems] or [0]  # where each is first said
     first, last = min(at), max(at)
+    if _had_it_earlier(stems[last + 1 :]):
+        return False  # "not having chest pain now, but earlier today i did"
     if own:  # its "not" or "no" must be said among its words, or just before them, and
         # right before one of them ("my chest does not hurt, i get ..." is no "i can't get")
         return not any(
@@ -664,6 +666,31 @@ def _denies(stems: list[str], words: frozenset[str], signs: frozenset[str]) -> b
     while j < len(stems) and stems[j] in _AFTER_SIGN:
         j += 1
     return j < len(stems) and j > last + 1 and stems[j] in _NEGATIONS | _FINE
+
+
+# After a denied sign, "but" and these say the user had it after all: "i am not having chest
+# pain now, but earlier today i did" (round 11: the fallback). "but my dad did" does not.
+_HAD_IT = frozenset(
+    (who, verb) for who in ("i", "it") for verb in ("did", "had", "was", "got", "hurt", "start")
+)
+
+
+_EARLIER = frozenset(stem(w) for w in """earlier today this morning last night yesterday
+some before too ago an a few hour hours minute minutes while back evening afternoon though
+at work one""".split())
+
+
+def _had_it_earlier(after: list[str]) -> bool:
+    """Whether the words after a denied sign turn ("but") to having had it, and say no more
+    than when ("but it did last night"; "but i did have a clot years ago" is another
+    thing)."""
+    if "but" not in after:
+        return False
+    rest = after[after.index("but") + 1 :]
+    return any(
+        pair in _HAD_IT and set(rest[k + 2 :]) <= _EARLIER
+        for k, pair in enumerate(zip(rest, rest[1:], strict=False))
+    )
 
 
 def _denied_at(stems: list[str], i: int, signs: frozenset[str]) -> bool:
