@@ -50,6 +50,7 @@ SAFETY_KEYS = (
     "emergency_line_again",
     "not_emergency",
     "red_flag",
+    "warning_signs",
 )
 # Questions the article does not answer, by kind; "diagnosis" is answered with the check.
 OUT_OF_SCOPE_CATEGORIES = (

@@ -480,10 +480,14 @@ class Conversation:
             lead = oos["diagnosis"]
         elif category in ("remedy", "medicine"):  # their doctor or pharmacist, not the clinic
             lead = oos[category]
+        elif category == "complication":  # "signs of a clot?", "what does a stroke look
+            # like?": the signs that need 911 (and the clinic, unless the check goes on)
+            clinic = None if state.in_check else oos["clinic_can_answer"]
+            lead = _join(oos[category], clinic, self.content.safety["warning_signs"])
         else:
             lead = _join(oos[category], oos["clinic_can_answer"])
-            if category in ("complication", "condition"):  # "signs of a clot?", "swollen
-                lead = _join(lead, self.content.safety["red_flag"])  # legs?": the red flags
+            if category == "condition":  # "swollen legs?": the red flags
+                lead = _join(lead, self.content.safety["red_flag"])
         if state.in_check:
             lead = _join(lead, self.content.prompt("back_to_check"))
             return self._ask_check(lead, state.answers, state)

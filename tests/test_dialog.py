@@ -1386,8 +1386,8 @@ def test_he_hasn_t_said_is_not_sure() -> None:
 def test_questions_reach_the_answer_they_ask_for(asked: str, intent: str) -> None:
     turn = play("open leg cramp helper", asked)[-1]
     assert turn.intent == intent
-    if intent == "ComplicationsIntent":  # when a cramp is more: the red flags
-        assert C.safety["red_flag"] in turn.speech
+    if intent == "ComplicationsIntent":  # when a cramp is more: the signs that need 911
+        assert C.safety["warning_signs"] in turn.speech
 
 
 def test_a_second_yes_to_nothing_is_a_second_miss() -> None:

@@ -199,9 +199,9 @@ def test_out_of_scope_questions_get_an_honest_answer_with_the_clinic(state: str)
             # what its result rests on, and the clinic as the next step.
             offer = "contact_or_done" if state == "after a result" else "offer_check"
             honest = "can't diagnose" in speech and pending == offer
-        elif group == "complication":  # the red flags follow, for anyone who has them
+        elif group == "complication":  # the signs that need 911, for anyone who has them
             honest = "doesn't cover" in speech and CLINIC in speech and pending == "offer_contact"
-            honest = honest and C.safety["red_flag"] in speech
+            honest = honest and C.safety["warning_signs"] in speech
         elif group == "remedy":  # for their own doctor or pharmacist
             honest = "doesn't cover" in speech and "pharmacist" in speech
             honest = honest and pending == "offer_contact"

@@ -202,6 +202,8 @@ class Matcher:
         found = self._contained(text)
         if found is None:
             return None
+        if found.intent in DENIABLE and _asks_about(self._without_carriers(drop_fillers(text))):
+            return None  # "can leg cramps cause a stroke": the rest of the rules decide
         # "no chest pain, no breathing trouble, just cramps": a clause that is a denial on
         # its own lends no words to a sign ("pain when i breathe" was found across both).
         clauses = _clauses(text)
@@ -513,6 +515,7 @@ class Matcher:
         tokens, found = self._near_tokens(text)
         negated = {type_token(t) for t, words in found if _NEGATIONS.intersection(words.split())}
         stems = [stem(w) for w in drop_fillers(text).split()]
+        asks = _asks_about(self._without_carriers(drop_fillers(text)))
         best_i, best = -1, 0.0
         for i, s in self._scores(tokens).items() if tokens else ():
             if s > best or (s == best and i < best_i):
@@ -524,6 +527,8 @@ class Matcher:
                     continue
                 if i in self._sign_words and self._denied_sign(i, stems):
                     continue  # "no pain in my chest, just cramps": near "pain in my chest"
+                if asks and self._entries[i].intent in DENIABLE:
+                    continue  # "do i need an ambulance for a leg cramp"
                 best_i, best = i, s
         if best_i < 0 or best < self.threshold:
             return None
@@ -678,6 +683,45 @@ _HAD_IT = frozenset(
 _EARLIER = frozenset(stem(w) for w in """earlier today this morning last night yesterday
 some before too ago an a few hour hours minute minutes while back evening afternoon though
 at work one""".split())
+
+
+# A question about a sign rather than a report of one: "can leg cramps cause a stroke", "what
+# does a stroke look like", "is chest pain a symptom of vein disease" (round 12: each got 911
+# and the session ended). Only when nothing in it points at someone's own body or this moment.
+_QUESTION_OPENERS = frozenset("""what how can could do does is are when why which""".split())
+_PERSONAL = frozenset("""my his her their this that me he she we him us mine right now today
+currently""".split())
+_ASKING = frozenset("do does did should would could can will".split())
+_PERSONAL_PAIRS = frozenset(
+    {("i", "am"), ("i", "have"), ("i", "feel"), ("i", "got"), ("i", "be"), ("be", "having")}
+)
+# A sign said after these is a hypothetical ("should i call 911 if my leg swells up"), or
+# history ("i had chest pain last year").
+_HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "when should i",
+                 "should i call nine one one if", "should i go to the er if",
+                 "should i go to the emergency room if")
+_HISTORY = ("last year", "years ago", "last month", "months ago", "a while back",
+            "when i was younger")
+
+
+def _asks_about(text: str) -> bool:
+    """Whether the phrase asks about a sign rather than reports one (see _QUESTION_OPENERS)."""
+    words = text.split()
+    if not words:
+        return False
+    padded = f" {text} "
+    if words[0] == "if" or any(f" {h} " in padded for h in _HYPOTHETICAL + _HISTORY):
+        return True
+    pairs = list(zip(words, words[1:], strict=False))
+    # "i" after anything but a question's verb ("how do i know", "should i call") says what
+    # someone has: "why can't i breathe"
+    said_i = words[0] == "i" or any(b == "i" and a not in _ASKING for a, b in pairs)
+    return (
+        words[0] in _QUESTION_OPENERS
+        and not said_i
+        and not _PERSONAL.intersection(words)
+        and not _PERSONAL_PAIRS.intersection(pairs)
+    )
 
 
 def _had_it_earlier(after: list[str]) -> bool:

@@ -287,6 +287,36 @@ def test_a_sign_said_after_a_denial_is_still_the_emergency() -> None:
 
 
 @pytest.mark.parametrize(
+    "phrase",
+    [
+        "what do strokes feel like",
+        "could varicose veins cause a heart attack",
+        "how would i know if leg swelling is serious",
+        "what should i do if my calf gets hot and swollen",
+        "i had chest pain a few years ago, can that cause cramps",
+    ],
+)
+def test_a_question_about_a_sign_is_no_report_of_one(phrase: str) -> None:
+    """Round 12: questions about a stroke or chest pain got 911, and the session ended."""
+    assert nlu.resolve(phrase).intent != "EmergencyIntent"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "am i having a stroke",
+        "is this a stroke",
+        "could i be having a heart attack",
+        "what does it mean when my calf is red and swollen",
+        "is it bad that my chest hurts",
+        "why can't i breathe",
+    ],
+)
+def test_a_question_that_reports_a_sign_is_still_the_emergency(phrase: str) -> None:
+    assert nlu.resolve(phrase).intent == "EmergencyIntent"
+
+
+@pytest.mark.parametrize(
     ("phrase", "intent", "value"),
     [
         ("a few times a week, no wait, more like a few times a month", None, "RARELY"),
