@@ -788,11 +788,15 @@ class Conversation:
             return self.reminder(state)
         if granted is False:
             return self._after_reminder(self.content.reminder.declined, state)
-        return self.reminder_outcome(state, ReminderResult.NO_PERMISSION)
+        # Alexa heard neither yes nor no, and the skill never hears what was said: it may
+        # have been an emergency ("my chest hurts"), so the way to help is said too.
+        return self.reminder_outcome(state, ReminderResult.NO_PERMISSION, unheard=True)
 
-    def reminder_outcome(self, state: State, result: ReminderResult, when: str = "") -> Reply:
+    def reminder_outcome(
+        self, state: State, result: ReminderResult, when: str = "", *, unheard: bool = False
+    ) -> Reply:
         """How setting the reminder went; `when` says when it fires ("tomorrow at 9 in the
-        morning"), for a reminder created."""
+        morning"), for a reminder created; `unheard`: after an answer Alexa did not take."""
         words = self.content.reminder
         created = words.created.replace("{when}", when)
         if state.remind is not None and state.remind.unclear:  # "on Christmas": said so
@@ -802,6 +806,8 @@ class Conversation:
             ReminderResult.NO_PERMISSION: words.no_permission,
             ReminderResult.FAILED: words.failed,
         }[result]
+        if unheard:
+            lead = _join(lead, self.content.safety["emergency_line"])
         card = None
         if result is ReminderResult.NO_PERMISSION:
             card = Card(self.content.contact.title, words.no_permission, (REMINDERS_PERMISSION,))

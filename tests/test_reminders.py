@@ -122,6 +122,14 @@ def test_no_clear_answer_falls_back_to_the_consent_card(status, code):
     assert "permission" in speech(r) and r["response"]["shouldEndSession"] is False
 
 
+def test_an_answer_alexa_did_not_take_as_yes_or_no_still_offers_911():
+    """Round 12: "my chest hurts really bad", said to Alexa's permission question, got the
+    consent card's words and nothing else (the skill never hears what was said)."""
+    with FakeAlexaApi() as api:
+        r = _permission_answer(api, "NOT_ANSWERED")
+    assert "call 9 1 1" in speech(r)
+
+
 def test_api_refusing_permission_gives_the_consent_card():
     with FakeAlexaApi(reminder_status=403) as api:
         r = ask_for_reminder(api)
