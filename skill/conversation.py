@@ -527,6 +527,8 @@ class Conversation:
             return self.more(state)
         words = self.content.outcomes[state.result.outcome]
         told = _join(self._of(state, words.reasons[state.result.reason]), words.explain)
+        if state.result.outcome is triage.Outcome.PROBABLY_FINE:  # "so I'm fine?": when not
+            told = _join(told, self.content.safety["red_flag"])
         return self._about_result(told, words.title, state)
 
     def _about_result(self, told: str, title: str, state: State) -> Reply:

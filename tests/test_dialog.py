@@ -1412,6 +1412,54 @@ def test_everyday_answers_to_how_often(said: str, answer: str) -> None:
     assert turn.session_attributes["answers"] == {"FREQUENT": answer}
 
 
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [  # round 12, eighth new user: asked again, or "probably" recorded as never
+        ("hmm, i never thought about that, probably", "yes"),
+        ("like three or four times a month", "no"),
+        ("i'd say a fair amount", "yes"),
+        ("one or two a night", "yes"),
+    ],
+)
+def test_more_everyday_answers_to_how_often(said: str, answer: str) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": answer}
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [  # round 12, eighth new user: each was asked again
+        ("i sleep like a log", "no"),
+        ("sleep? what sleep", "yes"),
+        ("i lose an hour or two most nights", "yes"),
+    ],
+)
+def test_everyday_answers_about_sleep(said: str, answer: str) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", "no", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": answer}
+
+
+def test_no_hang_on_go_back_goes_back() -> None:
+    turns = play("open leg cramp helper", "check my symptoms", "no", "no", "no, hang on, go back")
+    assert turns[-1].speech.endswith(C.questions["SLEEP"].text)
+
+
+@pytest.mark.parametrize("asked", ["so i'm fine?", "should i be scared"])
+def test_a_question_about_a_reassuring_result_is_answered_not_taken_as_no(asked: str) -> None:
+    """Round 12: "so I'm fine?" was "no, I'm fine", and the session ended."""
+    check = ("check my symptoms", "no", "no", "no", "no")
+    turn = play("open leg cramp helper", *check, asked)[-1]
+    assert not turn.session_ended
+    assert C.safety["red_flag"] in turn.speech
+
+
+def test_a_changed_mind_after_a_result_points_to_starting_over() -> None:
+    check = ("check my symptoms", "no", "no", "yes")
+    said = "i changed my mind, they don't happen when i walk"
+    turn = play("open leg cramp helper", *check, said)[-1]
+    assert turn.speech.startswith(C.prompt("answer_after_result"))
+
+
 def test_quitting_the_check_to_ask_something_else_keeps_the_session() -> None:
     said = "let's quit this check, i want to ask something else"
     turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]

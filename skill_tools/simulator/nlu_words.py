@@ -100,6 +100,9 @@ IDIOMS = {
     "takes my breath away": "is awful",
     # A question about when it would be one: the signs asked about still decide.
     "is it an emergency if": "should i worry if", "is it an emergency when": "should i worry when",
+    # Not a "never": "hmm, I never thought about that, probably" was recorded as never.
+    "i never thought about that": "hmm", "i never really thought about it": "hmm",
+    "i never thought about it": "hmm", "never thought about that": "hmm",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
@@ -150,6 +153,8 @@ CARRIERS = tuple(sorted((
     "another question", "one more question", "i got a question", "i have another question",
     "i have one more question", "i got another question",
     "hang on", "hold on", "oh wait", "sorry", "oh sorry", "no wait", "oh and", "and also",
+    "no hang on", "no hold on", "i changed my mind", "i have changed my mind",
+    "on second thought", "come to think of it", "now that i think about it",
 ), key=lambda c: (-len(c.split()), c)))
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
