@@ -141,8 +141,8 @@ def _next_at(now: datetime, at: time) -> datetime:
     if when > now:
         return when
     evening = when + timedelta(hours=12)
-    if at.hour < 12 and at not in PARTS_OF_DAY.values() and evening > now:
-        return evening
+    if 0 < at.hour < 12 and at not in PARTS_OF_DAY.values() and evening > now:
+        return evening  # not midnight (00:00), which was noon
     return when + timedelta(days=1)
 
 
@@ -151,6 +151,8 @@ def spoken_when(now: datetime, when: datetime) -> str:
     days = (when.date() - now.date()).days
     if days == 0:
         day = "today"
+    elif days == 1 and when.time() == time(0):  # midnight tonight, not "tomorrow at"
+        day = "tonight"
     elif days == 1:
         day = "tomorrow"
     elif days < 7:

@@ -304,6 +304,12 @@ def test_a_clear_day_is_not_called_unclear():
     assert C.prompt("reminder_unclear") not in speech(r)
 
 
+def test_midnight_asked_for_in_the_morning_is_midnight_not_noon():
+    """Round 12: "remind me at midnight", said at 7:22 a.m., was set for noon."""
+    morning = datetime(2026, 12, 3, 7, 22)
+    assert scheduled(morning, requested(None, "00:00"), time(9)) == datetime(2026, 12, 4)
+
+
 @pytest.mark.parametrize(
     ("when", "said"),
     [
@@ -312,6 +318,7 @@ def test_a_clear_day_is_not_called_unclear():
         (datetime(2026, 12, 7, 12, 0), "on Monday at noon"),
         (datetime(2026, 12, 24, 20, 0), "on December 24 at 8 in the evening"),
         (datetime(2026, 12, 3, 22, 15), "tomorrow at 10:15 at night"),
+        (datetime(2026, 12, 3, 0, 0), "tonight at midnight"),
     ],
 )
 def test_when_is_said_as_people_say_it(when, said):

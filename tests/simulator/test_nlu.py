@@ -247,6 +247,8 @@ def test_a_near_match_never_drops_a_not_the_phrase_lacks(phrase: str, not_this: 
         ("remind me in three days at ten in the morning", "duration", "P3D"),  # fell back
         ("give me a nudge in a week or so", "duration", "P1W"),
         ("remind me tonight at eight to call the vein place", "time", "20:00"),
+        ("yes please, around 10", "time", "10:00"),  # round 12: a plain yes
+        ("remind me to call them on thursday afternoon", "time", "AF"),  # the afternoon lost
     ],
 )
 def test_a_day_or_time_said_to_the_reminder_offer_is_the_reminder_s(
