@@ -445,11 +445,13 @@ class Conversation:
         if state.in_check or state.check_waits:  # answer, then offer to carry on the check
             reply = self._offer(topic.speech, state._replace(topic=intent), Pending.RESUME_CHECK)
             return reply._replace(card=card, view=View(ViewKind.ANSWER, intent))
+        # Just after a result, the clinic is the next step: the check is not offered again.
+        next_step = "contact" if state.result is not None else topic.next
         state = state._replace(topic=intent, result=None)
         if topic.more:
             reply = self._offer(topic.speech, state, Pending.MORE)
         else:
-            reply = self._offer_next(topic.speech, state, topic.next)
+            reply = self._offer_next(topic.speech, state, next_step)
         return reply._replace(card=card, view=View(ViewKind.ANSWER, intent))
 
     def not_covered(self, state: State, as_answer: str) -> Reply:

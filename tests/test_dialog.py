@@ -1460,6 +1460,22 @@ def test_a_changed_mind_after_a_result_points_to_starting_over() -> None:
     assert turn.speech.startswith(C.prompt("answer_after_result"))
 
 
+@pytest.mark.parametrize("asked", ["do i need a vein doctor", "should i see a specialist"])
+def test_asking_whether_to_see_a_specialist_offers_the_check(asked: str) -> None:
+    """Round 12: the criteria came with the clinic's contact details, and no check; users
+    then answered the criteria as if asked."""
+    turn = play("open leg cramp helper", asked)[-1]
+    assert turn.session_attributes["pending"] == "offer_check"
+    started = play("open leg cramp helper", asked, "yes")[-1]
+    assert started.speech.endswith(C.questions["FREQUENT"].text)
+
+
+def test_a_topic_just_after_a_result_offers_the_clinic_not_the_check_again() -> None:
+    check = ("check my symptoms", "no", "no", "no", "no")
+    turn = play("open leg cramp helper", *check, "should i see a specialist")[-1]
+    assert turn.session_attributes["pending"] == "offer_contact"
+
+
 def test_quitting_the_check_to_ask_something_else_keeps_the_session() -> None:
     said = "let's quit this check, i want to ask something else"
     turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
