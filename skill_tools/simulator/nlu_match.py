@@ -317,14 +317,19 @@ class Matcher:
         for k, word in enumerate(words[2:-1], start=2):
             if word not in _TURNS:
                 continue
-            left, right = words[:k], words[k + 1 :]
-            if left[-1] == "i":  # "..., i just want to know": the "i" opens what is asked
-                left, right = left[:-1], ["i", *right]
-            if len(right) < 2 or self.resolve(" ".join(left)).intent != DENIAL_INTENT:
-                continue
-            asked = self.resolve(" ".join(right))
-            if asked.intent not in (FALLBACK, DENIAL_INTENT):
-                return Match(asked.intent, asked.slots, "clause", asked.score, asked.sample)
+            # "..., i just want to know", "..., my calves just cramp": the last words before
+            # the turn may open what is asked
+            for opens in range(min(3, k - 1)):
+                left, right = words[: k - opens], words[k - opens : k] + words[k + 1 :]
+                subject = words[k - opens : k]
+                if any(w not in _SUBJECTS and w not in _BODY for w in subject):
+                    break
+                if len(right) < 2 or left[-1] in _SUBJECTS or not self._only_denies(left):
+                    continue
+                asked = self.resolve(" ".join(right))
+                # the emergency rule has seen the whole phrase: a sign here was denied
+                if asked.intent not in (FALLBACK, DENIAL_INTENT, *PRIORITY_INTENTS):
+                    return Match(asked.intent, asked.slots, "clause", asked.score, asked.sample)
         return None
 
     def _after_correction(self, text: str) -> Match | None:
@@ -344,6 +349,18 @@ class Matcher:
             if meant.intent in ANSWER_INTENTS:
                 return Match(meant.intent, meant.slots, "correction", meant.score, meant.sample)
         return None
+
+    def _only_denies(self, words: list[str]) -> bool:
+        """Whether these words are a denial of signs and nothing else: the model's
+        DENIAL_INTENT, or a "no", "not", "nothing" or "fine" among sign words and small
+        words ("no chest pain or anything like that", "nothing is swollen", "my chest does
+        not hurt and i can breathe fine")."""
+        if self.resolve(" ".join(words)).intent == DENIAL_INTENT:
+            return True
+        stems = {stem(w) for w in words}
+        if not stems & (_DENIALS | _FINE | {"no"}) or not stems & self._signs:
+            return False
+        return stems <= self._signs | _DENIAL_WORDS
 
     @staticmethod
     def _without_carriers(text: str) -> str:
@@ -680,18 +697,27 @@ _HAD_IT = frozenset(
 )
 
 
-_EARLIER = frozenset(stem(w) for w in """earlier today this morning last night yesterday
-some before too ago an a few hour hours minute minutes while back evening afternoon though
-at work one""".split())
+_EARLIER = frozenset(
+    stem(w)
+    for w in (
+        "earlier", "today", "this", "morning", "last", "night", "yesterday", "some", "before",
+        "too", "ago", "an", "a", "few", "hour", "hours", "minute", "minutes", "while", "back",
+        "evening", "afternoon", "though", "at", "work", "one",
+    )
+)
 
 
 # A question about a sign rather than a report of one: "can leg cramps cause a stroke", "what
 # does a stroke look like", "is chest pain a symptom of vein disease" (round 12: each got 911
 # and the session ended). Only when nothing in it points at someone's own body or this moment.
-_QUESTION_OPENERS = frozenset("""what how can could do does is are when why which""".split())
-_PERSONAL = frozenset("""my his her their this that me he she we him us mine right now today
-currently""".split())
-_ASKING = frozenset("do does did should would could can will".split())
+_QUESTION_OPENERS = frozenset([
+    "what", "how", "can", "could", "do", "does", "is", "are", "when", "why", "which",
+])
+_PERSONAL = frozenset([
+    "my", "his", "her", "their", "this", "that", "me", "he", "she", "we", "him", "us", "mine",
+    "right", "now", "today", "currently",
+])
+_ASKING = frozenset(["do", "does", "did", "should", "would", "could", "can", "will"])
 _PERSONAL_PAIRS = frozenset(
     {("i", "am"), ("i", "have"), ("i", "feel"), ("i", "got"), ("i", "be"), ("be", "having")}
 )
@@ -735,6 +761,18 @@ def _had_it_earlier(after: list[str]) -> bool:
         pair in _HAD_IT and set(rest[k + 2 :]) <= _EARLIER
         for k, pair in enumerate(zip(rest, rest[1:], strict=False))
     )
+
+
+# Who or what a question after a denial may open with: "..., my calves just cramp".
+_SUBJECTS = frozenset(["i", "it", "they", "he", "she", "we", "my", "his", "her", "their", "our"])
+_BODY = frozenset([
+    "leg", "legs", "calf", "calves", "foot", "feet", "ankle", "ankles", "thigh", "thighs",
+])
+# What else a denial of signs may say: "no chest pain or anything like that".
+_DENIAL_WORDS = (
+    _DENIAL_BRIDGE | _LISTING | _DENIALS | _FINE | FUNCTION_STEMS
+    | {"no", *(stem(w) for w in ["anything", "like", "that", "can", "at", "all", "right", "now"])}
+)
 
 
 def _denied_at(stems: list[str], i: int, signs: frozenset[str]) -> bool:
