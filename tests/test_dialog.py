@@ -1419,6 +1419,8 @@ def test_everyday_answers_to_how_often(said: str, answer: str) -> None:
         ("like three or four times a month", "no"),
         ("i'd say a fair amount", "yes"),
         ("one or two a night", "yes"),
+        ("oh goodness, most nights, i'd say maybe five nights out of seven", "yes"),
+        ("a handful of times since christmas", "no"),
     ],
 )
 def test_more_everyday_answers_to_how_often(said: str, answer: str) -> None:

@@ -166,6 +166,12 @@ class Matcher:
         self._unknown_weight = near.unknown_weight
         self._vocabulary = near.vocabulary
         self._spell = near.spell
+        # The intents whose sample is an answer type's slot alone ("{frequency}"), by type.
+        self._answer_slots = {
+            s.slots[0][1]: (s.intent, s.slots[0][0])
+            for s in reversed(index.slot_samples)
+            if s.intent in ANSWER_INTENTS and s.sample == "{" + s.slots[0][0] + "}"
+        }
         self._classifier = index.classifier
         # The fallback sensitivity moves the classifier's bar as it moves the threshold.
         self._classifier_share = CLASSIFIER_MIN_SHARE + index.threshold - NEAR_THRESHOLD
@@ -276,7 +282,7 @@ class Matcher:
         lead = self._leading_answer(text)
         if lead is not None:
             return lead
-        guess = self._classify(text)
+        guess = self._classify(text) or self._answer_value(text)
         if guess is not None:
             return guess
         return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
@@ -443,6 +449,27 @@ class Matcher:
                     return None  # "yes, and my calf is red and painful": the fallback offers 911
                 return Match(intent, {}, "leading", 0.0, words[0])
         return None
+
+    def _answer_value(self, text: str) -> Match | None:
+        """ "oh goodness, most nights, i'd say maybe five nights out of seven": a phrase
+        nothing else matched that names one answer of the check (once or more, and no other)
+        and takes nothing back ("not", "never", "no" outside it) is that answer, as Alexa
+        fills a slot from a long answer."""
+        _, found = self._tagger.tag(text)
+        answers = [(t, w) for t, w in found if t in self._answer_slots]
+        if set(text.split()) & _QUESTION_OPENERS:
+            return None  # "... a lot of cramps lately, what could cause that": a question
+        ids = {(t, v.id) for t, w in answers for v in self._types[t].get(w, [])}
+        if len(ids) != 1:
+            return None
+        ((slot_type, _),) = ids
+        said = set(text.split()) - {w for _, heard in answers for w in heard.split()}
+        share = self._emergency_share(self._near_tokens(text)[0])
+        if said & (_NEGATIONS | _PLAIN_NO) or share >= CLASSIFIER_EMERGENCY_SHARE:
+            return None
+        intent, slot = self._answer_slots[slot_type]
+        heard = next(w for t, w in answers if t == slot_type)
+        return Match(intent, self._slots(intent, {slot: heard}), "answer_value", 0.0, None)
 
     def _evidence(self, known: list[str]) -> dict[str, float]:
         """Each intent's naive Bayes evidence for these model words, the best one's as 1."""

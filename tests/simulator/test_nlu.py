@@ -358,6 +358,24 @@ def test_an_answer_corrected_in_the_same_breath_is_the_second(
 
 
 @pytest.mark.parametrize(
+    ("phrase", "intent"),
+    [
+        ("my dad's been getting a lot of cramps lately, what could cause that", None),
+        ("i would not say most nights", None),
+        ("a handful of times since christmas", "CrampFrequencyIntent"),
+    ],
+)
+def test_one_answer_named_in_a_long_phrase_is_that_answer_unless_asked_or_denied(
+    phrase: str, intent: str | None
+) -> None:
+    """Round 12: "oh goodness, most nights, I'd say maybe five nights out of seven" fell
+    back; a question or a "not" around the value keeps it from being the answer."""
+    found = nlu.resolve(phrase)
+    assert (found.method == "answer_value") == (intent is not None)
+    assert intent is None or found.intent == intent
+
+
+@pytest.mark.parametrize(
     "phrase", ["they cramp, I mean, really bad at night", "I wait for them to pass"]
 )
 def test_a_correction_word_outside_answers_corrects_nothing(phrase: str) -> None:
