@@ -1381,6 +1381,11 @@ def test_he_hasn_t_said_is_not_sure() -> None:
         ),
         ("is it an emergency if my leg is swollen", "ComplicationsIntent"),
         ("what causes leg cramps and are they dangerous", "CrampCausesIntent"),
+        # round 12, eighth new user: the causes, what a cramp is, "okay, if chest pain..."
+        ("what is venous insufficiency and is it dangerous", "VenousInsufficiencyIntent"),
+        ("what's the difference between a cramp and a dvt", "ComplicationsIntent"),
+        ("is shortness of breath related to varicose veins", "ComplicationsIntent"),
+        ("what's a venus duplex", "VeinDiagnosisIntent"),
     ],
 )
 def test_questions_reach_the_answer_they_ask_for(asked: str, intent: str) -> None:
