@@ -495,6 +495,13 @@ def test_a_one_shot_reminder_s_first_spoken_reply_carries_the_disclaimer(status)
     assert "disclaim" not in answered["sessionAttributes"]
 
 
+def test_changing_a_reminder_s_time_is_answered_as_cancelling_is():
+    """Round 12: "can you change it to 3 pm", after a reminder was set, fell back."""
+    from tests.talk import nlu
+
+    assert nlu().resolve("can you change it to 3 pm").intent == "CancelReminderIntent"
+
+
 def test_cancel_that_reminder_says_where_it_can_be_deleted_and_does_not_end():
     """ "Cancel that reminder" got Cancel's goodbye, as if it had been cancelled."""
     from tests.talk import nlu
