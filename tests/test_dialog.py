@@ -1386,6 +1386,11 @@ def test_he_hasn_t_said_is_not_sure() -> None:
         ("what's the difference between a cramp and a dvt", "ComplicationsIntent"),
         ("is shortness of breath related to varicose veins", "ComplicationsIntent"),
         ("what's a venus duplex", "VeinDiagnosisIntent"),
+        # round 12, ninth new user: the causes, varicose veins, a fallback
+        ("what are varicose veins and are they dangerous", "VaricoseVeinsIntent"),
+        ("can leg cramps go away on their own", "WhatAreLegCrampsIntent"),
+        ("should i use a heating pad or ice", "RemediesIntent"),
+        ("i'm a home health aide, can i run the check for my client", "SymptomCheckIntent"),
     ],
 )
 def test_questions_reach_the_answer_they_ask_for(asked: str, intent: str) -> None:
@@ -1431,6 +1436,34 @@ def test_everyday_answers_to_how_often(said: str, answer: str) -> None:
 def test_more_everyday_answers_to_how_often(said: str, answer: str) -> None:
     turn = play("open leg cramp helper", "check my symptoms", said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": answer}
+
+
+@pytest.mark.parametrize(
+    ("said", "question", "answer"),
+    [  # round 12, ninth new user: a walking yes, and answers asked again
+        ("walking makes them better actually", "WALKING", "no"),
+        ("zero", "FREQUENT", "no"),
+        ("yes, no, i mean yes", "FREQUENT", "yes"),
+        ("correction, they do wake me up", "SLEEP", "yes"),
+    ],
+)
+def test_answers_from_the_ninth_new_user(said: str, question: str, answer: str) -> None:
+    before = {"FREQUENT": ("check my symptoms",), "SLEEP": ("check my symptoms", "no")}
+    before["WALKING"] = (*before["SLEEP"], "no")
+    turns = play("open leg cramp helper", *before[question], said)
+    asked = turns[-2].speech
+    assert asked.endswith(C.questions[question].text)
+    recorded = turns[-1].session_attributes.get("answers")
+    if recorded is None:  # the check ended: the result rests on this answer
+        assert answer == "yes"
+    else:
+        assert recorded[question] == answer
+
+
+def test_wanting_the_pain_to_stop_is_no_goodbye() -> None:
+    """Round 12: "i just want the pain to stop" was Stop, and the session ended."""
+    turn = play("open leg cramp helper", "i just want the pain to stop")[-1]
+    assert not turn.session_ended
 
 
 @pytest.mark.parametrize(

@@ -450,9 +450,21 @@ class _Compiler:
         )
 
 
+# Words a sample holds side by side that mean nothing apart: a number ("nine one one": round
+# 12, "I'm 19" or "around nine, one of my legs" was the emergency).
+NUMBER_WORDS = frozenset((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+))
+
+
 def _particles(sample: str) -> frozenset[tuple[str, str]]:
-    """A sample's verb and "out" pairs ("passed out"), stemmed: a phrase holds that sample
-    only when it says them side by side (round 10: "it passes if i stand still when i am out
-    walking" was fainting)."""
+    """A sample's verb and "out" pairs ("passed out") and its numbers' words, stemmed: a
+    phrase holds that sample only when it says them side by side (round 10: "it passes if i
+    stand still when i am out walking" was fainting)."""
     said = [stem(w) for w in drop_fillers(spoken_form(sample)).split()]
-    return frozenset((a, b) for a, b in zip(said, said[1:], strict=False) if b == "out")
+    return frozenset(
+        (a, b)
+        for a, b in zip(said, said[1:], strict=False)
+        if b == "out" or (a in NUMBER_WORDS and b in NUMBER_WORDS)
+    )

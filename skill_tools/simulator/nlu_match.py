@@ -271,6 +271,8 @@ class Matcher:
         if near is not None:
             return near
         for s in self._slot_samples:
+            if s.intent in PRIORITY_INTENTS:
+                continue  # unknown words are no alarm: "my wife says {despair}", "i kick"
             m = s.open.fullmatch(text) if s.open else None
             if m:
                 heard = {name: m.group(f"s_{name}") for name, _ in s.slots}
@@ -349,7 +351,9 @@ class Matcher:
             if at < 1:
                 continue
             left, right = padded[:at].strip(), padded[at + len(marker) + 2 :].strip()
-            if not right or self.resolve(left).intent not in ANSWER_INTENTS:
+            if not right or (
+                self.resolve(left).intent not in ANSWER_INTENTS and not _yes_and_no(left)
+            ):
                 continue
             meant = self.resolve(right)
             if meant.intent in ANSWER_INTENTS:
@@ -442,6 +446,9 @@ class Matcher:
             if len(words) > 1 and words[0] in openers and intent in self.intents:
                 if words[1] in TAKEN_BACK:
                     return None  # "no wait, one more thing": not an answer
+                denial = self._near_one(f"no {words[1]}") if words[0] == "no" else None
+                if denial is not None and denial.intent == DENIAL_INTENT:
+                    return None  # "no swelling, no redness, ...": a denial, not an answer
                 if all(said & others for others in LEADING_ANSWERS.values()):
                     return None  # "yes no wait no": both, so neither
                 share = self._emergency_share(self._near_tokens(text)[0])
@@ -463,6 +470,8 @@ class Matcher:
         if len(ids) != 1:
             return None
         ((slot_type, _),) = ids
+        if all(len(heard.split()) < 2 for _, heard in answers) and len(text.split()) > 4:
+            return None  # "luckily i've never had a stroke": one word is no answer in many
         said = set(text.split()) - {w for _, heard in answers for w in heard.split()}
         share = self._emergency_share(self._near_tokens(text)[0])
         if said & (_NEGATIONS | _PLAIN_NO) or share >= CLASSIFIER_EMERGENCY_SHARE:
@@ -672,7 +681,7 @@ def _denied(sample: frozenset[str], said: frozenset[str], negated: set[str]) -> 
 # Words that may stand between a "not" and the sign it denies: "i do not have any chest
 # pain", "i do not think it is a clot", "my chest does not hurt"; not "i do not know, my
 # chest hurts". Stemmed, as the phrase is.
-_BRIDGE_WORDS = """i do does have having any feel feeling get getting got a an is am are was it
+_BRIDGE_WORDS = """i do does have having had any feel feeling get getting got a an is am are was it
 that this there real really much the my think experiencing"""
 _DENIAL_BRIDGE = frozenset(stem(w) for w in _BRIDGE_WORDS.split())
 _DENIALS = _NEGATIONS | {"without", stem("nothing"), stem("none")}
@@ -744,6 +753,7 @@ _PERSONAL = frozenset([
     "my", "his", "her", "their", "this", "that", "me", "he", "she", "we", "him", "us", "mine",
     "right", "now", "today", "currently",
 ])
+_NOW = frozenset(["now", "currently", "suddenly"])
 _ASKING = frozenset(["do", "does", "did", "should", "would", "could", "can", "will"])
 _PERSONAL_PAIRS = frozenset(
     {("i", "am"), ("i", "have"), ("i", "feel"), ("i", "got"), ("i", "be"), ("be", "having")}
@@ -751,17 +761,18 @@ _PERSONAL_PAIRS = frozenset(
 # A sign said after these is a hypothetical ("should i call 911 if my leg swells up"), or
 # history ("i had chest pain last year").
 _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "when should i",
+                 "what if", "i read", "i heard", "someone told me", "is that true",
                  "should i call nine one one if", "should i go to the er if",
                  "should i go to the emergency room if")
-_HISTORY = ("last year", "years ago", "last month", "months ago", "a while back",
+_HISTORY = ("last year", "years ago", "last month", "months ago", "a while back", "used to",
             "when i was younger")
 
 
 def _asks_about(text: str) -> bool:
     """Whether the phrase asks about a sign rather than reports one (see _QUESTION_OPENERS)."""
     words = text.split()
-    if not words:
-        return False
+    if not words or _NOW.intersection(words):
+        return False  # "what if my leg is swollen and red right now": it is
     padded = f" {text} "
     if words[0] == "if" or any(f" {h} " in padded for h in _HYPOTHETICAL + _HISTORY):
         return True
@@ -799,6 +810,7 @@ _BODY = frozenset([
 _DENIAL_WORDS = (
     _DENIAL_BRIDGE | _LISTING | _DENIALS | _FINE | FUNCTION_STEMS
     | {"no", *(stem(w) for w in ["anything", "like", "that", "can", "at", "all", "right", "now"])}
+    | {stem(w) for w in ("redness", "tenderness", "warmth")}  # signs' nouns
 )
 
 

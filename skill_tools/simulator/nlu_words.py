@@ -103,6 +103,7 @@ IDIOMS = {
     # Not a "never": "hmm, I never thought about that, probably" was recorded as never.
     "i never thought about that": "hmm", "i never really thought about it": "hmm",
     "i never thought about it": "hmm", "never thought about that": "hmm",
+    "stroke of luck": "lucky break", "numb from sitting": "asleep from sitting",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
@@ -153,7 +154,7 @@ CARRIERS = tuple(sorted((
     "another question", "one more question", "i got a question", "i have another question",
     "i have one more question", "i got another question",
     "hang on", "hold on", "oh wait", "sorry", "oh sorry", "no wait", "oh and", "and also",
-    "no hang on", "no hold on", "i changed my mind", "i have changed my mind",
+    "no hang on", "no hold on", "i changed my mind", "i have changed my mind", "correction",
     "on second thought", "come to think of it", "now that i think about it",
 ), key=lambda c: (-len(c.split()), c)))
 
