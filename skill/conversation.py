@@ -691,6 +691,10 @@ class Conversation:
             if said[0] is triage.Outcome.PROBABLY_FINE:  # reassurance names the red flags
                 lead = _join(lead, self.content.safety["red_flag"])
         state = state._replace(noted=self._note(state, value_id))
+        if state.pending is Pending.OFFER_CHECK and state.result is None and said is not None:
+            # "oh they absolutely wake me up", to "would you like a quick check?": an answer
+            # to it, so the check starts with it (round 12: the offer came again and again)
+            return self.start_check(state, for_other=state.for_other)
         if state.pending not in (None, Pending.ANYTHING_ELSE):  # an offer is open: ask again
             return self._repeat_pending(lead, state)
         if state.result is not None:  # the check is just done: no second one

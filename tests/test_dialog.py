@@ -1391,6 +1391,9 @@ def test_he_hasn_t_said_is_not_sure() -> None:
         ("can leg cramps go away on their own", "WhatAreLegCrampsIntent"),
         ("should i use a heating pad or ice", "RemediesIntent"),
         ("i'm a home health aide, can i run the check for my client", "SymptomCheckIntent"),
+        ("does the vein center take walk-ins", "ClinicLogisticsIntent"),  # started the check
+        ("i want to talk to a real person", "ContactClinicIntent"),  # "i'm not a doctor"
+        ("could you repeat the website", "ContactClinicIntent"),  # "okay"
     ],
 )
 def test_questions_reach_the_answer_they_ask_for(asked: str, intent: str) -> None:
@@ -1445,6 +1448,9 @@ def test_more_everyday_answers_to_how_often(said: str, answer: str) -> None:
         ("zero", "FREQUENT", "no"),
         ("yes, no, i mean yes", "FREQUENT", "yes"),
         ("correction, they do wake me up", "SLEEP", "yes"),
+        ("pretty regular", "FREQUENT", "yes"),
+        ("two, maybe three a week", "FREQUENT", "yes"),
+        ("like three times a night", "FREQUENT", "yes"),
     ],
 )
 def test_answers_from_the_ninth_new_user(said: str, question: str, answer: str) -> None:
@@ -1458,6 +1464,16 @@ def test_answers_from_the_ninth_new_user(said: str, question: str, answer: str) 
         assert answer == "yes"
     else:
         assert recorded[question] == answer
+
+
+def test_an_answer_told_to_the_offer_of_the_check_starts_it() -> None:
+    """Round 12: "oh they absolutely wake me up...", said to "would you like a quick check?",
+    got the offer again, and again, and the check never began."""
+    offer = ("should i see somebody about my cramps",)
+    story = "oh they absolutely wake me up, i end up standing in the kitchen"
+    turns = play("open leg cramp helper", *offer, story, "yes")
+    assert turns[-2].speech.endswith(C.questions["FREQUENT"].text)
+    assert turns[-1].speech.startswith(C.questions["SLEEP"].taken)
 
 
 def test_wanting_the_pain_to_stop_is_no_goodbye() -> None:

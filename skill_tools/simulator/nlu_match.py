@@ -689,7 +689,9 @@ _DENIALS = _NEGATIONS | {"without", stem("nothing"), stem("none")}
 _LISTING = frozenset({"or", "and", "nor", "any", "in", "of", "on"})
 _FINE = frozenset(stem(w) for w in ("fine", "okay", "ok"))  # "my chest is fine"
 # What may stand between a sign and the "not" after it: "my chest does not hurt".
-_AFTER_SIGN = frozenset(stem(w) for w in ("do", "does", "is", "are", "was", "am"))
+_AFTER_SIGN = frozenset(
+    stem(w) for w in ("do", "does", "is", "are", "was", "am", "feel", "feels")
+)
 
 
 def _denies(stems: list[str], words: frozenset[str], signs: frozenset[str]) -> bool:
@@ -762,6 +764,7 @@ _PERSONAL_PAIRS = frozenset(
 # history ("i had chest pain last year").
 _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "when should i",
                  "what if", "i read", "i heard", "someone told me", "is that true",
+                 "watch out for", "suppose", "is that an emergency",
                  "should i call nine one one if", "should i go to the er if",
                  "should i go to the emergency room if")
 _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back", "used to",

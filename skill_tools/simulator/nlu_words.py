@@ -104,6 +104,7 @@ IDIOMS = {
     "i never thought about that": "hmm", "i never really thought about it": "hmm",
     "i never thought about it": "hmm", "never thought about that": "hmm",
     "stroke of luck": "lucky break", "numb from sitting": "asleep from sitting",
+    "almost passed out": "nearly keeled over", "nearly passed out": "nearly keeled over",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
