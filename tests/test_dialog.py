@@ -1476,6 +1476,15 @@ def test_an_answer_told_to_the_offer_of_the_check_starts_it() -> None:
     assert turns[-1].speech.startswith(C.questions["SLEEP"].taken)
 
 
+@pytest.mark.parametrize("said", ["eh", "eh? what was that"])
+def test_eh_asks_for_the_question_again_and_records_nothing(said: str) -> None:
+    """Round 12: "eh" was "not sure", recorded; "eh? what was that" a fallback."""
+    turn = play("open leg cramp helper", "check my symptoms", "no", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
+    assert turn.speech.endswith(C.questions["SLEEP"].text)
+    assert C.prompt("check_fallback") not in turn.speech
+
+
 def test_wanting_the_pain_to_stop_is_no_goodbye() -> None:
     """Round 12: "i just want the pain to stop" was Stop, and the session ended."""
     turn = play("open leg cramp helper", "i just want the pain to stop")[-1]
