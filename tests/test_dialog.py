@@ -1451,6 +1451,7 @@ def test_more_everyday_answers_to_how_often(said: str, answer: str) -> None:
         ("pretty regular", "FREQUENT", "yes"),
         ("two, maybe three a week", "FREQUENT", "yes"),
         ("like three times a night", "FREQUENT", "yes"),
+        ("she says they don't keep her up", "SLEEP", "no"),
     ],
 )
 def test_answers_from_the_ninth_new_user(said: str, question: str, answer: str) -> None:
@@ -1483,6 +1484,12 @@ def test_eh_asks_for_the_question_again_and_records_nothing(said: str) -> None:
     assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
     assert turn.speech.endswith(C.questions["SLEEP"].text)
     assert C.prompt("check_fallback") not in turn.speech
+
+
+def test_an_answer_about_another_question_reported_by_a_relative_is_no_no() -> None:
+    """Round 12: "my dad says only at night", asked about sleep, was "my dad says no"."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "my dad says only at night")
+    assert "SLEEP" not in turn[-1].session_attributes["answers"]
 
 
 def test_wanting_the_pain_to_stop_is_no_goodbye() -> None:
