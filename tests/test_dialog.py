@@ -1446,7 +1446,7 @@ def test_an_answer_told_to_the_offer_of_the_check_starts_it() -> None:
     """Round 12: "oh they absolutely wake me up...", said to "would you like a quick check?",
     got the offer again, and again, and the check never began."""
     offer = ("should i see somebody about my cramps",)
-    story = "oh they absolutely wake me up, i end up standing in the kitchen"
+    story = "oh they absolutely wake me up, i'm up half the night"
     turns = play("open leg cramp helper", *offer, story, "yes")
     assert turns[-2].speech.endswith(C.questions["FREQUENT"].text)
     assert turns[-1].speech.startswith(C.questions["SLEEP"].taken)

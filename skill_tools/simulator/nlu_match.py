@@ -588,6 +588,8 @@ class Matcher:
         entry = self._entries[best_i]
         if entry.intent in LEADING_ANSWERS and _yes_and_no(text):
             return None  # "yes no": both, so neither
+        if entry.intent in LEADING_ANSWERS and any(t in self._answer_slots for t, _ in found):
+            return None  # "they absolutely wake me up": not "absolutely", but what they do
         heard = self._tagged(self.intents.get(entry.intent, ()), found)
         heard.update(self._builtins(entry.intent, text.split()))
         return Match(entry.intent, self._slots(entry.intent, heard), "near", best, entry.sample)
