@@ -964,6 +964,8 @@ def test_a_later_correction_of_how_often_changes_the_first_answer(said: str) -> 
         ("FREQUENT", "two, maybe three a week", "yes"),
         ("FREQUENT", "like three times a night", "yes"),
         ("SLEEP", "she says they don't keep her up", "no"),
+        ("WALKING", "i walk fine", "no"),  # round 12, tenth new user: a walking yes
+        ("FREQUENT", "they used to be frequent but not anymore", "no"),  # a yes
     ],
 )
 def test_round_8_s_everyday_answers_are_recorded(question: str, said: str, recorded: str) -> None:
@@ -1467,9 +1469,10 @@ def test_an_answer_about_another_question_reported_by_a_relative_is_no_no() -> N
     assert "SLEEP" not in turn[-1].session_attributes["answers"]
 
 
-def test_wanting_the_pain_to_stop_is_no_goodbye() -> None:
-    """Round 12: "i just want the pain to stop" was Stop, and the session ended."""
-    turn = play("open leg cramp helper", "i just want the pain to stop")[-1]
+@pytest.mark.parametrize("said", ["i just want the pain to stop", "i want these cramps to end"])
+def test_wanting_the_pain_to_stop_is_no_goodbye(said: str) -> None:
+    """Round 12: each was Stop, and the session ended."""
+    turn = play("open leg cramp helper", said)[-1]
     assert not turn.session_ended
 
 

@@ -458,13 +458,23 @@ NUMBER_WORDS = frozenset((
 ))
 
 
+_NUMBER_STEMS = frozenset(stem(w) for w in NUMBER_WORDS)
+
+
+def number_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """The pairs of number words said side by side ("nine one one"), stemmed."""
+    said = [stem(w) for w in spoken_form(text).split()]
+    return frozenset(
+        (a, b)
+        for a, b in zip(said, said[1:], strict=False)
+        if a in _NUMBER_STEMS and b in _NUMBER_STEMS
+    )
+
+
 def _particles(sample: str) -> frozenset[tuple[str, str]]:
     """A sample's verb and "out" pairs ("passed out") and its numbers' words, stemmed: a
     phrase holds that sample only when it says them side by side (round 10: "it passes if i
     stand still when i am out walking" was fainting)."""
     said = [stem(w) for w in drop_fillers(spoken_form(sample)).split()]
-    return frozenset(
-        (a, b)
-        for a, b in zip(said, said[1:], strict=False)
-        if b == "out" or (a in NUMBER_WORDS and b in NUMBER_WORDS)
-    )
+    out = frozenset((a, b) for a, b in zip(said, said[1:], strict=False) if b == "out")
+    return out | number_pairs(sample)

@@ -82,6 +82,7 @@ from skill_tools.simulator.nlu_index import (
     UNDENIED,
     ModelIndex,
     SamplePart,
+    number_pairs,
     type_token,
 )
 from skill_tools.simulator.nlu_words import (
@@ -160,6 +161,12 @@ class Matcher:
             i: content_words(spoken_form(e.sample))
             for i, e in enumerate(self._entries)
             if e.intent in DENIABLE
+        }
+        # An emergency sample's number, said as one ("nine one one"): "i am one nine" is not it.
+        self._numbers = {
+            i: pairs
+            for i, e in enumerate(self._entries)
+            if e.intent in PRIORITY_INTENTS and (pairs := number_pairs(e.sample))
         }
         self._postings = near.postings
         self._idf = near.idf
@@ -335,8 +342,11 @@ class Matcher:
                 if len(right) < 2 or left[-1] in _SUBJECTS or not self._only_denies(left):
                     continue
                 asked = self.resolve(" ".join(right))
-                # the emergency rule has seen the whole phrase: a sign here was denied
-                if asked.intent not in (FALLBACK, DENIAL_INTENT, *PRIORITY_INTENTS):
+                # the emergency rule has seen the whole phrase: a sign here was denied; and a
+                # yes or no after a denial is no answer ("not walking, but swimming yes")
+                if asked.intent not in (FALLBACK, DENIAL_INTENT, *PRIORITY_INTENTS) and (
+                    asked.intent not in LEADING_ANSWERS
+                ):
                     return Match(asked.intent, asked.slots, "clause", asked.score, asked.sample)
         return None
 
@@ -582,6 +592,8 @@ class Matcher:
                     continue  # "no pain in my chest, just cramps": near "pain in my chest"
                 if asks and self._entries[i].intent in DENIABLE:
                     continue  # "do i need an ambulance for a leg cramp"
+                if i in self._numbers and not self._numbers[i] <= number_pairs(text):
+                    continue  # "i'm 19": near "nine one one"
                 best_i, best = i, s
         if best_i < 0 or best < self.threshold:
             return None
@@ -757,7 +769,7 @@ _PERSONAL = frozenset([
     "my", "his", "her", "their", "this", "that", "me", "he", "she", "we", "him", "us", "mine",
     "right", "now", "today", "currently",
 ])
-_NOW = frozenset(["now", "currently", "suddenly"])
+_NOW = frozenset(["now", "currently"])
 _ASKING = frozenset(["do", "does", "did", "should", "would", "could", "can", "will"])
 _PERSONAL_PAIRS = frozenset(
     {("i", "am"), ("i", "have"), ("i", "feel"), ("i", "got"), ("i", "be"), ("be", "having")}
@@ -770,6 +782,7 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
                  "should i call nine one one if", "should i go to the er if",
                  "should i go to the emergency room if")
 _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back", "used to",
+            "in high school", "as a kid", "as a teenager", "in two zero", "in one nine",
             "when i was younger")
 
 

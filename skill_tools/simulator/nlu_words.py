@@ -105,6 +105,12 @@ IDIOMS = {
     "i never thought about it": "hmm", "never thought about that": "hmm",
     "stroke of luck": "lucky break", "numb from sitting": "asleep from sitting",
     "almost passed out": "nearly keeled over", "nearly passed out": "nearly keeled over",
+    "numb from the dentist": "sore from the dentist", "breath smells": "mouth smells",
+    "dying of boredom": "so bored", "kill this cramp": "stop this cramp",
+    "kill these cramps": "stop these cramps", "suicide prevention": "mental health",
+    "out of breath jogging": "winded jogging", "out of breath running": "winded running",
+    "out of breath when i run": "winded when i run",
+    "out of breath after running": "winded after running",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
