@@ -41,7 +41,7 @@ cramp" away from the emergency advice. Real Alexa has no such rule; the model's 
 emergency samples are what teach it, and this keeps the simulator from being more
 forgiving than the samples justify in the one place where a miss is dangerous. An
 emergency sample whose words the phrase denies ("my chest does not hurt", "no chest pain";
-`_denies`) does not count; a crisis sample always does.
+`denies`) does not count; a crisis sample always does.
 
 4. leading answer: a phrase that opens with a plain yes or no ("yes and then I can't get
    back to sleep") is AMAZON.YesIntent or AMAZON.NoIntent, unless it holds both ("yes no
@@ -84,6 +84,20 @@ from skill_tools.simulator.nlu_index import (
     SamplePart,
     number_pairs,
     type_token,
+)
+from skill_tools.simulator.nlu_signs import (
+    BODY,
+    DENIAL_WORDS,
+    DENIALS,
+    FINE,
+    NEGATIONS,
+    QUESTION_OPENERS,
+    SUBJECTS,
+    TURNS,
+    asks_about,
+    denied,
+    denies,
+    had_it_earlier,
 )
 from skill_tools.simulator.nlu_words import (
     ANSWER_INTENTS,
@@ -153,7 +167,7 @@ class Matcher:
         # trouble breathing"): a denial reaches across them to the sign it denies.
         self._signs = frozenset(
             w for p in index.priority if p.intent in DENIABLE for w in p.words
-        ) - _DENIALS - {"no"}
+        ) - DENIALS - {"no"}
         near = index.near
         self._entries = near.entries
         # The content words of each emergency sample, for the near match's denial check.
@@ -215,12 +229,12 @@ class Matcher:
         found = self._contained(text)
         if found is None:
             return None
-        if found.intent in DENIABLE and _asks_about(self._without_carriers(drop_fillers(text))):
+        if found.intent in DENIABLE and asks_about(self._without_carriers(drop_fillers(text))):
             return None  # "can leg cramps cause a stroke": the rest of the rules decide
         # "no chest pain, no breathing trouble, just cramps": a clause that is a denial on
         # its own lends no words to a sign ("pain when i breathe" was found across both).
         clauses = _clauses(text)
-        if len(clauses) < 2 or _had_it_earlier([stem(w) for w in text.split()]):
+        if len(clauses) < 2 or had_it_earlier([stem(w) for w in text.split()]):
             return found
         kept = [c for c in clauses if self.resolve(c).intent != DENIAL_INTENT]
         if len(kept) == len(clauses):
@@ -232,7 +246,7 @@ class Matcher:
         stems = [stem(w) for w in drop_fillers(text).split()]
         pairs = set(zip(stems, stems[1:], strict=False))
         for words, sample, intent, particles in self._priority:
-            if not words <= said or (intent in DENIABLE and _denies(stems, words, self._signs)):
+            if not words <= said or (intent in DENIABLE and denies(stems, words, self._signs)):
                 continue
             if particles <= pairs:  # "passed out" said as such, not "passes ... out walking"
                 return Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
@@ -330,16 +344,16 @@ class Matcher:
         wins ("no chest pain but my calf is swollen and red")."""
         words = text.split()
         for k, word in enumerate(words[2:-1], start=2):
-            if word not in _TURNS:
+            if word not in TURNS:
                 continue
             # "..., i just want to know", "..., my calves just cramp": the last words before
             # the turn may open what is asked
             for opens in range(min(3, k - 1)):
                 left, right = words[: k - opens], words[k - opens : k] + words[k + 1 :]
                 subject = words[k - opens : k]
-                if any(w not in _SUBJECTS and w not in _BODY for w in subject):
+                if any(w not in SUBJECTS and w not in BODY for w in subject):
                     break
-                if len(right) < 2 or left[-1] in _SUBJECTS or not self._only_denies(left):
+                if len(right) < 2 or left[-1] in SUBJECTS or not self._only_denies(left):
                     continue
                 asked = self.resolve(" ".join(right))
                 # the emergency rule has seen the whole phrase: a sign here was denied; and a
@@ -378,9 +392,9 @@ class Matcher:
         if self.resolve(" ".join(words)).intent == DENIAL_INTENT:
             return True
         stems = {stem(w) for w in words}
-        if not stems & (_DENIALS | _FINE | {"no"}) or not stems & self._signs:
+        if not stems & (DENIALS | FINE | {"no"}) or not stems & self._signs:
             return False
-        return stems <= self._signs | _DENIAL_WORDS
+        return stems <= self._signs | DENIAL_WORDS
 
     @staticmethod
     def _without_carriers(text: str) -> str:
@@ -474,7 +488,7 @@ class Matcher:
         fills a slot from a long answer."""
         _, found = self._tagger.tag(text)
         answers = [(t, w) for t, w in found if t in self._answer_slots]
-        if set(text.split()) & _QUESTION_OPENERS:
+        if set(text.split()) & QUESTION_OPENERS:
             return None  # "... a lot of cramps lately, what could cause that": a question
         ids = {(t, v.id) for t, w in answers for v in self._types[t].get(w, [])}
         if len(ids) != 1:
@@ -484,7 +498,7 @@ class Matcher:
             return None  # "luckily i've never had a stroke": one word is no answer in many
         said = set(text.split()) - {w for _, heard in answers for w in heard.split()}
         share = self._emergency_share(self._near_tokens(text)[0])
-        if said & (_NEGATIONS | _PLAIN_NO) or share >= CLASSIFIER_EMERGENCY_SHARE:
+        if said & (NEGATIONS | _PLAIN_NO) or share >= CLASSIFIER_EMERGENCY_SHARE:
             return None
         intent, slot = self._answer_slots[slot_type]
         heard = next(w for t, w in answers if t == slot_type)
@@ -576,16 +590,16 @@ class Matcher:
 
     def _near_one(self, text: str) -> Match | None:
         tokens, found = self._near_tokens(text)
-        negated = {type_token(t) for t, words in found if _NEGATIONS.intersection(words.split())}
+        negated = {type_token(t) for t, words in found if NEGATIONS.intersection(words.split())}
         stems = [stem(w) for w in drop_fillers(text).split()]
-        asks = _asks_about(self._without_carriers(drop_fillers(text)))
+        asks = asks_about(self._without_carriers(drop_fillers(text)))
         best_i, best = -1, 0.0
         for i, s in self._scores(tokens).items() if tokens else ():
             if s > best or (s == best and i < best_i):
                 sample = self._entries[i].tokens
                 # Thoughts of self-harm are never taken back by a "not" ("the pain never stops").
                 if _thin(sample, tokens) or (
-                    _denied(sample, tokens, negated) and self._entries[i].intent not in UNDENIED
+                    denied(sample, tokens, negated) and self._entries[i].intent not in UNDENIED
                 ):
                     continue
                 if i in self._sign_words and self._denied_sign(i, stems):
@@ -608,9 +622,9 @@ class Matcher:
 
     def _denied_sign(self, entry: int, stems: list[str]) -> bool:
         """Whether the phrase (`stems`) denies the sign of an emergency sample it is near, as
-        the emergency rule's `_denies` reads it."""
+        the emergency rule's `denies` reads it."""
         said = self._sign_words[entry] & set(stems)
-        return bool(said) and _denies(stems, said, self._signs)
+        return bool(said) and denies(stems, said, self._signs)
 
     @staticmethod
     def _tagged(
@@ -648,7 +662,7 @@ def _clauses(text: str) -> list[str]:
     trouble | cramps". One clause when it does not turn."""
     clauses: list[list[str]] = [[]]
     for word in text.split():
-        if word in _TURNS:
+        if word in TURNS:
             clauses.append([])
         else:
             clauses[-1].append(word)
@@ -673,180 +687,6 @@ def _thin(sample: frozenset[str], said: frozenset[str]) -> bool:
     slots = {t for t in sample if t.startswith("{")}
     own = sample - slots - FUNCTION_STEMS
     return bool(slots - said) and len(own) <= 1 and bool(said - own - FUNCTION_STEMS)
-
-
-_NEGATIONS = frozenset({"not", "never"})
-# The words that turn from a denial to what was asked: "no chest pain, just cramps".
-_TURNS = frozenset({"just", "but", "only"})
-
-
-def _denied(sample: frozenset[str], said: frozenset[str], negated: set[str]) -> bool:
-    """Whether the phrase says "not" or "never" and the sample does not, outside the values
-    of the sample's slots (`negated`: the type tokens of values with a negation): "i would not
-    say they wake me up", "i would never say they wake me up" are no near match for "i would
-    say {answer}" (round 10: they were recorded as a yes). Nor, the other way round, is a
-    sample's "not" dropped: "really" is no "not really", "are you sure about that" no "not
-    sure about that" (round 11)."""
-    if sample & _NEGATIONS:
-        return not said & _NEGATIONS and not negated
-    return bool(said & _NEGATIONS) or bool(negated - sample)
-
-
-# Words that may stand between a "not" and the sign it denies: "i do not have any chest
-# pain", "i do not think it is a clot", "my chest does not hurt"; not "i do not know, my
-# chest hurts". Stemmed, as the phrase is.
-_BRIDGE_WORDS = """i do does have having had any feel feeling get getting got a an is am are was it
-that this there real really much the my think experiencing"""
-_DENIAL_BRIDGE = frozenset(stem(w) for w in _BRIDGE_WORDS.split())
-_DENIALS = _NEGATIONS | {"without", stem("nothing"), stem("none")}
-# What may stand in a list of denied signs: "no pain in my chest or trouble breathing".
-_LISTING = frozenset({"or", "and", "nor", "any", "in", "of", "on"})
-_FINE = frozenset(stem(w) for w in ("fine", "okay", "ok"))  # "my chest is fine"
-# What may stand between a sign and the "not" after it: "my chest does not hurt".
-_AFTER_SIGN = frozenset(
-    stem(w) for w in ("do", "does", "is", "are", "was", "am", "feel", "feels")
-)
-
-
-def _denies(stems: list[str], words: frozenset[str], signs: frozenset[str]) -> bool:
-    """Whether the phrase denies the sign whose content words (`words`, stemmed) it holds:
-    a "not", "never", "without" or "nothing" among them, or before each of them across small
-    words and the words of other signs ("my chest does not hurt", "i do not have chest pain
-    or trouble breathing", "my leg is not red or swollen or hot", "nothing like chest pain"),
-    a "no" right before a sign ("no chest pain, no breathing trouble"; "no, i have chest pain"
-    denies nothing), or "is fine" after it ("my chest is fine"). A sample that says "not" or
-    "no" itself ("i can't breathe", "no feeling in my leg") holds only with that word among
-    its words or just before them: "i'm not short of breath" is not "i can't breathe", "my
-    legs feel stiff but no swelling" not "no feeling in my leg" (rounds 10 and 11: signs
-    denied in other words got 911, and the session ended)."""
-    own = words & (_NEGATIONS | {"no"})
-    said = words - _NEGATIONS - {"no"}
-    at = [stems.index(w) for w in said if w in stems] or [0]  # where each is first said
-    first, last = min(at), max(at)
-    if _had_it_earlier(stems[last + 1 :]):
-        return False  # "not having chest pain now, but earlier today i did"
-    if own:  # its "not" or "no" must be said among its words, or just before them, and
-        # right before one of them ("my chest does not hurt, i get ..." is no "i can't get")
-        return not any(
-            w in own and said.intersection(stems[k + 1 : k + 3])
-            for k, w in enumerate(stems[: last + 1])
-            if k >= first - 2
-        )
-    if any(w in _DENIALS for w in stems[first:last]):
-        return True
-    if _denied_at(stems, first, signs) or all(_denied_at(stems, i, signs) for i in at):
-        return True  # the sign said as one ("not short of breath"), or each word denied
-    j = last + 1
-    while j < len(stems) and stems[j] in _AFTER_SIGN:
-        j += 1
-    return j < len(stems) and j > last + 1 and stems[j] in _NEGATIONS | _FINE
-
-
-# After a denied sign, "but" and these say the user had it after all: "i am not having chest
-# pain now, but earlier today i did" (round 11: the fallback). "but my dad did" does not.
-_HAD_IT = frozenset(
-    (who, verb) for who in ("i", "it") for verb in ("did", "had", "was", "got", "hurt", "start")
-)
-
-
-_EARLIER = frozenset(
-    stem(w)
-    for w in (
-        "earlier", "today", "this", "morning", "last", "night", "yesterday", "some", "before",
-        "too", "ago", "an", "a", "few", "hour", "hours", "minute", "minutes", "while", "back",
-        "evening", "afternoon", "though", "at", "work", "one",
-    )
-)
-
-
-# A question about a sign rather than a report of one: "can leg cramps cause a stroke", "what
-# does a stroke look like", "is chest pain a symptom of vein disease" (round 12: each got 911
-# and the session ended). Only when nothing in it points at someone's own body or this moment.
-_QUESTION_OPENERS = frozenset([
-    "what", "how", "can", "could", "do", "does", "is", "are", "when", "why", "which",
-])
-_PERSONAL = frozenset([
-    "my", "his", "her", "their", "this", "that", "me", "he", "she", "we", "him", "us", "mine",
-    "right", "now", "today", "currently",
-])
-_NOW = frozenset(["now", "currently"])
-_ASKING = frozenset(["do", "does", "did", "should", "would", "could", "can", "will"])
-_PERSONAL_PAIRS = frozenset(
-    {("i", "am"), ("i", "have"), ("i", "feel"), ("i", "got"), ("i", "be"), ("be", "having")}
-)
-# A sign said after these is a hypothetical ("should i call 911 if my leg swells up"), or
-# history ("i had chest pain last year").
-_HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "when should i",
-                 "what if", "i read", "i heard", "someone told me", "is that true",
-                 "watch out for", "suppose", "is that an emergency",
-                 "should i call nine one one if", "should i go to the er if",
-                 "should i go to the emergency room if")
-_HISTORY = ("last year", "years ago", "last month", "months ago", "a while back", "used to",
-            "in high school", "as a kid", "as a teenager", "in two zero", "in one nine",
-            "when i was younger")
-
-
-def _asks_about(text: str) -> bool:
-    """Whether the phrase asks about a sign rather than reports one (see _QUESTION_OPENERS)."""
-    words = text.split()
-    if not words or _NOW.intersection(words):
-        return False  # "what if my leg is swollen and red right now": it is
-    padded = f" {text} "
-    if words[0] == "if" or any(f" {h} " in padded for h in _HYPOTHETICAL + _HISTORY):
-        return True
-    pairs = list(zip(words, words[1:], strict=False))
-    # "i" after anything but a question's verb ("how do i know", "should i call") says what
-    # someone has: "why can't i breathe"
-    said_i = words[0] == "i" or any(b == "i" and a not in _ASKING for a, b in pairs)
-    return (
-        words[0] in _QUESTION_OPENERS
-        and not said_i
-        and not _PERSONAL.intersection(words)
-        and not _PERSONAL_PAIRS.intersection(pairs)
-    )
-
-
-def _had_it_earlier(after: list[str]) -> bool:
-    """Whether the words after a denied sign turn ("but") to having had it, and say no more
-    than when ("but it did last night"; "but i did have a clot years ago" is another
-    thing)."""
-    if "but" not in after:
-        return False
-    rest = after[after.index("but") + 1 :]
-    return any(
-        pair in _HAD_IT and set(rest[k + 2 :]) <= _EARLIER
-        for k, pair in enumerate(zip(rest, rest[1:], strict=False))
-    )
-
-
-# Who or what a question after a denial may open with: "..., my calves just cramp".
-_SUBJECTS = frozenset(["i", "it", "they", "he", "she", "we", "my", "his", "her", "their", "our"])
-_BODY = frozenset([
-    "leg", "legs", "calf", "calves", "foot", "feet", "ankle", "ankles", "thigh", "thighs",
-])
-# What else a denial of signs may say: "no chest pain or anything like that".
-_DENIAL_WORDS = (
-    _DENIAL_BRIDGE | _LISTING | _DENIALS | _FINE | FUNCTION_STEMS
-    | {"no", *(stem(w) for w in ["anything", "like", "that", "can", "at", "all", "right", "now"])}
-    | {stem(w) for w in ("redness", "tenderness", "warmth")}  # signs' nouns
-)
-
-
-def _denied_at(stems: list[str], i: int, signs: frozenset[str]) -> bool:
-    """Whether a denial reaches the word at `i`, back across small words, "or", "and" and
-    the words of other signs; a "no" only when a sign or "any" follows it ("no, i have
-    chest pain" is no denial)."""
-    j = i - 1
-    while j >= 0:
-        word = stems[j]
-        if word in _DENIALS:
-            return True
-        if word == "no":
-            return stems[j + 1] in signs or stems[j + 1] == "any"
-        if word not in _DENIAL_BRIDGE and word not in _LISTING and word not in signs:
-            return False
-        j -= 1
-    return False
 
 
 def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:

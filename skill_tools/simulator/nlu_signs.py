@@ -1,0 +1,181 @@
+"""How a phrase speaks of an emergency sign without reporting one: it denies it ("no chest
+pain, just cramps"), asks about it ("can leg cramps cause a stroke"), or says it had it
+after all ("not now, but earlier today I did"). The matcher (nlu_match) reads these before
+it lets a sign's words raise the alarm; each rule names the round whose new user found it."""
+
+from __future__ import annotations
+
+from skill_tools.simulator.nlu_words import FUNCTION_STEMS, stem
+
+NEGATIONS = frozenset({"not", "never"})
+# The words that turn from a denial to what was asked: "no chest pain, just cramps".
+TURNS = frozenset({"just", "but", "only"})
+
+
+def denied(sample: frozenset[str], said: frozenset[str], negated: set[str]) -> bool:
+    """Whether the phrase says "not" or "never" and the sample does not, outside the values
+    of the sample's slots (`negated`: the type tokens of values with a negation): "i would not
+    say they wake me up", "i would never say they wake me up" are no near match for "i would
+    say {answer}" (round 10: they were recorded as a yes). Nor, the other way round, is a
+    sample's "not" dropped: "really" is no "not really", "are you sure about that" no "not
+    sure about that" (round 11)."""
+    if sample & NEGATIONS:
+        return not said & NEGATIONS and not negated
+    return bool(said & NEGATIONS) or bool(negated - sample)
+
+
+# Words that may stand between a "not" and the sign it denies: "i do not have any chest
+# pain", "i do not think it is a clot", "my chest does not hurt"; not "i do not know, my
+# chest hurts". Stemmed, as the phrase is.
+_BRIDGE_WORDS = """i do does have having had any feel feeling get getting got a an is am are was it
+that this there real really much the my think experiencing"""
+_DENIAL_BRIDGE = frozenset(stem(w) for w in _BRIDGE_WORDS.split())
+DENIALS = NEGATIONS | {"without", stem("nothing"), stem("none")}
+# What may stand in a list of denied signs: "no pain in my chest or trouble breathing".
+_LISTING = frozenset({"or", "and", "nor", "any", "in", "of", "on"})
+FINE = frozenset(stem(w) for w in ("fine", "okay", "ok"))  # "my chest is fine"
+# What may stand between a sign and the "not" after it: "my chest does not hurt".
+_AFTER_SIGN = frozenset(
+    stem(w) for w in ("do", "does", "is", "are", "was", "am", "feel", "feels")
+)
+
+
+def denies(stems: list[str], words: frozenset[str], signs: frozenset[str]) -> bool:
+    """Whether the phrase denies the sign whose content words (`words`, stemmed) it holds:
+    a "not", "never", "without" or "nothing" among them, or before each of them across small
+    words and the words of other signs ("my chest does not hurt", "i do not have chest pain
+    or trouble breathing", "my leg is not red or swollen or hot", "nothing like chest pain"),
+    a "no" right before a sign ("no chest pain, no breathing trouble"; "no, i have chest pain"
+    denies nothing), or "is fine" after it ("my chest is fine"). A sample that says "not" or
+    "no" itself ("i can't breathe", "no feeling in my leg") holds only with that word among
+    its words or just before them: "i'm not short of breath" is not "i can't breathe", "my
+    legs feel stiff but no swelling" not "no feeling in my leg" (rounds 10 and 11: signs
+    denied in other words got 911, and the session ended)."""
+    own = words & (NEGATIONS | {"no"})
+    said = words - NEGATIONS - {"no"}
+    at = [stems.index(w) for w in said if w in stems] or [0]  # where each is first said
+    first, last = min(at), max(at)
+    if had_it_earlier(stems[last + 1 :]):
+        return False  # "not having chest pain now, but earlier today i did"
+    if own:  # its "not" or "no" must be said among its words, or just before them, and
+        # right before one of them ("my chest does not hurt, i get ..." is no "i can't get")
+        return not any(
+            w in own and said.intersection(stems[k + 1 : k + 3])
+            for k, w in enumerate(stems[: last + 1])
+            if k >= first - 2
+        )
+    if any(w in DENIALS for w in stems[first:last]):
+        return True
+    if _denied_at(stems, first, signs) or all(_denied_at(stems, i, signs) for i in at):
+        return True  # the sign said as one ("not short of breath"), or each word denied
+    j = last + 1
+    while j < len(stems) and stems[j] in _AFTER_SIGN:
+        j += 1
+    return j < len(stems) and j > last + 1 and stems[j] in NEGATIONS | FINE
+
+
+# After a denied sign, "but" and these say the user had it after all: "i am not having chest
+# pain now, but earlier today i did" (round 11: the fallback). "but my dad did" does not.
+_HAD_IT = frozenset(
+    (who, verb) for who in ("i", "it") for verb in ("did", "had", "was", "got", "hurt", "start")
+)
+
+
+_EARLIER = frozenset(
+    stem(w)
+    for w in (
+        "earlier", "today", "this", "morning", "last", "night", "yesterday", "some", "before",
+        "too", "ago", "an", "a", "few", "hour", "hours", "minute", "minutes", "while", "back",
+        "evening", "afternoon", "though", "at", "work", "one",
+    )
+)
+
+
+# A question about a sign rather than a report of one: "can leg cramps cause a stroke", "what
+# does a stroke look like", "is chest pain a symptom of vein disease" (round 12: each got 911
+# and the session ended). Only when nothing in it points at someone's own body or this moment.
+QUESTION_OPENERS = frozenset([
+    "what", "how", "can", "could", "do", "does", "is", "are", "when", "why", "which",
+])
+_PERSONAL = frozenset([
+    "my", "his", "her", "their", "this", "that", "me", "he", "she", "we", "him", "us", "mine",
+    "right", "now", "today", "currently",
+])
+_NOW = frozenset(["now", "currently"])
+_ASKING = frozenset(["do", "does", "did", "should", "would", "could", "can", "will"])
+_PERSONAL_PAIRS = frozenset(
+    {("i", "am"), ("i", "have"), ("i", "feel"), ("i", "got"), ("i", "be"), ("be", "having")}
+)
+# A sign said after these is a hypothetical ("should i call 911 if my leg swells up"), or
+# history ("i had chest pain last year").
+_HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "when should i",
+                 "what if", "i read", "i heard", "someone told me", "is that true",
+                 "watch out for", "suppose", "is that an emergency",
+                 "should i call nine one one if", "should i go to the er if",
+                 "should i go to the emergency room if")
+_HISTORY = ("last year", "years ago", "last month", "months ago", "a while back", "used to",
+            "in high school", "as a kid", "as a teenager", "in two zero", "in one nine",
+            "when i was younger")
+
+
+def asks_about(text: str) -> bool:
+    """Whether the phrase asks about a sign rather than reports one (see QUESTION_OPENERS)."""
+    words = text.split()
+    if not words or _NOW.intersection(words):
+        return False  # "what if my leg is swollen and red right now": it is
+    padded = f" {text} "
+    if words[0] == "if" or any(f" {h} " in padded for h in _HYPOTHETICAL + _HISTORY):
+        return True
+    pairs = list(zip(words, words[1:], strict=False))
+    # "i" after anything but a question's verb ("how do i know", "should i call") says what
+    # someone has: "why can't i breathe"
+    said_i = words[0] == "i" or any(b == "i" and a not in _ASKING for a, b in pairs)
+    return (
+        words[0] in QUESTION_OPENERS
+        and not said_i
+        and not _PERSONAL.intersection(words)
+        and not _PERSONAL_PAIRS.intersection(pairs)
+    )
+
+
+def had_it_earlier(after: list[str]) -> bool:
+    """Whether the words after a denied sign turn ("but") to having had it, and say no more
+    than when ("but it did last night"; "but i did have a clot years ago" is another
+    thing)."""
+    if "but" not in after:
+        return False
+    rest = after[after.index("but") + 1 :]
+    return any(
+        pair in _HAD_IT and set(rest[k + 2 :]) <= _EARLIER
+        for k, pair in enumerate(zip(rest, rest[1:], strict=False))
+    )
+
+
+# Who or what a question after a denial may open with: "..., my calves just cramp".
+SUBJECTS = frozenset(["i", "it", "they", "he", "she", "we", "my", "his", "her", "their", "our"])
+BODY = frozenset([
+    "leg", "legs", "calf", "calves", "foot", "feet", "ankle", "ankles", "thigh", "thighs",
+])
+# What else a denial of signs may say: "no chest pain or anything like that".
+DENIAL_WORDS = (
+    _DENIAL_BRIDGE | _LISTING | DENIALS | FINE | FUNCTION_STEMS
+    | {"no", *(stem(w) for w in ["anything", "like", "that", "can", "at", "all", "right", "now"])}
+    | {stem(w) for w in ("redness", "tenderness", "warmth")}  # signs' nouns
+)
+
+
+def _denied_at(stems: list[str], i: int, signs: frozenset[str]) -> bool:
+    """Whether a denial reaches the word at `i`, back across small words, "or", "and" and
+    the words of other signs; a "no" only when a sign or "any" follows it ("no, i have
+    chest pain" is no denial)."""
+    j = i - 1
+    while j >= 0:
+        word = stems[j]
+        if word in DENIALS:
+            return True
+        if word == "no":
+            return stems[j + 1] in signs or stems[j + 1] == "any"
+        if word not in _DENIAL_BRIDGE and word not in _LISTING and word not in signs:
+            return False
+        j -= 1
+    return False

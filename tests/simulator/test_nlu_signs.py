@@ -1,0 +1,55 @@
+"""The sign rules on their own (skill_tools/simulator/nlu_signs.py); through the matcher,
+with the real model, in test_nlu.py and tests/test_safety.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill_tools.simulator.nlu_signs import asks_about, denies, had_it_earlier
+from skill_tools.simulator.nlu_words import spoken_form, stem
+
+SIGNS = frozenset(stem(w) for w in ["chest", "pain", "swollen", "red", "breath", "trouble", "breathing"])
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(w) for w in spoken_form(text).split()]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "denied"),
+    [
+        ("i do not have chest pain", True),
+        ("no chest pain or trouble breathing", True),
+        ("my chest pain is fine", True),
+        ("no, i have chest pain", False),
+        ("i do not know, i have chest pain", False),
+        ("i am not having chest pain now but earlier today i did", False),
+        ("i do not have chest pain but my dad did last year", True),
+    ],
+)
+def test_a_sign_is_denied_only_when_the_denial_reaches_it(phrase: str, denied: bool) -> None:
+    words = frozenset({stem("chest"), stem("pain")})
+    assert denies(_stems(phrase), words, SIGNS) is denied
+
+
+@pytest.mark.parametrize(
+    ("phrase", "asked"),
+    [
+        ("can leg cramps cause a stroke", True),
+        ("how do i know if chest pain is serious", True),
+        ("should i call nine one one if my leg swells up", True),
+        ("i used to get chest pains", True),
+        ("is this a stroke", False),
+        ("why can not i breathe", False),
+        ("what if my leg is swollen and red right now", False),
+        ("my chest hurts", False),
+    ],
+)
+def test_a_question_about_a_sign_is_told_from_a_report_of_one(phrase: str, asked: bool) -> None:
+    assert asks_about(spoken_form(phrase)) is asked
+
+
+def test_having_had_it_needs_a_turn_and_no_more_than_when() -> None:
+    assert had_it_earlier(_stems("now but earlier today i did"))
+    assert not had_it_earlier(_stems("now and earlier today i did"))
+    assert not had_it_earlier(_stems("but i did have a clot years ago"))
