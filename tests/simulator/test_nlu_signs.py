@@ -8,7 +8,9 @@ import pytest
 from skill_tools.simulator.nlu_signs import asks_about, denies, had_it_earlier
 from skill_tools.simulator.nlu_words import spoken_form, stem
 
-SIGNS = frozenset(stem(w) for w in ["chest", "pain", "swollen", "red", "breath", "trouble", "breathing"])
+SIGNS = frozenset(
+    stem(w) for w in ("chest", "pain", "swollen", "red", "breath", "trouble", "breathing")
+)
 
 
 def _stems(text: str) -> list[str]:
