@@ -132,6 +132,7 @@ def asks_about(text: str) -> bool:
     said_i = words[0] == "i" or any(b == "i" and a not in _ASKING for a, b in pairs)
     return (
         words[0] in QUESTION_OPENERS
+        and words[1:2] != ["not"]  # "(i am confused and) can not think straight": no question
         and not said_i
         and not _PERSONAL.intersection(words)
         and not _PERSONAL_PAIRS.intersection(pairs)

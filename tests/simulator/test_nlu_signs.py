@@ -45,6 +45,7 @@ def test_a_sign_is_denied_only_when_the_denial_reaches_it(phrase: str, denied: b
         ("why can not i breathe", False),
         ("what if my leg is swollen and red right now", False),
         ("my chest hurts", False),
+        ("can not think straight all of a sudden", False),
     ],
 )
 def test_a_question_about_a_sign_is_told_from_a_report_of_one(phrase: str, asked: bool) -> None:
