@@ -168,6 +168,7 @@ class Matcher:
         self._signs = frozenset(
             w for p in index.priority if p.intent in DENIABLE for w in p.words
         ) - DENIALS - {"no"}
+        self._denial_vocabulary = self._signs | DENIAL_WORDS  # all a denial of signs may say
         near = index.near
         self._entries = near.entries
         # The content words of each emergency sample, for the near match's denial check.
@@ -394,7 +395,7 @@ class Matcher:
         stems = {stem(w) for w in words}
         if not stems & (DENIALS | FINE | {"no"}) or not stems & self._signs:
             return False
-        return stems <= self._signs | DENIAL_WORDS
+        return stems <= self._denial_vocabulary
 
     @staticmethod
     def _without_carriers(text: str) -> str:
@@ -593,6 +594,7 @@ class Matcher:
         negated = {type_token(t) for t, words in found if NEGATIONS.intersection(words.split())}
         stems = [stem(w) for w in drop_fillers(text).split()]
         asks = asks_about(self._without_carriers(drop_fillers(text)))
+        numbers = number_pairs(text) if self._numbers else frozenset()
         best_i, best = -1, 0.0
         for i, s in self._scores(tokens).items() if tokens else ():
             if s > best or (s == best and i < best_i):
@@ -606,7 +608,7 @@ class Matcher:
                     continue  # "no pain in my chest, just cramps": near "pain in my chest"
                 if asks and self._entries[i].intent in DENIABLE:
                     continue  # "do i need an ambulance for a leg cramp"
-                if i in self._numbers and not self._numbers[i] <= number_pairs(text):
+                if i in self._numbers and not self._numbers[i] <= numbers:
                     continue  # "i'm 19": near "nine one one"
                 best_i, best = i, s
         if best_i < 0 or best < self.threshold:
