@@ -98,6 +98,7 @@ from skill_tools.simulator.nlu_signs import (
     denied,
     denies,
     had_it_earlier,
+    history_then_now,
 )
 from skill_tools.simulator.nlu_words import (
     ANSWER_INTENTS,
@@ -230,7 +231,7 @@ class Matcher:
         found = self._contained(text)
         if found is None:
             return None
-        if found.intent in DENIABLE and asks_about(self._without_carriers(drop_fillers(text))):
+        if found.intent in DENIABLE and self._asks_about(text):
             return None  # "can leg cramps cause a stroke": the rest of the rules decide
         # "no chest pain, no breathing trouble, just cramps": a clause that is a denial on
         # its own lends no words to a sign ("pain when i breathe" was found across both).
@@ -272,7 +273,9 @@ class Matcher:
             found = self._fill_sample(words, "exact")
             if found is not None:
                 return found
-        turned = self._after_denial(text) or self._after_correction(text)
+        turned = (
+            self._after_denial(text) or self._after_correction(text) or self._after_history(text)
+        )
         if turned is not None:
             return turned
         asked = self._without_carriers(bare)
@@ -385,6 +388,17 @@ class Matcher:
                 return Match(meant.intent, meant.slots, "correction", meant.score, meant.sample)
         return None
 
+    def _after_history(self, text: str) -> Match | None:
+        """ "i had a stroke in 2019 and now my legs cramp at night": a sign in the past, then
+        what is asked now, which is the match (the sign's words drew the guess to it)."""
+        cut = history_then_now(self._without_carriers(drop_fillers(text)))
+        if cut is None or not self._asks_about(text):
+            return None
+        asked = self.resolve(cut[1])
+        if asked.intent in (FALLBACK, *PRIORITY_INTENTS) or asked.intent in LEADING_ANSWERS:
+            return None
+        return Match(asked.intent, asked.slots, "clause", asked.score, asked.sample)
+
     def _only_denies(self, words: list[str]) -> bool:
         """Whether these words are a denial of signs and nothing else: the model's
         DENIAL_INTENT, or a "no", "not", "nothing" or "fine" among sign words and small
@@ -396,6 +410,17 @@ class Matcher:
         if not stems & (DENIALS | FINE | {"no"}) or not stems & self._signs:
             return False
         return stems <= self._denial_vocabulary
+
+    def _asks_about(self, text: str) -> bool:
+        """Whether the phrase speaks of a sign without reporting one now: it asks about it
+        (nlu_signs.asks_about), or tells of it in the past and then of something else ("i
+        had a stroke in 2019 and now my legs cramp"; "... and now my face is drooping" is an
+        emergency still)."""
+        plain = self._without_carriers(drop_fillers(text))
+        if asks_about(plain):
+            return True
+        cut = history_then_now(plain)
+        return cut is not None and asks_about(cut[0]) and self._contained(cut[1]) is None
 
     @staticmethod
     def _without_carriers(text: str) -> str:
@@ -593,7 +618,7 @@ class Matcher:
         tokens, found = self._near_tokens(text)
         negated = {type_token(t) for t, words in found if NEGATIONS.intersection(words.split())}
         stems = [stem(w) for w in drop_fillers(text).split()]
-        asks = asks_about(self._without_carriers(drop_fillers(text)))
+        asks = self._asks_about(text)
         numbers = number_pairs(text) if self._numbers else frozenset()
         best_i, best = -1, 0.0
         for i, s in self._scores(tokens).items() if tokens else ():

@@ -139,6 +139,25 @@ def asks_about(text: str) -> bool:
     )
 
 
+# What a clause after "and now" says to speak of the sign again: "i had a stroke last year
+# and now it is back" is this moment; "... and now my legs cramp" is not.
+_AGAIN = frozenset(["it", "again", "back", "same", "that", "this", "another", "one"])
+
+
+def history_then_now(text: str) -> tuple[str, str] | None:
+    """The phrase cut at "and now" / "but now" when what follows does not speak of the sign
+    again: ("i had a stroke in two zero one nine", "my legs cramp") (round 12: 911, and the
+    session ended). The matcher reads the first part as `asks_about` does and looks for a
+    sign in the second; None when the phrase has no such cut."""
+    words = text.split()
+    for k in range(1, len(words) - 1):
+        if words[k] == "now" and words[k - 1] in ("and", "but"):
+            rest = words[k + 1 :]
+            if rest and not _AGAIN.intersection(rest):
+                return " ".join(words[: k - 1]), " ".join(rest)
+    return None
+
+
 def had_it_earlier(after: list[str]) -> bool:
     """Whether the words after a denied sign turn ("but") to having had it, and say no more
     than when ("but it did last night"; "but i did have a clot years ago" is another

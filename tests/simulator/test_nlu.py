@@ -300,6 +300,21 @@ def test_a_denial_before_a_question_is_the_question(phrase: str, intent: str) ->
     assert nlu.resolve(phrase).intent == intent
 
 
+@pytest.mark.parametrize(
+    ("phrase", "intent"),
+    [
+        ("I had a stroke in 2019 and now my legs cramp at night, why", "LegCrampsAtNightIntent"),
+        (
+            "I had chest pain last year but now my calves cramp when I walk",
+            "CrampsWhenWalkingIntent",
+        ),
+    ],
+)
+def test_a_sign_in_the_past_then_a_question_now_is_the_question(phrase: str, intent: str) -> None:
+    """Round 13: 911 (the sign's words, with "now" in the phrase), and the session ended."""
+    assert nlu.resolve(phrase).intent == intent
+
+
 def test_a_sign_said_after_a_denial_is_still_the_emergency() -> None:
     said = "no chest pain, but my calf is suddenly swollen red and painful"
     assert nlu.resolve(said).intent == "EmergencyIntent"

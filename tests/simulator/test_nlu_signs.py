@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from skill_tools.simulator.nlu_signs import asks_about, denies, had_it_earlier
+from skill_tools.simulator.nlu_signs import (
+    asks_about,
+    denies,
+    had_it_earlier,
+    history_then_now,
+)
 from skill_tools.simulator.nlu_words import spoken_form, stem
 
 SIGNS = frozenset(
@@ -56,3 +61,12 @@ def test_having_had_it_needs_a_turn_and_no_more_than_when() -> None:
     assert had_it_earlier(_stems("now but earlier today i did"))
     assert not had_it_earlier(_stems("now and earlier today i did"))
     assert not had_it_earlier(_stems("but i did have a clot years ago"))
+
+
+def test_history_then_now_cuts_only_where_the_rest_speaks_of_something_else() -> None:
+    said = spoken_form("i had a stroke in 2019 and now my legs cramp")
+    assert history_then_now(said) == ("i had a stroke in two zero one nine", "my legs cramp")
+    assert history_then_now("i had a stroke last year but now my calves cramp") is not None
+    assert history_then_now("i had a stroke last year and now it is happening again") is None
+    assert history_then_now("my legs cramp now and then") is None
+    assert history_then_now("i had a stroke last year and now") is None
