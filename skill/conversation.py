@@ -643,13 +643,17 @@ class Conversation:
         value_id: str | None,
         reply_id: str | None = None,
         hedge_id: str | None = None,
+        also_id: str | None = None,
     ) -> Turn:
         """An answer in the user's own words ("every night", "they wake me up"), resolved by
         the model to a value id; skill/answers.py says which question it answers and how.
         `reply_id` is the yes or no it opened with, if any ("no, I sleep through"); `hedge_id`
-        the hedge said before it, if any ("I wouldn't say they wake me up")."""
+        the hedge said before it, if any ("I wouldn't say they wake me up"); `also_id` a
+        second answer in the same breath ("every night and they wake me up")."""
         if state.pending is Pending.RESUME_CHECK:  # an answer is a way of going back
             state = state._replace(pending=Pending.CHECK)
+        if also_id is not None:
+            state, value_id = self._also_said(state, value_id, also_id)
         pending = triage.next_question(state.answers) if state.in_check else None
         meaning = answers.hedged(answers.meaning(value_id, pending), hedge_id)
         if hedge_id in answers.HEDGED and not state.in_check:
@@ -700,6 +704,27 @@ class Conversation:
         if state.result is not None:  # the check is just done: no second one
             return self._anything_else(lead, state)
         return self._offer(lead, state, Pending.OFFER_CHECK)
+
+    def _also_said(
+        self, state: State, value_id: str | None, also_id: str
+    ) -> tuple[State, str | None]:
+        """A second answer said with the first (round 13: "yes they're frequent and they wake
+        me up" kept only the first, and the sleep question came next). It is noted for its
+        own question, as an answer said before its question is, and told back when that
+        question's turn comes. When it, and not the first, answers the question asked, the
+        two change places. An answer to a question already answered changes nothing."""
+        pending = triage.next_question(state.answers) if state.in_check else None
+        first = answers.meaning(value_id, pending)
+        if pending is not None and (first is None or first.question != pending):
+            second = answers.meaning(also_id, pending)
+            if second is not None and second.question == pending:
+                value_id, also_id = also_id, value_id or ""
+        noted = answers.meaning(also_id)
+        if noted is None or noted.question in state.answers or noted.question == pending:
+            return state, value_id
+        if state.in_check:
+            return state._replace(noted={**state.noted, noted.question: noted.answer}), value_id
+        return state._replace(noted=self._note(state, also_id)), value_id
 
     def _correct(self, state: State, question: str, answer: Answer) -> Reply:
         """An answer to a question answered before: a change of mind about it (the yes or

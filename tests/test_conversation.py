@@ -6,6 +6,7 @@ import pytest
 
 from skill.content import load
 from skill.conversation import Conversation, Pending, State
+from skill.triage import Answer
 
 C = load()
 conv = Conversation(C)
@@ -78,6 +79,23 @@ def test_probably_fine_asks_four_questions_and_ends_with_the_red_flag_line():
     assert len(r.state.answers) == 0 and r.state.pending is Pending.OFFER_CONTACT
     assert C.outcomes["probably_fine"].reasons["NONE"] in r.speech
     assert "suddenly swollen, red or painful" in r.speech and "ultrasound" not in r.speech
+
+
+def test_a_second_answer_in_the_same_breath_is_kept_for_its_own_question():
+    asked_often = conv.start_check(State()).state
+    # said in either order, the answer to the question asked is recorded, the other noted
+    for first, second in (("OFTEN", "SLEEP_FINE"), ("SLEEP_FINE", "OFTEN")):
+        r = conv.check_answer(asked_often, first, None, None, second)
+        assert r.state.answers == {"FREQUENT": Answer.YES, "SLEEP": Answer.NO}
+        assert C.questions["SLEEP"].taken_no in r.speech
+        assert r.speech.endswith(C.questions["WALKING"].text)
+    # a second answer to a question already answered changes nothing
+    asked_sleep = conv.no(asked_often).state
+    r = conv.check_answer(asked_sleep, "SLEEP_FINE", None, None, "OFTEN")
+    assert r.state.answers == {"FREQUENT": Answer.NO, "SLEEP": Answer.NO}
+    # outside the check only a yes is noted, as for a single answer
+    r = conv.check_answer(State(), "RARELY", None, None, "WITH_WALKING")
+    assert r.state.noted == {"WALKING": Answer.YES}
 
 
 def test_frequency_that_does_not_resolve_reasks_with_a_hint():

@@ -289,6 +289,40 @@ def test_a_yes_with_an_answer_to_a_later_question_counts_both() -> None:
     assert turns[-1].session_attributes["result"] == ["see_specialist", "FREQUENT_SLEEP"]
 
 
+@pytest.mark.parametrize(
+    ("said", "asked_next"),
+    [  # round 13: the second answer was lost, and its question came next
+        ("yes they're frequent and they wake me up", None),
+        ("every night and they wake me up", None),
+        ("a few times a week and yes they wake me up", None),
+        ("no and they don't wake me up either", "WALKING"),
+    ],
+)
+def test_two_answers_in_one_breath_count_both(said: str, asked_next: str | None) -> None:
+    *_, both = play("open leg cramp helper", "check my symptoms", said)
+    spoken = both.speech
+    assert C.questions["SLEEP"].text not in spoken
+    if asked_next is None:
+        assert both.session_attributes["result"] == ["see_specialist", "FREQUENT_SLEEP"]
+    else:
+        assert spoken.endswith(C.questions[asked_next].text)
+        assert C.questions["SLEEP"].taken_no in spoken
+
+
+def test_a_second_answer_to_a_later_question_is_told_back_when_its_turn_comes() -> None:
+    *_, both, none = play(
+        "open leg cramp helper",
+        "check my symptoms",
+        "no",
+        "no they don't wake me up and they don't happen when i walk",
+        "none",
+    )
+    assert both.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"}
+    assert C.questions["WALKING"].taken_no in both.speech
+    assert both.speech.endswith(C.questions["VARICOSE"].text)
+    assert none.session_attributes["result"][0] == "probably_fine"
+
+
 def test_one_shots_carry_the_disclaimer_and_later_turns_do_not() -> None:
     sim = simulator()
     one_shot = sim.say("ask leg cramp helper why do my legs cramp at night")

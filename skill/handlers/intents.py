@@ -157,14 +157,16 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
 
 
 def _frequency(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
-    hedge = resolved_slot_id(handler_input, "hedge")
-    return conv.check_answer(state, resolved_slot_id(handler_input, "frequency"), None, hedge)
+    hedge, also = (resolved_slot_id(handler_input, n) for n in ("hedge", "otherAnswer"))
+    frequency = resolved_slot_id(handler_input, "frequency")
+    return conv.check_answer(state, frequency, None, hedge, also)
 
 
 def _check_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
-    reply = resolved_slot_id(handler_input, "reply")
-    hedge = resolved_slot_id(handler_input, "hedge")
-    return conv.check_answer(state, resolved_slot_id(handler_input, "answer"), reply, hedge)
+    reply, hedge, also = (
+        resolved_slot_id(handler_input, n) for n in ("reply", "hedge", "otherAnswer")
+    )
+    return conv.check_answer(state, resolved_slot_id(handler_input, "answer"), reply, hedge, also)
 
 
 def _symptom_check(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
