@@ -458,7 +458,7 @@ NUMBER_WORDS = frozenset((
 ))
 
 
-_NUMBER_STEMS = frozenset(stem(w) for w in NUMBER_WORDS)
+NUMBER_STEMS = frozenset(stem(w) for w in NUMBER_WORDS)
 
 
 def number_pairs(text: str) -> frozenset[tuple[str, str]]:
@@ -467,14 +467,30 @@ def number_pairs(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(
         (a, b)
         for a, b in zip(said, said[1:], strict=False)
-        if a in _NUMBER_STEMS and b in _NUMBER_STEMS
+        if a in NUMBER_STEMS and b in NUMBER_STEMS
     )
 
 
+# Pairs a sample's words must keep when said: "i'm dying" is no "my phone is dying", "i took
+# all my pills" no "i took my water pill", "call nine one one" no "my number is 410 911 ..., can
+# they call me" (round 13: 911 or 988, and the session ended).
+_BOUND_AFTER = frozenset(["out", "dying"])  # with the word before them
+_BOUND_PAIRS = frozenset([("all", "my"), ("call", "nine"), ("dial", "nine")])
+
+
 def _particles(sample: str) -> frozenset[tuple[str, str]]:
-    """A sample's verb and "out" pairs ("passed out") and its numbers' words, stemmed: a
-    phrase holds that sample only when it says them side by side (round 10: "it passes if i
-    stand still when i am out walking" was fainting)."""
+    """A sample's verb and "out" pairs ("passed out"), its bound pairs (_BOUND_AFTER,
+    _BOUND_PAIRS) and its numbers' words, stemmed: a phrase holds that sample only when it
+    says them side by side (round 10: "it passes if i stand still when i am out walking" was
+    fainting)."""
     said = [stem(w) for w in drop_fillers(spoken_form(sample)).split()]
-    out = frozenset((a, b) for a, b in zip(said, said[1:], strict=False) if b == "out")
+    bound = {stem(a): stem(b) for a, b in _BOUND_PAIRS}
+    out = frozenset(
+        (a, b)
+        for a, b in zip(said, said[1:], strict=False)
+        if b in _BOUND_STEMS or bound.get(a) == b
+    )
     return out | number_pairs(sample)
+
+
+_BOUND_STEMS = frozenset(stem(w) for w in _BOUND_AFTER)

@@ -77,6 +77,7 @@ from skill_tools.simulator.nlu_index import (
     DENIABLE,
     DENIAL_INTENT,
     NEAR_THRESHOLD,
+    NUMBER_STEMS,
     PRIORITY_CLASS,
     PRIORITY_INTENTS,
     UNDENIED,
@@ -250,6 +251,8 @@ class Matcher:
         for words, sample, intent, particles in self._priority:
             if not words <= said or (intent in DENIABLE and denies(stems, words, self._signs)):
                 continue
+            if words <= NUMBER_STEMS and len(said) > _NUMBERS_SAID_WITH:
+                continue  # "i work as a 911 dispatcher and i sit all day" (round 13)
             if particles <= pairs:  # "passed out" said as such, not "passes ... out walking"
                 return Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
         return None
@@ -391,7 +394,7 @@ class Matcher:
     def _after_history(self, text: str) -> Match | None:
         """ "i had a stroke in 2019 and now my legs cramp at night": a sign in the past, then
         what is asked now, which is the match (the sign's words drew the guess to it)."""
-        cut = history_then_now(self._without_carriers(drop_fillers(text)))
+        cut = history_then_now(self._without_carriers(text))
         if cut is None or not self._asks_about(text):
             return None
         asked = self.resolve(cut[1])
@@ -417,9 +420,9 @@ class Matcher:
         had a stroke in 2019 and now my legs cramp"; "... and now my face is drooping" is an
         emergency still)."""
         plain = self._without_carriers(drop_fillers(text))
-        if asks_about(plain):
-            return True
-        cut = history_then_now(plain)
+        if asks_about(plain) or asks_about(drop_fillers(text)):
+            return True  # "can you overdose on magnesium": "can you" is a carrier too
+        cut = history_then_now(self._without_carriers(text))  # "just" is a filler
         return cut is not None and asks_about(cut[0]) and self._contained(cut[1]) is None
 
     @staticmethod
@@ -496,7 +499,7 @@ class Matcher:
             if len(words) > 1 and words[0] in openers and intent in self.intents:
                 if words[1] in TAKEN_BACK:
                     return None  # "no wait, one more thing": not an answer
-                denial = self._near_one(f"no {words[1]}") if words[0] == "no" else None
+                denial = self._near_one(f"no {words[1]}", False) if words[0] == "no" else None
                 if denial is not None and denial.intent == DENIAL_INTENT:
                     return None  # "no swelling, no redness, ...": a denial, not an answer
                 if all(said & others for others in LEADING_ANSWERS.values()):
@@ -608,17 +611,17 @@ class Matcher:
     def _near(self, text: str, asked: str | None = None) -> Match | None:
         """The best sample by token overlap for the phrase as said; when none is close
         enough and the phrase opens with a carrier, for the phrase without it."""
+        asks = self._asks_about(text)  # as said: "can you overdose on ..." asks (round 13)
         for said in (text, asked) if asked else (text,):
-            found = self._near_one(said)
+            found = self._near_one(said, asks)
             if found is not None:
                 return found
         return None
 
-    def _near_one(self, text: str) -> Match | None:
+    def _near_one(self, text: str, asks: bool) -> Match | None:
         tokens, found = self._near_tokens(text)
         negated = {type_token(t) for t, words in found if NEGATIONS.intersection(words.split())}
         stems = [stem(w) for w in drop_fillers(text).split()]
-        asks = self._asks_about(text)
         numbers = number_pairs(text) if self._numbers else frozenset()
         best_i, best = -1, 0.0
         for i, s in self._scores(tokens).items() if tokens else ():
@@ -667,6 +670,11 @@ class Matcher:
                     del pool[k]
                     break
         return heard
+
+
+# A sample that is a number alone ("nine one one") holds in a phrase of at most this many
+# content words: "nine one one help", not "my due date is 9/11, do pregnant women ...".
+_NUMBERS_SAID_WITH = 4
 
 
 def _timed(parts: Iterable[SamplePart]) -> bool:

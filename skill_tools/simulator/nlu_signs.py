@@ -66,8 +66,11 @@ def denies(stems: list[str], words: frozenset[str], signs: frozenset[str]) -> bo
         )
     if any(w in DENIALS for w in stems[first:last]):
         return True
-    if _denied_at(stems, first, signs) or all(_denied_at(stems, i, signs) for i in at):
+    if _denied_at(stems, first, signs) or all(
+        _denied_at(stems, i, signs) or _fine_after(stems, i) for i in at
+    ):
         return True  # the sign said as one ("not short of breath"), or each word denied
+        # ("i can breathe fine and no chest pain", round 13: 911)
     j = last + 1
     while j < len(stems) and stems[j] in _AFTER_SIGN:
         j += 1
@@ -81,6 +84,8 @@ _HAD_IT = frozenset(
 )
 
 
+# ... or to having it now: "i did not have chest pain this morning but i do now" (round 13).
+_HAS_IT = frozenset([("i", "do"), ("it", "does"), ("i", "have"), ("it", "is")])
 _EARLIER = frozenset(
     stem(w)
     for w in (
@@ -95,13 +100,14 @@ _EARLIER = frozenset(
 # does a stroke look like", "is chest pain a symptom of vein disease" (round 12: each got 911
 # and the session ended). Only when nothing in it points at someone's own body or this moment.
 QUESTION_OPENERS = frozenset([
-    "what", "how", "can", "could", "do", "does", "is", "are", "when", "why", "which",
+    "what", "how", "can", "could", "do", "does", "is", "are", "when", "why", "which", "should",
 ])
 _PERSONAL = frozenset([
     "my", "his", "her", "their", "this", "that", "me", "he", "she", "we", "him", "us", "mine",
     "right", "now", "today", "currently",
 ])
 _NOW = frozenset(["now", "currently"])
+_REQUESTS = frozenset(["call", "get", "send", "dial", "phone", "help", "find"])
 _ASKING = frozenset(["do", "does", "did", "should", "would", "could", "can", "will"])
 _PERSONAL_PAIRS = frozenset(
     {("i", "am"), ("i", "have"), ("i", "feel"), ("i", "got"), ("i", "be"), ("be", "having")}
@@ -115,14 +121,23 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
                  "should i go to the emergency room if")
 _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back", "used to",
             "in high school", "as a kid", "as a teenager", "in two zero", "in one nine",
-            "when i was younger")
+            "when i was younger", "died of", "died from", "passed away from")
+
+
+# "Now" after these says the sign is over: "it swelled up after surgery last year but it's
+# fine now" (round 13: 911, and the session ended).
+_OVER = frozenset(["fine", "better", "okay", "ok", "gone", "over", "normal"])
 
 
 def asks_about(text: str) -> bool:
     """Whether the phrase asks about a sign rather than reports one (see QUESTION_OPENERS)."""
     words = text.split()
-    if not words or _NOW.intersection(words):
+    if not words or any(
+        w in _NOW and (k == 0 or words[k - 1] not in _OVER) for k, w in enumerate(words)
+    ):
         return False  # "what if my leg is swollen and red right now": it is
+    if words[1:2] == ["you"] and words[2:3] and words[2] in _REQUESTS:
+        return False  # "can you call for help": asked of the skill, for now
     padded = f" {text} "
     if words[0] == "if" or any(f" {h} " in padded for h in _HYPOTHETICAL + _HISTORY):
         return True
@@ -153,7 +168,8 @@ def history_then_now(text: str) -> tuple[str, str] | None:
     for k in range(1, len(words) - 1):
         if words[k] == "now" and words[k - 1] in ("and", "but"):
             rest = words[k + 1 :]
-            if rest and not _AGAIN.intersection(rest):
+            # "... but now it is just leg cramps": the "it" is no sign
+            if rest and (TURNS.intersection(rest) or not _AGAIN.intersection(rest)):
                 return " ".join(words[: k - 1]), " ".join(rest)
     return None
 
@@ -165,8 +181,11 @@ def had_it_earlier(after: list[str]) -> bool:
     if "but" not in after:
         return False
     rest = after[after.index("but") + 1 :]
+    if rest[:1] == ["now"] and "it" in rest[1:3] and not TURNS.intersection(rest):
+        return True  # "no chest pain before, but now it is really bad" (round 13)
     return any(
-        pair in _HAD_IT and set(rest[k + 2 :]) <= _EARLIER
+        (pair in _HAD_IT and set(rest[k + 2 :]) <= _EARLIER)
+        or (pair in _HAS_IT and set(rest[k + 2 :]) <= _NOW | {"right"})
         for k, pair in enumerate(zip(rest, rest[1:], strict=False))
     )
 
@@ -182,6 +201,11 @@ DENIAL_WORDS = (
     | {"no", *(stem(w) for w in ["anything", "like", "that", "can", "at", "all", "right", "now"])}
     | {stem(w) for w in ("redness", "tenderness", "warmth")}  # signs' nouns
 )
+
+
+def _fine_after(stems: list[str], i: int) -> bool:
+    """Whether "fine" or "okay" follows the word at `i` ("i can breathe fine")."""
+    return stems[i + 1 : i + 2] != [] and stems[i + 1] in FINE
 
 
 def _denied_at(stems: list[str], i: int, signs: frozenset[str]) -> bool:

@@ -111,6 +111,12 @@ IDIOMS = {
     "out of breath jogging": "winded jogging", "out of breath running": "winded running",
     "out of breath when i run": "winded when i run",
     "out of breath after running": "winded after running",
+    # Round 13: each got 911 or 988, and the session ended.
+    "suicide sprints": "shuttle sprints", "suicide sprint": "shuttle sprint",
+    "suicide drills": "shuttle drills", "breast stroke": "breaststroke",
+    "hold my breath": "tense up", "holding my breath": "tensing up",
+    "overdosed on coffee": "had too much coffee", "overdosed on caffeine": "had too much coffee",
+    "overdosed on sugar": "had too much sugar", "overdose on coffee": "too much coffee",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more

@@ -39,6 +39,14 @@ def test_a_sign_is_denied_only_when_the_denial_reaches_it(phrase: str, denied: b
     assert denies(_stems(phrase), words, SIGNS) is denied
 
 
+def test_each_word_of_a_sign_may_be_denied_on_its_own_even_by_a_fine_after_it() -> None:
+    """Round 13: "yes, and i can breathe fine and no chest pain" was "pain when i breathe"."""
+    words = frozenset({stem("pain"), stem("breathe")})
+    assert denies(_stems("yes and i can breathe fine and no chest pain"), words, SIGNS)
+    assert not denies(_stems("i can breathe fine but there is pain"), words, SIGNS)
+    assert not denies(_stems("pain when i breathe"), words, SIGNS)
+
+
 @pytest.mark.parametrize(
     ("phrase", "asked"),
     [
@@ -46,6 +54,13 @@ def test_a_sign_is_denied_only_when_the_denial_reaches_it(phrase: str, denied: b
         ("how do i know if chest pain is serious", True),
         ("should i call nine one one if my leg swells up", True),
         ("i used to get chest pains", True),
+        # round 13
+        ("can you overdose on magnesium", True),
+        ("should i go to the emergency room for a charley horse", True),
+        ("my leg swelled up after surgery last year but it is fine now", True),
+        ("my dad died of a heart attack are vein problems hereditary", True),
+        ("can you call for help", False),
+        ("should i go to the emergency room my calf is swollen", False),
         ("is this a stroke", False),
         ("why can not i breathe", False),
         ("what if my leg is swollen and red right now", False),
@@ -61,6 +76,10 @@ def test_having_had_it_needs_a_turn_and_no_more_than_when() -> None:
     assert had_it_earlier(_stems("now but earlier today i did"))
     assert not had_it_earlier(_stems("now and earlier today i did"))
     assert not had_it_earlier(_stems("but i did have a clot years ago"))
+    # round 13: the other way round, none before but some now
+    assert had_it_earlier(_stems("this morning but i do now"))
+    assert had_it_earlier(_stems("before but now it is really bad"))
+    assert not had_it_earlier(_stems("before but now it is just cramps"))
 
 
 def test_history_then_now_cuts_only_where_the_rest_speaks_of_something_else() -> None:
@@ -70,3 +89,4 @@ def test_history_then_now_cuts_only_where_the_rest_speaks_of_something_else() ->
     assert history_then_now("i had a stroke last year and now it is happening again") is None
     assert history_then_now("my legs cramp now and then") is None
     assert history_then_now("i had a stroke last year and now") is None
+    assert history_then_now("i used to have chest pains but now it is just leg cramps")
