@@ -122,12 +122,34 @@ def _words(reply: Reply, first_turn: bool) -> int:
     return word_count(speech)
 
 
+def _results() -> list[tuple[State, str]]:
+    """A state just after each result the check can give, and how it was reached: every way
+    of answering its questions. The walk goes on from each for two more acts, so that what
+    follows a result ("why" after the reassuring one: 51 words in round 13) is held to the
+    rule too, however deep the check that led to it."""
+    found: dict[str, tuple[State, str]] = {}
+    frontier = [(conv.start_check(State()).state, "start_check")]
+    while frontier:
+        state, path = frontier.pop()
+        for answer in Answer:
+            reply = conv.answer(state, answer)
+            here = f"{path} > check {answer.value}"
+            if reply.state.result is not None:
+                found.setdefault(_key(reply.state), (reply.state, here))
+            elif reply.state.in_check:
+                frontier.append((reply.state, here))
+    return list(found.values())
+
+
 @cache
 def walk(max_depth: int = 5) -> Walk:
     """Every state reachable in `max_depth` acts, every act from each; replies checked as
     they come (a state is the session attributes less the remembered text)."""
     seen = {_key(State())}
     queue = deque([(State(), "", 0)])
+    for state, path in _results():
+        seen.add(_key(state))
+        queue.append((state, path, max_depth - 2))
     replies = 0
     long_speech: dict[str, str] = {}
     long_reprompt: dict[str, str] = {}
