@@ -463,6 +463,19 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         (["no"], "i wouldn't say so", "SLEEP", "no"),  # round 10: a yes, all three
         (["no"], "i wouldn't say that", "SLEEP", "no"),
         (["no"], "i'd say not", "SLEEP", "no"),
+        # Round 13, eleventh new user: a topic, the wrong answer, or asked again.
+        (["yes"], "i've lost so much sleep, they wake me up constantly", "SLEEP", "yes"),
+        (["no", "no", "no"], "i've got some bulgy ropey veins on my calves", "VARICOSE", "yes"),
+        ([], "nope they never wake me up", "FREQUENT", "no"),
+        ([], "about five times a month", "FREQUENT", "no"),
+        ([], "just once, last year", "FREQUENT", "no"),
+        ([], "tons", "FREQUENT", "yes"),
+        ([], "barely ever to be honest", "FREQUENT", "no"),
+        ([], "three nights out of seven", "FREQUENT", "yes"),
+        (["yes"], "not really, i fall back asleep fine", "SLEEP", "no"),
+        (["no"], "yes, i wake up yelping", "SLEEP", "yes"),
+        (["no", "no"], "walking doesn't bother them at all", "WALKING", "no"),
+        (["no", "no", "no"], "not a one", "VARICOSE", "no"),
     ],
 )
 def test_answers_in_people_s_words_are_recorded_as_meant(
@@ -575,8 +588,15 @@ def test_a_cause_the_article_does_not_list_is_said_to_be_unlisted(asked: str) ->
     assert C.topics["CrampCausesIntent"].speech in said.speech
 
 
-def test_a_cause_the_article_lists_gets_the_list_alone() -> None:
-    said = play("open leg cramp helper", "can dehydration cause leg cramps")[-1]
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "can dehydration cause leg cramps",
+        "can the pills i take cause cramps",  # round 13: "doesn't list that as a cause"
+    ],
+)
+def test_a_cause_the_article_lists_gets_the_list_alone(asked: str) -> None:
+    said = play("open leg cramp helper", asked)[-1]
     assert said.speech.startswith(C.topics["CrampCausesIntent"].speech)
 
 

@@ -304,6 +304,8 @@ class Matcher:
             m = s.open.fullmatch(text) if s.open else None
             if m:
                 heard = {name: m.group(f"s_{name}") for name, _ in s.slots}
+                if any(v and v.split()[0] in _PLAIN_YES | _PLAIN_NO for v in heard.values()):
+                    continue  # "nope they never wake me up": no {cramp} (round 13), an answer
                 found = self._builtins(s.intent, text.split())
                 if found and _only_carried(heard, found):
                     # "set a reminder for me for thursday afternoon": the day and time in it

@@ -169,6 +169,7 @@ CARRIERS = tuple(sorted((
     "hang on", "hold on", "oh wait", "sorry", "oh sorry", "no wait", "oh and", "and also",
     "no hang on", "no hold on", "i changed my mind", "i have changed my mind", "correction",
     "on second thought", "come to think of it", "now that i think about it",
+    "hurry up", "come on",
 ), key=lambda c: (-len(c.split()), c)))
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -212,9 +213,23 @@ def drop_fillers(text: str) -> str:
     return " ".join(_FILLER.sub(" ", text).split())
 
 
+# An age said first: "i am 91 years old and my calves cramp every night" (round 13: the
+# clots and strokes reply; "years" is a word of its samples). Digits are spoken one by one.
+_AGE_WORDS = (*_DIGIT_WORDS, "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+              "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+              "fifty", "sixty", "seventy", "eighty", "ninety", "hundred")
+_AGE = re.compile(
+    r"^(?:i am|he is|she is|my \w+ is) (?:(?:" + "|".join(_AGE_WORDS) + r") )+"
+    r"(?:years? old )?(?:and )?"
+)
+
+
 def drop_carrier(text: str) -> str:
     """A spoken-form phrase without the carrier it opens with ("could you tell me why ..."
     -> "why ..."), when at least two words are left; otherwise the phrase as it was."""
+    age = _AGE.match(text)
+    if age and len(text[age.end() :].split()) >= 2:
+        return text[age.end() :]
     words = text.split()
     for carrier in CARRIERS:
         n = len(carrier.split())

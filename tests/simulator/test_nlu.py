@@ -398,6 +398,18 @@ def test_a_correction_word_outside_answers_corrects_nothing(phrase: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("phrase", "intent"),
+    [  # round 13: the clots and strokes reply ("years"), or the fallback
+        ("I'm 91 years old and my calves cramp every night", "LegCrampsAtNightIntent"),
+        ("my mother is 99 and her legs cramp, what causes it", "CrampCausesIntent"),
+        ("hurry up, what are varicose veins", "VaricoseVeinsIntent"),
+    ],
+)
+def test_an_age_or_a_hurry_said_first_is_no_part_of_the_question(phrase: str, intent: str) -> None:
+    assert nlu.resolve(phrase).intent == intent
+
+
+@pytest.mark.parametrize(
     "phrase", ["i'd like to know about varicose veins", "i want to know about varicose veins"]
 )
 def test_wanting_to_know_about_a_topic_is_being_told_about_it(phrase: str) -> None:
