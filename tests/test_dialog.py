@@ -247,7 +247,14 @@ def test_what_to_do_after_a_reassuring_result_says_when_to_act() -> None:
 
 @pytest.mark.parametrize(
     "follow_up",
-    ["why", "tell me more", "what does that mean", "are you sure", "is that normal then"],
+    [
+        "why",
+        "tell me more",
+        "what does that mean",
+        "are you sure",
+        "is that normal then",
+        "in plain english please",  # round 13: venous insufficiency
+    ],
 )
 def test_follow_ups_after_a_result_explain_it(follow_up: str) -> None:
     turns = play("open leg cramp helper", "check my symptoms", "no", "no", "no", "yes", follow_up)
