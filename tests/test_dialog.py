@@ -222,7 +222,15 @@ def test_a_second_no_to_any_offer_never_loops() -> None:
 
 
 @pytest.mark.parametrize(
-    "follow_up", ["what should i do", "what now", "so what do i do", "what do you suggest"]
+    "follow_up",
+    [
+        "what should i do",
+        "what now",
+        "so what do i do",
+        "what do you suggest",
+        "how soon should i go",  # round 13: these two fell back
+        "can i just wait and see",
+    ],
 )
 def test_what_to_do_after_a_result_is_the_step_it_names_and_what_the_physician_can_do(
     follow_up: str,
@@ -236,6 +244,19 @@ def test_what_to_do_after_a_result_is_the_step_it_names_and_what_the_physician_c
     assert outcome.explain in told.speech  # and what the physician can do
     assert told.speech.endswith(C.prompt("result_next"))
     assert told.session_attributes["pending"] == "contact_or_done"
+
+
+def test_what_the_specialist_will_do_after_a_result_is_how_they_diagnose() -> None:
+    """Round 13: "what will the specialist do to me" fell back."""
+    told = play(
+        "open leg cramp helper",
+        "check my symptoms",
+        "no",
+        "no",
+        "yes",
+        "what will the specialist do to me",
+    )[-1]
+    assert C.topics["VeinDiagnosisIntent"].speech in told.speech
 
 
 def test_what_to_do_after_a_reassuring_result_says_when_to_act() -> None:
