@@ -184,3 +184,10 @@ def about_oneself(heard: Iterable[str]) -> bool:
     (round 10: "my husband's legs cramp when he walks" was noted as the user's own)."""
     words = [word for value in heard for word in value.lower().split()]
     return any(w in FIRST_PERSON for w in words) and not any(w in OTHER_PERSON for w in words)
+
+
+def about_someone_else(heard: Iterable[str]) -> bool:
+    """True when a heard slot value speaks of someone else ("his calves"): in a check taken
+    for someone else, that is who the check is about (round 13: "he has to stop walking to
+    the car because of his calves", in a check for a father, was not counted)."""
+    return any(w in OTHER_PERSON for value in heard for w in value.lower().split())

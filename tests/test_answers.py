@@ -25,6 +25,21 @@ def test_about_oneself(heard: list[str], expected: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("heard", "expected"),
+    [
+        (["his calves", "walking"], True),
+        (["my dad's legs"], True),
+        (["when She walks"], True),
+        (["my legs", "when I walk"], False),
+        (["the legs"], False),
+        ([], False),
+    ],
+)
+def test_about_someone_else(heard: list[str], expected: bool) -> None:
+    assert answers.about_someone_else(heard) is expected
+
+
+@pytest.mark.parametrize(
     ("value_id", "asked", "expected"),
     [
         ("HAS_VARICOSE", "SLEEP", None),  # "a few", said to the sleep question: no answer

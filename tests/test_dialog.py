@@ -351,6 +351,20 @@ def test_a_second_answer_to_a_later_question_is_told_back_when_its_turn_comes() 
     assert none.session_attributes["result"][0] == "probably_fine"
 
 
+def test_in_a_check_for_someone_else_what_is_said_of_them_counts() -> None:
+    """Round 13: "his calves", in a check for a father, was no answer (not the user's own)."""
+    *_, told, resumed = play(
+        "open leg cramp helper",
+        "check my dad's symptoms",
+        "yes",
+        "he has to stop walking to the car because of his calves",
+        "yes",
+    )
+    assert told.session_attributes["noted"] == {"WALKING": "yes"}
+    assert resumed.session_attributes["result"] == ["see_specialist", "WALKING"]
+    assert about_them(C.questions["WALKING"].taken) in resumed.speech
+
+
 def test_one_shots_carry_the_disclaimer_and_later_turns_do_not() -> None:
     sim = simulator()
     one_shot = sim.say("ask leg cramp helper why do my legs cramp at night")

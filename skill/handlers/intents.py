@@ -210,7 +210,10 @@ def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Rep
         if resolved_slot_id(handler_input, slot) == value_id:  # "can statins cause cramps?"
             metrics.count("OutOfScope", category)
             return conv.out_of_scope(state, category)
-    about_self = answers.about_oneself(slot_values(handler_input))
+    heard = slot_values(handler_input)
+    # "About oneself": the one the check is about, the user or (said of them) someone else.
+    about = answers.about_someone_else if state.for_other else answers.about_oneself
+    about_self = about(heard)
     name = intent_name(handler_input) or ""
     # "Does alcohol cause leg cramps?": {cause} heard words no value of its type names, or a
     # value the article does not list ("standing all day").
