@@ -365,6 +365,13 @@ def test_in_a_check_for_someone_else_what_is_said_of_them_counts() -> None:
     assert about_them(C.questions["WALKING"].taken) in resumed.speech
 
 
+def test_a_question_opening_with_no_does_not_end_the_session() -> None:
+    """Round 13: "no point stretching if they still cramp, right?" was a no, and goodbye."""
+    asked = play("open leg cramp helper", "no point stretching if they still cramp, right?")[-1]
+    assert not asked.session_ended
+    assert asked.intent != "AMAZON.NoIntent"
+
+
 def test_one_shots_carry_the_disclaimer_and_later_turns_do_not() -> None:
     sim = simulator()
     one_shot = sim.say("ask leg cramp helper why do my legs cramp at night")

@@ -475,7 +475,9 @@ def number_pairs(text: str) -> frozenset[tuple[str, str]]:
 # all my pills" no "i took my water pill", "call nine one one" no "my number is 410 911 ..., can
 # they call me" (round 13: 911 or 988, and the session ended).
 _BOUND_AFTER = frozenset(["out", "dying"])  # with the word before them
-_BOUND_PAIRS = frozenset([("all", "my"), ("call", "nine"), ("dial", "nine")])
+_BOUND_PAIRS = frozenset([
+    ("all", "my"), ("all", "her"), ("all", "his"), ("call", "nine"), ("dial", "nine"),
+])
 
 
 def _particles(sample: str) -> frozenset[tuple[str, str]]:
@@ -484,11 +486,11 @@ def _particles(sample: str) -> frozenset[tuple[str, str]]:
     says them side by side (round 10: "it passes if i stand still when i am out walking" was
     fainting)."""
     said = [stem(w) for w in drop_fillers(spoken_form(sample)).split()]
-    bound = {stem(a): stem(b) for a, b in _BOUND_PAIRS}
+    bound = {(stem(a), stem(b)) for a, b in _BOUND_PAIRS}
     out = frozenset(
         (a, b)
         for a, b in zip(said, said[1:], strict=False)
-        if b in _BOUND_STEMS or bound.get(a) == b
+        if b in _BOUND_STEMS or (a, b) in bound
     )
     return out | number_pairs(sample)
 

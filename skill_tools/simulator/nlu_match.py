@@ -171,6 +171,17 @@ class Matcher:
             w for p in index.priority if p.intent in DENIABLE for w in p.words
         ) - DENIALS - {"no"}
         self._denial_vocabulary = self._signs | DENIAL_WORDS  # all a denial of signs may say
+        # Whole phrases of despair (the slot values of a crisis sample, of three words or more:
+        # "i just want it all to end"), said anywhere in a phrase: "yes every night, and
+        # honestly i just want it all to end" (round 13: a yes, recorded, and no 988).
+        self._despair = tuple(
+            (f" {drop_fillers(value)} ", intent)
+            for intent, slots in self.intents.items()
+            if intent in UNDENIED
+            for _, slot_type in slots
+            for value in self._types.get(slot_type, ())
+            if len(drop_fillers(value).split()) >= 3
+        )
         near = index.near
         self._entries = near.entries
         # The content words of each emergency sample, for the near match's denial check.
@@ -245,6 +256,16 @@ class Matcher:
         return self._contained(" ".join(kept)) if kept else None
 
     def _contained(self, text: str) -> Match | None:
+        padded = f" {drop_fillers(text)} "
+        for value, intent in self._despair:
+            at = padded.find(value)
+            if at < 0:
+                continue
+            after = padded[at + len(value) :].split()[:1]
+            # a short one must end the phrase, or a clause: "i have given up" is no "i have
+            # given up coffee", "i am depressed" no "i am depressed about my cramps"
+            if len(value.split()) > _WHOLE_PHRASE_WORDS or after in ([], ["and"], ["but"]):
+                return Match(intent, self._slots(intent, {}), "priority", 1.0, value.strip())
         said = content_words(text)
         stems = [stem(w) for w in drop_fillers(text).split()]
         pairs = set(zip(stems, stems[1:], strict=False))
@@ -673,6 +694,10 @@ class Matcher:
                     break
         return heard
 
+
+# A slot value of a crisis sample of at least three words is a whole phrase, said anywhere;
+# of up to this many, at the end of the phrase or of a clause.
+_WHOLE_PHRASE_WORDS = 4
 
 # A sample that is a number alone ("nine one one") holds in a phrase of at most this many
 # content words: "nine one one help", not "my due date is 9/11, do pregnant women ...".

@@ -121,12 +121,15 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
                  "should i go to the emergency room if")
 _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back", "used to",
             "in high school", "as a kid", "as a teenager", "in two zero", "in one nine",
-            "when i was younger", "died of", "died from", "passed away from")
+            "when i was younger", "died of", "died from", "passed away from", "decades ago",
+            "in college", "in my twenties", "in my thirties", "in my teens", "once at a",
+            "once after", "but it went away", "and it went away", "a show about",
+            "a documentary about", "on tv")
 
 
 # "Now" after these says the sign is over: "it swelled up after surgery last year but it's
 # fine now" (round 13: 911, and the session ended).
-_OVER = frozenset(["fine", "better", "okay", "ok", "gone", "over", "normal"])
+_OVER = frozenset(["fine", "better", "okay", "ok", "gone", "over", "normal", "clean"])
 
 
 def asks_about(text: str) -> bool:

@@ -104,7 +104,6 @@ IDIOMS = {
     "i never thought about that": "hmm", "i never really thought about it": "hmm",
     "i never thought about it": "hmm", "never thought about that": "hmm",
     "stroke of luck": "lucky break", "numb from sitting": "asleep from sitting",
-    "almost passed out": "nearly keeled over", "nearly passed out": "nearly keeled over",
     "numb from the dentist": "sore from the dentist", "breath smells": "mouth smells",
     "dying of boredom": "so bored", "kill this cramp": "stop this cramp",
     "kill these cramps": "stop these cramps", "suicide prevention": "mental health",
@@ -117,6 +116,10 @@ IDIOMS = {
     "hold my breath": "tense up", "holding my breath": "tensing up",
     "overdosed on coffee": "had too much coffee", "overdosed on caffeine": "had too much coffee",
     "overdosed on sugar": "had too much sugar", "overdose on coffee": "too much coffee",
+    "suicide squeeze": "squeeze play", "end these cramps": "stop these cramps",
+    "end my cramps": "stop my cramps", "end the cramps": "stop the cramps",
+    "out of breath from laughing": "winded from laughing", "bored to death": "so bored",
+    "no point stretching": "is stretching pointless",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
