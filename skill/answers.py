@@ -134,6 +134,10 @@ NOT_COVERED: Mapping[tuple[str, str], str] = MappingProxyType(
     {("varicose", "SPIDER"): "SPIDER_ONLY", ("otherVeins", "SPIDER"): "SPIDER_ONLY"}
 )
 
+# Slots that, both heard, compare two kinds of veins ("are spider veins the same as varicose
+# veins?"): a question about a subject the article does not cover, never an answer.
+COMPARED_SLOTS = ("varicose", "otherVeins")
+
 # Topic slots whose values are the article's own list: words that fill one without naming
 # a value ("does alcohol cause leg cramps?") are something the article does not list, and
 # the answer says so before giving the list.

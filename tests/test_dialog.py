@@ -372,6 +372,25 @@ def test_a_question_opening_with_no_does_not_end_the_session() -> None:
     assert asked.intent != "AMAZON.NoIntent"
 
 
+@pytest.mark.parametrize(
+    ("setup", "asked", "question"),
+    [  # round 13: each was recorded as an answer (a yes, or not sure), some ending the check
+        (["no", "no"], "what do you mean brief rest", "WALKING"),
+        (["no", "no"], "does running count", "WALKING"),
+        ([], "define frequent", "FREQUENT"),
+        ([], "how often is too often", "FREQUENT"),
+        (["no", "no", "no"], "are spider veins the same thing as varicose veins", "VARICOSE"),
+        (["no", "no", "no"], "are spider veins the same as varicose veins", "VARICOSE"),
+    ],
+)
+def test_a_question_about_a_check_question_records_nothing_and_asks_it_again(
+    setup: list[str], asked: str, question: str
+) -> None:
+    *_, before, after = play("open leg cramp helper", "check my symptoms", *setup, asked)
+    assert after.session_attributes["answers"] == before.session_attributes["answers"]
+    assert after.speech.endswith(C.questions[question].text)
+
+
 def test_one_shots_carry_the_disclaimer_and_later_turns_do_not() -> None:
     sim = simulator()
     one_shot = sim.say("ask leg cramp helper why do my legs cramp at night")
@@ -525,6 +544,9 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         (["no"], "yes, i wake up yelping", "SLEEP", "yes"),
         (["no", "no"], "walking doesn't bother them at all", "WALKING", "no"),
         (["no", "no", "no"], "not a one", "VARICOSE", "no"),
+        # Round 13, twelfth new user: a treatment, and the walking topic.
+        (["no", "no"], "i can walk for miles without a problem", "WALKING", "no"),
+        (["no", "no", "no"], "my legs are smooth, nothing bulging", "VARICOSE", "no"),
     ],
 )
 def test_answers_in_people_s_words_are_recorded_as_meant(
@@ -642,6 +664,7 @@ def test_a_cause_the_article_does_not_list_is_said_to_be_unlisted(asked: str) ->
     [
         "can dehydration cause leg cramps",
         "can the pills i take cause cramps",  # round 13: "doesn't list that as a cause"
+        "is it just dehydration or something else",  # round 13: the same
     ],
 )
 def test_a_cause_the_article_lists_gets_the_list_alone(asked: str) -> None:
