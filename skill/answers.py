@@ -178,7 +178,8 @@ _OTHER_PERSON = (
     "he he's his him she she's her husband husband's wife wife's mom "
     "mom's mother mother's dad dad's father father's son son's daughter daughter's partner "
     "partner's grandma grandma's grandpa grandpa's grandmother grandmother's grandfather "
-    "grandfather's sister sister's brother brother's friend friend's"
+    "grandfather's sister sister's brother brother's friend friend's grandson grandson's "
+    "granddaughter granddaughter's grandkid grandchild"
 )
 OTHER_PERSON = frozenset(_OTHER_PERSON.split())
 

@@ -391,6 +391,12 @@ def test_a_question_about_a_check_question_records_nothing_and_asks_it_again(
     assert after.speech.endswith(C.questions[question].text)
 
 
+def test_a_check_for_a_grandchild_asks_about_them() -> None:
+    """Round 13: "check my grandson's leg cramps" asked "Do you get frequent leg cramps?"."""
+    check = play("open leg cramp helper", "can you check my grandson's leg cramps, he's 12")[-1]
+    assert check.speech.endswith(about_them(C.questions["FREQUENT"].text))
+
+
 def test_one_shots_carry_the_disclaimer_and_later_turns_do_not() -> None:
     sim = simulator()
     one_shot = sim.say("ask leg cramp helper why do my legs cramp at night")
@@ -547,6 +553,8 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         # Round 13, twelfth new user: a treatment, and the walking topic.
         (["no", "no"], "i can walk for miles without a problem", "WALKING", "no"),
         (["no", "no", "no"], "my legs are smooth, nothing bulging", "VARICOSE", "no"),
+        ([], "oh goodness yes", "FREQUENT", "yes"),
+        (["no"], "idk", "SLEEP", "unsure"),
     ],
 )
 def test_answers_in_people_s_words_are_recorded_as_meant(

@@ -477,6 +477,7 @@ def number_pairs(text: str) -> frozenset[tuple[str, str]]:
 _BOUND_AFTER = frozenset(["out", "dying"])  # with the word before them
 _BOUND_PAIRS = frozenset([
     ("all", "my"), ("all", "her"), ("all", "his"), ("call", "nine"), ("dial", "nine"),
+    ("without", "me"),
 ])
 
 

@@ -181,6 +181,7 @@ class Matcher:
             for _, slot_type in slots
             for value in self._types.get(slot_type, ())
             if len(drop_fillers(value).split()) >= 3
+            and not any(f" {w} " in f" {value} " for w in _FED_UP)
         )
         near = index.near
         self._entries = near.entries
@@ -695,6 +696,9 @@ class Matcher:
         return heard
 
 
+# Despair that is also how people say they are fed up with cramps: only the whole phrase is
+# the crisis ("I can't take it anymore, they wake me up every night" is an answer).
+_FED_UP = ("take it", "take this", "tired of", "done with", "finished with", "had enough")
 # A slot value of a crisis sample of at least three words is a whole phrase, said anywhere;
 # of up to this many, at the end of the phrase or of a clause.
 _WHOLE_PHRASE_WORDS = 4

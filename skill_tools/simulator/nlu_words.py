@@ -120,6 +120,13 @@ IDIOMS = {
     "end my cramps": "stop my cramps", "end the cramps": "stop the cramps",
     "out of breath from laughing": "winded from laughing", "bored to death": "so bored",
     "no point stretching": "is stretching pointless",
+    "tight from a cold": "sore from a cold", "swollen from biting": "sore from biting",
+    "run suicides": "run sprints", "running suicides": "running sprints",
+    "stroke of bad luck": "bad break", "breathe through my nose": "smell",
+    "call nine one one for a living": "do dispatch work",
+    "i am a paramedic": "i work in health care",
+    "passed out laughing": "howled laughing", "fainted laughing": "howled laughing",
+    "bleeding a little from shaving": "nicked shaving",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
@@ -142,6 +149,7 @@ TAKEN_BACK = frozenset({"wait", "hold", "hang"})
 FILLERS = (
     "you know", "i mean", "i think", "i guess", "kind of", "sort of", "hey alexa",
     "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "ugh", "well", "so", "like",
+    "goodness", "gosh",
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",
     "to be honest", "honestly", "to tell you the truth",
 )
