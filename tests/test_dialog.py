@@ -680,6 +680,19 @@ def test_a_cause_the_article_lists_gets_the_list_alone(asked: str) -> None:
     assert said.speech.startswith(C.topics["CrampCausesIntent"].speech)
 
 
+def test_scratch_that_said_to_the_next_question_changes_how_often() -> None:
+    """Round 13: "actually scratch that, it's pretty much every night", said to the sleep
+    question, was a sleep yes, and how often stayed a no."""
+    changed = play(
+        "open leg cramp helper",
+        "check my symptoms",
+        "no",
+        "actually scratch that, it's pretty much every night",
+    )[-1]
+    assert changed.session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert changed.speech.endswith(C.questions["SLEEP"].text)
+
+
 @pytest.mark.parametrize("change", ["wait i meant no", "i meant no", "change my answer to no"])
 def test_changing_the_last_answer_changes_it_and_the_check_goes_on(change: str) -> None:
     """ "Wait, no, actually..." was not understood; only "go back" worked."""

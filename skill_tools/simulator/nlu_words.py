@@ -127,6 +127,7 @@ IDIOMS = {
     "i am a paramedic": "i work in health care",
     "passed out laughing": "howled laughing", "fainted laughing": "howled laughing",
     "bleeding a little from shaving": "nicked shaving",
+    "better off without these cramps": "happier without these cramps",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
