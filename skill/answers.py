@@ -187,7 +187,7 @@ OTHER_PERSON = frozenset(_OTHER_PERSON.split())
 def about_oneself(heard: Iterable[str]) -> bool:
     """True when a heard slot value speaks in the first person and none of someone else
     (round 10: "my husband's legs cramp when he walks" was noted as the user's own)."""
-    words = [word for value in heard for word in value.lower().split()]
+    words = _words(heard)
     return any(w in FIRST_PERSON for w in words) and not any(w in OTHER_PERSON for w in words)
 
 
@@ -195,4 +195,9 @@ def about_someone_else(heard: Iterable[str]) -> bool:
     """True when a heard slot value speaks of someone else ("his calves"): in a check taken
     for someone else, that is who the check is about (round 13: "he has to stop walking to
     the car because of his calves", in a check for a father, was not counted)."""
-    return any(w in OTHER_PERSON for value in heard for w in value.lower().split())
+    return any(w in OTHER_PERSON for w in _words(heard))
+
+
+def _words(heard: Iterable[str]) -> list[str]:
+    """The words of heard slot values, lower case (Alexa may send "I" in capitals)."""
+    return [word for value in heard for word in value.lower().split()]

@@ -20,6 +20,7 @@ from skill_tools.simulator.nlu_words import (
     BUILTIN_PHRASES,
     FUNCTION_STEMS,
     GENERIC_WORDS,
+    NUMBER_WORDS,
     PRONOUNS,
     content_words,
     deletions,
@@ -450,14 +451,6 @@ class _Compiler:
         )
 
 
-# Words a sample holds side by side that mean nothing apart: a number ("nine one one": round
-# 12, "I'm 19" or "around nine, one of my legs" was the emergency).
-NUMBER_WORDS = frozenset((
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve",
-))
-
-
 NUMBER_STEMS = frozenset(stem(w) for w in NUMBER_WORDS)
 
 
@@ -474,11 +467,14 @@ def number_pairs(text: str) -> frozenset[tuple[str, str]]:
 # Pairs a sample's words must keep when said: "i'm dying" is no "my phone is dying", "i took
 # all my pills" no "i took my water pill", "call nine one one" no "my number is 410 911 ..., can
 # they call me" (round 13: 911 or 988, and the session ended).
-_BOUND_AFTER = frozenset(["out", "dying"])  # with the word before them
-_BOUND_PAIRS = frozenset([
-    ("all", "my"), ("all", "her"), ("all", "his"), ("call", "nine"), ("dial", "nine"),
-    ("without", "me"),
-])
+_BOUND_AFTER = frozenset(stem(w) for w in ("out", "dying"))  # with the word before them
+_BOUND_PAIRS = frozenset(
+    (stem(a), stem(b))
+    for a, b in (
+        ("all", "my"), ("all", "her"), ("all", "his"), ("call", "nine"), ("dial", "nine"),
+        ("without", "me"),
+    )
+)
 
 
 def _particles(sample: str) -> frozenset[tuple[str, str]]:
@@ -487,13 +483,9 @@ def _particles(sample: str) -> frozenset[tuple[str, str]]:
     says them side by side (round 10: "it passes if i stand still when i am out walking" was
     fainting)."""
     said = [stem(w) for w in drop_fillers(spoken_form(sample)).split()]
-    bound = {(stem(a), stem(b)) for a, b in _BOUND_PAIRS}
     out = frozenset(
         (a, b)
         for a, b in zip(said, said[1:], strict=False)
-        if b in _BOUND_STEMS or (a, b) in bound
+        if b in _BOUND_AFTER or (a, b) in _BOUND_PAIRS
     )
     return out | number_pairs(sample)
-
-
-_BOUND_STEMS = frozenset(stem(w) for w in _BOUND_AFTER)

@@ -68,6 +68,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from skill_tools.simulator.nlu_builtins import PARTS_OF_DAY, RESOLVERS
 from skill_tools.simulator.nlu_index import (
@@ -171,6 +172,9 @@ class Matcher:
             w for p in index.priority if p.intent in DENIABLE for w in p.words
         ) - DENIALS - {"no"}
         self._denial_vocabulary = self._signs | DENIAL_WORDS  # all a denial of signs may say
+        # The emergency rule, the history clause and the near match each ask this of the same
+        # phrase; it is worked out once.
+        self._asks_about = lru_cache(maxsize=256)(self._asks_about_once)
         # Whole phrases of despair (the slot values of a crisis sample, of three words or more:
         # "i just want it all to end"), said anywhere in a phrase: "yes every night, and
         # honestly i just want it all to end" (round 13: a yes, recorded, and no 988).
@@ -180,7 +184,7 @@ class Matcher:
             if intent in UNDENIED
             for _, slot_type in slots
             for value in self._types.get(slot_type, ())
-            if len(drop_fillers(value).split()) >= 3
+            if len(drop_fillers(value).split()) >= _WHOLE_PHRASE_MIN
             and not any(f" {w} " in f" {value} " for w in _FED_UP)
         )
         near = index.near
@@ -438,7 +442,7 @@ class Matcher:
             return False
         return stems <= self._denial_vocabulary
 
-    def _asks_about(self, text: str) -> bool:
+    def _asks_about_once(self, text: str) -> bool:
         """Whether the phrase speaks of a sign without reporting one now: it asks about it
         (nlu_signs.asks_about), or tells of it in the past and then of something else ("i
         had a stroke in 2019 and now my legs cramp"; "... and now my face is drooping" is an
@@ -699,8 +703,9 @@ class Matcher:
 # Despair that is also how people say they are fed up with cramps: only the whole phrase is
 # the crisis ("I can't take it anymore, they wake me up every night" is an answer).
 _FED_UP = ("take it", "take this", "tired of", "done with", "finished with", "had enough")
-# A slot value of a crisis sample of at least three words is a whole phrase, said anywhere;
-# of up to this many, at the end of the phrase or of a clause.
+# A slot value of a crisis sample of at least _WHOLE_PHRASE_MIN words is a whole phrase,
+# said anywhere; of up to _WHOLE_PHRASE_WORDS, at the end of the phrase or of a clause.
+_WHOLE_PHRASE_MIN = 3
 _WHOLE_PHRASE_WORDS = 4
 
 # A sample that is a number alone ("nine one one") holds in a phrase of at most this many

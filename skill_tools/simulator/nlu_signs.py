@@ -208,7 +208,7 @@ DENIAL_WORDS = (
 
 def _fine_after(stems: list[str], i: int) -> bool:
     """Whether "fine" or "okay" follows the word at `i` ("i can breathe fine")."""
-    return stems[i + 1 : i + 2] != [] and stems[i + 1] in FINE
+    return any(w in FINE for w in stems[i + 1 : i + 2])
 
 
 def _denied_at(stems: list[str], i: int, signs: frozenset[str]) -> bool:

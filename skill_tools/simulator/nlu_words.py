@@ -227,9 +227,12 @@ def drop_fillers(text: str) -> str:
 
 # An age said first: "i am 91 years old and my calves cramp every night" (round 13: the
 # clots and strokes reply; "years" is a word of its samples). Digits are spoken one by one.
-_AGE_WORDS = (*_DIGIT_WORDS, "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-              "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
-              "fifty", "sixty", "seventy", "eighty", "ninety", "hundred")
+# Words a sample holds side by side that mean nothing apart: a number ("nine one one": round
+# 12, "I'm 19" or "around nine, one of my legs" was the emergency).
+NUMBER_WORDS = frozenset((*_DIGIT_WORDS, "ten", "eleven", "twelve"))
+_AGE_WORDS = (*sorted(NUMBER_WORDS), "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+              "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+              "eighty", "ninety", "hundred")
 _AGE = re.compile(
     r"^(?:i am|he is|she is|my \w+ is) (?:(?:" + "|".join(_AGE_WORDS) + r") )+"
     r"(?:years? old )?(?:and )?"
