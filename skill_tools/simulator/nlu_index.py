@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -102,6 +102,45 @@ class ExactHit(NamedTuple):
     sample: str
 
 
+class LazyPattern:
+    """A regular expression compiled when first used: the open-slot stage reads few of the
+    thousands of samples' patterns, and compiling them all cost every start a second."""
+
+    __slots__ = ("source", "_compiled")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled.fullmatch(text)
+
+
+class SubsetIndex:
+    """Which of many word sets a phrase's words contain, in their order: each set is filed
+    under its rarest word, so a phrase looks at the few sets filed under its own words
+    rather than testing thousands (the slot fill and the emergency rule ask this of every
+    phrase)."""
+
+    def __init__(self, sets: Sequence[frozenset[str]]) -> None:
+        counts = Counter(w for s in sets for w in s)
+        self._sets = sets
+        self._always = [i for i, s in enumerate(sets) if not s]
+        self._by_word: dict[str, list[int]] = defaultdict(list)
+        for i, s in enumerate(sets):
+            if s:
+                self._by_word[min(s, key=lambda w: (counts[w], w))].append(i)
+
+    def within(self, said: Set[str]) -> list[int]:
+        """The indexes, ascending, of the sets all of whose words are in `said`."""
+        found = list(self._always)
+        for word in said:
+            found += (i for i in self._by_word.get(word, ()) if self._sets[i] <= said)
+        return sorted(found)
+
+
 @dataclass(frozen=True)
 class SlotSample:
     """A sample with slots, for the slot fill and the open-slot stage."""
@@ -110,7 +149,7 @@ class SlotSample:
     sample: str
     slots: tuple[SlotRef, ...]  # in order of appearance
     parts: tuple[SamplePart, ...]
-    open: re.Pattern[str] | None  # None when it has too few carrier words
+    open: LazyPattern | None  # None when it has too few carrier words
     # Its literal words: a phrase that lacks one cannot fill it (tried first, it spares the
     # slot fill most samples: a phrase is tried against thousands).
     literals: frozenset[str]
@@ -145,23 +184,40 @@ class PrioritySample(NamedTuple):
 
 @dataclass(frozen=True)
 class SlotTagger:
-    """Finds custom slot values in a phrase, for the near match."""
+    """Finds custom slot values in a phrase, for the near match: at each word, the longest
+    value that starts there, then on after it (a word-by-word walk: one regular expression
+    of every value cost a start more than a second)."""
 
-    pattern: re.Pattern[str] | None  # None: the model's intents use no custom slot type
     types: dict[str, str]  # spoken-form value or synonym -> its slot type
+    lengths: dict[str, tuple[int, ...]]  # a first word -> its values' word counts, longest first
+
+    @classmethod
+    def of(cls, types: dict[str, str]) -> SlotTagger:
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for phrase in types:
+            words = phrase.split(" ")
+            lengths[words[0]].add(len(words))
+        return cls(types, {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()})
 
     def tag(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """Replace custom slot values by their type token; return the values found in order."""
-        if self.pattern is None:
-            return text, []
+        words = text.split(" ")
+        out: list[str] = []
         found: list[tuple[str, str]] = []
-
-        def swap(m: re.Match[str]) -> str:
-            slot_type = self.types[m.group(0)]
-            found.append((slot_type, m.group(0)))
-            return type_token(slot_type)
-
-        return self.pattern.sub(swap, text), found
+        at = 0
+        while at < len(words):
+            for n in self.lengths.get(words[at], ()):
+                phrase = " ".join(words[at : at + n])
+                slot_type = self.types.get(phrase) if at + n <= len(words) else None
+                if slot_type is not None:
+                    found.append((slot_type, phrase))
+                    out.append(type_token(slot_type))
+                    at += n
+                    break
+            else:
+                out.append(words[at])
+                at += 1
+        return " ".join(out), found
 
 
 @dataclass(frozen=True)
@@ -212,10 +268,6 @@ class ModelIndex:
 def type_token(slot_type: str) -> str:
     """The near match's token for any value of a slot type."""
     return "{" + slot_type + "}"  # braces never survive spoken_form(): no clash with a word
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    return "|".join(re.escape(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
 
 
 def compile_model(model: Mapping[str, Any], threshold: float | None = None) -> ModelIndex:
@@ -323,11 +375,7 @@ class _Compiler:
             for phrase in self.types[slot_type]:
                 if phrase not in PRONOUNS:
                     tag_type.setdefault(phrase, slot_type)
-        if not tag_type:
-            return SlotTagger(None, tag_type)
-        return SlotTagger(
-            re.compile(r"(?<!\S)(?:" + _alternation(tag_type) + r")(?!\S)"), tag_type
-        )
+        return SlotTagger.of(tag_type)
 
     def _slot_pattern(self, slot_type: str) -> str:
         low, high = OPEN_SLOT_WORDS
@@ -378,7 +426,7 @@ class _Compiler:
                     sample,
                     tuple(slots),
                     tuple(exact_parts),
-                    re.compile(" ".join(open_parts))
+                    LazyPattern(" ".join(open_parts))
                     if len(carriers) >= OPEN_SLOT_MIN_CARRIER and len(slots) == 1
                     else None,  # several unknown slots at once say nothing: no open match
                     frozenset(p for p in exact_parts if isinstance(p, str)),

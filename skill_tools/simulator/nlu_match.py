@@ -64,6 +64,7 @@ Anything else is AMAZON.FallbackIntent.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -84,6 +85,7 @@ from skill_tools.simulator.nlu_index import (
     UNDENIED,
     ModelIndex,
     SamplePart,
+    SubsetIndex,
     number_pairs,
     type_token,
 )
@@ -165,7 +167,9 @@ class Matcher:
         self._slot_samples_of: dict[str, list] = defaultdict(list)
         for sample in index.slot_samples:
             self._slot_samples_of[sample.intent].append(sample)
+        self._slot_literals = SubsetIndex([s.literals for s in index.slot_samples])
         self._priority = index.priority
+        self._priority_words = SubsetIndex([p.words for p in index.priority])
         # The words of the signs a denial can take back, and may list ("no chest pain or
         # trouble breathing"): a denial reaches across them to the sign it denies.
         self._signs = frozenset(
@@ -186,6 +190,10 @@ class Matcher:
             for value in self._types.get(slot_type, ())
             if len(drop_fillers(value).split()) >= _WHOLE_PHRASE_MIN
             and not any(f" {w} " in f" {value} " for w in _FED_UP)
+        )
+        # Most phrases say none of them: one search first spares the loop over them all.
+        self._despair_any = (
+            re.compile("|".join(re.escape(v) for v, _ in self._despair)) if self._despair else None
         )
         near = index.near
         self._entries = near.entries
@@ -262,7 +270,8 @@ class Matcher:
 
     def _contained(self, text: str) -> Match | None:
         padded = f" {drop_fillers(text)} "
-        for value, intent in self._despair:
+        said_any = self._despair_any is not None and self._despair_any.search(padded)
+        for value, intent in self._despair if said_any else ():
             at = padded.find(value)
             if at < 0:
                 continue
@@ -274,8 +283,9 @@ class Matcher:
         said = content_words(text)
         stems = [stem(w) for w in drop_fillers(text).split()]
         pairs = set(zip(stems, stems[1:], strict=False))
-        for words, sample, intent, particles in self._priority:
-            if not words <= said or (intent in DENIABLE and denies(stems, words, self._signs)):
+        for i in self._priority_words.within(said):
+            words, sample, intent, particles = self._priority[i]
+            if intent in DENIABLE and denies(stems, words, self._signs):
                 continue
             if words <= NUMBER_STEMS and len(said) > _NUMBERS_SAID_WITH:
                 continue  # "i work as a 911 dispatcher and i sit all day" (round 13)
@@ -324,7 +334,8 @@ class Matcher:
         near = self._near(text, asked if asked != bare else None)
         if near is not None:
             return near
-        for s in self._slot_samples:
+        for i in self._slot_literals.within(set(text.split())):
+            s = self._slot_samples[i]
             if s.intent in PRIORITY_INTENTS:
                 continue  # unknown words are no alarm: "my wife says {despair}", "i kick"
             m = s.open.fullmatch(text) if s.open else None
@@ -360,8 +371,9 @@ class Matcher:
         intent's samples that match too, the one that fills the most slots ("remind me
         tomorrow afternoon": {day} and {time}, not a {day} that swallows the afternoon)."""
         said = set(words)
-        for s in self._slot_samples:
-            heard = s.literals <= said and self._fit(s.parts, words)
+        for i in self._slot_literals.within(said):
+            s = self._slot_samples[i]
+            heard = self._fit(s.parts, words)
             if heard:
                 for other in self._slot_samples_of.get(s.intent, ()):
                     fits = len(other.slots) > len(heard) and other.literals <= said
