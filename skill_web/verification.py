@@ -476,19 +476,25 @@ def make_urllib_fetcher(
         else:
             raise OSError(f"unsupported scheme {parts.scheme!r}")
         expired = threading.Event()
+        # The socket as connected: on a response that closes the connection (HTTP/1.0, or
+        # "Connection: close"), http.client drops conn.sock once the headers are read, and
+        # the body is read through the response alone; the watchdog must still reach it.
+        connected: list[socket.socket] = []
 
         def abort() -> None:
             expired.set()
-            sock = conn.sock
-            if sock is not None:
-                with _suppress_oserror():
-                    sock.shutdown(socket.SHUT_RDWR)
+            for sock in (conn.sock, *connected):
+                if sock is not None:
+                    with _suppress_oserror():
+                        sock.shutdown(socket.SHUT_RDWR)
 
         watchdog = threading.Timer(timeout, abort)
         watchdog.daemon = True
         watchdog.start()
         try:
             conn.request("GET", parts.path or "/", headers={"Accept": "*/*"})
+            if conn.sock is not None:
+                connected.append(conn.sock)
             response = conn.getresponse()
             if response.status != 200:
                 raise OSError(f"HTTP {response.status} fetching {url}")

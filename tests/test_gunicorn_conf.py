@@ -9,8 +9,8 @@
 
 from __future__ import annotations
 
+import http.client
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -147,8 +147,15 @@ def _listening(tmp_path: Path, **env: str) -> str:
     try:
         line = next(x for x in server.lines if "Listening at:" in x)
         address = line.split("Listening at: http://")[1].split()[0]
-        with socket.create_connection((address.rsplit(":", 1)[0], server.port), timeout=10):
-            pass  # listening there
+        host = address.rsplit(":", 1)[0]
+        # listening there, and a worker answers (stopped while it boots, gunicorn waits out
+        # graceful_timeout for it)
+        conn = http.client.HTTPConnection(host, server.port, timeout=10)
+        try:
+            conn.request("GET", "/healthz")
+            assert conn.getresponse().status == 200
+        finally:
+            conn.close()
     finally:
         assert server.stop() == 0
     assert not (home / ".gunicorn").exists()  # no control socket shared through $HOME

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -753,18 +754,20 @@ def test_session_and_context_application_ids_must_agree(
 # ------------------------------------------------------------------------- production fetcher
 
 
-def _trickle(wfile: Any, data: bytes, stop: float) -> None:
-    """Send ``data`` a byte at a time, 0.1 s apart, for at most ``stop`` seconds."""
+def _trickle(wfile: Any, data: bytes, stop: float, stopped: threading.Event) -> str:
+    """Send ``data`` a byte at a time, 0.1 s apart, for at most ``stop`` seconds, or until
+    the test is over; say how it ended."""
     end = time.monotonic() + stop
     for i in range(len(data)):
-        if time.monotonic() > end:
-            return
+        if time.monotonic() > end or stopped.is_set():
+            return "server gave up"
         try:
             wfile.write(data[i : i + 1])
             wfile.flush()
         except OSError:
-            return
+            return "client hung up"
         time.sleep(0.1)
+    return "all sent"
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -778,7 +781,8 @@ class _Handler(BaseHTTPRequestHandler):
                 response = b"y" * 300
             elif self.path == "/trickle-status":
                 response = b"HTTP/1.0 200 OK" + b" " * 300 + b"\r\n\r\n"
-            _trickle(self.wfile, response, stop=20)
+            server: Any = self.server
+            server.trickled.put(_trickle(self.wfile, response, stop=20, stopped=server.stopped))
             self.close_connection = True
             return
         if self.path == "/redirect":
@@ -796,16 +800,22 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
+TRICKLED: queue.Queue[str] = queue.Queue()  # how each trickle ended
+
+
 @pytest.fixture
 def local_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     for var in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
         monkeypatch.delenv(var, raising=False)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server: Any = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server.stopped = threading.Event()
+    server.trickled = TRICKLED
     thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
+        server.stopped.set()
         server.shutdown()
         server.server_close()
 
@@ -820,10 +830,13 @@ def test_urllib_fetcher_reads_at_most_limit_plus_one(local_server: str) -> None:
 def test_urllib_fetcher_deadline_covers_status_headers_and_body(
     local_server: str, path: str
 ) -> None:
-    """The server never pauses long, so only a whole-fetch deadline stops it (in 1 s, not 20)."""
+    """The server never pauses long, so only a whole-fetch deadline stops it: the fetcher
+    hangs up while the server, which would go on for 20 s, is still sending (round 14: on
+    a response that closes the connection, the body was read to the server's end)."""
     fetch = make_urllib_fetcher(timeout=1.0, max_bytes=1000)
     with pytest.raises(TimeoutError, match="longer than 1 s"):
         fetch(f"{local_server}{path}")
+    assert TRICKLED.get(timeout=60) == "client hung up"
 
 
 def test_urllib_fetcher_refuses_redirects(local_server: str) -> None:
