@@ -214,12 +214,16 @@ def _fine_after(stems: list[str], i: int) -> bool:
 def _denied_at(stems: list[str], i: int, signs: frozenset[str]) -> bool:
     """Whether a denial reaches the word at `i`, back across small words, "or", "and" and
     the words of other signs; a "no" only when a sign or "any" follows it ("no, i have
-    chest pain" is no denial)."""
+    chest pain" is no denial). A "not" or "never" does not reach across "and": "i can't
+    talk and my face is drooping" is two signs, the first said with its own "not" (round
+    14: the fallback, with no 911)."""
     j = i - 1
+    crossed_and = False
     while j >= 0:
         word = stems[j]
         if word in DENIALS:
-            return True
+            return not (crossed_and and word in NEGATIONS)
+        crossed_and = crossed_and or word == "and"
         if word == "no":
             return stems[j + 1] in signs or stems[j + 1] == "any"
         if word not in _DENIAL_BRIDGE and word not in _LISTING and word not in signs:

@@ -128,6 +128,7 @@ IDIOMS = {
     "passed out laughing": "howled laughing", "fainted laughing": "howled laughing",
     "bleeding a little from shaving": "nicked shaving",
     "better off without these cramps": "happier without these cramps",
+    "can not talk right now": "am busy now",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
