@@ -555,6 +555,13 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         (["no", "no", "no"], "my legs are smooth, nothing bulging", "VARICOSE", "no"),
         ([], "oh goodness yes", "FREQUENT", "yes"),
         (["no"], "idk", "SLEEP", "unsure"),
+        # Round 14: each was asked again ("um kinda": its words are all fillers).
+        ([], "um kinda", "FREQUENT", "unsure"),
+        (["yes"], "uh sort of", "SLEEP", "unsure"),
+        ([], "it's not every night, it's more like a couple times a month", "FREQUENT", "no"),
+        ([], "not really, more like once a month", "FREQUENT", "no"),
+        (["no", "no"], "my chest is fine, yes they come when i walk", "WALKING", "yes"),
+        (["no", "no"], "no chest pain, no they don't happen when i walk", "WALKING", "no"),
     ],
 )
 def test_answers_in_people_s_words_are_recorded_as_meant(

@@ -116,6 +116,7 @@ from skill_tools.simulator.nlu_words import (
     deletions,
     drop_carrier,
     drop_fillers,
+    filler_openings,
     spoken_form,
     stem,
 )
@@ -150,6 +151,9 @@ class Match:
     method: str = "exact"
     score: float = 1.0
     sample: str | None = None  # the sample that won, for explanations
+
+
+_MORE_LIKE = frozenset({"more like", "it is more like"})  # of nlu_words.CORRECTIONS
 
 
 class Matcher:
@@ -297,6 +301,11 @@ class Matcher:
         """The intent and slots Alexa would send for `utterance` inside the skill's session."""
         text = spoken_form(utterance)
         hit = self._exact.get(text) or self._exact.get(drop_fillers(text))
+        for opening in [] if hit else filler_openings(text):
+            hit = self._exact.get(opening)
+            if hit:
+                text = opening
+                break
         if not hit:  # "I'm dying to know why my legs cramp": the idiom says nothing
             text = _without_idioms(text)
         if not hit:  # a literal sample of another intent is what Alexa would pick
@@ -388,9 +397,15 @@ class Matcher:
         breathing, I just want to know about varicose veins": a denial (the model's
         DENIAL_INTENT on its own), then what was asked, which is the match. The emergency
         rule has already looked at the whole phrase, so a sign said after the denial still
-        wins ("no chest pain but my calf is swollen and red")."""
+        wins ("no chest pain but my calf is swollen and red"). A yes or no may follow the
+        denial as the answer's first word: "my chest is fine, yes they come when i walk"
+        (round 14: the fallback)."""
         words = text.split()
         for k, word in enumerate(words[2:-1], start=2):
+            if word in _PLAIN_YES | _PLAIN_NO and self._only_denies(words[:k]):
+                said = self.resolve(" ".join(words[k:]))
+                if said.intent in ANSWER_INTENTS:
+                    return Match(said.intent, said.slots, "clause", said.score, said.sample)
             if word not in TURNS:
                 continue
             # "..., i just want to know", "..., my calves just cramp": the last words before
@@ -422,9 +437,14 @@ class Matcher:
             if at < 1:
                 continue
             left, right = padded[:at].strip(), padded[at + len(marker) + 2 :].strip()
-            if not right or (
-                self.resolve(left).intent not in ANSWER_INTENTS and not _yes_and_no(left)
-            ):
+            if marker in _MORE_LIKE:
+                # "it's not every night, more like ...": only what was denied is taken back
+                # ("wait actually it's more like once a week" changes the earlier answer)
+                if not set(left.split()) & NEGATIONS:
+                    continue
+            elif self.resolve(left).intent not in ANSWER_INTENTS and not _yes_and_no(left):
+                continue
+            if not right:
                 continue
             meant = self.resolve(right)
             if meant.intent in ANSWER_INTENTS:

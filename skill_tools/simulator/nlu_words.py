@@ -136,7 +136,7 @@ IDIOMS = {
 CORRECTIONS = (
     "no wait", "wait no", "wait actually", "actually wait", "no actually", "actually no",
     "or rather", "scratch that", "make that", "sorry i mean", "i mean", "or actually",
-    "well actually", "let me correct that", "correction", "wait",
+    "well actually", "let me correct that", "correction", "wait", "it is more like", "more like",
 )
 # The intents a correction may stand between: the check's answers.
 ANSWER_INTENTS = frozenset({
@@ -224,6 +224,26 @@ def spoken_form(text: str) -> str:
 def drop_fillers(text: str) -> str:
     """A spoken-form phrase without filler words ("um", "please", "i think", ...)."""
     return " ".join(_FILLER.sub(" ", text).split())
+
+
+# A one-word filler says nothing; "kind of", "i guess" are hedges: "kind of i guess" is
+# no "i guess".
+_LEADING_FILLER = re.compile(
+    r"(?:" + "|".join(re.escape(f) for f in FILLERS if " " not in f) + r") (?=\S)"
+)
+
+
+def filler_openings(text: str) -> list[str]:
+    """A phrase of fillers alone without its first one-word filler, then its first two, ...:
+    "um kind of" holds the sample "kind of", which drop_fillers() empties (round 14: "um kinda" was
+    the fallback). Empty unless every word is a filler."""
+    out: list[str] = []
+    if drop_fillers(text):
+        return out
+    while (m := _LEADING_FILLER.match(text)) is not None:
+        text = text[m.end() :]
+        out.append(text)
+    return out
 
 
 # An age said first: "i am 91 years old and my calves cramp every night" (round 13: the
