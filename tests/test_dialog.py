@@ -351,6 +351,23 @@ def test_a_second_answer_to_a_later_question_is_told_back_when_its_turn_comes() 
     assert none.session_attributes["result"][0] == "probably_fine"
 
 
+def test_a_reply_and_varicose_veins_too_counts_both() -> None:
+    """Round 14: "yes, and I have varicose veins too" got the varicose veins topic, and the
+    yes to how often was lost."""
+    *_, said, no, result = play(
+        "open leg cramp helper",
+        "check my symptoms",
+        "no, and i have varicose veins too",
+        "no",
+        "no",
+    )
+    assert said.speech.endswith(C.questions["SLEEP"].text)
+    assert said.session_attributes["answers"] == {"FREQUENT": "no"}
+    assert result.speech.startswith(C.questions["VARICOSE"].taken)
+    answers = dict(zip(triage.QUESTIONS, map(Answer, ["no", "no", "no", "yes"]), strict=True))
+    assert result.session_attributes["result"] == list(triage.classify(answers))
+
+
 def test_in_a_check_for_someone_else_what_is_said_of_them_counts() -> None:
     """Round 13: "his calves", in a check for a father, was no answer (not the user's own)."""
     *_, told, resumed = play(
