@@ -129,6 +129,12 @@ IDIOMS = {
     "bleeding a little from shaving": "nicked shaving",
     "better off without these cramps": "happier without these cramps",
     "can not talk right now": "am busy now",
+    # Round 14, fourteenth new user: these got 911.
+    "i stroke my": "i rub my", "gently stroke": "gently rub", "stroke my calf": "rub my calf",
+    "stroke my leg": "rub my leg", "dying of embarrassment": "so embarrassed",
+    "going to die every time": "hurt badly every time",
+    "passed out on the couch": "fell asleep on the couch",
+    "numb for a minute": "asleep for a minute",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
