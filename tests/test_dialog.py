@@ -414,6 +414,12 @@ def test_a_check_for_a_grandchild_asks_about_them() -> None:
     assert check.speech.endswith(about_them(C.questions["FREQUENT"].text))
 
 
+def test_can_we_check_a_parent_s_cramps_asks_about_them() -> None:
+    """Round 14: "can we check my father's cramps" asked "Do you get frequent leg cramps?"."""
+    check = play("open leg cramp helper", "can we check my father's cramps")[-1]
+    assert check.speech.endswith(about_them(C.questions["FREQUENT"].text))
+
+
 def test_one_shots_carry_the_disclaimer_and_later_turns_do_not() -> None:
     sim = simulator()
     one_shot = sim.say("ask leg cramp helper why do my legs cramp at night")
@@ -680,6 +686,7 @@ def test_spider_veins_said_to_the_varicose_question_are_not_sure() -> None:
         "do leg cramps get worse in the winter",
         "could smoking be making my leg cramps worse",  # round 8: the list alone
         "do my cramps get worse when it's cold outside",  # round 8: fell back
+        "does caffeine cause them",  # round 14: fell back
     ],
 )
 def test_a_cause_the_article_does_not_list_is_said_to_be_unlisted(asked: str) -> None:

@@ -135,6 +135,7 @@ IDIOMS = {
     "going to die every time": "hurt badly every time",
     "passed out on the couch": "fell asleep on the couch",
     "numb for a minute": "asleep for a minute",
+    "dead tired": "exhausted", "dead on my feet": "exhausted",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
@@ -188,7 +189,7 @@ CARRIERS = tuple(sorted((
     "hang on", "hold on", "oh wait", "sorry", "oh sorry", "no wait", "oh and", "and also",
     "no hang on", "no hold on", "i changed my mind", "i have changed my mind", "correction",
     "on second thought", "come to think of it", "now that i think about it",
-    "hurry up", "come on",
+    "hurry up", "come on", "quick", "quickly",
 ), key=lambda c: (-len(c.split()), c)))
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
