@@ -712,10 +712,15 @@ class Conversation:
         me up" kept only the first, and the sleep question came next). It is noted for its
         own question, as an answer said before its question is, and told back when that
         question's turn comes. When it, and not the first, answers the question asked, the
-        two change places. An answer to a question already answered changes nothing."""
+        two change places, as they do when the first answers it only by a reading of how
+        often ("they wake me up sometimes", asked about sleep: round 14 took the "sometimes"
+        as unsure). An answer to a question already answered changes nothing."""
         pending = triage.next_question(state.answers) if state.in_check else None
         first = answers.meaning(value_id, pending)
-        if pending is not None and (first is None or first.question != pending):
+        own = answers.meaning(value_id)  # what the first says, whatever is asked
+        if pending is not None and (
+            first is None or first.question != pending or (own and own.question != pending)
+        ):
             second = answers.meaning(also_id, pending)
             if second is not None and second.question == pending:
                 value_id, also_id = also_id, value_id or ""

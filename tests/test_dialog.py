@@ -398,6 +398,7 @@ def test_a_question_opening_with_no_does_not_end_the_session() -> None:
         ([], "how often is too often", "FREQUENT"),
         (["no", "no", "no"], "are spider veins the same thing as varicose veins", "VARICOSE"),
         (["no", "no", "no"], "are spider veins the same as varicose veins", "VARICOSE"),
+        ([], "how would i know if they're frequent", "FREQUENT"),  # round 14: not sure
     ],
 )
 def test_a_question_about_a_check_question_records_nothing_and_asks_it_again(
@@ -406,6 +407,16 @@ def test_a_question_about_a_check_question_records_nothing_and_asks_it_again(
     *_, before, after = play("open leg cramp helper", "check my symptoms", *setup, asked)
     assert after.session_attributes["answers"] == before.session_attributes["answers"]
     assert after.speech.endswith(C.questions[question].text)
+
+
+@pytest.mark.parametrize("asked", ["is this going to take long", "how long will this take"])
+def test_help_in_the_check_says_how_long_it_takes(asked: str) -> None:
+    """Round 14: these got "The clinic's article doesn't cover that" (or insurance, costs,
+    hours...), then the question again."""
+    *_, before, asked = play("open leg cramp helper", "check my symptoms", "yes", asked)
+    assert asked.session_attributes["answers"] == before.session_attributes["answers"]
+    assert asked.speech.startswith(C.questions["SLEEP"].help)
+    assert C.prompt("check_help_tail") in asked.speech and "four" in C.prompt("check_help_tail")
 
 
 def test_a_check_for_a_grandchild_asks_about_them() -> None:
@@ -585,6 +596,9 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         ([], "not really, more like once a month", "FREQUENT", "no"),
         (["no", "no"], "my chest is fine, yes they come when i walk", "WALKING", "yes"),
         (["no", "no"], "no chest pain, no they don't happen when i walk", "WALKING", "no"),
+        (["yes"], "they wake me up sometimes", "SLEEP", "yes"),  # round 14: unsure
+        (["no"], "not usually, maybe once or twice", "SLEEP", "no"),  # not sure
+        (["no"], "i don't think so, maybe a couple times", "SLEEP", "no"),
     ],
 )
 def test_answers_in_people_s_words_are_recorded_as_meant(

@@ -153,6 +153,8 @@ class Match:
     sample: str | None = None  # the sample that won, for explanations
 
 
+# Words a yes or no sample may end with that say more is coming when words follow.
+_CLAUSE_GOES_ON = frozenset({"not", "do", "does", "did", "is", "am", "are", "was", "have"})
 _MORE_LIKE = frozenset({"more like", "it is more like"})  # of nlu_words.CORRECTIONS
 
 
@@ -568,6 +570,24 @@ class Matcher:
                 if share >= CLASSIFIER_EMERGENCY_SHARE:
                     return None  # "yes, and my calf is red and painful": the fallback offers 911
                 return Match(intent, {}, "leading", 0.0, words[0])
+        return self._leading_phrase(text, words)
+
+    def _leading_phrase(self, text: str, words: list[str]) -> Match | None:
+        """ "not usually, maybe once or twice": a yes or no of two to five words (a sample
+        of its own) that opens a phrase nothing else matched, and nothing after it turns or
+        takes it back (round 14: "maybe" made it not sure)."""
+        for k in range(min(5, len(words) - 1), 1, -1):
+            if words[k - 1] in _CLAUSE_GOES_ON:
+                continue  # "i don't know if ...": "i do not" is a no only said alone
+            hit = self._exact.get(" ".join(words[:k]))
+            if hit is None or hit.intent not in LEADING_ANSWERS:
+                continue
+            rest = set(words[k:])
+            if rest & (TURNS | TAKEN_BACK) or any(rest & o for o in LEADING_ANSWERS.values()):
+                return None  # "not really, but they do wake me up", "not really, yes"
+            if self._emergency_share(self._near_tokens(text)[0]) >= CLASSIFIER_EMERGENCY_SHARE:
+                return None
+            return Match(hit.intent, {}, "leading", 0.0, hit.sample)
         return None
 
     def _answer_value(self, text: str) -> Match | None:
