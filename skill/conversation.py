@@ -515,7 +515,11 @@ class Conversation:
             return self._offer(told, state, Pending.RESUME_CHECK)
         if topic is None:
             return self._menu(self.content.prompt("no_topic_yet"), state)
-        if topic.more is None:
+        said = state.last_speech or ""
+        told = topic.more is None or said.startswith(topic.more)
+        if told or said.startswith(self.content.prompt("no_more_detail")):
+            # told already, just now: no second telling (round 14: "tell me more" three
+            # times said the same thing three times)
             return self._offer_next(self.content.prompt("no_more_detail"), state, topic.next)
         reply = self._offer_next(topic.more, state, topic.next)
         card = Card(topic.title, topic.more)

@@ -246,6 +246,42 @@ def test_what_to_do_after_a_result_is_the_step_it_names_and_what_the_physician_c
     assert told.session_attributes["pending"] == "contact_or_done"
 
 
+def test_what_next_after_why_is_the_step_not_the_why_again() -> None:
+    """Round 14: "what next", after "why", said the "why" text again."""
+    *_, why, then = play(
+        "open leg cramp helper", "check my symptoms", "no", "no", "yes", "why", "what next"
+    )
+    assert then.speech != why.speech
+    assert then.speech.startswith(C.outcomes["see_specialist"].title)
+
+
+def test_tell_me_more_twice_says_that_is_all_not_the_same_again() -> None:
+    """Round 14: three "tell me more" said the same thing three times."""
+    *_, more, again, third = play(
+        "open leg cramp helper",
+        "why do my legs cramp at night",
+        "tell me more",
+        "tell me more",
+        "tell me more",
+    )
+    assert more.speech.startswith(C.topics["LegCrampsAtNightIntent"].more)
+    for turn in (again, third):
+        assert turn.speech.startswith(C.prompt("no_more_detail")), turn.speech
+        assert C.topics["LegCrampsAtNightIntent"].more not in turn.speech
+
+
+def test_how_often_said_in_a_one_shot_is_not_asked_again_in_the_check() -> None:
+    """Round 14: "tell leg cramp helper I have cramps every night" got "Okay.", and the
+    check it offered asked how often again."""
+    sim = simulator()
+    told = sim.say("tell leg cramp helper i have cramps every night")
+    check = sim.say("yes")
+    assert told is not None and check is not None
+    assert C.questions["FREQUENT"].text not in check.speech
+    assert C.questions["FREQUENT"].taken in check.speech
+    assert check.speech.endswith(C.questions["SLEEP"].text)
+
+
 def test_what_the_specialist_will_do_after_a_result_is_how_they_diagnose() -> None:
     """Round 13: "what will the specialist do to me" fell back."""
     told = play(
