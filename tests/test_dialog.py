@@ -635,6 +635,8 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         (["yes"], "they wake me up sometimes", "SLEEP", "yes"),  # round 14: unsure
         (["no"], "not usually, maybe once or twice", "SLEEP", "no"),  # not sure
         (["no"], "i don't think so, maybe a couple times", "SLEEP", "no"),
+        (["yes"], "yeah they get me up, i have to stand on the cold floor", "SLEEP", "yes"),
+        (["yes"], "they get me up", "SLEEP", "yes"),
     ],
 )
 def test_answers_in_people_s_words_are_recorded_as_meant(
