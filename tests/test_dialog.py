@@ -282,6 +282,22 @@ def test_how_often_said_in_a_one_shot_is_not_asked_again_in_the_check() -> None:
     assert check.speech.endswith(C.questions["SLEEP"].text)
 
 
+@pytest.mark.parametrize("said", ["at night", "night"])
+def test_when_said_to_a_check_question_sets_no_reminder_and_keeps_the_session(said: str) -> None:
+    """Round 14: "at night" set a reminder for 8 in the evening (with the permission), and
+    "night" was "night night" and ended the session."""
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.intent != "SetReminderIntent" and not turn.session_ended
+    assert "remind" not in turn.speech.lower()
+    assert turn.session_attributes.get("answers", {}) == {}
+
+
+def test_can_you_text_it_to_me_gives_the_details_not_a_reminder() -> None:
+    """Round 14: after the contact details, it was a reminder request."""
+    *_, turn = play("open leg cramp helper", "how do i contact the clinic", "can you text it to me")
+    assert turn.intent == "ContactClinicIntent"
+
+
 def test_what_the_specialist_will_do_after_a_result_is_how_they_diagnose() -> None:
     """Round 13: "what will the specialist do to me" fell back."""
     told = play(

@@ -435,8 +435,10 @@ class _Compiler:
             near = " ".join(near_words)
         words = drop_fillers(near).split()
         self.vocabulary.update(words)
-        if len(words) == 1 and len(near.split()) > 1:
-            return  # "uh huh" is not "huh": the near match would learn the wrong word
+        if len(set(words)) == 1 and len(near.split()) > 1:
+            # "uh huh" is not "huh", "night night" not "night": the near match would learn
+            # the wrong word (round 14: "night", said to a check question, ended the session)
+            return
         tokens = frozenset(stem(w) for w in words)
         if tokens and (intent, tokens) not in self.seen:
             self.seen.add((intent, tokens))

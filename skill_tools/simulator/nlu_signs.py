@@ -118,13 +118,13 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
                  "what if", "i read", "i heard", "someone told me", "is that true",
                  "watch out for", "suppose", "is that an emergency",
                  "should i call nine one one if", "should i go to the er if",
-                 "should i go to the emergency room if")
+                 "should i go to the emergency room if", "what are the chances")
 _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back", "used to",
             "in high school", "as a kid", "as a teenager", "in two zero", "in one nine",
             "when i was younger", "died of", "died from", "passed away from", "decades ago",
             "in college", "in my twenties", "in my thirties", "in my teens", "once at a",
             "once after", "but it went away", "and it went away", "a show about",
-            "a documentary about", "on tv")
+            "a documentary about", "on tv", "for years")
 
 
 # "Now" after these says the sign is over: "it swelled up after surgery last year but it's

@@ -136,6 +136,11 @@ IDIOMS = {
     "passed out on the couch": "fell asleep on the couch",
     "numb for a minute": "asleep for a minute",
     "dead tired": "exhausted", "dead on my feet": "exhausted",
+    # Round 14, fifteenth new user: these got 911 or 988, and the session ended.
+    "going on walks": "taking walks", "going on a walk": "taking a walk",
+    "ran out of breath": "got tired", "suffocating under": "buried under",
+    "collapsed with a cramp": "went down with a cramp",
+    "numb when i wake up": "stiff when i wake up",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
