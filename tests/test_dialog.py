@@ -15,7 +15,7 @@ from skill.content import load
 from skill.third_person import about_them
 from skill.triage import Answer
 from skill_tools.simulator.envelopes import DeviceKind
-from tests.talk import play, simulator
+from tests.talk import nlu, play, simulator
 
 C = load()
 DISCLAIMER = C.safety["disclaimer"]
@@ -469,6 +469,21 @@ def test_help_in_the_check_says_how_long_it_takes(asked: str) -> None:
     assert asked.session_attributes["answers"] == before.session_attributes["answers"]
     assert asked.speech.startswith(C.questions["SLEEP"].help)
     assert C.prompt("check_help_tail") in asked.speech and "four" in C.prompt("check_help_tail")
+
+
+def test_yes_for_a_relative_to_the_check_offer_asks_about_them() -> None:
+    """Round 14: "yes, for my wife though" was a reminder with the day "my wife though"."""
+    *_, check = play(
+        "open leg cramp helper", "when should i see a vein specialist", "yes, for my wife though"
+    )
+    assert check.speech.endswith(about_them(C.questions["FREQUENT"].text))
+
+
+def test_yes_remind_me_on_a_day_in_the_afternoon_keeps_the_afternoon() -> None:
+    """Round 14: said to the reminder offer, the afternoon was dropped (9 in the morning)."""
+    match = nlu().resolve("yes, remind me friday afternoon")
+    assert match.intent == "SetReminderIntent"
+    assert match.slots["day"].value and match.slots["time"].value == "AF"
 
 
 def test_a_check_for_a_grandchild_asks_about_them() -> None:
