@@ -498,6 +498,13 @@ def test_can_we_check_a_parent_s_cramps_asks_about_them() -> None:
     assert check.speech.endswith(about_them(C.questions["FREQUENT"].text))
 
 
+def test_a_one_shot_about_the_skill_says_the_disclaimer_once() -> None:
+    """Round 14: "ask leg cramp helper who wrote this article" said it twice."""
+    turn = simulator().say("ask leg cramp helper who wrote this article")
+    assert turn is not None and turn.speech.count("not medical advice") == 1
+    assert DISCLAIMER in turn.speech
+
+
 def test_one_shots_carry_the_disclaimer_and_later_turns_do_not() -> None:
     sim = simulator()
     one_shot = sim.say("ask leg cramp helper why do my legs cramp at night")
