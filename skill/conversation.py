@@ -420,13 +420,20 @@ class Conversation:
         return reply._replace(speech=speech, state=state)
 
     def topic(
-        self, state: State, intent: str, *, about_self: bool = False, unlisted: bool = False
+        self,
+        state: State,
+        intent: str,
+        *,
+        about_self: bool = False,
+        unlisted: bool = False,
+        for_other: bool = False,
     ) -> Reply:
         """A topic's answer. Said about oneself ("my legs cramp when I walk"), it also answers
         the check question it is about: said to that question, it is the answer; otherwise it
         is noted, and the check will not ask it (it says what it took instead). `unlisted`:
         the question named something the article does not list ("does alcohol cause
-        cramps?"), which the answer says first."""
+        cramps?"), which the answer says first. `for_other`: asked about someone else ("does
+        my mom need to see a vein doctor?"), the check offered next is about them."""
         topic = self.content.topics[intent]
         card = Card(topic.title, topic.speech)
         if unlisted:
@@ -447,7 +454,7 @@ class Conversation:
             return reply._replace(card=card, view=View(ViewKind.ANSWER, intent))
         # Just after a result, the clinic is the next step: the check is not offered again.
         next_step = "contact" if state.result is not None else topic.next
-        state = state._replace(topic=intent, result=None)
+        state = state._replace(topic=intent, result=None, for_other=for_other)
         if topic.more:
             reply = self._offer(topic.speech, state, Pending.MORE)
         else:
@@ -585,7 +592,7 @@ class Conversation:
             case Pending.MORE:
                 return self.more(state)
             case Pending.OFFER_CHECK:
-                return self.start_check(state)
+                return self.start_check(state, for_other=state.for_other)
             case Pending.OFFER_CONTACT | Pending.CONTACT_OR_DONE:
                 return self.contact(state)
             case Pending.OFFER_REMINDER:

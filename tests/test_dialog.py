@@ -486,6 +486,23 @@ def test_yes_remind_me_on_a_day_in_the_afternoon_keeps_the_afternoon() -> None:
     assert match.slots["day"].value and match.slots["time"].value == "AF"
 
 
+@pytest.mark.parametrize(
+    "asked", ["does my mom need to see a vein doctor", "should my dad see a vein doctor"]
+)
+def test_the_check_offered_after_a_question_about_someone_else_asks_about_them(
+    asked: str,
+) -> None:
+    """Round 14: the offer after "does my mom need to see a vein doctor" started a check
+    that asked "Do you get frequent leg cramps?"."""
+    *_, check = play("open leg cramp helper", asked, "yes")
+    assert check.speech.endswith(about_them(C.questions["FREQUENT"].text))
+
+
+def test_the_check_offered_after_a_general_question_asks_about_you() -> None:
+    *_, check = play("open leg cramp helper", "when should i see a vein specialist", "yes")
+    assert check.speech.endswith(C.questions["FREQUENT"].text)
+
+
 def test_a_check_for_a_grandchild_asks_about_them() -> None:
     """Round 13: "check my grandson's leg cramps" asked "Do you get frequent leg cramps?"."""
     check = play("open leg cramp helper", "can you check my grandson's leg cramps, he's 12")[-1]

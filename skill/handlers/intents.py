@@ -231,7 +231,11 @@ def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Rep
         )
         for slot in answers.UNLISTED_SLOTS.get(name, ())
     )
-    return conv.topic(state, name, about_self=about_self, unlisted=unlisted)
+    # "Does my mom need to see a vein doctor?": the check offered next is about her.
+    for_other = resolved_slot_id(handler_input, "relative") == "OTHER"
+    return conv.topic(
+        state, name, about_self=about_self, unlisted=unlisted, for_other=for_other
+    )
 
 
 def _out_of_scope(category: str, slot: str | None) -> Act:
