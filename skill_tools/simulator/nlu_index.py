@@ -482,7 +482,9 @@ class _Compiler:
         postings: dict[str, list[int]] = defaultdict(list)
         for intent, sample, tokens in self.near_samples:
             index = len(entries)
-            entries.append(NearEntry(intent, sample, tokens, sum(idf[t] for t in tokens)))
+            # summed in one order: samples with the same tokens weigh exactly the same, on
+            # every run (round 14: float noise, which the hash seed ordered, broke a tie)
+            entries.append(NearEntry(intent, sample, tokens, sum(idf[t] for t in sorted(tokens))))
             for t in tokens:
                 postings[t].append(index)
         # Spelling: every model word of five letters or more, by its one-letter deletions.
