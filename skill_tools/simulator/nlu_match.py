@@ -566,8 +566,7 @@ class Matcher:
                     return None  # "no swelling, no redness, ...": a denial, not an answer
                 if all(said & others for others in LEADING_ANSWERS.values()):
                     return None  # "yes no wait no": both, so neither
-                share = self._emergency_share(self._near_tokens(text)[0])
-                if share >= CLASSIFIER_EMERGENCY_SHARE:
+                if self._sounds_alarming(text):
                     return None  # "yes, and my calf is red and painful": the fallback offers 911
                 return Match(intent, {}, "leading", 0.0, words[0])
         return self._leading_phrase(text, words)
@@ -585,7 +584,7 @@ class Matcher:
             rest = set(words[k:])
             if rest & (TURNS | TAKEN_BACK) or any(rest & o for o in LEADING_ANSWERS.values()):
                 return None  # "not really, but they do wake me up", "not really, yes"
-            if self._emergency_share(self._near_tokens(text)[0]) >= CLASSIFIER_EMERGENCY_SHARE:
+            if self._sounds_alarming(text):
                 return None
             return Match(hit.intent, {}, "leading", 0.0, hit.sample)
         return None
@@ -606,8 +605,7 @@ class Matcher:
         if all(len(heard.split()) < 2 for _, heard in answers) and len(text.split()) > 4:
             return None  # "luckily i've never had a stroke": one word is no answer in many
         said = set(text.split()) - {w for _, heard in answers for w in heard.split()}
-        share = self._emergency_share(self._near_tokens(text)[0])
-        if said & (NEGATIONS | _PLAIN_NO) or share >= CLASSIFIER_EMERGENCY_SHARE:
+        if said & (NEGATIONS | _PLAIN_NO) or self._sounds_alarming(text):
             return None
         intent, slot = self._answer_slots[slot_type]
         heard = next(w for t, w in answers if t == slot_type)
@@ -622,6 +620,12 @@ class Matcher:
         }
         top = max(scores.values())
         return {intent: math.exp(s - top) for intent, s in scores.items()}
+
+    def _sounds_alarming(self, text: str) -> bool:
+        """Whether the phrase's words give an emergency enough of the classifier's evidence
+        that no answer should be read into it (the fallback offers 911)."""
+        share = self._emergency_share(self._near_tokens(text)[0])
+        return share >= CLASSIFIER_EMERGENCY_SHARE
 
     def _emergency_share(self, tokens: Iterable[str]) -> float:
         """The share of the evidence an emergency holds for these words; 0 with fewer than
