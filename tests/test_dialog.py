@@ -1821,3 +1821,80 @@ def test_quitting_the_check_to_ask_something_else_keeps_the_session() -> None:
 def test_thanks_in_other_words_ends_a_finished_exchange(thanks: str) -> None:
     turn = play("open leg cramp helper", "what are varicose veins", "no", thanks)[-1]
     assert turn.session_ended and "Goodbye" in turn.speech
+
+
+@pytest.mark.parametrize(
+    ("asked", "intent"),
+    [  # round 15: each fell back, or reached another topic's answer
+        ("what's a varicose vein lol my coach said i might have one", "VaricoseVeinsIntent"),
+        ("why do i cramp when it's hot out", "CrampCausesIntent"),  # the walking answer
+        ("my calves hurt every night", "LegCrampsAtNightIntent"),  # other conditions
+        ("well dear, i'd like to do that check thing", "SymptomCheckIntent"),  # help
+        ("i'm dying to know if water helps", "RemediesIntent"),  # help
+        ("is it bad to stretch when it's cramping", "RemediesIntent"),
+        ("what's the risk of a blood clot after surgery", "ComplicationsIntent"),
+        ("do nurses get more leg cramps", "RiskFactorsIntent"),
+        ("for my dad", "SymptomCheckIntent"),
+    ],
+)
+def test_round_15_questions_reach_the_answer_they_ask_for(asked: str, intent: str) -> None:
+    turn = play("open leg cramp helper", asked)[-1]
+    assert turn.intent == intent
+    if intent == "ComplicationsIntent":
+        assert C.safety["warning_signs"] in turn.speech
+
+
+def test_is_it_urgent_after_a_result_is_answered_not_taken_for_it_is_not() -> None:
+    """Round 15: "is it urgent" after a result was "it's not urgent": "Okay. If chest pain..."."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", "is it urgent")[-1]
+    assert turn.intent == "WhenToSeeSpecialistIntent"
+    assert not turn.speech.startswith("Okay")
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "asked"),
+    [  # round 15: both fell back with "I need an answer to this question first"
+        ((), "for my dad", "FREQUENT"),
+        (("yes",), "wait, these are my wife's answers, not mine", "SLEEP"),
+    ],
+)
+def test_saying_whom_the_check_is_for_mid_check_asks_about_them(
+    before: tuple[str, ...], said: str, asked: str
+) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes["for_other"] is True
+    assert turn.speech.endswith(about_them(C.questions[asked].text))
+
+
+@pytest.mark.parametrize(
+    ("before", "asked"),
+    [  # round 15: a question about a check question, and one about clots, mid-check
+        (("yes",), "what counts as disrupting sleep"),  # the definition of a leg cramp
+        (("yes", "no"), "do his cramps mean he might have a clot"),  # fell back
+    ],
+)
+def test_questions_mid_check_are_answered_and_record_nothing(
+    before: tuple[str, ...], asked: str
+) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", *before, asked)[-1]
+    assert turn.intent in ("AMAZON.HelpIntent", "ComplicationsIntent")
+    assert len(turn.session_attributes["answers"]) == len(before)
+
+
+def test_no_phone_number_asked_about_again_says_so_again() -> None:
+    """Round 15: "what do you mean there's no phone number" fell back."""
+    turns = play(
+        "open leg cramp helper",
+        "what's your phone number",
+        "what do you mean there's no phone number",
+    )
+    assert turns[-1].intent == "ClinicPhoneIntent"
+
+
+def test_spider_veins_only_ends_the_check_without_saying_the_user_was_unsure() -> None:
+    """Round 15: "just spider veins" ended with "You were not sure about some answers"."""
+    turn = play(
+        "open leg cramp helper", "check my symptoms", "no", "no", "no", "just spider veins"
+    )[-1]
+    assert turn.session_attributes["result"] == ["worth_checking", "UNSURE"]
+    assert "not sure" not in turn.speech

@@ -771,7 +771,7 @@ def test_simulator_holds_a_whole_check_with_python_m_skill_serve() -> None:
         None, "SymptomCheckIntent", "CrampFrequencyIntent", "AMAZON.NoIntent",
         "AMAZON.NoIntent", "NotSureIntent", "AMAZON.YesIntent", "AMAZON.StopIntent",
     ]  # fmt: skip
-    assert "not sure about some answers" in over_http[5]["speech"]
+    assert "not be sure of some of your answers" in over_http[5]["speech"]
     assert over_http[-1]["end_session"] is True
 
     logged = server.logged()
