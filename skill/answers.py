@@ -52,7 +52,7 @@ REPLIES: Mapping[str, Answer] = MappingProxyType({"YES": Answer.YES, "NO": Answe
 # A hedge said before an answer (the Hedge slot: "I wouldn't say they wake me up", "I can't
 # say they happen when I walk"): NOT turns the answer's yes to a no (and a no said under it,
 # "I wouldn't say they don't wake me up", to not sure); DOUBT makes it not sure (round 10: both
-# were recorded as the answer's yes).
+# were recorded as the answer's yes); MAYBE ("maybe one or two small ones") too.
 HEDGE_SLOT_TYPE = "Hedge"
 HEDGED: Mapping[str, Mapping[Answer, Answer]] = MappingProxyType(
     {
@@ -60,8 +60,11 @@ HEDGED: Mapping[str, Mapping[Answer, Answer]] = MappingProxyType(
             {Answer.YES: Answer.NO, Answer.NO: Answer.UNSURE, Answer.UNSURE: Answer.UNSURE}
         ),
         "DOUBT": MappingProxyType({a: Answer.UNSURE for a in Answer}),
+        "MAYBE": MappingProxyType({a: Answer.UNSURE for a in Answer}),
     }
 )
+# Before how often, "maybe" is an estimate ("maybe twice a week"), not a doubt.
+ESTIMATE_HEDGES = frozenset({"MAYBE"})
 
 
 def hedged(found: Meaning | None, hedge_id: str | None) -> Meaning | None:

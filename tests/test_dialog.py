@@ -1898,3 +1898,76 @@ def test_spider_veins_only_ends_the_check_without_saying_the_user_was_unsure() -
     )[-1]
     assert turn.session_attributes["result"] == ["worth_checking", "UNSURE"]
     assert "not sure" not in turn.speech
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "answers"),
+    [  # round 15, sixteenth new user: each was asked again, or recorded as something else
+        ((), "every single night, honey, every night", {"FREQUENT": "yes"}),  # "you're welcome"
+        ((), "every night, dear", {"FREQUENT": "yes"}),
+        ((), "rarely, thank goodness", {"FREQUENT": "no"}),  # "you're welcome"
+        ((), "heavens yes", {"FREQUENT": "yes"}),
+        ((), "every blessed night", {"FREQUENT": "yes"}),
+        ((), "um, three, maybe four nights a week", {"FREQUENT": "yes"}),  # not sure
+        ((), "maybe twice a week", {"FREQUENT": "yes"}),  # "maybe" estimates how often
+        (("yes",), "oh heavens no", {"FREQUENT": "yes", "SLEEP": "no"}),
+        (("yes",), "i wake up but not because of the cramps", {"FREQUENT": "yes", "SLEEP": "no"}),
+    ],
+)
+def test_round_15_answers_in_people_s_own_words(
+    before: tuple[str, ...], said: str, answers: dict[str, str]
+) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes.get("answers") == answers, (turn.intent, turn.speech)
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "result"),
+    [  # round 15, sixteenth new user: the last answer, in own words, ends the check
+        (("no", "no"), "only on hills, and resting helps", ["see_specialist", "WALKING"]),  # help
+        # "Kind of" was "repeat", and "start ... again" started the check over.
+        (("no", "no"), "kind of, it comes back when i walk again", ["see_specialist", "WALKING"]),
+        (
+            ("no", "no"),
+            "sort of, it comes back when i start walking again",
+            ["see_specialist", "WALKING"],
+        ),
+        (("no", "no", "no"), "some twisty ones on my shin", ["worth_checking", "VARICOSE"]),
+        (("no", "no", "no"), "maybe one or two small ones", ["worth_checking", "UNSURE"]),
+    ],
+)
+def test_round_15_last_answers_in_people_s_own_words(
+    before: tuple[str, ...], said: str, result: list[str]
+) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes.get("result") == result, (turn.intent, turn.speech)
+
+
+def test_walking_told_before_its_question_is_not_asked_again() -> None:
+    """Round 15: "only when I walk a long way, then they ease off when I sit", asked how
+    often, got the walking topic; the walking question was asked later all the same."""
+    said = "only when i walk a long way, then they ease off when i sit"
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert C.questions["WALKING"].taken in turn.speech
+
+
+@pytest.mark.parametrize(
+    ("asked", "intent"),
+    [  # round 15, sixteenth new user: each fell back or reached another answer
+        ("is it hereditary, his mom had them", "RiskFactorsIntent"),
+        ("do men get leg cramps as much as women", "RiskFactorsIntent"),
+        ("my son is ten and gets leg cramps at night, is that normal", "RiskFactorsIntent"),
+        ("are cramps just a nuisance or something serious", "CrampsAndVeinDiseaseIntent"),
+        ("can vein disease be cured", "TreatmentsIntent"),
+        ("what should i do when a cramp hits", "RemediesIntent"),
+        ("my legs are killing me every night, is it my veins", "CrampsAndVeinDiseaseIntent"),
+        ("my doctor put me on lasix, can that cause cramps", "CrampCausesIntent"),  # diagnose
+        ("i'm dying to know if cramps are related to veins", "CrampsAndVeinDiseaseIntent"),
+        ("i have varicose veins and my legs cramp when i walk", "CrampsAndVeinDiseaseIntent"),
+        ("can i get a virtual appointment", "ClinicLogisticsIntent"),  # "no phone number"
+        ("is coffee bad for cramps", "CrampCausesIntent"),  # risk factors
+    ],
+)
+def test_round_15_more_questions_reach_the_answer_they_ask_for(asked: str, intent: str) -> None:
+    turn = play("open leg cramp helper", asked)[-1]
+    assert turn.intent == intent

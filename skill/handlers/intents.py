@@ -158,6 +158,8 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
 
 def _frequency(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
     hedge, also = (resolved_slot_id(handler_input, n) for n in ("hedge", "otherAnswer"))
+    if hedge in answers.ESTIMATE_HEDGES:
+        hedge = None  # "maybe twice a week" says how often
     frequency = resolved_slot_id(handler_input, "frequency")
     return conv.check_answer(state, frequency, None, hedge, also)
 

@@ -362,7 +362,10 @@ class Matcher:
         lead = self._leading_answer(text)
         if lead is not None:
             return lead
-        guess = self._classify(text) or self._answer_value(text)
+        value = self._answer_value(text)
+        if value is not None and _long_answer(value):
+            return value  # "every time i get one at night i'm up for an hour": a whole answer
+        guess = self._classify(text) or value
         if guess is not None:
             return guess
         return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
@@ -608,8 +611,14 @@ class Matcher:
         if said & (NEGATIONS | _PLAIN_NO) or self._sounds_alarming(text):
             return None
         intent, slot = self._answer_slots[slot_type]
-        heard = next(w for t, w in answers if t == slot_type)
-        return Match(intent, self._slots(intent, {slot: heard}), "answer_value", 0.0, None)
+        heard = {slot: next(w for t, w in answers if t == slot_type)}
+        # "maybe one or two small ones": the hedge before it, as Alexa fills {hedge} too
+        before = f" {text.split(heard[slot])[0]} "
+        for name, slot_type_name in self.intents.get(intent, ()):
+            hedges = [h for h in self._types.get(slot_type_name, {}) if f" {h} " in before]
+            if slot_type_name == "Hedge" and hedges:
+                heard[name] = max(hedges, key=len)
+        return Match(intent, self._slots(intent, heard), "answer_value", 0.0, None)
 
     def _evidence(self, known: list[str]) -> dict[str, float]:
         """Each intent's naive Bayes evidence for these model words, the best one's as 1."""
@@ -822,6 +831,12 @@ def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:
     spans = " ".join(found.values()).split()
     rest = [w for v in heard.values() for w in v.split() if w not in spans]
     return all(w in FUNCTION_WORDS or w in ("for", "about") for w in rest)
+
+
+def _long_answer(match: Match) -> bool:
+    """An answer slot value of four words or more: a whole answer, said as such, that a guess
+    from loose words must not outweigh."""
+    return any(len((fill.value or "").split()) >= 4 for fill in match.slots.values())
 
 
 def _without_idioms(text: str) -> str:

@@ -141,6 +141,15 @@ IDIOMS = {
     "ran out of breath": "got tired", "suffocating under": "buried under",
     "collapsed with a cramp": "went down with a cramp",
     "numb when i wake up": "stiff when i wake up",
+    # Round 15, sixteenth new user: these got 911, and the session ended.
+    "bleeding money": "wasting money", "take my breath away": "are awful",
+    "laughed so hard i could not breathe": "laughed so hard",
+    "could have passed out": "was in agony", "could have died": "was in agony",
+    "could have fainted": "was in agony",
+    # Not thanks: "rarely, thank goodness" was "you're welcome", and nothing was recorded.
+    "thank goodness": "luckily", "thank god": "luckily", "thank heavens": "luckily",
+    "going on with stretching": "to keep stretching", "going on with the stretches": "to keep stretching",
+    "going on with exercise": "to keep exercising", "going on with walking": "to keep walking",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
@@ -163,7 +172,7 @@ TAKEN_BACK = frozenset({"wait", "hold", "hang"})
 FILLERS = (
     "you know", "i mean", "i think", "i guess", "kind of", "sort of", "hey alexa",
     "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "ugh", "well", "so", "like",
-    "goodness", "gosh",
+    "goodness", "gosh", "heavens", "honey", "hon", "dear", "sweetie",
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",
     "to be honest", "honestly", "to tell you the truth",
 )
