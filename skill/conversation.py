@@ -307,6 +307,8 @@ class Conversation:
 
     def _offer(self, lead: str | None, state: State, kind: Pending) -> Reply:
         question, reprompt = self._offer_texts(kind)
+        if kind is Pending.OFFER_CHECK and state.for_other:  # "a quick check of their symptoms"
+            question, reprompt = about_them(question), about_them(reprompt)
         kept = state.answers if kind is Pending.RESUME_CHECK else {}
         state = state._replace(pending=kind, answers=kept)
         return self._ask(_join(lead, question), reprompt, state)
@@ -435,6 +437,8 @@ class Conversation:
         cramps?"), which the answer says first. `for_other`: asked about someone else ("does
         my mom need to see a vein doctor?"), the check offered next is about them."""
         topic = self.content.topics[intent]
+        if for_other:  # "should she see a specialist?": "if their cramping occurs..."
+            topic = topic._replace(speech=about_them(topic.speech))
         card = Card(topic.title, topic.speech)
         if unlisted:
             topic = topic._replace(speech=_join(self.content.prompt("not_listed"), topic.speech))
@@ -564,15 +568,18 @@ class Conversation:
             told = _join(f"{words.title}.", words.explain)
         return self._about_result(told, words.title, state)
 
-    def start_check(self, state: State, *, for_other: bool = False) -> Reply:
+    def start_check(
+        self, state: State, *, for_other: bool = False, for_self: bool = False
+    ) -> Reply:
         """The spoken check; `for_other`: asked for someone else ("for my dad"), whom the
-        user is told to answer for; its questions and result then speak of "them"."""
+        user is told to answer for; its questions and result then speak of "them".
+        `for_self`: said to be for the user ("this time it's for me"), which a check under
+        way about someone else then is."""
         for_them = self.content.prompt("check_for_other") if for_other else None
         if state.in_check or state.check_waits:  # keep the answers ("start over" restarts)
             lead = for_them or self.content.prompt("back_to_check")  # "this is for my mom"
-            return self._ask_check(
-                lead, state.answers, state._replace(for_other=state.for_other or for_other)
-            )
+            whom = False if for_self else state.for_other or for_other
+            return self._ask_check(lead, state.answers, state._replace(for_other=whom))
         # What the user said of themselves counts only in a check about themselves.
         noted = {} if for_other else state.noted
         state = state._replace(topic=None, for_other=for_other, noted=noted)

@@ -1971,3 +1971,44 @@ def test_walking_told_before_its_question_is_not_asked_again() -> None:
 def test_round_15_more_questions_reach_the_answer_they_ask_for(asked: str, intent: str) -> None:
     turn = play("open leg cramp helper", asked)[-1]
     assert turn.intent == intent
+
+
+@pytest.mark.parametrize(
+    "asked", ["should she see a specialist", "does he need to see a vein doctor"]
+)
+def test_a_question_about_him_or_her_speaks_of_them_and_offers_their_check(asked: str) -> None:
+    """Round 15: the answer said "if your cramping", and yes to the offer asked "Do you..."."""
+    answer, check = play("open leg cramp helper", asked, "yes")[1:]
+    assert "If their cramping" in answer.speech and "your" not in answer.speech
+    assert check.speech.endswith(about_them(C.questions["FREQUENT"].text))
+
+
+def test_a_check_said_to_be_for_oneself_after_one_for_someone_else_asks_about_you() -> None:
+    """Round 15: after "start over", "this time it's for me" still asked "Do they...?"."""
+    said = ("check her symptoms", "yes", "start over", "this time it's for me")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.speech.endswith(C.questions["FREQUENT"].text)
+    assert not turn.session_attributes.get("for_other")
+
+
+@pytest.mark.parametrize(
+    ("before", "asked", "intent"),
+    [  # round 15, sixteenth new user: each fell back
+        ((), "i take care of my father, can his medications cause cramps", "CrampCausesIntent"),
+        ((), "is gabapentin okay with cramps", "CrampCausesIntent"),
+        ((), "my arms cramp up when i type, why", "OtherConditionsIntent"),
+        ((), "my calf cramp last night was a killer", "LegCrampsAtNightIntent"),
+        (
+            ("check my symptoms", "no", "no", "no", "no"),
+            "what should i watch out for",
+            "ComplicationsIntent",
+        ),
+    ],
+)
+def test_round_15_fallbacks_reach_an_answer(
+    before: tuple[str, ...], asked: str, intent: str
+) -> None:
+    turn = play("open leg cramp helper", *before, asked)[-1]
+    assert turn.intent == intent
+    if intent == "ComplicationsIntent":
+        assert C.safety["warning_signs"] in turn.speech

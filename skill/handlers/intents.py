@@ -178,7 +178,8 @@ def _symptom_check(conv: Conversation, state: State, handler_input: HandlerInput
         resolved_slot_id(handler_input, "sufferer"),  # "it's my wife who has them"
         resolved_slot_id(handler_input, "relative"),  # "can you check my mom"
     )
-    return conv.start_check(state, for_other=for_other)
+    for_self = resolved_slot_id(handler_input, "person") == "SELF"  # "this time it's for me"
+    return conv.start_check(state, for_other=for_other, for_self=for_self)
 
 
 def _phone(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:

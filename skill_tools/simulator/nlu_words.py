@@ -28,7 +28,7 @@ _RELATIVES = (
     "grandfather sister brother friend parents"
 )
 PRONOUNS = frozenset(
-    {"you", "you guys", "them", "they", "it", "me"}
+    {"you", "you guys", "them", "they", "it", "me", "he", "she", "him", "her"}
     | {f"my {r}" for r in _RELATIVES.split()}
     | {f"my elderly {r}" for r in _RELATIVES.split()}
 )
@@ -148,8 +148,12 @@ IDIOMS = {
     "could have fainted": "was in agony",
     # Not thanks: "rarely, thank goodness" was "you're welcome", and nothing was recorded.
     "thank goodness": "luckily", "thank god": "luckily", "thank heavens": "luckily",
-    "going on with stretching": "to keep stretching", "going on with the stretches": "to keep stretching",
+    # Round 15: "is it worth going on with stretching" got 988.
+    "going on with stretching": "to keep stretching",
+    "going on with the stretches": "to keep stretching",
     "going on with exercise": "to keep exercising", "going on with walking": "to keep walking",
+    "my heart sank": "i was upset", "was a killer": "was awful", "scared to death": "very scared",
+    "is a nine one one dispatcher": "works in dispatch",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
@@ -174,7 +178,8 @@ FILLERS = (
     "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "ugh", "well", "so", "like",
     "goodness", "gosh", "heavens", "honey", "hon", "dear", "sweetie",
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",
-    "to be honest", "honestly", "to tell you the truth",
+    "to be honest", "honestly", "to tell you the truth", "i am not gonna lie", "not gonna lie",
+    "i am not going to lie",
 )
 
 # How people open a question to anyone, before they say what they want ("could you tell me",
@@ -204,6 +209,12 @@ CARRIERS = tuple(sorted((
     "no hang on", "no hold on", "i changed my mind", "i have changed my mind", "correction",
     "on second thought", "come to think of it", "now that i think about it",
     "hurry up", "come on", "quick", "quickly",
+    # Who is asking, before the question: "I take care of my father, can his medications..."
+    "i am a nurse", "i am a nurse and", "i am a caregiver", "i am a caregiver and",
+    *(f"{opening} my {r}" for r in _RELATIVES.split() for opening in (
+        "i take care of", "i look after", "i am a caregiver for", "i am asking for",
+        "i am asking about", "i am asking on behalf of",
+    )),
 ), key=lambda c: (-len(c.split()), c)))
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
