@@ -490,7 +490,8 @@ class Conversation:
             return self._about_result(told, words.title, state)
         elif category == "diagnosis":  # the check is the way to an answer
             offer = Pending.OFFER_CHECK if state.result is None else Pending.OFFER_CONTACT
-            lead = oos["diagnosis"]
+            # "something is really wrong with me": whatever it is, the way to help now
+            lead = _join(oos["diagnosis"], self.content.safety["emergency_line"])
         elif category in ("remedy", "medicine"):  # their doctor or pharmacist, not the clinic
             lead = oos[category]
         elif category == "complication":  # "signs of a clot?", "what does a stroke look

@@ -2012,3 +2012,54 @@ def test_round_15_fallbacks_reach_an_answer(
     assert turn.intent == intent
     if intent == "ComplicationsIntent":
         assert C.safety["warning_signs"] in turn.speech
+
+
+def test_a_vague_worry_about_oneself_still_offers_the_way_to_emergency_help() -> None:
+    """Round 15: "I'm scared, something is really wrong with me" got "I can't diagnose you"
+    and the offer of the check, with no 911 line."""
+    turn = play("open leg cramp helper", "i'm scared, something is really wrong with me")[-1]
+    assert C.safety["emergency_line"] in turn.speech
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "answers"),
+    [  # round 15, seventeenth new user: each was asked again, or one answer of two was lost
+        ((), "3 or 4 a week", {"FREQUENT": "yes"}),
+        ((), "couple times a month", {"FREQUENT": "no"}),
+        ((), "five nights a week", {"FREQUENT": "yes"}),
+        ((), "nope, and i sleep fine", {"FREQUENT": "no", "SLEEP": "no"}),
+        (
+            (),
+            "no, not often, but when they come they wake me up",
+            {"FREQUENT": "no", "SLEEP": "yes"},
+        ),
+        (("yes",), "sleep is okay", {"FREQUENT": "yes", "SLEEP": "no"}),
+    ],
+)
+def test_round_15_terse_and_double_answers(
+    before: tuple[str, ...], said: str, answers: dict[str, str]
+) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes.get("answers") == answers, (turn.intent, turn.speech)
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "result"),
+    [  # round 15, seventeenth new user: each fell back, or reached the walking topic
+        (("every single night",), "always", ["see_specialist", "FREQUENT_SLEEP"]),
+        (("yes",), "every time", ["see_specialist", "FREQUENT_SLEEP"]),
+        (("yes",), "they knock me out of bed", ["see_specialist", "FREQUENT_SLEEP"]),
+        (("no", "no"), "when i jog", ["see_specialist", "WALKING"]),
+        (("no", "no", "no"), "bulgy ones yeah", ["worth_checking", "VARICOSE"]),
+    ],
+)
+def test_round_15_terse_last_answers(before: tuple[str, ...], said: str, result: list[str]) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes.get("result") == result, (turn.intent, turn.speech)
+
+
+def test_night_cramps_in_broken_english_are_not_the_walking_answer() -> None:
+    """Round 15: "why my legs is cramping when I sleeping" got the walking answer, and the
+    check that followed took walking as said."""
+    turn = play("open leg cramp helper", "why my legs is cramping when i sleeping")[-1]
+    assert turn.intent == "LegCrampsAtNightIntent"

@@ -158,9 +158,9 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
 
 def _frequency(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
     hedge, also = (resolved_slot_id(handler_input, n) for n in ("hedge", "otherAnswer"))
-    if hedge in answers.ESTIMATE_HEDGES:
-        hedge = None  # "maybe twice a week" says how often
     frequency = resolved_slot_id(handler_input, "frequency")
+    if hedge in answers.ESTIMATE_HEDGES and frequency is not None:
+        hedge = None  # "maybe twice a week" says how often
     return conv.check_answer(state, frequency, None, hedge, also)
 
 

@@ -612,12 +612,7 @@ class Matcher:
             return None
         intent, slot = self._answer_slots[slot_type]
         heard = {slot: next(w for t, w in answers if t == slot_type)}
-        # "maybe one or two small ones": the hedge before it, as Alexa fills {hedge} too
-        before = f" {text.split(heard[slot])[0]} "
-        for name, slot_type_name in self.intents.get(intent, ()):
-            hedges = [h for h in self._types.get(slot_type_name, {}) if f" {h} " in before]
-            if slot_type_name == "Hedge" and hedges:
-                heard[name] = max(hedges, key=len)
+        heard.update(self._hedge(intent, text, heard))
         return Match(intent, self._slots(intent, heard), "answer_value", 0.0, None)
 
     def _evidence(self, known: list[str]) -> dict[str, float]:
@@ -672,7 +667,19 @@ class Matcher:
             return None
         heard = self._tagged(self.intents.get(best, ()), found)
         heard.update(self._builtins(best, text.split()))
+        heard.update(self._hedge(best, text, heard))
         return Match(best, self._slots(best, heard), "classifier", share, None)
+
+    def _hedge(self, intent: str, text: str, heard: Mapping[str, str]) -> dict[str, str]:
+        """The hedge said before the first slot heard ("maybe one or two small ones"), for an
+        intent with a {hedge} slot: Alexa fills it too, and it makes the answer not sure."""
+        said = [v for v in heard.values() if v and f" {v} " in f" {text} "]
+        before = f" {text.split(said[0])[0]} " if said else ""
+        for name, slot_type in self.intents.get(intent, ()):
+            hedges = [h for h in self._types.get(slot_type, {}) if f" {h} " in before]
+            if slot_type == "Hedge" and hedges:
+                return {name: max(hedges, key=len)}
+        return {}
 
     def score(self, utterance: str) -> list[tuple[float, str, str]]:
         """Every sample's near-match score for `utterance`, best first: (score, intent, sample)."""

@@ -154,6 +154,7 @@ IDIOMS = {
     "going on with exercise": "to keep exercising", "going on with walking": "to keep walking",
     "my heart sank": "i was upset", "was a killer": "was awful", "scared to death": "very scared",
     "is a nine one one dispatcher": "works in dispatch",
+    "i am dying here": "i am suffering here", "i am dying over here": "i am suffering over here",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
