@@ -2063,3 +2063,27 @@ def test_night_cramps_in_broken_english_are_not_the_walking_answer() -> None:
     check that followed took walking as said."""
     turn = play("open leg cramp helper", "why my legs is cramping when i sleeping")[-1]
     assert turn.intent == "LegCrampsAtNightIntent"
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "intent"),
+    [  # round 15, seventeenth new user: only the leading yes or no was heard
+        (("how do i contact them",), "no thanks, but give me their website", "ContactClinicIntent"),
+        (
+            ("what causes leg cramps",),
+            "no, but what causes them at night",
+            "LegCrampsAtNightIntent",
+        ),
+        (("what causes leg cramps",), "yes and then check my symptoms", "SymptomCheckIntent"),
+        (("check my symptoms",), "yes, and can stretching help?", "RemediesIntent"),
+    ],
+)
+def test_a_request_after_a_yes_or_no_is_heard(
+    before: tuple[str, ...], said: str, intent: str
+) -> None:
+    assert play("open leg cramp helper", *before, said)[-1].intent == intent
+
+
+def test_a_remark_after_a_yes_is_still_the_yes() -> None:
+    turn = play("open leg cramp helper", "check my symptoms", "yes, they started last winter")[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}

@@ -155,6 +155,12 @@ class Match:
 
 # Words a yes or no sample may end with that say more is coming when words follow.
 _CLAUSE_GOES_ON = frozenset({"not", "do", "does", "did", "is", "am", "are", "was", "have"})
+# Between a yes or no and what it goes on to ask for: "no thanks, but give me their website".
+_LINKS = frozenset({"thanks", "thank", "you", "but", "and", "then", "so", "also", "please"})
+_REQUEST_VERBS = frozenset(
+    {"give", "tell", "remind", "check", "set", "send", "call", "start", "run", "text", "email"}
+)
+_REQUEST_NEAR = 0.6  # what a yes or no goes on to ask for, matched loosely: only when close
 _MORE_LIKE = frozenset({"more like", "it is more like"})  # of nlu_words.CORRECTIONS
 
 
@@ -571,8 +577,31 @@ class Matcher:
                     return None  # "yes no wait no": both, so neither
                 if self._sounds_alarming(text):
                     return None  # "yes, and my calf is red and painful": the fallback offers 911
+                request = self._request_after(words[1:])
+                if request is not None:
+                    return request  # "no thanks, but give me their website": the request
                 return Match(intent, {}, "leading", 0.0, words[0])
         return self._leading_phrase(text, words)
+
+    def _request_after(self, rest: list[str]) -> Match | None:
+        """What a yes or no goes on to ask for ("no thanks, but give me their website", "yes
+        and then check my symptoms"), when it is a sample of its own that is no answer: a
+        statistical NLU weighs those words, not the "no thanks" before them."""
+        while rest and rest[0] in _LINKS:
+            rest = rest[1:]
+        if len(rest) < 2 or rest[0] not in QUESTION_OPENERS | _REQUEST_VERBS:
+            return None  # "yeah they run in my family": a remark with the answer, not a request
+        found = self._exact.get(" ".join(rest))
+        if found is not None:
+            found = Match(found.intent, self._slots(found.intent, {}), "request", 1.0, found.sample)
+        else:
+            found = self._fill_sample(rest, "request")
+        if found is None and len(rest) > 2:  # "no, but what causes them at night"
+            near = self._near(" ".join(rest))
+            found = near if near is not None and near.score >= _REQUEST_NEAR else None
+        if found is None or found.intent in ANSWER_INTENTS | set(LEADING_ANSWERS):
+            return None
+        return found
 
     def _leading_phrase(self, text: str, words: list[str]) -> Match | None:
         """ "not usually, maybe once or twice": a yes or no of two to five words (a sample
