@@ -992,6 +992,12 @@ class Conversation:
     def stop(self, state: State) -> Reply:
         return self._end(self.content.prompt("goodbye"))
 
+    def cancel(self, state: State) -> Reply:
+        """ "Cancel that", once a reminder is set: a goodbye alone would sound as if the
+        reminder had gone too, so it says where it can be deleted."""
+        lead = self.content.reminder.cannot_cancel if state.reminded else None
+        return self._end(_join(lead, self.content.prompt("goodbye")))
+
     def emergency(self, state: State) -> Reply:
         card = Card(self.content.emergency_card_title, self.content.safety["emergency_card"])
         reply = self._end(self.content.safety["emergency"], card)

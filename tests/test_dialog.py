@@ -2087,3 +2087,13 @@ def test_a_request_after_a_yes_or_no_is_heard(
 def test_a_remark_after_a_yes_is_still_the_yes() -> None:
     turn = play("open leg cramp helper", "check my symptoms", "yes, they started last winter")[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize(
+    "asked", ["can you tell me if my husband needs to see a vein doctor", "check him for me"]
+)
+def test_a_check_about_him_asks_about_them(asked: str) -> None:
+    """Round 15: each started a check that asked "Do you get frequent leg cramps?"."""
+    turns = play("open leg cramp helper", asked, "yes")
+    check = turns[1] if turns[1].session_attributes.get("pending") == "check" else turns[2]
+    assert check.speech.endswith(about_them(C.questions["FREQUENT"].text))

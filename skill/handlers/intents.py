@@ -303,7 +303,7 @@ ROUTES: dict[str, Act] = {
     "AMAZON.NavigateHomeIntent": _act(Conversation.navigate_home),
     "AMAZON.PreviousIntent": _act(Conversation.previous),
     "AMAZON.StopIntent": _act(Conversation.stop),
-    "AMAZON.CancelIntent": _act(Conversation.stop),
+    "AMAZON.CancelIntent": _act(Conversation.cancel),
     "AMAZON.FallbackIntent": _act(Conversation.fallback),
 }
 
