@@ -2097,3 +2097,13 @@ def test_a_check_about_him_asks_about_them(asked: str) -> None:
     turns = play("open leg cramp helper", asked, "yes")
     check = turns[1] if turns[1].session_attributes.get("pending") == "check" else turns[2]
     assert check.speech.endswith(about_them(C.questions["FREQUENT"].text))
+
+
+@pytest.mark.parametrize(
+    "asked", ["is it because of his varicose veins", "is it because of my veins"]
+)
+def test_veins_asked_about_as_a_cause_are_not_said_to_be_unlisted(asked: str) -> None:
+    """Round 15: "The clinic's article doesn't list that as a cause": vein disease is one."""
+    turn = play("open leg cramp helper", asked)[-1]
+    assert C.prompt("not_listed") not in turn.speech
+    assert turn.intent == "CrampsAndVeinDiseaseIntent"
