@@ -524,7 +524,7 @@ _BOUND_PAIRS = frozenset(
     (stem(a), stem(b))
     for a, b in (
         ("all", "my"), ("all", "her"), ("all", "his"), ("call", "nine"), ("dial", "nine"),
-        ("without", "me"), ("ate", "some"), ("some", "of"),
+        ("without", "me"), ("ate", "some"), ("some", "of"), ("going", "blue"), ("turning", "blue"),
     )
 )
 

@@ -201,7 +201,10 @@ class Matcher:
             for _, slot_type in slots
             for value in self._types.get(slot_type, ())
             if len(drop_fillers(value).split()) >= _WHOLE_PHRASE_MIN
-            and not any(f" {w} " in f" {value} " for w in _FED_UP)
+            and (
+                not any(f" {w} " in f" {value} " for w in _FED_UP)
+                or any(f" {w} " in f" {value} " for w in _OF_LIFE)
+            )
         )
         # Most phrases say none of them: one search first spares the loop over them all.
         self._despair_any = (
@@ -804,6 +807,8 @@ class Matcher:
 # Despair that is also how people say they are fed up with cramps: only the whole phrase is
 # the crisis ("I can't take it anymore, they wake me up every night" is an answer).
 _FED_UP = ("take it", "take this", "tired of", "done with", "finished with", "had enough")
+# ... unless what they are fed up with is life itself: "so tired of being here" (round 15).
+_OF_LIFE = ("being here", "living", "being alive", "my life", "life")
 # A slot value of a crisis sample of at least _WHOLE_PHRASE_MIN words is a whole phrase,
 # said anywhere; of up to _WHOLE_PHRASE_WORDS, at the end of the phrase or of a clause.
 _WHOLE_PHRASE_MIN = 3

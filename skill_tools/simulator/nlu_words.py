@@ -155,6 +155,11 @@ IDIOMS = {
     "my heart sank": "i was upset", "was a killer": "was awful", "scared to death": "very scared",
     "is a nine one one dispatcher": "works in dispatch",
     "i am dying here": "i am suffering here", "i am dying over here": "i am suffering over here",
+    "nearly had a stroke": "was shocked", "almost had a stroke": "was shocked",
+    "nearly had a heart attack": "was shocked", "almost had a heart attack": "was shocked",
+    "swollen with big blue veins": "covered in big blue veins",
+    "swollen with blue veins": "covered in blue veins",
+    "swollen with big veins": "covered in big veins",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
@@ -180,7 +185,7 @@ FILLERS = (
     "goodness", "gosh", "heavens", "honey", "hon", "dear", "sweetie",
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",
     "to be honest", "honestly", "to tell you the truth", "i am not gonna lie", "not gonna lie",
-    "i am not going to lie",
+    "i am not going to lie", "bro", "dude", "fr", "lol", "tbh", "ngl",
 )
 
 # How people open a question to anyone, before they say what they want ("could you tell me",
