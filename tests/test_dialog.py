@@ -995,11 +995,9 @@ def test_saying_mid_check_whom_it_is_for_records_nothing(said: str) -> None:
     and recorded as no; "this is for my mom" got the question's help line."""
     turns = play("open leg cramp helper", "check my symptoms", "yes", said)
     assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes"}
-    if said != "it's my husband's":  # not a {person} value: asked again, nothing recorded
-        assert turns[-1].speech.startswith(C.prompt("check_for_other"))
-        assert turns[-1].speech.endswith(about_them(C.questions["SLEEP"].text))  # round 9
-    else:
-        assert turns[-1].speech.endswith(C.questions["SLEEP"].text)
+    # round 15: "it's my husband's", no {person} value, was asked again about "you"
+    assert turns[-1].speech.startswith(C.prompt("check_for_other"))
+    assert turns[-1].speech.endswith(about_them(C.questions["SLEEP"].text))  # round 9
 
 
 @pytest.mark.parametrize(
@@ -2107,3 +2105,43 @@ def test_veins_asked_about_as_a_cause_are_not_said_to_be_unlisted(asked: str) ->
     turn = play("open leg cramp helper", asked)[-1]
     assert C.prompt("not_listed") not in turn.speech
     assert turn.intent == "CrampsAndVeinDiseaseIntent"
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "intent"),
+    [  # round 15, eighteenth new user: the yes or no was heard, the request dropped
+        (("how do i contact them",), "no thanks, just tell me the website", "ContactClinicIntent"),
+        (("what causes leg cramps",), "no thanks, what's varicose veins", "VaricoseVeinsIntent"),
+        (("what causes leg cramps",), "no, check my mom instead", "SymptomCheckIntent"),
+    ],
+)
+def test_a_request_after_no_thanks_is_heard(
+    before: tuple[str, ...], said: str, intent: str
+) -> None:
+    assert play("open leg cramp helper", *before, said)[-1].intent == intent
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [  # round 15, eighteenth new user: each asked "Do you get frequent leg cramps?"
+        "check my mom's legs",
+        "check on my mom please",
+    ],
+)
+def test_more_ways_to_ask_the_check_for_someone_else(asked: str) -> None:
+    turn = play("open leg cramp helper", asked)[-1]
+    assert turn.speech.endswith(about_them(C.questions["FREQUENT"].text))
+
+
+@pytest.mark.parametrize(
+    ("asked", "intent"),
+    [  # round 15, eighteenth new user: a caregiver's follow-ups to a result fell back
+        ("so should she go", "NextStepIntent"),
+        ("what happens there", "NextStepIntent"),
+        ("will it hurt her", "VeinDiagnosisIntent"),
+        ("does he need to go to the er", "ComplicationsIntent"),
+    ],
+)
+def test_a_caregiver_s_follow_ups_to_a_result_are_answered(asked: str, intent: str) -> None:
+    turn = play("open leg cramp helper", "check her symptoms", "yes", "yes", asked)[-1]
+    assert turn.intent == intent

@@ -177,7 +177,7 @@ def _symptom_check(conv: Conversation, state: State, handler_input: HandlerInput
         resolved_slot_id(handler_input, "person"),
         resolved_slot_id(handler_input, "sufferer"),  # "it's my wife who has them"
         resolved_slot_id(handler_input, "relative"),  # "can you check my mom"
-    )
+    ) or answers.about_someone_else(slot_values(handler_input))  # "check my mom's legs"
     for_self = resolved_slot_id(handler_input, "person") == "SELF"  # "this time it's for me"
     return conv.start_check(state, for_other=for_other, for_self=for_self)
 

@@ -156,10 +156,15 @@ class Match:
 # Words a yes or no sample may end with that say more is coming when words follow.
 _CLAUSE_GOES_ON = frozenset({"not", "do", "does", "did", "is", "am", "are", "was", "have"})
 # Between a yes or no and what it goes on to ask for: "no thanks, but give me their website".
-_LINKS = frozenset({"thanks", "thank", "you", "but", "and", "then", "so", "also", "please"})
+_LINKS = frozenset({
+    "thanks", "thank", "you", "but", "and", "then", "so", "also", "please", "go", "ahead",
+})
+_REQUEST_LEADS = ("i would rather", "i would like to", "i want to", "i would like", "can you")
 _REQUEST_VERBS = frozenset(
-    {"give", "tell", "remind", "check", "set", "send", "call", "start", "run", "text", "email"}
+    {"give", "tell", "remind", "check", "set", "send", "call", "start", "run", "text", "email",
+     "make", "do", "take"}
 )
+_REQUEST_METHODS = frozenset({"exact", "carrier", "priority", "request"})
 _REQUEST_NEAR = 0.6  # what a yes or no goes on to ask for, matched loosely: only when close
 _MORE_LIKE = frozenset({"more like", "it is more like"})  # of nlu_words.CORRECTIONS
 
@@ -351,6 +356,9 @@ class Matcher:
                 found = self._fill_sample(candidate.split(), "carrier")
                 if found is not None:
                     return found
+        request = self._request_after_answer(text)
+        if request is not None:  # "no thanks, what's varicose veins": not "no thanks"
+            return request
         near = self._near(text, asked if asked != bare else None)
         if near is not None:
             return near
@@ -586,23 +594,37 @@ class Matcher:
                 return Match(intent, {}, "leading", 0.0, words[0])
         return self._leading_phrase(text, words)
 
+    def _request_after_answer(self, text: str) -> Match | None:
+        """A yes or no of one or two words ("no thanks", "yes please") and then a request:
+        the request, before the near match takes the phrase for the yes or no."""
+        words = drop_fillers(text).split()
+        for k in (2, 1):
+            opener = self._exact.get(" ".join(words[:k])) if len(words) > k else None
+            if opener is not None and opener.intent in LEADING_ANSWERS:
+                if self._sounds_alarming(text):
+                    return None
+                return self._request_after(words[k:])
+        return None
+
     def _request_after(self, rest: list[str]) -> Match | None:
         """What a yes or no goes on to ask for ("no thanks, but give me their website", "yes
         and then check my symptoms"), when it is a sample of its own that is no answer: a
         statistical NLU weighs those words, not the "no thanks" before them."""
+        rest = drop_fillers(" ".join(rest)).split()  # "no, check my mom instead"
         while rest and rest[0] in _LINKS:
             rest = rest[1:]
-        if len(rest) < 2 or rest[0] not in QUESTION_OPENERS | _REQUEST_VERBS:
+        for lead in _REQUEST_LEADS:  # "nope, i would rather do the symptom check"
+            if " ".join(rest[: len(lead.split())]) == lead:
+                rest = ["please", *rest[len(lead.split()) :]]
+        if len(rest) < 2 or rest[0] not in QUESTION_OPENERS | _REQUEST_VERBS | {"please"}:
             return None  # "yeah they run in my family": a remark with the answer, not a request
-        found = self._exact.get(" ".join(rest))
-        if found is not None:
-            found = Match(found.intent, self._slots(found.intent, {}), "request", 1.0, found.sample)
-        else:
-            found = self._fill_sample(rest, "request")
-        if found is None and len(rest) > 2:  # "no, but what causes them at night"
-            near = self._near(" ".join(rest))
-            found = near if near is not None and near.score >= _REQUEST_NEAR else None
-        if found is None or found.intent in ANSWER_INTENTS | set(LEADING_ANSWERS):
+        rest = rest[1:] if rest[0] == "please" else rest
+        found = self.resolve(" ".join(rest))  # as said on its own
+        if found.method not in _REQUEST_METHODS and not (
+            found.method == "near" and found.score >= _REQUEST_NEAR
+        ):
+            return None  # a loose guess must not outweigh the yes or no
+        if found.intent in ANSWER_INTENTS | set(LEADING_ANSWERS):
             return None
         return found
 
