@@ -2145,3 +2145,27 @@ def test_more_ways_to_ask_the_check_for_someone_else(asked: str) -> None:
 def test_a_caregiver_s_follow_ups_to_a_result_are_answered(asked: str, intent: str) -> None:
     turn = play("open leg cramp helper", "check her symptoms", "yes", "yes", asked)[-1]
     assert turn.intent == intent
+
+
+@pytest.mark.parametrize(
+    ("before", "asked", "intent"),
+    [  # round 15, seventeenth new user: each fell back or reached another answer
+        ((), "how doctor find the vein disease", "VeinDiagnosisIntent"),  # logistics
+        ((), "the electrolyte, what is it", "CrampCausesIntent"),  # diagnosis
+        ((), "i'm worried about my husband", "WhenToSeeSpecialistIntent"),  # diagnosis
+        ((), "causes", "CrampCausesIntent"),
+        ((), "varicose", "VaricoseVeinsIntent"),
+        ((), "i am having the varicose", "VaricoseVeinsIntent"),
+        (("check his symptoms", "yes", "yes"), "does he need surgery", "TreatmentsIntent"),
+        (("check his symptoms", "yes", "yes"), "should i make him go", "NextStepIntent"),
+        (
+            ("check my symptoms", "yes", "yes"),
+            "what's a vein specialist going to do",
+            "VeinDiagnosisIntent",
+        ),
+    ],
+)
+def test_round_15_terse_and_non_native_questions(
+    before: tuple[str, ...], asked: str, intent: str
+) -> None:
+    assert play("open leg cramp helper", *before, asked)[-1].intent == intent
