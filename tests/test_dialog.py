@@ -2169,3 +2169,19 @@ def test_round_15_terse_and_non_native_questions(
     before: tuple[str, ...], asked: str, intent: str
 ) -> None:
     assert play("open leg cramp helper", *before, asked)[-1].intent == intent
+
+
+def test_a_yes_before_another_question_s_answer_is_not_taken_as_this_one_s() -> None:
+    """Round 15: "I'd say they wake me up maybe half the time", asked about walking, was a
+    yes to walking, and the result said walking cramps should be evaluated."""
+    said = "honestly i'd say they wake me up maybe half the time, the other half i just roll over"
+    turn = play("open leg cramp helper", "check my symptoms", "no", "no", said)[-1]
+    assert turn.session_attributes["pending"] == "check"
+    assert "WALKING" not in turn.session_attributes["answers"]
+
+
+def test_a_walking_yes_taken_back_for_night_cramps_is_a_walking_no() -> None:
+    """Round 15: it took back the sleep answer, and the sleep question came again."""
+    said = "yes when i walk, well, actually no, it's more at night when i'm lying down"
+    turn = play("open leg cramp helper", "check my symptoms", "no", "no", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"}

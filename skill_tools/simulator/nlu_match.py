@@ -643,6 +643,9 @@ class Matcher:
                 return None  # "not really, but they do wake me up", "not really, yes"
             if self._sounds_alarming(text):
                 return None
+            _, found = self._tagger.tag(" ".join(words[k:]))
+            if any(t in self._answer_slots and len(w.split()) > 1 for t, w in found):
+                return None  # "i'd say they wake me up maybe half the time": that answer
             return Match(hit.intent, {}, "leading", 0.0, hit.sample)
         return None
 
