@@ -164,6 +164,9 @@ _REQUEST_VERBS = frozenset(
     {"give", "tell", "remind", "check", "set", "send", "call", "start", "run", "text", "email",
      "make", "do", "take"}
 )
+# The answers that say which question they answer ("they wake me up"): after a short yes or
+# no, one of them is the answer meant; how often ("maybe a couple times") only says more.
+_STATED_ANSWERS = "CheckAnswer"
 _REQUEST_METHODS = frozenset({"exact", "carrier", "priority", "request"})
 _REQUEST_NEAR = 0.6  # what a yes or no goes on to ask for, matched loosely: only when close
 _MORE_LIKE = frozenset({"more like", "it is more like"})  # of nlu_words.CORRECTIONS
@@ -644,7 +647,7 @@ class Matcher:
             if self._sounds_alarming(text):
                 return None
             _, found = self._tagger.tag(" ".join(words[k:]))
-            if any(t in self._answer_slots and len(w.split()) > 1 for t, w in found):
+            if any(t == _STATED_ANSWERS and len(w.split()) > 2 for t, w in found):
                 return None  # "i'd say they wake me up maybe half the time": that answer
             return Match(hit.intent, {}, "leading", 0.0, hit.sample)
         return None
