@@ -560,6 +560,8 @@ class Conversation:
         check."""
         if state.in_check:
             return self.help(state)
+        if state.check_waits:  # "what should we do?", asked to go back: the check it waits on
+            return self.start_check(state, for_other=state.for_other)
         if state.result is None:
             return self._offer(None, state, Pending.OFFER_CHECK)
         words = self.content.outcomes[state.result.outcome]

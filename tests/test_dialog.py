@@ -2185,3 +2185,32 @@ def test_a_walking_yes_taken_back_for_night_cramps_is_a_walking_no() -> None:
     said = "yes when i walk, well, actually no, it's more at night when i'm lying down"
     turn = play("open leg cramp helper", "check my symptoms", "no", "no", said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"}
+
+
+def test_what_should_we_do_while_the_check_waits_goes_back_to_it() -> None:
+    """Round 15: asked to go back to the check, "what should we do" offered a new check, and
+    the answers given were gone."""
+    said = ("check for my dad", "a couple times a week maybe", "what is a varicose vein")
+    turn = play("open leg cramp helper", *said, "what should we do")[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert turn.speech.endswith(about_them(C.questions["SLEEP"].text))
+
+
+@pytest.mark.parametrize(
+    ("before", "asked", "intent"),
+    [  # round 15, eighteenth new user
+        (
+            ("check my symptoms", "no", "no", "no", "no"),
+            "what would make it an emergency",
+            "ComplicationsIntent",
+        ),
+        ((), "how long does the ultrasound take", "ClinicLogisticsIntent"),  # diagnosis answer
+    ],
+)
+def test_round_15_when_it_would_be_an_emergency_and_how_long(
+    before: tuple[str, ...], asked: str, intent: str
+) -> None:
+    turn = play("open leg cramp helper", *before, asked)[-1]
+    assert turn.intent == intent
+    if intent == "ComplicationsIntent":
+        assert C.safety["warning_signs"] in turn.speech
