@@ -2214,3 +2214,24 @@ def test_round_15_when_it_would_be_an_emergency_and_how_long(
     assert turn.intent == intent
     if intent == "ComplicationsIntent":
         assert C.safety["warning_signs"] in turn.speech
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "intent"),
+    [  # round 15, nineteenth new user
+        (("check my symptoms", "no", "no"), "a little bit, i guess", "NotSureIntent"),  # a reminder
+        (("check my symptoms",), "for my brother actually", "SymptomCheckIntent"),  # fell back
+        ((), "do you have a location in annapolis", "ClinicLogisticsIntent"),  # "no phone number"
+        ((), "do i need a referral", "ClinicLogisticsIntent"),
+    ],
+)
+def test_round_15_nineteenth_user(before: tuple[str, ...], said: str, intent: str) -> None:
+    assert play("open leg cramp helper", *before, said)[-1].intent == intent
+
+
+@pytest.mark.parametrize(
+    "asked", ["should my mom see a specialist about her cramps", "does grandpa need to see someone"]
+)
+def test_more_questions_about_a_relative_offer_their_check(asked: str) -> None:
+    check = play("open leg cramp helper", asked, "yes")[-1]
+    assert check.speech.endswith(about_them(C.questions["FREQUENT"].text))

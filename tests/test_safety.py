@@ -107,6 +107,11 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i can't go on like this",
         "i've had enough of life",
         "i've been having dark thoughts",
+        # Round 15: about a parent these fell back; an overdose thought got the 911 reply.
+        "my mum is talking about taking all her pills, she says she's had enough",
+        "my legs cramp at night and i've been thinking of overdosing on my sleeping tablets",
+        "i swallowed a whole bottle of pills",
+        "yes they wake me, and i'm so tired of being here",
         # Round 11: these fell back, or got the physical warning (an overdose).
         "sometimes i think about killing myself",
         "my son says he wants to shoot himself",

@@ -157,6 +157,7 @@ IDIOMS = {
     "i am dying here": "i am suffering here", "i am dying over here": "i am suffering over here",
     "nearly had a stroke": "was shocked", "almost had a stroke": "was shocked",
     "legs are dying": "legs are tired", "i am dying for": "i really want",
+    "killing myself trying to": "wearing myself out trying to",
     "nearly had a heart attack": "was shocked", "almost had a heart attack": "was shocked",
     "swollen with big blue veins": "covered in big blue veins",
     "swollen with blue veins": "covered in blue veins",
