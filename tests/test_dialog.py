@@ -2235,3 +2235,20 @@ def test_round_15_nineteenth_user(before: tuple[str, ...], said: str, intent: st
 def test_more_questions_about_a_relative_offer_their_check(asked: str) -> None:
     check = play("open leg cramp helper", asked, "yes")[-1]
     assert check.speech.endswith(about_them(C.questions["FREQUENT"].text))
+
+
+def test_the_sleep_result_says_only_what_the_article_says_of_sleep() -> None:
+    """Round 15: "to determine the underlying cause" is the article's of cramping with
+    walking; the frequent and sleep result said it too."""
+    sleep = play("open leg cramp helper", "check my symptoms", "yes", "yes")[-1]
+    walking = play("open leg cramp helper", "check my symptoms", "no", "no", "yes")[-1]
+    assert "underlying cause" not in sleep.speech
+    assert "underlying cause" in walking.speech
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["that's all for today, you've been very kind", "i think i've heard enough, ta", "cheerio"],
+)
+def test_more_goodbyes_end_the_session(said: str) -> None:
+    assert play("open leg cramp helper", said)[-1].end_session is True
