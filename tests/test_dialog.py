@@ -2252,3 +2252,17 @@ def test_the_sleep_result_says_only_what_the_article_says_of_sleep() -> None:
 )
 def test_more_goodbyes_end_the_session(said: str) -> None:
     assert play("open leg cramp helper", said)[-1].end_session is True
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "answers"),
+    [  # round 15, nineteenth new user: each fell back
+        (("yes",), "he says maybe", {"FREQUENT": "yes", "SLEEP": "unsure"}),
+        ((), "i suppose i do get them a fair bit, yes", {"FREQUENT": "yes"}),
+    ],
+)
+def test_round_15_chatty_answers_in_a_check_for_him(
+    before: tuple[str, ...], said: str, answers: dict[str, str]
+) -> None:
+    turn = play("open leg cramp helper", "check his symptoms", *before, said)[-1]
+    assert turn.session_attributes["answers"] == answers
