@@ -1833,6 +1833,19 @@ def test_thanks_in_other_words_ends_a_finished_exchange(thanks: str) -> None:
         ("what's the risk of a blood clot after surgery", "ComplicationsIntent"),
         ("do nurses get more leg cramps", "RiskFactorsIntent"),
         ("for my dad", "SymptomCheckIntent"),
+        # round 15, sixteenth new user: each fell back or reached another answer
+        ("is it hereditary, his mom had them", "RiskFactorsIntent"),
+        ("do men get leg cramps as much as women", "RiskFactorsIntent"),
+        ("my son is ten and gets leg cramps at night, is that normal", "RiskFactorsIntent"),
+        ("are cramps just a nuisance or something serious", "CrampsAndVeinDiseaseIntent"),
+        ("can vein disease be cured", "TreatmentsIntent"),
+        ("what should i do when a cramp hits", "RemediesIntent"),
+        ("my legs are killing me every night, is it my veins", "CrampsAndVeinDiseaseIntent"),
+        ("my doctor put me on lasix, can that cause cramps", "CrampCausesIntent"),  # diagnose
+        ("i'm dying to know if cramps are related to veins", "CrampsAndVeinDiseaseIntent"),
+        ("i have varicose veins and my legs cramp when i walk", "CrampsAndVeinDiseaseIntent"),
+        ("can i get a virtual appointment", "ClinicLogisticsIntent"),  # "no phone number"
+        ("is coffee bad for cramps", "CrampCausesIntent"),  # risk factors
     ],
 )
 def test_round_15_questions_reach_the_answer_they_ask_for(asked: str, intent: str) -> None:
@@ -1910,6 +1923,17 @@ def test_spider_veins_only_ends_the_check_without_saying_the_user_was_unsure() -
         ((), "maybe twice a week", {"FREQUENT": "yes"}),  # "maybe" estimates how often
         (("yes",), "oh heavens no", {"FREQUENT": "yes", "SLEEP": "no"}),
         (("yes",), "i wake up but not because of the cramps", {"FREQUENT": "yes", "SLEEP": "no"}),
+        # seventeenth new user: each was asked again, or one answer of two was lost
+        ((), "3 or 4 a week", {"FREQUENT": "yes"}),
+        ((), "couple times a month", {"FREQUENT": "no"}),
+        ((), "five nights a week", {"FREQUENT": "yes"}),
+        ((), "nope, and i sleep fine", {"FREQUENT": "no", "SLEEP": "no"}),
+        (
+            (),
+            "no, not often, but when they come they wake me up",
+            {"FREQUENT": "no", "SLEEP": "yes"},
+        ),
+        (("yes",), "sleep is okay", {"FREQUENT": "yes", "SLEEP": "no"}),
     ],
 )
 def test_round_15_answers_in_people_s_own_words(
@@ -1932,6 +1956,12 @@ def test_round_15_answers_in_people_s_own_words(
         ),
         (("no", "no", "no"), "some twisty ones on my shin", ["worth_checking", "VARICOSE"]),
         (("no", "no", "no"), "maybe one or two small ones", ["worth_checking", "UNSURE"]),
+        # seventeenth new user: each fell back, or reached the walking topic
+        (("every single night",), "always", ["see_specialist", "FREQUENT_SLEEP"]),
+        (("yes",), "every time", ["see_specialist", "FREQUENT_SLEEP"]),
+        (("yes",), "they knock me out of bed", ["see_specialist", "FREQUENT_SLEEP"]),
+        (("no", "no"), "when i jog", ["see_specialist", "WALKING"]),
+        (("no", "no", "no"), "bulgy ones yeah", ["worth_checking", "VARICOSE"]),
     ],
 )
 def test_round_15_last_answers_in_people_s_own_words(
@@ -1947,28 +1977,6 @@ def test_walking_told_before_its_question_is_not_asked_again() -> None:
     said = "only when i walk a long way, then they ease off when i sit"
     turn = play("open leg cramp helper", "check my symptoms", said)[-1]
     assert C.questions["WALKING"].taken in turn.speech
-
-
-@pytest.mark.parametrize(
-    ("asked", "intent"),
-    [  # round 15, sixteenth new user: each fell back or reached another answer
-        ("is it hereditary, his mom had them", "RiskFactorsIntent"),
-        ("do men get leg cramps as much as women", "RiskFactorsIntent"),
-        ("my son is ten and gets leg cramps at night, is that normal", "RiskFactorsIntent"),
-        ("are cramps just a nuisance or something serious", "CrampsAndVeinDiseaseIntent"),
-        ("can vein disease be cured", "TreatmentsIntent"),
-        ("what should i do when a cramp hits", "RemediesIntent"),
-        ("my legs are killing me every night, is it my veins", "CrampsAndVeinDiseaseIntent"),
-        ("my doctor put me on lasix, can that cause cramps", "CrampCausesIntent"),  # diagnose
-        ("i'm dying to know if cramps are related to veins", "CrampsAndVeinDiseaseIntent"),
-        ("i have varicose veins and my legs cramp when i walk", "CrampsAndVeinDiseaseIntent"),
-        ("can i get a virtual appointment", "ClinicLogisticsIntent"),  # "no phone number"
-        ("is coffee bad for cramps", "CrampCausesIntent"),  # risk factors
-    ],
-)
-def test_round_15_more_questions_reach_the_answer_they_ask_for(asked: str, intent: str) -> None:
-    turn = play("open leg cramp helper", asked)[-1]
-    assert turn.intent == intent
 
 
 @pytest.mark.parametrize(
@@ -2001,6 +2009,32 @@ def test_a_check_said_to_be_for_oneself_after_one_for_someone_else_asks_about_yo
             "what should i watch out for",
             "ComplicationsIntent",
         ),
+        # round 15, seventeenth new user: each fell back or reached another answer
+        ((), "how doctor find the vein disease", "VeinDiagnosisIntent"),  # logistics
+        ((), "the electrolyte, what is it", "CrampCausesIntent"),  # diagnosis
+        ((), "i'm worried about my husband", "WhenToSeeSpecialistIntent"),  # diagnosis
+        ((), "causes", "CrampCausesIntent"),
+        ((), "varicose", "VaricoseVeinsIntent"),
+        ((), "i am having the varicose", "VaricoseVeinsIntent"),
+        (("check his symptoms", "yes", "yes"), "does he need surgery", "TreatmentsIntent"),
+        (("check his symptoms", "yes", "yes"), "should i make him go", "NextStepIntent"),
+        (
+            ("check my symptoms", "yes", "yes"),
+            "what's a vein specialist going to do",
+            "VeinDiagnosisIntent",
+        ),
+        # round 15, eighteenth new user
+        (
+            ("check my symptoms", "no", "no", "no", "no"),
+            "what would make it an emergency",
+            "ComplicationsIntent",
+        ),
+        ((), "how long does the ultrasound take", "ClinicLogisticsIntent"),  # diagnosis answer
+        # round 15, nineteenth new user
+        (("check my symptoms", "no", "no"), "a little bit, i guess", "NotSureIntent"),  # a reminder
+        (("check my symptoms",), "for my brother actually", "SymptomCheckIntent"),  # fell back
+        ((), "do you have a location in annapolis", "ClinicLogisticsIntent"),  # "no phone number"
+        ((), "do i need a referral", "ClinicLogisticsIntent"),
     ],
 )
 def test_round_15_fallbacks_reach_an_answer(
@@ -2017,43 +2051,6 @@ def test_a_vague_worry_about_oneself_still_offers_the_way_to_emergency_help() ->
     and the offer of the check, with no 911 line."""
     turn = play("open leg cramp helper", "i'm scared, something is really wrong with me")[-1]
     assert C.safety["emergency_line"] in turn.speech
-
-
-@pytest.mark.parametrize(
-    ("before", "said", "answers"),
-    [  # round 15, seventeenth new user: each was asked again, or one answer of two was lost
-        ((), "3 or 4 a week", {"FREQUENT": "yes"}),
-        ((), "couple times a month", {"FREQUENT": "no"}),
-        ((), "five nights a week", {"FREQUENT": "yes"}),
-        ((), "nope, and i sleep fine", {"FREQUENT": "no", "SLEEP": "no"}),
-        (
-            (),
-            "no, not often, but when they come they wake me up",
-            {"FREQUENT": "no", "SLEEP": "yes"},
-        ),
-        (("yes",), "sleep is okay", {"FREQUENT": "yes", "SLEEP": "no"}),
-    ],
-)
-def test_round_15_terse_and_double_answers(
-    before: tuple[str, ...], said: str, answers: dict[str, str]
-) -> None:
-    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
-    assert turn.session_attributes.get("answers") == answers, (turn.intent, turn.speech)
-
-
-@pytest.mark.parametrize(
-    ("before", "said", "result"),
-    [  # round 15, seventeenth new user: each fell back, or reached the walking topic
-        (("every single night",), "always", ["see_specialist", "FREQUENT_SLEEP"]),
-        (("yes",), "every time", ["see_specialist", "FREQUENT_SLEEP"]),
-        (("yes",), "they knock me out of bed", ["see_specialist", "FREQUENT_SLEEP"]),
-        (("no", "no"), "when i jog", ["see_specialist", "WALKING"]),
-        (("no", "no", "no"), "bulgy ones yeah", ["worth_checking", "VARICOSE"]),
-    ],
-)
-def test_round_15_terse_last_answers(before: tuple[str, ...], said: str, result: list[str]) -> None:
-    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
-    assert turn.session_attributes.get("result") == result, (turn.intent, turn.speech)
 
 
 def test_night_cramps_in_broken_english_are_not_the_walking_answer() -> None:
@@ -2074,6 +2071,10 @@ def test_night_cramps_in_broken_english_are_not_the_walking_answer() -> None:
         ),
         (("what causes leg cramps",), "yes and then check my symptoms", "SymptomCheckIntent"),
         (("check my symptoms",), "yes, and can stretching help?", "RemediesIntent"),
+        # eighteenth new user: before the near match took it for the yes or no
+        (("how do i contact them",), "no thanks, just tell me the website", "ContactClinicIntent"),
+        (("what causes leg cramps",), "no thanks, what's varicose veins", "VaricoseVeinsIntent"),
+        (("what causes leg cramps",), "no, check my mom instead", "SymptomCheckIntent"),
     ],
 )
 def test_a_request_after_a_yes_or_no_is_heard(
@@ -2108,20 +2109,6 @@ def test_veins_asked_about_as_a_cause_are_not_said_to_be_unlisted(asked: str) ->
 
 
 @pytest.mark.parametrize(
-    ("before", "said", "intent"),
-    [  # round 15, eighteenth new user: the yes or no was heard, the request dropped
-        (("how do i contact them",), "no thanks, just tell me the website", "ContactClinicIntent"),
-        (("what causes leg cramps",), "no thanks, what's varicose veins", "VaricoseVeinsIntent"),
-        (("what causes leg cramps",), "no, check my mom instead", "SymptomCheckIntent"),
-    ],
-)
-def test_a_request_after_no_thanks_is_heard(
-    before: tuple[str, ...], said: str, intent: str
-) -> None:
-    assert play("open leg cramp helper", *before, said)[-1].intent == intent
-
-
-@pytest.mark.parametrize(
     "asked",
     [  # round 15, eighteenth new user: each asked "Do you get frequent leg cramps?"
         "check my mom's legs",
@@ -2147,30 +2134,6 @@ def test_a_caregiver_s_follow_ups_to_a_result_are_answered(asked: str, intent: s
     assert turn.intent == intent
 
 
-@pytest.mark.parametrize(
-    ("before", "asked", "intent"),
-    [  # round 15, seventeenth new user: each fell back or reached another answer
-        ((), "how doctor find the vein disease", "VeinDiagnosisIntent"),  # logistics
-        ((), "the electrolyte, what is it", "CrampCausesIntent"),  # diagnosis
-        ((), "i'm worried about my husband", "WhenToSeeSpecialistIntent"),  # diagnosis
-        ((), "causes", "CrampCausesIntent"),
-        ((), "varicose", "VaricoseVeinsIntent"),
-        ((), "i am having the varicose", "VaricoseVeinsIntent"),
-        (("check his symptoms", "yes", "yes"), "does he need surgery", "TreatmentsIntent"),
-        (("check his symptoms", "yes", "yes"), "should i make him go", "NextStepIntent"),
-        (
-            ("check my symptoms", "yes", "yes"),
-            "what's a vein specialist going to do",
-            "VeinDiagnosisIntent",
-        ),
-    ],
-)
-def test_round_15_terse_and_non_native_questions(
-    before: tuple[str, ...], asked: str, intent: str
-) -> None:
-    assert play("open leg cramp helper", *before, asked)[-1].intent == intent
-
-
 def test_a_yes_before_another_question_s_answer_is_not_taken_as_this_one_s() -> None:
     """Round 15: "I'd say they wake me up maybe half the time", asked about walking, was a
     yes to walking, and the result said walking cramps should be evaluated."""
@@ -2194,39 +2157,6 @@ def test_what_should_we_do_while_the_check_waits_goes_back_to_it() -> None:
     turn = play("open leg cramp helper", *said, "what should we do")[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
     assert turn.speech.endswith(about_them(C.questions["SLEEP"].text))
-
-
-@pytest.mark.parametrize(
-    ("before", "asked", "intent"),
-    [  # round 15, eighteenth new user
-        (
-            ("check my symptoms", "no", "no", "no", "no"),
-            "what would make it an emergency",
-            "ComplicationsIntent",
-        ),
-        ((), "how long does the ultrasound take", "ClinicLogisticsIntent"),  # diagnosis answer
-    ],
-)
-def test_round_15_when_it_would_be_an_emergency_and_how_long(
-    before: tuple[str, ...], asked: str, intent: str
-) -> None:
-    turn = play("open leg cramp helper", *before, asked)[-1]
-    assert turn.intent == intent
-    if intent == "ComplicationsIntent":
-        assert C.safety["warning_signs"] in turn.speech
-
-
-@pytest.mark.parametrize(
-    ("before", "said", "intent"),
-    [  # round 15, nineteenth new user
-        (("check my symptoms", "no", "no"), "a little bit, i guess", "NotSureIntent"),  # a reminder
-        (("check my symptoms",), "for my brother actually", "SymptomCheckIntent"),  # fell back
-        ((), "do you have a location in annapolis", "ClinicLogisticsIntent"),  # "no phone number"
-        ((), "do i need a referral", "ClinicLogisticsIntent"),
-    ],
-)
-def test_round_15_nineteenth_user(before: tuple[str, ...], said: str, intent: str) -> None:
-    assert play("open leg cramp helper", *before, said)[-1].intent == intent
 
 
 @pytest.mark.parametrize(
