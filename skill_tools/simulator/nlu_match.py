@@ -167,7 +167,7 @@ _REQUEST_VERBS = frozenset(
 # The answers that say which question they answer ("they wake me up"): after a short yes or
 # no, one of them is the answer meant; how often ("maybe a couple times") only says more.
 _STATED_ANSWERS = "CheckAnswer"
-_REQUEST_METHODS = frozenset({"exact", "carrier", "priority", "request"})
+_REQUEST_METHODS = frozenset({"exact", "carrier", "priority"})
 _REQUEST_NEAR = 0.6  # what a yes or no goes on to ask for, matched loosely: only when close
 _MORE_LIKE = frozenset({"more like", "it is more like"})  # of nlu_words.CORRECTIONS
 
