@@ -1962,6 +1962,7 @@ def test_round_15_answers_in_people_s_own_words(
         (("yes",), "they knock me out of bed", ["see_specialist", "FREQUENT_SLEEP"]),
         (("no", "no"), "when i jog", ["see_specialist", "WALKING"]),
         (("no", "no", "no"), "bulgy ones yeah", ["worth_checking", "VARICOSE"]),
+        (("no", "no", "no"), "bulgy ones yeah, on my shin", ["worth_checking", "VARICOSE"]),
     ],
 )
 def test_round_15_last_answers_in_people_s_own_words(
