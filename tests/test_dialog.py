@@ -2197,3 +2197,22 @@ def test_round_15_chatty_answers_in_a_check_for_him(
 ) -> None:
     turn = play("open leg cramp helper", "check his symptoms", *before, said)[-1]
     assert turn.session_attributes["answers"] == answers
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "answers"),
+    [  # round 15, nineteenth new user: each fell back
+        ((), "like three nights a week give or take", {"FREQUENT": "yes"}),
+        (("yes",), "so so", {"FREQUENT": "yes", "SLEEP": "unsure"}),
+        (
+            ("yes",),
+            "my wife says i thrash around but i don't really wake up",
+            {"FREQUENT": "yes", "SLEEP": "no"},
+        ),
+    ],
+)
+def test_round_15_rambling_answers(
+    before: tuple[str, ...], said: str, answers: dict[str, str]
+) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes["answers"] == answers

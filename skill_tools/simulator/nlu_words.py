@@ -187,7 +187,7 @@ FILLERS = (
     "goodness", "gosh", "heavens", "honey", "hon", "dear", "sweetie",
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",
     "to be honest", "honestly", "to tell you the truth", "i am not gonna lie", "not gonna lie",
-    "i am not going to lie", "bro", "dude", "fr", "lol", "tbh", "ngl",
+    "i am not going to lie", "bro", "dude", "fr", "lol", "tbh", "ngl", "give or take",
 )
 
 # How people open a question to anyone, before they say what they want ("could you tell me",
