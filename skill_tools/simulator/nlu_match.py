@@ -78,6 +78,7 @@ from skill_tools.simulator.nlu_index import (
     CLASSIFIER_MIN_WORDS,
     DENIABLE,
     DENIAL_INTENT,
+    HEDGE_TYPE,
     NEAR_THRESHOLD,
     NUMBER_STEMS,
     PRIORITY_CLASS,
@@ -159,11 +160,15 @@ _CLAUSE_GOES_ON = frozenset({"not", "do", "does", "did", "is", "am", "are", "was
 _LINKS = frozenset({
     "thanks", "thank", "you", "but", "and", "then", "so", "also", "please", "go", "ahead",
 })
-_REQUEST_LEADS = ("i would rather", "i would like to", "i want to", "i would like", "can you")
-_REQUEST_VERBS = frozenset(
-    {"give", "tell", "remind", "check", "set", "send", "call", "start", "run", "text", "email",
-     "make", "do", "take"}
+# Words that open a request: a question word, or one of these said first.
+_REQUEST_LEADS = tuple(
+    lead.split()
+    for lead in ("i would rather", "i would like to", "i want to", "i would like", "can you")
 )
+_REQUEST_OPENERS = QUESTION_OPENERS | {
+    "give", "tell", "remind", "check", "set", "send", "call", "start", "run", "text", "email",
+    "make", "do", "take",
+}
 # The answers that say which question they answer ("they wake me up"): after a short yes or
 # no, one of them is the answer meant; how often ("maybe a couple times") only says more.
 _STATED_ANSWERS = "CheckAnswer"
@@ -238,6 +243,7 @@ class Matcher:
         self._vocabulary = near.vocabulary
         self._spell = near.spell
         # The intents whose sample is an answer type's slot alone ("{frequency}"), by type.
+        self._hedge_phrases = tuple(self._types.get(HEDGE_TYPE, ()))
         self._answer_slots = {
             s.slots[0][1]: (s.intent, s.slots[0][0])
             for s in reversed(index.slot_samples)
@@ -616,12 +622,10 @@ class Matcher:
         rest = drop_fillers(" ".join(rest)).split()  # "no, check my mom instead"
         while rest and rest[0] in _LINKS:
             rest = rest[1:]
-        for lead in _REQUEST_LEADS:  # "nope, i would rather do the symptom check"
-            if " ".join(rest[: len(lead.split())]) == lead:
-                rest = ["please", *rest[len(lead.split()) :]]
-        if len(rest) < 2 or rest[0] not in QUESTION_OPENERS | _REQUEST_VERBS | {"please"}:
+        led = next((lead for lead in _REQUEST_LEADS if rest[: len(lead)] == lead), ())
+        rest = rest[len(led) :]  # "nope, i would rather do the symptom check"
+        if not rest or not led and (len(rest) < 2 or rest[0] not in _REQUEST_OPENERS):
             return None  # "yeah they run in my family": a remark with the answer, not a request
-        rest = rest[1:] if rest[0] == "please" else rest
         found = self.resolve(" ".join(rest))  # as said on its own
         if found.method not in _REQUEST_METHODS and not (
             found.method == "near" and found.score >= _REQUEST_NEAR
@@ -733,13 +737,13 @@ class Matcher:
     def _hedge(self, intent: str, text: str, heard: Mapping[str, str]) -> dict[str, str]:
         """The hedge said before the first slot heard ("maybe one or two small ones"), for an
         intent with a {hedge} slot: Alexa fills it too, and it makes the answer not sure."""
+        slot = next((n for n, t in self.intents.get(intent, ()) if t == HEDGE_TYPE), None)
         said = [v for v in heard.values() if v and f" {v} " in f" {text} "]
-        before = f" {text.split(said[0])[0]} " if said else ""
-        for name, slot_type in self.intents.get(intent, ()):
-            hedges = [h for h in self._types.get(slot_type, {}) if f" {h} " in before]
-            if slot_type == "Hedge" and hedges:
-                return {name: max(hedges, key=len)}
-        return {}
+        if slot is None or not said:
+            return {}
+        before = f" {text.split(said[0])[0]} "
+        hedges = [h for h in self._hedge_phrases if f" {h} " in before]
+        return {slot: max(hedges, key=len)} if hedges else {}
 
     def score(self, utterance: str) -> list[tuple[float, str, str]]:
         """Every sample's near-match score for `utterance`, best first: (score, intent, sample)."""
@@ -836,7 +840,7 @@ class Matcher:
 # the crisis ("I can't take it anymore, they wake me up every night" is an answer).
 _FED_UP = ("take it", "take this", "tired of", "done with", "finished with", "had enough")
 # ... unless what they are fed up with is life itself: "so tired of being here" (round 15).
-_OF_LIFE = ("being here", "living", "being alive", "my life", "life")
+_OF_LIFE = ("being here", "living", "being alive", "life")
 # A slot value of a crisis sample of at least _WHOLE_PHRASE_MIN words is a whole phrase,
 # said anywhere; of up to _WHOLE_PHRASE_WORDS, at the end of the phrase or of a clause.
 _WHOLE_PHRASE_MIN = 3

@@ -144,8 +144,7 @@ IDIOMS = {
     # Round 15, sixteenth new user: these got 911, and the session ended.
     "bleeding money": "wasting money", "take my breath away": "are awful",
     "laughed so hard i could not breathe": "laughed so hard",
-    "could have passed out": "was in agony", "could have died": "was in agony",
-    "could have fainted": "was in agony",
+    **{f"could have {what}": "was in agony" for what in ("passed out", "died", "fainted")},
     # Not thanks: "rarely, thank goodness" was "you're welcome", and nothing was recorded.
     "thank goodness": "luckily", "thank god": "luckily", "thank heavens": "luckily",
     # Round 15: "is it worth going on with stretching" got 988.
@@ -155,13 +154,17 @@ IDIOMS = {
     "my heart sank": "i was upset", "was a killer": "was awful", "scared to death": "very scared",
     "is a nine one one dispatcher": "works in dispatch",
     "i am dying here": "i am suffering here", "i am dying over here": "i am suffering over here",
-    "nearly had a stroke": "was shocked", "almost had a stroke": "was shocked",
-    "legs are dying": "legs are tired", "i am dying for": "i really want",
+    "legs are dying": "legs are tired",
     "killing myself trying to": "wearing myself out trying to",
-    "nearly had a heart attack": "was shocked", "almost had a heart attack": "was shocked",
-    "swollen with big blue veins": "covered in big blue veins",
-    "swollen with blue veins": "covered in blue veins",
-    "swollen with big veins": "covered in big veins",
+    **{
+        f"{nearly} had a {sign}": "was shocked"
+        for nearly in ("nearly", "almost")
+        for sign in ("stroke", "heart attack")
+    },
+    **{
+        f"swollen with {kind} veins": f"covered in {kind} veins"
+        for kind in ("big blue", "blue", "big")
+    },
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
