@@ -807,7 +807,10 @@ class Conversation:
         """The user wants the reminder (on the day and at the time `wanted`, if said): the
         handler must try to create it first."""
         if state.reminded:  # asked again mid-check, the check still waits to be resumed
-            return self._after_reminder(self.content.reminder.already_set, self._aside(state))
+            lead = self.content.reminder.already_set
+            if wanted not in (None, Requested()):  # "no, 7 in the morning": where to change it
+                lead = _join(lead, self.content.reminder.cannot_cancel)
+            return self._after_reminder(lead, self._aside(state))
         remind = wanted if wanted not in (None, Requested()) else state.remind
         asked = state.pending in (Pending.CHECK, Pending.RESUME_CHECK, Pending.OFFER_REMINDER)
         if remind is not None and remind.unclear and not asked:
@@ -817,6 +820,13 @@ class Conversation:
             lead = self.content.prompt("reminder_unclear")
             return self._offer(lead, state._replace(remind=None), Pending.OFFER_REMINDER)
         return CreateReminder(self._aside(state)._replace(remind=remind))
+
+    def change_reminder(self, state: State, wanted: Requested) -> Turn:
+        """ "No, make it 7 in the morning": before a reminder is set, the one asked for then;
+        once set (or with no day or time said), it can't be changed or cancelled here."""
+        if not state.reminded and wanted != Requested():
+            return self.reminder(state, wanted)
+        return self.cancel_reminder(state)
 
     def cancel_reminder(self, state: State) -> Reply:
         """ "Cancel that reminder": the skill cannot, and says where it can be done (never a

@@ -765,6 +765,19 @@ def test_a_question_about_varicose_veins_is_no_answer_to_the_varicose_question()
 
 
 @pytest.mark.parametrize(
+    "asked",
+    [
+        "what do you mean by varicose veins",  # help's general list (round 16)
+        "how do i know if i have varicose veins",  # complications (round 16)
+        "how can you tell if you've got varicose veins",
+    ],
+)
+def test_what_varicose_veins_are_is_the_varicose_answer(asked: str) -> None:
+    said = play("open leg cramp helper", asked)[-1]
+    assert said.speech.startswith(C.topics["VaricoseVeinsIntent"].speech)
+
+
+@pytest.mark.parametrize(
     "asked", ["tell me about spider veins", "what are spider veins", "are thread veins dangerous"]
 )
 def test_spider_veins_are_not_covered_not_answered_as_varicose_veins(asked: str) -> None:

@@ -510,3 +510,41 @@ def test_cancel_that_reminder_says_where_it_can_be_deleted_and_does_not_end():
     r = lambda_handler(intent("CancelReminderIntent", {"reminded": True}), None)
     assert C.reminder.cannot_cancel in speech(r)
     assert r["response"]["shouldEndSession"] is False
+
+
+def _said_with_consent(api: FakeAlexaApi, *said: str) -> list:
+    from skill_tools.simulator import Simulator
+    from skill_tools.simulator.envelopes import EnvelopeFactory
+    from tests.talk import nlu
+
+    sim = Simulator(nlu(), EnvelopeFactory(api_endpoint=api.url, reminders_consent=True))
+    return [sim.say(s) for s in said]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "no, make it 7 in the morning",  # round 16: a goodbye, the reminder left at 7 p.m.
+        "make it 7 am",  # round 16: the fallback
+        "change it to friday",
+        "that's the wrong time",
+    ],
+)
+def test_a_change_to_a_reminder_just_set_says_where_to_change_it_and_sets_no_second(change):
+    with FakeAlexaApi() as api:
+        *_, set_, changed = _said_with_consent(
+            api, "open leg cramp helper", "set a reminder for 7 am", change
+        )
+        assert len(api.reminders()) == 1
+    assert "remind you" in set_.speech
+    assert C.reminder.cannot_cancel in changed.speech
+    assert changed.session_attributes is not None  # the session goes on
+
+
+def test_a_time_said_as_a_change_before_any_reminder_sets_that_one():
+    env = intent("CancelReminderIntent", slots=_when_slots(_in_la(3), "10:30"))
+    with FakeAlexaApi(time_zone="America/Los_Angeles") as api:
+        r = lambda_handler(with_alexa_api(env, api.url), None)
+        [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"].endswith("T10:30:00")
+    assert C.reminder.cannot_cancel not in speech(r)

@@ -202,6 +202,12 @@ def _reminder(conv: Conversation, state: State, handler_input: HandlerInput) -> 
     return conv.reminder(state, requested(day, at, slot_value(handler_input, "duration")))
 
 
+def _change_reminder(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
+    """ "Cancel that reminder", "no, make it 7 in the morning": the day and time said, if any."""
+    day, at = slot_value(handler_input, "day"), slot_value(handler_input, "time")
+    return conv.change_reminder(state, requested(day, at))
+
+
 def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
     # "Are spider veins the same as varicose veins?": two of them compared, a question only
     # (round 13: to "do you have varicose veins?", it was recorded as not sure).
@@ -292,7 +298,7 @@ ROUTES: dict[str, Act] = {
     "ClinicPhoneIntent": _phone,
     "ContactClinicIntent": _act(Conversation.contact),
     "SetReminderIntent": _reminder,
-    "CancelReminderIntent": _act(Conversation.cancel_reminder),
+    "CancelReminderIntent": _change_reminder,
     "TellMeMoreIntent": _act(Conversation.more),
     "WhyIntent": _act(Conversation.explain_result),
     "NextStepIntent": _act(Conversation.next_step),
