@@ -48,6 +48,11 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
 # one asked ("no, only when I walk", asked how often).
 REPLY_SLOT_TYPE = "Reply"
 REPLIES: Mapping[str, Answer] = MappingProxyType({"YES": Answer.YES, "NO": Answer.NO})
+# "Wait, I meant the opposite": the answer changed is turned round (a not sure stays asked).
+OPPOSITE = "OPPOSITE"
+OPPOSITES: Mapping[Answer, Answer] = MappingProxyType(
+    {Answer.YES: Answer.NO, Answer.NO: Answer.YES}
+)
 
 # A hedge said before an answer (the Hedge slot: "I wouldn't say they wake me up", "I can't
 # say they happen when I walk"): NOT turns the answer's yes to a no (and a no said under it,

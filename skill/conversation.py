@@ -824,7 +824,7 @@ class Conversation:
     def change_reminder(self, state: State, wanted: Requested) -> Turn:
         """ "No, make it 7 in the morning": before a reminder is set, the one asked for then;
         once set (or with no day or time said), it can't be changed or cancelled here."""
-        if not state.reminded and wanted != Requested():
+        if not state.reminded and (wanted.day or wanted.at) is not None:
             return self.reminder(state, wanted)
         return self.cancel_reminder(state)
 
@@ -971,6 +971,11 @@ class Conversation:
             return self._ask_check(None, state.answers, state)
         reply = answers.REPLIES.get(reply_id or "")
         place = answers.ANSWER_ORDER.get(which_id or "")
+        if reply_id == answers.OPPOSITE and state.in_check and state.answers:
+            given = list(state.answers)
+            changed = given[-1] if place is None or place >= len(given) else given[place]
+            reply = answers.OPPOSITES.get(state.answers[changed])
+            place = given.index(changed)
         if state.in_check and place is not None:
             return self._change_at(state, place, reply)
         if reply is None:  # "change my answer" to no clear yes or no: ask it again

@@ -844,7 +844,16 @@ def test_scratch_that_said_to_the_next_question_changes_how_often() -> None:
     assert changed.speech.endswith(C.questions["SLEEP"].text)
 
 
-@pytest.mark.parametrize("change", ["wait i meant no", "i meant no", "change my answer to no"])
+@pytest.mark.parametrize(
+    "change",
+    [
+        "wait i meant no",
+        "i meant no",
+        "change my answer to no",
+        "wait i meant the opposite",  # round 16: the question asked again, the yes forgotten
+        "sorry i meant the other way around",
+    ],
+)
 def test_changing_the_last_answer_changes_it_and_the_check_goes_on(change: str) -> None:
     """ "Wait, no, actually..." was not understood; only "go back" worked."""
     turns = play("open leg cramp helper", "check my symptoms", "yes", change)
@@ -852,6 +861,15 @@ def test_changing_the_last_answer_changes_it_and_the_check_goes_on(change: str) 
     assert changed.speech.startswith(C.prompt("answer_changed"))
     assert changed.session_attributes["answers"] == {"FREQUENT": "no"}
     assert changed.speech.endswith(C.questions["SLEEP"].text)
+
+
+def test_the_opposite_of_an_earlier_answer_turns_that_one_round() -> None:
+    turns = play(
+        "open leg cramp helper", "check my symptoms", "no", "no",
+        "my first answer should be the opposite",
+    )
+    assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "no"}
+    assert turns[-1].speech.startswith(C.prompt("answer_changed"))
 
 
 def test_asking_to_change_an_answer_goes_back_to_the_question() -> None:

@@ -9,6 +9,7 @@ from skill.answers import (
     HEDGE_SLOT_TYPE,
     HEDGED,
     MEANINGS,
+    OPPOSITE,
     REPLIES,
     REPLY_SLOT_TYPE,
 )
@@ -65,7 +66,7 @@ def test_the_answer_table_and_the_model_name_the_same_ids():
     }
     assert ids == set(MEANINGS)
     replies = next(t for t in MODEL["types"] if t["name"] == REPLY_SLOT_TYPE)
-    assert {value["id"] for value in replies["values"]} == set(REPLIES)
+    assert {value["id"] for value in replies["values"]} == set(REPLIES) | {OPPOSITE}
     assert {"yes", "no"} <= {value["name"]["value"] for value in replies["values"]}
     hedges = next(t for t in MODEL["types"] if t["name"] == HEDGE_SLOT_TYPE)
     assert {value["id"] for value in hedges["values"]} == set(HEDGED)
