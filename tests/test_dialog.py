@@ -692,6 +692,16 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         (["no"], "i don't think so, maybe a couple times", "SLEEP", "no"),
         (["yes"], "yeah they get me up, i have to stand on the cold floor", "SLEEP", "yes"),
         (["yes"], "they get me up", "SLEEP", "yes"),
+        # Round 16, twentieth new user: the session ended ("see ya"), thanks, a yes, the
+        # walking sign the words deny, and three sleep answers that fell back.
+        ([], "ya", "FREQUENT", "yes"),
+        (["yes"], "ya", "SLEEP", "yes"),
+        ([], "yes very much", "FREQUENT", "yes"),
+        ([], "yeah kinda", "FREQUENT", "unsure"),
+        (["no", "no"], "they come when i walk but don't go away when i rest", "WALKING", "unsure"),
+        (["no"], "i wake up because of it", "SLEEP", "yes"),
+        (["no"], "i cannot sleep because of it", "SLEEP", "yes"),
+        (["no"], "they make me wake up at night", "SLEEP", "yes"),
     ],
 )
 def test_answers_in_people_s_words_are_recorded_as_meant(

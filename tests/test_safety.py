@@ -112,6 +112,10 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "my legs cramp at night and i've been thinking of overdosing on my sleeping tablets",
         "i swallowed a whole bottle of pills",
         "yes they wake me, and i'm so tired of being here",
+        # Round 16: these fell back.
+        "my dad took all his sleeping pills",
+        "i feel like hurting myself tonight",
+        "i'm just so depressed lately",
         # Round 11: these fell back, or got the physical warning (an overdose).
         "sometimes i think about killing myself",
         "my son says he wants to shoot himself",
@@ -143,6 +147,25 @@ def test_how_often_said_with_lately_is_an_answer_not_a_crisis(said: str) -> None
     turn = say_after(("open leg cramp helper", "check my symptoms"), said)
     assert not CRISIS_LINE.search(turn.speech) and not turn.session_ended
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("said", "recorded"),
+    [
+        # Round 16: near "sometimes {despair}" and "it make me not want to wake up", these
+        # got the crisis reply and the session ended.
+        ("sometime", {"FREQUENT": "no"}),
+        ("it make me wake up", {"FREQUENT": "no", "SLEEP": "yes"}),
+        ("yes it make me wake up", {"FREQUENT": "no", "SLEEP": "yes"}),
+    ],
+)
+def test_plain_answers_in_simple_english_are_answers_not_a_crisis(said: str, recorded) -> None:
+    setup = ("open leg cramp helper", "check my symptoms")
+    if "SLEEP" in recorded:
+        setup = (*setup, "no")
+    turn = say_after(setup, said)
+    assert not CRISIS_LINE.search(turn.speech) and not turn.session_ended
+    assert turn.session_attributes["answers"] == recorded
 
 
 def test_the_emergency_reply_says_why_then_911() -> None:

@@ -800,6 +800,10 @@ class Matcher:
                     continue  # "no pain in my chest, just cramps": near "pain in my chest"
                 if asks and self._entries[i].intent in DENIABLE:
                     continue  # "do i need an ambulance for a leg cramp"
+                if self._entries[i].intent in PRIORITY_INTENTS and _lacks_the_point(
+                    sample, tokens
+                ):
+                    continue  # "sometime": near "sometimes {despair}" (round 16: 988)
                 if i in self._numbers and not self._numbers[i] <= numbers:
                     continue  # "i'm 19": near "nine one one"
                 best_i, best = i, s
@@ -896,6 +900,14 @@ def _thin(sample: frozenset[str], said: frozenset[str]) -> bool:
     slots = {t for t in sample if t.startswith("{")}
     own = sample - slots - FUNCTION_STEMS
     return bool(slots - said) and len(own) <= 1 and bool(said - own - FUNCTION_STEMS)
+
+
+def _lacks_the_point(sample: frozenset[str], said: frozenset[str]) -> bool:
+    """Whether a phrase near an emergency or crisis sample leaves out what makes it one: its
+    slot ("sometimes {despair}" for "sometime") or a "not" ("it makes me not want to wake
+    up" for "it make me wake up", a sleep answer)."""
+    missing = sample - said
+    return any(t.startswith("{") for t in missing) or bool(missing & NEGATIONS)
 
 
 def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:
