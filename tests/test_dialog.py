@@ -797,6 +797,30 @@ def test_spider_veins_are_not_covered_not_answered_as_varicose_veins(asked: str)
     assert C.topics["VaricoseVeinsIntent"].speech not in said.speech
 
 
+@pytest.mark.parametrize(
+    "asked",
+    ["wait what causes these things anyway", "hold on, what causes cramps in the first place"],
+)
+def test_what_causes_them_asked_mid_check_is_answered_and_the_check_waits(asked: str) -> None:
+    """Round 16: "I need an answer to this question first"."""
+    *_, before, said = play("open leg cramp helper", "check my symptoms", "yes", asked)
+    assert said.speech.startswith(C.topics["CrampCausesIntent"].speech)
+    assert said.session_attributes["answers"] == before.session_attributes["answers"]
+    assert said.session_attributes["pending"] == "resume_check"
+
+
+def test_asked_for_a_website_the_skill_gives_it_without_talk_of_a_phone() -> None:
+    """Round 16: "do they have a website" began "There's no phone number in this skill"."""
+    said = play("open leg cramp helper", "do they have a website")[-1]
+    assert said.speech.startswith(C.contact.speech)
+
+
+def test_a_doctor_s_word_about_the_veins_gets_what_the_article_says() -> None:
+    """Round 16: "is that right" was a yes to nothing ("I'm not sure what you're agreeing to")."""
+    said = play("open leg cramp helper", "my doctor said it's my veins, is that right")[-1]
+    assert said.speech.startswith(C.topics["CrampsAndVeinDiseaseIntent"].speech)
+
+
 def test_spider_veins_said_to_the_varicose_question_are_not_sure() -> None:
     check = ("check my symptoms", "no", "no", "no")
     turns = play("open leg cramp helper", *check, "i have spider veins")
