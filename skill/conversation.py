@@ -746,6 +746,11 @@ class Conversation:
             if second is not None and second.question == pending:
                 value_id, also_id = also_id, value_id or ""
         noted = answers.meaning(also_id)
+        said = answers.meaning(value_id)
+        if noted is not None and said is not None and noted.question == said.question:
+            # "i have some little spider veins": "i have some" is a yes the rest makes unsure
+            unsure = noted.answer is Answer.UNSURE and said.answer is not Answer.UNSURE
+            return state, also_id if unsure else value_id
         if noted is None or noted.question in state.answers or noted.question == pending:
             return state, value_id
         if state.in_check:

@@ -702,6 +702,14 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         (["no"], "i wake up because of it", "SLEEP", "yes"),
         (["no"], "i cannot sleep because of it", "SLEEP", "yes"),
         (["no"], "they make me wake up at night", "SLEEP", "yes"),
+        ([], "i used to but not lately", "FREQUENT", "no"),
+        ([], "yes and no", "FREQUENT", "unsure"),
+        ([], "two time in one week", "FREQUENT", "yes"),
+        (["yes"], "ehh not really", "SLEEP", "no"),
+        (["no", "no"], "depends how far i walk", "WALKING", "unsure"),
+        (["no", "no", "no"], "just little spider veins", "VARICOSE", "unsure"),
+        # a yes the rest of the phrase makes unsure: the unsure is recorded
+        (["no", "no", "no"], "i have some, just little spider veins", "VARICOSE", "unsure"),
     ],
 )
 def test_answers_in_people_s_words_are_recorded_as_meant(
@@ -819,6 +827,40 @@ def test_a_doctor_s_word_about_the_veins_gets_what_the_article_says() -> None:
     """Round 16: "is that right" was a yes to nothing ("I'm not sure what you're agreeing to")."""
     said = play("open leg cramp helper", "my doctor said it's my veins, is that right")[-1]
     assert said.speech.startswith(C.topics["CrampsAndVeinDiseaseIntent"].speech)
+
+
+def test_what_about_a_topic_after_a_yes_is_that_topic() -> None:
+    """Round 16: "actually yeah, what about varicose veins" was a yes, and the menu came."""
+    said = play(
+        "open leg cramp helper", "what are leg cramps", "no",
+        "actually yeah, what about varicose veins",
+    )[-1]
+    assert said.speech.startswith(C.topics["VaricoseVeinsIntent"].speech)
+
+
+def test_a_question_about_one_s_wife_is_answered_about_her() -> None:
+    """Round 16: "should she see a specialist", said after "my wife", was answered with "your"."""
+    said = play(
+        "open leg cramp helper",
+        "my wife gets cramps whenever she walks, should she see a specialist",
+    )[-1]
+    assert " their " in said.speech and " your " not in said.speech
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        (
+            "open leg cramp helper",
+            "well dear my legs have been giving me trouble, could you check them",
+        ),
+        ("ask leg cramp helper do a quick cramp check",),
+    ],
+)
+def test_asked_to_check_them_in_plain_words_the_check_starts(opening: tuple[str, ...]) -> None:
+    """Round 16: help's list, and the fallback."""
+    said = play(*opening)[-1]
+    assert said.speech.endswith(C.questions["FREQUENT"].text)
 
 
 def test_spider_veins_said_to_the_varicose_question_are_not_sure() -> None:

@@ -112,6 +112,7 @@ from skill_tools.simulator.nlu_words import (
     FUNCTION_WORDS,
     IDIOMS,
     LEADING_ANSWERS,
+    PRONOUNS,
     TAKEN_BACK,
     content_words,
     deletions,
@@ -249,6 +250,14 @@ class Matcher:
             for s in reversed(index.slot_samples)
             if s.intent in ANSWER_INTENTS and s.sample == "{" + s.slots[0][0] + "}"
         }
+        # Who is spoken of ("my wife", "she"): values the tagger leaves alone, as pronouns.
+        # A near match still fills a slot of theirs with the first one said, as Alexa would
+        # ("my wife gets cramps when she walks, should she see a specialist": about her).
+        self._people = {
+            slot_type: sorted(said, key=lambda v: -len(v.split()))
+            for slot_type, values in self._types.items()
+            if (said := [v for v in values if v in PRONOUNS and v not in _NOT_PEOPLE])
+        }
         self._classifier = index.classifier
         # The fallback sensitivity moves the classifier's bar as it moves the threshold.
         self._classifier_share = CLASSIFIER_MIN_SHARE + index.threshold - NEAR_THRESHOLD
@@ -333,6 +342,7 @@ class Matcher:
                 break
         if not hit:  # "I'm dying to know why my legs cramp": the idiom says nothing
             text = _without_idioms(text)
+            hit = self._exact.get(text)  # "yes and no": "kind of"
         if not hit:  # a literal sample of another intent is what Alexa would pick
             priority = self._priority_match(text)
             if priority is not None:  # with the slots of its own sample that says it all
@@ -816,7 +826,19 @@ class Matcher:
             return None  # "they absolutely wake me up": not "absolutely", but what they do
         heard = self._tagged(self.intents.get(entry.intent, ()), found)
         heard.update(self._builtins(entry.intent, text.split()))
+        heard.update(self._person(entry.intent, text, heard))
         return Match(entry.intent, self._slots(entry.intent, heard), "near", best, entry.sample)
+
+    def _person(self, intent: str, text: str, heard: Mapping[str, str]) -> dict[str, str]:
+        """The slot of whom the phrase speaks, when the intent has one and it is unfilled."""
+        padded = f" {text} "
+        for name, slot_type in self.intents.get(intent, ()):
+            if name in heard or slot_type not in self._people:
+                continue
+            said = [v for v in self._people[slot_type] if f" {v} " in padded]
+            if said:  # the first said of the longest: "my wife ... she" is "my wife"
+                return {name: min(said, key=lambda v: (padded.index(f" {v} "), -len(v)))}
+        return {}
 
     def _denied_sign(self, entry: int, stems: list[str]) -> bool:
         """Whether the phrase (`stems`) denies the sign of an emergency sample it is near, as
@@ -842,6 +864,8 @@ class Matcher:
 
 # Despair that is also how people say they are fed up with cramps: only the whole phrase is
 # the crisis ("I can't take it anymore, they wake me up every night" is an answer).
+# Pronouns of the clinic or the user, not of someone else (nlu_words.PRONOUNS).
+_NOT_PEOPLE = frozenset({"you", "you guys", "them", "they", "it", "me"})
 _FED_UP = ("take it", "take this", "tired of", "done with", "finished with", "had enough")
 # ... unless what they are fed up with is life itself: "so tired of being here" (round 15).
 _OF_LIFE = ("being here", "living", "being alive", "life")

@@ -122,6 +122,8 @@ IDIOMS = {
     "no point stretching": "is stretching pointless",
     # Not an answer's place: "first" would be taken as "the first answer" (round 16).
     "in the first place": "anyway",
+    # Partly, said as such: not "yes no", both at once, which records nothing (round 16).
+    "yes and no": "kind of",
     "tight from a cold": "sore from a cold", "swollen from biting": "sore from biting",
     "run suicides": "run sprints", "running suicides": "running sprints",
     "stroke of bad luck": "bad break", "breathe through my nose": "smell",
@@ -189,6 +191,7 @@ TAKEN_BACK = frozenset({"wait", "hold", "hang"})
 FILLERS = (
     "you know", "i mean", "i think", "i guess", "kind of", "sort of", "hey alexa",
     "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "ugh", "well", "so", "like",
+    "eh", "ehh",
     "goodness", "gosh", "heavens", "honey", "hon", "dear", "sweetie",
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",
     "to be honest", "honestly", "to tell you the truth", "i am not gonna lie", "not gonna lie",
@@ -222,6 +225,7 @@ CARRIERS = tuple(sorted((
     "no hang on", "no hold on", "i changed my mind", "i have changed my mind", "correction",
     "on second thought", "come to think of it", "now that i think about it",
     "hurry up", "come on", "quick", "quickly",
+    "what about", "how about",  # "actually yeah, what about varicose veins" (round 16)
     # Who is asking, before the question: "I take care of my father, can his medications..."
     "i am a nurse", "i am a nurse and", "i am a caregiver", "i am a caregiver and",
     *(f"{opening} my {r}" for r in _RELATIVES.split() for opening in (
