@@ -66,6 +66,12 @@ class State(NamedTuple):
         return self.pending is Pending.CHECK
 
     @property
+    def just_settled(self) -> bool:
+        """The check's result was just said (its answers are kept one turn, for "wait, I
+        meant no")."""
+        return self.pending is Pending.OFFER_CONTACT and self.result is not None
+
+    @property
     def check_waits(self) -> bool:
         """A question was answered mid-check: "Shall we go back to the check?" is pending."""
         return self.pending is Pending.RESUME_CHECK
@@ -76,7 +82,7 @@ class State(NamedTuple):
             out["pending"] = self.pending.value
         if self.topic:
             out["topic"] = self.topic
-        if self.pending in (Pending.CHECK, Pending.RESUME_CHECK):
+        if self.pending in (Pending.CHECK, Pending.RESUME_CHECK) or self.just_settled:
             out["answers"] = {question: answer.value for question, answer in self.answers.items()}
         if self.last_speech:
             out["last"] = {
@@ -112,11 +118,18 @@ class State(NamedTuple):
         if pending is Pending.MORE and (topic is None or content.topics[topic].more is None):
             pending = None
         answers: Mapping[str, Answer] = {}
+        result = _result(attrs.get("result"), content)
         if pending in (Pending.CHECK, Pending.RESUME_CHECK):
             parsed = triage.parse_answers(attrs.get("answers", {}))
             if parsed is None or triage.next_question(parsed) is None:
                 pending = None  # a check state that cannot exist: start clean
             else:
+                answers = parsed
+        elif pending is Pending.OFFER_CONTACT and result is not None and "answers" in attrs:
+            parsed = triage.parse_answers(attrs["answers"])
+            # kept only if they are the result's own: anything else is dropped, never trusted
+            settled = parsed and triage.next_question(parsed) is None
+            if settled and triage.classify(parsed) == result:
                 answers = parsed
         speech = reprompt = None
         last = attrs.get("last")
@@ -136,7 +149,7 @@ class State(NamedTuple):
             speech,
             reprompt,
             misses,
-            _result(attrs.get("result"), content),
+            result,
             _noted(attrs.get("noted")),
             attrs.get("reminded") is True,
             _remind(attrs.get("remind")),
@@ -309,8 +322,9 @@ class Conversation:
         question, reprompt = self._offer_texts(kind)
         if kind is Pending.OFFER_CHECK and state.for_other:  # "a quick check of their symptoms"
             question, reprompt = about_them(question), about_them(reprompt)
-        kept = state.answers if kind is Pending.RESUME_CHECK else {}
-        state = state._replace(pending=kind, answers=kept)
+        state = state._replace(pending=kind)
+        if not (state.check_waits or state.just_settled):
+            state = state._replace(answers={})
         return self._ask(_join(lead, question), reprompt, state)
 
     def _repeat_pending(self, lead: str | None, state: State) -> Reply:
@@ -379,7 +393,7 @@ class Conversation:
         told = _join(reason, words.advice, self.content.not_a_diagnosis, red_flag)
         # What was taken from earlier, less what the reason already tells back.
         lead = _join(lead, *(t for t in taken or () if t not in reason))
-        state = state._replace(topic=None, result=result, noted={})
+        state = state._replace(topic=None, result=result, noted={}, answers=answers)
         reply = self._offer(_join(lead, told), state, Pending.OFFER_CONTACT)
         view = View(ViewKind.OUTCOME, result.outcome.value)
         # The card has room for what is too long to say: the explanation too.
@@ -958,6 +972,14 @@ class Conversation:
         "Change my first answer (to no)": that answer, or that question asked again.
         "Actually it's more like once a month": the answer about how often, wherever asked."""
         if state.result is not None and not state.in_check:  # the check is done
+            if state.just_settled and state.answers:  # right after it: the check again
+                again = state._replace(pending=Pending.CHECK, result=None)
+                turn = self.change_answer(again, reply_id, which_id, frequency_id)
+                if isinstance(turn, Reply) and turn.state.result is not None:
+                    # settled again: a short lead leaves the new result its breath
+                    lead = self.content.prompt("result_changed")
+                    return self._outcome(turn.state.answers, again, lead)
+                return turn
             return self._repeat_pending(self.content.prompt("answer_after_result"), state)
         frequency = answers.MEANINGS.get(frequency_id or "")
         if frequency is not None:

@@ -939,6 +939,37 @@ def test_changing_the_last_answer_changes_it_and_the_check_goes_on(change: str) 
     assert changed.speech.endswith(C.questions["SLEEP"].text)
 
 
+def test_a_change_said_right_after_the_result_gives_the_result_of_the_answers_now() -> None:
+    """Round 16: "wait I meant no" to the answer that settled the result was refused ("say
+    start over"), and all four questions had to be answered again."""
+    *_, result, changed = play(
+        "open leg cramp helper", "check my symptoms", "no", "no", "no", "yes", "wait i meant no"
+    )
+    assert result.session_attributes["result"] == ["worth_checking", "VARICOSE"]
+    assert changed.speech.startswith(C.prompt("result_changed"))
+    assert changed.session_attributes["result"] == list(
+        triage.classify({q: Answer.NO for q in triage.QUESTIONS})
+    )
+
+
+def test_a_change_said_later_than_right_after_the_result_is_not_taken() -> None:
+    turns = play(
+        "open leg cramp helper", "check my symptoms", "yes", "yes", "no", "wait i meant no"
+    )
+    assert turns[-1].speech.startswith(C.prompt("answer_after_result"))
+
+
+def test_answers_kept_after_a_result_that_do_not_give_it_are_dropped() -> None:
+    """The answers come back from the session, which a client could forge: kept only when
+    they give the result said."""
+    from skill.conversation import State
+
+    attrs = {"pending": "offer_contact", "result": ["see_specialist", "FREQUENT_SLEEP"]}
+    forged = State.from_session({**attrs, "answers": {"FREQUENT": "no"}}, C)
+    kept = State.from_session({**attrs, "answers": {"FREQUENT": "yes", "SLEEP": "yes"}}, C)
+    assert forged.answers == {} and kept.answers == {"FREQUENT": "yes", "SLEEP": "yes"}
+
+
 def test_the_opposite_of_an_earlier_answer_turns_that_one_round() -> None:
     turns = play(
         "open leg cramp helper", "check my symptoms", "no", "no",
@@ -955,7 +986,8 @@ def test_asking_to_change_an_answer_goes_back_to_the_question() -> None:
 
 
 def test_a_change_after_the_result_points_to_start_over() -> None:
-    check = ("check my symptoms", "no", "no", "no", "no")
+    """Said a turn later than right after the result (then it changes the answer)."""
+    check = ("check my symptoms", "no", "no", "no", "no", "no thanks")
     turns = play("open leg cramp helper", *check, "i meant yes")
     assert turns[-1].speech.startswith(C.prompt("answer_after_result"))
     assert turns[-1].session_attributes["result"] == turns[-2].session_attributes["result"]
@@ -1393,8 +1425,9 @@ def test_how_often_said_later_changes_the_first_answer_when_it_differs() -> None
 
 @pytest.mark.parametrize("said", ["change my second answer", "change my first answer to no"])
 def test_a_correction_after_the_result_points_to_start_over(said: str) -> None:
-    """Round 8: "change my second answer" after the result repeated the result silently."""
-    turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", said)[-1]
+    """Round 8: "change my second answer" after the result repeated the result silently.
+    (Said right after the result, it changes the answer: round 16.)"""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", "no", said)[-1]
     assert turn.speech.startswith(C.prompt("answer_after_result"))
 
 
@@ -1418,7 +1451,7 @@ def test_round_9_answers_are_recorded_as_meant(before, said, question, recorded)
     turns = play("open leg cramp helper", "check my symptoms", *before, said)
     assert turns[-2].session_attributes["pending"] == "check"
     after = turns[-1].session_attributes
-    assert (after["answers"].get(question) if "answers" in after else after["result"]) == recorded
+    assert (after["result"] if "result" in after else after["answers"].get(question)) == recorded
 
 
 def test_a_story_the_check_cannot_place_keeps_the_check_and_its_answers() -> None:
