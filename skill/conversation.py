@@ -938,7 +938,11 @@ class Conversation:
                 return self._menu(self.content.prompt("nothing_to_repeat"), state)
             return self._repeat_pending(None, state)
         reprompt = state.last_reprompt or self.content.prompt("menu_reprompt")
-        return self._ask(state.last_speech, reprompt, state, misses=state.misses)
+        said = state.last_speech
+        question = self._question(state.answers) if state.in_check else None
+        if question is not None and said.endswith(asked := self._of(state, question.text)):
+            said = asked  # "pardon?" in the check: the question, not its lead again (round 16)
+        return self._ask(said, reprompt, state, misses=state.misses)
 
     def start_over(self, state: State) -> Reply:
         """During or right after the check, a new check; anywhere else, the menu afresh."""

@@ -725,6 +725,15 @@ def test_answers_in_people_s_words_are_recorded_as_meant(
         assert attrs["result"] == list(triage.classify({**given, question: Answer(recorded)}))
 
 
+@pytest.mark.parametrize("said", ["pardon", "could you say that again dear"])
+def test_repeat_in_the_check_says_the_question_not_the_intro_again(said: str) -> None:
+    """Round 16: each "pardon" replayed "Okay, a quick check. I'll ask up to four..."."""
+    turns = play("open leg cramp helper", "check my symptoms", said)
+    assert turns[-2].speech != C.questions["FREQUENT"].text
+    assert turns[-1].speech == C.questions["FREQUENT"].text
+    assert turns[-1].session_attributes["answers"] == {}
+
+
 def test_go_back_in_the_check_asks_the_previous_question_again_and_forgets_its_answer() -> None:
     turns = play("open leg cramp helper", "check my symptoms", "yes", "go back", "no", "no")
     back = turns[3]
