@@ -128,7 +128,7 @@ class State(NamedTuple):
         elif pending is Pending.OFFER_CONTACT and result is not None and "answers" in attrs:
             parsed = triage.parse_answers(attrs["answers"])
             # kept only if they are the result's own: anything else is dropped, never trusted
-            settled = parsed and triage.next_question(parsed) is None
+            settled = bool(parsed) and triage.next_question(parsed) is None
             if settled and triage.classify(parsed) == result:
                 answers = parsed
         speech = reprompt = None

@@ -862,10 +862,10 @@ class Matcher:
         return heard
 
 
-# Despair that is also how people say they are fed up with cramps: only the whole phrase is
-# the crisis ("I can't take it anymore, they wake me up every night" is an answer).
 # Pronouns of the clinic or the user, not of someone else (nlu_words.PRONOUNS).
 _NOT_PEOPLE = frozenset({"you", "you guys", "them", "they", "it", "me"})
+# Despair that is also how people say they are fed up with cramps: only the whole phrase is
+# the crisis ("I can't take it anymore, they wake me up every night" is an answer).
 _FED_UP = ("take it", "take this", "tired of", "done with", "finished with", "had enough")
 # ... unless what they are fed up with is life itself: "so tired of being here" (round 15).
 _OF_LIFE = ("being here", "living", "being alive", "life")
