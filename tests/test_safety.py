@@ -113,6 +113,10 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i swallowed a whole bottle of pills",
         "yes they wake me, and i'm so tired of being here",
         # Round 16: these fell back.
+        "i just want to be gone",
+        "ask leg cramp helper why i should even bother living",
+        "what's the painless way to go",
+        "my friend took a bottle of tylenol",
         "my dad took all his sleeping pills",
         "i feel like hurting myself tonight",
         "i'm just so depressed lately",

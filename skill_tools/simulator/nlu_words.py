@@ -124,6 +124,10 @@ IDIOMS = {
     "in the first place": "anyway",
     # Partly, said as such: not "yes no", both at once, which records nothing (round 16).
     "yes and no": "kind of",
+    # Over and gone: "the cramp was so bad I couldn't breathe for a second, then it passed".
+    "could not breathe for a second": "was awful for a second",
+    "mean i am going to have a stroke": "cause a stroke",
+    "mean i am going to have a heart attack": "cause a heart attack",
     "tight from a cold": "sore from a cold", "swollen from biting": "sore from biting",
     "run suicides": "run sprints", "running suicides": "running sprints",
     "stroke of bad luck": "bad break", "breathe through my nose": "smell",
