@@ -710,6 +710,16 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         (["no", "no", "no"], "just little spider veins", "VARICOSE", "unsure"),
         # a yes the rest of the phrase makes unsure: the unsure is recorded
         (["no", "no", "no"], "i have some, just little spider veins", "VARICOSE", "unsure"),
+        # Round 16, twenty-first new user: each recorded the opposite of what was said.
+        (
+            ["no", "no"],
+            "they come when I walk but they don't go away when I rest",
+            "WALKING",
+            "unsure",
+        ),
+        (["no", "no"], "only when I'm sprinting, not walking", "WALKING", "no"),
+        ([], "I used to get them a lot but not anymore", "FREQUENT", "no"),
+        ([], "no cap, every night", "FREQUENT", "yes"),
     ],
 )
 def test_answers_in_people_s_words_are_recorded_as_meant(
@@ -732,6 +742,15 @@ def test_repeat_in_the_check_says_the_question_not_the_intro_again(said: str) ->
     assert turns[-2].speech != C.questions["FREQUENT"].text
     assert turns[-1].speech == C.questions["FREQUENT"].text
     assert turns[-1].session_attributes["answers"] == {}
+
+
+@pytest.mark.parametrize("said", ["probably the heat", "probably just old age"])
+def test_probably_and_a_cause_is_no_yes_to_a_question(said: str) -> None:
+    """Round 16: near the sample "probably", these were a sleep yes, and the result said
+    "Severe, frequent cramping that disrupts sleep"."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert "SLEEP" not in turn.session_attributes.get("answers", {})
+    assert "result" not in turn.session_attributes
 
 
 def test_go_back_in_the_check_asks_the_previous_question_again_and_forgets_its_answer() -> None:

@@ -824,6 +824,8 @@ class Matcher:
             return None  # "yes no": both, so neither
         if entry.intent in LEADING_ANSWERS and any(t in self._answer_slots for t, _ in found):
             return None  # "they absolutely wake me up": not "absolutely", but what they do
+        if entry.intent in LEADING_ANSWERS and _says_more(entry.tokens, tokens, self._idf):
+            return None  # "probably the heat": not "probably", but a cause (round 16: a yes)
         heard = self._tagged(self.intents.get(entry.intent, ()), found)
         heard.update(self._builtins(entry.intent, text.split()))
         heard.update(self._person(entry.intent, text, heard))
@@ -924,6 +926,14 @@ def _thin(sample: frozenset[str], said: frozenset[str]) -> bool:
     slots = {t for t in sample if t.startswith("{")}
     own = sample - slots - FUNCTION_STEMS
     return bool(slots - said) and len(own) <= 1 and bool(said - own - FUNCTION_STEMS)
+
+
+def _says_more(sample: frozenset[str], said: frozenset[str], idf: Mapping[str, float]) -> bool:
+    """Whether a phrase near a one-word yes or no sample ("probably") says something of its
+    own besides: a model word of its own, not a function word ("probably just old age")."""
+    if len(sample) != 1:
+        return False
+    return any(t not in FUNCTION_STEMS and t in idf for t in said - sample)
 
 
 def _lacks_the_point(sample: frozenset[str], said: frozenset[str]) -> bool:

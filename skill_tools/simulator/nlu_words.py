@@ -195,7 +195,7 @@ TAKEN_BACK = frozenset({"wait", "hold", "hang"})
 FILLERS = (
     "you know", "i mean", "i think", "i guess", "kind of", "sort of", "hey alexa",
     "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "ugh", "well", "so", "like",
-    "eh", "ehh",
+    "eh", "ehh", "no cap",
     "goodness", "gosh", "heavens", "honey", "hon", "dear", "sweetie",
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",
     "to be honest", "honestly", "to tell you the truth", "i am not gonna lie", "not gonna lie",
