@@ -845,9 +845,11 @@ def test_what_causes_them_asked_mid_check_is_answered_and_the_check_waits(asked:
     assert said.session_attributes["pending"] == "resume_check"
 
 
-def test_asked_for_a_website_the_skill_gives_it_without_talk_of_a_phone() -> None:
-    """Round 16: "do they have a website" began "There's no phone number in this skill"."""
-    said = play("open leg cramp helper", "do they have a website")[-1]
+@pytest.mark.parametrize("asked", ["do they have a website", "what's the web site again"])
+def test_asked_for_a_website_the_skill_gives_it_without_talk_of_a_phone(asked: str) -> None:
+    """Round 16: "do they have a website" began "There's no phone number in this skill";
+    "what's the web site again" was "the clinic's article doesn't cover that"."""
+    said = play("open leg cramp helper", asked)[-1]
     assert said.speech.startswith(C.contact.speech)
 
 
@@ -933,6 +935,16 @@ def test_a_cause_the_article_does_not_list_is_said_to_be_unlisted(asked: str) ->
 def test_a_cause_the_article_lists_gets_the_list_alone(asked: str) -> None:
     said = play("open leg cramp helper", asked)[-1]
     assert said.speech.startswith(C.topics["CrampCausesIntent"].speech)
+
+
+def test_actually_they_come_every_night_said_later_changes_how_often() -> None:
+    """Round 16: said to the walking question after a no, it was "answer this first"."""
+    changed = play(
+        "open leg cramp helper", "check my symptoms", "no", "no",
+        "actually they do come pretty much every night",
+    )[-1]
+    assert changed.speech.startswith(C.prompt("answer_changed"))
+    assert changed.session_attributes["answers"]["FREQUENT"] == "yes"
 
 
 def test_scratch_that_said_to_the_next_question_changes_how_often() -> None:
