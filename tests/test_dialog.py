@@ -720,6 +720,16 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         (["no", "no"], "only when I'm sprinting, not walking", "WALKING", "no"),
         ([], "I used to get them a lot but not anymore", "FREQUENT", "no"),
         ([], "no cap, every night", "FREQUENT", "yes"),
+        # ... and these fell back (or repeated the intro, or ended the session: the last)
+        ([], "oh, now and again", "FREQUENT", "no"),
+        ([], "not hardly", "FREQUENT", "no"),
+        ([], "reckon so", "FREQUENT", "yes"),
+        ([], "a fair bit", "FREQUENT", "yes"),
+        ([], "lowkey yeah", "FREQUENT", "yes"),
+        ([], "si", "FREQUENT", "yes"),
+        (["yes"], "she nods yes", "SLEEP", "yes"),
+        (["yes"], "he shook his head no", "SLEEP", "no"),
+        ([], "I'm so done with this, yes every single night", "FREQUENT", "yes"),
     ],
 )
 def test_answers_in_people_s_words_are_recorded_as_meant(

@@ -824,6 +824,10 @@ class Matcher:
             return None  # "yes no": both, so neither
         if entry.intent in LEADING_ANSWERS and any(t in self._answer_slots for t, _ in found):
             return None  # "they absolutely wake me up": not "absolutely", but what they do
+        if entry.intent in _ENDINGS and any(
+            t in self._answer_slots and " " in words for t, words in found
+        ):
+            return None  # "i'm so done with this, yes every single night": an answer
         if entry.intent in LEADING_ANSWERS and _says_more(entry.tokens, tokens, self._idf):
             return None  # "probably the heat": not "probably", but a cause (round 16: a yes)
         heard = self._tagged(self.intents.get(entry.intent, ()), found)
@@ -864,6 +868,8 @@ class Matcher:
         return heard
 
 
+# What ends the session: never a loose match for a phrase that also holds an answer.
+_ENDINGS = frozenset({"AMAZON.StopIntent", "AMAZON.CancelIntent"})
 # Pronouns of the clinic or the user, not of someone else (nlu_words.PRONOUNS).
 _NOT_PEOPLE = frozenset({"you", "you guys", "them", "they", "it", "me"})
 # Despair that is also how people say they are fed up with cramps: only the whole phrase is

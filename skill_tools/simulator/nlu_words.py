@@ -124,6 +124,7 @@ IDIOMS = {
     "in the first place": "anyway",
     # Partly, said as such: not "yes no", both at once, which records nothing (round 16).
     "yes and no": "kind of",
+    "i reckon so": "i think so", "reckon so": "i think so",
     # Over and gone: "the cramp was so bad I couldn't breathe for a second, then it passed".
     "could not breathe for a second": "was awful for a second",
     "mean i am going to have a stroke": "cause a stroke",
@@ -195,7 +196,7 @@ TAKEN_BACK = frozenset({"wait", "hold", "hang"})
 FILLERS = (
     "you know", "i mean", "i think", "i guess", "kind of", "sort of", "hey alexa",
     "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "ugh", "well", "so", "like",
-    "eh", "ehh", "no cap",
+    "eh", "ehh", "no cap", "lowkey",
     "goodness", "gosh", "heavens", "honey", "hon", "dear", "sweetie",
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",
     "to be honest", "honestly", "to tell you the truth", "i am not gonna lie", "not gonna lie",
