@@ -8,13 +8,21 @@ something definite (or gets a helpful prompt when nothing is pending).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import time
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from skill import answers, triage
 from skill.content import Content, Question
-from skill.reminders import REMINDERS_PERMISSION, ReminderResult, Requested, requested
+from skill.reminders import (
+    PARTS_OF_DAY,
+    REMINDERS_PERMISSION,
+    ReminderResult,
+    Requested,
+    requested,
+    spoken_time,
+)
 from skill.seal import is_sealed, seal
 from skill.third_person import about_them
 from skill.triage import Answer
@@ -38,6 +46,8 @@ class Pending(StrEnum):
     # gives them; no ends the session, as after "anything else?".
     CONTACT_OR_DONE = "contact_or_done"
     RESUME_CHECK = "resume_check"  # "Shall we go back to the check?" after a question mid-check
+    # "Is that 6 in the morning? If not, I'll make it 6 in the evening.": a small hour said.
+    REMINDER_HALF = "reminder_half"
 
 
 class State(NamedTuple):
@@ -82,7 +92,8 @@ class State(NamedTuple):
             out["pending"] = self.pending.value
         if self.topic:
             out["topic"] = self.topic
-        if self.pending in (Pending.CHECK, Pending.RESUME_CHECK) or self.just_settled:
+        waits = self.pending is Pending.REMINDER_HALF and bool(self.answers)  # a check waits
+        if self.pending in (Pending.CHECK, Pending.RESUME_CHECK) or self.just_settled or waits:
             out["answers"] = {question: answer.value for question, answer in self.answers.items()}
         if self.last_speech:
             out["last"] = {
@@ -119,7 +130,12 @@ class State(NamedTuple):
             pending = None
         answers: Mapping[str, Answer] = {}
         result = _result(attrs.get("result"), content)
-        if pending in (Pending.CHECK, Pending.RESUME_CHECK):
+        remind = _remind(attrs.get("remind"))
+        if pending is Pending.REMINDER_HALF and (remind is None or not remind.guessed):
+            pending = None  # nothing to ask the half of the day about
+        if pending in (Pending.CHECK, Pending.RESUME_CHECK) or (
+            pending is Pending.REMINDER_HALF and attrs.get("answers")
+        ):
             parsed = triage.parse_answers(attrs.get("answers", {}))
             if parsed is None or triage.next_question(parsed) is None:
                 pending = None  # a check state that cannot exist: start clean
@@ -152,7 +168,7 @@ class State(NamedTuple):
             result,
             _noted(attrs.get("noted")),
             attrs.get("reminded") is True,
-            _remind(attrs.get("remind")),
+            remind,
             attrs.get("disclaim") is True,
             attrs.get("for_other") is True,
         )
@@ -161,7 +177,9 @@ class State(NamedTuple):
 def _remind(raw: Any) -> Requested | None:
     if not isinstance(raw, dict):
         return None
-    wanted = requested(raw.get("day"), raw.get("at"), raw.get("after"), raw.get("unclear"))
+    wanted = requested(
+        raw.get("day"), raw.get("at"), raw.get("after"), raw.get("unclear"), raw.get("guessed")
+    )
     return wanted if wanted != Requested() else None
 
 
@@ -319,11 +337,14 @@ class Conversation:
         }[kind]
 
     def _offer(self, lead: str | None, state: State, kind: Pending) -> Reply:
-        question, reprompt = self._offer_texts(kind)
+        if kind is Pending.REMINDER_HALF:
+            question = reprompt = self._which_half(state.remind)
+        else:
+            question, reprompt = self._offer_texts(kind)
         if kind is Pending.OFFER_CHECK and state.for_other:  # "a quick check of their symptoms"
             question, reprompt = about_them(question), about_them(reprompt)
         state = state._replace(pending=kind)
-        if not (state.check_waits or state.just_settled):
+        if not (state.check_waits or state.just_settled or kind is Pending.REMINDER_HALF):
             state = state._replace(answers={})
         return self._ask(_join(lead, question), reprompt, state)
 
@@ -621,6 +642,9 @@ class Conversation:
                 return self.contact(state)
             case Pending.OFFER_REMINDER:
                 return self.reminder(state)
+            case Pending.REMINDER_HALF:  # "is that 6 in the morning?"
+                guess = state.remind or Requested()
+                return CreateReminder(self._aside(self._half_left(state, guess.in_the_morning())))
             case Pending.RESUME_CHECK:
                 return self._ask_check(None, state.answers, state)
             case Pending.ANYTHING_ELSE:  # "yes" to "what else?": say what they can ask
@@ -631,7 +655,7 @@ class Conversation:
             return self.fallback(state)
         return self._not_understood(self.content.prompt("yes_without_question"), state)
 
-    def no(self, state: State) -> Reply:
+    def no(self, state: State) -> Turn:
         match state.pending:
             case Pending.CHECK:
                 return self.answer(state, Answer.NO)
@@ -643,19 +667,24 @@ class Conversation:
                 return self._anything_else(self.content.prompt("declined"), state)
             case Pending.RESUME_CHECK:
                 return self._anything_else(self.content.prompt("check_left"), state)
+            case Pending.REMINDER_HALF:  # not the morning: the evening, as said it would be
+                guess = (state.remind or Requested())._replace(guessed=False)
+                return CreateReminder(self._aside(self._half_left(state, guess)))
         # "No" to "anything else?" or to "what would you like to do?": we are done.
         return self.stop(state)
 
-    def skip(self, state: State) -> Reply:
+    def skip(self, state: State) -> Turn:
         """ "Skip this one": in the check, no answer, so recorded as not sure (round 9: taken
         as a no, four skips made a reassuring result); to anything else, a no."""
         if state.in_check:
             return self.answer(state, Answer.UNSURE)
         return self.no(state)
 
-    def not_sure(self, state: State) -> Reply:
+    def not_sure(self, state: State) -> Turn:
         if state.in_check:
             return self.answer(state, Answer.UNSURE)
+        if state.pending is Pending.REMINDER_HALF:
+            return self._offer(None, state, Pending.REMINDER_HALF)
         if state.pending is not None and state.pending is not Pending.ANYTHING_ELSE:
             if state.misses:  # unsure again: taken as a no, so the offer never loops
                 return self.no(state)
@@ -830,6 +859,8 @@ class Conversation:
             if wanted not in (None, Requested()):  # "no, 7 in the morning": where to change it
                 lead = _join(lead, self.content.reminder.cannot_cancel)
             return self._after_reminder(lead, self._aside(state))
+        if state.pending is Pending.REMINDER_HALF and state.remind is not None:
+            return self._half_said(state, state.remind, wanted or Requested())
         remind = wanted if wanted not in (None, Requested()) else state.remind
         asked = state.pending in (Pending.CHECK, Pending.RESUME_CHECK, Pending.OFFER_REMINDER)
         if remind is not None and remind.unclear and not asked:
@@ -838,7 +869,42 @@ class Conversation:
             # again, or in the check, it sets that time and says why.
             lead = self.content.prompt("reminder_unclear")
             return self._offer(lead, state._replace(remind=None), Pending.OFFER_REMINDER)
+        if remind is not None and remind.guessed:  # "at six": the morning, or the evening?
+            kept = self._aside(state)
+            return self._offer(None, kept._replace(remind=remind), Pending.REMINDER_HALF)
         return CreateReminder(self._aside(state)._replace(remind=remind))
+
+    def _which_half(self, remind: Requested | None) -> str:
+        """ "Is that 6 in the morning? If not, I'll make it 6 in the evening." """
+        evening = remind.at if remind is not None and remind.at is not None else None
+        if evening is None:
+            return self.content.reminder.offer
+        morning = evening.replace(hour=evening.hour - 12)
+        asked = self.content.prompt("reminder_which_half")
+        return asked.replace("{morning}", spoken_time(morning)).replace(
+            "{evening}", spoken_time(evening)
+        )
+
+    def _half_said(self, state: State, guess: Requested, said: Requested) -> Turn:
+        """A time said to "is that 6 in the morning?" (yes and no are answers too): "six a.m."
+        (a small hour again) or "in the morning" is the morning; "in the evening", "six p.m."
+        the evening; another time, that time; anything else, the question again."""
+        at = said.at
+        if said.guessed or (at is not None and at < time(12) and at in PARTS_OF_DAY.values()):
+            chosen = guess.in_the_morning()
+        elif at is not None and (at == guess.at or at >= time(12) and at in PARTS_OF_DAY.values()):
+            chosen = guess._replace(guessed=False)
+        elif at is not None and not said.unclear:
+            chosen = said._replace(day=said.day or guess.day)
+        else:
+            return self._offer(None, state, Pending.REMINDER_HALF)
+        return CreateReminder(self._aside(self._half_left(state, chosen)))
+
+    @staticmethod
+    def _half_left(state: State, remind: Requested | None) -> State:
+        """Out of "is that 6 in the morning?": a check under way waits to be resumed."""
+        pending = Pending.RESUME_CHECK if state.answers else None
+        return state._replace(pending=pending, remind=remind)
 
     def change_reminder(self, state: State, wanted: Requested) -> Turn:
         """ "No, make it 7 in the morning": before a reminder is set, the one asked for then;

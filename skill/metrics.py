@@ -58,6 +58,7 @@ STATES = frozenset(
         "anything_else",
         "contact_or_done",
         "resume_check",
+        "reminder_half",
     }
 )
 REMINDER_FAILURES = frozenset({"no_permission", "api_error"})

@@ -29,16 +29,26 @@ class Requested(NamedTuple):
     at: time | None = None
     after: timedelta | None = None  # "in two hours"
     unclear: bool = False  # a day, time or delay was said that none of these could take
+    # A clock hour of the small hours, which AMAZON.TIME gives alike for "six" and "six in the
+    # morning": `at` is its afternoon or evening, and the user is asked which was meant.
+    guessed: bool = False
 
     def values(self) -> dict[str, str | bool | None]:
         """The request as Alexa's slot values, the form `requested` reads back (session)."""
-        day, at, after, unclear = self
+        day, at, after, unclear, guessed = self
         return {
             "day": day.isoformat() if day else None,
             "at": at.strftime("%H:%M") if at else None,
             "after": f"PT{int(after.total_seconds()) // 60}M" if after else None,
             **({"unclear": True} if unclear else {}),
+            **({"guessed": True} if guessed else {}),
         }
+
+    def in_the_morning(self) -> Requested:
+        """The hour guessed as afternoon or evening, taken as the morning instead."""
+        if not self.guessed or self.at is None:
+            return self
+        return self._replace(at=self.at.replace(hour=self.at.hour - 12), guessed=False)
 
 
 # AMAZON.TIME's parts of the day ("remind me in the evening"): the hour each stands for.
@@ -60,13 +70,14 @@ WAKING_HOURS = range(8, 21)
 
 
 def requested(
-    day: object, at: object, after: object = None, unclear: object = False
+    day: object, at: object, after: object = None, unclear: object = False, guessed: object = False
 ) -> Requested:
     """Alexa's slot values (AMAZON.DATE "2026-12-07", AMAZON.TIME "14:30" or "EV",
     AMAZON.DURATION "PT2H", "P2W"), or the same from session attributes. A week, a weekend or a
     month is its first day; a year or anything else is no day, and the request is `unclear`
     ("on Christmas", which Alexa may pass on as the words heard)."""
     wanted_day = wanted_at = wanted_after = None
+    was_guessed = guessed is True
     if isinstance(day, str):
         wanted_day = _first_day(day)
     if isinstance(at, str):
@@ -79,6 +90,7 @@ def requested(
                 wanted_at = None
             if wanted_at is not None and wanted_at.hour in SMALL_HOURS:
                 wanted_at = wanted_at.replace(hour=wanted_at.hour + 12)
+                was_guessed = True
     if isinstance(after, str) and (found := _DURATION.fullmatch(after)) and any(found.groups()):
         weeks, days, hours, minutes = (int(g or 0) for g in found.groups())
         wanted_after = timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes)
@@ -86,7 +98,8 @@ def requested(
         isinstance(said, str) and said and wanted is None
         for said, wanted in ((day, wanted_day), (at, wanted_at), (after, wanted_after))
     )
-    return Requested(wanted_day, wanted_at, wanted_after, unclear is True or lost)
+    was_guessed = was_guessed and wanted_at is not None and wanted_at.hour - 12 in SMALL_HOURS
+    return Requested(wanted_day, wanted_at, wanted_after, unclear is True or lost, was_guessed)
 
 
 def _first_day(value: str) -> date | None:

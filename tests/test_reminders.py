@@ -548,3 +548,46 @@ def test_a_time_said_as_a_change_before_any_reminder_sets_that_one():
         [call] = api.reminders()
     assert call.body["trigger"]["scheduledTime"].endswith("T10:30:00")
     assert C.reminder.cannot_cancel not in speech(r)
+
+
+@pytest.mark.parametrize(
+    ("said", "answer", "hour"),
+    [
+        ("remind me at 6 in the morning", "yes", 6),  # round 16: set for 6 in the evening
+        ("remind me tomorrow at five a.m.", "yes", 5),  # round 16: 5 in the evening
+        ("remind me at 3", "no", 15),
+        ("remind me at 3", "at 3 pm", 15),
+        ("remind me at 3", "make it 7 am", 7),
+    ],
+)
+def test_a_small_hour_is_asked_about_not_guessed(said, answer, hour):
+    """AMAZON.TIME gives "06:00" for "six" and for "six in the morning" alike: the skill asks
+    whether the morning is meant, and sets no reminder before the answer."""
+    with FakeAlexaApi() as api:
+        *_, asked, done = _said_with_consent(api, "open leg cramp helper", said, answer)
+        [call] = api.reminders()
+    assert asked.session_attributes["pending"] == "reminder_half"
+    assert asked.speech.startswith("Is that ") and "in the morning?" in asked.speech
+    assert datetime.fromisoformat(call.body["trigger"]["scheduledTime"]).hour == hour
+    assert "remind you" in done.speech
+
+
+def test_a_small_hour_asked_mid_check_keeps_the_check() -> None:
+    with FakeAlexaApi() as api:
+        *_, asked, done, back = _said_with_consent(
+            api, "open leg cramp helper", "check my symptoms", "yes", "remind me at 4", "yes",
+            "yes",
+        )
+        assert len(api.reminders()) == 1
+    assert asked.session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert done.session_attributes["pending"] == "resume_check"
+    assert back.speech.endswith(C.questions["SLEEP"].text)
+
+
+def test_a_forged_question_about_the_hour_is_dropped() -> None:
+    from skill.conversation import Pending, State
+
+    attrs = {"pending": "reminder_half", "remind": {"day": None, "at": "09:00", "guessed": True}}
+    assert State.from_session(attrs, C).pending is None
+    attrs["remind"]["at"] = "18:00"
+    assert State.from_session(attrs, C).pending is Pending.REMINDER_HALF
