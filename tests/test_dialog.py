@@ -696,6 +696,7 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         # walking sign the words deny, and three sleep answers that fell back.
         ([], "ya", "FREQUENT", "yes"),
         (["yes"], "ya", "SLEEP", "yes"),
+        (["yes"], "ya, they wake me up", "SLEEP", "yes"),  # the night-cramps topic
         ([], "yes very much", "FREQUENT", "yes"),
         ([], "yeah kinda", "FREQUENT", "unsure"),
         (["no", "no"], "they come when i walk but don't go away when i rest", "WALKING", "unsure"),

@@ -892,7 +892,7 @@ def _timed(parts: Iterable[SamplePart]) -> bool:
     return any(not isinstance(p, str) and p[1] == "AMAZON.TIME" for p in parts)
 
 
-_PLAIN_YES = frozenset({"yes", "yeah", "yep", "yup"})
+_PLAIN_YES = frozenset({"yes", "yeah", "yep", "yup", "ya", "yah", "yea"})
 _PLAIN_NO = frozenset({"no", "nope", "nah"})
 
 
