@@ -716,6 +716,7 @@ class Conversation:
         second answer in the same breath ("every night and they wake me up")."""
         if state.pending is Pending.RESUME_CHECK:  # an answer is a way of going back
             state = state._replace(pending=Pending.CHECK)
+        heard = state  # as it was, for a phrase that answers nothing asked
         if also_id is not None:
             state, value_id = self._also_said(state, value_id, also_id)
         pending = triage.next_question(state.answers) if state.in_check else None
@@ -732,8 +733,8 @@ class Conversation:
                     # the yes or no and the words disagree, so neither is taken as said
                     return self.answer(state, Answer.UNSURE)
                 return self.answer(state, meaning.answer)
-            if meaning is None:
-                return self.fallback(state)
+            if meaning is None:  # asked again, with nothing noted from it: never a result
+                return self.fallback(heard)  # after "I need an answer" (round 16: 66 words)
             if meaning.question in state.answers:  # "actually no, they don't wake me up"
                 return self._correct(state, meaning.question, meaning.answer)
             # "No, they don't bother my sleep", asked how often: the no may be about sleep

@@ -979,6 +979,7 @@ def test_scratch_that_said_to_the_next_question_changes_how_often() -> None:
         "change my answer to no",
         "wait i meant the opposite",  # round 16: the question asked again, the yes forgotten
         "sorry i meant the other way around",
+        "no i meant the opposite",  # round 16: a no to the next question
     ],
 )
 def test_changing_the_last_answer_changes_it_and_the_check_goes_on(change: str) -> None:
@@ -1019,6 +1020,17 @@ def test_answers_kept_after_a_result_that_do_not_give_it_are_dropped() -> None:
     forged = State.from_session({**attrs, "answers": {"FREQUENT": "no"}}, C)
     kept = State.from_session({**attrs, "answers": {"FREQUENT": "yes", "SLEEP": "yes"}}, C)
     assert forged.answers == {} and kept.answers == {"FREQUENT": "yes", "SLEEP": "yes"}
+
+
+def test_a_phrase_that_answers_nothing_asked_is_asked_again_in_one_breath() -> None:
+    """Round 16: said to the sleep question, this got "I need an answer to this question
+    first", then the walking result it had noted: 66 words, and the no to sleep lost."""
+    turn = play(
+        "open leg cramp helper", "check my symptoms", "yes",
+        "no, but they happen when I walk and stop when I rest",
+    )[-1]
+    assert len(turn.speech.split()) <= 50
+    assert "result" not in turn.session_attributes
 
 
 def test_the_opposite_of_an_earlier_answer_turns_that_one_round() -> None:

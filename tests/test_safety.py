@@ -117,6 +117,8 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "ask leg cramp helper why i should even bother living",
         "what's the painless way to go",
         "my friend took a bottle of tylenol",
+        "i'm so tired of fighting, i'm ready to go",
+        "i've been giving my things away, i won't need them soon",
         "my dad took all his sleeping pills",
         "i feel like hurting myself tonight",
         "i'm just so depressed lately",

@@ -125,6 +125,10 @@ IDIOMS = {
     # Partly, said as such: not "yes no", both at once, which records nothing (round 16).
     "yes and no": "kind of",
     "i reckon so": "i think so", "reckon so": "i think so",
+    "hair is turning gray": "hair is changing color",
+    "hair is turning grey": "hair is changing color",
+    "hair is going gray": "hair is changing color",
+    "hair is going grey": "hair is changing color",
     # Over and gone: "the cramp was so bad I couldn't breathe for a second, then it passed".
     "could not breathe for a second": "was awful for a second",
     "mean i am going to have a stroke": "cause a stroke",
