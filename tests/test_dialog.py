@@ -864,6 +864,18 @@ def test_asked_for_a_website_the_skill_gives_it_without_talk_of_a_phone(asked: s
     assert said.speech.startswith(C.contact.speech)
 
 
+@pytest.mark.parametrize(
+    "asked",
+    ["what's the recommended potassium supplement dose", "what's the normal range for potassium"],
+)
+def test_what_s_the_and_a_subject_is_not_the_phone_answer(asked: str) -> None:
+    """Round 16: any "what's the ..." filled the phone intent's {channel}: "There's no phone
+    number in this skill"."""
+    said = play("open leg cramp helper", asked)[-1]
+    assert said.speech.startswith(C.out_of_scope["unknown"])
+    assert C.prompt("no_phone") not in said.speech
+
+
 def test_a_doctor_s_word_about_the_veins_gets_what_the_article_says() -> None:
     """Round 16: "is that right" was a yes to nothing ("I'm not sure what you're agreeing to")."""
     said = play("open leg cramp helper", "my doctor said it's my veins, is that right")[-1]

@@ -183,8 +183,14 @@ def _symptom_check(conv: Conversation, state: State, handler_input: HandlerInput
 
 
 def _phone(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
-    """ "What's their email?": {channel} says which way of reaching the clinic is asked for."""
-    return conv.phone(state, email=resolved_slot_id(handler_input, "channel") == "EMAIL")
+    """ "What's their email?": {channel} says which way of reaching the clinic is asked for.
+    A {channel} heard that is no way of reaching anyone ("what's the recommended dose", round
+    16: "there's no phone number in this skill") is a subject the skill has no name for."""
+    channel = resolved_slot_id(handler_input, "channel")
+    if channel is None and slot_heard(handler_input, "channel"):
+        metrics.count("OutOfScope", "unknown")
+        return conv.out_of_scope(state, "unknown")
+    return conv.phone(state, email=channel == "EMAIL")
 
 
 ANSWER_CHANGE_SLOTS = ("reply", "which", "frequency")
