@@ -41,6 +41,8 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
         "WALKING_NO_RELIEF": Meaning("WALKING", Answer.UNSURE),
     }
 )
+# How often ("most nights"): said after a result, a remark, not a change of mind (round 8).
+FREQUENCIES = frozenset(v for v, m in MEANINGS.items() if m.question == "FREQUENT")
 
 
 # The plain yes or no a user opens an answer with (the Reply slot: "no, I sleep through").

@@ -484,6 +484,8 @@ class Conversation:
             return self.answer(state, meaning.answer)  # "it happens when I walk", asked that
         if about_self and meaning and state.result is not None and not state.in_check:
             changed = {**state.answers, meaning.question: meaning.answer}
+            if state.just_settled and state.answers.get(meaning.question) is not meaning.answer:
+                return self._changed_after_result(state, meaning.question, meaning.answer)
             if triage.classify(changed) != state.result:  # "wait, I do have varicose veins"
                 return self._repeat_pending(self.content.prompt("answer_after_result"), state)
         if about_self and meaning and meaning.question not in state.answers:
@@ -750,6 +752,13 @@ class Conversation:
             # say what was taken, keep it, ask this one again (round 9: a no was forgotten
             # and its question asked later).
             return self._answered_later(state, meaning.question, meaning.answer)
+        if (
+            state.just_settled
+            and meaning is not None
+            and value_id not in answers.FREQUENCIES  # "sometimes" is a remark (round 8)
+            and state.answers.get(meaning.question, meaning.answer) is not meaning.answer
+        ):  # "actually they don't wake me up", right after the result
+            return self._changed_after_result(state, meaning.question, meaning.answer)
         said = answers.SAID_OUTSIDE_CHECK.get(value_id or "")
         if state.result is not None:  # the check is done: a remark must not contradict it
             lead = self.content.prompt("answer_after_result")
@@ -800,6 +809,15 @@ class Conversation:
         if state.in_check:
             return state._replace(noted={**state.noted, noted.question: noted.answer}), value_id
         return state._replace(noted=self._note(state, also_id)), value_id
+
+    def _changed_after_result(self, state: State, question: str, answer: Answer) -> Reply:
+        """An answer changed right after the result ("actually they do wake me up"): the
+        result its answers now make, or the question they now need."""
+        changed = {**state.answers, question: answer}
+        again = state._replace(pending=Pending.CHECK, result=None, noted={})
+        if triage.next_question(changed) is not None:
+            return self._ask_check(self.content.prompt("answer_changed"), changed, again)
+        return self._outcome(changed, again, self.content.prompt("result_changed"))
 
     def _correct(self, state: State, question: str, answer: Answer) -> Reply:
         """An answer to a question answered before: a change of mind about it (the yes or

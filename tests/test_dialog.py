@@ -731,6 +731,14 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         (["yes"], "she nods yes", "SLEEP", "yes"),
         (["yes"], "he shook his head no", "SLEEP", "no"),
         ([], "I'm so done with this, yes every single night", "FREQUENT", "yes"),
+        # Round 16, twenty-second new user: the walking sign, which rest did not ease.
+        (
+            ["no", "no"],
+            "when I walk the dog yeah, but they stay even after I stop",
+            "WALKING",
+            "unsure",
+        ),
+        (["no", "no"], "they don't go away when I stop", "WALKING", "unsure"),
     ],
 )
 def test_answers_in_people_s_words_are_recorded_as_meant(
@@ -1014,6 +1022,26 @@ def test_a_change_said_right_after_the_result_gives_the_result_of_the_answers_no
     assert changed.session_attributes["result"] == list(
         triage.classify({q: Answer.NO for q in triage.QUESTIONS})
     )
+
+
+@pytest.mark.parametrize(
+    ("check", "said", "answers_now"),
+    [
+        # Round 16: "If your answers have changed, say start over".
+        (("yes", "yes"), "actually they don't wake me up", {"FREQUENT": "yes", "SLEEP": "no"}),
+        (("no", "no", "no", "no"), "wait actually I do have varicose veins", None),
+    ],
+)
+def test_an_answer_changed_in_words_right_after_the_result_is_taken(
+    check: tuple[str, ...], said: str, answers_now
+) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", *check, said)[-1]
+    if answers_now is None:  # settled again
+        assert turn.speech.startswith(C.prompt("result_changed"))
+        assert turn.session_attributes["result"] == ["worth_checking", "VARICOSE"]
+    else:  # a question it now needs
+        assert turn.speech.startswith(C.prompt("answer_changed"))
+        assert turn.session_attributes["answers"] == answers_now
 
 
 def test_a_change_said_later_than_right_after_the_result_is_not_taken() -> None:
@@ -1793,8 +1821,9 @@ def test_a_statement_after_the_result_that_would_change_it_points_to_start_over(
     statement: str,
 ) -> None:
     """Round 11: said after a reassuring result, it got the topic's answer, and the result
-    it contradicts stood unremarked."""
-    check = ("check my symptoms", "no", "no", "no", "no")
+    it contradicts stood unremarked. (Said right after the result, it changes the answer:
+    round 16.)"""
+    check = ("check my symptoms", "no", "no", "no", "no", "no thanks")
     turns = play("open leg cramp helper", *check, statement)
     assert turns[-1].speech.startswith(C.prompt("answer_after_result"))
     assert turns[-1].session_attributes["result"] == turns[-2].session_attributes["result"]
@@ -2002,7 +2031,8 @@ def test_a_question_about_a_reassuring_result_is_answered_not_taken_as_no(asked:
 
 
 def test_a_changed_mind_after_a_result_points_to_starting_over() -> None:
-    check = ("check my symptoms", "no", "no", "yes")
+    """A turn after the result (right after it, the answer is changed: round 16)."""
+    check = ("check my symptoms", "no", "no", "yes", "no thanks")
     said = "i changed my mind, they don't happen when i walk"
     turn = play("open leg cramp helper", *check, said)[-1]
     assert turn.speech.startswith(C.prompt("answer_after_result"))
