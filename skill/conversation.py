@@ -680,6 +680,8 @@ class Conversation:
         as a no, four skips made a reassuring result); to anything else, a no."""
         if state.in_check:
             return self.answer(state, Answer.UNSURE)
+        if state.pending is None:  # nothing asked to skip (round 16: it ended the session)
+            return self._menu(None, state)
         return self.no(state)
 
     def not_sure(self, state: State) -> Turn:

@@ -772,6 +772,12 @@ def test_probably_and_a_cause_is_no_yes_to_a_question(said: str) -> None:
     assert "result" not in turn.session_attributes
 
 
+def test_skip_at_the_opening_menu_is_no_goodbye() -> None:
+    """Round 16: "skip" at the menu was a no to nothing, and the session ended."""
+    turn = play("open leg cramp helper", "skip")[-1]
+    assert not turn.session_ended and turn.speech.endswith(C.prompt("menu"))
+
+
 def test_go_back_in_the_check_asks_the_previous_question_again_and_forgets_its_answer() -> None:
     turns = play("open leg cramp helper", "check my symptoms", "yes", "go back", "no", "no")
     back = turns[3]
