@@ -890,6 +890,12 @@ def test_what_s_the_and_a_subject_is_not_the_phone_answer(asked: str) -> None:
     assert C.prompt("no_phone") not in said.speech
 
 
+def test_will_the_test_hurt_gets_the_article_s_non_invasive_methods() -> None:
+    """Round 16: the fallback."""
+    said = play("open leg cramp helper", "will the test hurt")[-1]
+    assert said.speech.startswith(C.topics["VeinDiagnosisIntent"].speech)
+
+
 def test_a_doctor_s_word_about_the_veins_gets_what_the_article_says() -> None:
     """Round 16: "is that right" was a yes to nothing ("I'm not sure what you're agreeing to")."""
     said = play("open leg cramp helper", "my doctor said it's my veins, is that right")[-1]
