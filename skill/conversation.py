@@ -645,8 +645,7 @@ class Conversation:
             case Pending.OFFER_REMINDER:
                 return self.reminder(state)
             case Pending.REMINDER_HALF:  # "is that 6 in the morning?"
-                guess = state.remind or Requested()
-                return CreateReminder(self._aside(self._half_left(state, guess.in_the_morning())))
+                return self._remind_at(state, (state.remind or Requested()).in_the_morning())
             case Pending.RESUME_CHECK:
                 return self._ask_check(None, state.answers, state)
             case Pending.ANYTHING_ELSE:  # "yes" to "what else?": say what they can ask
@@ -670,8 +669,7 @@ class Conversation:
             case Pending.RESUME_CHECK:
                 return self._anything_else(self.content.prompt("check_left"), state)
             case Pending.REMINDER_HALF:  # not the morning: the evening, as said it would be
-                guess = (state.remind or Requested())._replace(guessed=False)
-                return CreateReminder(self._aside(self._half_left(state, guess)))
+                return self._remind_at(state, (state.remind or Requested())._replace(guessed=False))
         # "No" to "anything else?" or to "what would you like to do?": we are done.
         return self.stop(state)
 
@@ -919,13 +917,13 @@ class Conversation:
             chosen = said._replace(day=said.day or guess.day)
         else:
             return self._offer(None, state, Pending.REMINDER_HALF)
-        return CreateReminder(self._aside(self._half_left(state, chosen)))
+        return self._remind_at(state, chosen)
 
-    @staticmethod
-    def _half_left(state: State, remind: Requested | None) -> State:
-        """Out of "is that 6 in the morning?": a check under way waits to be resumed."""
+    def _remind_at(self, state: State, chosen: Requested) -> CreateReminder:
+        """Out of "is that 6 in the morning?", the reminder at the hour chosen; a check under
+        way (its answers kept while asking) waits to be resumed."""
         pending = Pending.RESUME_CHECK if state.answers else None
-        return state._replace(pending=pending, remind=remind)
+        return CreateReminder(self._aside(state._replace(pending=pending, remind=chosen)))
 
     def change_reminder(self, state: State, wanted: Requested) -> Turn:
         """ "No, make it 7 in the morning": before a reminder is set, the one asked for then;

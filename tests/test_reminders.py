@@ -538,7 +538,7 @@ def test_a_change_to_a_reminder_just_set_says_where_to_change_it_and_sets_no_sec
         assert len(api.reminders()) == 1
     assert "remind you" in set_.speech
     assert C.reminder.cannot_cancel in changed.speech
-    assert changed.session_attributes is not None  # the session goes on
+    assert not changed.session_ended  # the session goes on
 
 
 def test_a_time_said_as_a_change_before_any_reminder_sets_that_one():

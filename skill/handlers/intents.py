@@ -188,8 +188,7 @@ def _phone(conv: Conversation, state: State, handler_input: HandlerInput) -> Rep
     16: "there's no phone number in this skill") is a subject the skill has no name for."""
     channel = resolved_slot_id(handler_input, "channel")
     if channel is None and slot_heard(handler_input, "channel"):
-        metrics.count("OutOfScope", "unknown")
-        return conv.out_of_scope(state, "unknown")
+        return _not_covered(conv, state, "unknown")
     return conv.phone(state, email=channel == "EMAIL")
 
 
@@ -260,10 +259,15 @@ def _out_of_scope(category: str, slot: str | None) -> Act:
     def act(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
         heard = slot is not None and slot_heard(handler_input, slot)
         unknown = heard and resolved_slot_id(handler_input, slot) is None
-        metrics.count("OutOfScope", "unknown" if unknown else category)
-        return conv.out_of_scope(state, "unknown" if unknown else category)
+        return _not_covered(conv, state, "unknown" if unknown else category)
 
     return act
+
+
+def _not_covered(conv: Conversation, state: State, category: str) -> Reply:
+    """The honest "not covered" answer, counted by its category."""
+    metrics.count("OutOfScope", category)
+    return conv.out_of_scope(state, category)
 
 
 # Questions the article does not answer, one intent per kind: intent -> (category, slot).

@@ -254,9 +254,9 @@ class Matcher:
         # A near match still fills a slot of theirs with the first one said, as Alexa would
         # ("my wife gets cramps when she walks, should she see a specialist": about her).
         self._people = {
-            slot_type: sorted(said, key=lambda v: -len(v.split()))
+            slot_type: said
             for slot_type, values in self._types.items()
-            if (said := [v for v in values if v in PRONOUNS and v not in _NOT_PEOPLE])
+            if (said := tuple(v for v in values if v in PRONOUNS and v not in _NOT_PEOPLE))
         }
         self._classifier = index.classifier
         # The fallback sensitivity moves the classifier's bar as it moves the threshold.
