@@ -62,7 +62,7 @@ BEFORE = {
 QUESTIONS = tuple(BEFORE)
 SETS = (
     "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "heldout8", "heldout9", "heldout10",
+    "heldout8", "heldout9", "heldout10", "heldout11",
 )
 
 
@@ -130,6 +130,7 @@ FLOORS = {
     "heldout8": 0.79,
     "heldout9": 0.72,
     "heldout10": 0.81,
+    "heldout11": 0.87,
 }
 EXACT_FLOORS = {
     "tuning": 0.77,
@@ -143,6 +144,7 @@ EXACT_FLOORS = {
     "heldout8": 0.19,
     "heldout9": 0.13,
     "heldout10": 0.16,
+    "heldout11": 0.20,
 }
 
 
@@ -155,7 +157,7 @@ def test_phrases_nobody_tuned_reach_the_intent_they_mean(name: str) -> None:
 
 ANSWER_SETS = (
     "check_answers", "check_answers4", "check_answers5", "check_answers6", "check_answers7",
-    "check_answers8", "check_answers9", "check_answers10",
+    "check_answers8", "check_answers9", "check_answers10", "check_answers11",
 )
 
 
@@ -182,6 +184,7 @@ ANSWER_FLOORS = {
     "check_answers8": 0.83,
     "check_answers9": 0.92,
     "check_answers10": 0.66,
+    "check_answers11": 0.67,
 }
 
 
