@@ -2473,3 +2473,17 @@ def test_round_15_rambling_answers(
 ) -> None:
     turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
     assert turn.session_attributes["answers"] == answers
+
+
+@pytest.mark.parametrize("said", ["huh", "what", "speak up", "louder please"])
+def test_huh_after_an_answer_says_it_again(said: str) -> None:
+    """Round 17: these were "I don't have an answer for that one", as if asked a question."""
+    turns = play("open leg cramp helper", "why do my legs cramp at night", said)
+    assert turns[-1].speech == turns[-2].speech
+    assert not turns[-1].session_ended
+
+
+def test_uh_huh_and_how_often_is_an_answer_not_huh() -> None:
+    """Round 17: once "huh" asked to hear it again, "uh huh every night" was near it."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "uh huh every night")[-1]
+    assert "result" in turn.session_attributes

@@ -828,7 +828,7 @@ class Matcher:
             t in self._answer_slots and " " in words for t, words in found
         ):
             return None  # "i'm so done with this, yes every single night": an answer
-        if entry.intent in LEADING_ANSWERS and _says_more(entry.tokens, tokens, self._idf):
+        if entry.intent in ONE_WORD_TURNS and _says_more(entry.tokens, tokens, self._idf):
             return None  # "probably the heat": not "probably", but a cause (round 16: a yes)
         heard = self._tagged(self.intents.get(entry.intent, ()), found)
         heard.update(self._builtins(entry.intent, text.split()))
@@ -934,8 +934,13 @@ def _thin(sample: frozenset[str], said: frozenset[str]) -> bool:
     return bool(slots - said) and len(own) <= 1 and bool(said - own - FUNCTION_STEMS)
 
 
+# Intents whose one-word samples are whole turns ("probably", "huh"): a phrase that says
+# more besides is not near them ("uh huh every night" is an answer, not "huh?").
+ONE_WORD_TURNS = frozenset({*LEADING_ANSWERS, "AMAZON.RepeatIntent"})
+
+
 def _says_more(sample: frozenset[str], said: frozenset[str], idf: Mapping[str, float]) -> bool:
-    """Whether a phrase near a one-word yes or no sample ("probably") says something of its
+    """Whether a phrase near a one-word sample of ONE_WORD_TURNS ("probably") says something of its
     own besides: a model word of its own, not a function word ("probably just old age")."""
     if len(sample) != 1:
         return False
