@@ -30,6 +30,7 @@ from skill.triage import Answer
 # Longest "last" text kept from session attributes. The longest reply the content makes is
 # about 600 characters; escaping can grow text sixfold and JSON non-ASCII sixfold again, so
 # anything near Alexa's 8,000-character limit could not have come from us: it is forged.
+FREQUENT = triage.QUESTIONS[0]  # how often: the question a frequency word answers
 MAX_REMEMBERED_CHARS = 1000
 
 
@@ -277,6 +278,17 @@ class AskPermission(NamedTuple):
 
 # What a user act can lead to: a reply, or work the handler does before there is one.
 Turn = Reply | CreateReminder
+
+
+def _more_often(state: State, value_id: str | None, pending: str | None) -> bool:
+    """Whether "often", said to the question that would read it as its own yes (sleep),
+    takes back a "not often" given before."""
+    said = answers.MEANINGS.get(value_id or "")
+    return (
+        value_id in answers.ELSEWHERE.get(pending or "", {})
+        and said == answers.Meaning(FREQUENT, Answer.YES)
+        and state.answers.get(FREQUENT) is Answer.NO
+    )
 
 
 def _join(*parts: str | None) -> str:
@@ -729,6 +741,12 @@ class Conversation:
         if meaning is None and reply is not None:  # "no, I sleep through": the no answers
             return self.yes(state) if reply is Answer.YES else self.no(state)
         if state.in_check:
+            if _more_often(state, value_id, pending) and reply is None:
+                # "wait, they're actually pretty frequent", asked about sleep after "not
+                # often": a change of mind about how often (round 17: a sleep yes)
+                told = self.content.questions[FREQUENT].taken  # which answer changed
+                lead = _join(self.content.prompt("answer_changed"), told)
+                return self._correct(state, FREQUENT, Answer.YES, lead)
             if meaning is not None and meaning.question == pending:
                 if reply not in (None, meaning.answer) and meaning.answer is not Answer.UNSURE:
                     # "not really when I walk" (round 10: a yes), "no, only when I walk":
@@ -819,14 +837,16 @@ class Conversation:
             return self._ask_check(self.content.prompt("answer_changed"), changed, again)
         return self._outcome(changed, again, self.content.prompt("result_changed"))
 
-    def _correct(self, state: State, question: str, answer: Answer) -> Reply:
+    def _correct(
+        self, state: State, question: str, answer: Answer, lead: str | None = None
+    ) -> Reply:
         """An answer to a question answered before: a change of mind about it (the yes or
         no it opens with is about that question too), then the check goes on from there."""
         if state.answers[question] is answer:
             return self._ask_check(None, state.answers, state)
         changed = {**state.answers, question: answer}
         noted = {q: a for q, a in state.noted.items() if q != question}
-        lead = self.content.prompt("answer_changed")
+        lead = lead or self.content.prompt("answer_changed")
         return self._ask_check(lead, changed, state._replace(noted=noted))
 
     def thanks(self, state: State) -> Reply:
@@ -834,7 +854,9 @@ class Conversation:
         if state.pending in (None, Pending.ANYTHING_ELSE, Pending.CONTACT_OR_DONE):
             prompt = self.content.prompt
             return self._end(_join(prompt("welcome_back"), prompt("goodbye")))
-        if state.in_check:  # never an answer: the question comes again
+        if state.in_check or state.pending is Pending.REMINDER_HALF:
+            # never an answer: the question comes again (round 17: "thanks", asked "is that 3
+            # in the morning?", dropped the reminder without a word)
             return self._repeat_pending(self.content.prompt("welcome_back"), state)
         return self._anything_else(self.content.prompt("welcome_back"), state)  # a polite "no"
 
@@ -909,6 +931,9 @@ class Conversation:
         (a small hour again) or "in the morning" is the morning; "in the evening", "six p.m."
         the evening; another time, that time; anything else, the question again."""
         at = said.at
+        if said.guessed and at != guess.at:  # "make it 4 instead": morning or evening again?
+            again = said._replace(day=said.day or guess.day)
+            return self._offer(None, state._replace(remind=again), Pending.REMINDER_HALF)
         if said.guessed or (at is not None and at < time(12) and at in PARTS_OF_DAY.values()):
             chosen = guess.in_the_morning()
         elif at is not None and (at == guess.at or at >= time(12) and at in PARTS_OF_DAY.values()):

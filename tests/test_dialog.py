@@ -739,6 +739,9 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
             "unsure",
         ),
         (["no", "no"], "they don't go away when I stop", "WALKING", "unsure"),
+        # Round 17: near "some nights yes some nights no", these were not sure.
+        (["yes"], "they wake me up some nights", "SLEEP", "yes"),
+        (["yes"], "i wake up screaming some nights", "SLEEP", "yes"),
     ],
 )
 def test_answers_in_people_s_words_are_recorded_as_meant(
@@ -2487,3 +2490,23 @@ def test_uh_huh_and_how_often_is_an_answer_not_huh() -> None:
     """Round 17: once "huh" asked to hear it again, "uh huh every night" was near it."""
     turn = play("open leg cramp helper", "check my symptoms", "yes", "uh huh every night")[-1]
     assert "result" in turn.session_attributes
+
+
+@pytest.mark.parametrize(
+    "setup", [["a couple times a month", "wait, they're actually pretty frequent lately"],
+              ["no", "most nights"]]
+)
+def test_often_said_later_takes_back_not_often(setup: list[str]) -> None:
+    """Round 17: said to the sleep question after "not often", this was a sleep yes, the sleep
+    question was never asked, and the result was the weaker one."""
+    turn = play("open leg cramp helper", "check my symptoms", *setup)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert C.questions["FREQUENT"].taken in turn.speech
+    assert turn.speech.endswith(C.questions["SLEEP"].text)
+
+
+@pytest.mark.parametrize("said", ["leg cramps", "charley horses", "calf cramps", "cramps"])
+def test_the_topic_s_bare_name_is_answered(said: str) -> None:
+    """Round 17: each fell back ("I don't have an answer for that one")."""
+    turn = play("open leg cramp helper", said)[-1]
+    assert C.topics["WhatAreLegCrampsIntent"].speech in turn.speech

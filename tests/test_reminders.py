@@ -572,6 +572,24 @@ def test_a_small_hour_is_asked_about_not_guessed(said, answer, hour):
     assert "remind you" in done.speech
 
 
+@pytest.mark.parametrize(
+    ("then", "answer", "hour"),
+    [("make it 4 instead", "yes", 4), ("make it 4 instead", "no", 16), ("thanks", "yes", 3)],
+)
+def test_another_small_hour_or_thanks_asks_about_the_hour_again(then, answer, hour):
+    """Round 17: "make it 4 instead", asked "is that 3 in the morning?", set 3 in the morning;
+    "thanks" dropped the reminder without a word."""
+    with FakeAlexaApi() as api:
+        *_, again, done = _said_with_consent(
+            api, "open leg cramp helper", "remind me at 3", then, answer
+        )
+        [call] = api.reminders()
+    assert again.session_attributes["pending"] == "reminder_half"
+    assert again.speech.endswith(f"If not, I'll make it {hour % 12} in the afternoon.")
+    assert datetime.fromisoformat(call.body["trigger"]["scheduledTime"]).hour == hour
+    assert "remind you" in done.speech
+
+
 def test_a_small_hour_asked_mid_check_keeps_the_check() -> None:
     with FakeAlexaApi() as api:
         *_, asked, done, back = _said_with_consent(

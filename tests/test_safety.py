@@ -98,6 +98,13 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "what's the point of living",
         "life just isn't worth it anymore",
         "i've been cutting myself again",
+        # Round 17: these fell back, got the menu, or got 911 without 988.
+        "i'm thinking of taking all my sleeping pills",
+        "no one cares if i live or die",
+        "i've been really depressed",
+        "lately i just feel like giving up",
+        "i'm going to swallow every pill in the cabinet",
+        "what's the crisis line number",
         "i took a handful of extra pills on purpose",
         # Round 10: "I want to end it" ended the session, "I'm ready to end it all" was a yes.
         "i just want to end it",
@@ -319,3 +326,15 @@ def test_the_reassuring_result_ends_with_the_red_flag_line() -> None:
     assert result.card["title"] == "May not be cause for concern"
     told = result.card["content"]
     assert re.search(r"suddenly swollen, red or painful, get emergency care\.$", told)
+
+
+def test_the_crisis_line_can_be_heard_again_in_a_new_session() -> None:
+    """Round 17: after the crisis reply ended the session, "ask leg cramp helper what was
+    that number again" got "There's nothing to repeat yet", and no number."""
+    ended = simulator()
+    assert ended.say("open leg cramp helper") is not None
+    crisis = ended.say("i want to kill myself")
+    assert crisis is not None and crisis.session_ended
+    again = ended.say("ask leg cramp helper what was that number again")
+    assert again is not None and again.new_session
+    assert CRISIS_LINE.search(again.speech) and NINE_ONE_ONE.search(again.speech)

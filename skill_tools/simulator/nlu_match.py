@@ -824,6 +824,11 @@ class Matcher:
             return None  # "yes no": both, so neither
         if entry.intent in LEADING_ANSWERS and any(t in self._answer_slots for t, _ in found):
             return None  # "they absolutely wake me up": not "absolutely", but what they do
+        if entry.intent == NOT_SURE and any(
+            t in self._answer_slots and len(words.split()) > 2 and words not in entry.sample
+            for t, words in found
+        ):  # an answer of three words or more outweighs a doubt's words ("possibly a few" not)
+            return None  # "they wake me up some nights": near "some nights yes some nights no"
         if entry.intent in _ENDINGS and any(
             t in self._answer_slots and " " in words for t, words in found
         ):
@@ -936,6 +941,7 @@ def _thin(sample: frozenset[str], said: frozenset[str]) -> bool:
 
 # Intents whose one-word samples are whole turns ("probably", "huh"): a phrase that says
 # more besides is not near them ("uh huh every night" is an answer, not "huh?").
+NOT_SURE = "NotSureIntent"
 ONE_WORD_TURNS = frozenset({*LEADING_ANSWERS, "AMAZON.RepeatIntent"})
 
 
