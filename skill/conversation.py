@@ -539,8 +539,10 @@ class Conversation:
             return self._about_result(told, words.title, state)
         elif category == "diagnosis":  # the check is the way to an answer
             offer = Pending.OFFER_CHECK if state.result is None else Pending.OFFER_CONTACT
-            # "something is really wrong with me": whatever it is, the way to help now
-            lead = _join(oos["diagnosis"], self.content.safety["emergency_line"])
+            # "something is really wrong with me", "the cramp won't go away, it's been
+            # hours": whatever it is, the red flags and the way to help now (round 17)
+            safety = self.content.safety
+            lead = _join(oos["diagnosis"], safety["red_flag"], safety["emergency_line"])
         elif category in ("remedy", "medicine"):  # their doctor or pharmacist, not the clinic
             lead = oos[category]
         elif category == "complication":  # "signs of a clot?", "what does a stroke look

@@ -742,6 +742,10 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         # Round 17: near "some nights yes some nights no", these were not sure.
         (["yes"], "they wake me up some nights", "SLEEP", "yes"),
         (["yes"], "i wake up screaming some nights", "SLEEP", "yes"),
+        # Round 17, twenty-second new user: these fell back or got a topic's answer.
+        (["yes"], "my wife says i thrash around and it wakes us both up", "SLEEP", "yes"),
+        (["no", "no", "no"], "my doctor said i have a few", "VARICOSE", "yes"),
+        (["no", "no", "no"], "there are some bumpy blue ones on my calf", "VARICOSE", "yes"),
     ],
 )
 def test_answers_in_people_s_words_are_recorded_as_meant(
@@ -2478,7 +2482,7 @@ def test_round_15_rambling_answers(
     assert turn.session_attributes["answers"] == answers
 
 
-@pytest.mark.parametrize("said", ["huh", "what", "speak up", "louder please"])
+@pytest.mark.parametrize("said", ["huh", "what", "hmm", "speak up", "louder please"])
 def test_huh_after_an_answer_says_it_again(said: str) -> None:
     """Round 17: these were "I don't have an answer for that one", as if asked a question."""
     turns = play("open leg cramp helper", "why do my legs cramp at night", said)
@@ -2510,3 +2514,11 @@ def test_the_topic_s_bare_name_is_answered(said: str) -> None:
     """Round 17: each fell back ("I don't have an answer for that one")."""
     turn = play("open leg cramp helper", said)[-1]
     assert C.topics["WhatAreLegCrampsIntent"].speech in turn.speech
+
+
+@pytest.mark.parametrize("said", ["the cramp won't go away, it's been hours"])
+def test_a_cramp_that_will_not_go_away_hears_the_red_flags(said: str) -> None:
+    """Round 17: only "I can't diagnose you" and the general 911 line, nothing about a leg
+    that becomes swollen, red or painful."""
+    turn = play("open leg cramp helper", said)[-1]
+    assert C.safety["red_flag"] in turn.speech and "9 1 1" in turn.speech

@@ -321,7 +321,7 @@ def test_fake_alexa_api_answers_and_prints_the_reminder_call(
 def test_jsonl_with_explain_adds_how_each_phrase_was_understood() -> None:
     done = simulate(
         "--say", "open leg cramp helper", "--say", "why do legs get crampy at night",
-        "--say", "hmm", "--jsonl", "--explain",
+        "--say", "blah blah", "--jsonl", "--explain",
     )
     assert done.returncode == 0, done.stderr
     launch, near, unclear = jsonl(done.stdout)
