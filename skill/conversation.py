@@ -568,7 +568,12 @@ class Conversation:
 
     def more(self, state: State) -> Reply:
         if state.in_check:  # "tell me more", "continue": what the question asks, and it again
-            return self.help(state)  # (round 10: an error, and "continue" looped into a second)
+            question = self._question(state.answers)  # (round 10: "continue" looped)
+            help_given = question is not None and self._of(state, question.help)
+            if help_given and (state.last_speech or "").startswith(help_given):
+                # "ok go on", after that: the question alone (round 17: the help again)
+                return self._ask_check(None, state.answers, state)
+            return self.help(state)
         if state.result is not None:
             return self.explain_result(state)
         topic = self.content.topics.get(state.topic or "")

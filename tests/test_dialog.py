@@ -188,15 +188,16 @@ def test_leaving_the_check_keeps_the_session_and_forgets_its_answers(leaving: st
 
 def test_continue_in_the_check_says_what_the_question_asks_and_never_escalates() -> None:
     """Round 10: "continue" after an aside in the check was a misunderstanding, and a second
-    one a shorter, sterner one."""
+    one a shorter, sterner one. Round 17: a second "continue", after the help, is the
+    question alone (it was the help again)."""
     turns = play(
         "open leg cramp helper", "check my symptoms", "how long does a visit take",
         "continue", "continue",
     )  # fmt: skip
     question = C.questions["FREQUENT"].text
-    assert turns[-1].speech == turns[-2].speech and turns[-1].speech.endswith(question)
+    assert turns[-2].speech.endswith(question) and turns[-1].speech == question
     assert not turns[-1].session_attributes.get("misses")
-    assert C.questions["FREQUENT"].help in turns[-1].speech
+    assert C.questions["FREQUENT"].help in turns[-2].speech
 
 
 @pytest.mark.parametrize("closing", ["let's stop here", "that's enough for today"])
@@ -746,6 +747,8 @@ def test_frequent_cramps_alone_are_not_told_they_disrupt_sleep() -> None:
         (["yes"], "my wife says i thrash around and it wakes us both up", "SLEEP", "yes"),
         (["no", "no", "no"], "my doctor said i have a few", "VARICOSE", "yes"),
         (["no", "no", "no"], "there are some bumpy blue ones on my calf", "VARICOSE", "yes"),
+        # Round 17: taken as cramps with walking (she walks because of them, not the reverse).
+        (["yes"], "she's up walking the hall at 3am because of them", "SLEEP", "yes"),
     ],
 )
 def test_answers_in_people_s_words_are_recorded_as_meant(
@@ -2522,3 +2525,30 @@ def test_a_cramp_that_will_not_go_away_hears_the_red_flags(said: str) -> None:
     that becomes swollen, red or painful."""
     turn = play("open leg cramp helper", said)[-1]
     assert C.safety["red_flag"] in turn.speech and "9 1 1" in turn.speech
+
+
+def test_go_on_after_the_help_in_the_check_asks_the_question() -> None:
+    """Round 17: "ok go on", after "how long is this going to take", gave the help again."""
+    *_, helped, went_on = play(
+        "open leg cramp helper", "check my symptoms", "no", "no", "how long is this going to take",
+        "ok go on",
+    )
+    assert helped.speech.startswith(C.questions["WALKING"].help)
+    assert went_on.speech == C.questions["WALKING"].text
+
+
+NIGHT = "LegCrampsAtNightIntent"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("do leg cramps mean something is wrong with my heart", "ComplicationsIntent"),
+        ("my mother is 84 and her legs cramp at night, what should we do", NIGHT),
+        ("every night around 2 my calf seizes up and I have to stand on it", NIGHT),
+    ],
+)
+def test_the_twenty_second_new_user_s_questions(said: str, intent: str) -> None:
+    """Round 17: the heart question got the vein answer (nothing on chest pain); the others
+    fell back."""
+    assert play("open leg cramp helper", said)[-1].intent == intent
