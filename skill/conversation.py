@@ -951,6 +951,15 @@ class Conversation:
             return self._offer(None, state, Pending.REMINDER_HALF)
         return self._remind_at(state, chosen)
 
+    def day_half(self, state: State, *, morning: bool) -> Turn:
+        """ "The morning" or "afternoon, please": the answer to "is that 6 in the morning?";
+        asked nothing of the kind, it answers nothing (as a turn not understood)."""
+        if state.pending is not Pending.REMINDER_HALF or state.remind is None:
+            return self.fallback(state)
+        guess = state.remind
+        chosen = guess.in_the_morning() if morning else guess._replace(guessed=False)
+        return self._remind_at(state, chosen)
+
     def _remind_at(self, state: State, chosen: Requested) -> CreateReminder:
         """Out of "is that 6 in the morning?", the reminder at the hour chosen; a check under
         way (its answers kept while asking) waits to be resumed."""

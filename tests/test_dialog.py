@@ -2552,3 +2552,29 @@ def test_the_twenty_second_new_user_s_questions(said: str, intent: str) -> None:
     """Round 17: the heart question got the vein answer (nothing on chest pain); the others
     fell back."""
     assert play("open leg cramp helper", said)[-1].intent == intent
+
+
+@pytest.mark.parametrize(
+    ("setup", "said", "changed"),
+    [
+        (["yes"], "the opposite", {"FREQUENT": "no"}),
+        (["yes"], "sorry other way round", {"FREQUENT": "no"}),
+        (["no", "no"], "other way around", {"FREQUENT": "no", "SLEEP": "yes"}),
+    ],
+)
+def test_the_opposite_said_alone_turns_the_last_answer_round(
+    setup: list[str], said: str, changed: dict[str, str]
+) -> None:
+    """Round 17: "the opposite" alone fell back, though the README says it changes the last
+    answer ("wait, I meant the opposite" did)."""
+    turn = play("open leg cramp helper", "check my symptoms", *setup, said)[-1]
+    assert turn.session_attributes["answers"] == changed
+    assert turn.speech.startswith(C.prompt("answer_changed"))
+
+
+def test_a_half_of_the_day_said_in_the_check_answers_nothing() -> None:
+    """Round 17: "evening" is the answer to "is that 3 in the morning?"; to a question of the
+    check it is no answer, and nothing is recorded."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "in the evening")[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert turn.speech.endswith(C.questions["SLEEP"].text)

@@ -558,6 +558,10 @@ def test_a_time_said_as_a_change_before_any_reminder_sets_that_one():
         ("remind me at 3", "no", 15),
         ("remind me at 3", "at 3 pm", 15),
         ("remind me at 3", "make it 7 am", 7),
+        # Round 17: these fell back ("evening" got the answer about cramps).
+        ("remind me at 3", "afternoon please", 15),
+        ("remind me at 3", "evening", 15),
+        ("remind me at 3", "in the morning", 3),
     ],
 )
 def test_a_small_hour_is_asked_about_not_guessed(said, answer, hour):

@@ -193,10 +193,13 @@ def _phone(conv: Conversation, state: State, handler_input: HandlerInput) -> Rep
 
 
 ANSWER_CHANGE_SLOTS = ("reply", "which", "frequency")
+# "The opposite", said alone (the Opposite type): a reply of its own, the answer turned round.
+OPPOSITE_SLOT = "flip"
 
 
 def _change_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
     reply, which, often = (resolved_slot_id(handler_input, n) for n in ANSWER_CHANGE_SLOTS)
+    reply = reply or resolved_slot_id(handler_input, OPPOSITE_SLOT)
     return conv.change_answer(state, reply, which, often)
 
 
@@ -211,6 +214,11 @@ def _change_reminder(conv: Conversation, state: State, handler_input: HandlerInp
     """ "Cancel that reminder", "no, make it 7 in the morning": the day and time said, if any."""
     day, at = slot_value(handler_input, "day"), slot_value(handler_input, "time")
     return conv.change_reminder(state, requested(day, at))
+
+
+def _day_half(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
+    """ "Afternoon, please", to "is that 3 in the morning?" (the DayHalf type)."""
+    return conv.day_half(state, morning=resolved_slot_id(handler_input, "half") == "MORNING")
 
 
 def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
@@ -309,6 +317,7 @@ ROUTES: dict[str, Act] = {
     "ContactClinicIntent": _act(Conversation.contact),
     "SetReminderIntent": _reminder,
     "CancelReminderIntent": _change_reminder,
+    "DayHalfIntent": _day_half,
     "TellMeMoreIntent": _act(Conversation.more),
     "WhyIntent": _act(Conversation.explain_result),
     "NextStepIntent": _act(Conversation.next_step),

@@ -54,8 +54,9 @@ NEVER_GUESSED = frozenset({
 })  # fmt: skip
 HEDGE_TYPE = "Hedge"  # "i wouldn't say", "maybe": said before an answer
 # Slot types the near match never tags (SlotTagger): a hedge, whose "not" must stay visible,
-# and a condition named ("a blood clot"), whose words stay those that questions about it use.
-UNTAGGED_TYPES = frozenset({HEDGE_TYPE, "UrgentCondition"})
+# a condition named ("a blood clot"), whose words stay those that questions about it use,
+# and a half of the day ("in the afternoon"), which is part of the times reminders are set at.
+UNTAGGED_TYPES = frozenset({HEDGE_TYPE, "UrgentCondition", "DayHalf"})
 OPEN_SLOT_WORDS = (1, 4)  # an open (unknown-value) slot in stage 3
 OPEN_SLOT_MIN_CARRIER = 2
 # Intents whose samples win by containment and that the classifier never guesses: a
