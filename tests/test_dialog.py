@@ -2578,3 +2578,12 @@ def test_a_half_of_the_day_said_in_the_check_answers_nothing() -> None:
     turn = play("open leg cramp helper", "check my symptoms", "yes", "in the evening")[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
     assert turn.speech.endswith(C.questions["SLEEP"].text)
+
+
+def test_i_meant_yes_for_that_one_changes_the_last_answer_to_yes() -> None:
+    """Round 17: the yes was lost, the sleep answer dropped, and the question came again."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "no",
+                "oops I meant yes for that one")[-1]  # fmt: skip
+    assert turn.session_attributes["result"] == list(
+        triage.classify({"FREQUENT": Answer.YES, "SLEEP": Answer.YES})
+    )
