@@ -30,8 +30,8 @@ from skill.triage import Answer
 # Longest "last" text kept from session attributes. The longest reply the content makes is
 # about 600 characters; escaping can grow text sixfold and JSON non-ASCII sixfold again, so
 # anything near Alexa's 8,000-character limit could not have come from us: it is forged.
-FREQUENT = triage.QUESTIONS[0]  # how often: the question a frequency word answers
 MAX_REMEMBERED_CHARS = 1000
+FREQUENT = triage.QUESTIONS[0]  # how often: the question a frequency word answers
 
 
 class Pending(StrEnum):
@@ -569,8 +569,8 @@ class Conversation:
     def more(self, state: State) -> Reply:
         if state.in_check:  # "tell me more", "continue": what the question asks, and it again
             question = self._question(state.answers)  # (round 10: "continue" looped)
-            help_given = question is not None and self._of(state, question.help)
-            if help_given and (state.last_speech or "").startswith(help_given):
+            said = state.last_speech or ""
+            if question is not None and said.startswith(self._of(state, question.help)):
                 # "ok go on", after that: the question alone (round 17: the help again)
                 return self._ask_check(None, state.answers, state)
             return self.help(state)

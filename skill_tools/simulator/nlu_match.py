@@ -939,9 +939,9 @@ def _thin(sample: frozenset[str], said: frozenset[str]) -> bool:
     return bool(slots - said) and len(own) <= 1 and bool(said - own - FUNCTION_STEMS)
 
 
+NOT_SURE = "NotSureIntent"  # near it, an answer of three words or more wins (round 17)
 # Intents whose one-word samples are whole turns ("probably", "huh"): a phrase that says
 # more besides is not near them ("uh huh every night" is an answer, not "huh?").
-NOT_SURE = "NotSureIntent"
 ONE_WORD_TURNS = frozenset({*LEADING_ANSWERS, "AMAZON.RepeatIntent"})
 
 
