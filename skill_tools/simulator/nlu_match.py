@@ -942,7 +942,7 @@ def _thin(sample: frozenset[str], said: frozenset[str]) -> bool:
 NOT_SURE = "NotSureIntent"  # near it, an answer of three words or more wins (round 17)
 # Intents whose one-word samples are whole turns ("probably", "huh"): a phrase that says
 # more besides is not near them ("uh huh every night" is an answer, not "huh?").
-ONE_WORD_TURNS = frozenset({*LEADING_ANSWERS, "AMAZON.RepeatIntent"})
+ONE_WORD_TURNS = frozenset({*LEADING_ANSWERS, "AMAZON.RepeatIntent", "AMAZON.PreviousIntent"})
 
 
 def _says_more(sample: frozenset[str], said: frozenset[str], idf: Mapping[str, float]) -> bool:
