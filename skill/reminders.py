@@ -149,12 +149,14 @@ def scheduled(now: datetime, wanted: Requested, default_at: time) -> datetime:
 def _next_at(now: datetime, at: time) -> datetime:
     """The next `at` to come: said at 3 pm, "at 8" is 8 this evening (a clock hour comes
     without am or pm), "at 2:30" is 2:30 tomorrow; a part of the day ("this morning", 9:00)
-    past today is tomorrow's."""
+    past today is tomorrow's, and so is a small hour, whose morning the user has confirmed
+    (round 17: "at 4", "is that 4 in the morning?", "yes", at 6:44, was 4 this afternoon)."""
     when = datetime.combine(now.date(), at)
     if when > now:
         return when
     evening = when + timedelta(hours=12)
-    if 0 < at.hour < 12 and at not in PARTS_OF_DAY.values() and evening > now:
+    meant = at in PARTS_OF_DAY.values() or at.hour in SMALL_HOURS
+    if 0 < at.hour < 12 and not meant and evening > now:
         return evening  # not midnight (00:00), which was noon
     return when + timedelta(days=1)
 

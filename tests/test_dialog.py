@@ -2587,3 +2587,11 @@ def test_i_meant_yes_for_that_one_changes_the_last_answer_to_yes() -> None:
     assert turn.session_attributes["result"] == list(
         triage.classify({"FREQUENT": Answer.YES, "SLEEP": Answer.YES})
     )
+
+
+def test_what_makes_you_say_that_after_the_result_explains_it() -> None:
+    """Round 17: it was a yes to "would you like the clinic's contact details?"."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "yes",
+                "what makes you say that")[-1]  # fmt: skip
+    assert turn.intent == "WhyIntent"
+    assert C.outcomes[triage.Outcome.SEE_SPECIALIST].reasons["FREQUENT_SLEEP"] in turn.speech

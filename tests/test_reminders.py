@@ -249,6 +249,14 @@ def test_a_delay_of_days_with_a_time_is_that_day_at_that_time() -> None:
     assert scheduled(NOW, wanted, time(9)) == datetime(2026, 12, 5, 10, 0)
 
 
+def test_a_small_hour_confirmed_as_the_morning_and_past_is_tomorrow_s() -> None:
+    """Round 17: "at 4", then yes to "is that 4 in the morning?", at 6:44, was set for 4 this
+    afternoon, and said so."""
+    morning = requested(None, "04:00").in_the_morning()
+    now = datetime(2026, 12, 4, 6, 44)
+    assert scheduled(now, morning, time(9)) == datetime(2026, 12, 5, 4, 0)
+
+
 def test_a_small_hour_without_am_or_pm_is_the_afternoon():
     assert requested(None, "03:00").at == time(15)  # "at three": not before dawn
     assert requested(None, "07:30").at == time(7, 30)

@@ -105,6 +105,8 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "lately i just feel like giving up",
         "i'm going to swallow every pill in the cabinet",
         "what's the crisis line number",
+        "i've been so low lately i can barely get out of bed",
+        "i just feel like there's no reason to go on anymore",
         "i took a handful of extra pills on purpose",
         # Round 10: "I want to end it" ended the session, "I'm ready to end it all" was a yes.
         "i just want to end it",
@@ -338,3 +340,12 @@ def test_the_crisis_line_can_be_heard_again_in_a_new_session() -> None:
     again = ended.say("ask leg cramp helper what was that number again")
     assert again is not None and again.new_session
     assert CRISIS_LINE.search(again.speech) and NINE_ONE_ONE.search(again.speech)
+
+
+def test_the_emergency_card_names_the_emergency_said() -> None:
+    """Round 17: a stroke and an overdose got a card naming only chest pain, breathing and a
+    swollen leg."""
+    for said, named in (("my dad can't smile on one side", "stroke"),
+                        ("i took too many of my pills", "overdose")):  # fmt: skip
+        turn = say_in("menu", said)
+        assert is_emergency_reply(turn) and named in turn.card["content"], said
