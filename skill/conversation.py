@@ -951,12 +951,15 @@ class Conversation:
             return self._offer(None, state, Pending.REMINDER_HALF)
         return self._remind_at(state, chosen)
 
-    def day_half(self, state: State, *, morning: bool) -> Turn:
-        """ "The morning" or "afternoon, please": the answer to "is that 6 in the morning?";
-        asked nothing of the kind, it answers nothing (as a turn not understood)."""
+    def day_half(self, state: State, *, morning: bool, said: Requested | None = None) -> Turn:
+        """ "The morning", "afternoon, please" or another hour ("4 pm"): the answer to "is that
+        6 in the morning?"; asked nothing of the kind, it answers nothing (as a turn not
+        understood)."""
         if state.pending is not Pending.REMINDER_HALF or state.remind is None:
             return self.fallback(state)
         guess = state.remind
+        if said is not None and said.at is not None:
+            return self._half_said(state, guess, said)
         chosen = guess.in_the_morning() if morning else guess._replace(guessed=False)
         return self._remind_at(state, chosen)
 

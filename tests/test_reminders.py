@@ -570,6 +570,7 @@ def test_a_time_said_as_a_change_before_any_reminder_sets_that_one():
         ("remind me at 3", "afternoon please", 15),
         ("remind me at 3", "evening", 15),
         ("remind me at 3", "in the morning", 3),
+        ("remind me at 3", "4 pm", 16),  # round 17 (twenty-third new user): fell back
     ],
 )
 def test_a_small_hour_is_asked_about_not_guessed(said, answer, hour):
@@ -586,7 +587,13 @@ def test_a_small_hour_is_asked_about_not_guessed(said, answer, hour):
 
 @pytest.mark.parametrize(
     ("then", "answer", "hour"),
-    [("make it 4 instead", "yes", 4), ("make it 4 instead", "no", 16), ("thanks", "yes", 3)],
+    [
+        ("make it 4 instead", "yes", 4),
+        ("make it 4 instead", "no", 16),
+        ("thanks", "yes", 3),
+        ("how about 4", "yes", 4),  # round 17 (twenty-third new user): these two fell back
+        ("actually 4 would be better", "no", 16),
+    ],
 )
 def test_another_small_hour_or_thanks_asks_about_the_hour_again(then, answer, hour):
     """Round 17: "make it 4 instead", asked "is that 3 in the morning?", set 3 in the morning;

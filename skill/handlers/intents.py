@@ -217,8 +217,10 @@ def _change_reminder(conv: Conversation, state: State, handler_input: HandlerInp
 
 
 def _day_half(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
-    """ "Afternoon, please", to "is that 3 in the morning?" (the DayHalf type)."""
-    return conv.day_half(state, morning=resolved_slot_id(handler_input, "half") == "MORNING")
+    """ "Afternoon, please" (the DayHalf type) or "4 pm", to "is that 3 in the morning?"."""
+    said = requested(None, slot_value(handler_input, "time"))
+    morning = resolved_slot_id(handler_input, "half") == "MORNING"
+    return conv.day_half(state, morning=morning, said=said)
 
 
 def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
