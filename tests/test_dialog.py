@@ -2595,3 +2595,21 @@ def test_what_makes_you_say_that_after_the_result_explains_it() -> None:
                 "what makes you say that")[-1]  # fmt: skip
     assert turn.intent == "WhyIntent"
     assert C.outcomes[triage.Outcome.SEE_SPECIALIST].reasons["FREQUENT_SLEEP"] in turn.speech
+
+
+def test_a_long_sleep_answer_to_the_offer_of_the_check_starts_it() -> None:
+    """Round 17: "oh they wake me up, I have to get up and walk it off", to "would you like a
+    quick check?", got the answer about cramps when walking (its first answer value, "wake
+    me up", was too short to outweigh the classifier's guess from "walk")."""
+    *_, offered, said = play(
+        "open leg cramp helper", "pretty much every night lately",
+        "oh they wake me up, I have to get up and walk it off",
+    )  # fmt: skip
+    assert offered.session_attributes["pending"] == "offer_check"
+    assert said.intent == "CheckAnswerIntent"
+
+
+def test_could_you_see_if_my_cramps_are_anything_to_worry_about_starts_the_check() -> None:
+    """Round 17: it fell back."""
+    turn = play("open leg cramp helper", "could you see if my cramps are anything to worry about")
+    assert turn[-1].speech.endswith(C.questions["FREQUENT"].text)

@@ -685,7 +685,9 @@ class Matcher:
         if said & (NEGATIONS | _PLAIN_NO) or self._sounds_alarming(text):
             return None
         intent, slot = self._answer_slots[slot_type]
-        heard = {slot: next(w for t, w in answers if t == slot_type)}
+        # the longest said: "they wake me up, I have to get up and walk it off" is a whole
+        # answer (round 17: its first, "wake me up", was too short to outweigh a guess)
+        heard = {slot: max((w for t, w in answers if t == slot_type), key=len)}
         heard.update(self._hedge(intent, text, heard))
         return Match(intent, self._slots(intent, heard), "answer_value", 0.0, None)
 
