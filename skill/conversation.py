@@ -951,15 +951,17 @@ class Conversation:
             return self._offer(None, state, Pending.REMINDER_HALF)
         return self._remind_at(state, chosen)
 
-    def day_half(self, state: State, *, morning: bool, said: Requested | None = None) -> Turn:
+    def day_half(self, state: State, *, morning: bool | None, said: Requested) -> Turn:
         """ "The morning", "afternoon, please" or another hour ("4 pm"): the answer to "is that
-        6 in the morning?"; asked nothing of the kind, it answers nothing (as a turn not
-        understood)."""
+        6 in the morning?" (`morning` None: no half heard, so the question comes again);
+        asked nothing of the kind, it answers nothing (as a turn not understood)."""
         if state.pending is not Pending.REMINDER_HALF or state.remind is None:
             return self.fallback(state)
         guess = state.remind
-        if said is not None and said.at is not None:
+        if said.at is not None:
             return self._half_said(state, guess, said)
+        if morning is None:
+            return self._offer(None, state, Pending.REMINDER_HALF)
         chosen = guess.in_the_morning() if morning else guess._replace(guessed=False)
         return self._remind_at(state, chosen)
 

@@ -219,8 +219,8 @@ def _change_reminder(conv: Conversation, state: State, handler_input: HandlerInp
 def _day_half(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
     """ "Afternoon, please" (the DayHalf type) or "4 pm", to "is that 3 in the morning?"."""
     said = requested(None, slot_value(handler_input, "time"))
-    morning = resolved_slot_id(handler_input, "half") == "MORNING"
-    return conv.day_half(state, morning=morning, said=said)
+    half = resolved_slot_id(handler_input, "half")
+    return conv.day_half(state, morning=None if half is None else half == "MORNING", said=said)
 
 
 def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
