@@ -839,6 +839,11 @@ class Conversation:
         """An answer changed right after the result ("actually they do wake me up"): the
         result its answers now make, or the question they now need."""
         changed = {**state.answers, question: answer}
+        if triage.classify(changed) == state.result:
+            # "I've got some bulging veins", to a result they leave as it is (round 17: "Okay,
+            # changed." and the same result word for word)
+            told = _join(self._taken(state, question, answer), self.content.prompt("result_same"))
+            return self._repeat_pending(told, state)
         again = state._replace(pending=Pending.CHECK, result=None, noted={})
         if triage.next_question(changed) is not None:
             return self._ask_check(self.content.prompt("answer_changed"), changed, again)

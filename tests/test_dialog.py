@@ -2613,3 +2613,14 @@ def test_could_you_see_if_my_cramps_are_anything_to_worry_about_starts_the_check
     """Round 17: it fell back."""
     turn = play("open leg cramp helper", "could you see if my cramps are anything to worry about")
     assert turn[-1].speech.endswith(C.questions["FREQUENT"].text)
+
+
+def test_an_answer_after_the_result_that_leaves_it_as_it_is_says_so() -> None:
+    """Round 17: "Okay, changed." and the same result, word for word."""
+    *_, result, said = play(
+        "open leg cramp helper", "check my symptoms", "yes", "yes",
+        "I've got some bulging veins on my calf",
+    )  # fmt: skip
+    assert C.prompt("result_same") in said.speech
+    assert C.questions["VARICOSE"].taken in said.speech
+    assert said.session_attributes["result"] == result.session_attributes["result"]

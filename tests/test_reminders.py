@@ -571,6 +571,7 @@ def test_a_time_said_as_a_change_before_any_reminder_sets_that_one():
         ("remind me at 3", "evening", 15),
         ("remind me at 3", "in the morning", 3),
         ("remind me at 3", "4 pm", 16),  # round 17 (twenty-third new user): fell back
+        ("remind me at 3", "early morning is fine", 3),  # round 17: the question again
     ],
 )
 def test_a_small_hour_is_asked_about_not_guessed(said, answer, hour):

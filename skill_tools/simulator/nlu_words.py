@@ -128,6 +128,8 @@ IDIOMS = {
     # Round 17: each got 911, and the session ended.
     "can not breathe when i laugh": "get winded when i laugh",
     "numb after sitting": "asleep after sitting",
+    "dying from these cramps": "suffering from these cramps",
+    "can not breathe through the pain": "can barely stand the pain",
     "hair is turning gray": "hair is changing color",
     "hair is turning grey": "hair is changing color",
     "hair is going gray": "hair is changing color",
