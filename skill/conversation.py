@@ -751,7 +751,7 @@ class Conversation:
             if _more_often(state, value_id, pending) and reply is None:
                 # "wait, they're actually pretty frequent", asked about sleep after "not
                 # often": a change of mind about how often (round 17: a sleep yes)
-                told = self.content.questions[FREQUENT].taken  # which answer changed
+                told = self._taken(state, FREQUENT, Answer.YES)  # which answer changed
                 lead = _join(self.content.prompt("answer_changed"), told)
                 return self._correct(state, FREQUENT, Answer.YES, lead)
             if meaning is not None and meaning.question == pending:
@@ -956,19 +956,13 @@ class Conversation:
             return self._offer(None, state, Pending.REMINDER_HALF)
         return self._remind_at(state, chosen)
 
-    def day_half(self, state: State, *, morning: bool | None, said: Requested) -> Turn:
+    def day_half(self, state: State, said: Requested) -> Turn:
         """ "The morning", "afternoon, please" or another hour ("4 pm"): the answer to "is that
-        6 in the morning?" (`morning` None: no half heard, so the question comes again);
-        asked nothing of the kind, it answers nothing (as a turn not understood)."""
+        6 in the morning?", read as any time said to it is; asked nothing of the kind, it
+        answers nothing (as a turn not understood)."""
         if state.pending is not Pending.REMINDER_HALF or state.remind is None:
             return self.fallback(state)
-        guess = state.remind
-        if said.at is not None:
-            return self._half_said(state, guess, said)
-        if morning is None:
-            return self._offer(None, state, Pending.REMINDER_HALF)
-        chosen = guess.in_the_morning() if morning else guess._replace(guessed=False)
-        return self._remind_at(state, chosen)
+        return self._half_said(state, state.remind, said)
 
     def _remind_at(self, state: State, chosen: Requested) -> CreateReminder:
         """Out of "is that 6 in the morning?", the reminder at the hour chosen; a check under

@@ -216,11 +216,15 @@ def _change_reminder(conv: Conversation, state: State, handler_input: HandlerInp
     return conv.change_reminder(state, requested(day, at))
 
 
+# The DayHalf type's values as AMAZON.TIME's parts of the day, which "is that 3 in the
+# morning?" already reads ("in the morning", "in the evening").
+DAY_HALVES = {"MORNING": "MO", "EVENING": "EV"}
+
+
 def _day_half(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
     """ "Afternoon, please" (the DayHalf type) or "4 pm", to "is that 3 in the morning?"."""
-    said = requested(None, slot_value(handler_input, "time"))
-    half = resolved_slot_id(handler_input, "half")
-    return conv.day_half(state, morning=None if half is None else half == "MORNING", said=said)
+    half = DAY_HALVES.get(resolved_slot_id(handler_input, "half") or "")
+    return conv.day_half(state, requested(None, slot_value(handler_input, "time") or half))
 
 
 def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
