@@ -22,6 +22,7 @@ from skill_tools.simulator.nlu_words import (
     GENERIC_WORDS,
     NUMBER_WORDS,
     PRONOUNS,
+    UNALARMING_STEMS,
     content_words,
     deletions,
     drop_fillers,
@@ -468,6 +469,7 @@ class _Compiler:
             t
             for t, lp in log_p.get(PRIORITY_CLASS, {}).items()
             if t not in generic
+            and t not in UNALARMING_STEMS
             and math.exp(lp) / sum(math.exp(log_p[i].get(t, unseen[i])) for i in log_p)
             >= CLASSIFIER_EMERGENCY_SHARE
         )

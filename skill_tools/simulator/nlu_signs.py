@@ -33,6 +33,12 @@ _DENIAL_BRIDGE = frozenset(stem(w) for w in _BRIDGE_WORDS.split())
 DENIALS = NEGATIONS | {"without", stem("nothing"), stem("none")}
 # What may stand in a list of denied signs: "no pain in my chest or trouble breathing".
 _LISTING = frozenset({"or", "and", "nor", "any", "in", "of", "on"})
+# "my", "his", "her" start a new clause unless these carry a denial to them: "i do not have
+# any pain in my chest", "no swelling or my leg turning red".
+_OWNERS = frozenset({"my", "his", "her", "their"})
+_CARRY_DENIAL = _LISTING | DENIALS | frozenset(
+    {"no", "with", "from", "to"} | {stem(w) for w in ("have", "having", "had", "get", "got")}
+)
 FINE = frozenset(stem(w) for w in ("fine", "okay", "ok"))  # "my chest is fine"
 # What may stand between a sign and the "not" after it: "my chest does not hurt".
 _AFTER_SIGN = frozenset(
@@ -51,9 +57,21 @@ def denies(stems: list[str], words: frozenset[str], signs: frozenset[str]) -> bo
     its words or just before them: "i'm not short of breath" is not "i can't breathe", "my
     legs feel stiff but no swelling" not "no feeling in my leg" (rounds 10 and 11: signs
     denied in other words got 911, and the session ended)."""
+    said = words - NEGATIONS - {"no"}
+    firsts = [stems.index(w) for w in said if w in stems] or [0]
+    lasts = [len(stems) - 1 - stems[::-1].index(w) for w in said if w in stems] or [0]
+    # A word said twice is read both ways, and the sign stands if either reading reports it:
+    # "i don't feel right, my face feels numb" (round 18: the fallback, its first "feel"
+    # denied).
+    return _denies_at(stems, words, signs, firsts) and _denies_at(stems, words, signs, lasts)
+
+
+def _denies_at(
+    stems: list[str], words: frozenset[str], signs: frozenset[str], at: list[int]
+) -> bool:
+    """`denies`, with the sign's words said at the places `at`."""
     own = words & (NEGATIONS | {"no"})
     said = words - NEGATIONS - {"no"}
-    at = [stems.index(w) for w in said if w in stems] or [0]  # where each is first said
     first, last = min(at), max(at)
     if had_it_earlier(stems[last + 1 :]):
         return False  # "not having chest pain now, but earlier today i did"
@@ -224,6 +242,8 @@ def _denied_at(stems: list[str], i: int, signs: frozenset[str]) -> bool:
         if word in DENIALS:
             return not (crossed_and and word in NEGATIONS)
         crossed_and = crossed_and or word == "and"
+        if word in _OWNERS and j > 0 and stems[j - 1] not in _CARRY_DENIAL:
+            return False  # a new clause: "i don't feel well my chest hurts" (round 18)
         if word == "no":
             return stems[j + 1] in signs or stems[j + 1] == "any"
         if word not in _DENIAL_BRIDGE and word not in _LISTING and word not in signs:

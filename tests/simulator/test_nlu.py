@@ -600,6 +600,20 @@ def test_the_classifier_never_guesses_when_an_emergency_is_a_likely_meaning() ->
     assert (match.intent, match.method) == (FALLBACK, "fallback")
 
 
+@pytest.mark.parametrize(
+    ("phrase", "intent"),
+    [
+        ("is having varicose veins a big deal", "VaricoseVeinsIntent"),
+        ("my legs cramp on walks then feel fine once i stop why", "CrampsWhenWalkingIntent"),
+    ],
+)
+def test_everyday_words_of_emergency_samples_are_no_alarm_on_their_own(
+    phrase: str, intent: str
+) -> None:
+    """Round 18: "big" and "feel" sent these to the fallback."""
+    assert NLU(MODEL).resolve(phrase).intent == intent
+
+
 def test_fallback_sensitivity_in_the_model_moves_the_threshold() -> None:
     high = tiny(BARE_BUILTINS, modelConfiguration={"fallbackIntentSensitivity": {"level": "HIGH"}})
     low = tiny(BARE_BUILTINS, modelConfiguration={"fallbackIntentSensitivity": {"level": "LOW"}})

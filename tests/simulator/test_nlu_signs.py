@@ -32,11 +32,21 @@ def _stems(text: str) -> list[str]:
         ("i do not know, i have chest pain", False),
         ("i am not having chest pain now but earlier today i did", False),
         ("i do not have chest pain but my dad did last year", True),
+        ("i do not have any pain in my chest", True),
+        # round 18: "my" opens a new clause the "not" does not reach
+        ("i do not feel well my chest pain is back", False),
     ],
 )
 def test_a_sign_is_denied_only_when_the_denial_reaches_it(phrase: str, denied: bool) -> None:
     words = frozenset({stem("chest"), stem("pain")})
     assert denies(_stems(phrase), words, SIGNS) is denied
+
+
+def test_a_word_said_twice_is_read_where_it_reports_the_sign() -> None:
+    """Round 18: "i don't feel right, my face feels numb" took its first "feel" as denied."""
+    words = frozenset(stem(w) for w in ("face", "feels", "numb"))
+    assert not denies(_stems("i do not feel right my face feels numb"), words, SIGNS)
+    assert denies(_stems("my face does not feel numb"), words, SIGNS)
 
 
 def test_each_word_of_a_sign_may_be_denied_on_its_own_even_by_a_fine_after_it() -> None:
