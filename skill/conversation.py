@@ -291,6 +291,13 @@ def _more_often(state: State, value_id: str | None, pending: str | None) -> bool
     )
 
 
+def _about(state: State, for_other: bool) -> State:
+    """The session now speaking of the user (False) or of someone else (True). What was
+    noted of one person is not the other's: it is dropped when the person changes."""
+    noted = state.noted if for_other == state.for_other else {}
+    return state._replace(for_other=for_other, noted=noted)
+
+
 def _join(*parts: str | None) -> str:
     return " ".join(p for p in parts if p)
 
@@ -507,7 +514,7 @@ class Conversation:
             return reply._replace(card=card, view=View(ViewKind.ANSWER, intent))
         # Just after a result, the clinic is the next step: the check is not offered again.
         next_step = "contact" if state.result is not None else topic.next
-        state = state._replace(topic=intent, result=None, for_other=for_other)
+        state = _about(state, for_other)._replace(topic=intent, result=None)
         if topic.more:
             reply = self._offer(topic.speech, state, Pending.MORE)
         else:
@@ -639,9 +646,7 @@ class Conversation:
             lead = for_them or self.content.prompt("back_to_check")  # "this is for my mom"
             whom = False if for_self else state.for_other or for_other
             return self._ask_check(lead, state.answers, state._replace(for_other=whom))
-        # What the user said of themselves counts only in a check about themselves.
-        noted = {} if for_other else state.noted
-        state = state._replace(topic=None, for_other=for_other, noted=noted)
+        state = _about(state, for_other)._replace(topic=None)
         reply = self._ask_check(_join(self.content.check_intro, for_them), {}, state)
         if reply.state.result is not None:  # settled by what was said earlier: no intro
             reply = self._ask_check(None, {}, state)
@@ -729,12 +734,15 @@ class Conversation:
         reply_id: str | None = None,
         hedge_id: str | None = None,
         also_id: str | None = None,
+        *,
+        of_other: bool = False,
     ) -> Turn:
         """An answer in the user's own words ("every night", "they wake me up"), resolved by
         the model to a value id; skill/answers.py says which question it answers and how.
         `reply_id` is the yes or no it opened with, if any ("no, I sleep through"); `hedge_id`
         the hedge said before it, if any ("I wouldn't say they wake me up"); `also_id` a
-        second answer in the same breath ("every night and they wake me up")."""
+        second answer in the same breath ("every night and they wake me up"); `of_other`:
+        said of someone else ("my mom gets them every night"), whose check is then offered."""
         if state.pending is Pending.RESUME_CHECK:  # an answer is a way of going back
             state = state._replace(pending=Pending.CHECK)
         heard = state  # as it was, for a phrase that answers nothing asked
@@ -785,6 +793,10 @@ class Conversation:
         ):  # "actually they don't wake me up", right after the result
             return self._changed_after_result(state, meaning.question, meaning.answer)
         said = answers.SAID_OUTSIDE_CHECK.get(value_id or "")
+        if of_other and state.result is None:
+            # round 18: "I'm asking for my mother, she gets cramps every night" was offered
+            # a check of "your symptoms"
+            state = _about(state, True)
         if state.result is not None:  # the check is done: a remark must not contradict it
             lead = self.content.prompt("answer_after_result")
         elif said is None:

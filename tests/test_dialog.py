@@ -499,6 +499,27 @@ def test_the_check_offered_after_a_question_about_someone_else_asks_about_them(
     assert check.speech.endswith(about_them(C.questions["FREQUENT"].text))
 
 
+@pytest.mark.parametrize(
+    "said", ["i'm asking for my mother, she gets cramps every night", "my husband has them daily"]
+)
+def test_how_often_someone_else_cramps_offers_their_check_and_counts_in_it(said: str) -> None:
+    """Round 18: the offer was "a quick check of your symptoms", and the check then asked
+    the caregiver "Do you get frequent leg cramps?"."""
+    offer, check = play(f"ask leg cramp helper {said}", "yes")
+    assert offer.speech.endswith(about_them(C.prompt("offer_check")))
+    assert about_them(C.questions["FREQUENT"].taken) in check.speech
+    assert check.speech.endswith(about_them(C.questions["SLEEP"].text))
+
+
+def test_what_the_user_said_of_themselves_is_not_counted_in_someone_else_s_check() -> None:
+    *_, check = play(  # yes to "want to hear more?", then to the check
+        "open leg cramp helper", "my legs cramp when i walk", "my dad gets them often", "yes",
+        "yes",
+    )
+    assert about_them(C.questions["WALKING"].taken) not in check.speech
+    assert check.speech.endswith(about_them(C.questions["SLEEP"].text))
+
+
 def test_the_check_offered_after_a_general_question_asks_about_you() -> None:
     *_, check = play("open leg cramp helper", "when should i see a vein specialist", "yes")
     assert check.speech.endswith(C.questions["FREQUENT"].text)

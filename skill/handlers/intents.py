@@ -157,11 +157,13 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
 
 
 def _frequency(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
+    """{relative}: said of someone else ("my mom gets them every night")."""
     hedge, also = (resolved_slot_id(handler_input, n) for n in ("hedge", "otherAnswer"))
     frequency = resolved_slot_id(handler_input, "frequency")
     if hedge in answers.ESTIMATE_HEDGES and frequency is not None:
         hedge = None  # "maybe twice a week" says how often
-    return conv.check_answer(state, frequency, None, hedge, also)
+    of_other = resolved_slot_id(handler_input, "relative") == "OTHER"
+    return conv.check_answer(state, frequency, None, hedge, also, of_other=of_other)
 
 
 def _check_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:

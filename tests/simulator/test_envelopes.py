@@ -95,6 +95,7 @@ def test_an_empty_slot_is_sent_with_its_name_only() -> None:
         "frequency": {"name": "frequency", "confirmationStatus": "NONE"},
         "hedge": {"name": "hedge", "confirmationStatus": "NONE"},
         "otherAnswer": {"name": "otherAnswer", "confirmationStatus": "NONE"},
+        "relative": {"name": "relative", "confirmationStatus": "NONE"},
     }
 
 
