@@ -2645,3 +2645,14 @@ def test_an_answer_after_the_result_that_leaves_it_as_it_is_says_so() -> None:
     assert C.prompt("result_same") in said.speech
     assert C.questions["VARICOSE"].taken in said.speech
     assert said.session_attributes["result"] == result.session_attributes["result"]
+
+
+def test_a_place_said_with_not_is_no_answer_of_that_place() -> None:
+    """Round 18: "he gets them sitting still, not walking", at the walking question, was
+    classified as the walking topic and recorded as a walking yes."""
+    *_, turn = play(
+        "open leg cramp helper", "check my symptoms", "no", "no",
+        "mine come on sitting in my chair not walking",
+    )
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
+    assert turn.speech.endswith(C.questions["WALKING"].text)

@@ -141,6 +141,10 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i'd rather not wake up than deal with these cramps again",
         "i've been thinking about overdosing",
         "i took a whole bottle of my sleeping pills because of the pain",
+        # Round 18: a caregiver's report of a wish not to live (the fallback, and in a
+        # check "I need an answer").
+        "he told me last night he wishes he wouldn't wake up",
+        "my dad said he doesn't want to be here anymore",
         # Round 11, seventh new user: fell back, or "start over" for the first.
         "i want it all to be over",
         "honestly some days i wonder why i even bother waking up",
@@ -191,6 +195,17 @@ def test_the_emergency_reply_says_why_then_911() -> None:
     why, _, rest = speech.partition(".")
     assert "serious" in why.lower() and "9 1 1" not in why
     assert NINE_ONE_ONE.search(rest)
+
+
+@pytest.mark.parametrize("state", ["menu", "mid-check", "after a result"])
+def test_goodbyes_and_frustration_never_get_the_crisis_line(state: str) -> None:
+    """Round 18: "I'm going to go now" was near "i'm going to kill myself now", and "I've had
+    enough of these cramps" near "i've had enough of living like this": the crisis line,
+    and the session ended."""
+    for said in ("i'm going to go now", "i've had enough of these cramps"):
+        assert not CRISIS_LINE.search(say_in(state, said).speech), said
+    goodbye = say_in(state, "i'm going to go now")
+    assert goodbye.session_ended and goodbye.intent == "AMAZON.StopIntent"
 
 
 def test_plain_cramp_and_vein_statements_never_reach_911() -> None:

@@ -66,7 +66,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -742,6 +742,8 @@ class Matcher:
         if share < self._classifier_share:
             return None
         heard = self._tagged(self.intents.get(best, ()), found)
+        if any(_negated(text, w) for w in heard.values()):
+            return None  # "he gets them sitting still, not walking" (round 18: a walking yes)
         heard.update(self._builtins(best, text.split()))
         heard.update(self._hedge(best, text, heard))
         return Match(best, self._slots(best, heard), "classifier", share, None)
@@ -813,7 +815,7 @@ class Matcher:
                 if asks and self._entries[i].intent in DENIABLE:
                     continue  # "do i need an ambulance for a leg cramp"
                 if self._entries[i].intent in PRIORITY_INTENTS and _lacks_the_point(
-                    sample, tokens
+                    sample, tokens, self._classifier.alarm
                 ):
                     continue  # "sometime": near "sometimes {despair}" (round 16: 988)
                 if i in self._numbers and not self._numbers[i] <= numbers:
@@ -894,6 +896,11 @@ _WHOLE_PHRASE_WORDS = 4
 _NUMBERS_SAID_WITH = 4
 
 
+def _negated(text: str, words: str) -> bool:
+    """Whether the phrase says "not" or "never" right before these words."""
+    return any(f" {n} {words} " in f" {text} " for n in NEGATIONS)
+
+
 def _timed(parts: Iterable[SamplePart]) -> bool:
     """Whether a time slot is among these parts of a sample."""
     return any(not isinstance(p, str) and p[1] == "AMAZON.TIME" for p in parts)
@@ -955,12 +962,19 @@ def _says_more(sample: frozenset[str], said: frozenset[str], idf: Mapping[str, f
     return any(t not in FUNCTION_STEMS and t in idf for t in said - sample)
 
 
-def _lacks_the_point(sample: frozenset[str], said: frozenset[str]) -> bool:
+def _lacks_the_point(sample: frozenset[str], said: frozenset[str], alarm: Set[str]) -> bool:
     """Whether a phrase near an emergency or crisis sample leaves out what makes it one: its
-    slot ("sometimes {despair}" for "sometime") or a "not" ("it makes me not want to wake
-    up" for "it make me wake up", a sleep answer)."""
+    slot ("sometimes {despair}" for "sometime"), a "not" ("it makes me not want to wake
+    up" for "it make me wake up", a sleep answer), or every alarm word it has ("i'm going to
+    go now" for "i'm going to kill myself now", "i've had enough of these cramps" for "i've
+    had enough of living like this": round 18, the crisis line to a goodbye)."""
     missing = sample - said
-    return any(t.startswith("{") for t in missing) or bool(missing & NEGATIONS)
+    alarming = sample & alarm
+    return (
+        any(t.startswith("{") for t in missing)
+        or bool(missing & NEGATIONS)
+        or (bool(alarming) and alarming <= missing)
+    )
 
 
 def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:

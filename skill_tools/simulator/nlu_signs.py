@@ -142,7 +142,11 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             "when i was younger", "died of", "died from", "passed away from", "decades ago",
             "in college", "in my twenties", "in my thirties", "in my teens", "once at a",
             "once after", "but it went away", "and it went away", "a show about",
-            "a documentary about", "on tv", "for years")
+            "a documentary about", "on tv", "for years",
+            # a sign that is over: "my leg was swollen after my knee surgery but it's fine
+            # now" (round 18: 911, and the session ended)
+            *(f"{c} {who} {over} now" for c in ("but", "and") for who in ("it is", "they are")
+              for over in ("fine", "better", "gone", "okay", "normal")))
 
 
 # "Now" after these says the sign is over: "it swelled up after surgery last year but it's

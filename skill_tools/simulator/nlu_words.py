@@ -125,6 +125,9 @@ IDIOMS = {
     # Partly, said as such: not "yes no", both at once, which records nothing (round 16).
     "yes and no": "kind of",
     "i reckon so": "i think so", "reckon so": "i think so",
+    # Round 18: each got 911, and the session ended.
+    "can not breathe easy until": "can not relax until",
+    "heart was racing thinking about": "was anxious thinking about",
     # Round 17: each got 911, and the session ended.
     "can not breathe when i laugh": "get winded when i laugh",
     "numb after sitting": "asleep after sitting",
