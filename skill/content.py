@@ -62,6 +62,7 @@ OUT_OF_SCOPE_CATEGORIES = (
     "risk",
     "complication",
     "diagnosis",
+    "booking",
 )
 
 # Parsed YAML is cached as JSON beside the source, keyed by the YAML's checksum and length

@@ -540,7 +540,8 @@ class Conversation:
             # "Should I be worried then?" right after the check: what its result rests on,
             # and the result kept for "what's the next step?" (round 11: it was forgotten)
             words = self.content.outcomes[state.result.outcome]
-            told = _join(oos["diagnosis"], self._of(state, words.reasons[state.result.reason]))
+            said = _join(oos["diagnosis"], words.reasons[state.result.reason])
+            told = self._of(state, said)  # "I can't diagnose them" after a check for a father
             if state.result.outcome is triage.Outcome.PROBABLY_FINE:  # when it would be
                 told = _join(told, self.content.safety["red_flag"])
             return self._about_result(told, words.title, state)
@@ -550,8 +551,8 @@ class Conversation:
             # hours": whatever it is, the red flags and the way to help now (round 17)
             safety = self.content.safety
             lead = _join(oos["diagnosis"], safety["red_flag"], safety["emergency_line"])
-        elif category in ("remedy", "medicine"):  # their doctor or pharmacist, not the clinic
-            lead = oos[category]
+        elif category in ("remedy", "medicine", "booking"):  # their doctor or pharmacist,
+            lead = oos[category]  # or the clinic, named already
         elif category == "complication":  # "signs of a clot?", "what does a stroke look
             # like?": the signs that need 911 (and the clinic, unless the check goes on)
             clinic = None if state.in_check else oos["clinic_can_answer"]
@@ -746,6 +747,10 @@ class Conversation:
         if state.pending is Pending.RESUME_CHECK:  # an answer is a way of going back
             state = state._replace(pending=Pending.CHECK)
         heard = state  # as it was, for a phrase that answers nothing asked
+        if value_id is None and reply_id is None and also_id is not None:
+            # "no, but when they come they wake me up", with no reply heard (round 18: "I
+            # need an answer"): the later answer is what was said
+            value_id, also_id = also_id, None
         if also_id is not None:
             state, value_id = self._also_said(state, value_id, also_id)
         pending = triage.next_question(state.answers) if state.in_check else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -27,7 +28,7 @@ def envelope(
 ) -> dict[str, Any]:
     request = {
         "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-        "timestamp": "2026-11-25T10:00:00Z",
+        "timestamp": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),  # as Alexa sends it
         "locale": locale,
         **request,
     }

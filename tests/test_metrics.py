@@ -21,7 +21,7 @@ from skill.answers import OUT_OF_SCOPE_VALUES
 from skill.app import lambda_handler
 from skill.content import load
 from skill.conversation import Pending
-from skill.handlers.intents import OUT_OF_SCOPE_INTENTS
+from skill.handlers.intents import BOOKING, OUT_OF_SCOPE_INTENTS
 from skill.triage import Outcome
 from skill_tools.simulator.envelopes import EnvelopeFactory
 from skill_tools.simulator.fake_alexa_api import FakeAlexaApi
@@ -174,7 +174,7 @@ def test_a_value_outside_its_closed_set_is_dropped_never_emitted() -> None:
 def test_the_closed_sets_match_the_code_that_picks_the_values() -> None:
     assert set(load().topics) == metrics.TOPICS
     assert {o.value for o in Outcome} == metrics.OUTCOMES
-    picked = {c for c, _ in OUT_OF_SCOPE_INTENTS.values()} | {"unknown"}
+    picked = {c for c, _ in OUT_OF_SCOPE_INTENTS.values()} | {"unknown", BOOKING}
     assert picked | set(OUT_OF_SCOPE_VALUES.values()) == metrics.CATEGORIES
     assert {p.value for p in Pending} | {"menu"} == metrics.STATES
 

@@ -520,13 +520,21 @@ def test_cancel_that_reminder_says_where_it_can_be_deleted_and_does_not_end():
     assert r["response"]["shouldEndSession"] is False
 
 
-def _said_with_consent(api: FakeAlexaApi, *said: str) -> list:
+def _said_with_consent(api: FakeAlexaApi, *said: str, at: datetime | None = None) -> list:
+    """The turns, with the reminders permission granted; `at`: the requests' time (UTC)."""
     from skill_tools.simulator import Simulator
     from skill_tools.simulator.envelopes import EnvelopeFactory
     from tests.talk import nlu
 
-    sim = Simulator(nlu(), EnvelopeFactory(api_endpoint=api.url, reminders_consent=True))
+    clock = {"clock": lambda: at} if at is not None else {}
+    factory = EnvelopeFactory(api_endpoint=api.url, reminders_consent=True, **clock)
+    sim = Simulator(nlu(), factory)
     return [sim.say(s) for s in said]
+
+
+# 5 in the morning in New York, the fake API's time zone: what "7" means depends on the hour
+# (round 18: "make it 7 am" was 7 in the evening when run after 7 in the morning there).
+EARLY_MORNING = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -578,7 +586,9 @@ def test_a_small_hour_is_asked_about_not_guessed(said, answer, hour):
     """AMAZON.TIME gives "06:00" for "six" and for "six in the morning" alike: the skill asks
     whether the morning is meant, and sets no reminder before the answer."""
     with FakeAlexaApi() as api:
-        *_, asked, done = _said_with_consent(api, "open leg cramp helper", said, answer)
+        *_, asked, done = _said_with_consent(
+            api, "open leg cramp helper", said, answer, at=EARLY_MORNING
+        )
         [call] = api.reminders()
     assert asked.session_attributes["pending"] == "reminder_half"
     assert asked.speech.startswith("Is that ") and "in the morning?" in asked.speech
@@ -629,3 +639,16 @@ def test_a_forged_question_about_the_hour_is_dropped() -> None:
     assert State.from_session(attrs, C).pending is None
     attrs["remind"]["at"] = "18:00"
     assert State.from_session(attrs, C).pending is Pending.REMINDER_HALF
+
+
+def test_yes_but_on_a_day_in_the_evening_to_the_offer_keeps_the_evening():
+    """Round 18: "yes, but make it Thursday evening" set Thursday at 9 in the morning."""
+    with FakeAlexaApi() as api:
+        *_, done = _said_with_consent(
+            api, "open leg cramp helper", "how do i contact the vein center",
+            "yes, but make it thursday evening",
+        )
+        [call] = api.reminders()
+    at = datetime.fromisoformat(call.body["trigger"]["scheduledTime"])
+    assert (at.strftime("%A"), at.hour) == ("Thursday", 18)
+    assert "Thursday" in done.speech and "evening" in done.speech

@@ -30,6 +30,7 @@ def test_every_sentence_of_the_check_speaks_of_them(text: str) -> None:
         ("Do you get frequent leg cramps?", "Do they get frequent leg cramps?"),
         ("You said you don't have varicose veins.", "You said they don't have varicose veins."),
         ("your cramping occurs when you walk", "their cramping occurs when they walk"),
+        ("I can't diagnose you.", "I can't diagnose them."),
         # Said to the caregiver: left alone.
         ("If you are worried, call them.", "If you are worried, call them."),
     ],

@@ -275,6 +275,8 @@ def _out_of_scope(category: str, slot: str | None) -> Act:
     def act(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
         heard = slot is not None and slot_heard(handler_input, slot)
         unknown = heard and resolved_slot_id(handler_input, slot) is None
+        if category == "logistics" and any(slot_heard(handler_input, n) for n in WHEN_SLOTS):
+            return _not_covered(conv, state, BOOKING)  # "can you book me in for tuesday"
         return _not_covered(conv, state, "unknown" if unknown else category)
 
     return act
@@ -286,6 +288,10 @@ def _not_covered(conv: Conversation, state: State, category: str) -> Reply:
     return conv.out_of_scope(state, category)
 
 
+# A day or a time said with a question about the clinic asks for an appointment: its own
+# category.
+WHEN_SLOTS = ("day", "time")
+BOOKING = "booking"
 # Questions the article does not answer, one intent per kind: intent -> (category, slot).
 OUT_OF_SCOPE_INTENTS: dict[str, tuple[str, str | None]] = {
     "RemediesIntent": ("remedy", "remedy"),

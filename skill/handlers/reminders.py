@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import RequestEnvelope
 
 from skill import metrics
 from skill.conversation import AskPermission, Conversation, CreateReminder, Reply
@@ -113,7 +114,7 @@ def _create(
     try:
         device_id = envelope.context.system.device.device_id
         zone = factory.get_ups_service().get_system_time_zone(device_id)
-        now = datetime.now(UTC)
+        now = _request_time(envelope)
         there = local_now(now, zone)
         when = scheduled(there, wanted, conv.content.reminder.time)
         request = ReminderRequest(
@@ -148,3 +149,13 @@ def _create(
         return ReminderResult.FAILED, ""
     log.info("reminder created for %s", api_time(when))
     return ReminderResult.CREATED, spoken_when(there, when)
+
+
+def _request_time(envelope: RequestEnvelope) -> datetime:
+    """When the user spoke: the request's timestamp (which the web service has checked to be
+    within 150 seconds of now), so that a replayed or simulated conversation keeps its own
+    clock; now, when the request has none."""
+    stamp = getattr(envelope.request, "timestamp", None)
+    if isinstance(stamp, datetime) and stamp.tzinfo is not None:
+        return stamp.astimezone(UTC)
+    return datetime.now(UTC)

@@ -67,7 +67,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -83,6 +83,7 @@ from skill_tools.simulator.nlu_index import (
     NUMBER_STEMS,
     PRIORITY_CLASS,
     PRIORITY_INTENTS,
+    REPLY_TYPE,
     UNDENIED,
     ModelIndex,
     SamplePart,
@@ -396,6 +397,11 @@ class Matcher:
                     heard = {n: heard[n] for n, t in s.slots if t in self._types} | found
                 return Match(s.intent, self._slots(s.intent, heard), "open_slot", 0.0, s.sample)
         lead = self._leading_answer(text)
+        if lead is not None and lead.method == "leading":
+            value = self._answer_value(text, replied=True)
+            if value is not None and _long_answer(value):
+                return self._with_reply(value, lead)  # "yeah i have to stop when i walk the
+                # dog, then after a minute i'm fine" (round 18: a plain yes, walking lost)
         if lead is not None:
             return lead
         value = self._answer_value(text)
@@ -666,14 +672,18 @@ class Matcher:
             return Match(hit.intent, {}, "leading", 0.0, hit.sample)
         return None
 
-    def _answer_value(self, text: str) -> Match | None:
+    def _answer_value(self, text: str, *, replied: bool = False) -> Match | None:
         """ "oh goodness, most nights, i'd say maybe five nights out of seven": a phrase
         nothing else matched that names one answer of the check (once or more, and no other)
         and takes nothing back ("not", "never", "no" outside it) is that answer, as Alexa
-        fills a slot from a long answer."""
+        fills a slot from a long answer. `replied`: it opened with a plain yes or no."""
         _, found = self._tagger.tag(text)
         answers = [(t, w) for t, w in found if t in self._answer_slots]
-        if set(text.split()) & QUESTION_OPENERS:
+        outside = set(text.split()) - {w for _, heard in answers for w in heard.split()}
+        # After a yes or no, only words outside the answer ask (not the "when" of "yeah, i
+        # have to stop when i walk"); without one, "my shins burn when i walk but it stops
+        # when i sit" may be a question about it.
+        if (outside if replied else set(text.split())) & QUESTION_OPENERS:
             return None  # "... a lot of cramps lately, what could cause that": a question
         ids = {(t, v.id) for t, w in answers for v in self._types[t].get(w, [])}
         if len(ids) != 1:
@@ -681,8 +691,7 @@ class Matcher:
         ((slot_type, _),) = ids
         if all(len(heard.split()) < 2 for _, heard in answers) and len(text.split()) > 4:
             return None  # "luckily i've never had a stroke": one word is no answer in many
-        said = set(text.split()) - {w for _, heard in answers for w in heard.split()}
-        if said & (NEGATIONS | _PLAIN_NO) or self._sounds_alarming(text):
+        if outside & (NEGATIONS | _PLAIN_NO) or self._sounds_alarming(text):
             return None
         intent, slot = self._answer_slots[slot_type]
         # the longest said: "they wake me up, I have to get up and walk it off" is a whole
@@ -690,6 +699,14 @@ class Matcher:
         heard = {slot: max((w for t, w in answers if t == slot_type), key=len)}
         heard.update(self._hedge(intent, text, heard))
         return Match(intent, self._slots(intent, heard), "answer_value", 0.0, None)
+
+    def _with_reply(self, answer: Match, lead: Match) -> Match:
+        """An answer with the yes or no it opened with, in its intent's reply slot, if any."""
+        slot = next((n for n, t in self.intents.get(answer.intent, ()) if t == REPLY_TYPE), None)
+        if slot is None or lead.sample is None:
+            return answer
+        heard = {n: f.value for n, f in answer.slots.items() if f.value} | {slot: lead.sample}
+        return replace(answer, slots=self._slots(answer.intent, heard))
 
     def _evidence(self, known: list[str]) -> dict[str, float]:
         """Each intent's naive Bayes evidence for these model words, the best one's as 1."""
