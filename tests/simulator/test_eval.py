@@ -176,17 +176,17 @@ def check_answer_results(name: str = "check_answers") -> list[tuple[str, str, st
 
 ANSWER_FLOORS = {
     "check_answers": 0.98,
-    "check_answers4": 0.88,
-    "check_answers5": 0.87,
+    "check_answers4": 0.94,
+    "check_answers5": 0.90,
     "check_answers6": 0.94,
-    "check_answers7": 0.70,
+    "check_answers7": 0.86,
     # 0.86 until round 8: "no, even when I rest it keeps hurting", at the walking question,
     # is no longer recorded (asked again, with the 911 line): its emergency share passed 20%
     # when the built-in intents got more samples.
     "check_answers8": 0.83,
     "check_answers9": 0.92,
-    "check_answers10": 0.77,
-    "check_answers11": 0.67,
+    "check_answers10": 0.88,
+    "check_answers11": 0.84,
     "check_answers12": 0.83,
 }
 
