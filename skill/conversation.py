@@ -551,8 +551,8 @@ class Conversation:
             # hours": whatever it is, the red flags and the way to help now (round 17)
             safety = self.content.safety
             lead = _join(oos["diagnosis"], safety["red_flag"], safety["emergency_line"])
-        elif category in ("remedy", "medicine", "booking"):  # their doctor or pharmacist,
-            lead = oos[category]  # or the clinic, named already
+        elif category in ("remedy", "medicine", "booking"):  # says whom to ask itself
+            lead = oos[category]
         elif category == "complication":  # "signs of a clot?", "what does a stroke look
             # like?": the signs that need 911 (and the clinic, unless the check goes on)
             clinic = None if state.in_check else oos["clinic_can_answer"]

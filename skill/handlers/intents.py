@@ -268,6 +268,12 @@ def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Rep
     )
 
 
+# A day or a time said with a question about the clinic asks for an appointment: its own
+# category.
+WHEN_SLOTS = ("day", "time")
+BOOKING = "booking"
+
+
 def _out_of_scope(category: str, slot: str | None) -> Act:
     """The intent's category, unless its slot heard something the type does not know
     ("what is love" fills {treatment}): then an honest "not covered" without a category."""
@@ -288,10 +294,6 @@ def _not_covered(conv: Conversation, state: State, category: str) -> Reply:
     return conv.out_of_scope(state, category)
 
 
-# A day or a time said with a question about the clinic asks for an appointment: its own
-# category.
-WHEN_SLOTS = ("day", "time")
-BOOKING = "booking"
 # Questions the article does not answer, one intent per kind: intent -> (category, slot).
 OUT_OF_SCOPE_INTENTS: dict[str, tuple[str, str | None]] = {
     "RemediesIntent": ("remedy", "remedy"),

@@ -54,7 +54,6 @@ NEVER_GUESSED = frozenset({
     "AMAZON.YesIntent", "AMAZON.NoIntent", "NotEmergencyIntent",
 })  # fmt: skip
 HEDGE_TYPE = "Hedge"  # "i wouldn't say", "maybe": said before an answer
-REPLY_TYPE = "Reply"  # the yes or no an answer opens with ("no, i sleep through")
 # Slot types the near match never tags (SlotTagger): a hedge, whose "not" must stay visible,
 # a condition named ("a blood clot"), whose words stay those that questions about it use,
 # and a half of the day ("in the afternoon"), which is part of the times reminders are set at.

@@ -71,6 +71,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
+from skill.answers import REPLY_SLOT_TYPE
 from skill_tools.simulator.nlu_builtins import PARTS_OF_DAY, RESOLVERS
 from skill_tools.simulator.nlu_index import (
     CLASSIFIER_EMERGENCY_SHARE,
@@ -83,7 +84,6 @@ from skill_tools.simulator.nlu_index import (
     NUMBER_STEMS,
     PRIORITY_CLASS,
     PRIORITY_INTENTS,
-    REPLY_TYPE,
     UNDENIED,
     ModelIndex,
     SamplePart,
@@ -702,7 +702,8 @@ class Matcher:
 
     def _with_reply(self, answer: Match, lead: Match) -> Match:
         """An answer with the yes or no it opened with, in its intent's reply slot, if any."""
-        slot = next((n for n, t in self.intents.get(answer.intent, ()) if t == REPLY_TYPE), None)
+        slots = self.intents.get(answer.intent, ())
+        slot = next((n for n, t in slots if t == REPLY_SLOT_TYPE), None)
         if slot is None or lead.sample is None:
             return answer
         heard = {n: f.value for n, f in answer.slots.items() if f.value} | {slot: lead.sample}
