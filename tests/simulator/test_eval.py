@@ -62,7 +62,7 @@ BEFORE = {
 QUESTIONS = tuple(BEFORE)
 SETS = (
     "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
+    "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
 )
 
 
@@ -132,6 +132,7 @@ FLOORS = {
     "heldout10": 0.88,
     "heldout11": 0.87,
     "heldout12": 0.81,
+    "heldout13": 0.91,
 }
 EXACT_FLOORS = {
     "tuning": 0.77,
@@ -147,6 +148,7 @@ EXACT_FLOORS = {
     "heldout10": 0.16,
     "heldout11": 0.20,
     "heldout12": 0.16,
+    "heldout13": 0.25,
 }
 
 
@@ -160,6 +162,7 @@ def test_phrases_nobody_tuned_reach_the_intent_they_mean(name: str) -> None:
 ANSWER_SETS = (
     "check_answers", "check_answers4", "check_answers5", "check_answers6", "check_answers7",
     "check_answers8", "check_answers9", "check_answers10", "check_answers11", "check_answers12",
+    "check_answers13",
 )
 
 
@@ -188,6 +191,7 @@ ANSWER_FLOORS = {
     "check_answers10": 0.88,
     "check_answers11": 0.84,
     "check_answers12": 0.83,
+    "check_answers13": 0.80,
 }
 
 
