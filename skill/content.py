@@ -115,6 +115,7 @@ class OutcomeText(NamedTuple):
 class Contact(NamedTuple):
     title: str
     speech: str
+    booking: str  # how to reach the clinic, after "I can't book appointments"
     card: str
     sources: tuple[str, ...]
 
@@ -337,6 +338,7 @@ def _contact(node: dict, values: Mapping[str, str]) -> Contact:
     return Contact(
         title=_fill(_get(node, "title", "contact"), values, "contact.title"),
         speech=_fill(" ".join(_get(node, "speech", "contact").split()), phone_values, "contact"),
+        booking=_fill(_get(node, "booking", "contact"), phone_values, "contact.booking"),
         card=_fill(_get(node, "card", "contact"), phone_values, "contact.card"),
         sources=_required_sources(node, "contact"),
     )

@@ -551,7 +551,7 @@ class Conversation:
             # hours": whatever it is, the red flags and the way to help now (round 17)
             safety = self.content.safety
             lead = _join(oos["diagnosis"], safety["red_flag"], safety["emergency_line"])
-        elif category in ("remedy", "medicine", "booking"):  # says whom to ask itself
+        elif category in ("remedy", "medicine"):  # says whom to ask itself
             lead = oos[category]
         elif category == "complication":  # "signs of a clot?", "what does a stroke look
             # like?": the signs that need 911 (and the clinic, unless the check goes on)
@@ -920,6 +920,12 @@ class Conversation:
 
     def contact(self, state: State) -> Reply:
         return self._contact_told(self.content.contact.speech, state)
+
+    def book(self, state: State) -> Reply:
+        """'Can you call them for me?', 'book me in for Tuesday': the skill can't, the clinic
+        can, and how to reach it (round 19: the details came as if the skill would call)."""
+        said = _join(self.content.out_of_scope["booking"], self.content.contact.booking)
+        return self._contact_told(said, state)
 
     def reminder(self, state: State, wanted: Requested | None = None) -> Turn:
         """The user wants the reminder (on the day and at the time `wanted`, if said): the

@@ -1217,11 +1217,18 @@ def test_how_often_wins_over_the_yes_or_no_it_opens_with(said: str, recorded: st
     assert turn.session_attributes["answers"] == {"FREQUENT": recorded}
 
 
-def test_asking_to_book_an_appointment_gives_the_contact_details_not_a_reminder() -> None:
-    """ "Can you book me an appointment" created a reminder."""
-    turn = play("open leg cramp helper", "can you book me an appointment")[-1]
-    assert turn.intent == "ContactClinicIntent"
-    assert C.contact.speech in turn.speech
+@pytest.mark.parametrize(
+    "asked", ["can you book me an appointment", "can you call them for me", "book me in"]
+)
+def test_asking_to_book_or_call_says_the_skill_cannot_then_how_to_reach_the_clinic(
+    asked: str,
+) -> None:
+    """ "Can you book me an appointment" created a reminder; then (round 19) "can you call
+    them for me" gave the details as if the skill would call."""
+    turn = play("open leg cramp helper", asked)[-1]
+    assert C.out_of_scope["booking"] in turn.speech and C.contact.booking in turn.speech
+    assert turn.card is not None and turn.card["title"] == C.contact.title
+    assert turn.session_attributes["pending"] == "offer_reminder"
 
 
 def test_thanks_and_goodbye_after_a_result_ends_the_session() -> None:

@@ -269,8 +269,9 @@ def test_out_of_scope_questions_get_an_honest_answer_with_the_clinic(state: str)
         elif group == "medicine":  # the article's "certain medications", named by no one
             honest = "not which ones" in speech and "pharmacist" in speech
             honest = honest and pending == "offer_contact"
-        elif group == "booking":  # the clinic books, the skill cannot
-            honest = "can't book" in speech and CLINIC in speech and pending == "offer_contact"
+        elif group == "booking":  # the clinic books, the skill cannot: how to reach it
+            honest = "can't book" in speech and C.contact.booking in speech
+            honest = honest and pending == "offer_reminder"
         else:
             honest = "doesn't cover" in speech and CLINIC in speech and pending == "offer_contact"
         if not honest or APOLOGY.search(speech) or turn.session_ended:

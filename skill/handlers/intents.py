@@ -268,8 +268,8 @@ def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Rep
     )
 
 
-# A day or a time said with a question about the clinic asks for an appointment: its own
-# category.
+# A day or a time said with a question about the clinic asks for an appointment, which the
+# skill cannot make: the booking reply.
 WHEN_SLOTS = ("day", "time")
 BOOKING = "booking"
 
@@ -282,10 +282,16 @@ def _out_of_scope(category: str, slot: str | None) -> Act:
         heard = slot is not None and slot_heard(handler_input, slot)
         unknown = heard and resolved_slot_id(handler_input, slot) is None
         if category == "logistics" and any(slot_heard(handler_input, n) for n in WHEN_SLOTS):
-            return _not_covered(conv, state, BOOKING)  # "can you book me in for tuesday"
+            return _book(conv, state, handler_input)  # "are you open for a visit on tuesday"
         return _not_covered(conv, state, "unknown" if unknown else category)
 
     return act
+
+
+def _book(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
+    """Asked to book or call: not something the skill does (counted as out of scope)."""
+    metrics.count("OutOfScope", BOOKING)
+    return conv.book(state)
 
 
 def _not_covered(conv: Conversation, state: State, category: str) -> Reply:
@@ -331,6 +337,7 @@ ROUTES: dict[str, Act] = {
     "ThanksIntent": _act(Conversation.thanks),
     "ClinicPhoneIntent": _phone,
     "ContactClinicIntent": _act(Conversation.contact),
+    "BookForMeIntent": _book,
     "SetReminderIntent": _reminder,
     "CancelReminderIntent": _change_reminder,
     "DayHalfIntent": _day_half,

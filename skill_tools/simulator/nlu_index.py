@@ -42,16 +42,22 @@ UNKNOWN_WORD_FACTOR = 1.5
 CLASSIFIER_ALPHA = 0.1
 CLASSIFIER_MIN_SHARE = 0.6
 CLASSIFIER_MIN_WORDS = 2
+# A near match scoring under NEAR_LOOSE yields to a classifier holding CLASSIFIER_SURE of
+# the evidence for another intent (the sample left out the word that tells).
+NEAR_LOOSE = 0.6
+CLASSIFIER_SURE = 0.95
 # A phrase that the classifier thinks may be an emergency at all, or that holds a word mostly
 # taught by emergency samples ("chest"), goes to the fallback, which offers 911: the
 # classifier neither raises an alarm from loose words nor hides one.
 CLASSIFIER_EMERGENCY_SHARE = 0.2
 # Intents a guess from loose words never reaches: they end the session or the check, or
 # record an answer ("I'd rather not say" was a no; a story of walking to the mailbox went
-# home and lost the check's answers), or dismiss an emergency ("not an emergency").
+# home and lost the check's answers), or dismiss an emergency ("not an emergency"); and
+# "can you book me in", whose few samples outweighed the many of a reminder to call
+# ("can you remind me to call when they're open": round 19).
 NEVER_GUESSED = frozenset({
     "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent",
-    "AMAZON.YesIntent", "AMAZON.NoIntent", "NotEmergencyIntent",
+    "AMAZON.YesIntent", "AMAZON.NoIntent", "NotEmergencyIntent", "BookForMeIntent",
 })  # fmt: skip
 HEDGE_TYPE = "Hedge"  # "i wouldn't say", "maybe": said before an answer
 # Slot types the near match never tags (SlotTagger): a hedge, whose "not" must stay visible,

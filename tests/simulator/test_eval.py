@@ -37,7 +37,7 @@ LABELS: dict[str, frozenset[str]] = {
     "vein_diagnosis": frozenset({"VeinDiagnosisIntent"}),
     "when_to_see_specialist": frozenset({"WhenToSeeSpecialistIntent"}),
     "start_check": frozenset({"SymptomCheckIntent"}),
-    "contact_clinic": frozenset({"ContactClinicIntent", "ClinicPhoneIntent"}),
+    "contact_clinic": frozenset({"ContactClinicIntent", "ClinicPhoneIntent", "BookForMeIntent"}),
     "set_reminder": frozenset({"SetReminderIntent"}),
     "tell_me_more": frozenset({"TellMeMoreIntent", "WhyIntent"}),
     "not_sure": frozenset({"NotSureIntent"}),
