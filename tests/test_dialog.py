@@ -2704,3 +2704,21 @@ def test_the_weather_is_no_cause_question() -> None:
     """Round 18: "what's the weather" got "the article doesn't list that as a cause"."""
     turn = play("open leg cramp helper", "what's the weather")[-1]
     assert "cause" not in turn.speech
+
+
+def test_a_statement_with_is_in_it_is_an_answer_not_a_question() -> None:
+    """ "he's up half the night rubbing his calf" ("he is ...") was read as a question, so as
+    no answer; at the walking question a guess then took it for walking, and the result
+    said "cramping with walking" (round 19)."""
+    check = ("open leg cramp helper", "check my symptoms for my husband", "not sure")
+    turn = play(*check, "he's up half the night rubbing his calf")[-1]
+    # asked about walking next: the sleep answer is kept for the result, and walking asked
+    assert turn.session_attributes["answers"] == {"FREQUENT": "unsure"}
+    assert turn.session_attributes["noted"] == {"SLEEP": "yes"}
+    assert turn.session_attributes["pending"] == "check"
+
+
+def test_once_or_twice_a_week_is_frequent() -> None:
+    """It was "not sure", as near "maybe once or twice a week" (round 19)."""
+    turn = play("open leg cramp helper", "check my symptoms", "once or twice a week")[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}

@@ -192,6 +192,9 @@ class Matcher:
         self.threshold = index.threshold
         self.intents = index.intents
         self._types = index.types
+        # Slot types whose values say what a question is about ("at night", "my calves"),
+        # unlike who asks ("my grandson"), their phone or a remedy in passing ("this heat").
+        self._topical = frozenset(index.types) - _IN_PASSING
         self._longest = index.longest
         self._tagger = index.tagger
         self._exact = index.exact
@@ -384,6 +387,9 @@ class Matcher:
         request = self._request_after_answer(text)
         if request is not None:  # "no thanks, what's varicose veins": not "no thanks"
             return request
+        question = self._question_after(bare)
+        if question is not None:  # "my phone is dying so quick question, what causes cramps"
+            return question
         near = self._near(text, asked if asked != bare else None)
         if near is not None:
             return self._unless_surely_other(near, text)
@@ -427,6 +433,36 @@ class Matcher:
         if guess is None or guess.intent == near.intent or guess.score < CLASSIFIER_SURE:
             return near
         return guess
+
+    def _question_after(self, text: str) -> Match | None:
+        """A question said after something else ("this heat is the death of me, does
+        dehydration cause cramps"), when the question alone is a sample or fills one: what
+        came before it is a preamble, as a carrier is (round 19: the diagnosis answer, or the
+        remedies one). Not after a plain yes or no, which answers the check."""
+        words = text.split()
+        if not words or words[0] in _PLAIN_YES | _PLAIN_NO:
+            return None
+        for at in range(1, len(words) - 2):
+            tail = words[at:]
+            before = self._near_tokens(" ".join(words[:at]))[0]
+            if self._classifier.alarm.intersection(before) or self._sounds_alarming_tokens(before):
+                return None  # "my chest feels weird, what causes cramps": the fallback's 911
+            if any(type_token(t) in before for t in self._topical):
+                return None  # "at night, why do my legs cramp": part of the question
+            if tail[0] not in QUESTION_OPENERS | _WH_WORDS or _POINTING.intersection(tail):
+                continue  # "... why is that", "... what does that mean": about what came before
+            if not self._tagger.tag(" ".join(tail))[1]:
+                continue  # "... should i be worried": it names nothing, so it asks about that
+            hit = self._exact.get(" ".join(tail))
+            if hit is not None:
+                heard = self._literal_slots(hit.intent, tail)
+                slots = self._slots(hit.intent, heard)
+                found = Match(hit.intent, slots, "carrier", 1.0, hit.sample)
+            else:
+                found = self._fill_sample(tail, "carrier")
+            if found is not None and not _follows_up(found.intent):
+                return found
+        return None
 
     def _literal_slots(self, intent: str, words: list[str]) -> dict[str, str]:
         """The slots of a phrase that equals a plain sample: Alexa still fills them when a
@@ -695,11 +731,12 @@ class Matcher:
         fills a slot from a long answer. `replied`: it opened with a plain yes or no."""
         _, found = self._tagger.tag(text)
         answers = [(t, w) for t, w in found if t in self._answer_slots]
-        outside = set(text.split()) - {w for _, heard in answers for w in heard.split()}
+        inside = {w for _, heard in answers for w in heard.split()}
+        outside = set(text.split()) - inside
         # After a yes or no, only words outside the answer ask (not the "when" of "yeah, i
         # have to stop when i walk"); without one, "my shins burn when i walk but it stops
         # when i sit" may be a question about it.
-        if (outside if replied else set(text.split())) & QUESTION_OPENERS:
+        if _asks([w for w in text.split() if not replied or w not in inside]):
             return None  # "... a lot of cramps lately, what could cause that": a question
         ids = {(t, v.id) for t, w in answers for v in self._types[t].get(w, [])}
         if len(ids) != 1:
@@ -738,8 +775,10 @@ class Matcher:
     def _sounds_alarming(self, text: str) -> bool:
         """Whether the phrase's words give an emergency enough of the classifier's evidence
         that no answer should be read into it (the fallback offers 911)."""
-        share = self._emergency_share(self._near_tokens(text)[0])
-        return share >= CLASSIFIER_EMERGENCY_SHARE
+        return self._sounds_alarming_tokens(self._near_tokens(text)[0])
+
+    def _sounds_alarming_tokens(self, tokens: Iterable[str]) -> bool:
+        return self._emergency_share(tokens) >= CLASSIFIER_EMERGENCY_SHARE
 
     def _emergency_share(self, tokens: Iterable[str]) -> float:
         """The share of the evidence an emergency holds for these words; 0 with fewer than
@@ -1017,6 +1056,34 @@ def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:
     spans = " ".join(found.values()).split()
     rest = [w for v in heard.values() for w in v.split() if w not in spans]
     return all(w in FUNCTION_WORDS or w in ("for", "about") for w in rest)
+
+
+_WH_WORDS = frozenset({"what", "how", "when", "why", "which"})
+_CLAUSE_LINKS = frozenset({"and", "but", "so", "or", "also"})
+
+
+_IN_PASSING = frozenset({"Relative", "Speaker", "ContactChannel", "Remedy", "Person", "Sufferer"})
+_POINTING = frozenset({"that", "this", "it", "them", "those", "these", "they"})
+# What a question said after a preamble must not be: an answer, a follow-up, a built-in, an
+# emergency (those are found in the whole phrase).
+_NOT_ASKED_AFTER = frozenset({
+    *ANSWER_INTENTS, *PRIORITY_INTENTS, "WhyIntent", "TellMeMoreIntent", "NextStepIntent",
+})  # fmt: skip
+
+
+def _follows_up(intent: str) -> bool:
+    return intent in _NOT_ASKED_AFTER or intent.startswith("AMAZON.")
+
+
+def _asks(words: list[str]) -> bool:
+    """Whether words hold a question: a question word anywhere, or a verb that opens one
+    ("is", "can", "does") opening a clause; "he is up half the night" asks nothing (round
+    19: it was no answer, and a guess took it for walking)."""
+    return any(
+        w in _WH_WORDS
+        or (w in QUESTION_OPENERS and (i == 0 or words[i - 1] in _CLAUSE_LINKS))
+        for i, w in enumerate(words)
+    )
 
 
 def _long_answer(match: Match) -> bool:

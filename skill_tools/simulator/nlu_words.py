@@ -120,6 +120,10 @@ IDIOMS = {
     "end my cramps": "stop my cramps", "end the cramps": "stop the cramps",
     "out of breath from laughing": "winded from laughing", "bored to death": "so bored",
     "no point stretching": "is stretching pointless",
+    # Round 19: each got "I can't diagnose you" or the fallback, not the question after it.
+    "going to be the death of me": "wearing me out", "is the death of me": "wears me out",
+    "phone is dying": "phone is low", "battery is dying": "battery is low",
+    "sick to death of": "so tired of", "sick and tired of": "so tired of",
     # Not an answer's place: "first" would be taken as "the first answer" (round 16).
     "in the first place": "anyway",
     # Partly, said as such: not "yes no", both at once, which records nothing (round 16).
@@ -239,6 +243,9 @@ CARRIERS = tuple(sorted((
     "another question", "one more question", "i got a question", "i have another question",
     "i have one more question", "i got another question",
     "hang on", "hold on", "oh wait", "sorry", "oh sorry", "no wait", "oh and", "and also",
+    # Round 19: a question asked mid-check got "I need an answer to this question first".
+    "hold that thought", "before i answer", "before i answer that", "before we go on",
+    "sorry to interrupt", "just a second", "one second", "so quick question",
     "no hang on", "no hold on", "i changed my mind", "i have changed my mind", "correction",
     "on second thought", "come to think of it", "now that i think about it",
     "hurry up", "come on", "quick", "quickly",

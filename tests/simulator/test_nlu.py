@@ -732,3 +732,32 @@ def test_a_loose_near_match_yields_to_a_sure_classifier(phrase: str, intent: str
     """Each was near a sample of another intent that left out the word that tells ("asleep",
     "vein issues", "a doctor"): round 19."""
     assert nlu.resolve(phrase).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("phrase", "intent"),
+    [
+        (
+            "this heat is going to be the death of me, does dehydration cause cramps",
+            "CrampCausesIntent",
+        ),
+        ("my phone is dying so quick question, what causes cramps", "CrampCausesIntent"),
+        ("hold that thought, what is venous insufficiency anyway", "VenousInsufficiencyIntent"),
+    ],
+)
+def test_a_question_after_a_preamble_is_the_question(phrase: str, intent: str) -> None:
+    """Each got "I can't diagnose you" or "I need an answer" (round 19, a new user)."""
+    assert nlu.resolve(phrase).intent == intent
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "my calves cramp on my walks then ease off when i stop should i be worried",
+        "my leg feels funny what causes leg cramps",
+    ],
+)
+def test_a_question_about_what_came_before_is_not_taken_alone(phrase: str) -> None:
+    """ "should i be worried" names nothing: it asks about the walk; "my leg feels funny"
+    may be a sign, so the fallback's 911 line must not be lost to the causes answer."""
+    assert nlu.resolve(phrase).intent not in {"PersonalDiagnosisIntent", "CrampCausesIntent"}
