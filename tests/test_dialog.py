@@ -1342,7 +1342,7 @@ def test_a_second_question_between_the_check_s_questions_keeps_the_check() -> No
 def test_asked_what_it_is_the_skill_says_it_is_not_a_doctor(asked: str) -> None:
     """Round 7: "are you a real doctor" fell back ("I don't have an answer for that one")."""
     turn = play("open leg cramp helper", asked)[-1]
-    assert turn.speech.startswith(C.prompt("about")) and "not a doctor" in turn.speech
+    assert turn.speech.startswith(C.prompt("about")) and "not a person or a doctor" in turn.speech
     assert not turn.session_ended
 
 
@@ -2722,3 +2722,38 @@ def test_once_or_twice_a_week_is_frequent() -> None:
     """It was "not sure", as near "maybe once or twice a week" (round 19)."""
     turn = play("open leg cramp helper", "check my symptoms", "once or twice a week")[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+def test_forgetting_the_quiz_for_now_leaves_the_check_not_the_skill() -> None:
+    """ "let's forget the quiz for now" restarted the check, or ended the session (round 19)."""
+    said = ("check my symptoms", "yeah", "let's forget the quiz for now")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert C.prompt("check_left") in turn.speech and not turn.session_ended
+    assert "answers" not in turn.session_attributes or not turn.session_attributes["answers"]
+
+
+@pytest.mark.parametrize("said", ["i forgot what you asked", "what did you ask me"])
+def test_forgetting_the_question_hears_it_again(said: str) -> None:
+    """It got the question's help text, not the question (round 19)."""
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.speech == C.questions["FREQUENT"].text
+
+
+def test_ok_then_yes_is_a_yes() -> None:
+    """It was "why", and the question's help came (round 19)."""
+    turn = play("open leg cramp helper", "check my symptoms", "ok then yes")[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+def test_asked_if_it_is_a_real_person_the_skill_says_it_is_not() -> None:
+    """It said only "I'm not a doctor" (round 19)."""
+    turn = play("open leg cramp helper", "are you a real person")[-1]
+    assert "not a person" in turn.speech
+
+
+def test_swelling_for_years_is_another_condition_with_the_red_flags_not_strokes() -> None:
+    """ "I've had swollen ankles for years" got the complications answer: strokes, slurred
+    speech (round 19)."""
+    turn = play("open leg cramp helper", "i've had swollen ankles for years")[-1]
+    assert C.out_of_scope["condition"] in turn.speech and C.safety["red_flag"] in turn.speech
+    assert C.safety["warning_signs"] not in turn.speech

@@ -149,11 +149,18 @@ def date_value(words: str, today: date) -> str | None:
     return None
 
 
-_PAST = {"half past ": (30, 0), "quarter past ": (15, 0), "quarter to ": (45, 1)}
+_PAST = {
+    "half past ": (30, 0), "quarter past ": (15, 0), "quarter to ": (45, 1),
+    "a quarter past ": (15, 0), "a quarter to ": (45, 1),
+}  # fmt: skip
+_ABOUT = ("around ", "about ", "at around ", "at about ", "roughly ")  # "around eight tonight"
 
 
 def time_value(words: str, today: date) -> str | None:
     """AMAZON.TIME: "HH:MM", or a part of the day (MO, AF, EV, NI), or None."""
+    for about in _ABOUT:
+        if words.startswith(about):
+            return time_value(words.removeprefix(about), today)
     if words in _PARTS:
         return _PARTS[words]
     if words in ("noon", "midday"):

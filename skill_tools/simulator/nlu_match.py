@@ -1060,6 +1060,10 @@ def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:
 
 _WH_WORDS = frozenset({"what", "how", "when", "why", "which"})
 _CLAUSE_LINKS = frozenset({"and", "but", "so", "or", "also"})
+_ASKED_OF = [  # a subject after the verb: "could it", "is that", "do they"
+    [w] for w in ("i", "you", "he", "she", "it", "we", "they", "that", "this", "there", "my",
+                  "his", "her", "your", "their", "the")
+]  # fmt: skip
 
 
 _IN_PASSING = frozenset({"Relative", "Speaker", "ContactChannel", "Remedy", "Person", "Sufferer"})
@@ -1077,11 +1081,15 @@ def _follows_up(intent: str) -> bool:
 
 def _asks(words: list[str]) -> bool:
     """Whether words hold a question: a question word anywhere, or a verb that opens one
-    ("is", "can", "does") opening a clause; "he is up half the night" asks nothing (round
-    19: it was no answer, and a guess took it for walking)."""
+    ("is", "can", "does") opening a clause or before its subject ("... could it be my
+    veins"); "he is up half the night" asks nothing (round 19: it was no answer, and a
+    guess took it for walking)."""
     return any(
         w in _WH_WORDS
-        or (w in QUESTION_OPENERS and (i == 0 or words[i - 1] in _CLAUSE_LINKS))
+        or (
+            w in QUESTION_OPENERS
+            and (i == 0 or words[i - 1] in _CLAUSE_LINKS or words[i + 1 : i + 2] in _ASKED_OF)
+        )
         for i, w in enumerate(words)
     )
 

@@ -246,6 +246,7 @@ CARRIERS = tuple(sorted((
     # Round 19: a question asked mid-check got "I need an answer to this question first".
     "hold that thought", "before i answer", "before i answer that", "before we go on",
     "sorry to interrupt", "just a second", "one second", "so quick question",
+    "ok then", "okay then", "alright then", "well then",  # "ok then yes" was "why" (round 19)
     "no hang on", "no hold on", "i changed my mind", "i have changed my mind", "correction",
     "on second thought", "come to think of it", "now that i think about it",
     "hurry up", "come on", "quick", "quickly",
@@ -335,16 +336,22 @@ _AGE = re.compile(
 
 def drop_carrier(text: str) -> str:
     """A spoken-form phrase without the carrier it opens with ("could you tell me why ..."
-    -> "why ..."), when at least two words are left; otherwise the phrase as it was."""
+    -> "why ..."), when at least two words are left, or a plain yes or no; otherwise the
+    phrase as it was."""
     age = _AGE.match(text)
     if age and len(text[age.end() :].split()) >= 2:
         return text[age.end() :]
     words = text.split()
     for carrier in CARRIERS:
         n = len(carrier.split())
-        if len(words) - n >= 2 and " ".join(words[:n]) == carrier:
-            return " ".join(words[n:])
+        left = words[n:]
+        if (len(left) >= 2 or left in _WHOLE_ANSWERS) and " ".join(words[:n]) == carrier:
+            return " ".join(left)
     return text
+
+
+# One word that is a whole turn after a carrier: "ok then yes" (round 19: it was "why").
+_WHOLE_ANSWERS = [["yes"], ["yeah"], ["yep"], ["no"], ["nope"], ["nah"]]
 
 
 def stem(word: str) -> str:

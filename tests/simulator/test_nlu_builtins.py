@@ -56,6 +56,9 @@ def test_dates(words: str, expected: str | None) -> None:
         ("tonight at eight", "20:00"),
         ("tonight", "NI"),
         ("quarter to four", "03:45"),
+        ("a quarter to ten", "09:45"),  # round 19: no time, so no reminder
+        ("around eight tonight", "20:00"),
+        ("about seven pm", "19:00"),
         ("three pm", "15:00"),
         ("eight in the morning", "08:00"),
         ("six in the evening", "18:00"),
@@ -131,6 +134,7 @@ def test_a_week_or_month_fills_the_reminder_s_day(said, weekday, first_of_month)
         ("sure but make it thursday evening instead", "EV"),
         ("remind me tomorrow evening to call the clinic", "EV"),  # round 8: 9 in the morning
         ("set a reminder for tomorrow evening at seven", "19:00"),  # round 11: 07:00
+        ("remind me at a quarter to ten on friday", "09:45"),  # round 19: the fallback
     ],
 )
 def test_a_reminder_s_day_keeps_its_time(said: str, at: str) -> None:
