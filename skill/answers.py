@@ -39,6 +39,11 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
         "SPIDER_ONLY": Meaning("VARICOSE", Answer.UNSURE),  # "just spider veins"
         # Cramping with walking that rest does not relieve: not the article's sign, not a no.
         "WALKING_NO_RELIEF": Meaning("WALKING", Answer.UNSURE),
+        # Why the user can't tell: "I'm a heavy sleeper", "I don't walk much", "some blue
+        # veins but I don't know if they count" (round 19: each was asked again).
+        "SLEEP_UNCLEAR": Meaning("SLEEP", Answer.UNSURE),
+        "WALKING_UNCLEAR": Meaning("WALKING", Answer.UNSURE),
+        "VARICOSE_UNCLEAR": Meaning("VARICOSE", Answer.UNSURE),
     }
 )
 # How often ("most nights"): said after a result, a remark, not a change of mind (round 8).

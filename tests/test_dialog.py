@@ -2757,3 +2757,19 @@ def test_swelling_for_years_is_another_condition_with_the_red_flags_not_strokes(
     turn = play("open leg cramp helper", "i've had swollen ankles for years")[-1]
     assert C.out_of_scope["condition"] in turn.speech and C.safety["red_flag"] in turn.speech
     assert C.safety["warning_signs"] not in turn.speech
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "question"),
+    [
+        (("yes",), "honestly i'm a heavy sleeper", "SLEEP"),
+        (("no", "no"), "i don't walk much these days", "WALKING"),
+        (("no", "no", "no"), "there are some blue ones but i don't know if they count", "VARICOSE"),
+    ],
+)
+def test_saying_why_one_cannot_tell_is_not_sure(
+    before: tuple[str, ...], said: str, question: str
+) -> None:
+    """Each was asked again, as if nothing had been said (round 19)."""
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes["answers"][question] == "unsure"
