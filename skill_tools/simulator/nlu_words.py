@@ -124,6 +124,7 @@ IDIOMS = {
     "going to be the death of me": "wearing me out", "is the death of me": "wears me out",
     "phone is dying": "phone is low", "battery is dying": "battery is low",
     "sick to death of": "so tired of", "sick and tired of": "so tired of",
+    "end up with": "get", "ended up with": "got", "end up getting": "get",
     # Not an answer's place: "first" would be taken as "the first answer" (round 16).
     "in the first place": "anyway",
     # Partly, said as such: not "yes no", both at once, which records nothing (round 16).

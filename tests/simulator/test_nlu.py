@@ -761,3 +761,16 @@ def test_a_question_about_what_came_before_is_not_taken_alone(phrase: str) -> No
     """ "should i be worried" names nothing: it asks about the walk; "my leg feels funny"
     may be a sign, so the fallback's 911 line must not be lost to the causes answer."""
     assert nlu.resolve(phrase).intent not in {"PersonalDiagnosisIntent", "CrampCausesIntent"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "intent"),
+    [
+        ("how do people end up with varicose veins", "VaricoseVeinsIntent"),  # "end": alarm
+        ("information on varicose veins", "VaricoseVeinsIntent"),
+        ("more about venous insufficiency", "VenousInsufficiencyIntent"),
+    ],
+)
+def test_a_subject_asked_about_on_its_own_reaches_its_topic(phrase: str, intent: str) -> None:
+    """Each fell back (round 19)."""
+    assert nlu.resolve(phrase).intent == intent
