@@ -2773,3 +2773,13 @@ def test_saying_why_one_cannot_tell_is_not_sure(
     """Each was asked again, as if nothing had been said (round 19)."""
     turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
     assert turn.session_attributes["answers"][question] == "unsure"
+
+
+def test_two_answers_to_one_question_in_one_breath_leave_it_not_sure() -> None:
+    """ "some blue veins" says yes, "but I don't know if they count" doubts it: both slots
+    are filled, and the skill records not sure (round 19: it was asked again)."""
+    turn = play(
+        "open leg cramp helper", "check my symptoms", "no", "no", "no",
+        "i have some blue veins but i don't know if they count",
+    )[-1]
+    assert turn.session_attributes["answers"]["VARICOSE"] == "unsure"

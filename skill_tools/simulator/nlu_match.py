@@ -739,18 +739,37 @@ class Matcher:
         if _asks([w for w in text.split() if not replied or w not in inside]):
             return None  # "... a lot of cramps lately, what could cause that": a question
         ids = {(t, v.id) for t, w in answers for v in self._types[t].get(w, [])}
-        if len(ids) != 1:
+        if len(ids) not in (1, 2):
             return None
-        ((slot_type, _),) = ids
         if all(len(heard.split()) < 2 for _, heard in answers) and len(text.split()) > 4:
             return None  # "luckily i've never had a stroke": one word is no answer in many
         if outside & (NEGATIONS | _PLAIN_NO) or self._sounds_alarming(text):
             return None
+        if len(ids) == 2:
+            return self._two_answers(text, answers)
+        ((slot_type, _),) = ids
         intent, slot = self._answer_slots[slot_type]
         # the longest said: "they wake me up, I have to get up and walk it off" is a whole
         # answer (round 17: its first, "wake me up", was too short to outweigh a guess)
         heard = {slot: max((w for t, w in answers if t == slot_type), key=len)}
         heard.update(self._hedge(intent, text, heard))
+        return Match(intent, self._slots(intent, heard), "answer_value", 0.0, None)
+
+    def _two_answers(self, text: str, answers: list[tuple[str, str]]) -> Match | None:
+        """Two answers in one breath ("i have varicose veins and my cramps come on when i
+        walk"): how often, or the first said, and the other in the intent's second slot, as
+        its samples teach ("{frequency} and they {otherAnswer}"); round 19: the fallback."""
+        said = list(dict.fromkeys(answers))
+        if len(said) != 2 or said[0][0] == said[1][0] == "CrampFrequency":
+            return None  # "sometimes, well every night": two frequencies, one answer unclear
+        first, other = sorted(said, key=lambda a: a[0] != "CrampFrequency")
+        intent, slot = self._answer_slots[first[0]]
+        second = next(
+            (n for n, t in self.intents.get(intent, ()) if t == other[0] and n != slot), None
+        )
+        if second is None:
+            return None
+        heard = {slot: first[1], second: other[1]}
         return Match(intent, self._slots(intent, heard), "answer_value", 0.0, None)
 
     def _with_reply(self, answer: Match, lead: Match) -> Match:

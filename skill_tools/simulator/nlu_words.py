@@ -256,7 +256,7 @@ CARRIERS = tuple(sorted((
     "i am a nurse", "i am a nurse and", "i am a caregiver", "i am a caregiver and",
     *(f"{opening} my {r}" for r in _RELATIVES.split() for opening in (
         "i take care of", "i look after", "i am a caregiver for", "i am asking for",
-        "i am asking about", "i am asking on behalf of",
+        "i am asking about", "i am asking on behalf of", "i am calling about", "i am calling for",
     )),
 ), key=lambda c: (-len(c.split()), c)))
 
