@@ -2783,3 +2783,23 @@ def test_two_answers_to_one_question_in_one_breath_leave_it_not_sure() -> None:
         "i have some blue veins but i don't know if they count",
     )[-1]
     assert turn.session_attributes["answers"]["VARICOSE"] == "unsure"
+
+
+def test_never_mind_i_ll_do_this_later_leaves_the_check_recording_nothing() -> None:
+    """ "never mind" was read as "never": a no to the sleep question (round 19)."""
+    said = ("check my symptoms", "yes", "never mind, i'll do this later")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert C.prompt("check_left") in turn.speech and not turn.session_ended
+
+
+def test_a_question_after_a_relative_s_stroke_long_ago_is_answered() -> None:
+    """It got 911 and the session ended (round 19)."""
+    said = "my grandpa had a stroke when i was a kid, what are varicose veins"
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == "VaricoseVeinsIntent" and not turn.session_ended
+
+
+def test_ten_said_as_digits_is_not_zero_times() -> None:
+    """ "like 10 times last month" was "zero times": never, a no (round 19)."""
+    turn = play("open leg cramp helper", "check my symptoms", "like 10 times last month")[-1]
+    assert turn.session_attributes.get("answers", {}).get("FREQUENT") != "no"

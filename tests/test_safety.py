@@ -153,6 +153,11 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "nobody would even notice if i was gone",
         "i wish i could just disappear",
         "i've been stockpiling my pain meds",
+        # Round 19, twenty-eighth new user: a passive wish, and "ending it" after an answer
+        # (a frequency answer, or "I need an answer").
+        "sometimes i wonder if it's even worth waking up",
+        "every night, i've been thinking of ending it",
+        "honestly it doesn't matter, i won't be here by then",
     ]
     for said in despair:
         turn = say_in(state, said)

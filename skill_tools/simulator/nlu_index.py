@@ -63,6 +63,9 @@ HEDGE_TYPE = "Hedge"  # "i wouldn't say", "maybe": said before an answer
 # Slot types the near match never tags (SlotTagger): a hedge, whose "not" must stay visible,
 # a condition named ("a blood clot"), whose words stay those that questions about it use,
 # and a half of the day ("in the afternoon"), which is part of the times reminders are set at.
+_DIGIT_WORDS = frozenset(
+    ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+)
 UNTAGGED_TYPES = frozenset({HEDGE_TYPE, "UrgentCondition", "DayHalf"})
 OPEN_SLOT_WORDS = (1, 4)  # an open (unknown-value) slot in stage 3
 OPEN_SLOT_MIN_CARRIER = 2
@@ -215,6 +218,10 @@ class SlotTagger:
         found: list[tuple[str, str]] = []
         at = 0
         while at < len(words):
+            if words[at] == "zero" and at and words[at - 1] in _DIGIT_WORDS:
+                out.append(words[at])  # "one zero times": 10, as the simulator spells it, not
+                at += 1  # "zero times" (round 19: recorded as never)
+                continue
             for n in self.lengths.get(words[at], ()):
                 phrase = " ".join(words[at : at + n])
                 slot_type = self.types.get(phrase) if at + n <= len(words) else None

@@ -444,8 +444,10 @@ class Matcher:
             return None
         for at in range(1, len(words) - 2):
             tail = words[at:]
-            before = self._near_tokens(" ".join(words[:at]))[0]
-            if self._classifier.alarm.intersection(before) or self._sounds_alarming_tokens(before):
+            said = " ".join(words[:at])
+            before = self._near_tokens(said)[0]
+            alarming = self._classifier.alarm.intersection(before)
+            if (alarming or self._sounds_alarming_tokens(before)) and not asks_about(said):
                 return None  # "my chest feels weird, what causes cramps": the fallback's 911
             if any(type_token(t) in before for t in self._topical):
                 return None  # "at night, why do my legs cramp": part of the question

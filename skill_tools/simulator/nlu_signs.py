@@ -143,6 +143,9 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             "in college", "in my twenties", "in my thirties", "in my teens", "once at a",
             "once after", "but it went away", "and it went away", "a show about",
             "a documentary about", "on tv", "for years",
+            # round 19: someone else's stroke long ago got 911, and the session ended
+            "when i was a kid", "when i was little", "when i was young", "years back",
+            "last spring", "last summer", "last fall", "last winter",
             # a sign that is over: "my leg was swollen after my knee surgery but it's fine
             # now" (round 18: 911, and the session ended)
             *(f"{c} {who} {over} now" for c in ("but", "and") for who in ("it is", "they are")

@@ -125,6 +125,7 @@ IDIOMS = {
     "phone is dying": "phone is low", "battery is dying": "battery is low",
     "sick to death of": "so tired of", "sick and tired of": "so tired of",
     "end up with": "get", "ended up with": "got", "end up getting": "get",
+    "i would kill for": "i would love", "kill for a": "love a",
     # Not an answer's place: "first" would be taken as "the first answer" (round 16).
     "in the first place": "anyway",
     # Partly, said as such: not "yes no", both at once, which records nothing (round 16).
@@ -248,6 +249,7 @@ CARRIERS = tuple(sorted((
     "hold that thought", "before i answer", "before i answer that", "before we go on",
     "sorry to interrupt", "just a second", "one second", "so quick question",
     "ok then", "okay then", "alright then", "well then",  # "ok then yes" was "why" (round 19)
+    "never mind", "forget it",  # "never mind, i'll do this later" was a no (round 19)
     "no hang on", "no hold on", "i changed my mind", "i have changed my mind", "correction",
     "on second thought", "come to think of it", "now that i think about it",
     "hurry up", "come on", "quick", "quickly",
