@@ -832,6 +832,11 @@ class Conversation:
         often ("they wake me up sometimes", asked about sleep: round 14 took the "sometimes"
         as unsure). An answer to a question already answered changes nothing."""
         pending = triage.next_question(state.answers) if state.in_check else None
+        other = answers.meaning(also_id)
+        if value_id in answers.FREQUENCIES and pending not in (None, FREQUENT) and (
+            other is not None and other.question != FREQUENT
+        ):  # "they do wake me up sometimes", asked about walking: how often they wake, no
+            return state, also_id  # answer to walking (round 19: walking was not sure)
         first = answers.meaning(value_id, pending)
         own = answers.meaning(value_id)  # what the first says, whatever is asked
         if pending is not None and (

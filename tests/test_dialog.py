@@ -2803,3 +2803,13 @@ def test_ten_said_as_digits_is_not_zero_times() -> None:
     """ "like 10 times last month" was "zero times": never, a no (round 19)."""
     turn = play("open leg cramp helper", "check my symptoms", "like 10 times last month")[-1]
     assert turn.session_attributes.get("answers", {}).get("FREQUENT") != "no"
+
+
+def test_how_often_said_with_another_answer_says_how_often_that_happens() -> None:
+    """ "they do wake me up sometimes", asked about walking after a no to sleep, recorded
+    walking as not sure and kept the sleep no (round 19)."""
+    said = ("check my symptoms", "a few times a year", "no")
+    correction = "come to think of it they do wake me up sometimes"
+    turn = play("open leg cramp helper", *said, correction)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "yes"}
+    assert turn.speech.startswith(C.prompt("answer_changed"))

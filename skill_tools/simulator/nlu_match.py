@@ -1087,7 +1087,9 @@ _ASKED_OF = [  # a subject after the verb: "could it", "is that", "do they"
 ]  # fmt: skip
 
 
-_IN_PASSING = frozenset({"Relative", "Speaker", "ContactChannel", "Remedy", "Person", "Sufferer"})
+_IN_PASSING = frozenset({
+    "Relative", "Speaker", "ContactChannel", "Remedy", "Person", "Sufferer", "LegPart",
+})  # fmt: skip
 _POINTING = frozenset({"that", "this", "it", "them", "those", "these", "they"})
 # What a question said after a preamble must not be: an answer, a follow-up, a built-in, an
 # emergency (those are found in the whole phrase).
