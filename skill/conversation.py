@@ -772,6 +772,12 @@ class Conversation:
                     # "not really when I walk" (round 10: a yes), "no, only when I walk":
                     # the yes or no and the words disagree, so neither is taken as said
                     return self.answer(state, Answer.UNSURE)
+                if of_other and not state.for_other and not state.answers:
+                    # "my dad gets them every night", to the first question of a check for
+                    # the user: the check is for him (round 19: counted as the user's own)
+                    state = _about(state, True)
+                    answered = triage.record(state.answers, meaning.answer)
+                    return self._ask_check(self.content.prompt("check_for_other"), answered, state)
                 return self.answer(state, meaning.answer)
             if meaning is None:  # asked again, with nothing noted from it: never a result
                 return self.fallback(heard)  # after "I need an answer" (round 16: 66 words)

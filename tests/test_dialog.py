@@ -2813,3 +2813,12 @@ def test_how_often_said_with_another_answer_says_how_often_that_happens() -> Non
     turn = play("open leg cramp helper", *said, correction)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "yes"}
     assert turn.speech.startswith(C.prompt("answer_changed"))
+
+
+def test_a_first_answer_about_someone_else_makes_the_check_theirs() -> None:
+    """ "my dad gets them every night", to the first question of "check my symptoms", was
+    counted as the user's own, and the next question asked about "your" cramps (round 19)."""
+    turn = play("open leg cramp helper", "check my symptoms", "my dad gets them every night")[-1]
+    assert turn.speech.startswith(C.prompt("check_for_other"))
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert turn.session_attributes["for_other"] is True
