@@ -27,7 +27,10 @@ Between 1 and 2, clause: a denial that is the model's DENIAL_INTENT on its own, 
 "but" or "only" and what was asked ("no chest pain or anything, just cramps at night"), is
 what was asked (method "clause").
 
-Then carrier: a phrase that opens with words people put before any question
+Then carrier: a question said after a preamble that names nothing the question could be
+about and nothing alarming ("my phone is dying so quick question, what causes cramps"), when
+the question alone is a sample or fills one, is that question (method "carrier"). And a
+phrase that opens with words people put before any question
 ("could you tell me", "i was wondering", "okay so", "i'm worried because"; nlu_words.CARRIERS)
 is tried again without them ("about ..." as "tell me about ..."), for a literal sample or a
 slot fill (method "carrier", not "exact": an exact-match matcher such as Bespoken's
@@ -1081,10 +1084,10 @@ def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:
 
 _WH_WORDS = frozenset({"what", "how", "when", "why", "which"})
 _CLAUSE_LINKS = frozenset({"and", "but", "so", "or", "also"})
-_ASKED_OF = [  # a subject after the verb: "could it", "is that", "do they"
-    [w] for w in ("i", "you", "he", "she", "it", "we", "they", "that", "this", "there", "my",
-                  "his", "her", "your", "their", "the")
-]  # fmt: skip
+_ASKED_OF = frozenset({  # a subject after the verb: "could it", "is that", "do they"
+    "i", "you", "he", "she", "it", "we", "they", "that", "this", "there", "my", "his", "her",
+    "your", "their", "the",
+})  # fmt: skip
 
 
 _IN_PASSING = frozenset({
@@ -1107,11 +1110,12 @@ def _asks(words: list[str]) -> bool:
     ("is", "can", "does") opening a clause or before its subject ("... could it be my
     veins"); "he is up half the night" asks nothing (round 19: it was no answer, and a
     guess took it for walking)."""
+    after = [*words[1:], ""]
     return any(
         w in _WH_WORDS
         or (
             w in QUESTION_OPENERS
-            and (i == 0 or words[i - 1] in _CLAUSE_LINKS or words[i + 1 : i + 2] in _ASKED_OF)
+            and (i == 0 or words[i - 1] in _CLAUSE_LINKS or after[i] in _ASKED_OF)
         )
         for i, w in enumerate(words)
     )

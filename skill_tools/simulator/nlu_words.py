@@ -348,13 +348,14 @@ def drop_carrier(text: str) -> str:
     for carrier in CARRIERS:
         n = len(carrier.split())
         left = words[n:]
-        if (len(left) >= 2 or left in _WHOLE_ANSWERS) and " ".join(words[:n]) == carrier:
+        whole = len(left) >= 2 or (len(left) == 1 and left[0] in _WHOLE_ANSWERS)
+        if whole and " ".join(words[:n]) == carrier:
             return " ".join(left)
     return text
 
 
 # One word that is a whole turn after a carrier: "ok then yes" (round 19: it was "why").
-_WHOLE_ANSWERS = [["yes"], ["yeah"], ["yep"], ["no"], ["nope"], ["nah"]]
+_WHOLE_ANSWERS = frozenset({"yes", "yeah", "yep", "no", "nope", "nah"})
 
 
 def stem(word: str) -> str:
