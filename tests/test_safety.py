@@ -158,6 +158,9 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "sometimes i wonder if it's even worth waking up",
         "every night, i've been thinking of ending it",
         "honestly it doesn't matter, i won't be here by then",
+        # Round 19, twenty-ninth new user: feeling a burden (the menu, or the fallback).
+        "i don't want to be a burden anymore",
+        "honestly i feel like such a burden to my kids",
     ]
     for said in despair:
         turn = say_in(state, said)
@@ -207,10 +210,16 @@ def test_goodbyes_and_frustration_never_get_the_crisis_line(state: str) -> None:
     """Round 18: "I'm going to go now" was near "i'm going to kill myself now", and "I've had
     enough of these cramps" near "i've had enough of living like this": the crisis line,
     and the session ended."""
-    for said in ("i'm going to go now", "i've had enough of these cramps"):
+    frustrated = (
+        "i'm going to go now",
+        "i've had enough of these cramps",
+        "i'm so tired of living with these cramps, what causes them",  # round 19: 988
+    )
+    for said in frustrated:
         assert not CRISIS_LINE.search(say_in(state, said).speech), said
-    goodbye = say_in(state, "i'm going to go now")
-    assert goodbye.session_ended and goodbye.intent == "AMAZON.StopIntent"
+    for said in ("i'm going to go now", "someone's at the door, i have to go", "i'm off to bed"):
+        goodbye = say_in(state, said)  # round 19: the last two got "I need an answer"
+        assert goodbye.session_ended and goodbye.intent == "AMAZON.StopIntent", said
 
 
 def test_plain_cramp_and_vein_statements_never_reach_911() -> None:

@@ -126,6 +126,7 @@ IDIOMS = {
     "sick to death of": "so tired of", "sick and tired of": "so tired of",
     "end up with": "get", "ended up with": "got", "end up getting": "get",
     "i would kill for": "i would love", "kill for a": "love a",
+    "tired of living with": "tired of dealing with", "died laughing": "laughed so hard",
     # Not an answer's place: "first" would be taken as "the first answer" (round 16).
     "in the first place": "anyway",
     # Partly, said as such: not "yes no", both at once, which records nothing (round 16).
