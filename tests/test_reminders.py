@@ -544,6 +544,7 @@ EARLY_MORNING = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
         "make it 7 am",  # round 16: the fallback
         "change it to friday",
         "that's the wrong time",
+        "and another one for next monday",  # round 19: a loose "skip", and a goodbye
     ],
 )
 def test_a_change_to_a_reminder_just_set_says_where_to_change_it_and_sets_no_second(change):
