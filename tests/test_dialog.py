@@ -1218,7 +1218,13 @@ def test_how_often_wins_over_the_yes_or_no_it_opens_with(said: str, recorded: st
 
 
 @pytest.mark.parametrize(
-    "asked", ["can you book me an appointment", "can you call them for me", "book me in"]
+    "asked",
+    [
+        "can you book me an appointment",
+        "can you call them for me",
+        "book me in",
+        "can you text my daughter the website",  # round 19: "no phone number in this skill"
+    ],
 )
 def test_asking_to_book_or_call_says_the_skill_cannot_then_how_to_reach_the_clinic(
     asked: str,
