@@ -161,6 +161,7 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         # Round 19, twenty-ninth new user: feeling a burden (the menu, or the fallback).
         "i don't want to be a burden anymore",
         "honestly i feel like such a burden to my kids",
+        "i'm just a burden to my kids now",  # round 19, a last new user: the fallback
     ]
     for said in despair:
         turn = say_in(state, said)

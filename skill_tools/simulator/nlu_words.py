@@ -127,6 +127,8 @@ IDIOMS = {
     "end up with": "get", "ended up with": "got", "end up getting": "get",
     "i would kill for": "i would love", "kill for a": "love a",
     "tired of living with": "tired of dealing with", "died laughing": "laughed so hard",
+    "dying of thirst": "so thirsty", "phone is about to die": "phone is low",
+    "battery is about to die": "battery is low",
     # Not an answer's place: "first" would be taken as "the first answer" (round 16).
     "in the first place": "anyway",
     # Partly, said as such: not "yes no", both at once, which records nothing (round 16).
