@@ -653,9 +653,9 @@ class Conversation:
             reply = self._ask_check(None, {}, state)
         return reply
 
-    def answer(self, state: State, answer: Answer) -> Reply:
+    def answer(self, state: State, answer: Answer, lead: str | None = None) -> Reply:
         """A yes, no or not-sure while the check is running."""
-        return self._ask_check(None, triage.record(state.answers, answer), state)
+        return self._ask_check(lead, triage.record(state.answers, answer), state)
 
     def yes(self, state: State) -> Turn:
         match state.pending:
@@ -775,9 +775,8 @@ class Conversation:
                 if of_other and not state.for_other and not state.answers:
                     # "my dad gets them every night", to the first question of a check for
                     # the user: the check is for him (round 19: counted as the user's own)
-                    state = _about(state, True)
-                    answered = triage.record(state.answers, meaning.answer)
-                    return self._ask_check(self.content.prompt("check_for_other"), answered, state)
+                    lead = self.content.prompt("check_for_other")
+                    return self.answer(_about(state, True), meaning.answer, lead)
                 return self.answer(state, meaning.answer)
             if meaning is None:  # asked again, with nothing noted from it: never a result
                 return self.fallback(heard)  # after "I need an answer" (round 16: 66 words)
@@ -933,8 +932,9 @@ class Conversation:
         return self._contact_told(self.content.contact.speech, state)
 
     def book(self, state: State) -> Reply:
-        """'Can you call them for me?', 'book me in for Tuesday': the skill can't, the clinic
-        can, and how to reach it (round 19: the details came as if the skill would call)."""
+        """'Can you call them for me?', 'book me in for Tuesday', 'text my daughter the
+        website': the skill can't, and how to reach the clinic (round 19: the details came as
+        if the skill would call)."""
         said = _join(self.content.out_of_scope["booking"], self.content.contact.booking)
         return self._contact_told(said, state)
 

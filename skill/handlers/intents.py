@@ -289,7 +289,8 @@ def _out_of_scope(category: str, slot: str | None) -> Act:
 
 
 def _book(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
-    """Asked to book or call: not something the skill does (counted as out of scope)."""
+    """Asked to book, call or send a message: not something the skill does (counted as out
+    of scope)."""
     metrics.count("OutOfScope", BOOKING)
     return conv.book(state)
 

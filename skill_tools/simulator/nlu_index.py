@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from skill_tools.model import ModelError
 from skill_tools.simulator.nlu_words import (
     BUILTIN_PHRASES,
+    DIGIT_WORDS,
     FUNCTION_STEMS,
     GENERIC_WORDS,
     NUMBER_WORDS,
@@ -65,9 +66,6 @@ HEDGE_TYPE = "Hedge"  # "i wouldn't say", "maybe": said before an answer
 # Slot types the near match never tags (SlotTagger): a hedge, whose "not" must stay visible,
 # a condition named ("a blood clot"), whose words stay those that questions about it use,
 # and a half of the day ("in the afternoon"), which is part of the times reminders are set at.
-_DIGIT_WORDS = frozenset(
-    ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-)
 UNTAGGED_TYPES = frozenset({HEDGE_TYPE, "UrgentCondition", "DayHalf"})
 OPEN_SLOT_WORDS = (1, 4)  # an open (unknown-value) slot in stage 3
 OPEN_SLOT_MIN_CARRIER = 2
@@ -220,7 +218,7 @@ class SlotTagger:
         found: list[tuple[str, str]] = []
         at = 0
         while at < len(words):
-            if words[at] == "zero" and at and words[at - 1] in _DIGIT_WORDS:
+            if words[at] == "zero" and at and words[at - 1] in DIGIT_WORDS:
                 out.append(words[at])  # "one zero times": 10, as the simulator spells it, not
                 at += 1  # "zero times" (round 19: recorded as never)
                 continue

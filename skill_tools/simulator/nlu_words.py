@@ -282,7 +282,7 @@ _SUFFIXES = ((re.compile(r"n't\b"), " not"), (re.compile(r"'re\b"), " are"),
              (re.compile(r"'ve\b"), " have"), (re.compile(r"'ll\b"), " will"),
              (re.compile(r"'d\b"), " would"), (re.compile(r"'s\b"), ""))
 _NON_WORD = re.compile(r"[\W_]+")
-_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _DIGITS = re.compile(r"\d")
 _FILLER = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, FILLERS)) + r")(?!\S)")
 
@@ -297,7 +297,7 @@ def spoken_form(text: str) -> str:
     text = _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group(0)], text)
     for pattern, replacement in _SUFFIXES:
         text = pattern.sub(replacement, text)
-    text = _DIGITS.sub(lambda m: f" {_DIGIT_WORDS[int(m.group(0))]} ", text)  # 911: nine one one
+    text = _DIGITS.sub(lambda m: f" {DIGIT_WORDS[int(m.group(0))]} ", text)  # 911: nine one one
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
@@ -330,7 +330,7 @@ def filler_openings(text: str) -> list[str]:
 # clots and strokes reply; "years" is a word of its samples). Digits are spoken one by one.
 # Words a sample holds side by side that mean nothing apart: a number ("nine one one": round
 # 12, "I'm 19" or "around nine, one of my legs" was the emergency).
-NUMBER_WORDS = frozenset((*_DIGIT_WORDS, "ten", "eleven", "twelve"))
+NUMBER_WORDS = frozenset((*DIGIT_WORDS, "ten", "eleven", "twelve"))
 _AGE_WORDS = (*sorted(NUMBER_WORDS), "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
               "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
               "eighty", "ninety", "hundred")
