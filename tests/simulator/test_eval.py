@@ -63,6 +63,7 @@ QUESTIONS = tuple(BEFORE)
 SETS = (
     "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
+    "heldout14",
 )
 
 
@@ -133,6 +134,7 @@ FLOORS = {
     "heldout11": 0.92,
     "heldout12": 0.83,
     "heldout13": 0.92,
+    "heldout14": 0.79,
 }
 EXACT_FLOORS = {
     "tuning": 0.78,
@@ -149,6 +151,7 @@ EXACT_FLOORS = {
     "heldout11": 0.23,
     "heldout12": 0.17,
     "heldout13": 0.25,
+    "heldout14": 0.15,
 }
 
 
@@ -162,7 +165,7 @@ def test_phrases_nobody_tuned_reach_the_intent_they_mean(name: str) -> None:
 ANSWER_SETS = (
     "check_answers", "check_answers4", "check_answers5", "check_answers6", "check_answers7",
     "check_answers8", "check_answers9", "check_answers10", "check_answers11", "check_answers12",
-    "check_answers13",
+    "check_answers13", "check_answers14",
 )
 
 
@@ -189,6 +192,7 @@ ANSWER_FLOORS = {
     "check_answers11": 0.89,
     "check_answers12": 0.89,
     "check_answers13": 0.80,
+    "check_answers14": 0.88,
 }
 
 
