@@ -2828,3 +2828,26 @@ def test_a_first_answer_about_someone_else_makes_the_check_theirs() -> None:
     assert turn.speech.startswith(C.prompt("check_for_other"))
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
     assert turn.session_attributes["for_other"] is True
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "question", "meant"),
+    [
+        # "never" was how often: the frequency answer changed to no (round 20)
+        (("yes",), "no they're never that bad", "SLEEP", "no"),
+        # its "not" kept "i sleep fine" from being any answer: asked again (round 20)
+        (("yes",), "not at all i sleep fine", "SLEEP", "no"),
+        # the venous insufficiency answer, as near "my doctor told me i have ..." (round 20)
+        (("no", "no", "no"), "my doctor told me i have varicose veins", "VARICOSE", "yes"),
+        (("no", "no", "no"), "uh huh a few big blue ones on my calf", "VARICOSE", "yes"),
+        (("no", "no", "no"), "i have some little spider veins does that count", "VARICOSE",
+         "unsure"),
+    ],
+)
+def test_answers_that_were_asked_again_or_misread(
+    before: tuple[str, ...], said: str, question: str, meant: str
+) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    answers = turn.session_attributes.get("answers", {})
+    assert answers.get(question) == meant, turn.speech
+    assert answers.get("FREQUENT") == ("yes" if before == ("yes",) else "no")

@@ -222,6 +222,10 @@ class SlotTagger:
                 out.append(words[at])  # "one zero times": 10, as the simulator spells it, not
                 at += 1  # "zero times" (round 19: recorded as never)
                 continue
+            if words[at] == "never" and words[at + 1 : at + 2] in (["that"], ["so"], ["too"]):
+                out.append(words[at])  # "never that bad": how bad, not how often (round 20:
+                at += 1  # "no they're never that bad" changed the frequency answer)
+                continue
             for n in self.lengths.get(words[at], ()):
                 phrase = " ".join(words[at : at + n])
                 slot_type = self.types.get(phrase) if at + n <= len(words) else None

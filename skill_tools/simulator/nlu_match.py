@@ -723,10 +723,14 @@ class Matcher:
                 return None  # "not really, but they do wake me up", "not really, yes"
             if self._sounds_alarming(text):
                 return None
+            lead = Match(hit.intent, {}, "leading", 0.0, hit.sample)
             _, found = self._tagger.tag(" ".join(words[k:]))
             if any(t == _STATED_ANSWERS and len(w.split()) > 2 for t, w in found):
-                return None  # "i'd say they wake me up maybe half the time": that answer
-            return Match(hit.intent, {}, "leading", 0.0, hit.sample)
+                # "i'd say they wake me up maybe half the time": that answer, "not at all, i
+                # sleep fine" too (round 20: its "not" kept it from being any answer)
+                value = self._answer_value(" ".join(words[k:]), replied=True)
+                return None if value is None else self._with_reply(value, lead)
+            return lead
         return None
 
     def _answer_value(self, text: str, *, replied: bool = False) -> Match | None:
