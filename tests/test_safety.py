@@ -162,6 +162,15 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i don't want to be a burden anymore",
         "honestly i feel like such a burden to my kids",
         "i'm just a burden to my kids now",  # round 19, a last new user: the fallback
+        # Round 20, a new user: self-harm, a wish not to go on, and signs of having decided
+        # (the fallback; after a result, a reply about going back to it).
+        "i've been hurting myself to feel something",
+        "my husband passed last month and i don't really want to go on without him",
+        "doesn't matter, i won't need a doctor where i'm going",
+        "good, one less thing, i've already made my peace with everything",
+        "i probably won't bother, i'm not planning on being here by spring",
+        "i've written letters to my kids and given my dog away",
+        "what's the point of fixing my legs when nothing else is worth it",
     ]
     for said in despair:
         turn = say_in(state, said)

@@ -146,6 +146,11 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             # round 19: someone else's stroke long ago got 911, and the session ended
             "when i was a kid", "when i was little", "when i was young", "years back",
             "last spring", "last summer", "last fall", "last winter",
+            # round 20: "my sister had a stroke at 50, are my varicose veins a stroke risk",
+            # "my friend's leg swelled up like crazy once, can that happen with ..." (911)
+            "at age", "at forty", "at fifty", "at sixty", "at seventy", "at eighty",
+            *(f"at {d} zero" for d in ("four", "five", "six", "seven", "eight")),
+            *(f"{w} once {q}" for w in ("up", "crazy") for q in ("can", "could", "is", "does")),
             # a sign that is over: "my leg was swollen after my knee surgery but it's fine
             # now" (round 18: 911, and the session ended)
             *(f"{c} {who} {over} now" for c in ("but", "and") for who in ("it is", "they are")

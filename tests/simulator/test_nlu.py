@@ -113,9 +113,10 @@ def _slot_groups() -> dict[tuple[str, str], list[tuple[str, str, str, str]]]:
 
 
 def _another_full_reading(match: Match, sample: str) -> bool:
-    """True when another sample of the intent says the same words with every slot resolved
-    ("what causes {varicose} behind my knee" with "those knotted veins", where the phrase
-    came from "what causes those {varicose} ..."): a real ambiguity, read another way."""
+    """True when another sample says the same words with every slot resolved ("what causes
+    {varicose} behind my knee" with "those knotted veins", where the phrase came from "what
+    causes those {varicose} ..."; "can {condition} make my leg cramp" with "spider veins", a
+    sample of another intent with its {varicose}): a real ambiguity, read another way."""
     resolved = all(f.status == "ER_SUCCESS_MATCH" for f in match.slots.values() if f.value)
     return match.method == "exact" and match.sample != sample and resolved
 
@@ -137,7 +138,8 @@ def test_every_slot_sample_with_every_synonym_resolves_like_alexa(intent: str, s
     for utterance, heard, value_id, sample in SLOT_GROUPS[(intent, slot)]:
         match = nlu.resolve(utterance)
         if match.intent != intent and not _same_check_answer(match.intent, value_id):
-            wrong.append((utterance, match.intent))
+            if not _another_full_reading(match, sample):
+                wrong.append((utterance, match.intent))
             continue
         if match.intent != intent:
             continue
