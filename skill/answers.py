@@ -30,6 +30,7 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
         "NEVER": Meaning("FREQUENT", Answer.NO),
         # CheckAnswer: the other questions, in the words people use.
         "DISRUPTS_SLEEP": Meaning("SLEEP", Answer.YES),  # "they wake me up"
+        "SEVERE": Meaning("SLEEP", Answer.YES),  # "they're pretty bad": only when asked
         "SLEEP_FINE": Meaning("SLEEP", Answer.NO),  # "I sleep through them"
         "WITH_WALKING": Meaning("WALKING", Answer.YES),  # "only when I walk"
         "NOT_WITH_WALKING": Meaning("WALKING", Answer.NO),  # "only at night"
@@ -109,14 +110,22 @@ ELSEWHERE: Mapping[str, Mapping[str, Answer]] = MappingProxyType(
 )
 
 
+# Severity ("they're pretty bad") answers "are they severe enough to disrupt your sleep?" when
+# that is asked; said anywhere else, it says nothing about sleep.
+AS_ASKED_ONLY = frozenset({"SEVERE"})
+
+
 def meaning(value_id: str | None, asked: str | None = None) -> Meaning | None:
     """What a resolved slot value says about the check, or None (unknown, or no value).
 
     `asked` is the question pending, if any: a frequency word answers it only where
     ELSEWHERE says so; to another question it answers nothing. The varicose answers are
-    mostly bare amounts ("a few", "one or two"): they answer that question only.
+    mostly bare amounts ("a few", "one or two"): they answer that question only, as
+    AS_ASKED_ONLY's do the sleep question.
     """
     found = MEANINGS.get(value_id) if value_id else None
+    if value_id in AS_ASKED_ONLY and asked != "SLEEP":
+        return None  # how bad they are says whether they wake only to the sleep question
     if found is None or asked is None or found.question == asked:
         return found
     if found.question == "VARICOSE":

@@ -2851,3 +2851,46 @@ def test_answers_that_were_asked_again_or_misread(
     answers = turn.session_attributes.get("answers", {})
     assert answers.get(question) == meant, turn.speech
     assert answers.get("FREQUENT") == ("yes" if before == ("yes",) else "no")
+
+
+def test_a_yes_with_a_statement_loosely_like_a_topic_is_a_yes() -> None:
+    """ "yes, i wake up with pain", asked about sleep, got the night-cramps answer, as near
+    "i wake up with calf cramps" (round 20)."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "yes, i wake up with pain")[-1]
+    assert turn.session_attributes["result"] and "disrupts sleep" in turn.speech
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "question"),
+    [
+        (("yes",), "he gets up at night because of them", "SLEEP"),  # round 20: asked again
+        (("no", "no"), "he can't walk to the corner without stopping", "WALKING"),  # and this
+    ],
+)
+def test_a_caregiver_s_plain_story_answers_the_question(
+    before: tuple[str, ...], said: str, question: str
+) -> None:
+    turn = play("open leg cramp helper", "check my dad's symptoms", *before, said)[-1]
+    result = turn.session_attributes["result"]
+    answers = {**dict(zip(triage.QUESTIONS[: len(before)], map(Answer, before), strict=True)), question: Answer.YES}
+    assert result == list(triage.classify(answers))
+
+
+def test_how_bad_the_cramps_are_says_nothing_about_sleep_unless_asked() -> None:
+    """ "they're pretty bad, I get them three nights a week", before any check, gave a result
+    that said "you said your cramps disrupt your sleep" (round 20)."""
+    said = ("i'd like to know if i should see somebody about my leg cramps",
+            "they're pretty bad, i get them three nights a week")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert "said your cramps disrupt" not in turn.speech
+    assert turn.speech.endswith(C.questions["SLEEP"].text)
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+    asked = play("open leg cramp helper", "check my symptoms", "yes", "they're pretty bad")[-1]
+    assert "disrupts sleep" in asked.speech  # the sleep question's yes, when it is asked
+
+
+def test_thanks_you_re_a_lifesaver_is_thanks() -> None:
+    """It fell back, with the 911 line (round 20)."""
+    said = ("what causes leg cramps", "no", "thanks, you're a lifesaver")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.session_ended and "911" not in turn.speech.replace(" ", "")

@@ -653,3 +653,22 @@ def test_yes_but_on_a_day_in_the_evening_to_the_offer_keeps_the_evening():
     at = datetime.fromisoformat(call.body["trigger"]["scheduledTime"])
     assert (at.strftime("%A"), at.hour) == ("Thursday", 18)
     assert "Thursday" in done.speech and "evening" in done.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "day", "hour"),
+    [
+        ("yeah but on monday morning", 7, 9),  # round 20: tomorrow at 9, Monday lost
+        ("tomorrow afternoon", 5, 14),  # round 20: the fallback
+    ],
+)
+def test_a_day_and_time_said_to_the_reminder_offer_set_that_reminder(said, day, hour):
+    """Said to "would you like a reminder tomorrow morning?" on Friday 4 December 2026."""
+    with FakeAlexaApi() as api:
+        *_, turn = _said_with_consent(
+            api, "open leg cramp helper", "how do i contact the vein center", said,
+            at=EARLY_MORNING,
+        )
+        [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"] == f"2026-12-{day:02d}T{hour:02d}:00:00"
+    assert "remind you" in turn.speech

@@ -395,7 +395,8 @@ class Matcher:
             return question
         near = self._near(text, asked if asked != bare else None)
         if near is not None:
-            return self._unless_surely_other(near, text)
+            lead = self._loose_after_answer(near, text)
+            return lead or self._unless_surely_other(near, text)
         for i in self._slot_literals.within(set(text.split())):
             s = self._slot_samples[i]
             if s.intent in PRIORITY_INTENTS:
@@ -410,12 +411,7 @@ class Matcher:
                     # "set a reminder for me for thursday afternoon": the day and time in it
                     heard = {n: heard[n] for n, t in s.slots if t in self._types} | found
                 return Match(s.intent, self._slots(s.intent, heard), "open_slot", 0.0, s.sample)
-        lead = self._leading_answer(text)
-        if lead is not None and lead.method == "leading":
-            value = self._answer_value(text, replied=True)
-            if value is not None and _long_answer(value):
-                return self._with_reply(value, lead)  # "yeah i have to stop when i walk the
-                # dog, then after a minute i'm fine" (round 18: a plain yes, walking lost)
+        lead = self._lead(text)
         if lead is not None:
             return lead
         value = self._answer_value(text)
@@ -425,6 +421,27 @@ class Matcher:
         if guess is not None:
             return guess
         return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
+
+    def _loose_after_answer(self, near: Match, text: str) -> Match | None:
+        """The answer a statement after a plain yes or no gives, rather than a loose near
+        match ("yes, i wake up with pain", near "i wake up with calf cramps": round 20, the
+        night cramps answer in the check)."""
+        words = drop_fillers(text).split()
+        if near.score >= NEAR_LOOSE or near.intent in PRIORITY_INTENTS or len(words) < 2:
+            return None
+        if words[0] not in _PLAIN_YES | _PLAIN_NO or _asks(words[1:]):
+            return None
+        return self._lead(text)
+
+    def _lead(self, text: str) -> Match | None:
+        """The yes or no a phrase opens with, or the whole answer said after it."""
+        lead = self._leading_answer(text)
+        if lead is not None and lead.method == "leading":
+            value = self._answer_value(text, replied=True)
+            if value is not None and _long_answer(value):
+                return self._with_reply(value, lead)  # "yeah i have to stop when i walk the
+                # dog, then after a minute i'm fine" (round 18: a plain yes, walking lost)
+        return lead
 
     def _unless_surely_other(self, near: Match, text: str) -> Match:
         """A loose near match, or the classifier when it is all but sure of another intent:

@@ -186,6 +186,11 @@ IDIOMS = {
     "i am dying here": "i am suffering here", "i am dying over here": "i am suffering over here",
     "legs are dying": "legs are tired",
     "killing myself trying to": "wearing myself out trying to",
+    # Round 20, a new user: each fell back (or got the help), not the question with it.
+    "are the death of me": "wear me out",
+    "feel like lead": "feel heavy", "feels like lead": "feels heavy",
+    "am i going to die": "is it serious", "i am dying for": "i need",
+    "you are a lifesaver": "thank you", "legs are dead": "legs are exhausted",
     **{
         f"{nearly} had a {sign}": "was shocked"
         for nearly in ("nearly", "almost")
