@@ -2872,7 +2872,8 @@ def test_a_caregiver_s_plain_story_answers_the_question(
 ) -> None:
     turn = play("open leg cramp helper", "check my dad's symptoms", *before, said)[-1]
     result = turn.session_attributes["result"]
-    answers = {**dict(zip(triage.QUESTIONS[: len(before)], map(Answer, before), strict=True)), question: Answer.YES}
+    answers = dict(zip(triage.QUESTIONS[: len(before)], map(Answer, before), strict=True))
+    answers[question] = Answer.YES
     assert result == list(triage.classify(answers))
 
 
