@@ -56,6 +56,14 @@ ACTS: dict[str, Act] = {
     "error": conv.error,
     "reminder": conv.reminder,
     "cancel reminder": conv.cancel_reminder,
+    # Round 20: "are you a doctor" at the menu was 52 words; these were not walked.
+    "about": conv.about,
+    "book": conv.book,
+    "skip": conv.skip,
+    "previous": conv.previous,
+    "cancel": conv.cancel,
+    "crisis": conv.crisis,
+    "not emergency": conv.not_emergency,
     **{f"topic {t}": (lambda s, t=t: conv.topic(s, t)) for t in C.topics},
     **{
         f"topic {t}, unlisted": (lambda s, t=t: conv.topic(s, t, unlisted=True))
