@@ -34,7 +34,7 @@ class Router:
         opener = r"(?:open|start|launch|begin|load|run|use|play|talk to|speak to)"
         self._routes = (
             re.compile(r"(?:exit|quit)(?: (?:the )?(?:skill|app)| " + inv + r")?"),
-            re.compile(rf"(?:{opener}|ask|tell) {inv}"),
+            re.compile(rf"(?:(?:{opener}|ask|tell) )?{inv}"),  # "alexa, leg cramp helper"
             re.compile(
                 rf"(?:ask|tell) {inv} (?:(?:to|about|for|if|whether|that|and) )?(?P<rest>.+)"
             ),

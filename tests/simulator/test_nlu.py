@@ -670,6 +670,8 @@ def test_an_unreadable_model_file_is_a_one_line_error(tmp_path: Path) -> None:
         ("launch the leg cramp helper skill", RouteKind.LAUNCH, ""),
         ("ask leg cramp helper", RouteKind.LAUNCH, ""),
         ("ask leg cramp helper about", RouteKind.LAUNCH, ""),
+        ("Alexa, leg cramp helper", RouteKind.LAUNCH, ""),  # round 20: "Goodbye" (a one-shot)
+        ("leg cramp helper", RouteKind.LAUNCH, ""),
         (
             "ask leg cramp helper why do my legs cramp at night",
             RouteKind.ONE_SHOT,
