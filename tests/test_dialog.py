@@ -2895,3 +2895,74 @@ def test_thanks_you_re_a_lifesaver_is_thanks() -> None:
     said = ("what causes leg cramps", "no", "thanks, you're a lifesaver")
     turn = play("open leg cramp helper", *said)[-1]
     assert turn.session_ended and "911" not in turn.speech.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["whatever, goodbye", "aight peace", "thank you so much, that's all for today"],
+)
+def test_more_ways_of_leaving_end_the_session(said: str) -> None:
+    """The first two fell back; the third got "what else would you like to know?" (round
+    20)."""
+    turn = play("open leg cramp helper", "how do those little valves work", said)[-1]
+    assert turn.session_ended and C.prompt("goodbye") in turn.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "topic"),
+    [
+        ("what would they do at the appointment", "VeinDiagnosisIntent"),  # the fallback
+        ("what happens when they break", "VenousInsufficiencyIntent"),  # the fallback
+        ("so is that what varicose veins are then", "VaricoseVeinsIntent"),  # yes or no?
+    ],
+)
+def test_follow_up_questions_in_other_words_reach_their_topic(said: str, topic: str) -> None:
+    """After the valves answer (round 20)."""
+    turn = play("open leg cramp helper", "how do those little valves work", said)[-1]
+    assert C.topics[topic].speech in turn.speech
+
+
+def test_a_one_shot_about_referring_a_patient_gets_when_to_see_a_specialist() -> None:
+    """It fell back (round 20)."""
+    said = "ask leg cramp helper when should a patient be referred to a vein specialist"
+    turn = play(said)[-1]
+    assert C.topics["WhenToSeeSpecialistIntent"].speech in turn.speech
+
+
+def test_asking_about_more_potassium_is_a_remedy_question() -> None:
+    """It got when to see a specialist (round 20)."""
+    turn = play("open leg cramp helper", "do i need more potassium or something")[-1]
+    assert C.out_of_scope["remedy"] in turn.speech
+
+
+def test_the_verdict_asked_after_a_result_explains_it() -> None:
+    """It fell back (round 20)."""
+    *_, result, verdict = play(
+        "open leg cramp helper", "check my symptoms", "yes", "yes", "so what's the verdict"
+    )
+    assert verdict.session_attributes["result"] == result.session_attributes["result"]
+    assert C.outcomes[triage.Outcome.SEE_SPECIALIST].explain in verdict.speech
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "recorded"),
+    [
+        (("check my symptoms", "yes"), "i'd have to say yes, i'm up pacing",
+         {"FREQUENT": "yes", "SLEEP": "yes"}),  # round 20: the fallback
+        (("check my dad's symptoms",), "hold on let me ask him, he says no",
+         {"FREQUENT": "no"}),  # round 20: a question about the half of the day
+    ],
+)
+def test_an_answer_after_a_preamble_is_that_answer(
+    before: tuple[str, ...], said: str, recorded: dict[str, str]
+) -> None:
+    turn = play("open leg cramp helper", *before, said)[-1]
+    assert turn.session_attributes["answers"] == recorded
+
+
+def test_i_meant_yes_on_the_last_one_changes_the_last_answer() -> None:
+    """It asked "do you have varicose veins?" again (round 20)."""
+    said = ("check my symptoms", "no", "no", "no", "no", "wait i meant yes on the last one")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.session_attributes["answers"]["VARICOSE"] == "yes"
+    assert turn.speech.startswith(C.prompt("result_changed"))

@@ -223,6 +223,7 @@ FILLERS = (
     "you know", "i mean", "i think", "i guess", "kind of", "sort of", "hey alexa",
     "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "ugh", "well", "so", "like",
     "eh", "ehh", "no cap", "lowkey",
+    "i would have to say",  # "i'd have to say yes, i'm up pacing" (round 20: the fallback)
     "goodness", "gosh", "heavens", "honey", "hon", "dear", "sweetie",
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",
     "to be honest", "honestly", "to tell you the truth", "i am not gonna lie", "not gonna lie",
@@ -257,6 +258,9 @@ CARRIERS = tuple(sorted((
     "hold that thought", "before i answer", "before i answer that", "before we go on",
     "sorry to interrupt", "just a second", "one second", "so quick question",
     "ok then", "okay then", "alright then", "well then",  # "ok then yes" was "why" (round 19)
+    # Round 20: a caregiver passing on the answer ("hold on, let me ask him, he says no").
+    "let me ask him", "let me ask her", "let me ask them", "he says", "she says", "they say",
+    "he said", "she said",
     "never mind", "forget it",  # "never mind, i'll do this later" was a no (round 19)
     "no hang on", "no hold on", "i changed my mind", "i have changed my mind", "correction",
     "on second thought", "come to think of it", "now that i think about it",
