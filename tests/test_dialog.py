@@ -2966,3 +2966,30 @@ def test_i_meant_yes_on_the_last_one_changes_the_last_answer() -> None:
     turn = play("open leg cramp helper", *said)[-1]
     assert turn.session_attributes["answers"]["VARICOSE"] == "yes"
     assert turn.speech.startswith(C.prompt("result_changed"))
+
+
+def test_no_i_mean_says_what_was_meant() -> None:
+    """ "no, I mean cramps, mainly at night", after the restless-legs reply, was a plain no:
+    "What else would you like to know?" (round 20)."""
+    said = ("i've got the restless legs thing i think", "no i mean cramps, mainly at night")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert C.topics["LegCrampsAtNightIntent"].speech in turn.speech
+
+
+def test_a_few_a_month_is_not_frequent() -> None:
+    """ "three or four a month" fell back (round 20)."""
+    turn = play("open leg cramp helper", "check my symptoms", "three or four a month")[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
+
+
+@pytest.mark.parametrize(
+    ("said", "topic"),
+    [
+        ("my heart sank when i saw these varicose veins, what are they", "VaricoseVeinsIntent"),
+        ("these cramps are the death of me, what causes them", "CrampCausesIntent"),
+    ],
+)
+def test_a_question_about_what_was_just_named_is_answered(said: str, topic: str) -> None:
+    """Both fell back (round 20): "they" and "them" stand for what the words before named."""
+    turn = play("open leg cramp helper", said)[-1]
+    assert C.topics[topic].speech in turn.speech and not turn.session_ended

@@ -198,6 +198,7 @@ class Matcher:
         # Slot types whose values say what a question is about ("at night", "my calves"),
         # unlike who asks ("my grandson"), their phone or a remedy in passing ("this heat").
         self._topical = frozenset(index.types) - _IN_PASSING
+        self._value_words = frozenset(w for v in index.tagger.types for w in v.split())
         self._longest = index.longest
         self._tagger = index.tagger
         self._exact = index.exact
@@ -422,6 +423,36 @@ class Matcher:
             return guess
         return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
 
+    def _question_about(self, said: str, tail: list[str]) -> Match | None:
+        """A question whose pronoun stands for the one thing the words before it named ("my
+        heart sank when i saw these varicose veins, what are they": "what are these varicose
+        veins"; round 20: the fallback), asked as if it had named it."""
+        if tail[0] not in QUESTION_OPENERS | _WH_WORDS:
+            return None
+        named = {(t, w) for t, w in self._tagger.tag(said)[1]}
+        at = next((i for i, w in enumerate(tail) if w in _POINTING - {"that", "this"}), None)
+        if len(named) != 1 or at is None or not {t for t, _ in named} <= self._topical:
+            return None
+        ((_, value),) = named
+        if (tail[at] == "it") == value.endswith("s"):
+            return None  # "... the veins ..., what is it": not what "it" stands for
+        before = f" {said} ".split(f" {value} ")[0].split()[-1:]
+        if before and before[0] in self._value_words - FUNCTION_WORDS:
+            return None  # "night cramps, what's the reason for those": more than "cramps"
+        asked = [*tail[:at], value, *tail[at + 1 :]]
+        hit = self._exact.get(" ".join(asked))
+        if hit is not None and hit.intent not in PRIORITY_INTENTS:
+            slots = self._slots(hit.intent, self._literal_slots(hit.intent, asked))
+            found: Match | None = Match(hit.intent, slots, "carrier", 1.0, hit.sample)
+        else:
+            found = self._fill_sample(asked, "carrier")
+        if found is None:  # "what causes these cramps": near "what causes leg cramps"
+            near = self._near(" ".join(asked), None)
+            found = near if near is not None and near.score >= _REQUEST_NEAR else None
+        if found is None or found.intent in PRIORITY_INTENTS or _follows_up(found.intent):
+            return None
+        return found
+
     def _loose_after_answer(self, near: Match, text: str) -> Match | None:
         """The answer a statement after a plain yes or no gives, rather than a loose near
         match ("yes, i wake up with pain", near "i wake up with calf cramps": round 20, the
@@ -470,7 +501,12 @@ class Matcher:
             if (alarming or self._sounds_alarming_tokens(before)) and not asks_about(said):
                 return None  # "my chest feels weird, what causes cramps": the fallback's 911
             if any(type_token(t) in before for t in self._topical):
-                return None  # "at night, why do my legs cramp": part of the question
+                # "at night, why do my legs cramp": part of the question, unless a later
+                # question asks about what it named
+                about = self._question_about(said, tail)
+                if about is not None:
+                    return about
+                continue
             if tail[0] not in QUESTION_OPENERS | _WH_WORDS or _POINTING.intersection(tail):
                 continue  # "... why is that", "... what does that mean": about what came before
             if not self._tagger.tag(" ".join(tail))[1]:
@@ -687,7 +723,8 @@ class Matcher:
                     return None  # "yes no wait no": both, so neither
                 if self._sounds_alarming(text):
                     return None  # "yes, and my calf is red and painful": the fallback offers 911
-                request = self._request_after(words[1:])
+                said = text.split()  # fillers kept: "no, i mean ..." corrects (round 20)
+                request = self._request_after(said[said.index(words[0]) + 1 :])
                 if request is not None:
                     return request  # "no thanks, but give me their website": the request
                 return Match(intent, {}, "leading", 0.0, words[0])
@@ -709,15 +746,19 @@ class Matcher:
         """What a yes or no goes on to ask for ("no thanks, but give me their website", "yes
         and then check my symptoms"), when it is a sample of its own that is no answer: a
         statistical NLU weighs those words, not the "no thanks" before them."""
-        rest = drop_fillers(" ".join(rest)).split()  # "no, check my mom instead"
+        # "no, i mean cramps, mainly at night": what was meant instead (round 20: a plain no)
+        meant = rest[1:2] in (["mean"], ["meant"]) and rest[:1] == ["i"]
+        rest = drop_fillers(" ".join(rest[2:] if meant else rest)).split()
         while rest and rest[0] in _LINKS:
             rest = rest[1:]
         led = next((lead for lead in _REQUEST_LEADS if rest[: len(lead)] == lead), ())
         rest = rest[len(led) :]  # "nope, i would rather do the symptom check"
-        if not rest or not led and (len(rest) < 2 or rest[0] not in _REQUEST_OPENERS):
+        if not rest or not (led or meant) and (len(rest) < 2 or rest[0] not in _REQUEST_OPENERS):
             return None  # "yeah they run in my family": a remark with the answer, not a request
         found = self.resolve(" ".join(rest))  # as said on its own
-        if found.method not in _REQUEST_METHODS and not (
+        if meant and found.method != "fallback":
+            pass  # what was meant, said as a correction: the best reading of it is wanted
+        elif found.method not in _REQUEST_METHODS and not (
             found.method == "near" and found.score >= _REQUEST_NEAR
         ):
             return None  # a loose guess must not outweigh the yes or no

@@ -187,7 +187,7 @@ IDIOMS = {
     "legs are dying": "legs are tired",
     "killing myself trying to": "wearing myself out trying to",
     # Round 20, a new user: each fell back (or got the help), not the question with it.
-    "are the death of me": "wear me out",
+    "are the death of me": "are awful",
     "feel like lead": "feel heavy", "feels like lead": "feels heavy",
     "am i going to die": "is it serious", "i am dying for": "i need",
     "you are a lifesaver": "thank you", "legs are dead": "legs are exhausted",
