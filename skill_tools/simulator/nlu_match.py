@@ -499,7 +499,8 @@ class Matcher:
             before = self._near_tokens(said)[0]
             alarming = self._classifier.alarm.intersection(before)
             if (alarming or self._sounds_alarming_tokens(before)) and not asks_about(said):
-                return None  # "my chest feels weird, what causes cramps": the fallback's 911
+                continue  # "my chest feels weird, what causes cramps": the fallback's 911,
+                # unless more of it says when ("... before her bypass in 2010, does ...")
             if any(type_token(t) in before for t in self._topical):
                 # "at night, why do my legs cramp": part of the question, unless a later
                 # question asks about what it named
