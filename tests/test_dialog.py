@@ -2987,6 +2987,9 @@ def test_a_few_a_month_is_not_frequent() -> None:
     [
         ("my heart sank when i saw these varicose veins, what are they", "VaricoseVeinsIntent"),
         ("these cramps are the death of me, what causes them", "CrampCausesIntent"),
+        ("venous reflux what is that", "VenousInsufficiencyIntent"),  # "I can't diagnose you"
+        ("um i've got those twisty blue veins on my calves what are they",
+         "VaricoseVeinsIntent"),  # the fallback
     ],
 )
 def test_a_question_about_what_was_just_named_is_answered(said: str, topic: str) -> None:

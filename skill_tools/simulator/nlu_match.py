@@ -429,12 +429,19 @@ class Matcher:
         veins"; round 20: the fallback), asked as if it had named it."""
         if tail[0] not in QUESTION_OPENERS | _WH_WORDS:
             return None
-        named = {(t, w) for t, w in self._tagger.tag(said)[1]}
-        at = next((i for i, w in enumerate(tail) if w in _POINTING - {"that", "this"}), None)
-        if len(named) != 1 or at is None or not {t for t, _ in named} <= self._topical:
+        named = {  # an answer in passing ("... on my calves") is no second thing named
+            w for t, w in self._tagger.tag(said)[1]
+            if t in self._topical and t not in self._answer_slots
+        }
+        # "that" stands for what was named only when nothing else was said ("vein
+        # insufficiency, what is that"); after more, it is all of it ("..., is that bad")
+        alone = len(named) == 1 and drop_fillers(said) in named
+        pointing = _POINTING if alone else _POINTING - {"that", "this"}
+        at = next((i for i, w in enumerate(tail) if w in pointing), None)
+        if len(named) != 1 or at is None:
             return None
-        ((_, value),) = named
-        if (tail[at] == "it") == value.endswith("s"):
+        (value,) = named
+        if (tail[at] == "it") == value.endswith("s") and tail[at] in ("it", "they", "them"):
             return None  # "... the veins ..., what is it": not what "it" stands for
         before = f" {said} ".split(f" {value} ")[0].split()[-1:]
         if before and before[0] in self._value_words - FUNCTION_WORDS:
