@@ -329,7 +329,7 @@ class Matcher:
             after = padded[at + len(value) :].split()[:1]
             # a short one must end the phrase, or a clause: "i have given up" is no "i have
             # given up coffee", "i am depressed" no "i am depressed about my cramps"
-            if len(value.split()) > _WHOLE_PHRASE_WORDS or after in ([], ["and"], ["but"]):
+            if len(value.split()) > _WHOLE_PHRASE_WORDS or after in _ENDS_THE_THOUGHT:
                 return Match(intent, self._slots(intent, {}), "priority", 1.0, value.strip())
         said = content_words(text)
         stems = [stem(w) for w in drop_fillers(text).split()]
@@ -1052,7 +1052,10 @@ _NOT_PEOPLE = frozenset({"you", "you guys", "them", "they", "it", "me"})
 # the crisis ("I can't take it anymore, they wake me up every night" is an answer).
 _FED_UP = ("take it", "take this", "tired of", "done with", "finished with", "had enough")
 # ... unless what they are fed up with is life itself: "so tired of being here" (round 15).
-_OF_LIFE = ("being here", "living", "being alive", "life")
+_OF_LIFE = ("being here", "living", "being alive", "life", "everything")  # round 20
+# What may follow a short crisis value that still ends the thought: "... might just drive into
+# the river tonight haha" (round 20: the fallback).
+_ENDS_THE_THOUGHT = ([], ["and"], ["but"], ["tonight"], ["today"], ["now"], ["soon"], ["haha"])
 # A slot value of a crisis sample of at least _WHOLE_PHRASE_MIN words is a whole phrase,
 # said anywhere; of up to _WHOLE_PHRASE_WORDS, at the end of the phrase or of a clause.
 _WHOLE_PHRASE_MIN = 3

@@ -191,6 +191,7 @@ IDIOMS = {
     "feel like lead": "feel heavy", "feels like lead": "feels heavy",
     "am i going to die": "is it serious", "i am dying for": "i need",
     "you are a lifesaver": "thank you", "legs are dead": "legs are exhausted",
+    "i do not feel right": "i feel unwell",  # not a denial of the signs after it
     **{
         f"{nearly} had a {sign}": "was shocked"
         for nearly in ("nearly", "almost")
