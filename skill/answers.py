@@ -27,6 +27,7 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
         # CrampFrequency: how often ("most nights", "a couple of times a week", "hardly ever").
         "OFTEN": Meaning("FREQUENT", Answer.YES),
         "RARELY": Meaning("FREQUENT", Answer.NO),
+        "SELDOM": Meaning("FREQUENT", Answer.NO),  # "hardly ever": said of sleep, a no
         "NEVER": Meaning("FREQUENT", Answer.NO),
         # CheckAnswer: the other questions, in the words people use.
         "DISRUPTS_SLEEP": Meaning("SLEEP", Answer.YES),  # "they wake me up"
@@ -49,6 +50,8 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
 )
 # How often ("most nights"): said after a result, a remark, not a change of mind (round 8).
 FREQUENCIES = frozenset(v for v, m in MEANINGS.items() if m.question == "FREQUENT")
+# How seldom: said with another answer ("they rarely wake me"), it turns that answer round.
+SELDOM = frozenset({"SELDOM", "NEVER"})
 
 
 # The plain yes or no a user opens an answer with (the Reply slot: "no, I sleep through").
@@ -103,9 +106,11 @@ ANSWER_ORDER: Mapping[str, int] = MappingProxyType(
 ELSEWHERE: Mapping[str, Mapping[str, Answer]] = MappingProxyType(
     {
         "SLEEP": MappingProxyType(
-            {"OFTEN": Answer.YES, "RARELY": Answer.UNSURE, "NEVER": Answer.NO}
+            {"OFTEN": Answer.YES, "RARELY": Answer.UNSURE, "SELDOM": Answer.NO, "NEVER": Answer.NO}
         ),
-        "WALKING": MappingProxyType({"RARELY": Answer.UNSURE, "NEVER": Answer.NO}),
+        "WALKING": MappingProxyType(
+            {"RARELY": Answer.UNSURE, "SELDOM": Answer.UNSURE, "NEVER": Answer.NO}
+        ),
     }
 )
 
@@ -146,6 +151,7 @@ SAID_OUTSIDE_CHECK: Mapping[str, tuple[Outcome, str]] = MappingProxyType(
         "WITH_WALKING": (Outcome.SEE_SPECIALIST, "WALKING"),
         "HAS_VARICOSE": (Outcome.WORTH_CHECKING, "VARICOSE"),
         "RARELY": (Outcome.PROBABLY_FINE, "NONE"),
+        "SELDOM": (Outcome.PROBABLY_FINE, "NONE"),
         "NEVER": (Outcome.PROBABLY_FINE, "NONE"),
     }
 )

@@ -187,6 +187,12 @@ def _remind(raw: Any) -> Requested | None:
 MAX_MISSES = 2  # the wording only distinguishes the first miss from the ones after it
 
 
+def _a_no_to(value_id: str | None, pending: str | None) -> bool:
+    """Whether how seldom ("hardly ever") answers the question asked with a no."""
+    said = answers.meaning(value_id, pending)
+    return pending is not None and said is not None and said.answer is Answer.NO
+
+
 def _noted(raw: Any) -> Mapping[str, Answer]:
     """Answers noted before their question, from untrusted attributes: a yes or a no to a
     known question."""
@@ -838,6 +844,11 @@ class Conversation:
         as unsure). An answer to a question already answered changes nothing."""
         pending = triage.next_question(state.answers) if state.in_check else None
         other = answers.meaning(also_id)
+        if value_id in answers.SELDOM and other and other.question == pending and _a_no_to(
+            value_id, pending
+        ):
+            return state, value_id  # "they rarely wake me": a no, whatever "wake me" says
+            # alone (round 20: a yes to the sleep question)
         if value_id in answers.FREQUENCIES and pending not in (None, FREQUENT) and (
             other is not None and other.question != FREQUENT
         ):  # "they do wake me up sometimes", asked about walking: how often they wake, no
@@ -1114,9 +1125,12 @@ class Conversation:
             return self.start_check(State(), for_other=state.for_other)  # the same person
         return self._menu(self.content.prompt("starting_over"), State())
 
-    def previous(self, state: State) -> Reply:
+    def previous(self, state: State) -> Turn:
         """ "Go back": in the check, the question before this one again, its answer forgotten
-        (and what was said earlier about it, so it is asked); elsewhere, "repeat"."""
+        (and what was said earlier about it, so it is asked); asked whether to go back to the
+        check, a yes (round 20: the aside came again); elsewhere, "repeat"."""
+        if state.pending is Pending.RESUME_CHECK:
+            return self.yes(state)
         if not state.in_check:
             return self.repeat(state)
         answers = dict(state.answers)

@@ -2996,3 +2996,48 @@ def test_a_question_about_what_was_just_named_is_answered(said: str, topic: str)
     """Both fell back (round 20): "they" and "them" stand for what the words before named."""
     turn = play("open leg cramp helper", said)[-1]
     assert C.topics[topic].speech in turn.speech and not turn.session_ended
+
+
+@pytest.mark.parametrize(
+    ("before", "said"),
+    [
+        (("every night pretty much",), "only once in a blue moon does one wake me"),
+        (("no",), "hardly ever, they rarely wake me"),
+    ],
+)
+def test_how_seldom_they_wake_is_a_no_to_the_sleep_question(
+    before: tuple[str, ...], said: str
+) -> None:
+    """Both were a yes: "wake me" was heard, "rarely" was not (round 20)."""
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes["answers"]["SLEEP"] == "no"
+
+
+def test_taking_an_answer_back_after_the_result_changes_it() -> None:
+    """ "hmm no, I take that back, they don't wake me" was a no to the contact offer (round
+    20)."""
+    said = ("check my symptoms", "yes", "yes", "hmm no, i take that back, they don't wake me")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "no"}
+    assert turn.speech.startswith(C.prompt("answer_changed"))
+
+
+def test_that_s_it_for_me_after_a_result_ends_the_session() -> None:
+    """It started the check again (round 20)."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", "that's it for me")[-1]
+    assert turn.session_ended
+
+
+def test_yes_go_back_to_the_offer_of_the_check_goes_back_to_it() -> None:
+    """The phone aside came again, and the next "no" stopped the check (round 20)."""
+    said = ("check my symptoms", "wait, what's your phone number", "yes go back")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.session_attributes["pending"] == "check"
+    assert turn.speech.endswith(C.questions["FREQUENT"].text)
+
+
+def test_risk_factors_for_a_clot_get_the_complications_answer() -> None:
+    """It got the causes of leg cramps, with no 911 signs (round 20)."""
+    turn = play("open leg cramp helper", "what are the risk factors for dvt")[-1]
+    assert C.out_of_scope["complication"] in turn.speech
+    assert C.safety["warning_signs"] in turn.speech

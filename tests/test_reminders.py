@@ -672,3 +672,14 @@ def test_a_day_and_time_said_to_the_reminder_offer_set_that_reminder(said, day, 
         [call] = api.reminders()
     assert call.body["trigger"]["scheduledTime"] == f"2026-12-{day:02d}T{hour:02d}:00:00"
     assert "remind you" in turn.speech
+
+
+def test_yes_but_not_tomorrow_names_the_day_of_the_reminder():
+    """ "yes, but not tomorrow, Monday" set tomorrow's reminder (round 20)."""
+    with FakeAlexaApi() as api:
+        _said_with_consent(
+            api, "open leg cramp helper", "what's the website", "yes, but not tomorrow, monday",
+            at=EARLY_MORNING,
+        )
+        [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"] == "2026-12-07T09:00:00"

@@ -262,6 +262,8 @@ CARRIERS = tuple(sorted((
     # Round 20: a caregiver passing on the answer ("hold on, let me ask him, he says no").
     "let me ask him", "let me ask her", "let me ask them", "he says", "she says", "they say",
     "he said", "she said",
+    # "hmm no, i take that back, they don't wake me", after a result (round 20: a plain no)
+    "i take that back", "no i take that back", "scratch that", "no scratch that",
     "never mind", "forget it",  # "never mind, i'll do this later" was a no (round 19)
     "no hang on", "no hold on", "i changed my mind", "i have changed my mind", "correction",
     "on second thought", "come to think of it", "now that i think about it",

@@ -356,7 +356,7 @@ def test_a_question_that_reports_a_sign_is_still_the_emergency(phrase: str) -> N
     ("phrase", "intent", "value"),
     [
         ("a few times a week, no wait, more like a few times a month", None, "RARELY"),
-        ("every night, I mean hardly ever", "CrampFrequencyIntent", "RARELY"),
+        ("every night, I mean hardly ever", "CrampFrequencyIntent", "SELDOM"),
         ("hardly ever, or rather a couple times a week", "CrampFrequencyIntent", "OFTEN"),
         ("no wait, yes", "AMAZON.YesIntent", None),
         ("yes, no wait, no", "AMAZON.NoIntent", None),
