@@ -3041,3 +3041,34 @@ def test_risk_factors_for_a_clot_get_the_complications_answer() -> None:
     turn = play("open leg cramp helper", "what are the risk factors for dvt")[-1]
     assert C.out_of_scope["complication"] in turn.speech
     assert C.safety["warning_signs"] in turn.speech
+
+
+def test_a_sign_asked_about_with_what_about_is_a_question_not_911() -> None:
+    """ "what about deep vein thrombosis" got 911, and the session ended (round 20)."""
+    turn = play("open leg cramp helper", "what about deep vein thrombosis")[-1]
+    assert C.out_of_scope["complication"] in turn.speech and not turn.session_ended
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "question"),
+    [
+        (("check my symptoms",), "fine, yes", "SLEEP"),  # "I need an answer"
+        (("check my symptoms", "what causes leg cramps"), "ok fine go on", "FREQUENT"),
+        (("check my symptoms", "what causes leg cramps"), "yeah continue", "FREQUENT"),
+    ],
+)
+def test_a_grudging_yes_is_a_yes(before: tuple[str, ...], said: str, question: str) -> None:
+    """Round 20: "I need an answer"; to "shall we go back to the check?", "I can't diagnose
+    you" and more about the causes."""
+    turn = play("open leg cramp helper", *before, said)[-1]
+    assert turn.session_attributes["pending"] == "check"
+    assert turn.speech.endswith(C.questions[question].text)
+
+
+@pytest.mark.parametrize(
+    "said", ["thank you very much, that will be all.", "very good. i believe i have all i require"]
+)
+def test_formal_goodbyes_end_the_session(said: str) -> None:
+    """ "What else would you like to know?", or the fallback (round 20)."""
+    turn = play("open leg cramp helper", "what causes leg cramps", said)[-1]
+    assert turn.session_ended

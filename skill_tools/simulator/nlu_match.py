@@ -386,8 +386,8 @@ class Matcher:
                         hit.intent, self._slots(hit.intent, {}), "carrier", 1.0, hit.sample
                     )
                 found = self._fill_sample(candidate.split(), "carrier")
-                if found is not None:
-                    return found
+                if found is not None and found.intent not in PRIORITY_INTENTS:
+                    return found  # "what about deep vein thrombosis" asks (round 20: 911)
         request = self._request_after_answer(text)
         if request is not None:  # "no thanks, what's varicose veins": not "no thanks"
             return request

@@ -262,6 +262,9 @@ CARRIERS = tuple(sorted((
     # Round 20: a caregiver passing on the answer ("hold on, let me ask him, he says no").
     "let me ask him", "let me ask her", "let me ask them", "he says", "she says", "they say",
     "he said", "she said",
+    # Round 20: formal openings (the fallback).
+    "good afternoon", "good morning", "good evening", "i should like to understand",
+    "i would like to understand", "i should like to know",
     # "hmm no, i take that back, they don't wake me", after a result (round 20: a plain no)
     "i take that back", "no i take that back", "scratch that", "no scratch that",
     "never mind", "forget it",  # "never mind, i'll do this later" was a no (round 19)
