@@ -122,19 +122,19 @@ def _intents() -> list[list[str]]:
 FLOORS = {
     "tuning": 0.99,
     "heldout": 0.93,
-    "heldout2": 0.94,
-    "heldout3": 0.93,
+    "heldout2": 0.95,
+    "heldout3": 0.94,
     "heldout4": 0.96,
     "heldout5": 0.93,
     "heldout6": 0.85,
     "heldout7": 0.81,
-    "heldout8": 0.86,
-    "heldout9": 0.82,
+    "heldout8": 0.87,
+    "heldout9": 0.83,
     "heldout10": 0.90,
     "heldout11": 0.92,
-    "heldout12": 0.83,
-    "heldout13": 0.92,
-    "heldout14": 0.79,
+    "heldout12": 0.84,
+    "heldout13": 0.96,
+    "heldout14": 0.80,
 }
 EXACT_FLOORS = {
     "tuning": 0.78,
@@ -191,7 +191,7 @@ ANSWER_FLOORS = {
     "check_answers10": 0.90,
     "check_answers11": 0.89,
     "check_answers12": 0.89,
-    "check_answers13": 0.80,
+    "check_answers13": 0.97,
     "check_answers14": 0.88,
 }
 
