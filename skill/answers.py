@@ -51,7 +51,7 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
 # How often ("most nights"): said after a result, a remark, not a change of mind (round 8).
 FREQUENCIES = frozenset(v for v, m in MEANINGS.items() if m.question == "FREQUENT")
 # How seldom: said with another answer ("they rarely wake me"), it turns that answer round.
-SELDOM = frozenset({"SELDOM", "NEVER"})
+SAYS_SELDOM = frozenset({"SELDOM", "NEVER"})
 
 
 # The plain yes or no a user opens an answer with (the Reply slot: "no, I sleep through").

@@ -844,7 +844,7 @@ class Conversation:
         as unsure). An answer to a question already answered changes nothing."""
         pending = triage.next_question(state.answers) if state.in_check else None
         other = answers.meaning(also_id)
-        if value_id in answers.SELDOM and other and other.question == pending and _a_no_to(
+        if value_id in answers.SAYS_SELDOM and other and other.question == pending and _a_no_to(
             value_id, pending
         ):
             return state, value_id  # "they rarely wake me": a no, whatever "wake me" says

@@ -29,7 +29,9 @@ what was asked (method "clause").
 
 Then carrier: a question said after a preamble that names nothing the question could be
 about and nothing alarming ("my phone is dying so quick question, what causes cramps"), when
-the question alone is a sample or fills one, is that question (method "carrier"). And a
+the question alone is a sample or fills one, is that question (method "carrier"); when the
+preamble named one thing and the question points at it ("these cramps are awful, what causes
+them"), the question is asked with that thing in place of its pronoun. And a
 phrase that opens with words people put before any question
 ("could you tell me", "i was wondering", "okay so", "i'm worried because"; nlu_words.CARRIERS)
 is tried again without them ("about ..." as "tell me about ..."), for a literal sample or a
@@ -764,11 +766,11 @@ class Matcher:
         if not rest or not (led or meant) and (len(rest) < 2 or rest[0] not in _REQUEST_OPENERS):
             return None  # "yeah they run in my family": a remark with the answer, not a request
         found = self.resolve(" ".join(rest))  # as said on its own
-        if meant and found.method != "fallback":
-            pass  # what was meant, said as a correction: the best reading of it is wanted
-        elif found.method not in _REQUEST_METHODS and not (
+        loose = found.method not in _REQUEST_METHODS and not (
             found.method == "near" and found.score >= _REQUEST_NEAR
-        ):
+        )
+        # what was meant, said as a correction: its best reading is wanted, however loose
+        if loose and not (meant and found.method != "fallback"):
             return None  # a loose guess must not outweigh the yes or no
         if found.intent in ANSWER_INTENTS | set(LEADING_ANSWERS):
             return None

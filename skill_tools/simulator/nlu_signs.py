@@ -149,11 +149,11 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             # round 20: "my sister had a stroke at 50, are my varicose veins a stroke risk",
             # "my friend's leg swelled up like crazy once, can that happen with ..." (911)
             "at age", "at forty", "at fifty", "at sixty", "at seventy", "at eighty",
+            *(f"at {d} zero" for d in ("four", "five", "six", "seven", "eight")),
+            *(f"{w} once {q}" for w in ("up", "crazy") for q in ("can", "could", "is", "does")),
             "when i was pregnant", "when she was pregnant",
             # round 20: a film's overdose, a show's breathlessness (911, the session ended)
             "watching a movie", "a movie where", "in a movie", "episode of", "an episode",
-            *(f"at {d} zero" for d in ("four", "five", "six", "seven", "eight")),
-            *(f"{w} once {q}" for w in ("up", "crazy") for q in ("can", "could", "is", "does")),
             # a sign that is over: "my leg was swollen after my knee surgery but it's fine
             # now" (round 18: 911, and the session ended)
             *(f"{c} {who} {over} now" for c in ("but", "and") for who in ("it is", "they are")
