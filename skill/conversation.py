@@ -649,9 +649,14 @@ class Conversation:
         `for_self`: said to be for the user ("this time it's for me"), which a check under
         way about someone else then is."""
         for_them = self.content.prompt("check_for_other") if for_other else None
+        if (state.in_check or state.check_waits) and for_self and state.for_other:
+            # "this time it's for me", "let's do me instead": the answers given were someone
+            # else's, so the user's check starts afresh (round 20: they were kept as theirs)
+            fresh = _about(state, False)._replace(topic=None)
+            return self._ask_check(self.content.prompt("starting_over"), {}, fresh)
         if state.in_check or state.check_waits:  # keep the answers ("start over" restarts)
             lead = for_them or self.content.prompt("back_to_check")  # "this is for my mom"
-            whom = False if for_self else state.for_other or for_other
+            whom = state.for_other or for_other
             return self._ask_check(lead, state.answers, state._replace(for_other=whom))
         state = _about(state, for_other)._replace(topic=None)
         reply = self._ask_check(_join(self.content.check_intro, for_them), {}, state)

@@ -3072,3 +3072,24 @@ def test_formal_goodbyes_end_the_session(said: str) -> None:
     """ "What else would you like to know?", or the fallback (round 20)."""
     turn = play("open leg cramp helper", "what causes leg cramps", said)[-1]
     assert turn.session_ended
+
+
+@pytest.mark.parametrize("said", ["this time it's for me", "actually let's do me instead"])
+def test_switching_the_check_from_someone_else_to_me_starts_it_afresh(said: str) -> None:
+    """The dad's answer was kept as the user's (round 20), or the switch was a yes."""
+    turn = play("open leg cramp helper", "check my dad's symptoms", "yes", said)[-1]
+    assert turn.session_attributes.get("answers", {}) == {}
+    assert not turn.session_attributes.get("for_other")
+    assert turn.speech == f'{C.prompt("starting_over")} {C.questions["FREQUENT"].text}'
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("might you tell me what, precisely, a leg cramp is?", "WhatAreLegCrampsIntent"),
+        ("i'm a flight attendant, check my symptoms", "SymptomCheckIntent"),
+    ],
+)
+def test_more_openings_before_a_question(said: str, intent: str) -> None:
+    """The complications answer, and the fallback (round 20)."""
+    assert play("open leg cramp helper", said)[-1].intent == intent

@@ -225,6 +225,7 @@ FILLERS = (
     "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "ugh", "well", "so", "like",
     "eh", "ehh", "no cap", "lowkey",
     "i would have to say",  # "i'd have to say yes, i'm up pacing" (round 20: the fallback)
+    "precisely",
     "goodness", "gosh", "heavens", "honey", "hon", "dear", "sweetie",
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",
     "to be honest", "honestly", "to tell you the truth", "i am not gonna lie", "not gonna lie",
@@ -274,6 +275,8 @@ CARRIERS = tuple(sorted((
     "what about", "how about",  # "actually yeah, what about varicose veins" (round 16)
     # Who is asking, before the question: "I take care of my father, can his medications..."
     "i am a nurse", "i am a nurse and", "i am a caregiver", "i am a caregiver and",
+    "i am a flight attendant", "i am a teacher", "i am a runner", "i am a truck driver",
+    "might you tell me", "might i ask",  # round 20: the fallback, or the complications answer
     *(f"{opening} my {r}" for r in _RELATIVES.split() for opening in (
         "i take care of", "i look after", "i am a caregiver for", "i am asking for",
         "i am asking about", "i am asking on behalf of", "i am calling about", "i am calling for",
