@@ -3093,3 +3093,25 @@ def test_switching_the_check_from_someone_else_to_me_starts_it_afresh(said: str)
 def test_more_openings_before_a_question(said: str, intent: str) -> None:
     """The complications answer, and the fallback (round 20)."""
     assert play("open leg cramp helper", said)[-1].intent == intent
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "answers"),
+    [
+        (("check my husband's symptoms",), "oh every night, poor thing", {"FREQUENT": "yes"}),
+        (("check my symptoms", "yes"), "indeed, i wake several times a night",
+         {"FREQUENT": "yes", "SLEEP": "yes"}),
+    ],
+)
+def test_answers_with_a_remark_or_a_formal_word(
+    before: tuple[str, ...], said: str, answers: dict[str, str]
+) -> None:
+    """The help, and the question again (round 20)."""
+    turn = play("open leg cramp helper", *before, said)[-1]
+    assert turn.session_attributes["answers"] == answers
+
+
+@pytest.mark.parametrize("said", ["later", "gracias, adios"])
+def test_short_goodbyes_end_the_session(said: str) -> None:
+    """The fallback (round 20)."""
+    assert play("open leg cramp helper", "what causes leg cramps", said)[-1].session_ended

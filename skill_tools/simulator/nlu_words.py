@@ -225,7 +225,7 @@ FILLERS = (
     "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "ugh", "well", "so", "like",
     "eh", "ehh", "no cap", "lowkey",
     "i would have to say",  # "i'd have to say yes, i'm up pacing" (round 20: the fallback)
-    "precisely",
+    "precisely", "poor thing", "indeed",  # "oh every night, poor thing" (round 20: help)
     "goodness", "gosh", "heavens", "honey", "hon", "dear", "sweetie",
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",
     "to be honest", "honestly", "to tell you the truth", "i am not gonna lie", "not gonna lie",
