@@ -3115,3 +3115,9 @@ def test_answers_with_a_remark_or_a_formal_word(
 def test_short_goodbyes_end_the_session(said: str) -> None:
     """The fallback (round 20)."""
     assert play("open leg cramp helper", "what causes leg cramps", said)[-1].session_ended
+
+
+def test_what_causes_them_asks_for_the_causes() -> None:
+    """It got "I can't diagnose you" and the check (round 20)."""
+    turn = play("open leg cramp helper", "why do my legs cramp at night", "what causes them?")[-1]
+    assert C.topics["CrampCausesIntent"].speech in turn.speech

@@ -180,6 +180,7 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         " into the river tonight haha",
         "i've got a bottle of pills here and i'm thinking about taking them all",
         "i dunno, i'm just tired of everything, you know",
+        "i'm giving away everything i own, i won't need it soon",  # round 20: "diagnose"
     ]
     for said in despair:
         turn = say_in(state, said)
