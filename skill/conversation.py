@@ -646,8 +646,8 @@ class Conversation:
     ) -> Reply:
         """The spoken check; `for_other`: asked for someone else ("for my dad"), whom the
         user is told to answer for; its questions and result then speak of "them".
-        `for_self`: said to be for the user ("this time it's for me"), which a check under
-        way about someone else then is."""
+        `for_self`: said to be for the user ("this time it's for me"): a check under way
+        about someone else starts afresh for the user."""
         for_them = self.content.prompt("check_for_other") if for_other else None
         if (state.in_check or state.check_waits) and for_self and state.for_other:
             # "this time it's for me", "let's do me instead": the answers given were someone
