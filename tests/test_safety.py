@@ -181,6 +181,7 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i've got a bottle of pills here and i'm thinking about taking them all",
         "i dunno, i'm just tired of everything, you know",
         "i'm giving away everything i own, i won't need it soon",  # round 20: "diagnose"
+        "i sleep fine but my wife died in march and i just want to be with her",  # an answer
     ]
     for said in despair:
         turn = say_in(state, said)
