@@ -129,7 +129,7 @@ def meaning(value_id: str | None, asked: str | None = None) -> Meaning | None:
     AS_ASKED_ONLY's do the sleep question.
     """
     found = MEANINGS.get(value_id) if value_id else None
-    if value_id in AS_ASKED_ONLY and asked != "SLEEP":
+    if found is not None and value_id in AS_ASKED_ONLY and asked != found.question:
         return None  # how bad they are says whether they wake only to the sleep question
     if found is None or asked is None or found.question == asked:
         return found

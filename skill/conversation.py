@@ -187,12 +187,6 @@ def _remind(raw: Any) -> Requested | None:
 MAX_MISSES = 2  # the wording only distinguishes the first miss from the ones after it
 
 
-def _a_no_to(value_id: str | None, pending: str | None) -> bool:
-    """Whether how seldom ("hardly ever") answers the question asked with a no."""
-    said = answers.meaning(value_id, pending)
-    return pending is not None and said is not None and said.answer is Answer.NO
-
-
 def _noted(raw: Any) -> Mapping[str, Answer]:
     """Answers noted before their question, from untrusted attributes: a yes or a no to a
     known question."""
@@ -849,16 +843,15 @@ class Conversation:
         as unsure). An answer to a question already answered changes nothing."""
         pending = triage.next_question(state.answers) if state.in_check else None
         other = answers.meaning(also_id)
-        if value_id in answers.SAYS_SELDOM and other and other.question == pending and _a_no_to(
-            value_id, pending
-        ):
-            return state, value_id  # "they rarely wake me": a no, whatever "wake me" says
-            # alone (round 20: a yes to the sleep question)
+        first = answers.meaning(value_id, pending)
+        if value_id in answers.SAYS_SELDOM and other and other.question == pending and (
+            first is not None and first.answer is Answer.NO
+        ):  # "they rarely wake me": a no, whatever "wake me" says alone (round 20: a yes to
+            return state, value_id  # the sleep question)
         if value_id in answers.FREQUENCIES and pending not in (None, FREQUENT) and (
             other is not None and other.question != FREQUENT
         ):  # "they do wake me up sometimes", asked about walking: how often they wake, no
             return state, also_id  # answer to walking (round 19: walking was not sure)
-        first = answers.meaning(value_id, pending)
         own = answers.meaning(value_id)  # what the first says, whatever is asked
         if pending is not None and (
             first is None or first.question != pending or (own and own.question != pending)

@@ -449,12 +449,7 @@ class Matcher:
         if before and before[0] in self._value_words - FUNCTION_WORDS:
             return None  # "night cramps, what's the reason for those": more than "cramps"
         asked = [*tail[:at], value, *tail[at + 1 :]]
-        hit = self._exact.get(" ".join(asked))
-        if hit is not None and hit.intent not in PRIORITY_INTENTS:
-            slots = self._slots(hit.intent, self._literal_slots(hit.intent, asked))
-            found: Match | None = Match(hit.intent, slots, "carrier", 1.0, hit.sample)
-        else:
-            found = self._fill_sample(asked, "carrier")
+        found = self._said_alone(asked)
         if found is None:  # "what causes these cramps": near "what causes leg cramps"
             near = self._near(" ".join(asked), None)
             found = near if near is not None and near.score >= _REQUEST_NEAR else None
@@ -521,16 +516,19 @@ class Matcher:
                 continue  # "... why is that", "... what does that mean": about what came before
             if not self._tagger.tag(" ".join(tail))[1]:
                 continue  # "... should i be worried": it names nothing, so it asks about that
-            hit = self._exact.get(" ".join(tail))
-            if hit is not None:
-                heard = self._literal_slots(hit.intent, tail)
-                slots = self._slots(hit.intent, heard)
-                found = Match(hit.intent, slots, "carrier", 1.0, hit.sample)
-            else:
-                found = self._fill_sample(tail, "carrier")
+            found = self._said_alone(tail)
             if found is not None and not _follows_up(found.intent):
                 return found
         return None
+
+    def _said_alone(self, words: list[str]) -> Match | None:
+        """A question cut from a longer phrase, as if said on its own: a plain sample (with
+        the slots Alexa would still fill) or a slot sample it fills (method "carrier")."""
+        hit = self._exact.get(" ".join(words))
+        if hit is None:
+            return self._fill_sample(words, "carrier")
+        slots = self._slots(hit.intent, self._literal_slots(hit.intent, words))
+        return Match(hit.intent, slots, "carrier", 1.0, hit.sample)
 
     def _literal_slots(self, intent: str, words: list[str]) -> dict[str, str]:
         """The slots of a phrase that equals a plain sample: Alexa still fills them when a

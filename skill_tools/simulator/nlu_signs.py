@@ -154,8 +154,10 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             "when i was pregnant", "when she was pregnant",
             # round 20: a film's overdose, a show's breathlessness (911, the session ended)
             "watching a movie", "a movie where", "in a movie", "episode of", "an episode",
-            "on the news", "in the news", "he is fine now", "she is fine now",
-            "he is doing great now", "she is doing great now", "he is okay now", "she is okay now",
+            "on the news", "in the news",
+            # ... and a patient who is over it: "... had chest pain yesterday, he's fine now"
+            *(f"{who} is {well} now"
+              for who in ("he", "she") for well in ("fine", "okay", "doing great")),
             # a sign that is over: "my leg was swollen after my knee surgery but it's fine
             # now" (round 18: 911, and the session ended)
             *(f"{c} {who} {over} now" for c in ("but", "and") for who in ("it is", "they are")
