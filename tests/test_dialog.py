@@ -2675,6 +2675,21 @@ def test_a_place_said_with_not_is_no_answer_of_that_place() -> None:
     assert turn.speech.endswith(C.questions["WALKING"].text)
 
 
+def test_a_place_said_with_no_cramps_is_no_yes_of_that_place() -> None:
+    """Round 21: "i can walk as long as i like, no cramps", at the walking question, was
+    recorded as a walking yes; "can't walk far without cramping" still is one."""
+    *_, turn = play(
+        "open leg cramp helper", "check my symptoms", "no", "no",
+        "i can walk as long as i like no cramps",
+    )
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
+    *_, turn = play(
+        "open leg cramp helper", "check my symptoms", "no", "no",
+        "my husband can't walk far without his calves cramping",
+    )
+    assert turn.session_attributes["answers"]["WALKING"] == "yes"
+
+
 def test_a_later_question_s_answer_after_a_no_is_kept_and_the_question_comes_again() -> None:
     """Round 18: "no, but when they come they wake me up", asked how often, got "I need an
     answer to this question first" and nothing was kept."""

@@ -909,8 +909,9 @@ class Matcher:
         if share < self._classifier_share:
             return None
         heard = self._tagged(self.intents.get(best, ()), found)
-        if any(_negated(text, w) for w in heard.values()):
-            return None  # "he gets them sitting still, not walking" (round 18: a walking yes)
+        if any(_denied(text, w) for w in heard.values()):
+            return None  # "he gets them sitting still, not walking" (round 18: a walking yes);
+            # "i can walk as long as i like no cramps" (round 21)
         heard.update(self._builtins(best, text.split()))
         heard.update(self._hedge(best, text, heard))
         return Match(best, self._slots(best, heard), "classifier", share, None)
@@ -1066,9 +1067,24 @@ _WHOLE_PHRASE_WORDS = 4
 _NUMBERS_SAID_WITH = 4
 
 
-def _negated(text: str, words: str) -> bool:
-    """Whether the phrase says "not" or "never" right before these words."""
-    return any(f" {n} {words} " in f" {text} " for n in NEGATIONS)
+def _negated(text: str, words: str, negations: Iterable[str] = NEGATIONS) -> bool:
+    """Whether the phrase says "not" or "never" (or another of `negations`) right before
+    these words."""
+    return any(f" {n} {words} " in f" {text} " for n in negations)
+
+
+def _denied(text: str, words: str) -> bool:
+    """Whether the phrase denies these words ("not walking", "no cramps"), as a guess from
+    the words alone sees it: "without" does not deny after "can't" ("can't walk far without
+    his calves cramping")."""
+    if _negated(text, words, _DENYING):
+        return True
+    unable = any(f" {w} " in f" {text} " for w in _UNABLE)
+    return not unable and _negated(text, words, ("without", "without any"))
+
+
+_DENYING = NEGATIONS | {"no", "no more"}
+_UNABLE = ("can't", "cannot", "can not", "couldn't", "could not", "unable")
 
 
 def _timed(parts: Iterable[SamplePart]) -> bool:
