@@ -46,6 +46,8 @@ CLASSIFIER_MIN_WORDS = 2
 # A near match scoring under NEAR_LOOSE yields to a classifier holding CLASSIFIER_SURE of
 # the evidence for another intent (the sample left out the word that tells).
 NEAR_LOOSE = 0.6
+# A question after a story that asks nothing must be this close to a sample on its own.
+NEAR_AFTER_STORY = 0.6
 CLASSIFIER_SURE = 0.95
 # A phrase that the classifier thinks may be an emergency at all, or that holds a word mostly
 # taught by emergency samples ("chest"), goes to the fallback, which offers 911: the

@@ -89,6 +89,7 @@ from skill_tools.simulator.nlu_index import (
     DENIABLE,
     DENIAL_INTENT,
     HEDGE_TYPE,
+    NEAR_AFTER_STORY,
     NEAR_LOOSE,
     NEAR_THRESHOLD,
     NUMBER_STEMS,
@@ -517,9 +518,18 @@ class Matcher:
             if not self._tagger.tag(" ".join(tail))[1]:
                 continue  # "... should i be worried": it names nothing, so it asks about that
             found = self._said_alone(tail)
+            if found is None and at > 2 and not _ASKING.intersection(words[:at]):
+                found = self._near_after(tail)
             if found is not None and not _follows_up(found.intent):
                 return found
         return None
+
+    def _near_after(self, tail: list[str]) -> Match | None:
+        """A question said after a story that asks nothing ("i've had em for years but what
+        is a cramp really"), when it is close to a sample on its own (round 21)."""
+        said = " ".join(tail)
+        found = self._near_one(said, asks_about(said))
+        return found if found is not None and found.score >= NEAR_AFTER_STORY else None
 
     def _said_alone(self, words: list[str]) -> Match | None:
         """A question cut from a longer phrase, as if said on its own: a plain sample (with
@@ -974,7 +984,7 @@ class Matcher:
             if s > best or (s == best and i < best_i):
                 sample = self._entries[i].tokens
                 # Thoughts of self-harm are never taken back by a "not" ("the pain never stops").
-                if _thin(sample, tokens) or (
+                if _thin(sample, tokens) or _names_another(sample, tokens) or (
                     denied(sample, tokens, negated) and self._entries[i].intent not in UNDENIED
                 ):
                     continue
@@ -1134,6 +1144,19 @@ def _thin(sample: frozenset[str], said: frozenset[str]) -> bool:
     return bool(slots - said) and len(own) <= 1 and bool(said - own - FUNCTION_STEMS)
 
 
+def _names_another(sample: frozenset[str], said: frozenset[str]) -> bool:
+    """Whether a sample names a thing (a slot) and the phrase names none of its things but
+    another: "what is venous reflux really" is not near "what really is {cramp}" (round 21)."""
+    slots, named = _SUBJECTS.intersection(sample), _SUBJECTS.intersection(said)
+    return bool(slots) and bool(named) and not slots & named
+
+
+# The slot types that name what a question is about (not who, where or when).
+_SUBJECTS = frozenset(
+    f"{{{t}}}" for t in ("Cramp", "VeinProblem", "Varicose", "LegVeins", "VeinTest", "Condition")
+)
+
+
 NOT_SURE = "NotSureIntent"  # near it, an answer of three words or more wins (round 17)
 # Intents whose one-word samples are whole turns ("probably", "huh"): a phrase that says
 # more besides is not near them ("uh huh every night" is an answer, not "huh?").
@@ -1172,6 +1195,8 @@ def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:
 
 
 _WH_WORDS = frozenset({"what", "how", "when", "why", "which"})
+# Words that make what comes before a question part of it ("why do you think ...").
+_ASKING = QUESTION_OPENERS | _WH_WORDS | {"if", "whether"}
 _CLAUSE_LINKS = frozenset({"and", "but", "so", "or", "also"})
 _ASKED_OF = frozenset({  # a subject after the verb: "could it", "is that", "do they"
     "i", "you", "he", "she", "it", "we", "they", "that", "this", "there", "my", "his", "her",

@@ -755,6 +755,48 @@ def test_a_question_after_a_preamble_is_the_question(phrase: str, intent: str) -
 
 
 @pytest.mark.parametrize(
+    ("phrase", "intent"),
+    [
+        ("i've had em for years but what is a cramp really", "WhatAreLegCrampsIntent"),
+        (
+            "well i've been on my feet all day so how do leg veins work really",
+            "HowLegVeinsWorkIntent",
+        ),
+    ],
+)
+def test_a_question_close_to_a_sample_after_a_story_is_the_question(
+    phrase: str, intent: str
+) -> None:
+    """Round 21: the question was close to a sample, not one, so the story hid it."""
+    assert nlu.resolve(phrase).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("phrase", "intent"),
+    [
+        ("what is venous reflux really", "VenousInsufficiencyIntent"),
+        ("is a charley horse the same thing as a leg cramp", "WhatAreLegCrampsIntent"),
+        ("what exactly happens in a leg cramp", "WhatAreLegCrampsIntent"),
+    ],
+)
+def test_a_sample_about_one_thing_is_not_near_a_phrase_about_another(
+    phrase: str, intent: str
+) -> None:
+    """Round 21: each was nearest a sample that names another thing ("what really is
+    {cramp}", "what's {veinProblem}"), for the words around it."""
+    assert nlu.resolve(phrase).intent == intent
+
+
+def test_a_question_that_opens_a_phrase_is_not_cut_short() -> None:
+    """ "why do you think i should see a specialist" asks why (after a result), not when."""
+    assert nlu.resolve("why do you think i should see a specialist").intent in {
+        "WhyIntent",
+        "TellMeMoreIntent",
+        "NextStepIntent",
+    }
+
+
+@pytest.mark.parametrize(
     "phrase",
     [
         "my calves cramp on my walks then ease off when i stop should i be worried",
