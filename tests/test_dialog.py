@@ -2690,6 +2690,27 @@ def test_a_place_said_with_no_cramps_is_no_yes_of_that_place() -> None:
     assert turn.session_attributes["answers"]["WALKING"] == "yes"
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "this quiz is killing me",  # round 21: the complications answer
+        "i'd kill for a good night's sleep",  # round 21: "you're welcome", as thanks
+        "back in 2015 i had a pulmonary embolism, fully recovered",  # round 21: "go back"
+    ],
+)
+def test_a_figure_of_speech_or_an_old_illness_mid_check_changes_nothing(said: str) -> None:
+    *_, asked, turn = play("open leg cramp helper", "check my symptoms", "yes", said)
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert turn.speech.endswith(C.questions["SLEEP"].text) and not turn.session_ended
+    assert "clots" not in turn.speech and not turn.speech.startswith("You're welcome")
+
+
+def test_wanting_a_good_night_s_sleep_does_not_end_the_session() -> None:
+    """Round 21: "I'd kill for a good night's sleep", at the menu, said goodbye."""
+    turn = play("open leg cramp helper", "i'd kill for a good night's sleep")[-1]
+    assert not turn.session_ended and "Goodbye" not in turn.speech
+
+
 def test_a_later_question_s_answer_after_a_no_is_kept_and_the_question_comes_again() -> None:
     """Round 18: "no, but when they come they wake me up", asked how often, got "I need an
     answer to this question first" and nothing was kept."""

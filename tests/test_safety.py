@@ -182,6 +182,11 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i dunno, i'm just tired of everything, you know",
         "i'm giving away everything i own, i won't need it soon",  # round 20: "diagnose"
         "i sleep fine but my wife died in march and i just want to be with her",  # an answer
+        # Round 21, new users: grief and a wish not to wake (the fallback, or "I need an
+        # answer" in the check).
+        "i wish i could just join my husband",
+        "life isn't worth it without him",
+        "i want to sleep and never wake up",
     ]
     for said in despair:
         turn = say_in(state, said)

@@ -155,6 +155,10 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             # round 20: a film's overdose, a show's breathlessness (911, the session ended)
             "watching a movie", "a movie where", "in a movie", "episode of", "an episode",
             "on the news", "in the news",
+            # round 21: a show or a film, and a pet (911, and the session ended)
+            "the show", "a show", "tv show", "a film", "the film", "the movie",
+            *(f"{pet} {cannot}" for pet in ("dog", "cat", "puppy", "kitten")
+              for cannot in ("can not", "cannot", "could not")),
             # ... and a patient who is over it: "... had chest pain yesterday, he's fine now"
             *(f"{who} is {well} now"
               for who in ("he", "she") for well in ("fine", "okay", "doing great")),

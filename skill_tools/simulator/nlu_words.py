@@ -125,10 +125,14 @@ IDIOMS = {
     "phone is dying": "phone is low", "battery is dying": "battery is low",
     "sick to death of": "so tired of", "sick and tired of": "so tired of",
     "end up with": "get", "ended up with": "got", "end up getting": "get",
-    "i would kill for": "i would love", "kill for a": "love a",
+    "i would kill for": "i would give anything for", "kill for a": "give anything for a",
     "tired of living with": "tired of dealing with", "died laughing": "laughed so hard",
     "dying of thirst": "so thirsty", "phone is about to die": "phone is low",
     "battery is about to die": "battery is low",
+    # Round 21, new users: a joke about the check got the complications answer; a year long
+    # ago ("back in 2015 I had a pulmonary embolism") was "go back".
+    "quiz is killing me": "quiz is tiring", "questions are killing me": "questions are tiring",
+    "back in two zero": "in two zero", "back in one nine": "in one nine",
     # Not an answer's place: "first" would be taken as "the first answer" (round 16).
     "in the first place": "anyway",
     # Partly, said as such: not "yes no", both at once, which records nothing (round 16).
