@@ -2711,6 +2711,25 @@ def test_wanting_a_good_night_s_sleep_does_not_end_the_session() -> None:
     assert not turn.session_ended and "Goodbye" not in turn.speech
 
 
+def test_how_long_something_has_lasted_is_no_answer_of_the_check() -> None:
+    """Round 21: "his legs have been swollen for a couple of weeks" was told back as "you
+    said you have varicose veins" ("a couple" of them)."""
+    for before in ((), ("should my dad see a vein doctor", "yes")):
+        *_, turn = play(
+            "open leg cramp helper", *before, "his legs have been swollen for a couple of weeks"
+        )
+        said = turn.session_attributes
+        assert not said.get("noted") and not said.get("answers"), before
+        assert "varicose" not in turn.speech and "9 1 1" in turn.speech, before
+
+
+@pytest.mark.parametrize("said", ["a few days a week", "a couple of days a week"])
+def test_a_few_days_a_week_is_often(said: str) -> None:
+    """Round 21: "a few days a week", asked how often, got "I need an answer"."""
+    *_, turn = play("open leg cramp helper", "check my symptoms", said)
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
 def test_a_later_question_s_answer_after_a_no_is_kept_and_the_question_comes_again() -> None:
     """Round 18: "no, but when they come they wake me up", asked how often, got "I need an
     answer to this question first" and nothing was kept."""

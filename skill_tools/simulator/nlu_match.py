@@ -815,7 +815,7 @@ class Matcher:
         and takes nothing back ("not", "never", "no" outside it) is that answer, as Alexa
         fills a slot from a long answer. `replied`: it opened with a plain yes or no."""
         _, found = self._tagger.tag(text)
-        answers = [(t, w) for t, w in found if t in self._answer_slots]
+        answers = [(t, w) for t, w in found if t in self._answer_slots and not _lasts(text, w)]
         inside = {w for _, heard in answers for w in heard.split()}
         outside = set(text.split()) - inside
         # After a yes or no, only words outside the answer ask (not the "when" of "yeah, i
@@ -1002,6 +1002,11 @@ class Matcher:
         if best_i < 0 or best < self.threshold:
             return None
         entry = self._entries[best_i]
+        answered = {type_token(t) for t, _ in found if t in self._answer_slots}
+        answering = entry.intent in {i for i, _ in self._answer_slots.values()}
+        if answering and len(answered) == 2 and len(answered & entry.tokens) == 1:
+            return None  # "they're pretty bad, i get them three nights a week": two answers,
+            # not "i get them {answer}" (round 21: which one won was a matter of weights)
         if entry.intent in LEADING_ANSWERS and _yes_and_no(text):
             return None  # "yes no": both, so neither
         if entry.intent in LEADING_ANSWERS and any(t in self._answer_slots for t, _ in found):
@@ -1081,6 +1086,23 @@ def _negated(text: str, words: str, negations: Iterable[str] = NEGATIONS) -> boo
     """Whether the phrase says "not" or "never" (or another of `negations`) right before
     these words."""
     return any(f" {n} {words} " in f" {text} " for n in negations)
+
+
+# Units of time that make "a few" or "a couple" before them a length of time ("for a few
+# weeks"), unless a frequency's "a week" follows ("a couple of days a week").
+_DURATIONS = frozenset(["minutes", "hours", "days", "weeks", "months", "years"])
+
+
+def _lasts(text: str, value: str) -> bool:
+    """Whether a slot value and the words after it are a length of time, not an answer
+    (round 21: "his legs have been swollen for a couple of weeks" was "a couple" of varicose
+    veins): "a few" or "a couple" before a unit of time."""
+    words = value.split()
+    if words[-1:] not in (["few"], ["couple"], ["several"]):
+        return False
+    after = f" {text} ".split(f" {value} ", 1)[1].split() if f" {value} " in f" {text} " else []
+    rest = after[1:] if after[:1] == ["of"] else after
+    return rest[:1] != [] and rest[0] in _DURATIONS and rest[1:2] not in (["a"], ["per"])
 
 
 def _denied(text: str, words: str) -> bool:
