@@ -193,6 +193,12 @@ TOPIC_MEANINGS: Mapping[str, Meaning] = MappingProxyType(
         "VaricoseVeinsIntent": Meaning("VARICOSE", Answer.YES),  # "I have varicose veins"
     }
 )
+# Slot values by which a topic said about oneself is not its question's sign, unless said to
+# that question: cramps "when I run" or "when I exercise" are not cramping with walking that
+# eases with rest (round 21: "my calves cramp up when I run" ended a later check unasked).
+NOT_THE_SIGN: frozenset[tuple[str, str]] = frozenset(
+    {("exercise", "RUNNING"), ("exercise", "EXERCISE")}
+)
 # Topics that answer their question when said to it even in general words ("cramps when
 # walking?", asked "does your cramping occur with walking?"). "What are varicose veins?",
 # asked "do you have varicose veins?", is a question, not a yes.

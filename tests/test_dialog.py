@@ -2730,6 +2730,37 @@ def test_a_few_days_a_week_is_often(said: str) -> None:
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
 
 
+def test_cramps_when_running_are_not_the_walking_sign() -> None:
+    """Round 21: "my calves cramp up when I run" was noted as cramping with walking, and a
+    later check ended at once on it, no question asked."""
+    *_, turn = play("open leg cramp helper", "my calves cramp up when i run", "no",
+                    "check my symptoms")
+    assert not turn.session_attributes.get("noted")
+    assert turn.speech.endswith(C.questions["FREQUENT"].text)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "oh no, i tell a lie, they do wake me up",  # round 21: a no to the walking question
+        "sorry dear, i meant yes to that last one",  # round 21: the sleep question again
+    ],
+)
+def test_a_correction_of_the_last_answer_in_a_person_s_own_words_changes_it(said: str) -> None:
+    *_, turn = play("open leg cramp helper", "check my symptoms", "most nights", "no", said)
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "yes"}
+
+
+def test_a_remark_with_again_in_it_keeps_the_result() -> None:
+    """Round 21: "the cat knocked it over again", after a result, started the check over."""
+    *_, result, turn = play(
+        "open leg cramp helper", "check my symptoms", "most nights", "yes",
+        "the cat knocked it over again",
+    )
+    assert turn.session_attributes["result"] == result.session_attributes["result"]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "yes"}
+
+
 def test_a_later_question_s_answer_after_a_no_is_kept_and_the_question_comes_again() -> None:
     """Round 18: "no, but when they come they wake me up", asked how often, got "I need an
     answer to this question first" and nothing was kept."""

@@ -249,7 +249,9 @@ def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Rep
     heard = slot_values(handler_input)
     # "About oneself": the one the check is about, the user or (said of them) someone else.
     about = answers.about_someone_else if state.for_other else answers.about_oneself
-    about_self = about(heard)
+    about_self = about(heard) and not any(
+        resolved_slot_id(handler_input, slot) == value for slot, value in answers.NOT_THE_SIGN
+    )
     name = intent_name(handler_input) or ""
     # "Does alcohol cause leg cramps?": {cause} heard words no value of its type names, or a
     # value the article does not list ("standing all day").

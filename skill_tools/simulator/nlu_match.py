@@ -916,6 +916,8 @@ class Matcher:
         share = 1 / total  # the best intent's evidence is 1
         if best == PRIORITY_CLASS or len(taught) < CLASSIFIER_MIN_WORDS:
             return None
+        if best in _COMMANDS and len(unknown) >= len(telling):
+            return None  # "the cat knocked it over again": not "start over" (round 21)
         if share < self._classifier_share:
             return None
         heard = self._tagged(self.intents.get(best, ()), found)
@@ -1025,7 +1027,18 @@ class Matcher:
         heard = self._tagged(self.intents.get(entry.intent, ()), found)
         heard.update(self._builtins(entry.intent, text.split()))
         heard.update(self._person(entry.intent, text, heard))
+        heard.update(self._plain_reply(entry.intent, text, heard))
         return Match(entry.intent, self._slots(entry.intent, heard), "near", best, entry.sample)
+
+    def _plain_reply(self, intent: str, text: str, heard: Mapping[str, str]) -> dict[str, str]:
+        """A change of answer's {reply}, when the phrase says one plain yes or no: the near
+        match does not tag those words (they are the Yes and No intents' own), but Alexa
+        fills the slot (round 21: "sorry dear, i meant yes to that last one" changed nothing)."""
+        if intent != CHANGE_ANSWER or "reply" in heard:
+            return {}
+        said = set(text.split())
+        yes, no = said & _PLAIN_YES, said & _PLAIN_NO
+        return {"reply": next(iter(yes or no))} if len(yes | no) == 1 else {}
 
     def _person(self, intent: str, text: str, heard: Mapping[str, str]) -> dict[str, str]:
         """The slot of whom the phrase speaks, when the intent has one and it is unfilled."""
@@ -1166,6 +1179,14 @@ def _thin(sample: frozenset[str], said: frozenset[str]) -> bool:
     return bool(slots - said) and len(own) <= 1 and bool(said - own - FUNCTION_STEMS)
 
 
+# Intents whose phrases are short commands: as many words the model does not know as words
+# it does say the phrase is something else, however the known words lean.
+_COMMANDS = frozenset({
+    "AMAZON.StartOverIntent", "AMAZON.PreviousIntent", "AMAZON.RepeatIntent",
+    "AMAZON.StopIntent", "AMAZON.CancelIntent", "ThanksIntent",
+})
+
+
 def _names_another(sample: frozenset[str], said: frozenset[str]) -> bool:
     """Whether a sample names a thing (a slot) and the phrase names none of its things but
     another: "what is venous reflux really" is not near "what really is {cramp}" (round 21)."""
@@ -1179,6 +1200,7 @@ _SUBJECTS = frozenset(
 )
 
 
+CHANGE_ANSWER = "ChangeAnswerIntent"
 NOT_SURE = "NotSureIntent"  # near it, an answer of three words or more wins (round 17)
 # Intents whose one-word samples are whole turns ("probably", "huh"): a phrase that says
 # more besides is not near them ("uh huh every night" is an answer, not "huh?").

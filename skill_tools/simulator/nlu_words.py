@@ -272,6 +272,9 @@ CARRIERS = tuple(sorted((
     "i would like to understand", "i should like to know",
     # "hmm no, i take that back, they don't wake me", after a result (round 20: a plain no)
     "i take that back", "no i take that back", "scratch that", "no scratch that",
+    # round 21: "oh no, I tell a lie, they do wake me up" (a no to the next question)
+    "i tell a lie", "oh no i tell a lie", "no i tell a lie", "i got that wrong",
+    "i got it wrong", "oh hang on",
     "never mind", "forget it",  # "never mind, i'll do this later" was a no (round 19)
     "no hang on", "no hold on", "i changed my mind", "i have changed my mind", "correction",
     "on second thought", "come to think of it", "now that i think about it",
