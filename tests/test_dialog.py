@@ -785,7 +785,11 @@ def test_answers_in_people_s_words_are_recorded_as_meant(
         assert attrs["result"] == list(triage.classify({**given, question: Answer(recorded)}))
 
 
-@pytest.mark.parametrize("said", ["pardon", "could you say that again dear"])
+@pytest.mark.parametrize(
+    "said",
+    ["pardon", "could you say that again dear", "please say more slow",  # round 21: fallback
+     "could you say that a bit slower"],
+)
 def test_repeat_in_the_check_says_the_question_not_the_intro_again(said: str) -> None:
     """Round 16: each "pardon" replayed "Okay, a quick check. I'll ask up to four..."."""
     turns = play("open leg cramp helper", "check my symptoms", said)
