@@ -2989,11 +2989,12 @@ def test_thanks_you_re_a_lifesaver_is_thanks() -> None:
 
 @pytest.mark.parametrize(
     "said",
-    ["whatever, goodbye", "aight peace", "thank you so much, that's all for today"],
+    ["whatever, goodbye", "aight peace", "thank you so much, that's all for today",
+     "i'll say goodnight then"],
 )
 def test_more_ways_of_leaving_end_the_session(said: str) -> None:
     """The first two fell back; the third got "what else would you like to know?" (round
-    20)."""
+    20); the fourth fell back (round 21)."""
     turn = play("open leg cramp helper", "how do those little valves work", said)[-1]
     assert turn.session_ended and C.prompt("goodbye") in turn.speech
 

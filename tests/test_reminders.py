@@ -674,6 +674,19 @@ def test_a_day_and_time_said_to_the_reminder_offer_set_that_reminder(said, day, 
     assert "remind you" in turn.speech
 
 
+@pytest.mark.parametrize(
+    "said",
+    ["remind me to ring the clinic on thursday at quarter past ten",  # round 21: fallback
+     "remind me to phone them thursday at quarter past ten"],
+)
+def test_a_reminder_to_ring_or_phone_them_is_set_for_that_day_and_time(said):
+    with FakeAlexaApi() as api:
+        *_, turn = _said_with_consent(api, "open leg cramp helper", said, at=EARLY_MORNING)
+        [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"] == "2026-12-10T10:15:00"
+    assert "remind you" in turn.speech
+
+
 def test_yes_but_not_tomorrow_names_the_day_of_the_reminder():
     """ "yes, but not tomorrow, Monday" set tomorrow's reminder (round 20)."""
     with FakeAlexaApi() as api:
