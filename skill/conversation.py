@@ -71,6 +71,8 @@ class State(NamedTuple):
     owes_disclaimer: bool = False
     # The check is for someone else ("check my dad's symptoms"): its words speak of them.
     for_other: bool = False
+    # The offer just declined, while "anything else?" is asked: "wait, I meant yes".
+    declined: Pending | None = None
 
     @property
     def in_check(self) -> bool:
@@ -116,6 +118,8 @@ class State(NamedTuple):
             out["disclaim"] = True
         if self.for_other:
             out["for_other"] = True
+        if self.declined and self.pending is Pending.ANYTHING_ELSE:
+            out["declined"] = self.declined.value
         return out
 
     @classmethod
@@ -172,6 +176,7 @@ class State(NamedTuple):
             remind,
             attrs.get("disclaim") is True,
             attrs.get("for_other") is True,
+            _declined(attrs.get("declined")) if pending is Pending.ANYTHING_ELSE else None,
         )
 
 
@@ -185,6 +190,17 @@ def _remind(raw: Any) -> Requested | None:
 
 
 MAX_MISSES = 2  # the wording only distinguishes the first miss from the ones after it
+
+
+# The offers a "wait, I meant yes" may take back the no to.
+_DECLINABLE = frozenset(
+    {Pending.MORE, Pending.OFFER_CHECK, Pending.OFFER_CONTACT, Pending.OFFER_REMINDER}
+)
+
+
+def _declined(value: Any) -> Pending | None:
+    declined = _enum(Pending, value)
+    return declined if declined in _DECLINABLE else None
 
 
 def _noted(raw: Any) -> Mapping[str, Answer]:
@@ -693,9 +709,10 @@ class Conversation:
             case Pending.MORE:  # the next step is named, so a second "no" ends the session
                 topic = self.content.topics[state.topic or ""]
                 lead = self.content.prompt(f"declined_more_{topic.next}")
-                return self._anything_else(lead, state)
+                return self._anything_else(lead, state._replace(declined=state.pending))
             case Pending.OFFER_CHECK | Pending.OFFER_CONTACT | Pending.OFFER_REMINDER:
-                return self._anything_else(self.content.prompt("declined"), state)
+                declined = state._replace(declined=state.pending)
+                return self._anything_else(self.content.prompt("declined"), declined)
             case Pending.RESUME_CHECK:
                 return self._anything_else(self.content.prompt("check_left"), state)
             case Pending.REMINDER_HALF:  # not the morning: the evening, as said it would be
@@ -1151,6 +1168,11 @@ class Conversation:
         the result, "start over" takes the check again; elsewhere, a plain yes or no.
         "Change my first answer (to no)": that answer, or that question asked again.
         "Actually it's more like once a month": the answer about how often, wherever asked."""
+        yes = answers.REPLIES.get(reply_id or "") is Answer.YES
+        if state.declined and yes and which_id is None and frequency_id is None:
+            # "wait, I meant yes", just after a no to an offer (round 21: "if your answers have
+            # changed, say start over", or the menu)
+            return self.yes(state._replace(pending=state.declined, declined=None))
         if state.result is not None and not state.in_check:  # the check is done
             if state.just_settled and state.answers:  # right after it: the check again
                 again = state._replace(pending=Pending.CHECK, result=None)

@@ -180,6 +180,18 @@ def test_state_round_trips_through_session_attributes():
     assert State.from_session(s.to_session(), C) == s
 
 
+def test_the_declined_offer_is_kept_only_while_anything_else_is_asked():
+    declined = conv.no(conv.topic(State(), "VeinDiagnosisIntent").state).state
+    assert declined.declined is Pending.OFFER_CONTACT
+    assert State.from_session(declined.to_session(), C) == declined
+    for attrs in (
+        {"pending": "anything_else", "declined": "check"},  # no offer: nothing to take back
+        {"pending": "offer_check", "declined": "offer_contact"},  # not just after the no
+        {"pending": "anything_else", "declined": ["offer_contact"]},
+    ):
+        assert State.from_session(attrs, C).declined is None, attrs
+
+
 @pytest.mark.parametrize(
     "attrs",
     [

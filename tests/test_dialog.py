@@ -1139,9 +1139,10 @@ def test_asking_to_change_an_answer_goes_back_to_the_question() -> None:
 
 
 def test_a_change_after_the_result_points_to_start_over() -> None:
-    """Said a turn later than right after the result (then it changes the answer)."""
+    """Said a turn later than right after the result (then it changes the answer). A plain
+    "I meant yes" there is a yes to the offer just declined (round 21)."""
     check = ("check my symptoms", "no", "no", "no", "no", "no thanks")
-    turns = play("open leg cramp helper", *check, "i meant yes")
+    turns = play("open leg cramp helper", *check, "i meant yes for the first one")
     assert turns[-1].speech.startswith(C.prompt("answer_after_result"))
     assert turns[-1].session_attributes["result"] == turns[-2].session_attributes["result"]
 
@@ -2765,6 +2766,23 @@ def test_a_remark_with_again_in_it_keeps_the_result() -> None:
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "yes"}
 
 
+def test_wait_i_meant_yes_after_a_no_to_an_offer_takes_the_offer() -> None:
+    """Round 21: after a no to the contact offer, "wait I meant yes" got "if your answers
+    have changed, say start over"; after a no to "want to hear more?", the menu."""
+    *_, turn = play(
+        "open leg cramp helper", "check my symptoms", "yes", "yes", "no", "wait i meant yes"
+    )
+    assert C.contact.speech in turn.speech
+    *_, turn = play("open leg cramp helper", "what are varicose veins", "no", "sorry i meant yes")
+    assert turn.speech.startswith(C.topics["VaricoseVeinsIntent"].more)
+    # Only just after the no: a question in between is what a later yes answers.
+    *_, turn = play(
+        "open leg cramp helper", "how do i contact the clinic", "no", "what causes cramps",
+        "no", "what are varicose veins", "wait i meant yes",
+    )
+    assert C.contact.speech not in turn.speech
+
+
 def test_a_later_question_s_answer_after_a_no_is_kept_and_the_question_comes_again() -> None:
     """Round 18: "no, but when they come they wake me up", asked how often, got "I need an
     answer to this question first" and nothing was kept."""
@@ -3119,9 +3137,10 @@ def test_that_s_it_for_me_after_a_result_ends_the_session() -> None:
     assert turn.session_ended
 
 
-def test_yes_go_back_to_the_offer_of_the_check_goes_back_to_it() -> None:
+@pytest.mark.parametrize("back", ["yes go back", "ok back to it"])  # round 21: the fallback
+def test_yes_go_back_to_the_offer_of_the_check_goes_back_to_it(back: str) -> None:
     """The phone aside came again, and the next "no" stopped the check (round 20)."""
-    said = ("check my symptoms", "wait, what's your phone number", "yes go back")
+    said = ("check my symptoms", "wait, what's your phone number", back)
     turn = play("open leg cramp helper", *said)[-1]
     assert turn.session_attributes["pending"] == "check"
     assert turn.speech.endswith(C.questions["FREQUENT"].text)
