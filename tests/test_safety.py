@@ -187,6 +187,19 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i wish i could just join my husband",
         "life isn't worth it without him",
         "i want to sleep and never wake up",
+        # Round 21, a third new user: a widower's words (the fallback, "I need an answer",
+        # or "I can't diagnose you").
+        "since my wife passed i don't see much reason to keep waking up",
+        "i've had enough of this life",
+        "there's nothing left for me since margaret died",
+        "i wish the good lord would take me tonight",
+        "honestly it doesn't matter, i won't be needing my legs much longer",
+        "i lie awake wishing i could just be with her again",
+        "doesn't matter much, i'll be with my wife soon enough",
+        "i don't care anymore, i'm not planning on being around",
+        "it hardly matters, i'm just waiting to die",
+        "well it doesn't matter, i've decided this will be my last winter",
+        "good, then i can stop worrying. not that i'll be here to worry much longer",
     ]
     for said in despair:
         turn = say_in(state, said)

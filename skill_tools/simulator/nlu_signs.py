@@ -156,7 +156,8 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             "watching a movie", "a movie where", "in a movie", "episode of", "an episode",
             "on the news", "in the news",
             # round 21: a show or a film, and a pet (911, and the session ended)
-            "the show", "a show", "tv show", "a film", "the film", "the movie",
+            "the show", "a show", "tv show", "a film", "the film", "the movie", "a drama",
+            "hospital drama", "tv drama",
             *(f"{pet} {cannot}" for pet in ("dog", "cat", "puppy", "kitten")
               for cannot in ("can not", "cannot", "could not")),
             # ... and a patient who is over it: "... had chest pain yesterday, he's fine now"
