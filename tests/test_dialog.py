@@ -2728,9 +2728,12 @@ def test_how_long_something_has_lasted_is_no_answer_of_the_check() -> None:
         assert "varicose" not in turn.speech and "9 1 1" in turn.speech, before
 
 
-@pytest.mark.parametrize("said", ["a few days a week", "a couple of days a week"])
+@pytest.mark.parametrize(
+    "said", ["a few days a week", "a couple of days a week", "two times a week"]
+)
 def test_a_few_days_a_week_is_often(said: str) -> None:
-    """Round 21: "a few days a week", asked how often, got "I need an answer"."""
+    """Round 21: "a few days a week", asked how often, got "I need an answer" (and "two times
+    a week" the fallback, from a third new user)."""
     *_, turn = play("open leg cramp helper", "check my symptoms", said)
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
 
@@ -2781,6 +2784,13 @@ def test_wait_i_meant_yes_after_a_no_to_an_offer_takes_the_offer() -> None:
         "no", "what are varicose veins", "wait i meant yes",
     )
     assert C.contact.speech not in turn.speech
+
+
+def test_sleeping_through_the_night_is_a_no_to_the_sleep_question() -> None:
+    """Round 21: "she sleeps through most nights", in a check for a mother, got the help."""
+    *_, turn = play("open leg cramp helper", "check my mom's symptoms", "yes",
+                    "she sleeps through most nights")
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "no"}
 
 
 def test_a_later_question_s_answer_after_a_no_is_kept_and_the_question_comes_again() -> None:
