@@ -2793,6 +2793,21 @@ def test_sleeping_through_the_night_is_a_no_to_the_sleep_question() -> None:
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "no"}
 
 
+@pytest.mark.parametrize(
+    ("before", "said"),
+    [
+        ((), "my husband passed away last year, he had varicose veins too"),
+        (("check my symptoms",), "my late wife used to get them every night"),
+    ],
+)
+def test_what_someone_who_has_died_had_is_no_answer_of_the_check(before, said) -> None:
+    """Round 21: the first was told back as "you said you have varicose veins"; the second
+    was recorded as the user's own frequent cramps."""
+    turn = play("open leg cramp helper", *before, said)[-1]
+    attrs = turn.session_attributes
+    assert not attrs.get("noted") and not attrs.get("answers") and "You said" not in turn.speech
+
+
 def test_a_later_question_s_answer_after_a_no_is_kept_and_the_question_comes_again() -> None:
     """Round 18: "no, but when they come they wake me up", asked how often, got "I need an
     answer to this question first" and nothing was kept."""

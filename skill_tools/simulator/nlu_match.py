@@ -830,6 +830,9 @@ class Matcher:
             return None  # "luckily i've never had a stroke": one word is no answer in many
         if outside & (NEGATIONS | _PLAIN_NO) or self._sounds_alarming(text):
             return None
+        if any(f" {w} " in f" {text} " for w in _DECEASED):
+            return None  # "my husband passed away last year, he had varicose veins too" was
+            # told back as "you said you have varicose veins" (round 21)
         if len(ids) == 2:
             return self._two_answers(text, answers)
         ((slot_type, _),) = ids
@@ -1104,6 +1107,10 @@ def _negated(text: str, words: str, negations: Iterable[str] = NEGATIONS) -> boo
 # Units of time that make "a few" or "a couple" before them a length of time ("for a few
 # weeks"), unless a frequency's "a week" follows ("a couple of days a week").
 _DURATIONS = frozenset(["minutes", "hours", "days", "weeks", "months", "years"])
+
+
+# Words that speak of someone who has died: what they had answers nobody's check.
+_DECEASED = ("passed away", "passed on", "my late", "died", "his late", "her late")
 
 
 def _lasts(text: str, value: str) -> bool:
