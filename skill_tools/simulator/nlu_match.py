@@ -266,6 +266,7 @@ class Matcher:
             for s in reversed(index.slot_samples)
             if s.intent in ANSWER_INTENTS and s.sample == "{" + s.slots[0][0] + "}"
         }
+        self._answer_intents = frozenset(intent for intent, _ in self._answer_slots.values())
         # Who is spoken of ("my wife", "she"): values the tagger leaves alone, as pronouns.
         # A near match still fills a slot of theirs with the first one said, as Alexa would
         # ("my wife gets cramps when she walks, should she see a specialist": about her).
@@ -1008,7 +1009,7 @@ class Matcher:
             return None
         entry = self._entries[best_i]
         answered = {type_token(t) for t, _ in found if t in self._answer_slots}
-        answering = entry.intent in {i for i, _ in self._answer_slots.values()}
+        answering = entry.intent in self._answer_intents
         if answering and len(answered) == 2 and len(answered & entry.tokens) == 1:
             return None  # "they're pretty bad, i get them three nights a week": two answers,
             # not "i get them {answer}" (round 21: which one won was a matter of weights)
@@ -1104,13 +1105,11 @@ def _negated(text: str, words: str, negations: Iterable[str] = NEGATIONS) -> boo
     return any(f" {n} {words} " in f" {text} " for n in negations)
 
 
+# Words that speak of someone who has died: what they had answers nobody's check.
+_DECEASED = ("passed away", "passed on", "my late", "died", "his late", "her late")
 # Units of time that make "a few" or "a couple" before them a length of time ("for a few
 # weeks"), unless a frequency's "a week" follows ("a couple of days a week").
 _DURATIONS = frozenset(["minutes", "hours", "days", "weeks", "months", "years"])
-
-
-# Words that speak of someone who has died: what they had answers nobody's check.
-_DECEASED = ("passed away", "passed on", "my late", "died", "his late", "her late")
 
 
 def _lasts(text: str, value: str) -> bool:
@@ -1125,6 +1124,11 @@ def _lasts(text: str, value: str) -> bool:
     return rest[:1] != [] and rest[0] in _DURATIONS and rest[1:2] not in (["a"], ["per"])
 
 
+# What denies the words right after it, and what makes "without" no denial.
+_DENYING = NEGATIONS | {"no", "no more"}
+_UNABLE = ("can't", "cannot", "can not", "couldn't", "could not", "unable")
+
+
 def _denied(text: str, words: str) -> bool:
     """Whether the phrase denies these words ("not walking", "no cramps"), as a guess from
     the words alone sees it: "without" does not deny after "can't" ("can't walk far without
@@ -1133,10 +1137,6 @@ def _denied(text: str, words: str) -> bool:
         return True
     unable = any(f" {w} " in f" {text} " for w in _UNABLE)
     return not unable and _negated(text, words, ("without", "without any"))
-
-
-_DENYING = NEGATIONS | {"no", "no more"}
-_UNABLE = ("can't", "cannot", "can not", "couldn't", "could not", "unable")
 
 
 def _timed(parts: Iterable[SamplePart]) -> bool:
