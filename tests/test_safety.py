@@ -200,6 +200,10 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "it hardly matters, i'm just waiting to die",
         "well it doesn't matter, i've decided this will be my last winter",
         "good, then i can stop worrying. not that i'll be here to worry much longer",
+        # Round 21, my own probe after the new users (the fallback).
+        "my kids would be better off without their old man",
+        "i keep thinking everyone would be happier if i was gone",
+        "i feel like ending things",
     ]
     for said in despair:
         turn = say_in(state, said)
