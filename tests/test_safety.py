@@ -204,6 +204,7 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "my kids would be better off without their old man",
         "i keep thinking everyone would be happier if i was gone",
         "i feel like ending things",
+        "sometimes, i also feel like giving up lately",  # an answer of how often
     ]
     for said in despair:
         turn = say_in(state, said)

@@ -1087,8 +1087,11 @@ _FED_UP = ("take it", "take this", "tired of", "done with", "finished with", "ha
 # ... unless what they are fed up with is life itself: "so tired of being here" (round 15).
 _OF_LIFE = ("being here", "living", "being alive", "life", "everything")  # round 20
 # What may follow a short crisis value that still ends the thought: "... might just drive into
-# the river tonight haha" (round 20: the fallback).
-_ENDS_THE_THOUGHT = ([], ["and"], ["but"], ["tonight"], ["today"], ["now"], ["soon"], ["haha"])
+# the river tonight haha" (round 20: the fallback), "i also feel like giving up lately" (round
+# 21: an answer of how often).
+_ENDS_THE_THOUGHT = (
+    [], ["and"], ["but"], ["tonight"], ["today"], ["now"], ["soon"], ["haha"], ["lately"]
+)
 # A slot value of a crisis sample of at least _WHOLE_PHRASE_MIN words is a whole phrase,
 # said anywhere; of up to _WHOLE_PHRASE_WORDS, at the end of the phrase or of a clause.
 _WHOLE_PHRASE_MIN = 3
