@@ -258,6 +258,8 @@ def test_goodbyes_and_frustration_never_get_the_crisis_line(state: str) -> None:
         "i'm going to go now",
         "i've had enough of these cramps",
         "i'm so tired of living with these cramps, what causes them",  # round 19: 988
+        "there's nothing left for me to ask, thanks",  # round 21: a crisis value too wide
+        "i'm planning on being around for my grandkids, so what causes cramps",
     )
     for said in frustrated:
         assert not CRISIS_LINE.search(say_in(state, said).speech), said

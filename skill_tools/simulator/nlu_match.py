@@ -1088,9 +1088,10 @@ _FED_UP = ("take it", "take this", "tired of", "done with", "finished with", "ha
 _OF_LIFE = ("being here", "living", "being alive", "life", "everything")  # round 20
 # What may follow a short crisis value that still ends the thought: "... might just drive into
 # the river tonight haha" (round 20: the fallback), "i also feel like giving up lately" (round
-# 21: an answer of how often).
+# 21: an answer of how often), "there's nothing left for me since margaret died".
 _ENDS_THE_THOUGHT = (
-    [], ["and"], ["but"], ["tonight"], ["today"], ["now"], ["soon"], ["haha"], ["lately"]
+    [], ["and"], ["but"], ["tonight"], ["today"], ["now"], ["soon"], ["haha"], ["lately"],
+    ["since"],
 )
 # A slot value of a crisis sample of at least _WHOLE_PHRASE_MIN words is a whole phrase,
 # said anywhere; of up to _WHOLE_PHRASE_WORDS, at the end of the phrase or of a clause.
