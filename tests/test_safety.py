@@ -205,6 +205,10 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i keep thinking everyone would be happier if i was gone",
         "i feel like ending things",
         "sometimes, i also feel like giving up lately",  # an answer of how often
+        "i've written my will and said my goodbyes",
+        "nobody would notice if i disappeared",
+        "i wish i'd never been born",
+        "i'm a burden on my daughter",
     ]
     for said in despair:
         turn = say_in(state, said)
