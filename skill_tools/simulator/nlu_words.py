@@ -133,6 +133,7 @@ IDIOMS = {
     # ago ("back in 2015 I had a pulmonary embolism") was "go back".
     "quiz is killing me": "quiz is tiring", "questions are killing me": "questions are tiring",
     "back in two zero": "in two zero", "back in one nine": "in one nine",
+    "hit the floor laughing": "laughed so hard",
     # Not an answer's place: "first" would be taken as "the first answer" (round 16).
     "in the first place": "anyway",
     # Partly, said as such: not "yes no", both at once, which records nothing (round 16).
