@@ -85,6 +85,12 @@ class State(NamedTuple):
         return self.pending is Pending.OFFER_CONTACT and self.result is not None
 
     @property
+    def offer_declined(self) -> Pending | None:
+        """The offer just said no to, while "anything else?" is asked ("wait, I meant yes");
+        None once anything else is asked."""
+        return self.declined if self.pending is Pending.ANYTHING_ELSE else None
+
+    @property
     def check_waits(self) -> bool:
         """A question was answered mid-check: "Shall we go back to the check?" is pending."""
         return self.pending is Pending.RESUME_CHECK
@@ -118,8 +124,8 @@ class State(NamedTuple):
             out["disclaim"] = True
         if self.for_other:
             out["for_other"] = True
-        if self.declined and self.pending is Pending.ANYTHING_ELSE:
-            out["declined"] = self.declined.value
+        if self.offer_declined:
+            out["declined"] = self.offer_declined.value
         return out
 
     @classmethod
@@ -1169,10 +1175,10 @@ class Conversation:
         "Change my first answer (to no)": that answer, or that question asked again.
         "Actually it's more like once a month": the answer about how often, wherever asked."""
         yes = answers.REPLIES.get(reply_id or "") is Answer.YES
-        if state.declined and yes and which_id is None and frequency_id is None:
+        if state.offer_declined and yes and which_id is None and frequency_id is None:
             # "wait, I meant yes", just after a no to an offer (round 21: "if your answers have
             # changed, say start over", or the menu)
-            return self.yes(state._replace(pending=state.declined, declined=None))
+            return self.yes(state._replace(pending=state.offer_declined, declined=None))
         if state.result is not None and not state.in_check:  # the check is done
             if state.just_settled and state.answers:  # right after it: the check again
                 again = state._replace(pending=Pending.CHECK, result=None)

@@ -242,6 +242,8 @@ class Matcher:
         )
         near = index.near
         self._entries = near.entries
+        # What each sample is about (_SUBJECTS), for the near match's _names_another.
+        self._subjects = [_SUBJECTS.intersection(e.tokens) for e in near.entries]
         # The content words of each emergency sample, for the near match's denial check.
         self._sign_words = {
             i: content_words(spoken_form(e.sample))
@@ -831,7 +833,7 @@ class Matcher:
             return None  # "luckily i've never had a stroke": one word is no answer in many
         if outside & (NEGATIONS | _PLAIN_NO) or self._sounds_alarming(text):
             return None
-        if any(f" {w} " in f" {text} " for w in _DECEASED):
+        if _says_any(text, _DECEASED):
             return None  # "my husband passed away last year, he had varicose veins too" was
             # told back as "you said you have varicose veins" (round 21)
         if len(ids) == 2:
@@ -982,6 +984,7 @@ class Matcher:
 
     def _near_one(self, text: str, asks: bool) -> Match | None:
         tokens, found = self._near_tokens(text)
+        named = _SUBJECTS.intersection(tokens)
         negated = {type_token(t) for t, words in found if NEGATIONS.intersection(words.split())}
         stems = [stem(w) for w in drop_fillers(text).split()]
         numbers = number_pairs(text) if self._numbers else frozenset()
@@ -990,7 +993,7 @@ class Matcher:
             if s > best or (s == best and i < best_i):
                 sample = self._entries[i].tokens
                 # Thoughts of self-harm are never taken back by a "not" ("the pain never stops").
-                if _thin(sample, tokens) or _names_another(sample, tokens) or (
+                if _thin(sample, tokens) or _names_another(self._subjects[i], named) or (
                     denied(sample, tokens, negated) and self._entries[i].intent not in UNDENIED
                 ):
                     continue
@@ -1103,10 +1106,16 @@ _WHOLE_PHRASE_WORDS = 4
 _NUMBERS_SAID_WITH = 4
 
 
+def _says_any(text: str, phrases: Iterable[str]) -> bool:
+    """Whether the phrase says any of these, as whole words."""
+    padded = f" {text} "
+    return any(f" {p} " in padded for p in phrases)
+
+
 def _negated(text: str, words: str, negations: Iterable[str] = NEGATIONS) -> bool:
     """Whether the phrase says "not" or "never" (or another of `negations`) right before
     these words."""
-    return any(f" {n} {words} " in f" {text} " for n in negations)
+    return _says_any(text, (f"{n} {words}" for n in negations))
 
 
 # Words that speak of someone who has died: what they had answers nobody's check.
@@ -1139,8 +1148,7 @@ def _denied(text: str, words: str) -> bool:
     his calves cramping")."""
     if _negated(text, words, _DENYING):
         return True
-    unable = any(f" {w} " in f" {text} " for w in _UNABLE)
-    return not unable and _negated(text, words, ("without", "without any"))
+    return not _says_any(text, _UNABLE) and _negated(text, words, ("without", "without any"))
 
 
 def _timed(parts: Iterable[SamplePart]) -> bool:
@@ -1198,17 +1206,17 @@ _COMMANDS = frozenset({
 })
 
 
-def _names_another(sample: frozenset[str], said: frozenset[str]) -> bool:
-    """Whether a sample names a thing (a slot) and the phrase names none of its things but
-    another: "what is venous reflux really" is not near "what really is {cramp}" (round 21)."""
-    slots, named = _SUBJECTS.intersection(sample), _SUBJECTS.intersection(said)
-    return bool(slots) and bool(named) and not slots & named
-
-
 # The slot types that name what a question is about (not who, where or when).
 _SUBJECTS = frozenset(
     f"{{{t}}}" for t in ("Cramp", "VeinProblem", "Varicose", "LegVeins", "VeinTest", "Condition")
 )
+
+
+def _names_another(sample: frozenset[str], named: frozenset[str]) -> bool:
+    """Whether a sample is about a subject (`sample`, its _SUBJECTS) and the phrase names
+    none of its subjects but another (`named`): "what is venous reflux really" is not near
+    "what really is {cramp}" (round 21)."""
+    return bool(sample) and bool(named) and not sample & named
 
 
 CHANGE_ANSWER = "ChangeAnswerIntent"
