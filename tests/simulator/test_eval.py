@@ -63,7 +63,7 @@ QUESTIONS = tuple(BEFORE)
 SETS = (
     "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
-    "heldout14", "heldout15",
+    "heldout14", "heldout15", "heldout16",
 )
 
 
@@ -136,6 +136,7 @@ FLOORS = {
     "heldout13": 0.96,
     "heldout14": 0.83,
     "heldout15": 0.91,
+    "heldout16": 0.83,
 }
 EXACT_FLOORS = {
     "tuning": 0.78,
@@ -154,6 +155,7 @@ EXACT_FLOORS = {
     "heldout13": 0.25,
     "heldout14": 0.15,
     "heldout15": 0.27,
+    "heldout16": 0.2,
 }
 
 
@@ -167,7 +169,7 @@ def test_phrases_nobody_tuned_reach_the_intent_they_mean(name: str) -> None:
 ANSWER_SETS = (
     "check_answers", "check_answers4", "check_answers5", "check_answers6", "check_answers7",
     "check_answers8", "check_answers9", "check_answers10", "check_answers11", "check_answers12",
-    "check_answers13", "check_answers14", "check_answers15",
+    "check_answers13", "check_answers14", "check_answers15", "check_answers16",
 )
 
 
@@ -196,6 +198,7 @@ ANSWER_FLOORS = {
     "check_answers13": 0.97,
     "check_answers14": 0.88,
     "check_answers15": 0.86,
+    "check_answers16": 0.96,
 }
 
 
