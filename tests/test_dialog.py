@@ -3256,3 +3256,19 @@ def test_what_causes_them_asks_for_the_causes() -> None:
     """It got "I can't diagnose you" and the check (round 20)."""
     turn = play("open leg cramp helper", "why do my legs cramp at night", "what causes them?")[-1]
     assert C.topics["CrampCausesIntent"].speech in turn.speech
+
+
+@pytest.mark.parametrize("said", ["ya sometimes", "sometimes yes", "yea some nights"])
+def test_a_yes_with_how_often_is_a_yes_to_the_sleep_question(said: str) -> None:
+    """Round 22: "ya sometimes" and "sometimes yes" were recorded as not sure, while "yeah
+    sometimes" was a yes."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "yes"}
+
+
+@pytest.mark.parametrize("said", ["my father's legs are swollen", "my mum's ankles are puffy"])
+def test_whose_legs_they_are_does_not_hide_what_is_said(said: str) -> None:
+    """Round 22: "my father's legs are swollen" fell back; "my legs are swollen" did not."""
+    mine = play("open leg cramp helper", "my legs are swollen")[-1]
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == mine.intent != "AMAZON.FallbackIntent"

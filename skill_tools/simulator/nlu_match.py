@@ -125,6 +125,7 @@ from skill_tools.simulator.nlu_words import (
     IDIOMS,
     LEADING_ANSWERS,
     PRONOUNS,
+    RELATIVES,
     TAKEN_BACK,
     content_words,
     deletions,
@@ -422,6 +423,13 @@ class Matcher:
         if lead is not None:
             return lead
         value = self._answer_value(text)
+        words = drop_fillers(text).split()
+        if value is not None and 1 < len(words) < 5 and words[-1] in _PLAIN_YES:
+            # "sometimes yes": the yes it closes with, as "yeah sometimes" opens with one
+            # (round 22: not sure, to "do they disrupt your sleep?")
+            yes = Match("AMAZON.YesIntent", {}, "leading", 0.0, "yes")
+            with_yes = self._with_reply(value, yes)
+            return yes if with_yes is value else with_yes
         if value is not None and _long_answer(value):
             return value  # "every time i get one at night i'm up for an hour": a whole answer
         guess = self._classify(text) or value
@@ -957,6 +965,12 @@ class Matcher:
     def _near_tokens(self, text: str) -> tuple[frozenset[str], list[tuple[str, str]]]:
         tagged, found = self._tagger.tag(text)
         words = drop_fillers(tagged).split()
+        # whose legs they are says nothing of what is asked: "my father's legs are swollen"
+        # is "my legs are swollen" (round 22: the fallback)
+        words = [
+            w for w, after in zip(words, [*words[1:], ""], strict=False)
+            if not (w in RELATIVES and after.startswith("{"))
+        ]
         return frozenset(stem(self._correct(w)) for w in words), found
 
     def _scores(self, tokens: frozenset[str]) -> dict[int, float]:

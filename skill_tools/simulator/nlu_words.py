@@ -27,6 +27,9 @@ _RELATIVES = (
     "mom mother dad father husband wife partner son daughter grandma grandmother grandpa "
     "grandfather sister brother friend parents"
 )
+# The people a phrase may be about, for the near match, which does not count them against a
+# sample when no sample names them ("my mother's legs are swollen": round 22, the fallback).
+RELATIVES = frozenset(_RELATIVES.split()) | {"mum", "mummy", "daddy", "granny", "nan"}
 PRONOUNS = frozenset(
     {"you", "you guys", "them", "they", "it", "me", "he", "she", "him", "her"}
     | {f"my {r}" for r in _RELATIVES.split()}
@@ -89,7 +92,9 @@ BUILTIN_PHRASES: Mapping[str, tuple[str, ...]] = {
 
 # The first word of a phrase that nothing else matched, when it is a plain answer.
 LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
-    "AMAZON.YesIntent": frozenset({"yes", "yeah", "yep", "yup", "definitely", "absolutely"}),
+    "AMAZON.YesIntent": frozenset(
+        {"yes", "yeah", "yep", "yup", "ya", "yah", "yea", "definitely", "absolutely"}
+    ),
     "AMAZON.NoIntent": frozenset({"no", "nope", "nah", "never"}),
 }
 # Everyday idioms that hold an emergency word but no emergency ("I'm dying to know why"),
