@@ -89,10 +89,18 @@ def _denies_at(
     ):
         return True  # the sign said as one ("not short of breath"), or each word denied
         # ("i can breathe fine and no chest pain", round 13: 911)
-    j = last + 1
+    # "my chest does not hurt", "my chest is fine"; and what the sign names first, said to be
+    # fine, before the rest of its words say what else hurts: "my chest is fine, it's my
+    # calves that hurt" (round 22: 911, and the session ended)
+    return _then(stems, last, NEGATIONS | FINE) or _then(stems, first, FINE)
+
+
+def _then(stems: list[str], i: int, words: frozenset[str]) -> bool:
+    """Whether one of `words` follows the word at `i` across a verb ("is", "does", "feel")."""
+    j = i + 1
     while j < len(stems) and stems[j] in _AFTER_SIGN:
         j += 1
-    return j < len(stems) and j > last + 1 and stems[j] in NEGATIONS | FINE
+    return j < len(stems) and j > i + 1 and stems[j] in words
 
 
 # After a denied sign, "but" and these say the user had it after all: "i am not having chest
@@ -159,7 +167,7 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             "the show", "a show", "tv show", "a film", "the film", "the movie", "a drama",
             "hospital drama", "tv drama",
             *(f"{pet} {cannot}" for pet in ("dog", "cat", "puppy", "kitten")
-              for cannot in ("can not", "cannot", "could not")),
+              for cannot in ("can not", "cannot", "could not", "fell", "collapsed")),
             # ... and a patient who is over it: "... had chest pain yesterday, he's fine now"
             *(f"{who} is {well} now"
               for who in ("he", "she") for well in ("fine", "okay", "doing great")),

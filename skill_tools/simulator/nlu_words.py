@@ -139,6 +139,14 @@ IDIOMS = {
     "quiz is killing me": "quiz is tiring", "questions are killing me": "questions are tiring",
     "back in two zero": "in two zero", "back in one nine": "in one nine",
     "hit the floor laughing": "laughed so hard",
+    # Round 22, a new user: each got 911 and the session ended, or (the cramp, the gas
+    # price) the complications answer.
+    "bleeding heart": "soft heart", "ambulance shows": "rescue shows",
+    "ambulance show": "rescue show",
+    **{f"passed out {what}": f"handed out {what}"
+       for what in ("candy", "sweets", "flyers", "leaflets", "the candy", "cookies")},
+    "cramp is killing me": "cramp hurts so much", "cramps are killing me": "cramps hurt so much",
+    "about had a heart attack when": "got a shock when",
     # Not an answer's place: "first" would be taken as "the first answer" (round 16).
     "in the first place": "anyway",
     # Partly, said as such: not "yes no", both at once, which records nothing (round 16).
