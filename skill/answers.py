@@ -35,8 +35,10 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
         "SLEEP_FINE": Meaning("SLEEP", Answer.NO),  # "I sleep through them"
         "WITH_WALKING": Meaning("WALKING", Answer.YES),  # "only when I walk"
         "NOT_WITH_WALKING": Meaning("WALKING", Answer.NO),  # "only at night"
-        "HAS_VARICOSE": Meaning("VARICOSE", Answer.YES),  # "a few", "on my calves"
-        "NO_VARICOSE": Meaning("VARICOSE", Answer.NO),  # "none"
+        "HAS_VARICOSE": Meaning("VARICOSE", Answer.YES),  # "some bulging ones"
+        "NO_VARICOSE": Meaning("VARICOSE", Answer.NO),  # "my legs are smooth"
+        "SOME_OF_THEM": Meaning("VARICOSE", Answer.YES),  # "a few": only when asked
+        "NONE_OF_THEM": Meaning("VARICOSE", Answer.NO),  # "never had them": only when asked
         # Spider veins are not varicose veins, and the article does not speak of them.
         "SPIDER_ONLY": Meaning("VARICOSE", Answer.UNSURE),  # "just spider veins"
         # Cramping with walking that rest does not relieve: not the article's sign, not a no.
@@ -116,21 +118,22 @@ ELSEWHERE: Mapping[str, Mapping[str, Answer]] = MappingProxyType(
 
 
 # Severity ("they're pretty bad") answers "are they severe enough to disrupt your sleep?" when
-# that is asked; said anywhere else, it says nothing about sleep.
-AS_ASKED_ONLY = frozenset({"SEVERE"})
+# that is asked; said anywhere else, it says nothing about sleep. So do amounts that name no
+# vein ("a few", "never had them") about varicose veins.
+AS_ASKED_ONLY = frozenset({"SEVERE", "SOME_OF_THEM", "NONE_OF_THEM"})
 
 
 def meaning(value_id: str | None, asked: str | None = None) -> Meaning | None:
     """What a resolved slot value says about the check, or None (unknown, or no value).
 
     `asked` is the question pending, if any: a frequency word answers it only where
-    ELSEWHERE says so; to another question it answers nothing. The varicose answers are
-    mostly bare amounts ("a few", "one or two"): they answer that question only, as
-    AS_ASKED_ONLY's do the sleep question.
+    ELSEWHERE says so; to another question it answers nothing. The varicose answers
+    answer only that question, while it is asked; AS_ASKED_ONLY's answer only their own,
+    and only while it is asked (with no question asked, nothing).
     """
     found = MEANINGS.get(value_id) if value_id else None
     if found is not None and value_id in AS_ASKED_ONLY and asked != found.question:
-        return None  # how bad they are says whether they wake only to the sleep question
+        return None  # "a few", asked nothing or how often: a few of what?
     if found is None or asked is None or found.question == asked:
         return found
     if found.question == "VARICOSE":
@@ -139,6 +142,12 @@ def meaning(value_id: str | None, asked: str | None = None) -> Meaning | None:
         answer = ELSEWHERE.get(asked, {}).get(value_id or "")
         return Meaning(asked, answer) if answer is not None else None
     return found
+
+
+def own(value_id: str | None, asked: str | None) -> Meaning | None:
+    """What a value says of its own question, whichever is asked; AS_ASKED_ONLY's only while
+    theirs is ("i have some": varicose veins to that question, nothing to another)."""
+    return meaning(value_id, asked if value_id in AS_ASKED_ONLY else None)
 
 
 # What the article says about an answer said outside the check ("is it bad if they happen

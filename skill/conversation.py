@@ -882,8 +882,8 @@ class Conversation:
             second = answers.meaning(also_id, pending)
             if second is not None and second.question == pending:
                 value_id, also_id = also_id, value_id or ""
-        noted = answers.meaning(also_id)
-        said = answers.meaning(value_id)
+        noted = answers.own(also_id, pending)
+        said = answers.own(value_id, pending)
         if noted is not None and said is not None and noted.question == said.question:
             # "i have some little spider veins": "i have some" is a yes the rest makes unsure
             unsure = noted.answer is Answer.UNSURE and said.answer is not Answer.UNSURE
@@ -1206,6 +1206,13 @@ class Conversation:
             return self._ask_check(None, state.answers, state)
         reply = answers.REPLIES.get(reply_id or "")
         place = answers.ANSWER_ORDER.get(which_id or "")
+        if which_id in triage.QUESTIONS and state.in_check:
+            # "go back to the walking question": that question, by its place among the
+            # answers; the one being asked is asked again (round 22: the one before it was)
+            given = list(state.answers)
+            if which_id not in given:
+                return self._ask_check(None, state.answers, state)
+            place = given.index(which_id)
         if reply_id == answers.OPPOSITE and state.in_check and state.answers:
             given = list(state.answers)
             changed = given[-1] if place is None or place >= len(given) else given[place]

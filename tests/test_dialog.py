@@ -3272,3 +3272,48 @@ def test_whose_legs_they_are_does_not_hide_what_is_said(said: str) -> None:
     mine = play("open leg cramp helper", "my legs are swollen")[-1]
     turn = play("open leg cramp helper", said)[-1]
     assert turn.intent == mine.intent != "AMAZON.FallbackIntent"
+
+
+def test_amounts_that_name_no_vein_are_no_varicose_answer_to_another_question() -> None:
+    """Round 22: "I never had them till last year, now maybe once a month", asked how
+    often, was noted as no varicose veins, and that question never came."""
+    *_, turn = play(
+        "open leg cramp helper", "check my symptoms",
+        "i never had them till last year, now maybe once a month", "no", "no",
+    )
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"}
+    assert turn.speech.endswith(C.questions["VARICOSE"].text)
+    # Said to the varicose question, they answer it.
+    for said, answer in (("a few", "yes"), ("never had them", "no")):
+        *_, turn = play("open leg cramp helper", "check my symptoms", "no", "no", "no", said)
+        assert turn.session_attributes["answers"]["VARICOSE"] == answer
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [
+        ("a few spider ones but nothing bulging, so no i'd say", "no"),
+        ("some little ones on my ankles but they're tiny, so yes i guess", "yes"),
+    ],
+)
+def test_the_yes_or_no_an_answer_comes_to_is_the_answer(said: str, answer: str) -> None:
+    """Round 22: the first was recorded as a yes (its "a few"), the second as not sure."""
+    *_, turn = play("open leg cramp helper", "check my symptoms", "no", "no", "no", said)
+    assert turn.session_attributes["answers"]["VARICOSE"] == answer
+
+
+def test_going_back_to_a_question_by_its_name() -> None:
+    """Round 22: "go back to the walking question", asked the walking question, went back
+    to the sleep question; "no, it's fine when I walk" then forgot the sleep answer too."""
+    *_, back, turn = play(
+        "open leg cramp helper", "check my symptoms", "no", "no",
+        "go back to the walking question", "no, it's fine when i walk",
+    )
+    assert back.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
+    assert back.speech.endswith(C.questions["WALKING"].text)
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"}
+    *_, turn = play(
+        "open leg cramp helper", "check my symptoms", "no", "no", "no",
+        "go back to the sleep question", "yes",
+    )
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "yes"}

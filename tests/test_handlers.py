@@ -115,6 +115,20 @@ def test_an_opening_yes_or_no_answers_when_the_rest_is_not_a_known_answer():
     assert attrs(agree)["result"] == ["see_specialist", "FREQUENT_SLEEP"]
 
 
+def test_a_change_heard_as_words_of_no_value_forgets_nothing():
+    """Round 22: "no, it's fine when I walk" filled "no, it's {flip}" with words that are no
+    value; the last answer was forgotten and its question asked again."""
+    r = say(intent("SymptomCheckIntent"))
+    r = say(intent("AMAZON.NoIntent", attrs(r)))
+    r = say(intent("AMAZON.NoIntent", attrs(r)))
+    flip = custom_slot("flip", "Opposite", "fine when i walk", None)
+    changed = say(intent("ChangeAnswerIntent", attrs(r), flip))
+    assert attrs(changed)["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
+    flip = custom_slot("flip", "Opposite", "the other way round", "OPPOSITE")
+    changed = say(intent("ChangeAnswerIntent", attrs(r), flip))
+    assert attrs(changed)["answers"] == {"FREQUENT": "no", "SLEEP": "yes"}
+
+
 def test_an_opening_yes_answers_the_question_asked_and_the_rest_is_kept():
     """ "yes, they wake me up", asked how often: yes to that, and the sleep question is not
     asked."""

@@ -201,8 +201,13 @@ OPPOSITE_SLOT = "flip"
 
 def _change_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
     reply, which, often = (resolved_slot_id(handler_input, n) for n in ANSWER_CHANGE_SLOTS)
-    reply = reply or resolved_slot_id(handler_input, OPPOSITE_SLOT)
-    return conv.change_answer(state, reply, which, often)
+    flip = resolved_slot_id(handler_input, OPPOSITE_SLOT)
+    if not (reply or which or often or flip) and slot_heard(handler_input, OPPOSITE_SLOT):
+        # "no, it's {flip}" heard with words that are no value ("no, it's fine when I
+        # walk"): not a change the skill can tell, so nothing is forgotten (round 22: the
+        # last answer was, and its question came again)
+        return conv.fallback(state)
+    return conv.change_answer(state, reply or flip, which, often)
 
 
 def _reminder(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:

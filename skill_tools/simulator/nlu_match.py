@@ -378,6 +378,7 @@ class Matcher:
                 return found
         turned = (
             self._after_denial(text) or self._after_correction(text) or self._after_history(text)
+            or self._concluded(text)
         )
         if turned is not None:
             return turned
@@ -414,6 +415,8 @@ class Matcher:
                 heard = {name: m.group(f"s_{name}") for name, _ in s.slots}
                 if any(v and v.split()[0] in _PLAIN_YES | _PLAIN_NO for v in heard.values()):
                     continue  # "nope they never wake me up": no {cramp} (round 13), an answer
+                if any(v and self._names_answer(v) for v in heard.values()):
+                    continue  # "no, it's fine when i walk": no "no, it's {flip}" (round 22)
                 found = self._builtins(s.intent, text.split())
                 if found and _only_carried(heard, found):
                     # "set a reminder for me for thursday afternoon": the day and time in it
@@ -427,7 +430,7 @@ class Matcher:
         if value is not None and 1 < len(words) < 5 and words[-1] in _PLAIN_YES:
             # "sometimes yes": the yes it closes with, as "yeah sometimes" opens with one
             # (round 22: not sure, to "do they disrupt your sleep?")
-            yes = Match("AMAZON.YesIntent", {}, "leading", 0.0, "yes")
+            yes = Match(YES_INTENT, {}, "leading", 0.0, "yes")
             with_yes = self._with_reply(value, yes)
             return yes if with_yes is value else with_yes
         if value is not None and _long_answer(value):
@@ -489,6 +492,25 @@ class Matcher:
                 return self._with_reply(value, lead)  # "yeah i have to stop when i walk the
                 # dog, then after a minute i'm fine" (round 18: a plain yes, walking lost)
         return lead
+
+    def _names_answer(self, words: str) -> bool:
+        """Whether the words hold an answer of the check ("fine when i walk")."""
+        _, found = self._tagger.tag(words)
+        return any(t in self._answer_slots for t, _ in found)
+
+    def _concluded(self, text: str) -> Match | None:
+        """ "a few spider ones but nothing bulging, so no i'd say": the yes or no a phrase
+        comes to after "so", at its end (round 22: the varicose veins it did not have were
+        recorded)."""
+        words = text.split()  # "so" is a filler elsewhere
+        while words and words[-1] in _AFTERTHOUGHTS:
+            words.pop()
+        if len(words) < 4 or words[-2] != "so" or self._sounds_alarming(text):
+            return None
+        for intent, said in ((YES_INTENT, _PLAIN_YES), (NO_INTENT, _PLAIN_NO)):
+            if words[-1] in said and intent in self.intents:
+                return Match(intent, {}, "leading", 0.0, words[-1])
+        return None
 
     def _unless_surely_other(self, near: Match, text: str) -> Match:
         """A loose near match, or the classifier when it is all but sure of another intent:
@@ -1172,6 +1194,9 @@ def _timed(parts: Iterable[SamplePart]) -> bool:
 
 _PLAIN_YES = frozenset({"yes", "yeah", "yep", "yup", "ya", "yah", "yea"})
 _PLAIN_NO = frozenset({"no", "nope", "nah"})
+YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
+# What may follow the yes or no a phrase comes to: "so no i'd say", "so yes i guess".
+_AFTERTHOUGHTS = frozenset({"say", "i'd", "would", "i", "guess", "think", "suppose", "then"})
 
 
 def _yes_and_no(text: str) -> bool:

@@ -142,7 +142,7 @@ EXACT_FLOORS = {
     "tuning": 0.78,
     "heldout": 0.72,
     "heldout2": 0.52,
-    "heldout3": 0.44,
+    "heldout3": 0.43,
     "heldout4": 0.41,
     "heldout5": 0.31,
     "heldout6": 0.20,
