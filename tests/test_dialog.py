@@ -3317,3 +3317,53 @@ def test_going_back_to_a_question_by_its_name() -> None:
         "go back to the sleep question", "yes",
     )
     assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "yes"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "that's it love",
+        "ok ta-ra",
+        "lovely, bless you, bye bye now",
+        "k bye",
+        "thank you very much, goodbye",
+        "nah that's it love",
+        "well that's lovely, thank you dear, i'll let you get on now, cheerio",
+    ],
+)
+def test_a_phrase_that_takes_its_leave_ends_the_session(said: str) -> None:
+    """Round 22: the fallback, "what else would you like to know?", or "you're welcome"."""
+    turn = play("open leg cramp helper", "what is venous insufficiency", said)[-1]
+    assert turn.session_ended and turn.intent == "AMAZON.StopIntent"
+
+
+def test_yes_that_is_it_is_still_a_yes() -> None:
+    *_, turn = play("open leg cramp helper", "check my symptoms", "no", "no", "yes that's it")
+    assert turn.session_attributes["answers"]["WALKING"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "question", "answer"),
+    [
+        ((), "maybe twice a fortnight", "FREQUENT", "no"),
+        ((), "every other week or so", "FREQUENT", "no"),
+        ((), "not particularly", "FREQUENT", "no"),
+        (("yes",), "mostly no", "SLEEP", "no"),
+        (("no", "no"), "let me think, no, i can walk all day", "WALKING", "no"),
+    ],
+)
+def test_more_ways_of_saying_how_often_or_no(
+    before: tuple[str, ...], said: str, question: str, answer: str
+) -> None:
+    """Round 22: each got "I need an answer to this question first"."""
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes["answers"][question] == answer
+
+
+@pytest.mark.parametrize("said", ["what i must do now", "so does she need to go in"])
+def test_what_to_do_after_a_result_in_other_words(said: str) -> None:
+    """Round 22: the fallback; "does she need to go in" got the clots-and-strokes answer."""
+    *_, result, turn = play(
+        "open leg cramp helper", "check my mom's symptoms", "yes", "no", "no", "no", "no", said
+    )
+    assert turn.intent == "NextStepIntent" and "9 1 1" not in turn.speech

@@ -363,6 +363,9 @@ class Matcher:
         if not hit:  # "I'm dying to know why my legs cramp": the idiom says nothing
             text = _without_idioms(text)
             hit = self._exact.get(text)  # "yes and no": "kind of"
+        if not hit and (plain := _without_vocative(text)) != text:
+            hit = self._exact.get(plain)  # "that's it love" (round 22: the fallback)
+            text = plain if hit else text
         if not hit:  # a literal sample of another intent is what Alexa would pick
             priority = self._priority_match(text)
             if priority is not None:  # with the slots of its own sample that says it all
@@ -378,7 +381,7 @@ class Matcher:
                 return found
         turned = (
             self._after_denial(text) or self._after_correction(text) or self._after_history(text)
-            or self._concluded(text)
+            or self._concluded(text) or self._farewell(text)
         )
         if turned is not None:
             return turned
@@ -492,6 +495,18 @@ class Matcher:
                 return self._with_reply(value, lead)  # "yeah i have to stop when i walk the
                 # dog, then after a minute i'm fine" (round 18: a plain yes, walking lost)
         return lead
+
+    def _farewell(self, text: str) -> Match | None:
+        """ "lovely, bless you, bye bye now", "thank you very much, goodbye": a phrase that
+        ends by taking leave is a goodbye, whatever came before it (round 22: the fallback,
+        or "you're welcome, what else would you like to know?")."""
+        words = drop_fillers(text).split()
+        said = next((k for k in (3, 2, 1) if " ".join(words[-k:]) in _FAREWELLS), 0)
+        if not said or STOP_INTENT not in self.intents or _asks(words[:-said]):
+            return None
+        if self._sounds_alarming(text):
+            return None
+        return Match(STOP_INTENT, self._slots(STOP_INTENT, {}), "clause", 0.0, None)
 
     def _names_answer(self, words: str) -> bool:
         """Whether the words hold an answer of the check ("fine when i walk")."""
@@ -775,6 +790,11 @@ class Matcher:
                 if self._sounds_alarming(text):
                     return None  # "yes, and my calf is red and painful": the fallback offers 911
                 said = text.split()  # fillers kept: "no, i mean ..." corrects (round 20)
+                closing = self._exact.get(_without_vocative(" ".join(words[1:])))
+                if intent == NO_INTENT and closing and closing.intent == STOP_INTENT:
+                    # "nah that's it love": done (round 22: "what else would you like?")
+                    return Match(STOP_INTENT, self._slots(STOP_INTENT, {}), "exact", 1.0,
+                                 closing.sample)
                 request = self._request_after(said[said.index(words[0]) + 1 :])
                 if request is not None:
                     return request  # "no thanks, but give me their website": the request
@@ -1195,6 +1215,14 @@ def _timed(parts: Iterable[SamplePart]) -> bool:
 _PLAIN_YES = frozenset({"yes", "yeah", "yep", "yup", "ya", "yah", "yea"})
 _PLAIN_NO = frozenset({"no", "nope", "nah"})
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
+STOP_INTENT = "AMAZON.StopIntent"
+# How a phrase takes its leave at its end ("..., bye bye now"); spoken form.
+_FAREWELLS = frozenset({
+    "bye", "goodbye", "bye bye", "bye now", "bye bye now", "cheerio", "ta ra", "tara", "ta ta",
+    "see you", "see ya", "see you later", "good night", "goodnight", "farewell",
+})
+# Said to the skill at the end of a phrase, as to a person ("that's it love"): nothing asked.
+_VOCATIVES = frozenset({"love", "luv", "darling", "pet", "mate", "duck", "sweetheart"})
 # What may follow the yes or no a phrase comes to: "so no i'd say", "so yes i guess".
 _AFTERTHOUGHTS = frozenset({"say", "i'd", "would", "i", "guess", "think", "suppose", "then"})
 
@@ -1341,6 +1369,12 @@ def _long_answer(match: Match) -> bool:
     """An answer slot value of four words or more: a whole answer, said as such, that a guess
     from loose words must not outweigh."""
     return any(len((fill.value or "").split()) >= 4 for fill in match.slots.values())
+
+
+def _without_vocative(text: str) -> str:
+    """The phrase without the word it ends with when that word is said to the listener."""
+    words = text.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in _VOCATIVES else text
 
 
 def _without_idioms(text: str) -> str:

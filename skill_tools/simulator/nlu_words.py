@@ -147,6 +147,7 @@ IDIOMS = {
        for what in ("candy", "sweets", "flyers", "leaflets", "the candy", "cookies")},
     "cramp is killing me": "cramp hurts so much", "cramps are killing me": "cramps hurt so much",
     "about had a heart attack when": "got a shock when",
+    "whatever no": "no", "whatever yes": "yes",  # round 22: the fallback, and again
     # Not an answer's place: "first" would be taken as "the first answer" (round 16).
     "in the first place": "anyway",
     # Partly, said as such: not "yes no", both at once, which records nothing (round 16).
@@ -243,6 +244,7 @@ FILLERS = (
     "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "ugh", "well", "so", "like",
     "eh", "ehh", "no cap", "lowkey",
     "i would have to say",  # "i'd have to say yes, i'm up pacing" (round 20: the fallback)
+    "let me think",  # "let me think, no, i can walk all day" (round 22: the fallback)
     "precisely", "poor thing", "indeed",  # "oh every night, poor thing" (round 20: help)
     "goodness", "gosh", "heavens", "honey", "hon", "dear", "sweetie",
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",

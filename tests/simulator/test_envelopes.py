@@ -80,7 +80,7 @@ def test_a_matched_slot_carries_entity_resolution_as_alexa_fills_it() -> None:
 
 
 def test_an_unmatched_slot_says_no_match_and_lists_no_values() -> None:
-    env = EnvelopeFactory().intent(OPEN, nlu.resolve("they happen twice a fortnight"))
+    env = EnvelopeFactory().intent(OPEN, nlu.resolve("they happen every solstice"))
     slot = env["request"]["intent"]["slots"]["frequency"]
     authority = slot["resolutions"]["resolutionsPerAuthority"][0]
     assert authority["status"] == {"code": "ER_SUCCESS_NO_MATCH"}
