@@ -1184,8 +1184,10 @@ class Conversation:
                 again = state._replace(pending=Pending.CHECK, result=None)
                 turn = self.change_answer(again, reply_id, which_id, frequency_id)
                 if isinstance(turn, Reply) and turn.state.result is not None:
-                    # settled again: a short lead leaves the new result its breath
-                    lead = self.content.prompt("result_changed")
+                    # settled again: a short lead leaves the new result its breath; an answer
+                    # said again as it was changes nothing (round 22: "okay, changed")
+                    same = turn.state.answers == state.answers
+                    lead = self.content.prompt("result_same" if same else "result_changed")
                     return self._outcome(turn.state.answers, again, lead)
                 return turn
             return self._repeat_pending(self.content.prompt("answer_after_result"), state)

@@ -3367,3 +3367,13 @@ def test_what_to_do_after_a_result_in_other_words(said: str) -> None:
         "open leg cramp helper", "check my mom's symptoms", "yes", "no", "no", "no", "no", said
     )
     assert turn.intent == "NextStepIntent" and "9 1 1" not in turn.speech
+
+
+def test_an_answer_said_again_as_it_was_after_the_result_is_not_a_change() -> None:
+    """Round 22: "no wait, I meant yes", when the answer was yes, got "Okay, changed."."""
+    *_, turn = play("open leg cramp helper", "check my symptoms", "yes", "yes",
+                    "no wait i meant yes")
+    assert turn.speech.startswith(C.prompt("result_same"))
+    *_, turn = play("open leg cramp helper", "check my symptoms", "no", "no", "no", "no",
+                    "wait i meant yes")
+    assert turn.speech.startswith(C.prompt("result_changed"))
