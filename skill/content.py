@@ -36,7 +36,8 @@ PROMPT_KEYS = (
     "more_reprompt", "no_email", "no_more_detail", "no_phone", "no_such_answer", "no_topic_yet",
     "not_listed", "not_sure_outside_check", "nothing_to_repeat", "offer_check",
     "offer_check_reprompt", "offer_contact", "offer_contact_reprompt", "offer_fallback_again",
-    "reminder_unclear", "reminder_which_half", "result_changed", "result_same", "result_next",
+    "reminder_unclear", "reminder_which_half", "result_changed", "result_kept", "result_same",
+    "result_next",
     "result_next_reprompt", "resume_check", "resume_check_reprompt", "starting_over", "welcome",
     "welcome_back", "yes_or_no", "yes_without_question",
 )  # fmt: skip

@@ -1187,7 +1187,7 @@ class Conversation:
                     # settled again: a short lead leaves the new result its breath; an answer
                     # said again as it was changes nothing (round 22: "okay, changed")
                     same = turn.state.answers == state.answers
-                    lead = self.content.prompt("result_same" if same else "result_changed")
+                    lead = self.content.prompt("result_kept" if same else "result_changed")
                     return self._outcome(turn.state.answers, again, lead)
                 return turn
             return self._repeat_pending(self.content.prompt("answer_after_result"), state)

@@ -3373,7 +3373,7 @@ def test_an_answer_said_again_as_it_was_after_the_result_is_not_a_change() -> No
     """Round 22: "no wait, I meant yes", when the answer was yes, got "Okay, changed."."""
     *_, turn = play("open leg cramp helper", "check my symptoms", "yes", "yes",
                     "no wait i meant yes")
-    assert turn.speech.startswith(C.prompt("result_same"))
+    assert turn.speech.startswith(C.prompt("result_kept"))
     *_, turn = play("open leg cramp helper", "check my symptoms", "no", "no", "no", "no",
                     "wait i meant yes")
     assert turn.speech.startswith(C.prompt("result_changed"))
