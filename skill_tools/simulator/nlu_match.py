@@ -85,6 +85,7 @@ from skill_tools.simulator.nlu_index import (
     CLASSIFIER_EMERGENCY_SHARE,
     CLASSIFIER_MIN_SHARE,
     CLASSIFIER_MIN_WORDS,
+    CLASSIFIER_ONE_WORD_SHARE,
     CLASSIFIER_SURE,
     DENIABLE,
     DENIAL_INTENT,
@@ -970,8 +971,14 @@ class Matcher:
             return None  # the fallback offers 911; a loose guess must not hide it or raise it
         taught = [t for t in telling if t in c.log_p[best]]
         share = 1 / total  # the best intent's evidence is 1
-        if best == PRIORITY_CLASS or len(taught) < CLASSIFIER_MIN_WORDS:
+        if best == PRIORITY_CLASS or not taught:
             return None
+        if len(taught) < CLASSIFIER_MIN_WORDS and (
+            unknown or share < CLASSIFIER_ONE_WORD_SHARE or set(telling) - set(taught) - _SOFT
+        ):
+            return None  # one word the intent was taught, nothing else that tells, and all
+            # but all the evidence: "explain that a bit more" (round 22: the fallback); not
+            # "how do i fix my car"
         if best in _COMMANDS and len(unknown) >= len(telling):
             return None  # "the cat knocked it over again": not "start over" (round 21)
         if share < self._classifier_share:
@@ -1217,6 +1224,8 @@ _PLAIN_NO = frozenset({"no", "nope", "nah"})
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 STOP_INTENT = "AMAZON.StopIntent"
 # How a phrase takes its leave at its end ("..., bye bye now"); spoken form.
+# Words that soften a request and tell nothing of it ("explain that a bit more").
+_SOFT = frozenset({"bit", "littl"})
 _FAREWELLS = frozenset({
     "bye", "goodbye", "bye bye", "bye now", "bye bye now", "cheerio", "ta ra", "tara", "ta ta",
     "see you", "see ya", "see you later", "good night", "goodnight", "farewell",

@@ -820,3 +820,19 @@ def test_a_question_about_what_came_before_is_not_taken_alone(phrase: str) -> No
 def test_a_subject_asked_about_on_its_own_reaches_its_topic(phrase: str, intent: str) -> None:
     """Each fell back (round 19)."""
     assert nlu.resolve(phrase).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("explain that a bit more", "TellMeMoreIntent"),
+        ("i'd like to hear a bit more about that please", "TellMeMoreIntent"),
+    ],
+)
+def test_one_telling_word_with_all_but_all_the_evidence_is_classified(
+    said: str, intent: str
+) -> None:
+    """Round 22: each fell back; one word the intent was taught was all they said that told.
+    With another telling word the intent was not taught, they still fall back ("how do i fix
+    my car", tested above)."""
+    assert nlu.resolve(said).intent == intent
