@@ -3377,3 +3377,27 @@ def test_an_answer_said_again_as_it_was_after_the_result_is_not_a_change() -> No
     *_, turn = play("open leg cramp helper", "check my symptoms", "no", "no", "no", "no",
                     "wait i meant yes")
     assert turn.speech.startswith(C.prompt("result_changed"))
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("my leg cramps on my morning walk and gets better when i sit, is that something to"
+         " worry about", "WhenToSeeSpecialistIntent"),
+        ("why do my legs randomly cramp up", "CrampCausesIntent"),
+        ("how does a doctor know if i have vein problems", "VeinDiagnosisIntent"),
+        ("can i die from leg cramps", "ComplicationsIntent"),
+        ("is it normal to get cramps in gym class", "CrampsWhenWalkingIntent"),
+    ],
+)
+def test_more_questions_in_a_new_user_s_words(said: str, intent: str) -> None:
+    """Round 22: each fell back, but the diagnosis question, which got the clots-and-strokes
+    answer with its 911 list."""
+    assert play("open leg cramp helper", said)[-1].intent == intent
+
+
+def test_can_i_die_from_this_in_the_check_is_answered_then_the_check_goes_on() -> None:
+    """Round 22: "I need an answer to this question first"."""
+    turn = play("open leg cramp helper", "check my symptoms", "can i die from this")[-1]
+    assert turn.intent == "ComplicationsIntent" and "9 1 1" in turn.speech
+    assert not turn.session_ended

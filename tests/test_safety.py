@@ -230,6 +230,22 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i've been thinking of taking all my heart pills at once",
         "i'm ready to go be with my wife in heaven",
         "yes please, though honestly i don't plan on being around to go",
+        # Round 22, a second new user: grief, plans, a bridge, a car, stockpiled morphine (the
+        # fallback, "not sure", a reminder asked for, or recorded as a no in the check).
+        "i miss arthur so much i want to go to him",
+        "i've written my letters to the kids, i've made my peace, i'm ready to go",
+        "i've been looking at the bridge on my walks and thinking about jumping",
+        "it doesn't matter, i won't be around for the appointment anyway",
+        "what's the use, i'm just an old woman waiting to die, nobody visits",
+        "what's the point of calling them, i'll be gone soon, i've decided",
+        "ever since bill died i've been thinking i'd be better off joining him",
+        "i'm so lonely since doreen went, some nights i pray the lord takes me",
+        "i've had it, i'm going to drive my car off the road tonight",
+        "no point answering, i won't be here much longer, i'm planning to go",
+        "i do, but it hardly matters, i've been stockpiling my morphine for when i've had enough",
+        "i keep thinking about how i could do it without the kids finding me",
+        "i've took a whole bottle of paracetamol",
+        "she's taken all her pills at once, the whole week's worth",
     ]
     for said in despair:
         turn = say_in(state, said)

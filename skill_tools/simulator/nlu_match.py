@@ -439,10 +439,27 @@ class Matcher:
             return yes if with_yes is value else with_yes
         if value is not None and _long_answer(value):
             return value  # "every time i get one at night i'm up for an hour": a whole answer
-        guess = self._classify(text) or value
+        guess = self._classify(text) or value or self._worried_story(text)
         if guess is not None:
             return guess
         return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
+
+    def _worried_story(self, text: str) -> Match | None:
+        """ "my leg cramps on my morning walk and gets better when i sit, is that something
+        to worry about": what one's own cramps or veins do, then whether to worry, asks when
+        to see a specialist (round 22: the fallback), when the story alone is about them."""
+        words = text.split()
+        tail = next((t for t in _WORRY_TAILS if words[-len(t) :] == t), None)
+        if tail is None or len(words) - len(tail) < 3 or self._sounds_alarming(text):
+            return None
+        story = " ".join(words[: -len(tail)])
+        told = self._classify(story) or self._near(story)
+        if told is None or told.intent not in _STORY_TOPICS:
+            return None
+        found = self._exact.get(WORRY_SAMPLE)
+        if found is None:
+            return None
+        return Match(found.intent, self._slots(found.intent, {}), "clause", 0.0, found.sample)
 
     def _question_about(self, said: str, tail: list[str]) -> Match | None:
         """A question whose pronoun stands for the one thing the words before it named ("my
@@ -1224,6 +1241,19 @@ _PLAIN_NO = frozenset({"no", "nope", "nah"})
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 STOP_INTENT = "AMAZON.StopIntent"
 # How a phrase takes its leave at its end ("..., bye bye now"); spoken form.
+# Asked after a story of one's own cramps or veins (spoken form): whether to worry about it.
+_WORRY_TAILS = tuple(t.split() for t in (
+    "is that something to worry about", "is this something to worry about",
+    "should i be worried", "should i worry", "should i be concerned", "is that bad",
+    "is that serious", "is that normal", "is that a problem", "do i need to worry",
+    "is that anything to worry about",
+))
+# What such a story may be about, and the sample whose intent then answers it.
+_STORY_TOPICS = frozenset({
+    "CrampsWhenWalkingIntent", "LegCrampsAtNightIntent", "VaricoseVeinsIntent",
+    "CrampsAndVeinDiseaseIntent", "CrampFrequencyIntent", "CheckAnswerIntent",
+})
+WORRY_SAMPLE = "when should i see a vein specialist"
 # Words that soften a request and tell nothing of it ("explain that a bit more").
 _SOFT = frozenset({"bit", "littl"})
 _FAREWELLS = frozenset({

@@ -166,6 +166,9 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             # round 21: a show or a film, and a pet (911, and the session ended)
             "the show", "a show", "tv show", "a film", "the film", "the movie", "a drama",
             "hospital drama", "tv drama",
+            # round 22: a show, a book, a job, a lesson (911, and the session ended)
+            "i was watching", "reading a", "murder mystery", "a nurse", "nurse myself",
+            "every shift", "seen plenty of", "tv doctor", "first aid", "the signs of",
             *(f"{pet} {cannot}" for pet in ("dog", "cat", "puppy", "kitten")
               for cannot in ("can not", "cannot", "could not", "fell", "collapsed")),
             # ... and a patient who is over it: "... had chest pain yesterday, he's fine now"
@@ -179,7 +182,7 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
 
 # "Now" after these says the sign is over: "it swelled up after surgery last year but it's
 # fine now" (round 13: 911, and the session ended).
-_OVER = frozenset(["fine", "better", "okay", "ok", "gone", "over", "normal", "clean"])
+_OVER = frozenset(["fine", "better", "okay", "ok", "gone", "over", "normal", "clean", "grand"])
 
 
 def asks_about(text: str) -> bool:

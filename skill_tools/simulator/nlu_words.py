@@ -148,6 +148,10 @@ IDIOMS = {
     "cramp is killing me": "cramp hurts so much", "cramps are killing me": "cramps hurt so much",
     "about had a heart attack when": "got a shock when",
     "whatever no": "no", "whatever yes": "yes",  # round 22: the fallback, and again
+    # Round 22, a second new user: 911 or 988, and the session ended.
+    "a paramedic": "a medic", "cut myself shaving": "nicked myself shaving",
+    "or shortness of breath": "or breathlessness",  # "i do not get chest pain or ...": "i
+    # can not get a breath"
     # Not an answer's place: "first" would be taken as "the first answer" (round 16).
     "in the first place": "anyway",
     # Partly, said as such: not "yes no", both at once, which records nothing (round 16).
