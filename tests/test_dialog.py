@@ -3401,3 +3401,21 @@ def test_can_i_die_from_this_in_the_check_is_answered_then_the_check_goes_on() -
     turn = play("open leg cramp helper", "check my symptoms", "can i die from this")[-1]
     assert turn.intent == "ComplicationsIntent" and "9 1 1" in turn.speech
     assert not turn.session_ended
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "question", "answer"),
+    [
+        ((), "not often, but i've got varicose veins, my mother had them too", "FREQUENT", "no"),
+        (("yes",), "not that i've noticed, but my wife says i kick in my sleep", "SLEEP", "no"),
+        (("no", "no", "no"), "i've got a couple of bulgy ones on my shin, but they don't hurt",
+         "VARICOSE", "yes"),
+    ],
+)
+def test_an_answer_then_a_remark_after_but_is_that_answer(
+    before: tuple[str, ...], said: str, question: str, answer: str
+) -> None:
+    """Round 22: each was recorded as not sure. An answer after "but" still decides as
+    before (tested above: "no, but when they come they wake me up")."""
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes["answers"][question] == answer

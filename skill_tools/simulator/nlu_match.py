@@ -382,7 +382,7 @@ class Matcher:
                 return found
         turned = (
             self._after_denial(text) or self._after_correction(text) or self._after_history(text)
-            or self._concluded(text) or self._farewell(text)
+            or self._concluded(text) or self._farewell(text) or self._before_but(text)
         )
         if turned is not None:
             return turned
@@ -513,6 +513,28 @@ class Matcher:
                 return self._with_reply(value, lead)  # "yeah i have to stop when i walk the
                 # dog, then after a minute i'm fine" (round 18: a plain yes, walking lost)
         return lead
+
+    def _before_but(self, text: str) -> Match | None:
+        """ "not that i've noticed, but my wife says i kick in my sleep": an answer, then a
+        remark after "but" that is no answer, no question and no request, is that answer
+        (round 22: "not sure", from the classifier). After "but", an answer ("no, but they
+        wake me up") or a request ("no thanks, but give me their website") decides as before."""
+        words = text.split()
+        if "but" not in words or self._sounds_alarming(text):
+            return None
+        at = words.index("but")
+        said, rest = " ".join(words[:at]), words[at + 1 :]
+        if not said or not rest or _asks(rest) or rest[0] in _REQUEST_OPENERS:
+            return None
+        first = self.resolve(said)
+        if first.intent not in _BEFORE_BUT or first.method not in _BEFORE_BUT_METHODS:
+            return None
+        after = self.resolve(" ".join(rest))
+        if after.intent in ANSWER_INTENTS or after.intent in PRIORITY_INTENTS:
+            return None
+        if after.method not in ("fallback", "classifier", "near"):
+            return None  # a sample of its own after "but" is something said, not a remark
+        return first
 
     def _farewell(self, text: str) -> Match | None:
         """ "lovely, bless you, bye bye now", "thank you very much, goodbye": a phrase that
@@ -1241,6 +1263,9 @@ _PLAIN_NO = frozenset({"no", "nope", "nah"})
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 STOP_INTENT = "AMAZON.StopIntent"
 # How a phrase takes its leave at its end ("..., bye bye now"); spoken form.
+# Answers a remark after "but" leaves as they are, and how they must have been heard.
+_BEFORE_BUT = frozenset({YES_INTENT, NO_INTENT, "CrampFrequencyIntent", "CheckAnswerIntent"})
+_BEFORE_BUT_METHODS = frozenset({"exact", "near", "answer_value", "leading"})
 # Asked after a story of one's own cramps or veins (spoken form): whether to worry about it.
 _WORRY_TAILS = tuple(t.split() for t in (
     "is that something to worry about", "is this something to worry about",

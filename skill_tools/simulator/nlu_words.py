@@ -152,6 +152,9 @@ IDIOMS = {
     "a paramedic": "a medic", "cut myself shaving": "nicked myself shaving",
     "or shortness of breath": "or breathlessness",  # "i do not get chest pain or ...": "i
     # can not get a breath"
+    "enough to give me a heart attack": "enough to scare me",
+    "suspense is killing me": "i can not wait",
+    "nearly broke my neck": "nearly tripped",
     # Not an answer's place: "first" would be taken as "the first answer" (round 16).
     "in the first place": "anyway",
     # Partly, said as such: not "yes no", both at once, which records nothing (round 16).
