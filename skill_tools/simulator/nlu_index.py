@@ -550,6 +550,7 @@ _BOUND_PAIRS = frozenset(
     for a, b in (
         ("all", "my"), ("all", "her"), ("all", "his"), ("call", "nine"), ("dial", "nine"),
         ("without", "me"), ("ate", "some"), ("some", "of"), ("going", "blue"), ("turning", "blue"),
+        ("will", "not"),  # "she won't wake up" is no "they don't wake me up" (round 22)
     )
 )
 

@@ -170,7 +170,7 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             "i was watching", "reading a", "murder mystery", "a nurse", "nurse myself",
             "every shift", "seen plenty of", "tv doctor", "first aid", "the signs of",
             *(f"{pet} {cannot}" for pet in ("dog", "cat", "puppy", "kitten")
-              for cannot in ("can not", "cannot", "could not", "fell", "collapsed")),
+              for cannot in ("can not", "cannot", "could not", "fell", "collapsed", "fainted")),
             # ... and a patient who is over it: "... had chest pain yesterday, he's fine now"
             *(f"{who} is {well} now"
               for who in ("he", "she") for well in ("fine", "okay", "doing great")),
@@ -182,7 +182,9 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
 
 # "Now" after these says the sign is over: "it swelled up after surgery last year but it's
 # fine now" (round 13: 911, and the session ended).
-_OVER = frozenset(["fine", "better", "okay", "ok", "gone", "over", "normal", "clean", "grand"])
+_OVER = frozenset(
+    ["fine", "better", "okay", "ok", "gone", "over", "normal", "clean", "grand", "great"]
+)
 
 
 def asks_about(text: str) -> bool:

@@ -153,6 +153,10 @@ IDIOMS = {
     "or shortness of breath": "or breathlessness",  # "i do not get chest pain or ...": "i
     # can not get a breath"
     "enough to give me a heart attack": "enough to scare me",
+    "have a heart attack if": "be furious if", "have a heart attack when": "be shocked when",
+    "going to faint when": "be amazed when", "i am not suicidal": "i am okay",
+    "i would never hurt myself": "i am okay", "chest hurtin": "chest hurting",
+    "dead sleep": "deep sleep",
     "suspense is killing me": "i can not wait",
     "nearly broke my neck": "nearly tripped",
     # Not an answer's place: "first" would be taken as "the first answer" (round 16).
@@ -324,6 +328,11 @@ _CONTRACTIONS = {
     # Casual forms, which Alexa's speech recognition writes out in full.
     "kinda": "kind of", "sorta": "sort of", "gonna": "going to", "wanna": "want to",
     "gotta": "got to", "lemme": "let me", "gimme": "give me",
+    # Typed without the apostrophe (round 22: "i cant breathe" fell back): the simulator's
+    # typist, not Alexa, writes these.
+    "cant": "can not", "dont": "do not", "doesnt": "does not", "didnt": "did not",
+    "im": "i am", "ive": "i have", "isnt": "is not", "wasnt": "was not",
+    "couldnt": "could not", "wouldnt": "would not", "havent": "have not",
 }
 _CONTRACTION = re.compile(r"\b(?:" + "|".join(map(re.escape, _CONTRACTIONS)) + r")\b")
 _SUFFIXES = ((re.compile(r"n't\b"), " not"), (re.compile(r"'re\b"), " are"),
