@@ -3419,3 +3419,19 @@ def test_an_answer_then_a_remark_after_but_is_that_answer(
     before (tested above: "no, but when they come they wake me up")."""
     turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
     assert turn.session_attributes["answers"][question] == answer
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("send me the link", "ContactClinicIntent"),
+        ("gimme the link", "ContactClinicIntent"),
+        ("is this a robot", "AboutSkillIntent"),
+        ("are you an actual doctor or what", "AboutSkillIntent"),
+        ("ok do the check, fast", "SymptomCheckIntent"),
+    ],
+)
+def test_requests_in_a_new_user_s_words(said: str, intent: str) -> None:
+    """Round 22: the fallback; "gimme the link" got "not covered", "is this a robot" the
+    other conditions answer."""
+    assert play("open leg cramp helper", said)[-1].intent == intent

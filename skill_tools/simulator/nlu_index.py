@@ -41,7 +41,7 @@ UNKNOWN_WORD_FACTOR = 1.5
 # closer matched): add-alpha smoothing, the share of the evidence the best intent must
 # hold, and the content words a phrase needs (question words and generic verbs aside).
 CLASSIFIER_ALPHA = 0.1
-CLASSIFIER_MIN_SHARE = 0.55
+CLASSIFIER_MIN_SHARE = 0.6
 CLASSIFIER_MIN_WORDS = 2
 # ... unless one word the best intent was taught holds this much of it, and nothing is unknown.
 CLASSIFIER_ONE_WORD_SHARE = 0.75

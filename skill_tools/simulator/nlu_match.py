@@ -530,7 +530,8 @@ class Matcher:
         if first.intent not in _BEFORE_BUT or first.method not in _BEFORE_BUT_METHODS:
             return None
         after = self.resolve(" ".join(rest))
-        if after.intent in ANSWER_INTENTS or after.intent in PRIORITY_INTENTS:
+        loose = after.method == "near" and after.score < NEAR_LOOSE  # "they don't hurt"
+        if after.intent in PRIORITY_INTENTS or after.intent in ANSWER_INTENTS and not loose:
             return None
         if after.method not in ("fallback", "classifier", "near"):
             return None  # a sample of its own after "but" is something said, not a remark
