@@ -3435,3 +3435,11 @@ def test_requests_in_a_new_user_s_words(said: str, intent: str) -> None:
     """Round 22: the fallback; "gimme the link" got "not covered", "is this a robot" the
     other conditions answer."""
     assert play("open leg cramp helper", said)[-1].intent == intent
+
+
+def test_a_loose_change_with_nothing_to_change_it_is_an_answer() -> None:
+    """Round 22: "she says no, it's never when walking", asked about walking, was loosely
+    "no actually it's {frequency}": the first answer was changed, and walking asked again."""
+    *_, turn = play("open leg cramp helper", "check my wife's symptoms", "yes quite a lot", "no",
+                    "she says no, it's never when walking")
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "no", "WALKING": "no"}

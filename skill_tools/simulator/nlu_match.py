@@ -407,6 +407,12 @@ class Matcher:
         if question is not None:  # "my phone is dying so quick question, what causes cramps"
             return question
         near = self._near(text, asked if asked != bare else None)
+        if near is not None and near.intent == CHANGE_ANSWER and near.score < NEAR_LOOSE:
+            # "she says no, it's never when walking": loosely "no actually it's {frequency}",
+            # but nothing in it changes an answer (round 22: the first answer was changed)
+            padded = f" {text} "
+            if not any(f" {c} " in padded for c in (*CORRECTIONS, "meant", "change")):
+                near = None
         if near is not None:
             lead = self._loose_after_answer(near, text)
             return lead or self._unless_surely_other(near, text)
@@ -871,8 +877,13 @@ class Matcher:
         loose = found.method not in _REQUEST_METHODS and not (
             found.method == "near" and found.score >= _REQUEST_NEAR
         )
-        # what was meant, said as a correction: its best reading is wanted, however loose
-        if loose and not (meant and found.method != "fallback"):
+        # what was meant, said as a correction: its best reading is wanted, however loose;
+        # so is a reminder's day or time ("yes please, but make it monday at 10, i'm at work
+        # tomorrow": round 22, tomorrow at 9)
+        when = found.intent == REMINDER_INTENT and any(
+            found.slots[n].value for n in ("day", "time") if n in found.slots
+        )
+        if loose and not (meant and found.method != "fallback") and not when:
             return None  # a loose guess must not outweigh the yes or no
         if found.intent in ANSWER_INTENTS | set(LEADING_ANSWERS):
             return None
@@ -1263,6 +1274,7 @@ _PLAIN_YES = frozenset({"yes", "yeah", "yep", "yup", "ya", "yah", "yea"})
 _PLAIN_NO = frozenset({"no", "nope", "nah"})
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 STOP_INTENT = "AMAZON.StopIntent"
+REMINDER_INTENT = "SetReminderIntent"
 # How a phrase takes its leave at its end ("..., bye bye now"); spoken form.
 # Answers a remark after "but" leaves as they are, and how they must have been heard.
 _BEFORE_BUT = frozenset({YES_INTENT, NO_INTENT, "CrampFrequencyIntent", "CheckAnswerIntent"})
