@@ -148,7 +148,7 @@ IDIOMS = {
     "cramp is killing me": "cramp hurts so much", "cramps are killing me": "cramps hurt so much",
     "about had a heart attack when": "got a shock when",
     "whatever no": "no", "whatever yes": "yes",  # round 22: the fallback, and again
-    # Round 22, a second new user: 911 or 988, and the session ended.
+    # Round 22, new users: 911 or 988, and the session ended.
     "a paramedic": "a medic", "cut myself shaving": "nicked myself shaving",
     "or shortness of breath": "or breathlessness",  # "i do not get chest pain or ...": "i
     # can not get a breath"
