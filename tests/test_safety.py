@@ -247,6 +247,7 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i've took a whole bottle of paracetamol",
         "she's taken all her pills at once, the whole week's worth",
         "i'm not suicidal, but i've been feeling so hopeless",  # a reassurance, then despair
+        "life is not worth it for me now since my wife pass away",  # round 22: the fallback
         # Round 22, a third new user: the first ended the session with "take care, goodbye";
         # the rest fell back.
         "grandma took all her pills at once i think",

@@ -167,7 +167,8 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             "the show", "a show", "tv show", "a film", "the film", "the movie", "a drama",
             "hospital drama", "tv drama",
             # round 22: a show, a book, a job, a lesson (911, and the session ended)
-            "i was watching", "reading a", "murder mystery", "a nurse", "nurse myself",
+            "i was watching", "we watched", "i watched", "reading a", "murder mystery",
+            "a nurse", "nurse myself",
             "every shift", "seen plenty of", "tv doctor", "first aid", "the signs of",
             *(f"{pet} {cannot}" for pet in ("dog", "cat", "puppy", "kitten")
               for cannot in ("can not", "cannot", "could not", "fell", "collapsed", "fainted")),
