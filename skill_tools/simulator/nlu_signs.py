@@ -170,6 +170,7 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             "i was watching", "we watched", "i watched", "reading a", "murder mystery",
             "a nurse", "nurse myself",
             "every shift", "seen plenty of", "tv doctor", "first aid", "the signs of",
+            "leaflet says", "an emt",
             *(f"{pet} {cannot}" for pet in ("dog", "cat", "puppy", "kitten")
               for cannot in ("can not", "cannot", "could not", "fell", "collapsed", "fainted")),
             # ... and a patient who is over it: "... had chest pain yesterday, he's fine now"

@@ -157,6 +157,9 @@ IDIOMS = {
     "going to faint when": "be amazed when", "i am not suicidal": "i am okay",
     "i would never hurt myself": "i am okay", "chest hurtin": "chest hurting",
     "dead sleep": "deep sleep",
+    # Round 22, a last new user: slang for an emergency (the fallback), and an idiom (911).
+    "an mi": "a heart attack", "an m i": "a heart attack", "od would": "overdosed",
+    "oded": "overdosed", "gave me a heart attack": "gave me a fright",
     "suspense is killing me": "i can not wait",
     "nearly broke my neck": "nearly tripped",
     # Not an answer's place: "first" would be taken as "the first answer" (round 16).
