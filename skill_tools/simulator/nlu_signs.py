@@ -163,14 +163,14 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             # round 20: a film's overdose, a show's breathlessness (911, the session ended)
             "watching a movie", "a movie where", "in a movie", "episode of", "an episode",
             "on the news", "in the news",
-            # round 21: a show or a film, and a pet (911, and the session ended)
-            "the show", "a show", "tv show", "a film", "the film", "the movie", "a drama",
-            "hospital drama", "tv drama",
-            # round 22: a show, a book, a job, a lesson (911, and the session ended)
-            "i was watching", "we watched", "i watched", "reading a", "murder mystery",
-            "a nurse", "nurse myself",
-            "every shift", "seen plenty of", "tv doctor", "first aid", "the signs of",
-            "leaflet says", "an emt",
+            # round 21: a show or a film, and a pet (911, and the session ended). Each says
+            # what is on the screen, page or job, not that one watched or reads: "i watched
+            # my husband collapse", "i was at a show and he fainted" are the emergency.
+            "tv show", "the show i watch", "in the film", "in the movie", "a film where",
+            "hospital drama", "tv drama", "grey anatomy",
+            # round 22: a book, a job, a lesson, a leaflet (911, and the session ended)
+            "murder mystery", "nurse myself", "every shift", "seen plenty of", "tv doctor",
+            "learning first aid", "says call nine one one if", "am an emt",
             *(f"{pet} {cannot}" for pet in ("dog", "cat", "puppy", "kitten")
               for cannot in ("can not", "cannot", "could not", "fell", "collapsed", "fainted")),
             # ... and a patient who is over it: "... had chest pain yesterday, he's fine now"
