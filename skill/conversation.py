@@ -1208,15 +1208,14 @@ class Conversation:
             return self._ask_check(None, state.answers, state)
         reply = answers.REPLIES.get(reply_id or "")
         place = answers.ANSWER_ORDER.get(which_id or "")
+        given = list(state.answers)
         if which_id in triage.QUESTIONS and state.in_check:
             # "go back to the walking question": that question, by its place among the
             # answers; the one being asked is asked again (round 22: the one before it was)
-            given = list(state.answers)
             if which_id not in given:
                 return self._ask_check(None, state.answers, state)
             place = given.index(which_id)
         if reply_id == answers.OPPOSITE and state.in_check and state.answers:
-            given = list(state.answers)
             changed = given[-1] if place is None or place >= len(given) else given[place]
             reply = answers.OPPOSITES.get(state.answers[changed])
             place = given.index(changed)

@@ -271,6 +271,8 @@ class Matcher:
             if s.intent in ANSWER_INTENTS and s.sample == "{" + s.slots[0][0] + "}"
         }
         self._answer_intents = frozenset(intent for intent, _ in self._answer_slots.values())
+        # The sample whose intent answers a story then "is that something to worry about".
+        self._worry = self._exact.get(WORRY_SAMPLE)
         # Who is spoken of ("my wife", "she"): values the tagger leaves alone, as pronouns.
         # A near match still fills a slot of theirs with the first one said, as Alexa would
         # ("my wife gets cramps when she walks, should she see a specialist": about her).
@@ -407,12 +409,10 @@ class Matcher:
         if question is not None:  # "my phone is dying so quick question, what causes cramps"
             return question
         near = self._near(text, asked if asked != bare else None)
-        if near is not None and near.intent == CHANGE_ANSWER and near.score < NEAR_LOOSE:
-            # "she says no, it's never when walking": loosely "no actually it's {frequency}",
-            # but nothing in it changes an answer (round 22: the first answer was changed)
-            padded = f" {text} "
-            if not any(f" {c} " in padded for c in (*CORRECTIONS, "meant", "change")):
-                near = None
+        loose_change = near is not None and near.intent == CHANGE_ANSWER and near.score < NEAR_LOOSE
+        if loose_change and not _says_any(text, (*CORRECTIONS, "meant", "change")):
+            near = None  # "she says no, it's never when walking": loosely "no actually it's
+            # {frequency}", but nothing in it changes an answer (round 22: the first answer)
         if near is not None:
             lead = self._loose_after_answer(near, text)
             return lead or self._unless_surely_other(near, text)
@@ -462,7 +462,7 @@ class Matcher:
         told = self._classify(story) or self._near(story)
         if told is None or told.intent not in _STORY_TOPICS:
             return None
-        found = self._exact.get(WORRY_SAMPLE)
+        found = self._worry
         if found is None:
             return None
         return Match(found.intent, self._slots(found.intent, {}), "clause", 0.0, found.sample)
@@ -1275,7 +1275,6 @@ _PLAIN_NO = frozenset({"no", "nope", "nah"})
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 STOP_INTENT = "AMAZON.StopIntent"
 REMINDER_INTENT = "SetReminderIntent"
-# How a phrase takes its leave at its end ("..., bye bye now"); spoken form.
 # Answers a remark after "but" leaves as they are, and how they must have been heard.
 _BEFORE_BUT = frozenset({YES_INTENT, NO_INTENT, "CrampFrequencyIntent", "CheckAnswerIntent"})
 _BEFORE_BUT_METHODS = frozenset({"exact", "near", "answer_value", "leading"})
@@ -1294,6 +1293,7 @@ _STORY_TOPICS = frozenset({
 WORRY_SAMPLE = "when should i see a vein specialist"
 # Words that soften a request and tell nothing of it ("explain that a bit more").
 _SOFT = frozenset({"bit", "littl"})
+# How a phrase takes its leave at its end ("..., bye bye now"); spoken form.
 _FAREWELLS = frozenset({
     "bye", "goodbye", "bye bye", "bye now", "bye bye now", "cheerio", "ta ra", "tara", "ta ta",
     "see you", "see ya", "see you later", "good night", "goodnight", "farewell",
@@ -1301,7 +1301,7 @@ _FAREWELLS = frozenset({
 # Said to the skill at the end of a phrase, as to a person ("that's it love"): nothing asked.
 _VOCATIVES = frozenset({"love", "luv", "darling", "pet", "mate", "duck", "sweetheart"})
 # What may follow the yes or no a phrase comes to: "so no i'd say", "so yes i guess".
-_AFTERTHOUGHTS = frozenset({"say", "i'd", "would", "i", "guess", "think", "suppose", "then"})
+_AFTERTHOUGHTS = frozenset({"say", "would", "i", "guess", "think", "suppose", "then"})
 
 
 def _yes_and_no(text: str) -> bool:

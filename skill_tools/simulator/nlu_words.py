@@ -27,8 +27,8 @@ _RELATIVES = (
     "mom mother dad father husband wife partner son daughter grandma grandmother grandpa "
     "grandfather sister brother friend parents"
 )
-# The people a phrase may be about, for the near match, which does not count them against a
-# sample when no sample names them ("my mother's legs are swollen": round 22, the fallback).
+# The people a phrase may be about: before a slot value, the near match leaves them out
+# ("my mother's legs are swollen" is "my legs are swollen": round 22, the fallback).
 RELATIVES = frozenset(_RELATIVES.split()) | {"mum", "mummy", "daddy", "granny", "nan"}
 PRONOUNS = frozenset(
     {"you", "you guys", "them", "they", "it", "me", "he", "she", "him", "her"}
