@@ -63,7 +63,7 @@ QUESTIONS = tuple(BEFORE)
 SETS = (
     "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
-    "heldout14", "heldout15", "heldout16",
+    "heldout14", "heldout15", "heldout16", "heldout17",
 )
 
 
@@ -137,6 +137,7 @@ FLOORS = {
     "heldout14": 0.83,
     "heldout15": 0.91,
     "heldout16": 0.83,
+    "heldout17": 0.86,
 }
 EXACT_FLOORS = {
     "tuning": 0.78,
@@ -156,6 +157,7 @@ EXACT_FLOORS = {
     "heldout14": 0.15,
     "heldout15": 0.27,
     "heldout16": 0.2,
+    "heldout17": 0.27,
 }
 
 
@@ -170,6 +172,7 @@ ANSWER_SETS = (
     "check_answers", "check_answers4", "check_answers5", "check_answers6", "check_answers7",
     "check_answers8", "check_answers9", "check_answers10", "check_answers11", "check_answers12",
     "check_answers13", "check_answers14", "check_answers15", "check_answers16",
+    "check_answers17",
 )
 
 
@@ -199,6 +202,7 @@ ANSWER_FLOORS = {
     "check_answers14": 0.88,
     "check_answers15": 0.86,
     "check_answers16": 0.96,
+    "check_answers17": 0.58,
 }
 
 
