@@ -421,6 +421,28 @@ def test_a_reply_and_varicose_veins_too_counts_both() -> None:
     assert result.session_attributes["result"] == list(triage.classify(answers))
 
 
+@pytest.mark.parametrize(
+    ("said", "frequent"),
+    [  # round 23: each got the varicose veins topic, and how often was lost
+        ("every night and i have varicose veins", "yes"),
+        ("every night, and yes i have varicose veins", "yes"),
+        ("yes and i have varicose veins", "yes"),
+        ("hardly ever and i've got bulging veins", "no"),
+    ],
+)
+def test_how_often_and_varicose_veins_in_one_breath_count_both(said: str, frequent: str) -> None:
+    *_, both = play("open leg cramp helper", "check my symptoms", said)
+    assert both.session_attributes["answers"] == {"FREQUENT": frequent}
+    assert both.session_attributes["noted"] == {"VARICOSE": "yes"}
+    assert both.speech.endswith(C.questions["SLEEP"].text)
+
+
+def test_spider_veins_in_the_same_breath_are_not_varicose_veins() -> None:
+    *_, both = play("open leg cramp helper", "check my symptoms", "no and i have spider veins too")
+    assert both.session_attributes["answers"] == {"FREQUENT": "no"}
+    assert "noted" not in both.session_attributes
+
+
 def test_in_a_check_for_someone_else_what_is_said_of_them_counts() -> None:
     """Round 13: "his calves", in a check for a father, was no answer (not the user's own)."""
     *_, told, resumed = play(

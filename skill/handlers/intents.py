@@ -158,7 +158,7 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
 
 def _frequency(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
     """{relative}: said of someone else ("my mom gets them every night")."""
-    hedge, also = (resolved_slot_id(handler_input, n) for n in ("hedge", "otherAnswer"))
+    hedge, also = resolved_slot_id(handler_input, "hedge"), _also(handler_input)
     frequency = resolved_slot_id(handler_input, "frequency")
     if hedge in answers.ESTIMATE_HEDGES and frequency is not None:
         hedge = None  # "maybe twice a week" says how often
@@ -167,10 +167,17 @@ def _frequency(conv: Conversation, state: State, handler_input: HandlerInput) ->
 
 
 def _check_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
-    reply, hedge, also = (
-        resolved_slot_id(handler_input, n) for n in ("reply", "hedge", "otherAnswer")
-    )
-    return conv.check_answer(state, resolved_slot_id(handler_input, "answer"), reply, hedge, also)
+    reply, hedge = (resolved_slot_id(handler_input, n) for n in ("reply", "hedge"))
+    answer = resolved_slot_id(handler_input, "answer")
+    return conv.check_answer(state, answer, reply, hedge, _also(handler_input))
+
+
+def _also(handler_input: HandlerInput) -> str | None:
+    """The second answer said in the same breath: an answer value, or varicose veins named
+    ("yes, and I have varicose veins"), a yes to that question; spider veins are not."""
+    if resolved_slot_id(handler_input, "varicose") == "VARICOSE":
+        return "HAS_VARICOSE"
+    return resolved_slot_id(handler_input, "otherAnswer")
 
 
 def _symptom_check(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
