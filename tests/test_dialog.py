@@ -328,6 +328,8 @@ def test_what_to_do_after_a_reassuring_result_says_when_to_act() -> None:
         "are you sure",
         "is that normal then",
         "in plain english please",  # round 13: venous insufficiency
+        "is that it?",  # round 23: these ended the session, taken as "that's it"
+        "is that all",
     ],
 )
 def test_follow_ups_after_a_result_explain_it(follow_up: str) -> None:
