@@ -781,6 +781,10 @@ class Conversation:
             value_id, also_id = also_id, None
         if also_id is not None:
             state, value_id = self._also_said(state, value_id, also_id)
+        if value_id is None and reply_id is None and not state.in_check:
+            # "I have a cat", its words no answer: not understood (round 23: "Okay", and
+            # the check offered)
+            return self.fallback(heard)
         pending = triage.next_question(state.answers) if state.in_check else None
         meaning = answers.hedged(answers.meaning(value_id, pending), hedge_id)
         if hedge_id in answers.HEDGED and not state.in_check:

@@ -837,6 +837,15 @@ def test_skip_at_the_opening_menu_is_no_goodbye() -> None:
     assert not turn.session_ended and turn.speech.endswith(C.prompt("menu"))
 
 
+@pytest.mark.parametrize("said", ["i have a cat", "i have a gun"])
+def test_words_that_answer_nothing_at_the_menu_are_not_understood(said: str) -> None:
+    """Round 23: heard as an answer whose words are no known answer, they got "Okay" and the
+    check was offered."""
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.speech.startswith(C.prompt("fallback")), turn.speech
+    assert not turn.session_ended and "noted" not in turn.session_attributes
+
+
 def test_go_back_in_the_check_asks_the_previous_question_again_and_forgets_its_answer() -> None:
     turns = play("open leg cramp helper", "check my symptoms", "yes", "go back", "no", "no")
     back = turns[3]

@@ -259,6 +259,11 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "bless your heart, i've just been feeling like i'd rather not be here at all",
         "i don't see a way out anymore",
         "what's the least painful way to die",
+        # Round 23, a new user: a gun, no reason to be here (the fallback), a late husband
+        # ("I'm ready" was a yes, recorded in the check).
+        "i have the gun loaded and ready for tonight",
+        "there's no reason for me to be here anymore",
+        "i'm ready to go be with my late husband, i'm done here",
     ]
     for said in despair:
         turn = say_in(state, said)

@@ -350,6 +350,8 @@ class Matcher:
                 continue
             if words <= NUMBER_STEMS and len(said) > _NUMBERS_SAID_WITH:
                 continue  # "i work as a 911 dispatcher and i sit all day" (round 13)
+            if _in_another_sense(pairs, sample):
+                continue
             if particles <= pairs:  # "passed out" said as such, not "passes ... out walking"
                 return Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
         return None
@@ -1361,6 +1363,18 @@ def _names_another(sample: frozenset[str], named: frozenset[str]) -> bool:
     none of its subjects but another (`named`): "what is venous reflux really" is not near
     "what really is {cramp}" (round 21)."""
     return bool(sample) and bool(named) and not sample & named
+
+
+# A word followed by these means something else: "i don't feel like my legs cramp much" is a
+# hedge, no "i can't feel my leg" (round 23: 911, and the session ended).
+_OTHER_SENSES = frozenset({(stem("feel"), stem("like"))})
+
+
+def _in_another_sense(pairs: Set[tuple[str, str]], sample: str) -> bool:
+    """Whether the phrase says a word of the sample in another sense (_OTHER_SENSES)."""
+    said = [stem(w) for w in spoken_form(sample).split()]
+    own = set(zip(said, said[1:], strict=False))
+    return any(p in pairs and p[0] in said and p not in own for p in _OTHER_SENSES)
 
 
 CHANGE_ANSWER = "ChangeAnswerIntent"

@@ -344,7 +344,14 @@ _SUFFIXES = ((re.compile(r"n't\b"), " not"), (re.compile(r"'re\b"), " are"),
 _NON_WORD = re.compile(r"[\W_]+")
 DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _DIGITS = re.compile(r"\d")
-_FILLER = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, FILLERS)) + r")(?!\S)")
+# "Like" after "feel" is no filler: "i don't feel like my legs cramp much" is a hedge, and
+# without it "i can't feel my leg", the emergency (round 23).
+_FEEL_LIKE = "".join(rf"(?<!{w} )" for w in ("feel", "feels", "felt", "feeling"))
+_FILLER = re.compile(
+    r"(?<!\S)(?:"
+    + "|".join(_FEEL_LIKE + re.escape(f) if f == "like" else re.escape(f) for f in FILLERS)
+    + r")(?!\S)"
+)
 
 
 def spoken_form(text: str) -> str:
