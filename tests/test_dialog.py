@@ -343,6 +343,13 @@ def test_follow_ups_after_a_result_explain_it(follow_up: str) -> None:
     assert explained.session_attributes["pending"] == "contact_or_done"
 
 
+@pytest.mark.parametrize("said", ["nope, that's all", "nah, that's it"])
+def test_a_goodbye_worded_like_is_that_it_still_ends_the_session(said: str) -> None:
+    """Round 23: near both "that's all" and "is that all", the first in the model won."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", said)[-1]
+    assert turn.session_ended and turn.intent == "AMAZON.StopIntent"
+
+
 @pytest.mark.parametrize(
     ("reply", "ends", "gives_contact"),
     [("yes", False, True), ("no thanks", True, False), ("thanks", True, False)],
@@ -437,6 +444,21 @@ def test_how_often_and_varicose_veins_in_one_breath_count_both(said: str, freque
     assert both.session_attributes["answers"] == {"FREQUENT": frequent}
     assert both.session_attributes["noted"] == {"VARICOSE": "yes"}
     assert both.speech.endswith(C.questions["SLEEP"].text)
+
+
+@pytest.mark.parametrize(
+    ("said", "recorded"),
+    [  # round 23, a new user: the clots and strokes reply, a vein topic, or "I need an answer"
+        ("i had them stripped years ago", "yes"),
+        ("i've got one or two on my ankle i think", "yes"),
+        ("my doctor said i have spider veins", "unsure"),  # spider veins are not varicose
+    ],
+)
+def test_varicose_veins_told_in_other_words_answer_the_varicose_question(
+    said: str, recorded: str
+) -> None:
+    *_, told = play("open leg cramp helper", "check my symptoms", "no", "no", "no", said)
+    assert told.session_attributes["answers"]["VARICOSE"] == recorded
 
 
 def test_spider_veins_in_the_same_breath_are_not_varicose_veins() -> None:

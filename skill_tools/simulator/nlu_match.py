@@ -1106,7 +1106,7 @@ class Matcher:
         numbers = number_pairs(text) if self._numbers else frozenset()
         best_i, best = -1, 0.0
         for i, s in self._scores(tokens).items() if tokens else ():
-            if s > best or (s == best and i < best_i):
+            if s > best or (s == best and self._before(i, best_i, text)):
                 sample = self._entries[i].tokens
                 # Thoughts of self-harm are never taken back by a "not" ("the pain never stops").
                 if _thin(sample, tokens) or _names_another(self._subjects[i], named) or (
@@ -1152,6 +1152,16 @@ class Matcher:
         heard.update(self._person(entry.intent, text, heard))
         heard.update(self._plain_reply(entry.intent, text, heard))
         return Match(entry.intent, self._slots(entry.intent, heard), "near", best, entry.sample)
+
+    def _before(self, i: int, j: int, text: str) -> bool:
+        """Of two samples without slots equally near, whether `i` goes first: the one said word
+        for word in the phrase ("nope that's all" holds "that's all", not "is that all": round
+        23); otherwise the first in the model."""
+        samples = [self._entries[k].sample for k in (i, j)]
+        if j < 0 or any("{" in sample for sample in samples):
+            return j < 0 or i < j
+        said = [f" {spoken_form(sample)} " in f" {text} " for sample in samples]
+        return said[0] > said[1] or (said[0] == said[1] and i < j)
 
     def _plain_reply(self, intent: str, text: str, heard: Mapping[str, str]) -> dict[str, str]:
         """A change of answer's {reply}, when the phrase says one plain yes or no: the near
