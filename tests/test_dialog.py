@@ -467,6 +467,13 @@ def test_spider_veins_in_the_same_breath_are_not_varicose_veins() -> None:
     assert "noted" not in both.session_attributes
 
 
+def test_whether_a_grandmother_s_cramps_mean_bad_veins_is_the_cramps_and_veins_answer() -> None:
+    """Round 23, a new user, in one breath: the clots and strokes reply."""
+    turn = play("ask leg cramp helper whether my grandma's cramps mean she has bad veins")[-1]
+    assert turn.intent == "CrampsAndVeinDiseaseIntent"
+    assert C.topics["CrampsAndVeinDiseaseIntent"].speech in turn.speech
+
+
 def test_in_a_check_for_someone_else_what_is_said_of_them_counts() -> None:
     """Round 13: "his calves", in a check for a father, was no answer (not the user's own)."""
     *_, told, resumed = play(
@@ -1046,6 +1053,8 @@ def test_spider_veins_said_to_the_varicose_question_are_not_sure() -> None:
         "could smoking be making my leg cramps worse",  # round 8: the list alone
         "do my cramps get worse when it's cold outside",  # round 8: fell back
         "does caffeine cause them",  # round 14: fell back
+        "are leg cramps worse as you get older",  # round 23: the list alone
+        "is it normal to get leg cramps at my age",
     ],
 )
 def test_a_cause_the_article_does_not_list_is_said_to_be_unlisted(asked: str) -> None:
@@ -1304,7 +1313,12 @@ def test_thanks_and_goodbye_after_a_result_ends_the_session() -> None:
 
 
 @pytest.mark.parametrize(
-    "asked", ["what can i do about leg cramps", "what to do about a charley horse"]
+    "asked",
+    [
+        "what can i do about leg cramps",
+        "what to do about a charley horse",
+        "what helps leg cramps go away",  # round 23: near "go away", a goodbye
+    ],
 )
 def test_what_to_do_about_a_cramp_is_a_remedy_question(asked: str) -> None:
     """ "What can I do about leg cramps" got the help text; "what to do about a charley horse"
