@@ -461,6 +461,20 @@ def test_varicose_veins_told_in_other_words_answer_the_varicose_question(
     assert told.session_attributes["answers"]["VARICOSE"] == recorded
 
 
+def test_actually_no_and_an_earlier_answer_corrects_that_answer_not_the_one_asked() -> None:
+    """Round 23, a new user: asked about walking, this was a no to walking, and the sleep
+    answer it takes back stood."""
+    *_, corrected = play(
+        "open leg cramp helper",
+        "check my symptoms",
+        "no",
+        "yes",
+        "actually no they don't wake me up, i just notice them in the morning",
+    )
+    assert corrected.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
+    assert corrected.speech.endswith(C.questions["WALKING"].text)
+
+
 def test_spider_veins_in_the_same_breath_are_not_varicose_veins() -> None:
     *_, both = play("open leg cramp helper", "check my symptoms", "no and i have spider veins too")
     assert both.session_attributes["answers"] == {"FREQUENT": "no"}

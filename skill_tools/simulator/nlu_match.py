@@ -847,7 +847,10 @@ class Matcher:
                 request = self._request_after(said[said.index(words[0]) + 1 :])
                 if request is not None:
                     return request  # "no thanks, but give me their website": the request
-                return Match(intent, {}, "leading", 0.0, words[0])
+                lead = Match(intent, {}, "leading", 0.0, words[0])
+                if not _says_any(text, ("actually",)):
+                    return lead  # "no, they don't go away with rest": a no to walking
+                return self._with_answer(lead, words[1:])
         return self._leading_phrase(text, words)
 
     def _request_after_answer(self, text: str) -> Match | None:
@@ -906,15 +909,20 @@ class Matcher:
                 return None  # "not really, but they do wake me up", "not really, yes"
             if self._sounds_alarming(text):
                 return None
-            lead = Match(hit.intent, {}, "leading", 0.0, hit.sample)
-            _, found = self._tagger.tag(" ".join(words[k:]))
-            if any(t == _STATED_ANSWERS and len(w.split()) > 2 for t, w in found):
-                # "i'd say they wake me up maybe half the time": that answer, "not at all, i
-                # sleep fine" too (round 20: its "not" kept it from being any answer)
-                value = self._answer_value(" ".join(words[k:]), replied=True)
-                return None if value is None else self._with_reply(value, lead)
-            return lead
+            return self._with_answer(Match(hit.intent, {}, "leading", 0.0, hit.sample), words[k:])
         return None
+
+    def _with_answer(self, lead: Match, rest: list[str]) -> Match | None:
+        """A leading yes or no (`lead`), with the answer of three words or more said after it,
+        if any: "i'd say they wake me up maybe half the time", "not at all, i sleep fine"
+        (round 20: its "not" kept it from being any answer); after a plain yes or no, only as
+        a correction: "actually no they don't wake me up, i just notice them in the morning",
+        asked about walking (round 23: a no to that)."""
+        _, found = self._tagger.tag(" ".join(rest))
+        if any(t == _STATED_ANSWERS and len(w.split()) > 2 for t, w in found):
+            value = self._answer_value(" ".join(rest), replied=True)
+            return None if value is None else self._with_reply(value, lead)
+        return lead
 
     def _answer_value(self, text: str, *, replied: bool = False) -> Match | None:
         """ "oh goodness, most nights, i'd say maybe five nights out of seven": a phrase
