@@ -69,6 +69,27 @@ def test_unclear_turns_in_the_check_re_ask_and_record_nothing(fragment: str) -> 
     assert asked.speech.endswith(C.questions["SLEEP"].text)
 
 
+@pytest.mark.parametrize(
+    "aside", ["um, let me think", "uh", "hang on, the dog's barking", "hold on, my phone's ringing"]
+)
+def test_a_moment_to_think_in_the_check_gets_the_question_again_without_a_reproach(
+    aside: str,
+) -> None:
+    """Round 23, a new user: each got "I need an answer to this question first"."""
+    *_, again = play("open leg cramp helper", "check my symptoms", "yes", aside)
+    assert again.speech == C.questions["SLEEP"].text
+    assert again.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("said", "recorded"),
+    [("well, yes and no", "unsure"), ("they're so bad i scream", "yes")],  # round 23: fell back
+)
+def test_sleep_answers_in_other_words(said: str, recorded: str) -> None:
+    *_, told = play("open leg cramp helper", "check my symptoms", "no", said)
+    assert told.session_attributes["answers"]["SLEEP"] == recorded
+
+
 def test_what_was_said_earlier_counts_and_the_check_says_what_it_took() -> None:
     turns = play(
         "open leg cramp helper",
