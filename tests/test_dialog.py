@@ -70,7 +70,14 @@ def test_unclear_turns_in_the_check_re_ask_and_record_nothing(fragment: str) -> 
 
 
 @pytest.mark.parametrize(
-    "aside", ["um, let me think", "uh", "hang on, the dog's barking", "hold on, my phone's ringing"]
+    "aside",
+    [
+        "um, let me think",
+        "let me see",
+        "uh",
+        "hang on, the dog's barking",
+        "hold on, my phone's ringing",
+    ],
 )
 def test_a_moment_to_think_in_the_check_gets_the_question_again_without_a_reproach(
     aside: str,
@@ -500,6 +507,21 @@ def test_spider_veins_in_the_same_breath_are_not_varicose_veins() -> None:
     *_, both = play("open leg cramp helper", "check my symptoms", "no and i have spider veins too")
     assert both.session_attributes["answers"] == {"FREQUENT": "no"}
     assert "noted" not in both.session_attributes
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [  # round 23, a new user: each answered about "your cramping"
+        ("my mom gets leg cramps every night, should she be worried", "WhenToSeeSpecialistIntent"),
+        ("should my wife get checked too", "WhenToSeeSpecialistIntent"),
+        ("my dad's legs cramp when he walks", "CrampsWhenWalkingIntent"),
+    ],
+)
+def test_a_question_about_someone_else_is_answered_about_them(said: str, intent: str) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == intent
+    assert about_them(C.topics[intent].speech) in turn.speech
+    assert about_them(C.topics[intent].speech) != C.topics[intent].speech
 
 
 def test_whether_a_grandmother_s_cramps_mean_bad_veins_is_the_cramps_and_veins_answer() -> None:
@@ -1294,9 +1316,10 @@ def test_an_answer_corrected_in_the_same_breath_records_the_second(
     assert turns[-1].session_attributes["answers"] == {"FREQUENT": recorded}
 
 
-@pytest.mark.parametrize("said", ["check my symptoms", "let me see"])
+@pytest.mark.parametrize("said", ["check my symptoms", "start the check"])
 def test_asking_for_the_check_during_it_keeps_the_answers(said: str) -> None:
-    """ "Let me see", mid-check, was taken as a request for the check and lost its answers."""
+    """ "Let me see", mid-check, was taken as a request for the check and lost its answers
+    (it is now a moment to think: the test below)."""
     turns = play("open leg cramp helper", "check my symptoms", "yes", said)
     assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes"}
     assert turns[-1].speech == f"{C.prompt('back_to_check')} {C.questions['SLEEP'].text}"

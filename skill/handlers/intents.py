@@ -275,8 +275,11 @@ def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Rep
         )
         for slot in answers.UNLISTED_SLOTS.get(name, ())
     )
-    # "Does my mom need to see a vein doctor?": the check offered next is about her.
-    for_other = resolved_slot_id(handler_input, "relative") == "OTHER"
+    # "Does my mom need to see a vein doctor?", "my dad's legs cramp when he walks" (round 23:
+    # "your cramping"): the answer speaks of them, and the check offered next is about them.
+    for_other = resolved_slot_id(handler_input, "relative") == "OTHER" or (
+        answers.about_someone_else(heard)
+    )
     return conv.topic(
         state, name, about_self=about_self, unlisted=unlisted, for_other=for_other
     )

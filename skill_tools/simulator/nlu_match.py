@@ -1050,6 +1050,7 @@ class Matcher:
             # "i can walk as long as i like no cramps" (round 21)
         heard.update(self._builtins(best, text.split()))
         heard.update(self._hedge(best, text, heard))
+        heard.update(self._person(best, text, heard))  # round 23: "should my wife ..." was "you"
         return Match(best, self._slots(best, heard), "classifier", share, None)
 
     def _hedge(self, intent: str, text: str, heard: Mapping[str, str]) -> dict[str, str]:
@@ -1140,8 +1141,8 @@ class Matcher:
         if answering and len(answered) == 2 and len(answered & entry.tokens) == 1:
             return None  # "they're pretty bad, i get them three nights a week": two answers,
             # not "i get them {answer}" (round 21: which one won was a matter of weights)
-        if entry.intent in LEADING_ANSWERS and _yes_and_no(text):
-            return None  # "yes no": both, so neither
+        if (entry.intent in LEADING_ANSWERS or entry.intent == NOT_SURE) and _yes_and_no(text):
+            return None  # "yes no": both, so neither; "yes and no", a doubt, is said as such
         if entry.intent in LEADING_ANSWERS and any(t in self._answer_slots for t, _ in found):
             return None  # "they absolutely wake me up": not "absolutely", but what they do
         if entry.intent == NOT_SURE and any(

@@ -96,6 +96,7 @@ def test_an_empty_slot_is_sent_with_its_name_only() -> None:
         "hedge": {"name": "hedge", "confirmationStatus": "NONE"},
         "otherAnswer": {"name": "otherAnswer", "confirmationStatus": "NONE"},
         "relative": {"name": "relative", "confirmationStatus": "NONE"},
+        "varicose": {"name": "varicose", "confirmationStatus": "NONE"},
     }
 
 
