@@ -150,6 +150,11 @@ def own(value_id: str | None, asked: str | None) -> Meaning | None:
     return meaning(value_id, asked if value_id in AS_ASKED_ONLY else None)
 
 
+# An answer that, outside the check, asks what a topic explains: "I don't know what varicose
+# veins look like", after a result (round 23: "if your answers have changed, say start over").
+ASKS_ABOUT: Mapping[str, str] = MappingProxyType({"VARICOSE_UNCLEAR": "VaricoseVeinsIntent"})
+
+
 # What the article says about an answer said outside the check ("is it bad if they happen
 # most nights?", "I get them every night"): the check's own reason for that answer, by
 # (outcome, reason). Values with nothing to say are thanked for.

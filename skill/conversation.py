@@ -827,6 +827,8 @@ class Conversation:
             # say what was taken, keep it, ask this one again (round 9: a no was forgotten
             # and its question asked later).
             return self._answered_later(state, meaning.question, meaning.answer)
+        if value_id in answers.ASKS_ABOUT:  # "i don't know what varicose veins look like"
+            return self.topic(state, answers.ASKS_ABOUT[value_id])
         if (
             state.just_settled
             and meaning is not None

@@ -1292,6 +1292,40 @@ def test_what_a_new_user_said_reaches_what_the_article_covers(said: str, intent:
     assert C.out_of_scope["unknown"] not in turn.speech
 
 
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [  # round 23, a new user: each fell back ("I don't have an answer for that one")
+        ("i had knee surgery last month, could that cause cramps", "RiskFactorsIntent"),
+        ("my legs feel heavy and achy at the end of the day", "OtherConditionsIntent"),
+        ("can cramps damage the muscle", "ComplicationsIntent"),
+        ("my leg is really cramping right now what do i do", "RemediesIntent"),
+        (
+            "so my grandmother is 82 and her legs cramp, is that a vein thing or just old age",
+            "CrampsAndVeinDiseaseIntent",
+        ),
+    ],
+)
+def test_questions_the_article_does_not_answer_are_said_to_be_not_covered(
+    said: str, intent: str
+) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == intent and not turn.speech.startswith(C.prompt("fallback"))
+
+
+def test_and_after_an_answer_asks_for_more() -> None:
+    """Round 23: "and?" fell back."""
+    *_, more = play("open leg cramp helper", "why do my legs cramp at night", "and?")
+    assert more.intent == "TellMeMoreIntent"
+    assert not more.speech.startswith(C.prompt("fallback"))
+
+
+def test_not_knowing_what_varicose_veins_look_like_after_a_result_gets_their_answer() -> None:
+    """Round 23: "If your answers have changed, say start over"."""
+    check = ("check my symptoms", "no", "no", "no", "yes", "no")
+    said = play("open leg cramp helper", *check, "i don't know what varicose veins look like")[-1]
+    assert said.speech.startswith(C.topics["VaricoseVeinsIntent"].speech)
+
+
 def test_an_answer_holding_both_yes_and_no_records_nothing() -> None:
     """ "Yes no" was recorded as yes."""
     turns = play("open leg cramp helper", "check my symptoms", "yes no")
