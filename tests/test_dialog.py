@@ -90,7 +90,13 @@ def test_a_moment_to_think_in_the_check_gets_the_question_again_without_a_reproa
 
 @pytest.mark.parametrize(
     ("said", "recorded"),
-    [("well, yes and no", "unsure"), ("they're so bad i scream", "yes")],  # round 23: fell back
+    [  # round 23: each fell back
+        ("well, yes and no", "unsure"),
+        ("they're so bad i scream", "yes"),
+        ("i don't know, i wake up a lot anyway", "unsure"),  # a doubt, then why
+        ("um, i wake up a lot anyway so i can't tell", "unsure"),
+        ("i don't know, i take sleeping pills so", "unsure"),
+    ],
 )
 def test_sleep_answers_in_other_words(said: str, recorded: str) -> None:
     *_, told = play("open leg cramp helper", "check my symptoms", "no", said)

@@ -447,10 +447,28 @@ class Matcher:
             return yes if with_yes is value else with_yes
         if value is not None and _long_answer(value):
             return value  # "every time i get one at night i'm up for an hour": a whole answer
+        doubt = self._doubt(text)
+        if doubt is not None:
+            return doubt
         guess = self._classify(text) or value or self._worried_story(text)
         if guess is not None:
             return guess
         return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
+
+    def _doubt(self, text: str) -> Match | None:
+        """ "i don't know, i wake up a lot anyway", "i wake up a lot anyway so i can't tell": a
+        phrase nothing else matched that opens or closes with a doubt, and asks nothing, is
+        that doubt (round 23: the fallback, or "can't really tell" a no)."""
+        words = drop_fillers(text).split()
+        said = " ".join(words)
+        opens = next((d for d in _DOUBTS if said == d or said.startswith(f"{d} ")), None)
+        closes = any(said.endswith(f" {d}") for d in _CLOSING_DOUBTS)
+        if (opens is None and not closes) or NOT_SURE not in self.intents:
+            return None
+        rest = said[len(opens) :].split() if opens else words
+        if _asks(rest) or self._sounds_alarming(text):
+            return None  # "i don't know why my legs cramp": a question
+        return Match(NOT_SURE, self._slots(NOT_SURE, {}), "clause", 0.0, opens)
 
     def _worried_story(self, text: str) -> Match | None:
         """ "my leg cramps on my morning walk and gets better when i sit, is that something
@@ -1435,6 +1453,17 @@ def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:
 
 
 _WH_WORDS = frozenset({"what", "how", "when", "why", "which"})
+# Doubts a phrase may open with (spoken form, fillers dropped), longest first; fewer close one
+# ("... so i can't tell").
+_DOUBTS = (
+    "i do not really know", "i really do not know", "i am not really sure", "it is hard to tell",
+    "it is hard to say", "i can not really tell", "i could not tell you", "i do not know",
+    "i am not sure", "can not really tell", "i can not tell", "i can not say", "i have no idea",
+    "not sure", "hard to tell", "hard to say", "can not tell", "no idea", "who knows",
+)
+_CLOSING_DOUBTS = (
+    "i can not tell", "i do not know", "i am not sure", "hard to say", "hard to tell",
+)
 # Words that make what comes before a question part of it ("why do you think ...").
 _ASKING = QUESTION_OPENERS | _WH_WORDS | {"if", "whether"}
 _CLAUSE_LINKS = frozenset({"and", "but", "so", "or", "also"})
