@@ -528,8 +528,17 @@ def _said_with_consent(api: FakeAlexaApi, *said: str, at: datetime | None = None
 
     clock = {"clock": lambda: at} if at is not None else {}
     factory = EnvelopeFactory(api_endpoint=api.url, reminders_consent=True, **clock)
-    sim = Simulator(nlu(), factory)
-    return [sim.say(s) for s in said]
+    heard = nlu()
+    sim = Simulator(heard, factory)
+    if at is None:
+        return [sim.say(s) for s in said]
+    # "tomorrow" as Alexa hears it on the requests' day, not on the day the test runs (round
+    # 23: after midnight UTC, one day late)
+    today, heard.today = heard.today, at.date
+    try:
+        return [sim.say(s) for s in said]
+    finally:
+        heard.today = today
 
 
 # 5 in the morning in New York, the fake API's time zone: what "7" means depends on the hour
