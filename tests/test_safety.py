@@ -264,6 +264,13 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i have the gun loaded and ready for tonight",
         "there's no reason for me to be here anymore",
         "i'm ready to go be with my late husband, i'm done here",
+        # Round 23, a second new user: the fallback, "Okay" as an answer, or "you're welcome,
+        # goodbye".
+        "some nights i hope i just don't wake up in the morning",
+        "i hope i don't wake up",
+        "i wanted to say my goodbyes, i won't be around after this week",
+        "i'm saying goodbye for good",
+        "i've got my late husband's gun and i've thought about using it on myself",
     ]
     for said in despair:
         turn = say_in(state, said)

@@ -337,6 +337,8 @@ class Matcher:
             if at < 0:
                 continue
             after = padded[at + len(value) :].split()[:1]
+            if _wakes_someone(value, after):
+                continue  # "i don't want to wake up my wife" (round 23: the crisis line)
             # a short one must end the phrase, or a clause: "i have given up" is no "i have
             # given up coffee", "i am depressed" no "i am depressed about my cramps"
             if len(value.split()) > _WHOLE_PHRASE_WORDS or after in _ENDS_THE_THOUGHT:
@@ -1129,6 +1131,11 @@ class Matcher:
         tokens, found = self._near_tokens(text)
         named = _SUBJECTS.intersection(tokens)
         negated = {type_token(t) for t, words in found if NEGATIONS.intersection(words.split())}
+        padded = f" {text} "
+        woken = any(  # "i don't want to wake up my husband": near no crisis sample
+            t == "Despair" and _wakes_someone(w, padded.split(f" {w} ", 1)[-1].split()[:1])
+            for t, w in found
+        )
         stems = [stem(w) for w in drop_fillers(text).split()]
         numbers = number_pairs(text) if self._numbers else frozenset()
         best_i, best = -1, 0.0
@@ -1144,6 +1151,8 @@ class Matcher:
                     continue  # "no pain in my chest, just cramps": near "pain in my chest"
                 if asks and self._entries[i].intent in DENIABLE:
                     continue  # "do i need an ambulance for a leg cramp"
+                if woken and self._entries[i].intent in PRIORITY_INTENTS:
+                    continue
                 if self._entries[i].intent in PRIORITY_INTENTS and _lacks_the_point(
                     sample, tokens, self._classifier.alarm
                 ):
@@ -1249,6 +1258,19 @@ _ENDS_THE_THOUGHT = (
     [], ["and"], ["but"], ["tonight"], ["today"], ["now"], ["soon"], ["haha"], ["lately"],
     ["since"],
 )
+# Whom one wakes up: after these, "wake up" is done to someone else.
+_WOKEN = frozenset({
+    "my", "the", "him", "her", "them", "his", "our", "your", "everyone", "everybody",
+    "anyone", "anybody", "people", "someone", "somebody",
+})
+
+
+def _wakes_someone(value: str, after: list[str]) -> bool:
+    """Whether a crisis value that ends with "wake up" is said of waking someone else: the
+    word after it (`after`) is whom."""
+    return value.strip().endswith("wake up") and bool(after) and after[0] in _WOKEN
+
+
 # A slot value of a crisis sample of at least _WHOLE_PHRASE_MIN words is a whole phrase,
 # said anywhere; of up to _WHOLE_PHRASE_WORDS, at the end of the phrase or of a clause.
 _WHOLE_PHRASE_MIN = 3
