@@ -96,6 +96,7 @@ def test_a_moment_to_think_in_the_check_gets_the_question_again_without_a_reproa
         ("i don't know, i wake up a lot anyway", "unsure"),  # a doubt, then why
         ("um, i wake up a lot anyway so i can't tell", "unsure"),
         ("i don't know, i take sleeping pills so", "unsure"),
+        ("i'm fine, i sleep okay", "no"),  # help, as if asked what the question means
     ],
 )
 def test_sleep_answers_in_other_words(said: str, recorded: str) -> None:
@@ -486,6 +487,11 @@ def test_how_often_and_varicose_veins_in_one_breath_count_both(said: str, freque
         ("i had them stripped years ago", "yes"),
         ("i've got one or two on my ankle i think", "yes"),
         ("my doctor said i have spider veins", "unsure"),  # spider veins are not varicose
+        # round 23, a third new user: a yes, not sure, "I need an answer", the topic
+        ("i had them stripped years ago, so not anymore", "no"),
+        ("i don't think so, my legs look normal", "no"),
+        ("a couple on my left calf", "yes"),
+        ("my wife says i do have varicose veins", "yes"),
     ],
 )
 def test_varicose_veins_told_in_other_words_answer_the_varicose_question(

@@ -169,6 +169,8 @@ def _frequency(conv: Conversation, state: State, handler_input: HandlerInput) ->
 def _check_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
     reply, hedge = (resolved_slot_id(handler_input, n) for n in ("reply", "hedge"))
     answer = resolved_slot_id(handler_input, "answer")
+    if answer is reply is None and resolved_slot_id(handler_input, "varicose") == "SPIDER":
+        answer = "SPIDER_ONLY"  # "my doctor said I have spider veins": what they have
     return conv.check_answer(state, answer, reply, hedge, _also(handler_input))
 
 

@@ -551,6 +551,7 @@ _BOUND_PAIRS = frozenset(
         ("all", "my"), ("all", "her"), ("all", "his"), ("call", "nine"), ("dial", "nine"),
         ("without", "me"), ("ate", "some"), ("some", "of"), ("going", "blue"), ("turning", "blue"),
         ("will", "not"),  # "she won't wake up" is no "they don't wake me up" (round 22)
+        ("point", "of"),  # "my foot cramping and pointing down ... waking up" (round 23: 988)
     )
 )
 

@@ -589,6 +589,8 @@ class Matcher:
         words = text.split()  # "so" is a filler elsewhere
         while words and words[-1] in _AFTERTHOUGHTS:
             words.pop()
+        if len(words) > 4 and words[-3:-1] == ["so", "not"] and words[-1] in _NO_LONGER:
+            words[-3:] = ["so", "no"]  # "i had them stripped years ago, so not anymore"
         if len(words) < 4 or words[-2] != "so" or self._sounds_alarming(text):
             return None
         for intent, said in ((YES_INTENT, _PLAIN_YES), (NO_INTENT, _PLAIN_NO)):
@@ -1258,6 +1260,8 @@ _ENDS_THE_THOUGHT = (
     [], ["and"], ["but"], ["tonight"], ["today"], ["now"], ["soon"], ["haha"], ["lately"],
     ["since"],
 )
+# After "so not", a no: "... so not anymore" (round 23: a yes, from the words before it).
+_NO_LONGER = frozenset({"anymore", "now", "really"})
 # Whom one wakes up: after these, "wake up" is done to someone else.
 _WOKEN = frozenset({
     "my", "the", "him", "her", "them", "his", "our", "your", "everyone", "everybody",

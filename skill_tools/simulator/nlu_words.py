@@ -108,6 +108,8 @@ IDIOMS = {
     # Not a "never": "hmm, I never thought about that, probably" was recorded as never.
     "i never thought about that": "hmm", "i never really thought about it": "hmm",
     "i never thought about it": "hmm", "never thought about that": "hmm",
+    # Round 23: "i don't think so, my legs look normal" was a hedged no, not sure.
+    "i do not think so": "no",
     "stroke of luck": "lucky break", "numb from sitting": "asleep from sitting",
     "numb from the dentist": "sore from the dentist", "breath smells": "mouth smells",
     "dying of boredom": "so bored", "kill this cramp": "stop this cramp",
