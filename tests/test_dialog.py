@@ -501,6 +501,19 @@ def test_varicose_veins_told_in_other_words_answer_the_varicose_question(
     assert told.session_attributes["answers"]["VARICOSE"] == recorded
 
 
+@pytest.mark.parametrize(
+    "said",
+    [  # round 23, a third new user: each was recorded as not sure, and the check moved on
+        "frequent how? like per week?",
+        "most nights, and when i walk too actually, i have to stop and then it passes",
+    ],
+)
+def test_a_question_back_or_two_answers_are_never_guessed_as_not_sure(said: str) -> None:
+    *_, turn = play("open leg cramp helper", "check my symptoms", said)
+    assert turn.session_attributes.get("answers", {}).get("FREQUENT") != "unsure"
+    assert turn.speech.endswith(C.questions["FREQUENT"].text)
+
+
 def test_actually_no_and_an_earlier_answer_corrects_that_answer_not_the_one_asked() -> None:
     """Round 23, a new user: asked about walking, this was a no to walking, and the sleep
     answer it takes back stood."""

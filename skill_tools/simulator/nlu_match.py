@@ -459,17 +459,17 @@ class Matcher:
 
     def _doubt(self, text: str) -> Match | None:
         """ "i don't know, i wake up a lot anyway", "i wake up a lot anyway so i can't tell": a
-        phrase nothing else matched that opens or closes with a doubt, and asks nothing, is
-        that doubt (round 23: the fallback, or "can't really tell" a no)."""
+        phrase nothing else matched that opens with a doubt, or closes with one and asks
+        nothing, is that doubt (round 23: the fallback, or "can't really tell" a no)."""
         words = drop_fillers(text).split()
         said = " ".join(words)
         opens = next((d for d in _DOUBTS if said == d or said.startswith(f"{d} ")), None)
         closes = any(said.endswith(f" {d}") for d in _CLOSING_DOUBTS)
         if (opens is None and not closes) or NOT_SURE not in self.intents:
             return None
-        rest = said[len(opens) :].split() if opens else words
-        if _asks(rest) or self._sounds_alarming(text):
-            return None  # "i don't know why my legs cramp": a question
+        if (opens is None and _asks(words)) or self._sounds_alarming(text):
+            return None  # "... so why can't i tell": a question; "i'm not sure how often
+            # counts as frequent" is a doubt
         return Match(NOT_SURE, self._slots(NOT_SURE, {}), "clause", 0.0, opens)
 
     def _worried_story(self, text: str) -> Match | None:
@@ -1066,6 +1066,12 @@ class Matcher:
             return None  # "the cat knocked it over again": not "start over" (round 21)
         if share < self._classifier_share:
             return None
+        words = set(text.split())
+        answers_said = [t for t, _ in found if t in self._answer_slots]
+        if best in _TAKEN_AS_SAID and (
+            (_asks(text.split()) and not words & _DOUBTING) or len(answers_said) > 1
+        ):  # "frequent how, like per week?", "most nights, and when i walk too ...": a
+            return None  # question back, or two answers (round 23: not sure, recorded)
         heard = self._tagged(self.intents.get(best, ()), found)
         if any(_denied(text, w) for w in heard.values()):
             return None  # "he gets them sitting still, not walking" (round 18: a walking yes);
@@ -1442,6 +1448,10 @@ def _in_another_sense(pairs: Set[tuple[str, str]], sample: str) -> bool:
 
 CHANGE_ANSWER = "ChangeAnswerIntent"
 NOT_SURE = "NotSureIntent"  # near it, an answer of three words or more wins (round 17)
+# Answers the classifier gives only for a phrase that asks nothing, unless in doubt ("i'm
+# not sure what counts as frequent"), and names at most one answer.
+_TAKEN_AS_SAID = frozenset({*LEADING_ANSWERS, NOT_SURE})
+_DOUBTING = frozenset({"sure", "know", "tell", "idea", "unsure"})
 # Intents whose one-word samples are whole turns ("probably", "huh"): a phrase that says
 # more besides is not near them ("uh huh every night" is an answer, not "huh?").
 ONE_WORD_TURNS = frozenset({*LEADING_ANSWERS, "AMAZON.RepeatIntent", "AMAZON.PreviousIntent"})
