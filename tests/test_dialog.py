@@ -1337,6 +1337,20 @@ def test_questions_the_article_does_not_answer_are_said_to_be_not_covered(
     assert turn.intent == intent and not turn.speech.startswith(C.prompt("fallback"))
 
 
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [  # round 23, a third new user, after a result: the fallback, or treatments
+        ("is that a diagnosis", "AboutSkillIntent"),
+        ("is the test painful or invasive", "VeinDiagnosisIntent"),  # "non-invasive methods"
+        ("does the duplex test hurt", "VeinDiagnosisIntent"),
+        ("later alligator", "AMAZON.StopIntent"),
+    ],
+)
+def test_after_a_result_these_reach_what_they_ask(said: str, intent: str) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", said)[-1]
+    assert turn.intent == intent and not turn.speech.startswith(C.prompt("fallback"))
+
+
 def test_and_after_an_answer_asks_for_more() -> None:
     """Round 23: "and?" fell back."""
     *_, more = play("open leg cramp helper", "why do my legs cramp at night", "and?")

@@ -1368,6 +1368,7 @@ _SOFT = frozenset({"bit", "littl"})
 _FAREWELLS = frozenset({
     "bye", "goodbye", "bye bye", "bye now", "bye bye now", "cheerio", "ta ra", "tara", "ta ta",
     "see you", "see ya", "see you later", "good night", "goodnight", "farewell",
+    "later alligator", "catch you later", "so long",  # round 23: the fallback
 })
 # Said to the skill at the end of a phrase, as to a person ("that's it love"): nothing asked.
 _VOCATIVES = frozenset({"love", "luv", "darling", "pet", "mate", "duck", "sweetheart"})
