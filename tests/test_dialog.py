@@ -1344,6 +1344,7 @@ def test_questions_the_article_does_not_answer_are_said_to_be_not_covered(
         ("is the test painful or invasive", "VeinDiagnosisIntent"),  # "non-invasive methods"
         ("does the duplex test hurt", "VeinDiagnosisIntent"),
         ("later alligator", "AMAZON.StopIntent"),
+        ("what is the article about", "AMAZON.HelpIntent"),  # "doesn't cover that"
     ],
 )
 def test_after_a_result_these_reach_what_they_ask(said: str, intent: str) -> None:
