@@ -1141,7 +1141,8 @@ class Matcher:
         negated = {type_token(t) for t, words in found if NEGATIONS.intersection(words.split())}
         padded = f" {text} "
         woken = any(  # "i don't want to wake up my husband": near no crisis sample
-            t == "Despair" and _wakes_someone(w, padded.split(f" {w} ", 1)[-1].split()[:1])
+            t == "Despair" and f" {w} " in padded
+            and _wakes_someone(w, padded.split(f" {w} ", 1)[1].split()[:1])
             for t, w in found
         )
         stems = [stem(w) for w in drop_fillers(text).split()]
