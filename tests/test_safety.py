@@ -271,6 +271,8 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i wanted to say my goodbyes, i won't be around after this week",
         "i'm saying goodbye for good",
         "i've got my late husband's gun and i've thought about using it on myself",
+        # Round 23, my review: near "my husband says he doesn't", a no ("take care, goodbye").
+        "my husband keeps saying he doesn't want to wake up",
     ]
     for said in despair:
         turn = say_in(state, said)
