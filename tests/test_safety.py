@@ -273,6 +273,10 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i've got my late husband's gun and i've thought about using it on myself",
         # Round 23, my review: near "my husband says he doesn't", a no ("take care, goodbye").
         "my husband keeps saying he doesn't want to wake up",
+        # Round 23, a fourth new user: the fallback, or "why".
+        "what is the use of living with this pain anymore",
+        "my brother says he doesn't see the point in being alive",
+        "what's the use of trying",  # no longer near "what's the use of anything"
     ]
     for said in despair:
         turn = say_in(state, said)

@@ -1162,8 +1162,9 @@ class Matcher:
                     continue  # "do i need an ambulance for a leg cramp"
                 if woken and self._entries[i].intent in PRIORITY_INTENTS:
                     continue
-                if self._entries[i].intent in PRIORITY_INTENTS and _lacks_the_point(
-                    sample, tokens, self._classifier.alarm
+                if self._entries[i].intent in PRIORITY_INTENTS and (
+                    _lacks_the_point(sample, tokens, self._classifier.alarm)
+                    or self._names_instead(sample, tokens)
                 ):
                     continue  # "sometime": near "sometimes {despair}" (round 16: 988)
                 if i in self._numbers and not self._numbers[i] <= numbers:
@@ -1207,6 +1208,14 @@ class Matcher:
             return j < 0 or i < j
         said = [f" {spoken_form(sample)} " in f" {text} " for sample in samples]
         return said[0] > said[1] or (said[0] == said[1] and i < j)
+
+    def _names_instead(self, sample: frozenset[str], said: frozenset[str]) -> bool:
+        """Whether a phrase near a crisis sample of "anything" names a thing of its own in its
+        place: "what is the use of compression socks" is no "what's the use of anything"
+        (round 23: the crisis line, and the session ended)."""
+        return sample - said >= _ANYTHING and any(
+            t not in FUNCTION_STEMS and t in self._idf for t in said - sample
+        )
 
     def _plain_reply(self, intent: str, text: str, heard: Mapping[str, str]) -> dict[str, str]:
         """A change of answer's {reply}, when the phrase says one plain yes or no: the near
@@ -1267,6 +1276,7 @@ _ENDS_THE_THOUGHT = (
     [], ["and"], ["but"], ["tonight"], ["today"], ["now"], ["soon"], ["haha"], ["lately"],
     ["since"],
 )
+_ANYTHING = frozenset({stem("anything")})
 # After "so not", a no: "... so not anymore" (round 23: a yes, from the words before it).
 _NO_LONGER = frozenset({"anymore", "now", "really"})
 # Whom one wakes up: after these, "wake up" is done to someone else.
