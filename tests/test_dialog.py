@@ -1345,6 +1345,10 @@ def test_questions_the_article_does_not_answer_are_said_to_be_not_covered(
         ("does the duplex test hurt", "VeinDiagnosisIntent"),
         ("later alligator", "AMAZON.StopIntent"),
         ("what is the article about", "AMAZON.HelpIntent"),  # "doesn't cover that"
+        # round 23, a fourth new user: the fallback, the diagnosis answer, cramps and veins
+        ("whats chronic venous insufficiency", "VenousInsufficiencyIntent"),  # typed so
+        ("what does vein surgery involve", "TreatmentsIntent"),
+        ("whats the connection between calf muscles and veins", "HowLegVeinsWorkIntent"),
     ],
 )
 def test_after_a_result_these_reach_what_they_ask(said: str, intent: str) -> None:

@@ -338,6 +338,8 @@ _CONTRACTIONS = {
     "cant": "can not", "dont": "do not", "doesnt": "does not", "didnt": "did not",
     "im": "i am", "ive": "i have", "isnt": "is not", "wasnt": "was not",
     "couldnt": "could not", "wouldnt": "would not", "havent": "have not",
+    "whats": "what is", "thats": "that is", "theres": "there is", "hows": "how is",
+    "wont": "will not", "arent": "are not", "shouldnt": "should not",  # round 23
 }
 _CONTRACTION = re.compile(r"\b(?:" + "|".join(map(re.escape, _CONTRACTIONS)) + r")\b")
 _SUFFIXES = ((re.compile(r"n't\b"), " not"), (re.compile(r"'re\b"), " are"),
