@@ -277,6 +277,11 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "what is the use of living with this pain anymore",
         "my brother says he doesn't see the point in being alive",
         "what's the use of trying",  # no longer near "what's the use of anything"
+        # Round 23, a fifth new user: the fallback.
+        "i don't see much reason to wake up tomorrow",
+        "i been cutting my arms again",
+        "my husband keeps talking about his gun and how it would be easier",
+        "sometimes i think about stepping in front of a bus",
     ]
     for said in despair:
         turn = say_in(state, said)

@@ -174,6 +174,7 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             # round 23: a job in the emergency room (911, and the session ended)
             "work in the emergency room", "nurse in the emergency room", "work in the e r",
             "nurse in an emergency room", "work in an emergency room", "a stroke nurse",
+            "a programme about", "a program about",
             *(f"{pet} {cannot}" for pet in ("dog", "cat", "puppy", "kitten")
               for cannot in ("can not", "cannot", "could not", "fell", "collapsed", "fainted")),
             # ... and a patient who is over it: "... had chest pain yesterday, he's fine now"

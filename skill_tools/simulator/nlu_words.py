@@ -123,6 +123,7 @@ IDIOMS = {
     "hold my breath": "tense up", "holding my breath": "tensing up",
     "overdosed on coffee": "had too much coffee", "overdosed on caffeine": "had too much coffee",
     "overdosed on sugar": "had too much sugar", "overdose on coffee": "too much coffee",
+    "overdosed on chocolate": "had too much chocolate",
     "suicide squeeze": "squeeze play", "end these cramps": "stop these cramps",
     "end my cramps": "stop my cramps", "end the cramps": "stop the cramps",
     "out of breath from laughing": "winded from laughing", "bored to death": "so bored",
