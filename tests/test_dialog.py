@@ -1341,8 +1341,8 @@ def test_questions_the_article_does_not_answer_are_said_to_be_not_covered(
     ("said", "intent"),
     [  # round 23, a third new user, after a result: the fallback, or treatments
         ("is that a diagnosis", "AboutSkillIntent"),
-        ("is the test painful or invasive", "VeinDiagnosisIntent"),  # "non-invasive methods"
-        ("does the duplex test hurt", "VeinDiagnosisIntent"),
+        ("is the ultrasound invasive", "VeinDiagnosisIntent"),  # "non-invasive methods"
+        ("does the duplex test hurt", "TreatmentsIntent"),  # the article says nothing of pain
         ("later alligator", "AMAZON.StopIntent"),
         ("what is the article about", "AMAZON.HelpIntent"),  # "doesn't cover that"
         # round 23, a fourth new user: the fallback, the diagnosis answer, cramps and veins
