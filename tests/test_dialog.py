@@ -1349,6 +1349,8 @@ def test_questions_the_article_does_not_answer_are_said_to_be_not_covered(
         ("whats chronic venous insufficiency", "VenousInsufficiencyIntent"),  # typed so
         ("what does vein surgery involve", "TreatmentsIntent"),
         ("whats the connection between calf muscles and veins", "HowLegVeinsWorkIntent"),
+        ("are night cramps something to worry about", "WhenToSeeSpecialistIntent"),  # the check
+        ("are leg cramps serious", "WhenToSeeSpecialistIntent"),
     ],
 )
 def test_after_a_result_these_reach_what_they_ask(said: str, intent: str) -> None:
