@@ -1330,7 +1330,7 @@ def test_what_a_new_user_said_reaches_what_the_article_covers(said: str, intent:
         ),
     ],
 )
-def test_questions_the_article_does_not_answer_are_said_to_be_not_covered(
+def test_questions_that_fell_back_get_their_answer_or_not_covered_with_the_clinic(
     said: str, intent: str
 ) -> None:
     turn = play("open leg cramp helper", said)[-1]
