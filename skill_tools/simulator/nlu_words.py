@@ -124,6 +124,8 @@ IDIOMS = {
     "overdosed on coffee": "had too much coffee", "overdosed on caffeine": "had too much coffee",
     "overdosed on sugar": "had too much sugar", "overdose on coffee": "too much coffee",
     "overdosed on chocolate": "had too much chocolate",
+    "job is suffocating me": "job is wearing me down",  # round 23: 911
+    "work is suffocating me": "work is wearing me down",
     "suicide squeeze": "squeeze play", "end these cramps": "stop these cramps",
     "end my cramps": "stop my cramps", "end the cramps": "stop the cramps",
     "out of breath from laughing": "winded from laughing", "bored to death": "so bored",
