@@ -492,6 +492,7 @@ def test_how_often_and_varicose_veins_in_one_breath_count_both(said: str, freque
         ("i don't think so, my legs look normal", "no"),
         ("a couple on my left calf", "yes"),
         ("my wife says i do have varicose veins", "yes"),
+        ("not a single one, my legs are smooth as anything", "no"),  # round 23: not sure
     ],
 )
 def test_varicose_veins_told_in_other_words_answer_the_varicose_question(
@@ -512,6 +513,29 @@ def test_a_question_back_or_two_answers_are_never_guessed_as_not_sure(said: str)
     *_, turn = play("open leg cramp helper", "check my symptoms", said)
     assert turn.session_attributes.get("answers", {}).get("FREQUENT") != "unsure"
     assert turn.speech.endswith(C.questions["FREQUENT"].text)
+
+
+@pytest.mark.parametrize(
+    ("said", "question", "recorded"),
+    [  # round 23, a last new user: a yes, the fallback
+        ("yes, though i'm not really sure it's the walking that does it", "WALKING", "unsure"),
+        ("every couple of nights", "FREQUENT", "yes"),
+        ("somewhere in between, i can't decide", "FREQUENT", "unsure"),
+    ],
+)
+def test_answers_a_last_new_user_gave(said: str, question: str, recorded: str) -> None:
+    before = {"FREQUENT": [], "WALKING": ["no", "no"]}[question]
+    *_, told = play("open leg cramp helper", "check my symptoms", *before, said)
+    assert told.session_attributes["answers"][question] == recorded
+
+
+def test_no_sorry_i_misheard_and_an_earlier_answer_corrects_that_answer() -> None:
+    """Round 23, a last new user: a no to walking, and the sleep yes stood."""
+    *_, corrected = play(
+        "open leg cramp helper", "check my symptoms", "no", "yes",
+        "no sorry, i misheard, they don't wake me",
+    )
+    assert corrected.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
 
 
 def test_actually_no_and_an_earlier_answer_corrects_that_answer_not_the_one_asked() -> None:
@@ -1351,6 +1375,8 @@ def test_questions_that_fell_back_get_their_answer_or_not_covered_with_the_clini
         ("whats the connection between calf muscles and veins", "HowLegVeinsWorkIntent"),
         ("are night cramps something to worry about", "WhenToSeeSpecialistIntent"),  # the check
         ("are leg cramps serious", "WhenToSeeSpecialistIntent"),
+        ("right, i'm off, thanks", "AMAZON.StopIntent"),  # round 23, a last new user
+        ("is that it then", "TellMeMoreIntent"),  # near "is that bad then"
     ],
 )
 def test_after_a_result_these_reach_what_they_ask(said: str, intent: str) -> None:

@@ -870,7 +870,11 @@ class Matcher:
                 if request is not None:
                     return request  # "no thanks, but give me their website": the request
                 lead = Match(intent, {}, "leading", 0.0, words[0])
-                if not _says_any(text, ("actually",)):
+                rest = " ".join(words[1:])
+                if NOT_SURE in self.intents and any(f" {d} " in f" {rest} " for d in _DOUBTS):
+                    # "yes, though i'm not really sure it's the walking" (round 23: a yes)
+                    return Match(NOT_SURE, self._slots(NOT_SURE, {}), "clause", 0.0, None)
+                if not _says_any(text, ("actually", "misheard", "i meant")):
                     return lead  # "no, they don't go away with rest": a no to walking
                 return self._with_answer(lead, words[1:])
         return self._leading_phrase(text, words)
