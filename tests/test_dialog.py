@@ -521,6 +521,7 @@ def test_a_question_back_or_two_answers_are_never_guessed_as_not_sure(said: str)
         ("yes, though i'm not really sure it's the walking that does it", "WALKING", "unsure"),
         ("every couple of nights", "FREQUENT", "yes"),
         ("somewhere in between, i can't decide", "FREQUENT", "unsure"),
+        ("only when i do long hikes, and a short sit down sorts it out", "WALKING", "yes"),
     ],
 )
 def test_answers_a_last_new_user_gave(said: str, question: str, recorded: str) -> None:
