@@ -150,6 +150,15 @@ def own(value_id: str | None, asked: str | None) -> Meaning | None:
     return meaning(value_id, asked if value_id in AS_ASKED_ONLY else None)
 
 
+# Veins named in an answer's {varicose} slot ("yes, and I have varicose veins", "my doctor
+# said I have spider veins"): varicose veins are a yes to that question, alone or with
+# another answer; spider veins, said alone, are not sure, and said with another, nothing.
+NAMED_VEINS: Mapping[str, str] = MappingProxyType(
+    {"VARICOSE": "HAS_VARICOSE", "SPIDER": "SPIDER_ONLY"}
+)
+ALSO_NAMED = frozenset({"HAS_VARICOSE"})
+
+
 # An answer that, outside the check, asks what a topic explains: "I don't know what varicose
 # veins look like", after a result (round 23: "if your answers have changed, say start over").
 ASKS_ABOUT: Mapping[str, str] = MappingProxyType({"VARICOSE_UNCLEAR": "VaricoseVeinsIntent"})

@@ -167,18 +167,21 @@ def _frequency(conv: Conversation, state: State, handler_input: HandlerInput) ->
 
 
 def _check_answer(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:
-    reply, hedge = (resolved_slot_id(handler_input, n) for n in ("reply", "hedge"))
-    answer = resolved_slot_id(handler_input, "answer")
-    if answer is reply is None and resolved_slot_id(handler_input, "varicose") == "SPIDER":
-        answer = "SPIDER_ONLY"  # "my doctor said I have spider veins": what they have
-    return conv.check_answer(state, answer, reply, hedge, _also(handler_input))
+    reply, hedge, answer = (
+        resolved_slot_id(handler_input, n) for n in ("reply", "hedge", "answer")
+    )
+    also = _also(handler_input)
+    if answer is reply is also is None:  # "my doctor said I have spider veins"
+        answer = answers.NAMED_VEINS.get(resolved_slot_id(handler_input, "varicose") or "")
+    return conv.check_answer(state, answer, reply, hedge, also)
 
 
 def _also(handler_input: HandlerInput) -> str | None:
-    """The second answer said in the same breath: an answer value, or varicose veins named
-    ("yes, and I have varicose veins"), a yes to that question; spider veins are not."""
-    if resolved_slot_id(handler_input, "varicose") == "VARICOSE":
-        return "HAS_VARICOSE"
+    """The second answer said in the same breath: an answer value, or veins named that
+    answer with another (answers.NAMED_VEINS)."""
+    named = answers.NAMED_VEINS.get(resolved_slot_id(handler_input, "varicose") or "")
+    if named in answers.ALSO_NAMED:
+        return named
     return resolved_slot_id(handler_input, "otherAnswer")
 
 

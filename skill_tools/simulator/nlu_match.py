@@ -77,7 +77,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from skill.answers import REPLY_SLOT_TYPE
 from skill_tools.simulator.nlu_builtins import PARTS_OF_DAY, RESOLVERS
@@ -470,7 +470,11 @@ class Matcher:
         if (opens is None and _asks(words)) or self._sounds_alarming(text):
             return None  # "... so why can't i tell": a question; "i'm not sure how often
             # counts as frequent" is a doubt
-        return Match(NOT_SURE, self._slots(NOT_SURE, {}), "clause", 0.0, opens)
+        return self._not_sure(opens)
+
+    def _not_sure(self, said: str | None) -> Match:
+        """Not sure, as a doubt said in other words makes it (`said`: the doubt, if any)."""
+        return Match(NOT_SURE, self._slots(NOT_SURE, {}), "clause", 0.0, said)
 
     def _worried_story(self, text: str) -> Match | None:
         """ "my leg cramps on my morning walk and gets better when i sit, is that something
@@ -872,8 +876,8 @@ class Matcher:
                 lead = Match(intent, {}, "leading", 0.0, words[0])
                 rest = " ".join(words[1:])
                 if NOT_SURE in self.intents and any(f" {d} " in f" {rest} " for d in _DOUBTS):
-                    # "yes, though i'm not really sure it's the walking" (round 23: a yes)
-                    return Match(NOT_SURE, self._slots(NOT_SURE, {}), "clause", 0.0, None)
+                    return self._not_sure(None)  # "yes, though i'm not really sure it's the
+                    # walking" (round 23: a yes)
                 if not _says_any(text, ("actually", "misheard", "i meant")):
                     return lead  # "no, they don't go away with rest": a no to walking
                 return self._with_answer(lead, words[1:])
@@ -1070,10 +1074,10 @@ class Matcher:
             return None  # "the cat knocked it over again": not "start over" (round 21)
         if share < self._classifier_share:
             return None
-        words = set(text.split())
+        words = text.split()
         answers_said = [t for t, _ in found if t in self._answer_slots]
         if best in _TAKEN_AS_SAID and (
-            (_asks(text.split()) and not words & _DOUBTING) or len(answers_said) > 1
+            (_asks(words) and not _DOUBTING.intersection(words)) or len(answers_said) > 1
         ):  # "frequent how, like per week?", "most nights, and when i walk too ...": a
             return None  # question back, or two answers (round 23: not sure, recorded)
         heard = self._tagged(self.intents.get(best, ()), found)
@@ -1210,7 +1214,7 @@ class Matcher:
         samples = [self._entries[k].sample for k in (i, j)]
         if j < 0 or any("{" in sample for sample in samples):
             return j < 0 or i < j
-        said = [f" {spoken_form(sample)} " in f" {text} " for sample in samples]
+        said = [f" {_spoken(sample)} " in f" {text} " for sample in samples]
         return said[0] > said[1] or (said[0] == said[1] and i < j)
 
     def _names_instead(self, sample: frozenset[str], said: frozenset[str]) -> bool:
@@ -1457,9 +1461,22 @@ _OTHER_SENSES = frozenset({(stem("feel"), stem("like"))})
 
 def _in_another_sense(pairs: Set[tuple[str, str]], sample: str) -> bool:
     """Whether the phrase says a word of the sample in another sense (_OTHER_SENSES)."""
-    said = [stem(w) for w in spoken_form(sample).split()]
+    return any(p in pairs for p in _other_senses(sample))
+
+
+@cache
+def _other_senses(sample: str) -> frozenset[tuple[str, str]]:
+    """The pairs of _OTHER_SENSES whose first word the sample says in its own sense: worked
+    out once per sample, not for every phrase."""
+    said = [stem(w) for w in _spoken(sample).split()]
     own = set(zip(said, said[1:], strict=False))
-    return any(p in pairs and p[0] in said and p not in own for p in _OTHER_SENSES)
+    return frozenset(p for p in _OTHER_SENSES if p[0] in said and p not in own)
+
+
+@cache
+def _spoken(sample: str) -> str:
+    """A sample's spoken form, once per sample."""
+    return spoken_form(sample)
 
 
 CHANGE_ANSWER = "ChangeAnswerIntent"

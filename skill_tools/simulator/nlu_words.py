@@ -124,11 +124,12 @@ IDIOMS = {
     "overdosed on coffee": "had too much coffee", "overdosed on caffeine": "had too much coffee",
     "overdosed on sugar": "had too much sugar", "overdose on coffee": "too much coffee",
     "overdosed on chocolate": "had too much chocolate",
-    "job is suffocating me": "job is wearing me down",  # round 23: 911
-    "collapsed onto the couch": "flopped onto the couch",  # round 23: 911
+    # Round 23, new users: 911, and the session ended.
+    "job is suffocating me": "job is wearing me down",
+    "work is suffocating me": "work is wearing me down",
+    "collapsed onto the couch": "flopped onto the couch",
     "collapsed on the couch": "flopped on the couch", "collapsed into bed": "flopped into bed",
     "collapsed on the sofa": "flopped on the sofa",
-    "work is suffocating me": "work is wearing me down",
     "suicide squeeze": "squeeze play", "end these cramps": "stop these cramps",
     "end my cramps": "stop my cramps", "end the cramps": "stop the cramps",
     "out of breath from laughing": "winded from laughing", "bored to death": "so bored",
