@@ -680,6 +680,21 @@ class Conversation:
             reply = self._ask_check(None, {}, state)
         return reply
 
+    def check_asked(
+        self, state: State, *, for_other: bool = False, for_self: bool = False
+    ) -> Reply:
+        """ "Check my symptoms", "where were we": said once the check has a result, for the
+        same person, it may mean going back to it or taking it again. The result is said
+        again and the user asked which (round 24: "where were we" wiped the result)."""
+        other_person = (for_other and not state.for_other) or (for_self and state.for_other)
+        if state.result is None or state.in_check or state.check_waits or other_person:
+            return self.start_check(state, for_other=for_other, for_self=for_self)
+        reason = self.content.outcomes[state.result.outcome].reasons[state.result.reason]
+        prompt = self.content.prompt
+        said = _join(prompt("check_done"), self._of(state, reason), prompt("check_again"))
+        again = state._replace(pending=Pending.OFFER_CHECK, answers={})
+        return self._ask(said, prompt("check_again_reprompt"), again)
+
     def answer(self, state: State, answer: Answer, lead: str | None = None) -> Reply:
         """A yes, no or not-sure while the check is running."""
         return self._ask_check(lead, triage.record(state.answers, answer), state)

@@ -3677,3 +3677,20 @@ def test_a_loose_change_with_nothing_to_change_it_is_an_answer() -> None:
     *_, turn = play("open leg cramp helper", "check my wife's symptoms", "yes quite a lot", "no",
                     "she says no, it's never when walking")
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "no", "WALKING": "no"}
+
+
+@pytest.mark.parametrize("said", ["where were we", "resume", "check my symptoms again"])
+def test_asking_for_the_check_after_its_result_keeps_the_result(said: str) -> None:
+    # Round 24: "where were we" after a result wiped it and asked the first question again.
+    result, asked, why = play(
+        "open leg cramp helper", "check my symptoms", "yes", "yes", "no", said, "why"
+    )[4:]
+    reason = C.outcomes["see_specialist"].reasons["FREQUENT_SLEEP"]
+    assert reason in asked.speech and "?" in asked.speech, asked.speech
+    assert C.questions["FREQUENT"].text not in asked.speech
+    assert asked.session_attributes["result"] == result.session_attributes["result"]
+    assert reason in why.speech  # "why" still explains that result
+    again = play("open leg cramp helper", "check my symptoms", "yes", "yes", said, "yes")[-1]
+    assert again.speech.endswith(C.questions["FREQUENT"].text)  # yes: the check afresh
+    for_her = play("open leg cramp helper", "check my symptoms", "yes", "yes", "check my wife")
+    assert for_her[-1].speech.endswith(about_them(C.questions["FREQUENT"].text))

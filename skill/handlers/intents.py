@@ -193,7 +193,7 @@ def _symptom_check(conv: Conversation, state: State, handler_input: HandlerInput
         resolved_slot_id(handler_input, "relative"),  # "can you check my mom"
     ) or answers.about_someone_else(slot_values(handler_input))  # "check my mom's legs"
     for_self = resolved_slot_id(handler_input, "person") == "SELF"  # "this time it's for me"
-    return conv.start_check(state, for_other=for_other, for_self=for_self)
+    return conv.check_asked(state, for_other=for_other, for_self=for_self)
 
 
 def _phone(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
