@@ -282,6 +282,9 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i been cutting my arms again",
         "my husband keeps talking about his gun and how it would be easier",
         "sometimes i think about stepping in front of a bus",
+        # Round 24, a new user: the remedies answer, and the fallback.
+        "i keep cutting my arms to make the pain go away",
+        "i've been giving away all my stuff since i won't be needing it",
     ]
     for said in despair:
         turn = say_in(state, said)
