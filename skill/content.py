@@ -30,16 +30,16 @@ NEXT_STEPS = ("check", "contact")
 # Every prompt skill/conversation.py asks for (tests/test_content.py keeps the two in step).
 PROMPT_KEYS = (
     "about", "answer_after_result", "answer_changed", "anything_else", "ask_more", "back_to_check",
-    "check_again", "check_again_reprompt", "check_done", "check_fallback", "check_fallback_again", "check_for_other", "check_help_tail", "check_left",
-    "declined", "declined_more_check", "declined_more_contact", "error", "fallback",
-    "fallback_again", "frequency_outside_check", "goodbye", "help", "menu", "menu_reprompt",
-    "more_reprompt", "no_email", "no_more_detail", "no_phone", "no_such_answer", "no_topic_yet",
-    "not_listed", "not_sure_outside_check", "nothing_to_repeat", "offer_check",
-    "offer_check_reprompt", "offer_contact", "offer_contact_reprompt", "offer_fallback_again",
-    "reminder_unclear", "reminder_which_half", "result_changed", "result_kept", "result_same",
-    "result_next",
-    "result_next_reprompt", "resume_check", "resume_check_reprompt", "starting_over", "welcome",
-    "welcome_back", "yes_or_no", "yes_without_question",
+    "check_again", "check_again_reprompt", "check_done", "check_fallback", "check_fallback_again",
+    "check_for_other", "check_help_tail", "check_left", "declined", "declined_more_check",
+    "declined_more_contact", "error", "fallback", "fallback_again", "frequency_outside_check",
+    "goodbye", "help", "menu", "menu_reprompt", "more_reprompt", "no_email", "no_more_detail",
+    "no_phone", "no_such_answer", "no_topic_yet", "not_listed", "not_sure_outside_check",
+    "nothing_to_repeat", "offer_check", "offer_check_reprompt", "offer_contact",
+    "offer_contact_reprompt", "offer_fallback_again", "reminder_unclear", "reminder_which_half",
+    "result_changed", "result_kept", "result_next", "result_next_reprompt", "result_same",
+    "resume_check", "resume_check_reprompt", "starting_over", "welcome", "welcome_back",
+    "yes_or_no", "yes_without_question",
 )  # fmt: skip
 SAFETY_KEYS = (
     "crisis",
