@@ -2620,6 +2620,22 @@ def test_night_cramps_in_broken_english_are_not_the_walking_answer() -> None:
         (("how do i contact them",), "no thanks, just tell me the website", "ContactClinicIntent"),
         (("what causes leg cramps",), "no thanks, what's varicose veins", "VaricoseVeinsIntent"),
         (("what causes leg cramps",), "no, check my mom instead", "SymptomCheckIntent"),
+        # round 24, a new user: the request in a later clause (a plain no)
+        (
+            ("check my symptoms", "yes", "yes"),
+            "no, i have them already. can you remind me this weekend to phone them",
+            "SetReminderIntent",
+        ),
+        (
+            ("check my symptoms", "yes", "yes"),
+            "nah i'll look them up myself. actually, set a reminder for saturday morning",
+            "SetReminderIntent",
+        ),
+        (
+            ("why do my legs cramp at night",),
+            "nah that's enough. how do i get ahold of these vein people",
+            "ContactClinicIntent",
+        ),
     ],
 )
 def test_a_request_after_a_yes_or_no_is_heard(
@@ -2631,6 +2647,10 @@ def test_a_request_after_a_yes_or_no_is_heard(
 def test_a_remark_after_a_yes_is_still_the_yes() -> None:
     turn = play("open leg cramp helper", "check my symptoms", "yes, they started last winter")[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+    # round 24: a question word in a later clause is part of the answer, not a request
+    said = "no, the doctor never told me what causes them"
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
 
 
 @pytest.mark.parametrize(

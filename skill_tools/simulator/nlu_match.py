@@ -180,6 +180,11 @@ _REQUEST_LEADS = tuple(
     lead.split()
     for lead in ("i would rather", "i would like to", "i want to", "i would like", "can you")
 )
+# In a later clause after a yes or no, only words that ask open a request: a question word
+# there is often part of the answer ("no, the doctor never said what causes them").
+_LATER_LEADS = tuple(lead.split() for lead in ("can you", "could you", "would you"))
+_LATER_OPENERS = frozenset({"remind", "set", "give", "send", "text", "email"})
+_NO_REQUEST = ANSWER_INTENTS | set(LEADING_ANSWERS)  # said after a yes or no: no request
 _REQUEST_OPENERS = QUESTION_OPENERS | {
     "give", "tell", "remind", "check", "set", "send", "call", "start", "run", "text", "email",
     "make", "do", "take",
@@ -870,7 +875,8 @@ class Matcher:
                     # "nah that's it love": done (round 22: "what else would you like?")
                     return Match(STOP_INTENT, self._slots(STOP_INTENT, {}), "exact", 1.0,
                                  closing.sample)
-                request = self._request_after(said[said.index(words[0]) + 1 :])
+                after = said[said.index(words[0]) + 1 :]
+                request = self._request_after(after) or self._request_later(after)
                 if request is not None:
                     return request  # "no thanks, but give me their website": the request
                 lead = Match(intent, {}, "leading", 0.0, words[0])
@@ -894,6 +900,28 @@ class Matcher:
                     return None
                 return self._request_after(words[k:])
         return None
+
+    def _request_later(self, rest: list[str]) -> Match | None:
+        """A request in a later clause of what follows a yes or no: "no, i have them already,
+        can you remind me this weekend", "nah that's enough, how do i get ahold of them"
+        (round 24: a plain no, and the request lost). It opens with words that only ask
+        ("can you", "set", "remind"), or with any question word once a clause that closes
+        ("that's enough") has been said."""
+        for k in range(1, len(rest) - 1):
+            head, tail = rest[:k], rest[k:]
+            if tail[0] in QUESTION_OPENERS and self._closes(head):
+                found = self.resolve(" ".join(tail))  # asked on its own: its best reading
+                if found.method != "fallback" and found.intent not in _NO_REQUEST:
+                    return found
+            asks = any(tail[: len(lead)] == lead for lead in _LATER_LEADS)
+            if (asks or tail[0] in _LATER_OPENERS) and (found := self._request_after(tail)):
+                return found
+        return None
+
+    def _closes(self, head: list[str]) -> bool:
+        """Whether a clause is a yes, a no or a goodbye of its own ("that's enough")."""
+        hit = self._exact.get(" ".join(drop_fillers(" ".join(head)).split()))
+        return hit is not None and hit.intent in {*LEADING_ANSWERS, STOP_INTENT}
 
     def _request_after(self, rest: list[str]) -> Match | None:
         """What a yes or no goes on to ask for ("no thanks, but give me their website", "yes
@@ -920,7 +948,7 @@ class Matcher:
         )
         if loose and not (meant and found.method != "fallback") and not when:
             return None  # a loose guess must not outweigh the yes or no
-        if found.intent in ANSWER_INTENTS | set(LEADING_ANSWERS):
+        if found.intent in _NO_REQUEST:
             return None
         return found
 
