@@ -1001,14 +1001,20 @@ class Conversation:
             return self._after_reminder(lead, self._aside(state))
         if state.pending is Pending.REMINDER_HALF and state.remind is not None:
             return self._half_said(state, state.remind, wanted or Requested())
-        remind = wanted if wanted not in (None, Requested()) else state.remind
-        asked = state.pending in (Pending.CHECK, Pending.RESUME_CHECK, Pending.OFFER_REMINDER)
+        kept = state.remind
+        # The skill's own time was just offered, after a day or time it could not use (kept).
+        offered = state.pending is Pending.OFFER_REMINDER and kept is not None and kept.unclear
+        if offered or (wanted == Requested() and kept is not None and kept.unclear):
+            kept = None  # a yes to the skill's own time; "remind me" said afresh
+        remind = wanted if wanted not in (None, Requested()) else kept
+        asked = state.pending in (Pending.CHECK, Pending.RESUME_CHECK) or offered
         if remind is not None and remind.unclear and not asked:
             # "Remind me after lunch tomorrow": the skill cannot delete a reminder, so it
             # offers its own time rather than set one nobody asked for (round 9); asked
-            # again, or in the check, it sets that time and says why.
+            # again, or in the check, it sets that time and says why. Said to the offer
+            # that follows the contact details, it is the first time (round 24: set at 9).
             lead = self.content.prompt("reminder_unclear")
-            return self._offer(lead, state._replace(remind=None), Pending.OFFER_REMINDER)
+            return self._offer(lead, state._replace(remind=remind), Pending.OFFER_REMINDER)
         if remind is not None and remind.guessed:  # "at six": the morning, or the evening?
             kept = self._aside(state)
             return self._offer(None, kept._replace(remind=remind), Pending.REMINDER_HALF)

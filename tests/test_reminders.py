@@ -305,6 +305,24 @@ def test_an_unclear_day_said_again_is_set_for_the_skill_s_time_and_said_so():
     assert "tomorrow at 9 in the morning" in speech(r)
 
 
+def test_an_unclear_day_said_to_the_offer_after_the_contact_details_is_offered_first():
+    """Round 24's new user: "remind me tomorrow after lunch", said to "would you like a
+    reminder tomorrow morning?" after the contact details, was set for 9 straight away."""
+    with FakeAlexaApi(time_zone="America/Los_Angeles") as api:
+        told = lambda_handler(with_alexa_api(intent("ContactClinicIntent"), api.url), None)
+        assert told["sessionAttributes"]["pending"] == "offer_reminder"
+        env = intent("SetReminderIntent", told["sessionAttributes"], _when_slots("", "lunch"))
+        offered = lambda_handler(with_alexa_api(env, api.url), None)
+        assert api.reminders() == []
+        assert speech(offered) == f"{C.prompt('reminder_unclear')} {C.reminder.offer}"
+        again = intent(
+            "SetReminderIntent", offered["sessionAttributes"], _when_slots("", "lunch")
+        )
+        r = lambda_handler(with_alexa_api(again, api.url), None)
+    [call] = api.reminders()
+    assert speech(r).startswith(C.prompt("reminder_unclear"))
+
+
 def test_a_clear_day_is_not_called_unclear():
     env = intent("SetReminderIntent", slots=_when_slots(_in_la(3), "10:30"))
     with FakeAlexaApi(time_zone="America/Los_Angeles") as api:
