@@ -3714,3 +3714,10 @@ def test_asking_for_the_check_after_its_result_keeps_the_result(said: str) -> No
     assert again.speech.endswith(C.questions["FREQUENT"].text)  # yes: the check afresh
     for_her = play("open leg cramp helper", "check my symptoms", "yes", "yes", "check my wife")
     assert for_her[-1].speech.endswith(about_them(C.questions["FREQUENT"].text))
+
+
+@pytest.mark.parametrize("said", ["i wouldn't say they're frequent, no", "i don't think so, no"])
+def test_a_no_said_twice_is_a_no(said: str) -> None:
+    # Round 24, a new user: the first was recorded as not sure.
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no"}

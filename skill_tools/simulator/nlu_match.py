@@ -963,8 +963,10 @@ class Matcher:
             if hit is None or hit.intent not in LEADING_ANSWERS:
                 continue
             rest = set(words[k:])
-            if rest & (TURNS | TAKEN_BACK) or any(rest & o for o in LEADING_ANSWERS.values()):
-                return None  # "not really, but they do wake me up", "not really, yes"
+            other = (o for i, o in LEADING_ANSWERS.items() if i != hit.intent)
+            if rest & (TURNS | TAKEN_BACK) or any(rest & o for o in other):
+                return None  # "not really, but they do wake me up", "not really, yes" (round
+                # 24: "i wouldn't say they're frequent, no" says it twice)
             if self._sounds_alarming(text):
                 return None
             return self._with_answer(Match(hit.intent, {}, "leading", 0.0, hit.sample), words[k:])
