@@ -3721,3 +3721,17 @@ def test_a_no_said_twice_is_a_no(said: str) -> None:
     # Round 24, a new user: the first was recorded as not sure.
     turn = play("open leg cramp helper", "check my symptoms", said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
+
+
+def test_the_opposite_with_an_answer_to_the_question_asked_changes_no_other_answer() -> None:
+    # Round 24, a new user, asked about walking: the sleep answer was turned to a yes.
+    said = "the opposite really, walking loosens them up"
+    turn = play("open leg cramp helper", "check my symptoms", "no", "no", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
+
+
+def test_most_every_night_is_often() -> None:
+    # Round 24, a new user: the night cramps topic, and nothing recorded.
+    said = "i told you, they cramp up most every night"
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
