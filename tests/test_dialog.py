@@ -3735,3 +3735,17 @@ def test_most_every_night_is_often() -> None:
     said = "i told you, they cramp up most every night"
     turn = play("open leg cramp helper", "check my symptoms", said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("said", "slot", "value"),
+    [  # round 24, a new user: the fallback, or "why"
+        ("could you remind me in two hours to call my mom about it", "duration", "PT2H"),
+        ("fine, i'll get my daughter to look it up. remind me sunday evening, she comes for supper",
+         "time", "EV"),
+    ],
+)
+def test_a_reminder_asked_for_among_other_words(said: str, slot: str, value: str) -> None:
+    turn = play("open leg cramp helper", "how do i contact them", said)[-1]
+    assert turn.intent == "SetReminderIntent"
+    assert turn.match is not None and turn.match.slots[slot].value == value

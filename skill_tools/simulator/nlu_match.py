@@ -417,6 +417,9 @@ class Matcher:
         question = self._question_after(bare)
         if question is not None:  # "my phone is dying so quick question, what causes cramps"
             return question
+        reminder = self._reminder_clause(bare)
+        if reminder is not None:  # "fine, remind me sunday evening, she comes for supper"
+            return reminder
         near = self._near(text, asked if asked != bare else None)
         loose_change = near is not None and near.intent == CHANGE_ANSWER and near.score < NEAR_LOOSE
         if loose_change and not _says_any(text, (*CORRECTIONS, "meant", "change")):
@@ -617,6 +620,29 @@ class Matcher:
         if guess is None or guess.intent == near.intent or guess.score < CLASSIFIER_SURE:
             return near
         return guess
+
+    def _reminder_clause(self, text: str) -> Match | None:
+        """A request for the reminder inside a longer phrase ("could you remind me in two
+        hours to call my mom about it", "remind me sunday evening, she comes for supper"):
+        the longest stretch from "remind" (or the "can you" before it) that is a sample of
+        its own or fills one, as a statistical NLU weighs the words that ask and fills the
+        day and time (round 24: the fallback, or "why")."""
+        words = text.split()
+        if REMINDER_INTENT not in self.intents or "remind" not in words:
+            return None
+        at = words.index("remind")
+        for start in range(max(0, at - 2), at + 1):
+            for end in range(len(words), at + 1, -1):
+                if start == 0 and end == len(words):
+                    continue  # the whole phrase: matched already, or not
+                said = words[start:end]
+                hit = self._exact.get(" ".join(said))
+                if hit is not None and hit.intent == REMINDER_INTENT:
+                    return Match(hit.intent, self._slots(hit.intent, {}), "exact", 1.0, hit.sample)
+                found = self._fill_sample(said, "exact")
+                if found is not None and found.intent == REMINDER_INTENT:
+                    return found
+        return None
 
     def _question_after(self, text: str) -> Match | None:
         """A question said after something else ("this heat is the death of me, does
