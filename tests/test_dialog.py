@@ -3749,3 +3749,22 @@ def test_a_reminder_asked_for_among_other_words(said: str, slot: str, value: str
     turn = play("open leg cramp helper", "how do i contact them", said)[-1]
     assert turn.intent == "SetReminderIntent"
     assert turn.match is not None and turn.match.slots[slot].value == value
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "answers"),
+    [  # round 24, a new user: each was asked again
+        ((), "he gets them pretty much every day from what he tells me", {"FREQUENT": "yes"}),
+        ((), "every day from what i can tell", {"FREQUENT": "yes"}),
+        (
+            ("no", "no"),
+            "they don't come on when i walk, only after a match",
+            {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"},
+        ),
+    ],
+)
+def test_answers_with_a_remark_that_asks_nothing(
+    before: tuple[str, ...], said: str, answers: dict[str, str]
+) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes["answers"] == answers

@@ -1578,6 +1578,9 @@ def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:
 
 
 _WH_WORDS = frozenset({"what", "how", "when", "why", "which"})
+# Before a question word, words by which it asks nothing: "from what he tells me", "that is
+# what happens" (round 24: each answer was taken for a question, and asked again).
+_STATES_WHAT = frozenset({"from", "is"})
 # Doubts a phrase may open with (spoken form, fillers dropped), longest first; fewer close one
 # ("... so i can't tell").
 _DOUBTS = (
@@ -1620,10 +1623,13 @@ def _asks(words: list[str]) -> bool:
     guess took it for walking)."""
     after = [*words[1:], ""]
     return any(
-        w in _WH_WORDS
-        or (
-            w in QUESTION_OPENERS
-            and (i == 0 or words[i - 1] in _CLAUSE_LINKS or after[i] in _ASKED_OF)
+        (i == 0 or not (w in _WH_WORDS and words[i - 1] in _STATES_WHAT))
+        and (
+            w in _WH_WORDS
+            or (
+                w in QUESTION_OPENERS
+                and (i == 0 or words[i - 1] in _CLAUSE_LINKS or after[i] in _ASKED_OF)
+            )
         )
         for i, w in enumerate(words)
     )
