@@ -108,10 +108,13 @@ def _intent_samples(
 ) -> Iterator[str]:
     """The samples of one intent; `owner` (normalised sample -> intent) is shared by all."""
     unwanted = {spoken_form(str(p)) for p in spec.get("except") or []}
+    plain: set[str] = set()  # said once: a sample written twice is one sample
     for sample in spec.get("samples") or []:
         sample = _text(sample, name)
         if not _is_pattern(sample):
-            yield sample
+            if spoken_form(sample) not in plain:
+                plain.add(spoken_form(sample))
+                yield sample
             continue
         for said in expand(sample, phrases):
             key = spoken_form(said)

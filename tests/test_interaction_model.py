@@ -72,6 +72,14 @@ def test_the_answer_table_and_the_model_name_the_same_ids():
     assert {value["id"] for value in hedges["values"]} == set(HEDGED)
 
 
+def test_no_intent_has_a_sample_twice():
+    """Round 24: seven plain samples were written twice in the template, and the model had
+    them twice (a build warning, and characters spent for nothing)."""
+    for name, intent in INTENTS.items():
+        samples = intent.get("samples", [])
+        assert len(samples) == len(set(samples)), name
+
+
 def test_every_slot_value_has_a_unique_id():
     for slot_type in MODEL["types"]:
         ids = [value.get("id") for value in slot_type["values"]]
