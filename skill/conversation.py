@@ -51,6 +51,10 @@ class Pending(StrEnum):
     REMINDER_HALF = "reminder_half"
 
 
+# What is asked once the check has its result, while its answers may still be corrected.
+SETTLED = frozenset({Pending.OFFER_CONTACT, Pending.CONTACT_OR_DONE, Pending.ANYTHING_ELSE})
+
+
 class State(NamedTuple):
     """Everything the skill remembers, kept in session attributes and nowhere else."""
 
@@ -80,9 +84,10 @@ class State(NamedTuple):
 
     @property
     def just_settled(self) -> bool:
-        """The check's result was just said (its answers are kept one turn, for "wait, I
-        meant no")."""
-        return self.pending is Pending.OFFER_CONTACT and self.result is not None
+        """The check's result is what was last talked about: said, explained, or its offer
+        declined (its answers are kept, for "wait, I meant no"; round 24: only one turn, so
+        "actually they don't wake me", after "why", said to start over)."""
+        return self.pending in SETTLED and self.result is not None and bool(self.answers)
 
     @property
     def offer_declined(self) -> Pending | None:
@@ -152,7 +157,7 @@ class State(NamedTuple):
                 pending = None  # a check state that cannot exist: start clean
             else:
                 answers = parsed
-        elif pending is Pending.OFFER_CONTACT and result is not None and "answers" in attrs:
+        elif pending in SETTLED and result is not None and "answers" in attrs:
             parsed = triage.parse_answers(attrs["answers"])
             # kept only if they are the result's own: anything else is dropped, never trusted
             settled = bool(parsed) and triage.next_question(parsed) is None
@@ -977,7 +982,10 @@ class Conversation:
         return self._ask(
             _join(lead, self.content.prompt("anything_else")),
             self.content.prompt("menu_reprompt"),
-            state._replace(pending=Pending.ANYTHING_ELSE, answers={}),
+            # a result's answers stay, for "actually they don't wake me" (SETTLED)
+            state._replace(
+                pending=Pending.ANYTHING_ELSE, answers=state.answers if state.result else {}
+            ),
             card=card,
         )
 
@@ -1207,7 +1215,11 @@ class Conversation:
             # changed, say start over", or the menu)
             return self.yes(state._replace(pending=state.offer_declined, declined=None))
         if state.result is not None and not state.in_check:  # the check is done
-            if state.just_settled and state.answers:  # right after it: the check again
+            # right after it, the check again; later, only a change that names its answer
+            # ("wait I meant no", said after "no" to the contact details, is about that)
+            named = which_id is not None or frequency_id is not None
+            now = named or state.pending is Pending.OFFER_CONTACT
+            if state.just_settled and state.answers and now:
                 again = state._replace(pending=Pending.CHECK, result=None)
                 turn = self.change_answer(again, reply_id, which_id, frequency_id)
                 if isinstance(turn, Reply) and turn.state.result is not None:

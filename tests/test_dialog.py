@@ -1309,13 +1309,29 @@ def test_asking_to_change_an_answer_goes_back_to_the_question() -> None:
     assert turns[-1].speech.endswith(C.questions["SLEEP"].text)
 
 
-def test_a_change_after_the_result_points_to_start_over() -> None:
-    """Said a turn later than right after the result (then it changes the answer). A plain
-    "I meant yes" there is a yes to the offer just declined (round 21)."""
+def test_a_change_that_names_its_answer_after_the_offer_is_declined_is_taken() -> None:
+    """A turn later than right after the result, a change that names its answer is taken
+    (round 24: it pointed to start over). A plain "I meant yes" there is a yes to the offer
+    just declined (round 21)."""
     check = ("check my symptoms", "no", "no", "no", "no", "no thanks")
     turns = play("open leg cramp helper", *check, "i meant yes for the first one")
-    assert turns[-1].speech.startswith(C.prompt("answer_after_result"))
-    assert turns[-1].session_attributes["result"] == turns[-2].session_attributes["result"]
+    assert turns[-1].speech.startswith(C.prompt("result_changed"))
+    assert turns[-1].session_attributes["result"] == ["worth_checking", "FREQUENT"]
+
+
+@pytest.mark.parametrize(
+    ("after", "said", "answers_now"),
+    [  # round 24, a new user: "if your answers have changed, say start over"
+        ("why", "actually, they don't wake me", {"FREQUENT": "yes", "SLEEP": "no"}),
+        ("no", "actually, they don't wake me", {"FREQUENT": "yes", "SLEEP": "no"}),
+    ],
+)
+def test_an_answer_changed_in_words_after_why_or_a_no_is_taken(
+    after: str, said: str, answers_now: dict[str, str]
+) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", after, said)[-1]
+    assert turn.speech.startswith(C.prompt("answer_changed"))
+    assert turn.session_attributes["answers"] == answers_now
 
 
 @pytest.mark.parametrize(
@@ -1824,12 +1840,20 @@ def test_how_often_said_later_changes_the_first_answer_when_it_differs() -> None
     assert turn.session_attributes["result"] == ["see_specialist", "FREQUENT_SLEEP"]
 
 
-@pytest.mark.parametrize("said", ["change my second answer", "change my first answer to no"])
-def test_a_correction_after_the_result_points_to_start_over(said: str) -> None:
-    """Round 8: "change my second answer" after the result repeated the result silently.
-    (Said right after the result, it changes the answer: round 16.)"""
+@pytest.mark.parametrize(
+    ("said", "answers"),
+    [
+        ("change my second answer", {"FREQUENT": "yes"}),
+        ("change my first answer to no", {"FREQUENT": "no", "SLEEP": "yes"}),
+    ],
+)
+def test_a_correction_after_the_result_and_a_no_is_taken(said: str, answers: dict) -> None:
+    """Round 8: "change my second answer" after the result repeated the result silently;
+    then it pointed to start over, unless said right after the result (round 16). Round 24:
+    after the contact details are declined too, the check goes back to that answer."""
     turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", "no", said)[-1]
-    assert turn.speech.startswith(C.prompt("answer_after_result"))
+    assert turn.session_attributes["answers"] == answers
+    assert turn.session_attributes["pending"] == "check"
 
 
 @pytest.mark.parametrize(
@@ -2116,16 +2140,14 @@ def test_fed_up_with_cramps_is_told_when_to_see_a_specialist(fed_up: str) -> Non
 @pytest.mark.parametrize(
     "statement", ["wait I actually do have varicose veins", "actually I do have varicose veins"]
 )
-def test_a_statement_after_the_result_that_would_change_it_points_to_start_over(
-    statement: str,
-) -> None:
+def test_a_statement_after_the_result_that_would_change_it_changes_it(statement: str) -> None:
     """Round 11: said after a reassuring result, it got the topic's answer, and the result
-    it contradicts stood unremarked. (Said right after the result, it changes the answer:
-    round 16.)"""
+    it contradicts stood unremarked. Round 16: said right after the result, it changes the
+    answer; round 24: after "no thanks" too (it pointed to start over)."""
     check = ("check my symptoms", "no", "no", "no", "no", "no thanks")
     turns = play("open leg cramp helper", *check, statement)
-    assert turns[-1].speech.startswith(C.prompt("answer_after_result"))
-    assert turns[-1].session_attributes["result"] == turns[-2].session_attributes["result"]
+    assert turns[-1].speech.startswith(C.prompt("result_changed"))
+    assert turns[-1].session_attributes["result"] == ["worth_checking", "VARICOSE"]
 
 
 def test_a_statement_after_the_result_that_agrees_with_it_is_answered() -> None:
@@ -2329,12 +2351,14 @@ def test_a_question_about_a_reassuring_result_is_answered_not_taken_as_no(asked:
     assert C.safety["red_flag"] in turn.speech
 
 
-def test_a_changed_mind_after_a_result_points_to_starting_over() -> None:
-    """A turn after the result (right after it, the answer is changed: round 16)."""
+def test_a_changed_mind_a_turn_after_a_result_changes_the_answer() -> None:
+    """Round 16: right after the result, the answer is changed; round 24: a turn later too
+    (it pointed to start over)."""
     check = ("check my symptoms", "no", "no", "yes", "no thanks")
     said = "i changed my mind, they don't happen when i walk"
     turn = play("open leg cramp helper", *check, said)[-1]
-    assert turn.speech.startswith(C.prompt("answer_after_result"))
+    assert turn.speech.startswith(C.prompt("answer_changed"))
+    assert turn.speech.endswith(C.questions["VARICOSE"].text)
 
 
 @pytest.mark.parametrize("asked", ["do i need a vein doctor", "should i see a specialist"])
