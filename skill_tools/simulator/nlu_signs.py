@@ -175,6 +175,13 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             "work in the emergency room", "nurse in the emergency room", "work in the e r",
             "nurse in an emergency room", "work in an emergency room", "a stroke nurse",
             "a programme about", "a program about",
+            # round 24: a year long past, a scare that was nothing (911, the session ended)
+            *(f"in twenty {y}" for y in ("ten", "eleven", "twelve", "thirteen", "fourteen",
+                                         "fifteen", "sixteen", "seventeen", "eighteen",
+                                         "nineteen")),
+            *(f"turned out to be {benign}" for benign in ("heartburn", "indigestion",
+                                                          "nothing", "gas", "anxiety")),
+            "stopped bleeding right away",
             *(f"{pet} {cannot}" for pet in ("dog", "cat", "puppy", "kitten")
               for cannot in ("can not", "cannot", "could not", "fell", "collapsed", "fainted")),
             # ... and a patient who is over it: "... had chest pain yesterday, he's fine now"
@@ -203,6 +210,11 @@ def asks_about(text: str) -> bool:
     if words[1:2] == ["you"] and words[2:3] and words[2] in _REQUESTS:
         return False  # "can you call for help": asked of the skill, for now
     padded = f" {text} "
+    if "suddenly" in words and words[0] != "if" and not any(
+        f" {h} " in padded for h in _HYPOTHETICAL
+    ):
+        return False  # "i've had cramps for years ... and suddenly my chest is tight" (round
+        # 24: the history before it made it history); "what if my leg suddenly swells" asks
     if words[0] == "if" or any(f" {h} " in padded for h in _HYPOTHETICAL + _HISTORY):
         return True
     pairs = list(zip(words, words[1:], strict=False))
