@@ -3792,3 +3792,18 @@ def test_answers_with_a_remark_that_asks_nothing(
 ) -> None:
     turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
     assert turn.session_attributes["answers"] == answers
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        # Round 24, a new user: "ask me a question first" (TellMeMoreIntent)
+        ("check my symptoms then, to keep her happy", "SymptomCheckIntent"),
+        ("how do i contact the vein center, my wife wants to know", "ContactClinicIntent"),
+        # a question's last words are its own; "again" makes another request
+        ("what's the link between cramps and veins", "CrampsAndVeinDiseaseIntent"),
+        ("take the assessment again", "AMAZON.StartOverIntent"),
+    ],
+)
+def test_a_request_then_a_remark_is_the_request(said: str, intent: str) -> None:
+    assert play("open leg cramp helper", said)[-1].intent == intent

@@ -185,6 +185,7 @@ _REQUEST_LEADS = tuple(
 _LATER_LEADS = tuple(lead.split() for lead in ("can you", "could you", "would you"))
 _LATER_OPENERS = frozenset({"remind", "set", "give", "send", "text", "email"})
 _NO_REQUEST = ANSWER_INTENTS | set(LEADING_ANSWERS)  # said after a yes or no: no request
+
 _REQUEST_OPENERS = QUESTION_OPENERS | {
     "give", "tell", "remind", "check", "set", "send", "call", "start", "run", "text", "email",
     "make", "do", "take",
@@ -420,6 +421,9 @@ class Matcher:
         reminder = self._reminder_clause(bare)
         if reminder is not None:  # "fine, remind me sunday evening, she comes for supper"
             return reminder
+        said = self._said_then_remark(bare)
+        if said is not None:  # "check my symptoms then, to keep her happy"
+            return said
         near = self._near(text, asked if asked != bare else None)
         loose_change = near is not None and near.intent == CHANGE_ANSWER and near.score < NEAR_LOOSE
         if loose_change and not _says_any(text, (*CORRECTIONS, "meant", "change")):
@@ -638,10 +642,36 @@ class Matcher:
                 said = words[start:end]
                 hit = self._exact.get(" ".join(said))
                 if hit is not None and hit.intent == REMINDER_INTENT:
-                    return Match(hit.intent, self._slots(hit.intent, {}), "exact", 1.0, hit.sample)
-                found = self._fill_sample(said, "exact")
+                    slots = self._slots(hit.intent, {})
+                    return Match(hit.intent, slots, "carrier", 1.0, hit.sample)
+                found = self._fill_sample(said, "carrier")
                 if found is not None and found.intent == REMINDER_INTENT:
                     return found
+        return None
+
+    def _said_then_remark(self, text: str) -> Match | None:
+        """A request said first (_SAID_FIRST), as a sample or a slot fill, then a remark that
+        takes nothing back, asks nothing and sounds like no emergency ("check my symptoms
+        then, to keep her happy", round 24: "tell me more"): the request (method "carrier":
+        an exact-match matcher would miss it)."""
+        words = text.split()
+        if words[:1] and words[0] in _WH_WORDS:
+            return None  # a question: "what is the link between cramps and veins"
+        last = max((k for k, w in enumerate(words) if w in _TAKES_BACK), default=-1)
+        # the remark: three words or more ("take the assessment again" is one request),
+        # after all that turns
+        for end in range(len(words) - _REMARK_WORDS, last, -1):
+            if end < 3 or _asks(words[end:]):
+                break
+            said = words[:end]
+            hit = self._exact.get(" ".join(said))
+            found = (
+                Match(hit.intent, self._slots(hit.intent, {}), "carrier", 1.0, hit.sample)
+                if hit is not None
+                else self._fill_sample(said, "carrier")
+            )
+            if found is not None and found.intent in _SAID_FIRST:
+                return None if self._sounds_alarming(text) else found
         return None
 
     def _question_after(self, text: str) -> Match | None:
@@ -1418,6 +1448,14 @@ def _timed(parts: Iterable[SamplePart]) -> bool:
 
 _PLAIN_YES = frozenset({"yes", "yeah", "yep", "yup", "ya", "yah", "yea"})
 _PLAIN_NO = frozenset({"no", "nope", "nah"})
+# Words in a remark after a request that take it back or turn it ("check my symptoms, no
+# wait"), and the requests a remark may follow (a question's last words are its own: "what
+# does it mean if my leg cramps on walks" is no "what does it mean").
+_TAKES_BACK = NEGATIONS | TURNS | TAKEN_BACK | _PLAIN_NO | {"instead", "actually"}
+_REMARK_WORDS = 3
+_SAID_FIRST = frozenset({
+    "SymptomCheckIntent", "ContactClinicIntent", "ClinicPhoneIntent", "BookForMeIntent",
+})
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 STOP_INTENT = "AMAZON.StopIntent"
 REMINDER_INTENT = "SetReminderIntent"
