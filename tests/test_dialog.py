@@ -3807,3 +3807,24 @@ def test_answers_with_a_remark_that_asks_nothing(
 )
 def test_a_request_then_a_remark_is_the_request(said: str, intent: str) -> None:
     assert play("open leg cramp helper", said)[-1].intent == intent
+
+
+@pytest.mark.parametrize(
+    "said",
+    [  # round 24, a new user: each was a walking yes, and the specialist's result
+        "walking? oh heavens no, i walk the mall with my girlfriends every tuesday",
+        "not with walking, walking is lovely",
+        "walking, no. running, yes, and i have to stop and stretch it out for a few minutes",
+    ],
+)
+def test_a_no_about_walking_is_never_a_walking_yes(said: str) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", "no", "no", said)[-1]
+    assert turn.session_attributes.get("answers", {}).get("WALKING") != "yes", turn.speech
+    assert "result" not in turn.session_attributes
+
+
+def test_a_parked_truck_is_no_emergency() -> None:
+    # Round 24, a new user, to the offer of the check: 911, and the session ended
+    said = "yeah go ahead, i'm parked at a truck stop"
+    turn = play("open leg cramp helper", "why do my legs cramp at night", said)[-1]
+    assert not turn.session_ended

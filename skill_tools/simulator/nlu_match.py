@@ -762,6 +762,9 @@ class Matcher:
         words = text.split()
         for k, word in enumerate(words[2:-1], start=2):
             if word in _PLAIN_YES | _PLAIN_NO and self._only_denies(words[:k]):
+                if word in _PLAIN_YES and self._names_a_sign(words[:k]):
+                    break  # "walking, no. running, yes": what was denied is the answer
+                    # (round 24: a walking yes)
                 said = self.resolve(" ".join(words[k:]))
                 if said.intent in ANSWER_INTENTS:
                     return Match(said.intent, said.slots, "clause", said.score, said.sample)
@@ -784,6 +787,11 @@ class Matcher:
                 ):
                     return Match(asked.intent, asked.slots, "clause", asked.score, asked.sample)
         return None
+
+    def _names_a_sign(self, words: list[str]) -> bool:
+        """Whether these words name how or when cramps come ("walking", "when i walk")."""
+        _, found = self._tagger.tag(" ".join(words))
+        return any(t in _SIGN_TYPES for t, _ in found)
 
     def _after_correction(self, text: str) -> Match | None:
         """ "a few times a week, no wait, more like a few times a month": an answer, a
@@ -1428,7 +1436,8 @@ def _lasts(text: str, value: str) -> bool:
 
 
 # What denies the words right after it, and what makes "without" no denial.
-_DENYING = NEGATIONS | {"no", "no more"}
+# round 24: "not with walking, walking is lovely" (a walking yes)
+_DENYING = NEGATIONS | {"no", "no more", "not with", "never with", "not when", "never when"}
 _UNABLE = ("can't", "cannot", "can not", "couldn't", "could not", "unable")
 
 
@@ -1436,9 +1445,25 @@ def _denied(text: str, words: str) -> bool:
     """Whether the phrase denies these words ("not walking", "no cramps"), as a guess from
     the words alone sees it: "without" does not deny after "can't" ("can't walk far without
     his calves cramping")."""
-    if _negated(text, words, _DENYING):
-        return True
+    if _negated(text, words, _DENYING) or _no_after(text, words):
+        return True  # round 24: "walking? oh heavens no, i walk the mall" (a walking yes)
     return not _says_any(text, _UNABLE) and _negated(text, words, ("without", "without any"))
+
+
+def _no_after(text: str, words: str, within: int = 3) -> bool:
+    """Whether a plain no follows these words closely ("walking? oh heavens no"), said as
+    an answer ("cramps for no reason", "... or no" are not)."""
+    said, value = text.split(), words.split()
+    for k in range(len(said) - len(value) + 1):
+        if said[k : k + len(value)] == value:
+            end = k + len(value)
+            return any(
+                w in _PLAIN_NO
+                and said[j - 1] not in ("or", "for", "with", "and")
+                and said[j + 1 : j + 2] not in _NO_TROUBLE  # "i walk fine, no cramps"
+                for j, w in enumerate(said[end : end + within], start=end)
+            )
+    return False
 
 
 def _timed(parts: Iterable[SamplePart]) -> bool:
@@ -1453,6 +1478,8 @@ _PLAIN_NO = frozenset({"no", "nope", "nah"})
 # does it mean if my leg cramps on walks" is no "what does it mean").
 _TAKES_BACK = NEGATIONS | TURNS | TAKEN_BACK | _PLAIN_NO | {"instead", "actually"}
 _REMARK_WORDS = 3
+_SIGN_TYPES = frozenset({"Exercise", "CheckAnswer", "CrampFrequency"})
+_NO_TROUBLE = [[w] for w in ("cramps", "cramp", "problem", "problems", "trouble", "pain", "issues")]
 _SAID_FIRST = frozenset({
     "SymptomCheckIntent", "ContactClinicIntent", "ClinicPhoneIntent", "BookForMeIntent",
 })
