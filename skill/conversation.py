@@ -1059,8 +1059,11 @@ class Conversation:
 
     def day_half(self, state: State, said: Requested) -> Turn:
         """ "The morning", "afternoon, please" or another hour ("4 pm"): the answer to "is that
-        6 in the morning?", read as any time said to it is; asked nothing of the kind, it
-        answers nothing (as a turn not understood)."""
+        6 in the morning?", read as any time said to it is; to the offer of a reminder, the
+        time it is wanted ("yes, in the evening": round 24, the fallback); asked nothing of
+        the kind, it answers nothing (as a turn not understood)."""
+        if state.pending is Pending.OFFER_REMINDER:
+            return self.reminder(state, said)
         if state.pending is not Pending.REMINDER_HALF or state.remind is None:
             return self.fallback(state)
         return self._half_said(state, state.remind, said)

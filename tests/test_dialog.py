@@ -3767,6 +3767,12 @@ def test_most_every_night_is_often() -> None:
         ("could you remind me in two hours to call my mom about it", "duration", "PT2H"),
         ("fine, i'll get my daughter to look it up. remind me sunday evening, she comes for supper",
          "time", "EV"),
+        # a second new user: set at 9 in the morning, or the fallback
+        ("yes. set it for wednesday at eight fifteen a m", "time", "08:15"),
+        ("no, tomorrow at twelve", "time", "12:00"),
+        ("sure, tomorrow at eight, before rounds", "time", "08:00"),
+        ("tuesday at two would be better, he naps then", "time", "02:00"),
+        ("yeah but at three thirty tomorrow", "time", "03:30"),
     ],
 )
 def test_a_reminder_asked_for_among_other_words(said: str, slot: str, value: str) -> None:
@@ -3828,3 +3834,13 @@ def test_a_parked_truck_is_no_emergency() -> None:
     said = "yeah go ahead, i'm parked at a truck stop"
     turn = play("open leg cramp helper", "why do my legs cramp at night", said)[-1]
     assert not turn.session_ended
+
+
+def test_a_part_of_the_day_said_with_a_yes() -> None:
+    # Round 24, a new user: "yes at night", to a question of the check, is a reminder's
+    # sample (Alexa's permission question came); "yes in the evening", to the offer of a
+    # reminder, fell back.
+    turn = play("open leg cramp helper", "check my symptoms", "yes at night")[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+    offered = play("open leg cramp helper", "how do i contact them", "yes in the evening")[-1]
+    assert offered.session_attributes["remind"]["at"] == "18:00"

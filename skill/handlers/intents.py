@@ -31,7 +31,7 @@ from skill.handlers.responses import (
     state,
 )
 from skill.logs import get_logger
-from skill.reminders import requested
+from skill.reminders import PARTS_OF_DAY, requested
 
 log = get_logger("skill")
 
@@ -226,7 +226,12 @@ def _reminder(conv: Conversation, state: State, handler_input: HandlerInput) -> 
     """ "Remind me on Monday at ten", "in two hours": Alexa resolves the day, time and delay
     (AMAZON.DATE, AMAZON.TIME, AMAZON.DURATION)."""
     day, at = slot_value(handler_input, "day"), slot_value(handler_input, "time")
-    return conv.reminder(state, requested(day, at, slot_value(handler_input, "duration")))
+    duration = slot_value(handler_input, "duration")
+    if state.in_check and at in PARTS_OF_DAY and not (day or duration):
+        # "yes at night", to a question of the check: a sample for the reminder's time after
+        # a yes, but the yes is the answer (round 24: Alexa's permission question came)
+        return conv.yes(state)
+    return conv.reminder(state, requested(day, at, duration))
 
 
 def _change_reminder(conv: Conversation, state: State, handler_input: HandlerInput) -> Turn:

@@ -573,6 +573,8 @@ class Matcher:
         first = self.resolve(said)
         if first.intent not in _BEFORE_BUT or first.method not in _BEFORE_BUT_METHODS:
             return None
+        if self._builtins(REMINDER_INTENT, rest):
+            return None  # "yeah but at three thirty tomorrow": when, for the reminder
         after = self.resolve(" ".join(rest))
         loose = after.method == "near" and after.score < NEAR_LOOSE  # "they don't hurt"
         if after.intent in PRIORITY_INTENTS or after.intent in ANSWER_INTENTS and not loose:
@@ -632,8 +634,10 @@ class Matcher:
         its own or fills one, as a statistical NLU weighs the words that ask and fills the
         day and time (round 24: the fallback, or "why")."""
         words = text.split()
-        if REMINDER_INTENT not in self.intents or "remind" not in words:
+        if REMINDER_INTENT not in self.intents:
             return None
+        if "remind" not in words:  # "tuesday at two would be better, he naps then"
+            return self._when_then_remark(words)
         at = words.index("remind")
         for start in range(max(0, at - 2), at + 1):
             for end in range(len(words), at + 1, -1):
@@ -647,6 +651,17 @@ class Matcher:
                 found = self._fill_sample(said, "carrier")
                 if found is not None and found.intent == REMINDER_INTENT:
                     return found
+        return None
+
+    def _when_then_remark(self, words: list[str]) -> Match | None:
+        """A reminder's day or time said first, as a sample of the reminder or a slot fill,
+        then a remark ("sure, tomorrow at eight, before rounds": round 24, the fallback)."""
+        for end in range(len(words) - 1, 1, -1):
+            if _asks(words[end:]):
+                break  # "at night, why do my legs cramp": a question, not a remark
+            found = self._fill_sample(words[:end], "carrier")
+            if found is not None and found.intent == REMINDER_INTENT and _names_when(found):
+                return found
         return None
 
     def _said_then_remark(self, text: str) -> Match | None:
@@ -998,7 +1013,10 @@ class Matcher:
             rest = rest[1:]
         led = next((lead for lead in _REQUEST_LEADS if rest[: len(lead)] == lead), ())
         rest = rest[len(led) :]  # "nope, i would rather do the symptom check"
-        if not rest or not (led or meant) and (len(rest) < 2 or rest[0] not in _REQUEST_OPENERS):
+        # "no, tomorrow at twelve", said to the offer of a reminder: when it is wanted
+        timed = len(rest) >= 2 and bool(self._builtins(REMINDER_INTENT, rest))
+        opens = rest and (led or meant or timed or rest[0] in _REQUEST_OPENERS)
+        if not opens or not (led or meant) and len(rest) < 2:
             return None  # "yeah they run in my family": a remark with the answer, not a request
         found = self.resolve(" ".join(rest))  # as said on its own
         loose = found.method not in _REQUEST_METHODS and not (
@@ -1448,6 +1466,12 @@ def _denied(text: str, words: str) -> bool:
     if _negated(text, words, _DENYING) or _no_after(text, words):
         return True  # round 24: "walking? oh heavens no, i walk the mall" (a walking yes)
     return not _says_any(text, _UNABLE) and _negated(text, words, ("without", "without any"))
+
+
+def _names_when(found: Match) -> bool:
+    """Whether a reminder's match names a day, or a clock time (not only "at night")."""
+    day, at = (found.slots.get(n) for n in ("day", "time"))
+    return bool(day and day.value) or bool(at and at.value and ":" in at.value)
 
 
 def _no_after(text: str, words: str, within: int = 3) -> bool:
