@@ -3844,3 +3844,12 @@ def test_a_part_of_the_day_said_with_a_yes() -> None:
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
     offered = play("open leg cramp helper", "how do i contact them", "yes in the evening")[-1]
     assert offered.session_attributes["remind"]["at"] == "18:00"
+
+
+@pytest.mark.parametrize(
+    "said", ["i just told you, dear. most nights.", "every other night, like i told you."]
+)
+def test_how_often_said_again_with_i_told_you_is_the_answer(said: str) -> None:
+    # Round 24, a new user: recorded as not sure, and the sleep question skipped.
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}

@@ -1192,6 +1192,11 @@ class Matcher:
             (_asks(words) and not _DOUBTING.intersection(words)) or len(answers_said) > 1
         ):  # "frequent how, like per week?", "most nights, and when i walk too ...": a
             return None  # question back, or two answers (round 23: not sure, recorded)
+        said_whole = any(len(w.split()) > 1 for t, w in found if t in self._answer_slots)
+        if best == NOT_SURE and said_whole and not (_DOUBTING | _PLAIN_YES | _PLAIN_NO) & set(
+            words
+        ):
+            return None  # "i just told you, dear, most nights": no doubt, an answer (round 24)
         heard = self._tagged(self.intents.get(best, ()), found)
         if any(_denied(text, w) for w in heard.values()):
             return None  # "he gets them sitting still, not walking" (round 18: a walking yes);
