@@ -3853,3 +3853,19 @@ def test_how_often_said_again_with_i_told_you_is_the_answer(said: str) -> None:
     # Round 24, a new user: recorded as not sure, and the sleep question skipped.
     turn = play("open leg cramp helper", "check my symptoms", said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [  # round 24, a second new user: the fallback, or "not covered"
+        "wait why though",
+        "how confident is that result?",
+        "so what do i do, bottom line",
+        "what's the plan of action",
+    ],
+)
+def test_follow_ups_after_a_result_in_a_new_user_s_words(said: str) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", said)[-1]
+    assert turn.intent in ("WhyIntent", "NextStepIntent"), turn.intent
+    words = C.outcomes["see_specialist"]
+    assert words.reasons["FREQUENT_SLEEP"] in turn.speech or words.title in turn.speech
