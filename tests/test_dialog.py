@@ -3869,3 +3869,13 @@ def test_follow_ups_after_a_result_in_a_new_user_s_words(said: str) -> None:
     assert turn.intent in ("WhyIntent", "NextStepIntent"), turn.intent
     words = C.outcomes["see_specialist"]
     assert words.reasons["FREQUENT_SLEEP"] in turn.speech or words.title in turn.speech
+
+
+def test_a_no_that_ends_with_that_s_all_ends_the_session() -> None:
+    # Round 24, a second new user: "okay, what else would you like to know?"
+    said = "no thanks, i'll call them myself right now. that's all"
+    turn = play("open leg cramp helper", "how do i contact them", said)[-1]
+    assert turn.session_ended
+    kept = "no, resting doesn't make them go away"  # "go away" here is no goodbye
+    turn = play("open leg cramp helper", "check my symptoms", "no", "no", kept)[-1]
+    assert not turn.session_ended

@@ -955,6 +955,10 @@ class Matcher:
                     return Match(STOP_INTENT, self._slots(STOP_INTENT, {}), "exact", 1.0,
                                  closing.sample)
                 after = said[said.index(words[0]) + 1 :]
+                if intent == NO_INTENT and self._closes_at_end(words[1:]):
+                    # "no thanks, i'll call them myself right now, that's all" (round 24: a
+                    # plain no, and "what else would you like to know?")
+                    return Match(STOP_INTENT, self._slots(STOP_INTENT, {}), "clause", 0.0, None)
                 request = self._request_after(after) or self._request_later(after)
                 if request is not None:
                     return request  # "no thanks, but give me their website": the request
@@ -996,6 +1000,15 @@ class Matcher:
             if (asks or tail[0] in _LATER_OPENERS) and (found := self._request_after(tail)):
                 return found
         return None
+
+    def _closes_at_end(self, words: list[str]) -> bool:
+        """Whether a phrase ends with a goodbye of its own ("that's all") and asks nothing
+        before it."""
+        for k in (4, 3):  # "that is all", "i am good"; not "(it doesn't) go away"
+            hit = self._exact.get(" ".join(words[-k:])) if len(words) > k else None
+            if hit is not None and hit.intent == STOP_INTENT:
+                return not _asks(words[:-k]) and not self._request_later(words)
+        return False
 
     def _closes(self, head: list[str]) -> bool:
         """Whether a clause is a yes, a no or a goodbye of its own ("that's enough")."""
