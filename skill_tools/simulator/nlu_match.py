@@ -643,12 +643,7 @@ class Matcher:
             for end in range(len(words), at + 1, -1):
                 if start == 0 and end == len(words):
                     continue  # the whole phrase: matched already, or not
-                said = words[start:end]
-                hit = self._exact.get(" ".join(said))
-                if hit is not None and hit.intent == REMINDER_INTENT:
-                    slots = self._slots(hit.intent, {})
-                    return Match(hit.intent, slots, "carrier", 1.0, hit.sample)
-                found = self._fill_sample(said, "carrier")
+                found = self._said_alone(words[start:end])
                 if found is not None and found.intent == REMINDER_INTENT:
                     return found
         return None
@@ -659,7 +654,7 @@ class Matcher:
         for end in range(len(words) - 1, 1, -1):
             if _asks(words[end:]):
                 break  # "at night, why do my legs cramp": a question, not a remark
-            found = self._fill_sample(words[:end], "carrier")
+            found = self._said_alone(words[:end])
             if found is not None and found.intent == REMINDER_INTENT and _names_when(found):
                 return found
         return None
@@ -678,13 +673,7 @@ class Matcher:
         for end in range(len(words) - _REMARK_WORDS, last, -1):
             if end < 3 or _asks(words[end:]):
                 break
-            said = words[:end]
-            hit = self._exact.get(" ".join(said))
-            found = (
-                Match(hit.intent, self._slots(hit.intent, {}), "carrier", 1.0, hit.sample)
-                if hit is not None
-                else self._fill_sample(said, "carrier")
-            )
+            found = self._said_alone(words[:end])
             if found is not None and found.intent in _SAID_FIRST:
                 return None if self._sounds_alarming(text) else found
         return None
@@ -731,8 +720,9 @@ class Matcher:
         return found if found is not None and found.score >= NEAR_AFTER_STORY else None
 
     def _said_alone(self, words: list[str]) -> Match | None:
-        """A question cut from a longer phrase, as if said on its own: a plain sample (with
-        the slots Alexa would still fill) or a slot sample it fills (method "carrier")."""
+        """A question or request cut from a longer phrase, as if said on its own: a plain
+        sample (with the slots Alexa would still fill) or a slot sample it fills (method
+        "carrier")."""
         hit = self._exact.get(" ".join(words))
         if hit is None:
             return self._fill_sample(words, "carrier")
