@@ -3879,3 +3879,13 @@ def test_a_no_that_ends_with_that_s_all_ends_the_session() -> None:
     kept = "no, resting doesn't make them go away"  # "go away" here is no goodbye
     turn = play("open leg cramp helper", "check my symptoms", "no", "no", kept)[-1]
     assert not turn.session_ended
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["walking is not an issue for me", "not from walking, no", "walking has nothing to do with it"],
+)
+def test_a_no_about_walking_in_other_words_is_a_no(said: str) -> None:
+    # Round 24, a last new user: each was asked again
+    turn = play("open leg cramp helper", "check my symptoms", "no", "no", said)[-1]
+    assert turn.session_attributes["answers"]["WALKING"] == "no"
