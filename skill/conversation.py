@@ -635,10 +635,14 @@ class Conversation:
         if state.result is None:
             return self.more(state)
         words = self.content.outcomes[state.result.outcome]
-        told = _join(self._of(state, words.reasons[state.result.reason]), words.explain)
+        told = _join(self._result_reason(state, state.result), words.explain)
         if state.result.outcome is triage.Outcome.PROBABLY_FINE:  # "so I'm fine?": when not
             told = _join(told, self.content.safety["red_flag"])
         return self._about_result(told, words.title, state)
+
+    def _result_reason(self, state: State, result: triage.Result) -> str:
+        """Why the check came to `result`, in its words, of whom the check is about."""
+        return self._of(state, self.content.outcomes[result.outcome].reasons[result.reason])
 
     def _about_result(self, told: str, title: str, state: State) -> Reply:
         """More about the result, then the clinic named again as the next step; "no thanks"
@@ -694,9 +698,9 @@ class Conversation:
         other_person = (for_other and not state.for_other) or (for_self and state.for_other)
         if state.result is None or state.in_check or state.check_waits or other_person:
             return self.start_check(state, for_other=for_other, for_self=for_self)
-        reason = self.content.outcomes[state.result.outcome].reasons[state.result.reason]
         prompt = self.content.prompt
-        said = _join(prompt("check_done"), self._of(state, reason), prompt("check_again"))
+        reason = self._result_reason(state, state.result)
+        said = _join(prompt("check_done"), reason, prompt("check_again"))
         again = state._replace(pending=Pending.OFFER_CHECK, answers={})
         return self._ask(said, prompt("check_again_reprompt"), again)
 
@@ -1222,7 +1226,7 @@ class Conversation:
             # ("wait I meant no", said after "no" to the contact details, is about that)
             named = which_id is not None or frequency_id is not None
             now = named or state.pending is Pending.OFFER_CONTACT
-            if state.just_settled and state.answers and now:
+            if state.just_settled and now:  # (just_settled: its answers are kept)
                 again = state._replace(pending=Pending.CHECK, result=None)
                 turn = self.change_answer(again, reply_id, which_id, frequency_id)
                 if isinstance(turn, Reply) and turn.state.result is not None:

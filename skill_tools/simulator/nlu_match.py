@@ -1190,12 +1190,12 @@ class Matcher:
         if share < self._classifier_share:
             return None
         words = text.split()
-        answers_said = [t for t, _ in found if t in self._answer_slots]
+        answers_said = [w for t, w in found if t in self._answer_slots]
         if best in _TAKEN_AS_SAID and (
             (_asks(words) and not _DOUBTING.intersection(words)) or len(answers_said) > 1
         ):  # "frequent how, like per week?", "most nights, and when i walk too ...": a
             return None  # question back, or two answers (round 23: not sure, recorded)
-        said_whole = any(len(w.split()) > 1 for t, w in found if t in self._answer_slots)
+        said_whole = any(len(w.split()) > 1 for w in answers_said)
         if best == NOT_SURE and said_whole and not (_DOUBTING | _PLAIN_YES | _PLAIN_NO) & set(
             words
         ):
@@ -1492,7 +1492,7 @@ def _no_after(text: str, words: str, within: int = 3) -> bool:
             return any(
                 w in _PLAIN_NO
                 and said[j - 1] not in ("or", "for", "with", "and")
-                and said[j + 1 : j + 2] not in _NO_TROUBLE  # "i walk fine, no cramps"
+                and not _NO_TROUBLE.intersection(said[j + 1 : j + 2])  # "i walk fine, no cramps"
                 for j, w in enumerate(said[end : end + within], start=end)
             )
     return False
@@ -1511,7 +1511,7 @@ _PLAIN_NO = frozenset({"no", "nope", "nah"})
 _TAKES_BACK = NEGATIONS | TURNS | TAKEN_BACK | _PLAIN_NO | {"instead", "actually"}
 _REMARK_WORDS = 3
 _SIGN_TYPES = frozenset({"Exercise", "CheckAnswer", "CrampFrequency"})
-_NO_TROUBLE = [[w] for w in ("cramps", "cramp", "problem", "problems", "trouble", "pain", "issues")]
+_NO_TROUBLE = frozenset({"cramps", "cramp", "problem", "problems", "trouble", "pain", "issues"})
 _SAID_FIRST = frozenset({
     "SymptomCheckIntent", "ContactClinicIntent", "ClinicPhoneIntent", "BookForMeIntent",
 })
