@@ -64,6 +64,7 @@ SETS = (
     "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
     "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
+    "heldout19",
 )
 
 
@@ -139,6 +140,7 @@ FLOORS = {
     "heldout16": 0.86,
     "heldout17": 0.88,
     "heldout18": 0.84,
+    "heldout19": 0.90,
 }
 EXACT_FLOORS = {
     "tuning": 0.78,
@@ -160,6 +162,7 @@ EXACT_FLOORS = {
     "heldout16": 0.21,
     "heldout17": 0.27,
     "heldout18": 0.19,
+    "heldout19": 0.28,
 }
 
 
@@ -174,7 +177,7 @@ ANSWER_SETS = (
     "check_answers", "check_answers4", "check_answers5", "check_answers6", "check_answers7",
     "check_answers8", "check_answers9", "check_answers10", "check_answers11", "check_answers12",
     "check_answers13", "check_answers14", "check_answers15", "check_answers16",
-    "check_answers17", "check_answers18",
+    "check_answers17", "check_answers18", "check_answers19",
 )
 
 
@@ -206,6 +209,7 @@ ANSWER_FLOORS = {
     "check_answers16": 0.96,
     "check_answers17": 0.91,
     "check_answers18": 0.83,
+    "check_answers19": 0.77,
 }
 
 
