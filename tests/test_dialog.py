@@ -1986,7 +1986,10 @@ def test_a_sleep_answer_relayed_for_someone_else_is_recorded_as_said() -> None:
     assert slept.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "no"}
 
 
-@pytest.mark.parametrize("said", ["back to the questions please", "resume", "go back to the check"])
+@pytest.mark.parametrize("said", [
+    "back to the questions please", "resume", "go back to the check",
+    "let's pick up where we left off",  # round 25: the fallback
+])
 def test_going_back_to_the_check_in_everyday_words_resumes_it(said: str) -> None:
     """Round 9: these went to the menu (answers lost), the fallback, or the last answer."""
     aside = ("yes", "what causes leg cramps", said)
@@ -3723,7 +3726,10 @@ def test_a_loose_change_with_nothing_to_change_it_is_an_answer() -> None:
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "no", "WALKING": "no"}
 
 
-@pytest.mark.parametrize("said", ["where were we", "resume", "check my symptoms again"])
+@pytest.mark.parametrize(
+    "said",
+    ["where were we", "resume", "check my symptoms again", "can we pick up where we left off"],
+)
 def test_asking_for_the_check_after_its_result_keeps_the_result(said: str) -> None:
     # Round 24: "where were we" after a result wiped it and asked the first question again.
     result, asked, why = play(

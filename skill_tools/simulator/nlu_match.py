@@ -424,6 +424,9 @@ class Matcher:
         said = self._said_then_remark(bare)
         if said is not None:  # "check my symptoms then, to keep her happy"
             return said
+        instead = self._left_for_request(bare)
+        if instead is not None:  # "stop the check please, I just want the contact details"
+            return instead
         near = self._near(text, asked if asked != bare else None)
         loose_change = near is not None and near.intent == CHANGE_ANSWER and near.score < NEAR_LOOSE
         if loose_change and not _says_any(text, (*CORRECTIONS, "meant", "change")):
@@ -676,6 +679,35 @@ class Matcher:
             found = self._said_alone(words[:end])
             if found is not None and found.intent in _SAID_FIRST:
                 return None if self._sounds_alarming(text) else found
+        return None
+
+    def _left_for_request(self, text: str) -> Match | None:
+        """Leaving the check or the skill said first, then what the user wants instead ("stop
+        the check please, I just want the contact details", "stop, I want to know about
+        varicose veins"): the request, as a statistical NLU weighs what is asked for (round 25:
+        the fallback, or the session ended). Not when the rest refuses or sounds alarming."""
+        words = text.split()
+        if _REFUSING.intersection(words) or self._sounds_alarming(text):
+            return None
+        for at in range(len(words) - 2, 0, -1):  # the longest leaving first
+            said = " ".join(words[:at])
+            head = self._exact.get(said) or self._near_one(said, False)
+            if head is None or head.intent not in _LEAVING or (
+                isinstance(head, Match) and head.score < NEAR_LOOSE
+            ):
+                continue  # "see if i should go to the vein center": not "see you"
+            tail = words[at:]
+            asked = self._without_carriers(" ".join(tail)).split()
+            found = (
+                self._said_alone(tail) or (asked != tail and self._said_alone(asked))
+                or self._near_one(" ".join(tail), _asks(tail))
+            )
+            if found is not None and found.method == "near" and found.score < NEAR_LOOSE:
+                continue  # "quit asking me questions, how do i book": not "ask me ..."
+            if found is not None and not _follows_up(found.intent) and found.intent not in (
+                _LEAVING | {FALLBACK, NOT_SURE}
+            ):
+                return replace(found, method="carrier")
         return None
 
     def _question_after(self, text: str) -> Match | None:
@@ -1517,6 +1549,8 @@ _SAID_FIRST = frozenset({
 })
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 STOP_INTENT = "AMAZON.StopIntent"
+_LEAVING = _ENDINGS | {"AMAZON.NavigateHomeIntent"}
+_REFUSING = NEGATIONS | _PLAIN_NO | {"don't", "dont", "won't", "didn't"}
 REMINDER_INTENT = "SetReminderIntent"
 # Answers a remark after "but" leaves as they are, and how they must have been heard.
 _BEFORE_BUT = frozenset({YES_INTENT, NO_INTENT, "CrampFrequencyIntent", "CheckAnswerIntent"})

@@ -183,6 +183,15 @@ def test_phrases_close_to_no_sample_become_fallback(phrase: str) -> None:
         assert (match.intent, match.method) == (FALLBACK, "fallback")
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    ["no stop, I don't want a reminder", "that's everything I wanted to know", "stop the check"],
+)
+def test_leaving_the_check_then_refusing_or_closing_asks_for_nothing_more(phrase: str) -> None:
+    """Only a request said after "stop" outweighs it: not a refusal, not a closing remark."""
+    assert nlu.resolve(phrase).intent not in {"SetReminderIntent", "TellMeMoreIntent"}
+
+
 def test_near_phrases_are_really_not_samples() -> None:
     """Otherwise the near-match tests above would prove nothing about the near match."""
     near = [p for ps in PHRASES["near"].values() for p in ps]
