@@ -144,7 +144,9 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
                  "what if", "i read", "i heard", "someone told me", "is that true",
                  "watch out for", "suppose", "is that an emergency",
                  "should i call nine one one if", "should i go to the er if",
-                 "should i go to the emergency room if", "what are the chances")
+                 "should i go to the emergency room if", "what are the chances",
+                 # round 25: a doctor's question, not a report (911, the session ended)
+                 "if i ever had", "if i have ever had", "have you ever had", "asked me if")
 _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back", "used to",
             "in high school", "as a kid", "as a teenager", "in two zero", "in one nine",
             "when i was younger", "died of", "died from", "passed away from", "decades ago",
@@ -190,7 +192,11 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             # a sign that is over: "my leg was swollen after my knee surgery but it's fine
             # now" (round 18: 911, and the session ended)
             *(f"{c} {who} {over} now" for c in ("but", "and") for who in ("it is", "they are")
-              for over in ("fine", "better", "gone", "okay", "normal")))
+              for over in ("fine", "better", "gone", "okay", "normal")),
+            # round 25: a film about an overdose, and a sister's call for a cramp, long ago
+            # (911, the session ended)
+            "a movie about", "a film about", "a show about", "a book about",
+            "for a cramp once", "was that overkill", "was that an overreaction")
 
 
 # "Now" after these says the sign is over: "it swelled up after surgery last year but it's
@@ -217,6 +223,9 @@ def asks_about(text: str) -> bool:
         # 24: the history before it made it history); "what if my leg suddenly swells" asks
     if words[0] == "if" or any(f" {h} " in padded for h in _HYPOTHETICAL + _HISTORY):
         return True
+    if words[0] in QUESTION_OPENERS and _CRAMP_WORDS.intersection(words[_when(words):]):
+        return True  # "is it a stroke when my toes curl up during a cramp": what a cramp is
+        # (round 25: 911, the session ended); "is this a stroke, my face is drooping" is not
     pairs = list(zip(words, words[1:], strict=False))
     # "i" after anything but a question's verb ("how do i know", "should i call") says what
     # someone has: "why can't i breathe"
@@ -228,6 +237,14 @@ def asks_about(text: str) -> bool:
         and not _PERSONAL.intersection(words)
         and not _PERSONAL_PAIRS.intersection(pairs)
     )
+
+
+_CRAMP_WORDS = frozenset(["cramp", "cramps", "cramping", "cramped", "charley", "spasm"])
+
+
+def _when(words: list[str]) -> int:
+    """Where a general "when" clause starts (past the end when there is none)."""
+    return words.index("when") + 1 if "when" in words[2:] else len(words)
 
 
 # What a clause after "and now" says to speak of the sign again: "i had a stroke last year
