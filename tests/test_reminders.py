@@ -687,6 +687,10 @@ def test_yes_but_on_a_day_in_the_evening_to_the_offer_keeps_the_evening():
     [
         ("yeah but on monday morning", 7, 9),  # round 20: tomorrow at 9, Monday lost
         ("tomorrow afternoon", 5, 14),  # round 20: the fallback
+        # round 25: set at 9 in the morning, or the fallback
+        ("sometime in the evening would be good", 4, 18),
+        ("saturday afternoon once the kids are down", 5, 14),
+        ("not tomorrow, make it monday at nine", 7, 9),
     ],
 )
 def test_a_day_and_time_said_to_the_reminder_offer_set_that_reminder(said, day, hour):

@@ -153,7 +153,9 @@ _PAST = {
     "half past ": (30, 0), "quarter past ": (15, 0), "quarter to ": (45, 1),
     "a quarter past ": (15, 0), "a quarter to ": (45, 1),
 }  # fmt: skip
-_ABOUT = ("around ", "about ", "at around ", "at about ", "roughly ")  # "around eight tonight"
+_ABOUT = (  # "around eight tonight", "sometime in the evening"
+    "around ", "about ", "at around ", "at about ", "roughly ", "sometime ", "some time ",
+)  # fmt: skip
 
 
 def time_value(words: str, today: date) -> str | None:

@@ -640,7 +640,7 @@ class Matcher:
         if REMINDER_INTENT not in self.intents:
             return None
         if "remind" not in words:  # "tuesday at two would be better, he naps then"
-            return self._when_then_remark(words)
+            return self._when_then_remark(words) or self._when_instead(words)
         at = words.index("remind")
         for start in range(max(0, at - 2), at + 1):
             for end in range(len(words), at + 1, -1):
@@ -655,9 +655,20 @@ class Matcher:
         """A reminder's day or time said first, as a sample of the reminder or a slot fill,
         then a remark ("sure, tomorrow at eight, before rounds": round 24, the fallback)."""
         for end in range(len(words) - 1, 1, -1):
-            if _asks(words[end:]):
-                break  # "at night, why do my legs cramp": a question, not a remark
+            if _asks(words[end:]):  # "at night, why do my legs cramp": a question, not a
+                continue  # remark; "... are down" cut from "once the kids are down" is none
             found = self._said_alone(words[:end])
+            if found is not None and found.intent == REMINDER_INTENT and _names_when(found):
+                return found
+        return None
+
+    def _when_instead(self, words: list[str]) -> Match | None:
+        """A day or time turned down, then the one wanted ("not tomorrow, make it monday at
+        nine": round 25, the fallback): the reminder said after it."""
+        if words[:1] not in (["not"], ["no"], ["nah"]):
+            return None
+        for start in range(2, len(words) - 1):
+            found = self._said_alone(words[start:])
             if found is not None and found.intent == REMINDER_INTENT and _names_when(found):
                 return found
         return None
