@@ -3895,3 +3895,16 @@ def test_a_no_about_walking_in_other_words_is_a_no(said: str) -> None:
     # Round 24, a last new user: each was asked again
     turn = play("open leg cramp helper", "check my symptoms", "no", "no", said)[-1]
     assert turn.session_attributes["answers"]["WALKING"] == "no"
+
+
+@pytest.mark.parametrize(
+    ("said", "topic"),
+    [
+        ("what else can cause it", "CrampCausesIntent"),  # what the skill can do
+        ("is that something to do with my veins", "CrampsAndVeinDiseaseIntent"),  # the fallback
+    ],
+)
+def test_a_follow_up_about_the_answer_just_given_is_answered(said: str, topic: str) -> None:
+    """Round 24, a new user: said after the night cramps answer."""
+    turn = play("open leg cramp helper", "why do my legs cramp at night", said)[-1]
+    assert C.topics[topic].speech in turn.speech and not turn.session_ended
