@@ -3908,3 +3908,14 @@ def test_a_follow_up_about_the_answer_just_given_is_answered(said: str, topic: s
     """Round 24, a new user: said after the night cramps answer."""
     turn = play("open leg cramp helper", "why do my legs cramp at night", said)[-1]
     assert C.topics[topic].speech in turn.speech and not turn.session_ended
+
+
+def test_a_long_answer_with_loose_words_of_travel_or_toil_is_still_the_answer() -> None:
+    """Round 24, a new user: "after a long day" lent an emergency a fifth of the classifier's
+    evidence, and the answer fell back. A word taught by emergencies still stops it."""
+    said = "oh I'd say two or three times a week, mostly after a long day baling hay"
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+    alarm = "two or three times a week, and my calf is swollen after a long flight"
+    turn = play("open leg cramp helper", "check my symptoms", alarm)[-1]
+    assert "9 1 1" in turn.speech and "answers" not in (turn.session_attributes or {})

@@ -1131,7 +1131,7 @@ class Matcher:
             return None
         if all(len(heard.split()) < 2 for _, heard in answers) and len(text.split()) > 4:
             return None  # "luckily i've never had a stroke": one word is no answer in many
-        if outside & (NEGATIONS | _PLAIN_NO) or self._sounds_alarming(text):
+        if outside & (NEGATIONS | _PLAIN_NO) or self._alarms_an_answer(text):
             return None
         if _says_any(text, _DECEASED):
             return None  # "my husband passed away last year, he had varicose veins too" was
@@ -1186,6 +1186,17 @@ class Matcher:
         """Whether the phrase's words give an emergency enough of the classifier's evidence
         that no answer should be read into it (the fallback offers 911)."""
         return self._sounds_alarming_tokens(self._near_tokens(text)[0])
+
+    def _alarms_an_answer(self, text: str) -> bool:
+        """Whether a phrase that names an answer sounds alarming: a word mostly taught by
+        emergencies, or the emergency's share well past the guard's ("two or three times a
+        week, mostly after a long day baling hay" holds only loose words: round 25, the
+        fallback)."""
+        tokens = self._near_tokens(text)[0]
+        share = self._emergency_share(tokens)
+        if self._classifier.alarm.intersection(tokens):
+            return share >= CLASSIFIER_EMERGENCY_SHARE
+        return share >= ANSWER_ALARM_SHARE
 
     def _sounds_alarming_tokens(self, tokens: Iterable[str]) -> bool:
         return self._emergency_share(tokens) >= CLASSIFIER_EMERGENCY_SHARE
@@ -1553,6 +1564,7 @@ _PLAIN_NO = frozenset({"no", "nope", "nah"})
 # does it mean if my leg cramps on walks" is no "what does it mean").
 _TAKES_BACK = NEGATIONS | TURNS | TAKEN_BACK | _PLAIN_NO | {"instead", "actually"}
 _REMARK_WORDS = 3
+ANSWER_ALARM_SHARE = 0.5  # with no alarm word, an answer yields only to this share
 _SIGN_TYPES = frozenset({"Exercise", "CheckAnswer", "CrampFrequency"})
 _NO_TROUBLE = frozenset({"cramps", "cramp", "problem", "problems", "trouble", "pain", "issues"})
 _SAID_FIRST = frozenset({
