@@ -461,7 +461,9 @@ def stem(word: str) -> str:
 # i'm having a stroke", "my leg turned blue") that say nothing alarming on their own: they
 # count as evidence, but are no alarm word ("are varicose veins a big deal", "my legs cramp
 # on walks then feel fine", round 18: the fallback). "care" is here as its stem, "car".
-UNALARMING_STEMS = frozenset(stem(w) for w in ("think", "feel", "turn", "care", "big"))
+UNALARMING_STEMS = frozenset(stem(w) for w in (
+    "think", "feel", "turn", "care", "big", "right", "went", "gone", "weird", "bunch", "floor",
+))
 
 # Function words as the near match and the classifier see them (stemmed).
 FUNCTION_STEMS = frozenset(stem(w) for w in FUNCTION_WORDS)
