@@ -158,7 +158,7 @@ class State(NamedTuple):
             else:
                 answers = parsed
         elif pending in SETTLED and result is not None and "answers" in attrs:
-            parsed = triage.parse_answers(attrs["answers"])
+            parsed = triage.parse_answers(attrs["answers"], reachable=False)
             # kept only if they are the result's own: anything else is dropped, never trusted
             settled = bool(parsed) and triage.next_question(parsed) is None
             if settled and triage.classify(parsed) == result:
@@ -403,7 +403,13 @@ class Conversation:
         return self._menu(lead, state)
 
     def _ask_check(self, lead: str | None, answers: Mapping[str, Answer], state: State) -> Reply:
-        answers = dict(answers)
+        # An answer the check no longer comes to, once an earlier one changed, is kept as
+        # said earlier (round 25: the session then dropped all the answers, and "no" ended it)
+        aside: Mapping[str, Answer] = {}
+        if triage.next_question(answers) is not None:
+            answers, aside = triage.split_path(answers)
+        if aside:
+            state = state._replace(noted={**state.noted, **aside})
         # Questions the user already answered earlier in the session are not asked again:
         # each is told back ("You said ...") and counted.
         taken: list[str] = []

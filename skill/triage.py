@@ -133,12 +133,18 @@ def progress(answers: Answers) -> tuple[int, int]:
     return len(answers) + 1, _longest_remaining(_key({}))
 
 
-def is_reachable(answers: Answers) -> bool:
-    """True if these answers are exactly what the check would have asked, in order."""
+def split_path(answers: Answers) -> tuple[dict[str, Answer], dict[str, Answer]]:
+    """(the answers the check reaches, in order; the rest): once an earlier answer changes,
+    a later one may answer a question the check no longer comes to next."""
     walked: dict[str, Answer] = {}
     while (q := next_question(walked)) is not None and q in answers:
         walked[q] = answers[q]
-    return walked.keys() == answers.keys()
+    return walked, {q: a for q, a in answers.items() if q not in walked}
+
+
+def is_reachable(answers: Answers) -> bool:
+    """True if these answers are exactly what the check would have asked, in order."""
+    return not split_path(answers)[1]
 
 
 def record(answers: Answers, answer: Answer) -> dict[str, Answer]:
@@ -150,8 +156,10 @@ def record(answers: Answers, answer: Answer) -> dict[str, Answer]:
     return updated
 
 
-def parse_answers(raw: Any) -> dict[str, Answer] | None:
-    """Answers from untrusted session data, or None if they are not a state the check reaches."""
+def parse_answers(raw: Any, *, reachable: bool = True) -> dict[str, Answer] | None:
+    """Answers from untrusted session data, or None if they are not a state the check reaches
+    (with `reachable` false: answers of any questions, as a result may rest on one said
+    earlier in the session, past the question that settled it)."""
     if not isinstance(raw, dict) or len(raw) > len(QUESTIONS):
         return None
     answers: dict[str, Answer] = {}
@@ -162,4 +170,4 @@ def parse_answers(raw: Any) -> dict[str, Answer] | None:
             answers[q] = Answer(a)
         except ValueError:
             return None
-    return answers if is_reachable(answers) else None
+    return answers if not reachable or is_reachable(answers) else None

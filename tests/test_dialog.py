@@ -3919,3 +3919,37 @@ def test_a_long_answer_with_loose_words_of_travel_or_toil_is_still_the_answer() 
     alarm = "two or three times a week, and my calf is swollen after a long flight"
     turn = play("open leg cramp helper", "check my symptoms", alarm)[-1]
     assert "9 1 1" in turn.speech and "answers" not in (turn.session_attributes or {})
+
+
+@pytest.mark.parametrize(
+    ("said", "then", "answers"),
+    [
+        ("no", "no", {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"}),
+        ("no", "nope, sleep like a log", {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"}),
+        ("yes", "yes", {"FREQUENT": "yes", "SLEEP": "yes", "WALKING": "no"}),
+    ],
+)
+def test_changing_an_answer_that_leads_to_another_question_goes_on_with_the_check(
+    said: str, then: str, answers: dict[str, str]
+) -> None:
+    """Round 25, a new user: "not sure" to how often skips the sleep question. Changed to a
+    yes or no after the result, the check asks it; the walking answer it no longer comes to
+    next was unreachable, the session dropped every answer, and "no" ended it."""
+    *_, changed, turn, why = play(
+        "open leg cramp helper", "check my symptoms", "not sure", "no",
+        f"change my first answer to {said}", then, "why",
+    )
+    assert changed.speech.endswith(C.questions["SLEEP"].text)
+    assert not turn.session_ended
+    assert turn.session_attributes["answers"] == answers
+    assert why.session_attributes["answers"] == answers  # kept with the result they give
+
+
+def test_a_result_resting_on_an_answer_said_earlier_keeps_it_past_why() -> None:
+    """Settled by the walking answer, the sleep question never asked: the answers are the
+    result's own, though the check would not have asked them in that order (round 25: they
+    were dropped at the next turn)."""
+    said = "no, but they happen when I walk and stop when I rest"
+    *_, result, why = play("open leg cramp helper", "check my symptoms", "yes", said, "why")
+    assert result.session_attributes["answers"] == {"FREQUENT": "yes", "WALKING": "yes"}
+    assert why.session_attributes["answers"] == {"FREQUENT": "yes", "WALKING": "yes"}

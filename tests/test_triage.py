@@ -140,3 +140,11 @@ def test_a_missing_answer_counts_as_no_so_complete_sets_give_every_reason():
         result = triage.classify(partial)
         found[result.outcome].add(result.reason)
     assert triage.reasons_by_outcome() == {o: frozenset(r) for o, r in found.items()}
+
+
+def test_split_path_keeps_the_answers_the_check_reaches_and_sets_the_rest_aside() -> None:
+    said = {"FREQUENT": Answer.NO, "WALKING": Answer.NO}  # "not sure" became a no
+    assert triage.split_path(said) == ({"FREQUENT": Answer.NO}, {"WALKING": Answer.NO})
+    assert triage.parse_answers({"FREQUENT": "no", "WALKING": "no"}) is None
+    loose = triage.parse_answers({"FREQUENT": "no", "WALKING": "no"}, reachable=False)
+    assert loose == said
