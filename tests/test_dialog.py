@@ -3953,3 +3953,13 @@ def test_a_result_resting_on_an_answer_said_earlier_keeps_it_past_why() -> None:
     *_, result, why = play("open leg cramp helper", "check my symptoms", "yes", said, "why")
     assert result.session_attributes["answers"] == {"FREQUENT": "yes", "WALKING": "yes"}
     assert why.session_attributes["answers"] == {"FREQUENT": "yes", "WALKING": "yes"}
+
+
+@pytest.mark.parametrize("said", ["pause", "can we pause for a minute", "let's pause here"])
+def test_a_pause_mid_check_asks_the_question_again_and_keeps_the_answers(said: str) -> None:
+    """Round 25, a new user: "pause" was near "causes" (the causes answer), and "can we pause
+    for a minute" the walking answer. The skill cannot wait: the question comes again."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert turn.intent == "AMAZON.PauseIntent"
+    assert turn.speech.endswith(C.questions["SLEEP"].text) and not turn.session_ended
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}

@@ -376,6 +376,7 @@ ROUTES: dict[str, Act] = {
     "AMAZON.HelpIntent": _act(Conversation.help),
     "AboutSkillIntent": _act(Conversation.about),
     "AMAZON.RepeatIntent": _act(Conversation.repeat),
+    "AMAZON.PauseIntent": _act(Conversation.repeat),  # the skill cannot wait: asked again
     "AMAZON.NavigateHomeIntent": _act(Conversation.navigate_home),
     "AMAZON.PreviousIntent": _act(Conversation.previous),
     "AMAZON.StopIntent": _act(Conversation.stop),

@@ -1697,7 +1697,9 @@ _TAKEN_AS_SAID = frozenset({*LEADING_ANSWERS, NOT_SURE})
 _DOUBTING = frozenset({"sure", "know", "tell", "idea", "unsure"})
 # Intents whose one-word samples are whole turns ("probably", "huh"): a phrase that says
 # more besides is not near them ("uh huh every night" is an answer, not "huh?").
-ONE_WORD_TURNS = frozenset({*LEADING_ANSWERS, "AMAZON.RepeatIntent", "AMAZON.PreviousIntent"})
+ONE_WORD_TURNS = frozenset({
+    *LEADING_ANSWERS, "AMAZON.RepeatIntent", "AMAZON.PreviousIntent", "AMAZON.PauseIntent",
+})
 
 
 def _says_more(sample: frozenset[str], said: frozenset[str], idf: Mapping[str, float]) -> bool:

@@ -75,6 +75,10 @@ BUILTIN_PHRASES: Mapping[str, tuple[str, ...]] = {
         "can you repeat that", "please repeat", "what did you say", "come again", "pardon",
         "again", "one more time", "sorry what", "i did not catch that",
     ),
+    "AMAZON.PauseIntent": (
+        "pause", "pause it", "pause this", "pause please", "pause that", "pause here",
+        "let us pause", "can we pause", "pause for a minute", "pause for a second",
+    ),
     "AMAZON.StartOverIntent": (
         "start over", "restart", "start again", "begin again", "from the top", "reset",
         "start from the beginning", "let us start over", "start over please",
