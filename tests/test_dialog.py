@@ -3963,3 +3963,13 @@ def test_a_pause_mid_check_asks_the_question_again_and_keeps_the_answers(said: s
     assert turn.intent == "AMAZON.PauseIntent"
     assert turn.speech.endswith(C.questions["SLEEP"].text) and not turn.session_ended
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+def test_a_question_said_first_mid_check_keeps_the_answers() -> None:
+    """Round 25, a new user: "question first" made it "go back" (the previous question),
+    and the first answer was dropped."""
+    said = "quick question first, does potassium matter? I eat a banana every day"
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert turn.intent not in {"AMAZON.PreviousIntent", "AMAZON.FallbackIntent"}
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert C.questions["FREQUENT"].text not in turn.speech

@@ -467,7 +467,7 @@ class Matcher:
         doubt = self._doubt(text)
         if doubt is not None:
             return doubt
-        guess = self._classify(text) or value or self._worried_story(text)
+        guess = self._classify(asked) or value or self._worried_story(text)
         if guess is not None:
             return guess
         return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)

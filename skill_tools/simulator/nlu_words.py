@@ -306,6 +306,7 @@ CARRIERS = tuple(sorted((
     # Round 19: a question asked mid-check got "I need an answer to this question first".
     "hold that thought", "before i answer", "before i answer that", "before we go on",
     "sorry to interrupt", "just a second", "one second", "so quick question",
+    "quick question first", "a question first", "question first",  # round 25: "go back"
     "ok then", "okay then", "alright then", "well then",  # "ok then yes" was "why" (round 19)
     # Round 20: a caregiver passing on the answer ("hold on, let me ask him, he says no").
     "let me ask him", "let me ask her", "let me ask them", "he says", "she says", "they say",
