@@ -3973,3 +3973,19 @@ def test_a_question_said_first_mid_check_keeps_the_answers() -> None:
     assert turn.intent not in {"AMAZON.PreviousIntent", "AMAZON.FallbackIntent"}
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
     assert C.questions["FREQUENT"].text not in turn.speech
+
+
+@pytest.mark.parametrize("said", ["ok sure", "fine, humor me"])
+def test_everyday_yeses_to_the_offer_of_a_check_start_it(said: str) -> None:
+    """Round 25, a new user: "ok sure" was "why" ("that's all I have on that"), "fine,
+    humor me" the fallback."""
+    turn = play("open leg cramp helper", "what are varicose veins", "yes", said)[-1]
+    assert turn.speech.endswith(C.questions["FREQUENT"].text)
+
+
+def test_yes_give_me_to_the_offer_of_the_contact_details_gives_them() -> None:
+    """Round 25, a new user: "give me" was near "give me the quiz", and the check began
+    again, its result lost."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", "yes, give me")[-1]
+    assert turn.intent == "AMAZON.YesIntent"
+    assert turn.speech.startswith(C.contact.speech) and turn.session_attributes.get("result")

@@ -1076,6 +1076,8 @@ class Matcher:
         )
         if loose and not (meant and found.method != "fallback") and not when:
             return None  # a loose guess must not outweigh the yes or no
+        if found.method == "near" and len(content_words(" ".join(rest))) < 2:
+            return None  # "yes, give me": it names nothing (round 25: "give me the quiz")
         if found.intent in _NO_REQUEST:
             return None
         return found

@@ -352,6 +352,7 @@ _CONTRACTIONS = {
     "couldnt": "could not", "wouldnt": "would not", "havent": "have not",
     "whats": "what is", "thats": "that is", "theres": "there is", "hows": "how is",
     "wont": "will not", "arent": "are not", "shouldnt": "should not",  # round 23
+    "ok": "okay",  # round 25: "ok sure" was "why", "okay sure" a sample of yes
 }
 _CONTRACTION = re.compile(r"\b(?:" + "|".join(map(re.escape, _CONTRACTIONS)) + r")\b")
 _SUFFIXES = ((re.compile(r"n't\b"), " not"), (re.compile(r"'re\b"), " are"),
