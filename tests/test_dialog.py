@@ -3989,3 +3989,11 @@ def test_yes_give_me_to_the_offer_of_the_contact_details_gives_them() -> None:
     turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", "yes, give me")[-1]
     assert turn.intent == "AMAZON.YesIntent"
     assert turn.speech.startswith(C.contact.speech) and turn.session_attributes.get("result")
+
+
+def test_how_often_said_first_then_when_is_that_answer() -> None:
+    """Round 25, a new user: "maybe" made it not sure, and the "not" in the "if" clause
+    took the answer back; the result then said some answers were unclear."""
+    said = "hardly, maybe after a tennis match if I haven't had enough water"
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no"}

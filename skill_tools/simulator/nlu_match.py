@@ -462,8 +462,9 @@ class Matcher:
             yes = Match(YES_INTENT, {}, "leading", 0.0, "yes")
             with_yes = self._with_reply(value, yes)
             return yes if with_yes is value else with_yes
-        if value is not None and _long_answer(value):
-            return value  # "every time i get one at night i'm up for an hour": a whole answer
+        if value is not None and (_long_answer(value) or _opens_with(value, words)):
+            return value  # "every time i get one at night i'm up for an hour": a whole answer;
+            # "hardly, maybe after a tennis match": said first (round 25: "maybe", not sure)
         doubt = self._doubt(text)
         if doubt is not None:
             return doubt
@@ -1131,10 +1132,17 @@ class Matcher:
         ids = {(t, v.id) for t, w in answers for v in self._types[t].get(w, [])}
         if len(ids) not in (1, 2):
             return None
-        if all(len(heard.split()) < 2 for _, heard in answers) and len(text.split()) > 4:
-            return None  # "luckily i've never had a stroke": one word is no answer in many
-        if outside & (NEGATIONS | _PLAIN_NO) or self._alarms_an_answer(text):
-            return None
+        first = text.split()[:1]
+        if all(len(heard.split()) < 2 and heard.split() != first for _, heard in answers) and (
+            len(text.split()) > 4
+        ):
+            return None  # "luckily i've never had a stroke": one word is no answer in many,
+            # unless said first ("hardly, maybe after a tennis match": round 25)
+        words = text.split()
+        condition = set(words[words.index("if") :]) if "if" in words[1:] else set()
+        if (outside - condition) & (NEGATIONS | _PLAIN_NO) or self._alarms_an_answer(text):
+            return None  # (a "not" in an "if" clause takes nothing back: "hardly, maybe
+            # after a match if i haven't had enough water", round 25: not sure)
         if _says_any(text, _DECEASED):
             return None  # "my husband passed away last year, he had varicose veins too" was
             # told back as "you said you have varicose veins" (round 21)
@@ -1574,6 +1582,7 @@ _SAID_FIRST = frozenset({
 })
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 STOP_INTENT = "AMAZON.StopIntent"
+FREQUENCY_INTENT = "CrampFrequencyIntent"
 _LEAVING = _ENDINGS | {"AMAZON.NavigateHomeIntent"}
 _REFUSING = NEGATIONS | _PLAIN_NO | {"don't", "dont", "won't", "didn't"}
 REMINDER_INTENT = "SetReminderIntent"
@@ -1790,6 +1799,16 @@ def _asks(words: list[str]) -> bool:
             )
         )
         for i, w in enumerate(words)
+    )
+
+
+def _opens_with(match: Match, words: list[str]) -> bool:
+    """Whether the phrase opens with the answer's value ("hardly, ..."), not a "never" (of
+    "never mind")."""
+    return match.intent == FREQUENCY_INTENT and any(
+        fill.value and words[: len(fill.value.split())] == fill.value.split()
+        and fill.value.split()[0] not in _DENYING
+        for fill in match.slots.values()
     )
 
 
