@@ -3997,3 +3997,17 @@ def test_how_often_said_first_then_when_is_that_answer() -> None:
     said = "hardly, maybe after a tennis match if I haven't had enough water"
     turn = play("open leg cramp helper", "check my symptoms", said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
+
+
+def test_a_relative_who_set_the_skill_up_is_not_whom_the_check_is_for() -> None:
+    """Round 25, a new user: the check asked about the grandson ("do they get frequent leg
+    cramps?"), and "it's me with the cramps, not my grandson" fell back."""
+    said = "well hello there, my grandson set this up for me. my legs have been giving me trouble"
+    turn = play("open leg cramp helper", f"{said} at night")[-1]
+    assert turn.speech.endswith(C.questions["FREQUENT"].text)
+    *_, turn = play(
+        "open leg cramp helper", "check my grandson's symptoms", "yes",
+        "them? no dear, it's me with the cramps, not my grandson",
+    )
+    assert turn.speech.endswith(C.questions["FREQUENT"].text)
+    assert not turn.session_attributes.get("for_other")
