@@ -36,7 +36,8 @@ PROMPT_KEYS = (
     "goodbye", "help", "menu", "menu_reprompt", "more_reprompt", "no_email", "no_more_detail",
     "no_phone", "no_such_answer", "no_topic_yet", "not_listed", "not_sure_outside_check",
     "nothing_to_repeat", "offer_check", "offer_check_reprompt", "offer_contact",
-    "offer_contact_reprompt", "offer_fallback_again", "reminder_unclear", "reminder_which_half",
+    "offer_contact_reprompt", "offer_fallback_again", "reminder_unclear", "reminder_unclear_time",
+    "reminder_which_half",
     "result_changed", "result_kept", "result_next", "result_next_reprompt", "result_same",
     "resume_check", "resume_check_reprompt", "starting_over", "welcome", "welcome_back",
     "yes_or_no", "yes_without_question",
@@ -125,6 +126,8 @@ class Reminder(NamedTuple):
     time: time
     offer: str
     offer_reprompt: str
+    offer_that_day: str  # a day said with a time the skill could not use ("after lunch")
+    offer_that_day_reprompt: str
     spoken: str  # what the device says when it fires: how to reach the clinic, nothing else
     created: str  # with {when}
     no_permission: str
@@ -390,6 +393,8 @@ def _reminder(node: dict, values: Mapping[str, str]) -> Reminder:
         time=at,
         offer=text("offer"),
         offer_reprompt=text("offer_reprompt"),
+        offer_that_day=text("offer_that_day"),
+        offer_that_day_reprompt=text("offer_that_day_reprompt"),
         spoken=text("spoken" if values["phone"] else "spoken_no_phone"),
         created=text("created"),
         no_permission=text("no_permission"),

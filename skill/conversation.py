@@ -383,8 +383,12 @@ class Conversation:
         }[kind]
 
     def _offer(self, lead: str | None, state: State, kind: Pending) -> Reply:
+        remind = state.remind
         if kind is Pending.REMINDER_HALF:
-            question = reprompt = self._which_half(state.remind)
+            question = reprompt = self._which_half(remind)
+        elif kind is Pending.OFFER_REMINDER and remind and remind.unclear and remind.day:
+            question = self.content.reminder.offer_that_day  # "Thursday after lunch"
+            reprompt = self.content.reminder.offer_that_day_reprompt
         else:
             question, reprompt = self._offer_texts(kind)
         if kind is Pending.OFFER_CHECK and state.for_other:  # "a quick check of their symptoms"
@@ -1023,7 +1027,9 @@ class Conversation:
         # The skill's own time was just offered, after a day or time it could not use (kept).
         offered = state.pending is Pending.OFFER_REMINDER and kept is not None and kept.unclear
         if offered or (wanted == Requested() and kept is not None and kept.unclear):
-            kept = None  # a yes to the skill's own time; "remind me" said afresh
+            # a yes to the skill's own time (on the day said, if it was clear); "remind me"
+            # said afresh
+            kept = Requested(day=kept.day) if offered and kept and kept.day else None
         remind = wanted if wanted not in (None, Requested()) else kept
         asked = state.pending in (Pending.CHECK, Pending.RESUME_CHECK) or offered
         if remind is not None and remind.unclear and not asked:
@@ -1031,12 +1037,16 @@ class Conversation:
             # offers its own time rather than set one nobody asked for (round 9); asked
             # again, or in the check, it sets that time and says why. Said to the offer
             # that follows the contact details, it is the first time (round 24: set at 9).
-            lead = self.content.prompt("reminder_unclear")
+            lead = self._unclear(remind)
             return self._offer(lead, state._replace(remind=remind), Pending.OFFER_REMINDER)
         if remind is not None and remind.guessed:  # "at six": the morning, or the evening?
             kept = self._aside(state)
             return self._offer(None, kept._replace(remind=remind), Pending.REMINDER_HALF)
         return CreateReminder(self._aside(state)._replace(remind=remind))
+
+    def _unclear(self, remind: Requested) -> str:
+        """What of a reminder's day and time the skill could not use."""
+        return self.content.prompt("reminder_unclear_time" if remind.day else "reminder_unclear")
 
     def _which_half(self, remind: Requested | None) -> str:
         """ "Is that 6 in the morning? If not, I'll make it 6 in the evening." """
@@ -1132,7 +1142,7 @@ class Conversation:
         words = self.content.reminder
         created = words.created.replace("{when}", when)
         if state.remind is not None and state.remind.unclear:  # "on Christmas": said so
-            created = _join(self.content.prompt("reminder_unclear"), created)
+            created = _join(self._unclear(state.remind), created)
         lead = {
             ReminderResult.CREATED: created,
             ReminderResult.NO_PERMISSION: words.no_permission,

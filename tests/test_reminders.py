@@ -727,3 +727,23 @@ def test_yes_but_not_tomorrow_names_the_day_of_the_reminder():
         )
         [call] = api.reminders()
     assert call.body["trigger"]["scheduledTime"] == "2026-12-07T09:00:00"
+
+
+@pytest.mark.parametrize(
+    "said", ["could you make it thursday after lunch instead", "remind me thursday after lunch"]
+)
+def test_a_day_with_a_time_no_clock_gives_offers_that_day_s_morning_first(said):
+    """Round 25, a new user: "after lunch" was cut off as a remark, and the reminder set for
+    Thursday at 9 in the morning without a word. The skill now says it could not use the time
+    and offers that morning; yes sets it (Friday 4 December 2026: Thursday is the 10th)."""
+    with FakeAlexaApi() as api:
+        *_, offered, done = _said_with_consent(
+            api, "open leg cramp helper", "how do i contact the vein center", said, "yes",
+            at=EARLY_MORNING,
+        )
+        [call] = api.reminders()
+    assert offered.speech == (
+        f"{C.prompt('reminder_unclear_time')} {C.reminder.offer_that_day}"
+    )
+    assert call.body["trigger"]["scheduledTime"] == "2026-12-10T09:00:00"
+    assert "Thursday" in done.speech

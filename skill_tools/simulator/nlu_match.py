@@ -649,7 +649,7 @@ class Matcher:
                     continue  # the whole phrase: matched already, or not
                 found = self._said_alone(words[start:end])
                 if found is not None and found.intent == REMINDER_INTENT:
-                    return found
+                    return _with_vague_time(found, words[end:])
         return None
 
     def _when_then_remark(self, words: list[str]) -> Match | None:
@@ -660,7 +660,7 @@ class Matcher:
                 continue  # remark; "... are down" cut from "once the kids are down" is none
             found = self._said_alone(words[:end])
             if found is not None and found.intent == REMINDER_INTENT and _names_when(found):
-                return found
+                return _with_vague_time(found, words[end:])
         return None
 
     def _when_instead(self, words: list[str]) -> Match | None:
@@ -1540,6 +1540,26 @@ def _denied(text: str, words: str) -> bool:
     if _negated(text, words, _DENYING) or _no_after(text, words):
         return True  # round 24: "walking? oh heavens no, i walk the mall" (a walking yes)
     return not _says_any(text, _UNABLE) and _negated(text, words, ("without", "without any"))
+
+
+# What a time is said by that no clock gives: "after lunch", "before work" (round 25: cut
+# off as a remark, and the reminder set at 9 in the morning without a word).
+_VAGUE_TIMES = frozenset({
+    "breakfast", "lunch", "lunchtime", "dinner", "supper", "tea", "work", "school", "church",
+    "nap", "dark", "sunrise", "sunset",
+})  # fmt: skip
+
+
+def _with_vague_time(found: Match, rest: list[str]) -> Match:
+    """A reminder whose day was said before "after lunch" or the like, with the time heard
+    as said: AMAZON.TIME has no value for it, and the skill says it cannot use it."""
+    at = found.slots.get("time")
+    if at is None or at.value or rest[:1] not in (["after"], ["before"], ["around"]):
+        return found
+    said = rest[: next((k + 1 for k, w in enumerate(rest) if w in _VAGUE_TIMES), 0)]
+    if not said:
+        return found
+    return replace(found, slots={**found.slots, "time": replace(at, value=" ".join(said))})
 
 
 def _names_when(found: Match) -> bool:
