@@ -2663,6 +2663,22 @@ def test_night_cramps_in_broken_english_are_not_the_walking_answer() -> None:
             "nah that's enough. how do i get ahold of these vein people",
             "ContactClinicIntent",
         ),
+        # round 25, a new user: asked in so many words, or "ok, back to ..." (a plain no)
+        (
+            ("what causes leg cramps",),
+            "no, i'd rather you check whether he should see someone",
+            "SymptomCheckIntent",
+        ),
+        (
+            ("what causes leg cramps",),
+            "no. i just want to know if i should see somebody",
+            "WhenToSeeSpecialistIntent",
+        ),
+        (
+            ("check my symptoms", "yes", "what causes leg cramps"),
+            "no. ok, back to the questions please",
+            "SymptomCheckIntent",
+        ),
     ],
 )
 def test_a_request_after_a_yes_or_no_is_heard(

@@ -188,7 +188,7 @@ _NO_REQUEST = ANSWER_INTENTS | set(LEADING_ANSWERS)  # said after a yes or no: n
 
 _REQUEST_OPENERS = QUESTION_OPENERS | {
     "give", "tell", "remind", "check", "set", "send", "call", "start", "run", "text", "email",
-    "make", "do", "take",
+    "make", "do", "take", "back",  # "no. ok, back to the questions please" (round 25)
 }
 # The answers that say which question they answer ("they wake me up"): after a short yes or
 # no, one of them is the answer meant; how often ("maybe a couple times") only says more.
@@ -1056,10 +1056,12 @@ class Matcher:
         # "no, i mean cramps, mainly at night": what was meant instead (round 20: a plain no)
         meant = rest[1:2] in (["mean"], ["meant"]) and rest[:1] == ["i"]
         rest = drop_fillers(" ".join(rest[2:] if meant else rest)).split()
-        while rest and rest[0] in _LINKS:
+        while rest and rest[0] in _LINKS | {"okay", "well"}:  # "no. ok, back to the questions"
             rest = rest[1:]
         led = next((lead for lead in _REQUEST_LEADS if rest[: len(lead)] == lead), ())
         rest = rest[len(led) :]  # "nope, i would rather do the symptom check"
+        if led and rest[:1] == ["you"]:
+            rest = rest[1:]  # "no, i'd rather you check whether he should see someone"
         # "no, tomorrow at twelve", said to the offer of a reminder: when it is wanted
         timed = len(rest) >= 2 and bool(self._builtins(REMINDER_INTENT, rest))
         opens = rest and (led or meant or timed or rest[0] in _REQUEST_OPENERS)
@@ -1075,7 +1077,10 @@ class Matcher:
         when = found.intent == REMINDER_INTENT and any(
             found.slots[n].value for n in ("day", "time") if n in found.slots
         )
-        if loose and not (meant and found.method != "fallback") and not when:
+        # asked for in so many words ("i would rather", "i want to"), or asked ("what
+        # actually is a cramp, physically"): its best reading (round 25: a plain no)
+        asked = (led or rest[0] in _WH_WORDS) and found.method not in ("fallback", "open_slot")
+        if loose and not ((meant or asked) and found.method != "fallback") and not when:
             return None  # a loose guess must not outweigh the yes or no
         if found.method == "near" and len(content_words(" ".join(rest))) < 2:
             return None  # "yes, give me": it names nothing (round 25: "give me the quiz")
