@@ -691,6 +691,7 @@ def test_yes_but_on_a_day_in_the_evening_to_the_offer_keeps_the_evening():
         ("sometime in the evening would be good", 4, 18),
         ("saturday afternoon once the kids are down", 5, 14),
         ("not tomorrow, make it monday at nine", 7, 9),
+        ("wednesday please", 9, 9),  # "please say yes or no"
     ],
 )
 def test_a_day_and_time_said_to_the_reminder_offer_set_that_reminder(said, day, hour):
@@ -747,3 +748,15 @@ def test_a_day_with_a_time_no_clock_gives_offers_that_day_s_morning_first(said):
     )
     assert call.body["trigger"]["scheduledTime"] == "2026-12-10T09:00:00"
     assert "Thursday" in done.speech
+
+
+def test_a_yes_with_a_day_and_time_then_a_remark_sets_that_time():
+    """Round 25, a new user: the fallback ("when I'm home" was taken for a question)."""
+    said = "sure, tomorrow at six thirty in the evening when I'm home from work"
+    with FakeAlexaApi() as api:
+        _said_with_consent(
+            api, "open leg cramp helper", "how do i contact the vein center", said,
+            at=EARLY_MORNING,
+        )
+        [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"] == "2026-12-05T18:30:00"

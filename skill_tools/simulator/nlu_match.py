@@ -656,8 +656,11 @@ class Matcher:
         """A reminder's day or time said first, as a sample of the reminder or a slot fill,
         then a remark ("sure, tomorrow at eight, before rounds": round 24, the fallback)."""
         for end in range(len(words) - 1, 1, -1):
-            if _asks(words[end:]):  # "at night, why do my legs cramp": a question, not a
-                continue  # remark; "... are down" cut from "once the kids are down" is none
+            remark = words[end:]
+            said_when = remark[:1] == ["when"] and remark[1:2] in (["i"], ["we"], ["my"])
+            if _asks(remark) and not said_when:  # "at night, why do my legs cramp": a
+                continue  # question; "... are down" cut from "once the kids are down" is none,
+                # nor "when i'm home from work" (round 25: the fallback)
             found = self._said_alone(words[:end])
             if found is not None and found.intent == REMINDER_INTENT and _names_when(found):
                 return _with_vague_time(found, words[end:])
@@ -1068,6 +1071,8 @@ class Matcher:
         if not opens or not (led or meant) and len(rest) < 2:
             return None  # "yeah they run in my family": a remark with the answer, not a request
         found = self.resolve(" ".join(rest))  # as said on its own
+        if timed and found.method == "fallback":  # "sure, tomorrow at six thirty in the
+            found = self._when_then_remark(rest) or found  # evening when i'm home" (round 25)
         loose = found.method not in _REQUEST_METHODS and not (
             found.method == "near" and found.score >= _REQUEST_NEAR
         )
