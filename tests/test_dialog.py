@@ -4027,3 +4027,21 @@ def test_a_relative_who_set_the_skill_up_is_not_whom_the_check_is_for() -> None:
     )
     assert turn.speech.endswith(C.questions["FREQUENT"].text)
     assert not turn.session_attributes.get("for_other")
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "answers"),
+    [
+        (("yes",), "oh my word, yes, last night I woke up screaming", {"SLEEP": "yes"}),
+        (("yes",), "thinking about it, yeah, I'm usually up for an hour after one hits",
+         {"SLEEP": "yes"}),
+        (("yes",), "si, yes", {"SLEEP": "yes"}),
+        ((), "every single night, they're killing me", {}),
+    ],
+)
+def test_an_answer_after_an_interjection_or_with_an_idiom_is_that_answer(
+    before: tuple[str, ...], said: str, answers: dict[str, str]
+) -> None:
+    """Round 25, a new user: each fell back ("I need an answer to this question first")."""
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes", **answers}

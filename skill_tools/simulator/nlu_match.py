@@ -1007,7 +1007,22 @@ class Matcher:
                 if not _says_any(text, ("actually", "misheard", "i meant")):
                     return lead  # "no, they don't go away with rest": a no to walking
                 return self._with_answer(lead, words[1:])
-        return self._leading_phrase(text, words)
+        return self._leading_phrase(text, words) or self._interjected(words)
+
+    def _interjected(self, words: list[str]) -> Match | None:
+        """A plain yes or no after a short interjection ("oh my word, yes, last night i woke
+        up screaming", "thinking about it, yeah, ...", "si, yes": round 25, the fallback): the
+        answer it opens, when the words before it neither ask, turn nor deny."""
+        for at in range(1, min(4, len(words))):
+            if words[at] in _PLAIN_YES | _PLAIN_NO:
+                if set(words[:at]) & (NEGATIONS | TURNS | TAKEN_BACK | _ASKING | _PLAIN_YES
+                                      | _PLAIN_NO):
+                    return None
+                if at < len(words) - 1:
+                    return self._leading_answer(" ".join(words[at:]))
+                hit = self._exact.get(words[at])  # "si, yes": the plain yes or no itself
+                return Match(hit.intent, {}, "leading", 0.0, hit.sample) if hit else None
+        return None
 
     def _request_after_answer(self, text: str) -> Match | None:
         """A yes or no of one or two words ("no thanks", "yes please") and then a request:

@@ -159,6 +159,7 @@ IDIOMS = {
     **{f"passed out {what}": f"handed out {what}"
        for what in ("candy", "sweets", "flyers", "leaflets", "the candy", "cookies")},
     "cramp is killing me": "cramp hurts so much", "cramps are killing me": "cramps hurt so much",
+    "they are killing me": "they hurt so much",  # round 25: "every single night, they're ..."
     "about had a heart attack when": "got a shock when",
     "whatever no": "no", "whatever yes": "yes",  # round 22: the fallback, and again
     # Round 22, new users: 911 or 988, and the session ended.
