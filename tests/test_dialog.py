@@ -4037,6 +4037,9 @@ def test_a_relative_who_set_the_skill_up_is_not_whom_the_check_is_for() -> None:
          {"SLEEP": "yes"}),
         (("yes",), "si, yes", {"SLEEP": "yes"}),
         ((), "every single night, they're killing me", {}),
+        # said in words the model lacked (the fallback)
+        (("yes",), "he mostly sleeps through them I think", {"SLEEP": "no"}),
+        (("yes",), "she cannot sleep good, she wake many time", {"SLEEP": "yes"}),
     ],
 )
 def test_an_answer_after_an_interjection_or_with_an_idiom_is_that_answer(
@@ -4045,3 +4048,9 @@ def test_an_answer_after_an_interjection_or_with_an_idiom_is_that_answer(
     """Round 25, a new user: each fell back ("I need an answer to this question first")."""
     turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes", **answers}
+
+
+def test_occasional_the_skill_s_own_word_is_not_frequent() -> None:
+    """Round 25, a new user: "occasional then" fell back."""
+    turn = play("open leg cramp helper", "check my symptoms", "occasional then")[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
