@@ -287,6 +287,9 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i've been giving away all my stuff since i won't be needing it",
         "my teenage daughter has been cutting her arms",  # a second new user: the fallback
         "there's no point in going on anymore",  # round 25, a new user: the fallback
+        # round 25, a third new user: the fallback, or "repeat"
+        "this is the last time i'll talk to you, goodbye everyone",
+        "this is the last time you'll hear from me",
     ]
     for said in despair:
         turn = say_in(state, said)

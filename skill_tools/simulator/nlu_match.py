@@ -352,6 +352,11 @@ class Matcher:
         said = content_words(text)
         stems = [stem(w) for w in drop_fillers(text).split()]
         pairs = set(zip(stems, stems[1:], strict=False))
+        # "my son swallowed a whole bottle of my pills": a child's overdose is the emergency
+        # first, though the crisis sample "i swallowed a bottle of my pills" holds its words
+        # (round 25: two new users; the crisis reply's 911 line is "if in danger")
+        of_a_child = tuple(text.split()[:2]) in _A_CHILD
+        crisis = None
         for i in self._priority_words.within(said):
             words, sample, intent, particles = self._priority[i]
             if intent in DENIABLE and denies(stems, words, self._signs):
@@ -361,8 +366,11 @@ class Matcher:
             if _in_another_sense(pairs, sample):
                 continue
             if particles <= pairs:  # "passed out" said as such, not "passes ... out walking"
-                return Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
-        return None
+                found = Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
+                if not (of_a_child and intent == CRISIS_INTENT):
+                    return found
+                crisis = crisis or found
+        return crisis
 
     def resolve(self, utterance: str) -> Match:
         """The intent and slots Alexa would send for `utterance` inside the skill's session."""
@@ -1629,6 +1637,12 @@ _SAID_FIRST = frozenset({
 })
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 STOP_INTENT = "AMAZON.StopIntent"
+CRISIS_INTENT = "CrisisIntent"
+_A_CHILD = frozenset({
+    *(("my", c) for c in ("son", "daughter", "kid", "child", "boy", "girl", "grandson",
+                          "granddaughter")),
+    ("the", "baby"), ("the", "kids"),
+})  # fmt: skip
 FREQUENCY_INTENT = "CrampFrequencyIntent"
 _LEAVING = _ENDINGS | {"AMAZON.NavigateHomeIntent"}
 _REFUSING = NEGATIONS | _PLAIN_NO | {"don't", "dont", "won't", "didn't"}

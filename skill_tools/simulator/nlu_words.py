@@ -160,6 +160,12 @@ IDIOMS = {
        for what in ("candy", "sweets", "flyers", "leaflets", "the candy", "cookies")},
     "cramp is killing me": "cramp hurts so much", "cramps are killing me": "cramps hurt so much",
     "they are killing me": "they hurt so much",  # round 25: "every single night, they're ..."
+    # Round 25, a new user: a slip of speech recognition (the fallback), the cold and a laugh
+    # (911, and the session ended).
+    "chess pain": "chest pain", "chess pains": "chest pains", "my chess hurts": "my chest hurts",
+    "blue in the cold": "chilly in the cold", "blue from the cold": "chilly from the cold",
+    "could not breathe from laughing": "was winded from laughing",
+    "could not breathe for laughing": "was winded from laughing",
     "about had a heart attack when": "got a shock when",
     "whatever no": "no", "whatever yes": "yes",  # round 22: the fallback, and again
     # Round 22, new users: 911 or 988, and the session ended.
