@@ -760,3 +760,27 @@ def test_a_yes_with_a_day_and_time_then_a_remark_sets_that_time():
         )
         [call] = api.reminders()
     assert call.body["trigger"]["scheduledTime"] == "2026-12-05T18:30:00"
+
+
+def test_the_time_said_after_the_day_is_kept():
+    """Round 25, a new user: "at noon" was dropped (Monday at 9 in the morning)."""
+    said = "set me a reminder for the day after tomorrow at noon to phone the vein center"
+    with FakeAlexaApi() as api:
+        _said_with_consent(api, "open leg cramp helper", said, at=EARLY_MORNING)
+        [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"] == "2026-12-06T12:00:00"
+
+
+def test_no_then_the_half_of_the_day_then_a_remark_answers_which_half():
+    """Round 25, a new user: to "is that 4 in the morning?", this set 4 in the morning (the
+    "four a m" of the remark was taken)."""
+    with FakeAlexaApi() as api:
+        *_, done = _said_with_consent(
+            api, "open leg cramp helper", "how do i contact the vein center",
+            "remind me thursday at four",
+            "no, four in the afternoon, I'm not getting up at four a.m.",
+            at=EARLY_MORNING,
+        )
+        [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"] == "2026-12-10T16:00:00"
+    assert "4 in the afternoon" in done.speech

@@ -80,7 +80,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 from skill.answers import REPLY_SLOT_TYPE
-from skill_tools.simulator.nlu_builtins import PARTS_OF_DAY, RESOLVERS
+from skill_tools.simulator.nlu_builtins import PARTS_OF_DAY, RESOLVERS, time_value
 from skill_tools.simulator.nlu_index import (
     CLASSIFIER_EMERGENCY_SHARE,
     CLASSIFIER_MIN_SHARE,
@@ -670,9 +670,9 @@ class Matcher:
                 continue  # question; "... are down" cut from "once the kids are down" is none,
                 # nor "when i'm home from work" (round 25: the fallback)
             found = self._said_alone(words[:end])
-            if found is not None and found.intent == REMINDER_INTENT and _names_when(found):
-                return _with_vague_time(found, words[end:])
-        return None
+            if found is not None and found.intent in _WHEN_SAID and _names_when(found):
+                return _with_vague_time(found, words[end:])  # (or the half of the day: "no,
+        return None  # four in the afternoon, i'm not getting up at four a m", round 25: 4 am)
 
     def _when_instead(self, words: list[str]) -> Match | None:
         """A day or time turned down, then the one wanted ("not tomorrow, make it monday at
@@ -1584,12 +1584,20 @@ _VAGUE_TIMES = frozenset({
 
 
 def _with_vague_time(found: Match, rest: list[str]) -> Match:
-    """A reminder whose day was said before "after lunch" or the like, with the time heard
-    as said: AMAZON.TIME has no value for it, and the skill says it cannot use it."""
+    """A reminder whose day was said before the time, with that time: "at noon" (round 25:
+    "... the day after tomorrow at noon to phone them" dropped it), or "after lunch" as said
+    (AMAZON.TIME has no value for it, and the skill says it cannot use it)."""
     at = found.slots.get("time")
-    if at is None or at.value or rest[:1] not in (["after"], ["before"], ["around"]):
+    if at is None or at.value or rest[:1] not in (["after"], ["before"], ["around"], ["at"]):
         return found
-    said = rest[: next((k + 1 for k, w in enumerate(rest) if w in _VAGUE_TIMES), 0)]
+    if rest[0] == "at":
+        clock = next(
+            (v for k in (4, 3, 2, 1) if (v := time_value(" ".join(rest[1 : 1 + k]), date.min))),
+            None,
+        )
+        said = [clock] if clock else []
+    else:
+        said = rest[: next((k + 1 for k, w in enumerate(rest) if w in _VAGUE_TIMES), 0)]
     if not said:
         return found
     return replace(found, slots={**found.slots, "time": replace(at, value=" ".join(said))})
@@ -1647,6 +1655,7 @@ FREQUENCY_INTENT = "CrampFrequencyIntent"
 _LEAVING = _ENDINGS | {"AMAZON.NavigateHomeIntent"}
 _REFUSING = NEGATIONS | _PLAIN_NO | {"don't", "dont", "won't", "didn't"}
 REMINDER_INTENT = "SetReminderIntent"
+_WHEN_SAID = frozenset({REMINDER_INTENT, "DayHalfIntent"})
 # Answers a remark after "but" leaves as they are, and how they must have been heard.
 _BEFORE_BUT = frozenset({YES_INTENT, NO_INTENT, "CrampFrequencyIntent", "CheckAnswerIntent"})
 _BEFORE_BUT_METHODS = frozenset({"exact", "near", "answer_value", "leading"})
