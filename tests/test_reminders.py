@@ -784,3 +784,15 @@ def test_no_then_the_half_of_the_day_then_a_remark_answers_which_half():
         [call] = api.reminders()
     assert call.body["trigger"]["scheduledTime"] == "2026-12-10T16:00:00"
     assert "4 in the afternoon" in done.speech
+
+
+def test_a_time_corrected_once_the_reminder_is_set_says_where_to_change_it():
+    """Round 25, a new user: "no no, I said two, not ten" was a no to "what else?", and the
+    session ended with the reminder at ten."""
+    with FakeAlexaApi() as api:
+        *_, turn = _said_with_consent(
+            api, "open leg cramp helper", "remind me friday at ten", "no no, I said two, not ten",
+            at=EARLY_MORNING,
+        )
+    assert not turn.session_ended
+    assert turn.speech.startswith(f"{C.reminder.already_set} {C.reminder.cannot_cancel}")
