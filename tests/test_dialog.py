@@ -4054,3 +4054,13 @@ def test_occasional_the_skill_s_own_word_is_not_frequent() -> None:
     """Round 25, a new user: "occasional then" fell back."""
     turn = play("open leg cramp helper", "check my symptoms", "occasional then")[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
+
+
+def test_what_holds_now_said_after_but_is_the_answer() -> None:
+    """Round 25, a new user: the "never" of long ago was recorded, not "most nights"."""
+    said = (
+        "well, let me tell you, back when I was working the farm I never had a single one, "
+        "but these days they come most nights, regular as the milkman"
+    )
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}

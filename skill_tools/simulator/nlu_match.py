@@ -462,6 +462,9 @@ class Matcher:
         lead = self._lead(text)
         if lead is not None:
             return lead
+        later = self._answer_after_but(text)
+        if later is not None:  # "back then i never had a single one, but these days they
+            return later  # come most nights" (round 25: never, a no)
         value = self._answer_value(text)
         words = drop_fillers(text).split()
         if value is not None and 1 < len(words) < 5 and words[-1] in _PLAIN_YES:
@@ -1188,6 +1191,23 @@ class Matcher:
         heard = {slot: max((w for t, w in answers if t == slot_type), key=len)}
         heard.update(self._hedge(intent, text, heard))
         return Match(intent, self._slots(intent, heard), "answer_value", 0.0, None)
+
+    def _answer_after_but(self, text: str) -> Match | None:
+        """The answer in the clause after the last "but", when the phrase holds two that
+        differ: what holds now, said after what held once."""
+        words = text.split()
+        if "but" not in words[1:]:
+            return None
+        at = len(words) - words[::-1].index("but")
+        _, found = self._tagger.tag(" ".join(words[: at - 1]))
+        before = {
+            v.id for t, w in found if t in self._answer_slots for v in self._types[t].get(w, [])
+        }
+        after = self._answer_value(" ".join(words[at:])) if before else None
+        if after is None or self._sounds_alarming(text):
+            return None
+        now = {f.resolved for f in after.slots.values() if f.resolved}
+        return after if now and not now & before else None
 
     def _two_answers(self, text: str, answers: list[tuple[str, str]]) -> Match | None:
         """Two answers in one breath ("i have varicose veins and my cramps come on when i
