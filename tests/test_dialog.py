@@ -4064,3 +4064,14 @@ def test_what_holds_now_said_after_but_is_the_answer() -> None:
     )
     turn = play("open leg cramp helper", "check my symptoms", said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["well I won't keep you any longer, you've been very helpful",
+     "no thank you sweetheart, that's me sorted"],
+)
+def test_a_polite_goodbye_ends_the_session(said: str) -> None:
+    """Round 25, a new user: the fallback, and "what else would you like to know?"."""
+    turn = play("open leg cramp helper", "what causes leg cramps", said)[-1]
+    assert turn.session_ended and turn.speech.endswith(C.prompt("goodbye"))
