@@ -128,18 +128,18 @@ FLOORS = {
     "heldout4": 0.96,
     "heldout5": 0.94,
     "heldout6": 0.85,
-    "heldout7": 0.84,
-    "heldout8": 0.89,
+    "heldout7": 0.85,
+    "heldout8": 0.91,
     "heldout9": 0.85,
     "heldout10": 0.92,
     "heldout11": 0.95,  # whether the test hurts: not covered (test_content)
     "heldout12": 0.86,
     "heldout13": 0.97,
-    "heldout14": 0.84,
+    "heldout14": 0.86,
     "heldout15": 0.93,
-    "heldout16": 0.86,
-    "heldout17": 0.88,
-    "heldout18": 0.84,
+    "heldout16": 0.87,
+    "heldout17": 0.89,
+    "heldout18": 0.85,
     "heldout19": 0.90,
 }
 EXACT_FLOORS = {
@@ -209,7 +209,7 @@ ANSWER_FLOORS = {
     "check_answers16": 0.96,
     "check_answers17": 0.91,
     "check_answers18": 0.83,
-    "check_answers19": 0.77,
+    "check_answers19": 0.81,
 }
 
 
