@@ -409,10 +409,9 @@ class Conversation:
     def _ask_check(self, lead: str | None, answers: Mapping[str, Answer], state: State) -> Reply:
         # An answer the check no longer comes to, once an earlier one changed, is kept as
         # said earlier (round 25: the session then dropped all the answers, and "no" ended it)
-        aside: Mapping[str, Answer] = {}
+        answers = dict(answers)
         if triage.next_question(answers) is not None:
             answers, aside = triage.split_path(answers)
-        if aside:
             state = state._replace(noted={**state.noted, **aside})
         # Questions the user already answered earlier in the session are not asked again:
         # each is told back ("You said ...") and counted.

@@ -660,7 +660,7 @@ class Matcher:
                     continue  # the whole phrase: matched already, or not
                 found = self._said_alone(words[start:end])
                 if found is not None and found.intent == REMINDER_INTENT:
-                    return _with_vague_time(found, words[end:])
+                    return _with_time_after(found, words[end:])
         return None
 
     def _when_then_remark(self, words: list[str]) -> Match | None:
@@ -674,7 +674,7 @@ class Matcher:
                 # nor "when i'm home from work" (round 25: the fallback)
             found = self._said_alone(words[:end])
             if found is not None and found.intent in _WHEN_SAID and _names_when(found):
-                return _with_vague_time(found, words[end:])  # (or the half of the day: "no,
+                return _with_time_after(found, words[end:])  # (or the half of the day: "no,
         return None  # four in the afternoon, i'm not getting up at four a m", round 25: 4 am)
 
     def _when_instead(self, words: list[str]) -> Match | None:
@@ -1168,13 +1168,12 @@ class Matcher:
         ids = {(t, v.id) for t, w in answers for v in self._types[t].get(w, [])}
         if len(ids) not in (1, 2):
             return None
-        first = text.split()[:1]
-        if all(len(heard.split()) < 2 and heard.split() != first for _, heard in answers) and (
-            len(text.split()) > 4
+        words = text.split()
+        if all(len(heard.split()) < 2 and heard.split() != words[:1] for _, heard in answers) and (
+            len(words) > 4
         ):
             return None  # "luckily i've never had a stroke": one word is no answer in many,
             # unless said first ("hardly, maybe after a tennis match": round 25)
-        words = text.split()
         condition = set(words[words.index("if") :]) if "if" in words[1:] else set()
         if (outside - condition) & (NEGATIONS | _PLAIN_NO) or self._alarms_an_answer(text):
             return None  # (a "not" in an "if" clause takes nothing back: "hardly, maybe
@@ -1603,10 +1602,11 @@ _VAGUE_TIMES = frozenset({
 })  # fmt: skip
 
 
-def _with_vague_time(found: Match, rest: list[str]) -> Match:
+def _with_time_after(found: Match, rest: list[str]) -> Match:
     """A reminder whose day was said before the time, with that time: "at noon" (round 25:
     "... the day after tomorrow at noon to phone them" dropped it), or "after lunch" as said
-    (AMAZON.TIME has no value for it, and the skill says it cannot use it)."""
+    (AMAZON.TIME has no value for it, and the skill says it cannot use it). A clock time
+    needs no date: time_value is given any."""
     at = found.slots.get("time")
     if at is None or at.value or rest[:1] not in (["after"], ["before"], ["around"], ["at"]):
         return found
@@ -1673,7 +1673,7 @@ _A_CHILD = frozenset({
 })  # fmt: skip
 FREQUENCY_INTENT = "CrampFrequencyIntent"
 _LEAVING = _ENDINGS | {"AMAZON.NavigateHomeIntent"}
-_REFUSING = NEGATIONS | _PLAIN_NO | {"don't", "dont", "won't", "didn't"}
+_REFUSING = NEGATIONS | _PLAIN_NO  # spoken form: "don't" is "do not"
 REMINDER_INTENT = "SetReminderIntent"
 _WHEN_SAID = frozenset({REMINDER_INTENT, "DayHalfIntent"})
 # Answers a remark after "but" leaves as they are, and how they must have been heard.
