@@ -1603,8 +1603,22 @@ def test_a_second_question_between_the_check_s_questions_keeps_the_check() -> No
 def test_asked_what_it_is_the_skill_says_it_is_not_a_doctor(asked: str) -> None:
     """Round 7: "are you a real doctor" fell back ("I don't have an answer for that one")."""
     turn = play("open leg cramp helper", asked)[-1]
-    assert turn.speech.startswith(C.prompt("about")) and "not a person or a doctor" in turn.speech
+    assert turn.speech.startswith(C.prompt("about")) and "not a person or doctor" in turn.speech
     assert not turn.session_ended
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "is this conversation being recorded",
+        "does anybody else get to hear what I tell you",
+        "are you going to tell my doctor about this",
+    ],
+)
+def test_asked_about_privacy_the_skill_says_it_keeps_nothing(asked: str) -> None:
+    """Round 25, a new user: the fallback, "tell me more", and the specialist answer."""
+    turn = play("open leg cramp helper", asked)[-1]
+    assert "I don't store what you tell me" in turn.speech and not turn.session_ended
 
 
 @pytest.mark.parametrize(
