@@ -3985,7 +3985,13 @@ def test_a_result_resting_on_an_answer_said_earlier_keeps_it_past_why() -> None:
     assert why.session_attributes["answers"] == {"FREQUENT": "yes", "WALKING": "yes"}
 
 
-@pytest.mark.parametrize("said", ["pause", "can we pause for a minute", "let's pause here"])
+@pytest.mark.parametrize(
+    "said",
+    [
+        "pause", "can we pause for a minute", "let's pause here",
+        "hang on, someone's at the door, pause this",  # goodbye, and the answers lost
+    ],
+)
 def test_a_pause_mid_check_asks_the_question_again_and_keeps_the_answers(said: str) -> None:
     """Round 25, a new user: "pause" was near "causes" (the causes answer), and "can we pause
     for a minute" the walking answer. The skill cannot wait: the question comes again."""

@@ -435,6 +435,9 @@ class Matcher:
         instead = self._left_for_request(bare)
         if instead is not None:  # "stop the check please, I just want the contact details"
             return instead
+        paused = self._paused_at_end(bare)
+        if paused is not None:  # "hang on, someone's at the door, pause this"
+            return paused
         near = self._near(text, asked if asked != bare else None)
         loose_change = near is not None and near.intent == CHANGE_ANSWER and near.score < NEAR_LOOSE
         if loose_change and not _says_any(text, (*CORRECTIONS, "meant", "change")):
@@ -735,6 +738,16 @@ class Matcher:
             ):
                 return replace(found, method="carrier")
         return None
+
+    def _paused_at_end(self, text: str) -> Match | None:
+        """A phrase that closes by asking to pause ("hang on, someone's at the door, pause
+        this": round 25, a goodbye, and the answers lost): the pause, as the last thing
+        asked for, unless the phrase sounds alarming."""
+        words = text.split()  # two words ("pause this"): "it makes me pause" asks nothing
+        hit = self._exact.get(" ".join(words[-2:])) if len(words) > 2 else None
+        if hit is None or hit.intent != PAUSE_INTENT or self._sounds_alarming(text):
+            return None
+        return Match(PAUSE_INTENT, self._slots(PAUSE_INTENT, {}), "clause", 0.0, hit.sample)
 
     def _question_after(self, text: str) -> Match | None:
         """A question said after something else ("this heat is the death of me, does
@@ -1665,6 +1678,7 @@ _SAID_FIRST = frozenset({
 })
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 STOP_INTENT = "AMAZON.StopIntent"
+PAUSE_INTENT = "AMAZON.PauseIntent"
 CRISIS_INTENT = "CrisisIntent"
 _A_CHILD = frozenset({
     *(("my", c) for c in ("son", "daughter", "kid", "child", "boy", "girl", "grandson",
