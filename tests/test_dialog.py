@@ -4060,12 +4060,15 @@ def test_a_relative_who_set_the_skill_up_is_not_whom_the_check_is_for() -> None:
         # said in words the model lacked (the fallback)
         (("yes",), "he mostly sleeps through them I think", {"SLEEP": "no"}),
         (("yes",), "she cannot sleep good, she wake many time", {"SLEEP": "yes"}),
+        # two answers after a yes: the second was lost, and asked again
+        ((), "yep and they wake me up too, most nights honestly", {"SLEEP": "yes"}),
     ],
 )
-def test_an_answer_after_an_interjection_or_with_an_idiom_is_that_answer(
+def test_answers_in_a_new_user_s_own_words_are_recorded(
     before: tuple[str, ...], said: str, answers: dict[str, str]
 ) -> None:
-    """Round 25, a new user: each fell back ("I need an answer to this question first")."""
+    """Round 25, a new user: each fell back ("I need an answer to this question first"), or
+    lost its second answer."""
     turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes", **answers}
 

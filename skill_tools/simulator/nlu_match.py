@@ -571,9 +571,10 @@ class Matcher:
         lead = self._leading_answer(text)
         if lead is not None and lead.method == "leading":
             value = self._answer_value(text, replied=True)
-            if value is not None and _long_answer(value):
+            if value is not None and (_long_answer(value) or _two_said(value)):
                 return self._with_reply(value, lead)  # "yeah i have to stop when i walk the
-                # dog, then after a minute i'm fine" (round 18: a plain yes, walking lost)
+                # dog, then after a minute i'm fine" (round 18: a plain yes, walking lost);
+                # "yep and they wake me up too, most nights" (round 25: sleep lost)
         return lead
 
     def _before_but(self, text: str) -> Match | None:
@@ -1933,6 +1934,12 @@ def _without_helpers(text: str, heard: Mapping[str, str]) -> dict[str, str]:
         return bool(_HELPS.intersection(after.split()[:1])) or before.split()[-1:] == ["not"]
 
     return {name: words for name, words in heard.items() if not helps(words)}
+
+
+def _two_said(match: Match) -> bool:
+    """Whether an answer's match holds a second answer ({otherAnswer})."""
+    other = match.slots.get("otherAnswer")
+    return bool(other and other.value) and sum(bool(f.value) for f in match.slots.values()) > 1
 
 
 def _long_answer(match: Match) -> bool:
