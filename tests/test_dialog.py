@@ -4098,3 +4098,13 @@ def test_a_polite_goodbye_ends_the_session(said: str) -> None:
     """Round 25, a new user: the fallback, and "what else would you like to know?"."""
     turn = play("open leg cramp helper", "what causes leg cramps", said)[-1]
     assert turn.session_ended and turn.speech.endswith(C.prompt("goodbye"))
+
+
+@pytest.mark.parametrize(
+    ("said", "question"),
+    [("go back to the walking one", "WALKING"), ("can we go back to the one about sleep", "SLEEP")],
+)
+def test_a_question_named_in_everyday_words_is_asked_again(said: str, question: str) -> None:
+    """Round 25, a new user: after the result, the menu, or the walking question for sleep."""
+    *_, turn = play("open leg cramp helper", "check my symptoms", "no", "no", "yes", said)
+    assert turn.speech.endswith(C.questions[question].text)
