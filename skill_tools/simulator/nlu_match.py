@@ -423,21 +423,17 @@ class Matcher:
         request = self._request_after_answer(text)
         if request is not None:  # "no thanks, what's varicose veins": not "no thanks"
             return request
-        question = self._question_after(bare)
-        if question is not None:  # "my phone is dying so quick question, what causes cramps"
-            return question
-        reminder = self._reminder_clause(bare)
-        if reminder is not None:  # "fine, remind me sunday evening, she comes for supper"
-            return reminder
-        said = self._said_then_remark(bare)
-        if said is not None:  # "check my symptoms then, to keep her happy"
-            return said
-        instead = self._left_for_request(bare)
-        if instead is not None:  # "stop the check please, I just want the contact details"
-            return instead
-        paused = self._paused_at_end(bare)
-        if paused is not None:  # "hang on, someone's at the door, pause this"
-            return paused
+        # What a phrase asks for among other words, in this order: "my phone is dying so
+        # quick question, what causes cramps"; "fine, remind me sunday evening, she comes for
+        # supper"; "check my symptoms then, to keep her happy"; "stop the check please, I
+        # just want the contact details"; "hang on, someone's at the door, pause this".
+        for reader in (
+            self._question_after, self._reminder_clause, self._said_then_remark,
+            self._left_for_request, self._paused_at_end,
+        ):
+            found = reader(bare)
+            if found is not None:
+                return found
         near = self._near(text, asked if asked != bare else None)
         loose_change = near is not None and near.intent == CHANGE_ANSWER and near.score < NEAR_LOOSE
         if loose_change and not _says_any(text, (*CORRECTIONS, "meant", "change")):
