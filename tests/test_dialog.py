@@ -3919,7 +3919,11 @@ def test_a_no_that_ends_with_that_s_all_ends_the_session() -> None:
 
 @pytest.mark.parametrize(
     "said",
-    ["walking is not an issue for me", "not from walking, no", "walking has nothing to do with it"],
+    [
+        "walking is not an issue for me", "not from walking, no",
+        "walking has nothing to do with it",
+        "walking's never been the problem for me",  # round 25: the fallback
+    ],
 )
 def test_a_no_about_walking_in_other_words_is_a_no(said: str) -> None:
     # Round 24, a last new user: each was asked again
