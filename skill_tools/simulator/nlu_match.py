@@ -1175,7 +1175,7 @@ class Matcher:
         # when i sit" may be a question about it.
         if _asks([w for w in text.split() if not replied or w not in inside]):
             return None  # "... a lot of cramps lately, what could cause that": a question
-        ids = {(t, v.id) for t, w in answers for v in self._types[t].get(w, [])}
+        ids = self._answer_ids(answers)
         if len(ids) not in (1, 2):
             return None
         words = text.split()
@@ -1201,6 +1201,15 @@ class Matcher:
         heard.update(self._hedge(intent, text, heard))
         return Match(intent, self._slots(intent, heard), "answer_value", 0.0, None)
 
+    def _answer_ids(self, found: Iterable[tuple[str, str]]) -> set[tuple[str, str | None]]:
+        """(slot type, value id) of each check answer among the slot values found."""
+        return {
+            (t, v.id)
+            for t, w in found
+            if t in self._answer_slots
+            for v in self._types[t].get(w, [])
+        }
+
     def _answer_after_but(self, text: str) -> Match | None:
         """The answer in the clause after the last "but", when the phrase holds two that
         differ: what holds now, said after what held once."""
@@ -1209,9 +1218,7 @@ class Matcher:
             return None
         at = len(words) - words[::-1].index("but")
         _, found = self._tagger.tag(" ".join(words[: at - 1]))
-        before = {
-            v.id for t, w in found if t in self._answer_slots for v in self._types[t].get(w, [])
-        }
+        before = {i for _, i in self._answer_ids(found)}
         after = self._answer_value(" ".join(words[at:])) if before else None
         if after is None or self._sounds_alarming(text):
             return None
@@ -1810,7 +1817,7 @@ _DOUBTING = frozenset({"sure", "know", "tell", "idea", "unsure"})
 # Intents whose one-word samples are whole turns ("probably", "huh"): a phrase that says
 # more besides is not near them ("uh huh every night" is an answer, not "huh?").
 ONE_WORD_TURNS = frozenset({
-    *LEADING_ANSWERS, "AMAZON.RepeatIntent", "AMAZON.PreviousIntent", "AMAZON.PauseIntent",
+    *LEADING_ANSWERS, "AMAZON.RepeatIntent", "AMAZON.PreviousIntent", PAUSE_INTENT,
 })
 
 
