@@ -64,7 +64,7 @@ SETS = (
     "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
     "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
-    "heldout19",
+    "heldout19", "heldout20",
 )
 
 
@@ -141,6 +141,7 @@ FLOORS = {
     "heldout17": 0.89,
     "heldout18": 0.85,
     "heldout19": 0.90,
+    "heldout20": 0.92,
 }
 EXACT_FLOORS = {
     "tuning": 0.78,
@@ -163,6 +164,7 @@ EXACT_FLOORS = {
     "heldout17": 0.27,
     "heldout18": 0.19,
     "heldout19": 0.28,
+    "heldout20": 0.30,
 }
 
 
@@ -178,6 +180,7 @@ ANSWER_SETS = (
     "check_answers8", "check_answers9", "check_answers10", "check_answers11", "check_answers12",
     "check_answers13", "check_answers14", "check_answers15", "check_answers16",
     "check_answers17", "check_answers18", "check_answers19",
+    "check_answers20",
 )
 
 
@@ -210,6 +213,7 @@ ANSWER_FLOORS = {
     "check_answers17": 0.91,
     "check_answers18": 0.83,
     "check_answers19": 0.81,
+    "check_answers20": 0.85,
 }
 
 
