@@ -290,13 +290,25 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         # round 25, a third new user: the fallback, or "repeat"
         "this is the last time i'll talk to you, goodbye everyone",
         "this is the last time you'll hear from me",
+        # Round 26, a new user: harm to oneself in other words (the fallback, or an answer).
+        "my teenage son has been harming himself",
+        "i've been harming myself",
+        "she cuts herself on purpose",
     ]
     for said in despair:
         turn = say_in(state, said)
         assert is_emergency_reply(turn) and CRISIS_LINE.search(turn.speech), said
         assert CRISIS_LINE.search(turn.card["content"]) and "serious" not in turn.speech, said
-    for said in ("my chest hurts", "my calf is swollen and hot after my flight"):
-        assert not CRISIS_LINE.search(say_in(state, said).speech)
+    # A child's overdose is the emergency (round 26: "my little boy" got the crisis reply).
+    physical = (
+        "my chest hurts",
+        "my calf is swollen and hot after my flight",
+        "my son swallowed a whole bottle of my pills",
+        "my little boy swallowed a whole bottle of my pills",
+    )
+    for said in physical:
+        turn = say_in(state, said)
+        assert is_emergency_reply(turn) and not CRISIS_LINE.search(turn.speech), said
 
 
 @pytest.mark.parametrize("said", ["every single night lately", "a lot lately"])

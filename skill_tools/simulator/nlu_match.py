@@ -1688,6 +1688,9 @@ _A_CHILD = frozenset({
     *(("my", c) for c in ("son", "daughter", "kid", "child", "boy", "girl", "grandson",
                           "granddaughter")),
     ("the", "baby"), ("the", "kids"),
+    # round 26, a new user: "my little boy swallowed a whole bottle of my pills" (988)
+    ("my", "little"), ("my", "toddler"), ("my", "baby"), ("the", "toddler"),
+    *(("our", c) for c in ("son", "daughter", "kid", "child", "boy", "girl", "baby", "little")),
 })  # fmt: skip
 FREQUENCY_INTENT = "CrampFrequencyIntent"
 _LEAVING = _ENDINGS | {"AMAZON.NavigateHomeIntent"}

@@ -124,6 +124,13 @@ IDIOMS = {
     # Round 13: each got 911 or 988, and the session ended.
     "suicide sprints": "shuttle sprints", "suicide sprint": "shuttle sprint",
     "suicide drills": "shuttle drills", "breast stroke": "breaststroke",
+    # Round 26, a new user: a stroke that is a swimmer's, a brush's or a golfer's (911).
+    "stroke of genius": "clever idea", "stroke of brilliance": "clever idea",
+    "stroke of inspiration": "clever idea", "stroke of midnight": "midnight",
+    "brush stroke": "brushwork", "golf stroke": "golf swing", "putting stroke": "golf swing",
+    "tennis stroke": "tennis swing", "swimming stroke": "swimming style",
+    "swim stroke": "swimming style", "freestyle stroke": "freestyle",
+    "beautiful stroke": "beautiful style",
     "hold my breath": "tense up", "holding my breath": "tensing up",
     "overdosed on coffee": "had too much coffee", "overdosed on caffeine": "had too much coffee",
     "overdosed on sugar": "had too much sugar", "overdose on coffee": "too much coffee",
