@@ -1030,13 +1030,17 @@ class Conversation:
             # said afresh
             kept = Requested(day=kept.day) if offered and kept and kept.day else None
         remind = wanted if wanted not in (None, Requested()) else kept
-        asked = state.pending in (Pending.CHECK, Pending.RESUME_CHECK) or offered
-        if remind is not None and remind.unclear and not asked:
+        if remind is not None and remind.unclear and not offered:
             # "Remind me after lunch tomorrow": the skill cannot delete a reminder, so it
             # offers its own time rather than set one nobody asked for (round 9); asked
-            # again, or in the check, it sets that time and says why. Said to the offer
-            # that follows the contact details, it is the first time (round 24: set at 9).
+            # again, it sets that time and says why. Said to the offer that follows the
+            # contact details, it is the first time (round 24: set at 9). In the check, the
+            # offer would take the place of the question waiting: it says how to ask, and
+            # the check goes on (round 26: "thursday after lunch" was set at 9).
             lead = self._unclear(remind)
+            if state.pending in (Pending.CHECK, Pending.RESUME_CHECK):
+                lead = _join(lead, self.content.prompt("reminder_say_when"))
+                return self._offer(lead, self._aside(state), Pending.RESUME_CHECK)
             return self._offer(lead, state._replace(remind=remind), Pending.OFFER_REMINDER)
         if remind is not None and remind.guessed:  # "at six": the morning, or the evening?
             kept = self._aside(state)
@@ -1079,10 +1083,13 @@ class Conversation:
     def day_half(self, state: State, said: Requested) -> Turn:
         """ "The morning", "afternoon, please" or another hour ("4 pm"): the answer to "is that
         6 in the morning?", read as any time said to it is; to the offer of a reminder, the
-        time it is wanted ("yes, in the evening": round 24, the fallback); asked nothing of
-        the kind, it answers nothing (as a turn not understood)."""
+        time it is wanted ("yes, in the evening": round 24, the fallback); once one is set, a
+        change the skill cannot make; asked nothing of the kind, it answers nothing (as a turn
+        not understood)."""
         if state.pending is Pending.OFFER_REMINDER:
             return self.reminder(state, said)
+        if state.reminded and state.pending is not Pending.REMINDER_HALF:
+            return self.cancel_reminder(state)  # "no, in the afternoon" once set (round 26)
         if state.pending is not Pending.REMINDER_HALF or state.remind is None:
             return self.fallback(state)
         return self._half_said(state, state.remind, said)

@@ -796,3 +796,35 @@ def test_a_time_corrected_once_the_reminder_is_set_says_where_to_change_it():
         )
     assert not turn.session_ended
     assert turn.speech.startswith(f"{C.reminder.already_set} {C.reminder.cannot_cancel}")
+
+
+@pytest.mark.parametrize(
+    "said", ["no, in the afternoon obviously", "the evening please"]
+)
+def test_a_half_of_the_day_said_once_the_reminder_is_set_says_where_to_change_it(said):
+    """Round 26, a new user: "no, in the afternoon obviously" ended the session, and "the
+    evening please" was not understood, with the reminder left at the hour set."""
+    with FakeAlexaApi() as api:
+        *_, turn = _said_with_consent(
+            api, "open leg cramp helper", "remind me friday at ten in the morning", said,
+            at=EARLY_MORNING,
+        )
+        [call] = api.reminders()
+    assert not turn.session_ended
+    assert turn.speech.startswith(C.reminder.cannot_cancel)
+
+
+def test_a_time_no_clock_gives_in_the_check_sets_nothing_and_the_check_goes_on():
+    """Round 26, a new user: "remind me to call them thursday after lunch", said mid-check,
+    was set for Thursday at 9 in the morning, before lunch. Nothing is set; the skill says
+    how to ask, and the check goes on with the question it was at."""
+    with FakeAlexaApi() as api:
+        *_, said, back = _said_with_consent(
+            api, "open leg cramp helper", "check my symptoms", "yes",
+            "oh, while i think of it, can you remind me to call them thursday after lunch",
+            "yes", at=EARLY_MORNING,
+        )
+        assert api.reminders() == []
+    assert said.speech.startswith(C.prompt("reminder_unclear_time"))
+    assert C.prompt("reminder_say_when") in said.speech
+    assert back.speech.endswith(C.questions["SLEEP"].text)

@@ -103,7 +103,8 @@ def _dated(words: str, today: date) -> date | None:
             month, day_words = _MONTHS.index(name) + 1, words.removeprefix(name + " ")
         elif words.endswith(" of " + name):
             month, day_words = _MONTHS.index(name) + 1, words.removesuffix(" of " + name)
-    day = _day_of_month(day_words)
+    # a bare ordinal is no date: "remind me first thing in the morning" (round 26: January 1)
+    day = _day_of_month(day_words) if month or day_words.startswith("the ") else None
     if day is None:
         return None
     for ahead in range(0, 13):  # this month (or the given one) if still to come, else the next

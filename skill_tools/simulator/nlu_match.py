@@ -723,7 +723,7 @@ class Matcher:
             ):
                 continue  # "see if i should go to the vein center": not "see you"
             tail = words[at:]
-            asked = self._without_carriers(" ".join(tail)).split()
+            asked = _told_about(self._without_carriers(" ".join(tail))).split()
             found = (
                 self._said_alone(tail) or (asked != tail and self._said_alone(asked))
                 or self._near_one(" ".join(tail), _asks(tail))
@@ -999,6 +999,9 @@ class Matcher:
             if len(words) > 1 and words[0] in openers and intent in self.intents:
                 if words[1] in TAKEN_BACK:
                     return None  # "no wait, one more thing": not an answer
+                if words[:2] == ["never", "mind"]:  # "never mind, let's do mine instead":
+                    rest = self.resolve(" ".join(words[2:]))  # what it asks for (round 26:
+                    return None if rest.intent == FALLBACK else rest  # a goodbye)
                 denial = self._near_one(f"no {words[1]}", False) if words[0] == "no" else None
                 if denial is not None and denial.intent == DENIAL_INTENT:
                     return None  # "no swelling, no redness, ...": a denial, not an answer
@@ -1722,7 +1725,8 @@ _FAREWELLS = frozenset({
     "later alligator", "catch you later", "so long",  # round 23: the fallback
 })
 # Said to the skill at the end of a phrase, as to a person ("that's it love"): nothing asked.
-_VOCATIVES = frozenset({"love", "luv", "darling", "pet", "mate", "duck", "sweetheart"})
+# ... and "ta", a thanks said in passing: "that'll do, ta" (round 26: the fallback).
+_VOCATIVES = frozenset({"love", "luv", "darling", "pet", "mate", "duck", "sweetheart", "ta"})
 # What may follow the yes or no a phrase comes to: "so no i'd say", "so yes i guess".
 _AFTERTHOUGHTS = frozenset({"say", "would", "i", "guess", "think", "suppose", "then"})
 

@@ -288,7 +288,7 @@ FILLERS = (
     "let me think",  # "let me think, no, i can walk all day" (round 22: the fallback)
     "precisely", "poor thing", "indeed",  # "oh every night, poor thing" (round 20: help)
     "goodness", "gosh", "heavens", "honey", "hon", "dear", "sweetie",
-    "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway",
+    "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway", "obviously",
     "to be honest", "honestly", "to tell you the truth", "i am not gonna lie", "not gonna lie",
     "i am not going to lie", "bro", "dude", "fr", "lol", "tbh", "ngl", "give or take",
 )

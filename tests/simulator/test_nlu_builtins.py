@@ -41,6 +41,8 @@ WEDNESDAY = date(2026, 12, 2)
         # Round 9.
         ("a week from today", "2026-12-09"),
         ("two weeks from tomorrow", "2026-12-17"),
+        # Round 26, a new user: "remind me first thing in the morning" was set for January 1.
+        ("first", None),
     ],
 )
 def test_dates(words: str, expected: str | None) -> None:
