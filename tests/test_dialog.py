@@ -4112,3 +4112,23 @@ def test_a_question_named_in_everyday_words_is_asked_again(said: str, question: 
     """Round 25, a new user: after the result, the menu, or the walking question for sleep."""
     *_, turn = play("open leg cramp helper", "check my symptoms", "no", "no", "yes", said)
     assert turn.speech.endswith(C.questions[question].text)
+
+
+@pytest.mark.parametrize("said", ["ok i'm back", "sorry, i'm back now"])
+def test_back_after_a_pause_asks_the_question_again_and_keeps_the_answers(said: str) -> None:
+    """Round 26, a new user: "ok I'm back" was near "am i okay" ("I can't diagnose you")."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "pause", said)[-1]
+    assert turn.speech == C.questions["SLEEP"].text
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["ugh, every night, these cramps are killing me", "most nights, it's been like that for years"],
+)
+def test_how_often_then_a_remark_answers_the_frequency_question(said: str) -> None:
+    """Round 26, a new user: the first was near "why do cramps hurt so much" (what a cramp
+    is), and the answer lost."""
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert turn.speech.endswith(C.questions["SLEEP"].text)

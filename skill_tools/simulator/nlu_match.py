@@ -700,10 +700,14 @@ class Matcher:
         # the remark: three words or more ("take the assessment again" is one request),
         # after all that turns
         for end in range(len(words) - _REMARK_WORDS, last, -1):
-            if end < 3 or _asks(words[end:]):
+            if end < 2 or _asks(words[end:]):
                 break
             found = self._said_alone(words[:end])
-            if found is not None and found.intent in _SAID_FIRST:
+            if found is None or found.intent not in _SAID_FIRST:
+                continue
+            heard = found.slots.get("frequency")  # "every night, these cramps are killing
+            said = heard is not None and heard.value == " ".join(words[:end])  # me" (round 26)
+            if end > 2 or said:
                 return None if self._sounds_alarming(text) else found
         return None
 
@@ -1682,6 +1686,7 @@ _SIGN_TYPES = frozenset({"Exercise", "CheckAnswer", "CrampFrequency"})
 _NO_TROUBLE = frozenset({"cramps", "cramp", "problem", "problems", "trouble", "pain", "issues"})
 _SAID_FIRST = frozenset({
     "SymptomCheckIntent", "ContactClinicIntent", "ClinicPhoneIntent", "BookForMeIntent",
+    "CrampFrequencyIntent",  # how often, then a remark (round 26: a cramps answer)
 })
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 STOP_INTENT = "AMAZON.StopIntent"
