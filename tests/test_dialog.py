@@ -2693,6 +2693,8 @@ def test_night_cramps_in_broken_english_are_not_the_walking_answer() -> None:
             "no. ok, back to the questions please",
             "SymptomCheckIntent",
         ),
+        # round 26, a new user: put off, then asked (a plain no to the reminder)
+        (("how do i contact them",), "no, not yet, what's the number though", "ClinicPhoneIntent"),
     ],
 )
 def test_a_request_after_a_yes_or_no_is_heard(
@@ -4132,3 +4134,17 @@ def test_how_often_then_a_remark_answers_the_frequency_question(said: str) -> No
     turn = play("open leg cramp helper", "check my symptoms", said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
     assert turn.speech.endswith(C.questions["SLEEP"].text)
+
+
+@pytest.mark.parametrize("said", ["no not right now", "no, not yet"])
+def test_no_put_off_to_the_offer_of_a_reminder_is_a_no(said: str) -> None:
+    """Round 26: "no not right now" was not understood."""
+    turn = play("open leg cramp helper", "how do i contact them", said)[-1]
+    assert turn.intent == "AMAZON.NoIntent"
+    assert turn.session_attributes.get("declined") == "offer_reminder"
+
+
+def test_asking_for_a_doctor_to_talk_to_now_gets_the_clinic_s_details() -> None:
+    """Round 26, a new user: "is there a doctor I can talk to right now" was not understood."""
+    turn = play("open leg cramp helper", "is there a doctor i can talk to right now")[-1]
+    assert C.contact.speech in turn.speech

@@ -199,6 +199,9 @@ class PrioritySample(NamedTuple):
     particles: frozenset[tuple[str, str]]  # "passed out": (verb, "out"), said side by side
 
 
+_WHEN_LAST = (["night"], ["week"], ["time"], ["year"], ["month"], ["winter"], ["summer"])
+
+
 @dataclass(frozen=True)
 class SlotTagger:
     """Finds custom slot values in a phrase, for the near match: at each word, the longest
@@ -230,6 +233,10 @@ class SlotTagger:
             if words[at] == "never" and words[at + 1 : at + 2] in (["that"], ["so"], ["too"]):
                 out.append(words[at])  # "never that bad": how bad, not how often (round 20:
                 at += 1  # "no they're never that bad" changed the frequency answer)
+                continue
+            if words[at] == "last" and words[at + 1 : at + 2] in _WHEN_LAST:
+                out.append(words[at])  # "last night": when, not the last question (round 26:
+                at += 1  # "who won the game last night" was when to see a specialist)
                 continue
             for n in self.lengths.get(words[at], ()):
                 phrase = " ".join(words[at : at + n])

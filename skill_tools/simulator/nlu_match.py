@@ -1006,6 +1006,8 @@ class Matcher:
                 if words[:2] == ["never", "mind"]:  # "never mind, let's do mine instead":
                     rest = self.resolve(" ".join(words[2:]))  # what it asks for (round 26:
                     return None if rest.intent == FALLBACK else rest  # a goodbye)
+                if intent == NO_INTENT and words[1:] in _PUT_OFF:  # "no, not right now"
+                    return Match(intent, {}, "leading", 0.0, words[0])  # (round 26: fallback)
                 denial = self._near_one(f"no {words[1]}", False) if words[0] == "no" else None
                 if denial is not None and denial.intent == DENIAL_INTENT:
                     return None  # "no swelling, no redness, ...": a denial, not an answer
@@ -1104,6 +1106,9 @@ class Matcher:
         rest = drop_fillers(" ".join(rest[2:] if meant else rest)).split()
         while rest and rest[0] in _LINKS | {"okay", "well"}:  # "no. ok, back to the questions"
             rest = rest[1:]
+        # "no, not yet, what's the number though" (round 26: a plain no to a reminder)
+        put_off = next((p for p in _PUT_OFF if rest[: len(p)] == p and rest[len(p) :]), ())
+        rest = rest[len(put_off) :]
         led = next((lead for lead in _REQUEST_LEADS if rest[: len(lead)] == lead), ())
         rest = rest[len(led) :]  # "nope, i would rather do the symptom check"
         if led and rest[:1] == ["you"]:
@@ -1684,6 +1689,7 @@ _REMARK_WORDS = 3
 ANSWER_ALARM_SHARE = 0.5  # with no alarm word, an answer yields only to this share
 _SIGN_TYPES = frozenset({"Exercise", "CheckAnswer", "CrampFrequency"})
 _NO_TROUBLE = frozenset({"cramps", "cramp", "problem", "problems", "trouble", "pain", "issues"})
+_PUT_OFF = (["not", "yet"], ["not", "right", "now"], ["not", "now"], ["maybe", "later"])
 _SAID_FIRST = frozenset({
     "SymptomCheckIntent", "ContactClinicIntent", "ClinicPhoneIntent", "BookForMeIntent",
     "CrampFrequencyIntent",  # how often, then a remark (round 26: a cramps answer)
