@@ -4148,3 +4148,15 @@ def test_asking_for_a_doctor_to_talk_to_now_gets_the_clinic_s_details() -> None:
     """Round 26, a new user: "is there a doctor I can talk to right now" was not understood."""
     turn = play("open leg cramp helper", "is there a doctor i can talk to right now")[-1]
     assert C.contact.speech in turn.speech
+
+
+def test_a_relative_who_only_advises_asking_is_not_the_one_with_the_cramps() -> None:
+    """Round 26, a new user: "... and my daughter says I should ask you about it" offered a
+    check of "their" symptoms, the daughter's, for the rest of the session."""
+    said = (
+        "hello dear, i'm eighty two and my legs, oh my legs, i get these cramps in the calf, "
+        "you know, the charley horses, and my daughter says i should ask you about it"
+    )
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.speech.endswith(C.prompt("offer_check"))
+    assert not turn.session_attributes.get("for_other")

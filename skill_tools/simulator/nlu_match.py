@@ -1941,6 +1941,10 @@ def _opens_with(match: Match, words: list[str]) -> bool:
 # What someone does who helps rather than has the cramps: "my grandson set this up for me"
 # (round 25: the check was asked about the grandson).
 _HELPS = frozenset({"set", "sets", "showed", "shows", "installed", "bought", "gave", "put"})
+_ADVISES_ME = frozenset({
+    *((said, "i") for said in ("says", "said", "thinks", "thought", "reckons", "suggested")),
+    *((told, "me") for told in ("told", "tells", "wants", "wanted", "asked", "made")),
+})  # fmt: skip
 
 
 def _without_helpers(text: str, heard: Mapping[str, str]) -> dict[str, str]:
@@ -1952,6 +1956,8 @@ def _without_helpers(text: str, heard: Mapping[str, str]) -> dict[str, str]:
         if f" {words} " not in padded:
             return False
         before, after = padded.split(f" {words} ", 1)
+        if tuple(after.split()[:2]) in _ADVISES_ME:
+            return True  # "my daughter says i should ask you" (round 26: the check for her)
         return bool(_HELPS.intersection(after.split()[:1])) or before.split()[-1:] == ["not"]
 
     return {name: words for name, words in heard.items() if not helps(words)}
