@@ -705,9 +705,15 @@ class Matcher:
             found = self._said_alone(words[:end])
             if found is None or found.intent not in _SAID_FIRST:
                 continue
-            heard = found.slots.get("frequency")  # "every night, these cramps are killing
-            said = heard is not None and heard.value == " ".join(words[:end])  # me" (round 26)
-            if end > 2 or said:
+            if found.intent == FREQUENCY_INTENT:  # "every night, these cramps are killing
+                heard = found.slots.get("frequency")  # me" (round 26), not a second answer
+                said = heard is not None and heard.value == " ".join(words[:end])
+                remark = words[end:]
+                if not said or (_PLAIN_YES | _PLAIN_NO).intersection(remark) or (
+                    self._answer_value(" ".join(remark)) is not None
+                ):
+                    continue
+            if end > 2 or found.intent == FREQUENCY_INTENT:
                 return None if self._sounds_alarming(text) else found
         return None
 
