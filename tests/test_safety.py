@@ -294,6 +294,7 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "my teenage son has been harming himself",
         "i've been harming myself",
         "she cuts herself on purpose",
+        "i want to finish my life, i am very tired",  # a second new user: the fallback
     ]
     for said in despair:
         turn = say_in(state, said)

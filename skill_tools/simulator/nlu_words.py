@@ -131,6 +131,10 @@ IDIOMS = {
     "tennis stroke": "tennis swing", "swimming stroke": "swimming style",
     "swim stroke": "swimming style", "freestyle stroke": "freestyle",
     "beautiful stroke": "beautiful style",
+    "great stroke": "great style", "good stroke": "good style",  # round 26: 911
+    # Round 26, a new user: a habit, not a faint now (911, and the question lost).
+    "faint at the sight of blood": "am squeamish about blood",
+    "faint when i see blood": "am squeamish when i see blood",
     "hold my breath": "tense up", "holding my breath": "tensing up",
     "overdosed on coffee": "had too much coffee", "overdosed on caffeine": "had too much coffee",
     "overdosed on sugar": "had too much sugar", "overdose on coffee": "too much coffee",
@@ -325,6 +329,7 @@ CARRIERS = tuple(sorted((
     # Round 20: a caregiver passing on the answer ("hold on, let me ask him, he says no").
     "let me ask him", "let me ask her", "let me ask them", "he says", "she says", "they say",
     "he said", "she said",
+    "that is the thing", "thing is", "the thing is",  # round 25's new user (a topic answer)
     # Round 20: formal openings (the fallback).
     "good afternoon", "good morning", "good evening", "i should like to understand",
     "i would like to understand", "i should like to know",
@@ -367,6 +372,13 @@ _CONTRACTIONS = {
     "whats": "what is", "thats": "that is", "theres": "there is", "hows": "how is",
     "wont": "will not", "arent": "are not", "shouldnt": "should not",  # round 23
     "ok": "okay",  # round 25: "ok sure" was "why", "okay sure" a sample of yes
+    # A dropped g, as the simulator's typist writes it (round 26: "i been coughin up blood
+    # all mornin" fell back).
+    **{f"{w}in": f"{w}ing" for w in (
+        "cough", "morn", "noth", "someth", "bleed", "breath", "hurt", "ach", "swell",
+        "throbb", "pound", "cramp", "walk", "sleep", "go", "gett", "feel", "hav", "talk",
+        "kill", "dy", "faint", "shak", "sweat", "burn", "tingl", "limp", "puk", "vomit",
+    )},
 }
 _CONTRACTION = re.compile(r"\b(?:" + "|".join(map(re.escape, _CONTRACTIONS)) + r")\b")
 _SUFFIXES = ((re.compile(r"n't\b"), " not"), (re.compile(r"'re\b"), " are"),
