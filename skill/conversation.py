@@ -625,6 +625,10 @@ class Conversation:
             # check still waits (round 9: the menu came, and the check was gone)
             told = (topic.more if topic else None) or self.content.prompt("no_more_detail")
             return self._offer(told, state, Pending.RESUME_CHECK)
+        if topic is None and state.pending in (Pending.OFFER_CONTACT, Pending.OFFER_CHECK):
+            # after what the article doesn't cover, or another answer with no topic of its
+            # own: nothing more, and the offer stands (round 26: "ask me a question first")
+            return self._offer(self.content.prompt("no_more_detail"), state, state.pending)
         if topic is None:
             return self._menu(self.content.prompt("no_topic_yet"), state)
         said = state.last_speech or ""
@@ -1029,6 +1033,9 @@ class Conversation:
             # a yes to the skill's own time (on the day said, if it was clear); "remind me"
             # said afresh
             kept = Requested(day=kept.day) if offered and kept and kept.day else None
+        if offered and kept and kept.day and wanted and wanted.day is None and wanted.at:
+            wanted = wanted._replace(day=kept.day)  # "how about 2 in the afternoon", to that
+            # day's morning offered (round 26: today at 2)
         remind = wanted if wanted not in (None, Requested()) else kept
         if remind is not None and remind.unclear and not offered:
             # "Remind me after lunch tomorrow": the skill cannot delete a reminder, so it

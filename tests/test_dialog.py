@@ -4160,3 +4160,27 @@ def test_a_relative_who_only_advises_asking_is_not_the_one_with_the_cramps() -> 
     turn = play("open leg cramp helper", said)[-1]
     assert turn.speech.endswith(C.prompt("offer_check"))
     assert not turn.session_attributes.get("for_other")
+
+
+@pytest.mark.parametrize(
+    "said", ["do compression stockings help", "what are the warning signs of a blood clot"]
+)
+def test_tell_me_more_after_what_the_article_does_not_cover_keeps_the_offer(said: str) -> None:
+    """Round 26, a new user: "tell me more" got "Ask me a question first", and the offer of
+    the clinic's details was lost."""
+    *_, more, yes = play("open leg cramp helper", said, "tell me more", "yes")
+    assert more.speech.startswith(C.prompt("no_more_detail"))
+    assert C.contact.speech in yes.speech
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [  # round 25, a new user: the fallback ("I need an answer to this question first")
+        ("WALKING", "sometimes on the treadmill, stops when i hop off"),
+        ("VARICOSE", "that's the thing, my ankles have these ropey purple veins popping out"),
+    ],
+)
+def test_a_yes_in_everyday_words_to_walking_and_varicose_veins(question: str, said: str) -> None:
+    before = {"WALKING": ["no", "no"], "VARICOSE": ["no", "no", "no"]}[question]
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes["answers"][question] == "yes"

@@ -828,3 +828,47 @@ def test_a_time_no_clock_gives_in_the_check_sets_nothing_and_the_check_goes_on()
     assert said.speech.startswith(C.prompt("reminder_unclear_time"))
     assert C.prompt("reminder_say_when") in said.speech
     assert back.speech.endswith(C.questions["SLEEP"].text)
+
+
+def test_no_and_another_day_once_set_says_where_to_change_it_and_to_the_offer_sets_it():
+    """Round 26, a new user: "no, make it wednesday" ended the session once the reminder was
+    set, and was a plain no to the offer of one (nothing set)."""
+    with FakeAlexaApi() as api:
+        *_, turn = _said_with_consent(
+            api, "open leg cramp helper", "remind me tomorrow", "no, make it wednesday",
+            at=EARLY_MORNING,
+        )
+        [call] = api.reminders()
+    assert not turn.session_ended
+    assert turn.speech.startswith(C.reminder.cannot_cancel)
+    with FakeAlexaApi() as api:
+        _said_with_consent(
+            api, "open leg cramp helper", "how do i contact the vein center",
+            "no, make it wednesday", at=EARLY_MORNING,
+        )
+        [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"] == "2026-12-09T09:00:00"
+
+
+def test_a_time_said_to_that_day_s_morning_offered_keeps_the_day():
+    """Round 26, a new user: "how about 2 in the afternoon", to the offer of Thursday
+    morning (after "thursday after lunch"), was set for today at 2."""
+    with FakeAlexaApi() as api:
+        _said_with_consent(
+            api, "open leg cramp helper", "how do i contact the vein center",
+            "remind me thursday after lunch", "how about 2 in the afternoon", at=EARLY_MORNING,
+        )
+        [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"] == "2026-12-10T14:00:00"
+
+
+def test_a_question_about_the_offer_is_no_yes_to_it():
+    """Round 26, a new user: "when is it", to "would you like a reminder tomorrow
+    morning?", was near the yes "it is", and the reminder was set."""
+    with FakeAlexaApi() as api:
+        *_, turn = _said_with_consent(
+            api, "open leg cramp helper", "how do i contact the vein center", "when is it",
+            at=EARLY_MORNING,
+        )
+        assert api.reminders() == []
+    assert turn.intent != "AMAZON.YesIntent"

@@ -439,6 +439,11 @@ class Matcher:
         if loose_change and not _says_any(text, (*CORRECTIONS, "meant", "change")):
             near = None  # "she says no, it's never when walking": loosely "no actually it's
             # {frequency}", but nothing in it changes an answer (round 22: the first answer)
+        if near is not None and near.intent in LEADING_ANSWERS and bare.split()[:1] and (
+            bare.split()[0] in _WH_WORDS
+        ):
+            near = None  # "when is it": a question, not the yes "it is" (round 26: a reminder
+            # set without a yes)
         if near is not None:
             lead = self._loose_after_answer(near, text)
             return lead or self._unless_surely_other(near, text)
@@ -1133,9 +1138,9 @@ class Matcher:
         # what was meant, said as a correction: its best reading is wanted, however loose;
         # so is a reminder's day or time ("yes please, but make it monday at 10, i'm at work
         # tomorrow": round 22, tomorrow at 9)
-        when = found.intent == REMINDER_INTENT and any(
+        when = found.intent in (REMINDER_INTENT, CHANGE_REMINDER) and any(
             found.slots[n].value for n in ("day", "time") if n in found.slots
-        )
+        )  # round 26: "no, make it wednesday" (a goodbye once the reminder was set)
         # asked for in so many words ("i would rather", "i want to"), or asked ("what
         # actually is a cramp, physically"): its best reading (round 25: a plain no)
         asked = (led or rest[0] in _WH_WORDS) and found.method not in ("fallback", "open_slot")
@@ -1716,6 +1721,7 @@ FREQUENCY_INTENT = "CrampFrequencyIntent"
 _LEAVING = _ENDINGS | {"AMAZON.NavigateHomeIntent"}
 _REFUSING = NEGATIONS | _PLAIN_NO  # spoken form: "don't" is "do not"
 REMINDER_INTENT = "SetReminderIntent"
+CHANGE_REMINDER = "CancelReminderIntent"  # "make it friday": a change, or a cancel
 _WHEN_SAID = frozenset({REMINDER_INTENT, "DayHalfIntent"})
 # Answers a remark after "but" leaves as they are, and how they must have been heard.
 _BEFORE_BUT = frozenset({YES_INTENT, NO_INTENT, "CrampFrequencyIntent", "CheckAnswerIntent"})
