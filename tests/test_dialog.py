@@ -4184,3 +4184,11 @@ def test_a_yes_in_everyday_words_to_walking_and_varicose_veins(question: str, sa
     before = {"WALKING": ["no", "no"], "VARICOSE": ["no", "no", "no"]}[question]
     turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
     assert turn.session_attributes["answers"][question] == "yes"
+
+
+def test_a_no_then_that_s_all_thanks_ends_the_session() -> None:
+    """Round 26, a new user: "nah, that's all, thanks", to the offer of the check, was a
+    plain no ("what else would you like to know?")."""
+    said = "nah, that's all, thanks"
+    turn = play("open leg cramp helper", "when should i see a vein specialist", said)[-1]
+    assert turn.session_ended and turn.speech == C.prompt("goodbye")

@@ -1097,8 +1097,11 @@ class Matcher:
     def _closes_at_end(self, words: list[str]) -> bool:
         """Whether a phrase ends with a goodbye of its own ("that's all") and asks nothing
         before it."""
+        for thanks in (["thanks"], ["thank", "you"]):  # "nah, that's all, thanks" (round
+            if words[-len(thanks) :] == thanks:  # 26: "what else would you like to know?")
+                words = words[: -len(thanks)]
         for k in (4, 3):  # "that is all", "i am good"; not "(it doesn't) go away"
-            hit = self._exact.get(" ".join(words[-k:])) if len(words) > k else None
+            hit = self._exact.get(" ".join(words[-k:])) if len(words) >= k else None
             if hit is not None and hit.intent == STOP_INTENT:
                 return not _asks(words[:-k]) and not self._request_later(words)
         return False
