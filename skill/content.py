@@ -112,6 +112,16 @@ class OutcomeText(NamedTuple):
     advice: str
     explain: str  # the answer to "why?" after the result
     sources: tuple[str, ...]
+    # The step the article names for one reason, where it is not the outcome's own: its
+    # title and advice (round 26: "schedule an evaluation" is the article's for walking only).
+    title_for_reason: Mapping[str, str] = MappingProxyType({})
+    advice_for_reason: Mapping[str, str] = MappingProxyType({})
+
+    def title_for(self, reason: str) -> str:
+        return self.title_for_reason.get(reason, self.title)
+
+    def advice_for(self, reason: str) -> str:
+        return self.advice_for_reason.get(reason, self.advice)
 
 
 class Contact(NamedTuple):
@@ -324,8 +334,20 @@ def _outcomes(nodes: dict) -> dict[str, OutcomeText]:
             advice=_get(node, "advice", path),
             explain=_get(node, "explain", path),
             sources=_required_sources(node, path),
+            title_for_reason=_for_reasons(node, "title_for", path, reasons),
+            advice_for_reason=_for_reasons(node, "advice_for", path, reasons),
         )
     return outcomes
+
+
+def _for_reasons(node: dict, key: str, path: str, reasons: Mapping[str, str]) -> Mapping[str, str]:
+    """An outcome's text for some of its reasons ({reason: text}); empty when not given."""
+    given = node.get(key) or {}
+    if not isinstance(given, dict):
+        raise ContentError(f"{path}.{key}: expected dict")
+    for reason in sorted(set(given) - set(reasons)):
+        raise ContentError(f"{path}.{key}: '{reason}' is not one of its reasons")
+    return MappingProxyType({k: _get(given, k, f"{path}.{key}") for k in given})
 
 
 def _contact(node: dict, values: Mapping[str, str]) -> Contact:

@@ -466,7 +466,8 @@ class Conversation:
         # A reassuring result still says which signs need emergency care.
         fine = result.outcome is triage.Outcome.PROBABLY_FINE
         red_flag = self.content.safety["red_flag"] if fine else None
-        told = _join(reason, words.advice, self.content.not_a_diagnosis, red_flag)
+        advice = words.advice_for(result.reason)
+        told = _join(reason, advice, self.content.not_a_diagnosis, red_flag)
         # What was taken from earlier, less what the reason already tells back.
         lead = _join(lead, *(t for t in taken or () if t not in reason))
         state = state._replace(topic=None, result=result, noted={}, answers=answers)
@@ -474,8 +475,8 @@ class Conversation:
         view = View(ViewKind.OUTCOME, result.outcome.value)
         # The card has room for what is too long to say: the explanation too.
         card = Card(
-            words.title,
-            _join(reason, words.advice, words.explain, self.content.not_a_diagnosis, red_flag),
+            words.title_for(result.reason),
+            _join(reason, advice, words.explain, self.content.not_a_diagnosis, red_flag),
         )
         return reply._replace(card=card, view=view)
 
@@ -580,7 +581,7 @@ class Conversation:
             told = self._of(state, said)  # "I can't diagnose them" after a check for a father
             if state.result.outcome is triage.Outcome.PROBABLY_FINE:  # when it would be
                 told = _join(told, self.content.safety["red_flag"])
-            return self._about_result(told, words.title, state)
+            return self._about_result(told, words.title_for(state.result.reason), state)
         elif category == "diagnosis":  # the check is the way to an answer
             offer = Pending.OFFER_CHECK if state.result is None else Pending.OFFER_CONTACT
             # "something is really wrong with me", "the cramp won't go away, it's been
@@ -651,7 +652,7 @@ class Conversation:
         told = _join(self._result_reason(state, state.result), words.explain)
         if state.result.outcome is triage.Outcome.PROBABLY_FINE:  # "so I'm fine?": when not
             told = _join(told, self.content.safety["red_flag"])
-        return self._about_result(told, words.title, state)
+        return self._about_result(told, words.title_for(state.result.reason), state)
 
     def _result_reason(self, state: State, result: triage.Result) -> str:
         """Why the check came to `result`, in its words, of whom the check is about."""
@@ -673,11 +674,12 @@ class Conversation:
         if state.result is None:
             return self._offer(None, state, Pending.OFFER_CHECK)
         words = self.content.outcomes[state.result.outcome]
+        reason = state.result.reason
         if state.result.outcome is triage.Outcome.PROBABLY_FINE:  # no step: when to act
-            told = _join(words.advice, self.content.safety["red_flag"])
+            told = _join(words.advice_for(reason), self.content.safety["red_flag"])
         else:  # the title is the step: "Schedule an evaluation with a vein specialist"
-            told = _join(f"{words.title}.", words.explain)
-        return self._about_result(told, words.title, state)
+            told = _join(f"{words.title_for(reason)}.", words.explain)
+        return self._about_result(told, words.title_for(reason), state)
 
     def start_check(
         self, state: State, *, for_other: bool = False, for_self: bool = False

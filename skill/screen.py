@@ -46,8 +46,8 @@ def view_data(reply: Reply, content: Content) -> dict[str, str] | None:
             hint=question.hint,
         )
     elif kind is ViewKind.OUTCOME:
-        words = content.outcomes[key]
-        data.update(title=words.title, text=reply.card.text if reply.card else "")
+        title = reply.card.title if reply.card else content.outcomes[key].title  # its reason's
+        data.update(title=title, text=reply.card.text if reply.card else "")
         data.update(footer=content.screen.footer)
     elif kind is ViewKind.CONTACT:
         data.update(title=content.contact.title, text=content.contact.card)

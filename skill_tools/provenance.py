@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 # The keys of a content node that hold spoken or shown text.
-TEXT_KEYS = ("speech", "text", "more", "advice", "explain", "reasons")
+TEXT_KEYS = ("speech", "text", "more", "advice", "explain", "reasons", "advice_for")
+# Keys whose dict maps a reason to its text: text, not a content node of its own.
+_BY_REASON = ("reasons", "advice_for", "title_for")
 
 
 class Provenance(NamedTuple):
@@ -44,7 +46,7 @@ def provenance(raw: Any) -> Iterator[Provenance]:
                 for text in items:
                     yield Provenance(f"{path}.{key}", fold_whitespace(str(text)), sources, mark)
         for key, child in node.items():
-            if isinstance(child, dict) and key != "reasons":
+            if isinstance(child, dict) and key not in _BY_REASON:
                 yield from walk(child, f"{path}.{key}" if path else str(key))
 
     yield from walk(raw, "")

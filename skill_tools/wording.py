@@ -179,6 +179,9 @@ def medical_texts(raw: Any) -> Iterator[MedicalText]:
         quotes = tuple(node.get("source") or ())
         yield MedicalText(f"check.outcomes.{oid}.title", node["title"], quotes)
         yield MedicalText(f"check.outcomes.{oid}.advice", node["advice"], quotes)
+        for by in ("title_for", "advice_for"):
+            for key, text in (node.get(by) or {}).items():
+                yield MedicalText(f"check.outcomes.{oid}.{by}.{key}", text, quotes)
         for key, text in (node.get("reasons") or {}).items():
             yield MedicalText(f"check.outcomes.{oid}.reasons.{key}", text, quotes)
         if node.get("explain"):

@@ -133,6 +133,11 @@ def test_no_invented_numbers_in_what_the_skill_says():
         (lambda r: r["prompts"]["menu"].update(text="{unknown}"), "placeholder"),
         (lambda r: r["clinic"].update(phone=5), "phone"),
         (lambda r: r["safety"].pop("emergency"), "emergency"),
+        # round 26: a step for a reason the outcome never gives
+        (
+            lambda r: r["check"]["outcomes"]["see_specialist"]["advice_for"].update(NONE="x"),
+            "advice_for",
+        ),
     ],
 )
 def test_malformed_content_is_refused_with_its_path(raw, mutate, message):
@@ -164,6 +169,8 @@ def test_every_medical_sentence_uses_only_words_of_its_own_quotes(raw):
         "check.questions.SLEEP.text",
         "check.outcomes.probably_fine.title",
         "check.outcomes.see_specialist.reasons.FREQUENT_SLEEP",
+        "check.outcomes.see_specialist.advice_for.FREQUENT_SLEEP",
+        "check.outcomes.see_specialist.title_for.FREQUENT_SLEEP",
         "check.outcomes.worth_checking.advice",
         "check.outcomes.probably_fine.explain",
     ):

@@ -243,6 +243,8 @@ def _answer_sections(c: Content, quotes: _Quotes, raw: Any) -> list[Section]:
             (
                 *((f"reason {key}", text) for key, text in o.reasons.items()),
                 ("advice", o.advice),
+                *((f"advice for {key}", text) for key, text in o.advice_for_reason.items()),
+                *((f"title for {key}", text) for key, text in o.title_for_reason.items()),
                 ("then", c.not_a_diagnosis),
             ),
             quotes.get(o.sources),
