@@ -4201,3 +4201,19 @@ def test_a_no_then_that_s_all_thanks_ends_the_session() -> None:
     said = "nah, that's all, thanks"
     turn = play("open leg cramp helper", "when should i see a vein specialist", said)[-1]
     assert turn.session_ended and turn.speech == C.prompt("goodbye")
+
+
+def test_asked_to_spell_the_website_the_skill_gives_the_details_again() -> None:
+    """Round 26, a new user: "can you spell that" was not understood."""
+    turn = play("open leg cramp helper", "what's the website", "can you spell that")[-1]
+    assert C.contact.speech in turn.speech
+
+
+def test_what_were_we_doing_goes_back_to_the_check_with_its_answers() -> None:
+    """Round 26, a new user: "what were we doing", after a question mid-check, fell back."""
+    *_, turn = play(
+        "open leg cramp helper", "check my symptoms", "yes", "what are varicose veins",
+        "what were we doing",
+    )
+    assert turn.speech.endswith(C.questions["SLEEP"].text)
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
