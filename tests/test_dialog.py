@@ -612,6 +612,8 @@ def test_a_question_opening_with_no_does_not_end_the_session() -> None:
         (["no", "no", "no"], "are spider veins the same thing as varicose veins", "VARICOSE"),
         (["no", "no", "no"], "are spider veins the same as varicose veins", "VARICOSE"),
         ([], "how would i know if they're frequent", "FREQUENT"),  # round 14: not sure
+        # round 26, a new user: the varicose veins answer ("what do you mean by {varicose}")
+        (["no", "no"], "what do you mean by resolve", "WALKING"),
     ],
 )
 def test_a_question_about_a_check_question_records_nothing_and_asks_it_again(
