@@ -4219,3 +4219,12 @@ def test_what_were_we_doing_goes_back_to_the_check_with_its_answers() -> None:
     )
     assert turn.speech.endswith(C.questions["SLEEP"].text)
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+def test_ok_yes_then_to_going_back_to_the_check_goes_back() -> None:
+    """Round 26, a new user: "ok yes then" was near "so i'm okay then" (why)."""
+    *_, turn = play(
+        "open leg cramp helper", "check my symptoms", "yes", "what are varicose veins",
+        "ok yes then",
+    )
+    assert turn.speech.endswith(C.questions["SLEEP"].text)
