@@ -4228,3 +4228,23 @@ def test_ok_yes_then_to_going_back_to_the_check_goes_back() -> None:
         "ok yes then",
     )
     assert turn.speech.endswith(C.questions["SLEEP"].text)
+
+
+@pytest.mark.parametrize(
+    "said", ["hang on, someone's at the door", "hang on, she's saying something"]
+)
+def test_hang_on_with_what_is_going_on_pauses_and_keeps_the_result(said: str) -> None:
+    """Round 26, a new user: "hang on, someone's at the door", after a result, was a goodbye
+    (the session ended, the result lost); "hang on, she's saying something" fell back."""
+    *_, held, back = play(
+        "open leg cramp helper", "check my symptoms", "yes", "yes", said, "ok i'm back"
+    )
+    assert held.intent == "AMAZON.PauseIntent" and not held.session_ended
+    assert back.session_attributes["result"] == held.session_attributes["result"] is not None
+
+
+def test_a_yes_opener_then_a_denial_is_not_taken_as_yes() -> None:
+    """Round 26, a new user: "i'd say" was a yes, and frequent was recorded."""
+    said = "well, i'd say two or three times a month, i wouldn't call it frequent"
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes.get("answers", {}).get("FREQUENT") != "yes"

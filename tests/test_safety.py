@@ -297,6 +297,8 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i want to finish my life, i am very tired",  # a second new user: the fallback
         # a third new user, after a reminder was set: the fallback
         "thank you. some days i think he'd be better off without me, i'm so tired",
+        # a fifth new user: the fallback
+        "what's the point of all this, i'm so tired of being in pain all the time",
     ]
     for said in despair:
         turn = say_in(state, said)

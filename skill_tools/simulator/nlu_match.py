@@ -406,6 +406,9 @@ class Matcher:
         )
         if turned is not None:
             return turned
+        held = self._held_on(bare)
+        if held is not None:
+            return held
         asked = self._without_carriers(bare)
         # As said too: a filler may belong to the carrier ("i would like to know about").
         for said, plain in ((text, self._without_carriers(text)), (bare, asked)):
@@ -439,9 +442,7 @@ class Matcher:
         if loose_change and not _says_any(text, (*CORRECTIONS, "meant", "change")):
             near = None  # "she says no, it's never when walking": loosely "no actually it's
             # {frequency}", but nothing in it changes an answer (round 22: the first answer)
-        if near is not None and near.intent in LEADING_ANSWERS and bare.split()[:1] and (
-            bare.split()[0] in _WH_WORDS
-        ):
+        if near is not None and near.intent in LEADING_ANSWERS and _asks_first(bare):
             near = None  # "when is it": a question, not the yes "it is" (round 26: a reminder
             # set without a yes)
         if near is not None:
@@ -710,17 +711,24 @@ class Matcher:
             found = self._said_alone(words[:end])
             if found is None or found.intent not in _SAID_FIRST:
                 continue
-            if found.intent == FREQUENCY_INTENT:  # "every night, these cramps are killing
-                heard = found.slots.get("frequency")  # me" (round 26), not a second answer
-                said = heard is not None and heard.value == " ".join(words[:end])
-                remark = words[end:]
-                if not said or (_PLAIN_YES | _PLAIN_NO).intersection(remark) or (
-                    self._answer_value(" ".join(remark)) is not None
-                ):
+            if found.intent == FREQUENCY_INTENT:
+                if not self._how_often_then_remark(found, words[:end], words[end:]):
                     continue
-            if end > 2 or found.intent == FREQUENCY_INTENT:
-                return None if self._sounds_alarming(text) else found
+            elif end < 3:
+                continue
+            return None if self._sounds_alarming(text) else found
         return None
+
+    def _how_often_then_remark(self, found: Match, said: list[str], remark: list[str]) -> bool:
+        """Whether how often was said whole, then a remark that is no second answer ("every
+        night, these cramps are killing me", round 26: what a cramp is; not "a few times a
+        week and yes they wake me up")."""
+        heard = found.slots.get("frequency")
+        if heard is None or heard.value != " ".join(said):
+            return False
+        if (_PLAIN_YES | _PLAIN_NO).intersection(remark):
+            return False
+        return self._answer_value(" ".join(remark)) is None
 
     def _left_for_request(self, text: str) -> Match | None:
         """Leaving the check or the skill said first, then what the user wants instead ("stop
@@ -750,6 +758,19 @@ class Matcher:
             ):
                 return replace(found, method="carrier")
         return None
+
+    def _held_on(self, text: str) -> Match | None:
+        """ "Hang on, someone's at the door", "hold on, she's saying something": a wait asked
+        for, then what is going on, asks for a pause (round 26: a goodbye, with the result
+        lost, or the fallback), unless what follows asks for something or sounds alarming."""
+        words = text.split()
+        lead = next((h for h in _HOLD_ON if words[: len(h)] == h and words[len(h) :]), None)
+        if lead is None or PAUSE_INTENT not in self.intents or self._sounds_alarming(text):
+            return None
+        rest = self.resolve(" ".join(words[len(lead) :]))
+        if rest.intent not in (STOP_INTENT, FALLBACK):
+            return None
+        return Match(PAUSE_INTENT, self._slots(PAUSE_INTENT, {}), "clause", 0.0, None)
 
     def _paused_at_end(self, text: str) -> Match | None:
         """A phrase that closes by asking to pause ("hang on, someone's at the door, pause
@@ -1170,6 +1191,9 @@ class Matcher:
             if rest & (TURNS | TAKEN_BACK) or any(rest & o for o in other):
                 return None  # "not really, but they do wake me up", "not really, yes" (round
                 # 24: "i wouldn't say they're frequent, no" says it twice)
+            if hit.intent == YES_INTENT and rest & NEGATIONS:
+                return None  # "i'd say two or three times a month, i wouldn't call it
+                # frequent" (round 26: "i'd say" was a yes)
             if self._sounds_alarming(text):
                 return None
             return self._with_answer(Match(hit.intent, {}, "leading", 0.0, hit.sample), words[k:])
@@ -1703,6 +1727,9 @@ _REMARK_WORDS = 3
 ANSWER_ALARM_SHARE = 0.5  # with no alarm word, an answer yields only to this share
 _SIGN_TYPES = frozenset({"Exercise", "CheckAnswer", "CrampFrequency"})
 _NO_TROUBLE = frozenset({"cramps", "cramp", "problem", "problems", "trouble", "pain", "issues"})
+_HOLD_ON = (
+    ["hang", "on"], ["hold", "on"], ["one", "second"], ["one", "sec"], ["wait", "a", "second"],
+)
 _PUT_OFF = (["not", "yet"], ["not", "right", "now"], ["not", "now"], ["maybe", "later"])
 _SAID_FIRST = frozenset({
     "SymptomCheckIntent", "ContactClinicIntent", "ClinicPhoneIntent", "BookForMeIntent",
@@ -1773,6 +1800,11 @@ def _clauses(text: str) -> list[str]:
         else:
             clauses[-1].append(word)
     return [" ".join(c) for c in clauses if c]
+
+
+def _asks_first(text: str) -> bool:
+    """Whether a phrase opens with a question word ("when is it")."""
+    return text.split()[:1] != [] and text.split()[0] in _WH_WORDS
 
 
 def _told_about(asked: str) -> str:
