@@ -4248,3 +4248,15 @@ def test_a_yes_opener_then_a_denial_is_not_taken_as_yes() -> None:
     said = "well, i'd say two or three times a month, i wouldn't call it frequent"
     turn = play("open leg cramp helper", "check my symptoms", said)[-1]
     assert turn.session_attributes.get("answers", {}).get("FREQUENT") != "yes"
+
+
+@pytest.mark.parametrize(
+    ("said", "recorded"),
+    [  # round 26, a new user: each was recorded as a walking yes ("schedule an evaluation")
+        ("she can't walk far anyway, so i couldn't tell you", "unsure"),
+        ("only when i run, not walking, and it doesn't go away with rest", None),
+    ],
+)
+def test_walking_doubted_or_denied_is_no_walking_yes(said: str, recorded) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", "no", "no", said)[-1]
+    assert turn.session_attributes.get("answers", {}).get("WALKING") == recorded

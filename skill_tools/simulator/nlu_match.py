@@ -1384,9 +1384,10 @@ class Matcher:
         ):
             return None  # "i just told you, dear, most nights": no doubt, an answer (round 24)
         heard = self._tagged(self.intents.get(best, ()), found)
-        if any(_denied(text, w) for w in heard.values()):
+        if any(_denied(text, w) for w in (*heard.values(), *_TOPIC_WORDS.get(best, ()))):
             return None  # "he gets them sitting still, not walking" (round 18: a walking yes);
-            # "i can walk as long as i like no cramps" (round 21)
+            # "i can walk as long as i like no cramps" (round 21); "only when i run, not
+            # walking" (round 26: a walking yes, though the slot heard was running)
         heard.update(self._builtins(best, text.split()))
         heard.update(self._hedge(best, text, heard))
         heard.update(self._person(best, text, heard))  # round 23: "should my wife ..." was "you"
@@ -1730,6 +1731,8 @@ _NO_TROUBLE = frozenset({"cramps", "cramp", "problem", "problems", "trouble", "p
 _HOLD_ON = (
     ["hang", "on"], ["hold", "on"], ["one", "second"], ["one", "sec"], ["wait", "a", "second"],
 )
+# The words that name what an intent is about, for a guess: denied, they deny it.
+_TOPIC_WORDS = {"CrampsWhenWalkingIntent": ("walking", "when i walk")}
 _PUT_OFF = (["not", "yet"], ["not", "right", "now"], ["not", "now"], ["maybe", "later"])
 _SAID_FIRST = frozenset({
     "SymptomCheckIntent", "ContactClinicIntent", "ClinicPhoneIntent", "BookForMeIntent",
@@ -1931,6 +1934,7 @@ _DOUBTS = (
 )
 _CLOSING_DOUBTS = (
     "i can not tell", "i do not know", "i am not sure", "hard to say", "hard to tell",
+    "i could not tell you",  # "she can't walk far anyway, so i couldn't tell you" (round 26)
 )
 # Words that make what comes before a question part of it ("why do you think ...").
 _ASKING = QUESTION_OPENERS | _WH_WORDS | {"if", "whether"}
