@@ -1074,8 +1074,13 @@ class Conversation:
     def _half_said(self, state: State, guess: Requested, said: Requested) -> Turn:
         """A time said to "is that 6 in the morning?" (yes and no are answers too): "six a.m."
         (a small hour again) or "in the morning" is the morning; "in the evening", "six p.m."
-        the evening; another time, that time; anything else, the question again."""
+        the evening; another time, that time; a day alone, that day and the question again;
+        anything else, the question again."""
         at = said.at
+        if said.day is not None and at is None and not said.unclear:
+            # "no, make it wednesday": that day, and the same question (round 26: dropped)
+            again = guess._replace(day=said.day)
+            return self._offer(None, state._replace(remind=again), Pending.REMINDER_HALF)
         if said.guessed and at != guess.at:  # "make it 4 instead": morning or evening again?
             again = said._replace(day=said.day or guess.day)
             return self._offer(None, state._replace(remind=again), Pending.REMINDER_HALF)

@@ -872,3 +872,29 @@ def test_a_question_about_the_offer_is_no_yes_to_it():
         )
         assert api.reminders() == []
     assert turn.intent != "AMAZON.YesIntent"
+
+
+def test_another_day_said_to_which_half_keeps_the_day_and_asks_again():
+    """Round 26, a new user: "no, make it wednesday", to "is that 6 in the morning?", was
+    dropped, and the reminder set for the day first said."""
+    with FakeAlexaApi() as api:
+        *_, again, done = _said_with_consent(
+            api, "open leg cramp helper", "remind me at six", "no, make it wednesday", "yes",
+            at=EARLY_MORNING,
+        )
+        [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"] == "2026-12-09T06:00:00"
+    assert "Wednesday" in done.speech
+
+
+def test_a_vague_time_said_with_at_is_said_to_be_unusable():
+    """Round 26, a new user: "remind me tomorrow at lunchtime" was set for 9 in the morning
+    without a word."""
+    with FakeAlexaApi() as api:
+        *_, offered = _said_with_consent(
+            api, "open leg cramp helper", "remind me tomorrow at lunchtime", at=EARLY_MORNING
+        )
+        assert api.reminders() == []
+    assert offered.speech.endswith(
+        f"{C.prompt('reminder_unclear_time')} {C.reminder.offer_that_day}"
+    )

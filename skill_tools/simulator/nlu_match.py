@@ -1678,7 +1678,9 @@ def _with_time_after(found: Match, rest: list[str]) -> Match:
     at = found.slots.get("time")
     if at is None or at.value or rest[:1] not in (["after"], ["before"], ["around"], ["at"]):
         return found
-    if rest[0] == "at":
+    if rest[0] == "at" and rest[1:2] and rest[1] in _VAGUE_TIMES:
+        said = rest[:2]  # "at lunchtime", as said (round 26: set at 9 without a word)
+    elif rest[0] == "at":
         clock = next(
             (v for k in (4, 3, 2, 1) if (v := time_value(" ".join(rest[1 : 1 + k]), date.min))),
             None,
