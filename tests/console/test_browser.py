@@ -160,7 +160,11 @@ def assert_clean_console(driver) -> None:
     assert problems == []
 
 
-OUTCOME_TITLES = {o.title for o in content_module.load().outcomes.values()}
+OUTCOME_TITLES = {
+    title
+    for o in content_module.load().outcomes.values()
+    for title in (o.title, *o.title_for_reason.values())
+}
 
 
 # -- talk ------------------------------------------------------------------------------------
