@@ -4260,3 +4260,10 @@ def test_a_yes_opener_then_a_denial_is_not_taken_as_yes() -> None:
 def test_walking_doubted_or_denied_is_no_walking_yes(said: str, recorded) -> None:
     turn = play("open leg cramp helper", "check my symptoms", "no", "no", said)[-1]
     assert turn.session_attributes.get("answers", {}).get("WALKING") == recorded
+
+
+def test_ok_no_thanks_that_s_everything_mid_check_ends_the_session() -> None:
+    """Round 26, a new user: it was thanks ("You're welcome"), then the question again."""
+    said = "ok, no thanks, that's everything"
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert turn.session_ended and turn.speech == C.prompt("goodbye")

@@ -423,6 +423,9 @@ class Matcher:
                 found = self._fill_sample(candidate.split(), "carrier")
                 if found is not None and found.intent not in PRIORITY_INTENTS:
                     return found  # "what about deep vein thrombosis" asks (round 20: 911)
+            done = self._leading_answer(plain)
+            if done is not None and done.intent == STOP_INTENT:
+                return done  # "ok, no thanks, that's everything" (round 26: thanks)
         request = self._request_after_answer(text)
         if request is not None:  # "no thanks, what's varicose veins": not "no thanks"
             return request
