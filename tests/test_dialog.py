@@ -4267,3 +4267,17 @@ def test_ok_no_thanks_that_s_everything_mid_check_ends_the_session() -> None:
     said = "ok, no thanks, that's everything"
     turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
     assert turn.session_ended and turn.speech == C.prompt("goodbye")
+
+
+def test_cramps_mostly_at_night_ask_why_legs_cramp_at_night() -> None:
+    """Round 26, a new user: "I get cramps in my calves mostly at night" got the walking
+    answer ("mostly at night" is also an answer to the walking question)."""
+    turn = play("open leg cramp helper", "i get cramps in my calves mostly at night")[-1]
+    assert turn.intent == "LegCrampsAtNightIntent"
+
+
+def test_not_too_badly_then_falling_back_asleep_is_a_sleep_no() -> None:
+    """Round 25's new user (left then): it fell back ("I need an answer")."""
+    said = "eh, not too badly, i fall back asleep pretty quick"
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "no"}
