@@ -1035,7 +1035,7 @@ class Conversation:
             # a yes to the skill's own time (on the day said, if it was clear); "remind me"
             # said afresh
             kept = Requested(day=kept.day) if offered and kept and kept.day else None
-        if offered and kept and kept.day and wanted and wanted.day is None and wanted.at:
+        if offered and kept and wanted and wanted.day is None and wanted.at:
             wanted = wanted._replace(day=kept.day)  # "how about 2 in the afternoon", to that
             # day's morning offered (round 26: today at 2)
         remind = wanted if wanted not in (None, Requested()) else kept
@@ -1077,12 +1077,12 @@ class Conversation:
         the evening; another time, that time; a day alone, that day and the question again;
         anything else, the question again."""
         at = said.at
+        again = None
         if said.day is not None and at is None and not said.unclear:
-            # "no, make it wednesday": that day, and the same question (round 26: dropped)
-            again = guess._replace(day=said.day)
-            return self._offer(None, state._replace(remind=again), Pending.REMINDER_HALF)
-        if said.guessed and at != guess.at:  # "make it 4 instead": morning or evening again?
+            again = guess._replace(day=said.day)  # "no, make it wednesday" (round 26: dropped)
+        elif said.guessed and at != guess.at:  # "make it 4 instead": morning or evening again?
             again = said._replace(day=said.day or guess.day)
+        if again is not None:
             return self._offer(None, state._replace(remind=again), Pending.REMINDER_HALF)
         if said.guessed or (at is not None and at < time(12) and at in PARTS_OF_DAY.values()):
             chosen = guess.in_the_morning()

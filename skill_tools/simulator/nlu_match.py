@@ -771,9 +771,7 @@ class Matcher:
         if lead is None or PAUSE_INTENT not in self.intents or self._sounds_alarming(text):
             return None
         rest = self.resolve(" ".join(words[len(lead) :]))
-        if rest.intent not in (STOP_INTENT, FALLBACK):
-            return None
-        return Match(PAUSE_INTENT, self._slots(PAUSE_INTENT, {}), "clause", 0.0, None)
+        return self._pause(None) if rest.intent in (STOP_INTENT, FALLBACK) else None
 
     def _paused_at_end(self, text: str) -> Match | None:
         """A phrase that closes by asking to pause ("hang on, someone's at the door, pause
@@ -783,7 +781,11 @@ class Matcher:
         hit = self._exact.get(" ".join(words[-2:])) if len(words) > 2 else None
         if hit is None or hit.intent != PAUSE_INTENT or self._sounds_alarming(text):
             return None
-        return Match(PAUSE_INTENT, self._slots(PAUSE_INTENT, {}), "clause", 0.0, hit.sample)
+        return self._pause(hit.sample)
+
+    def _pause(self, sample: str | None) -> Match:
+        """The pause, read from a longer phrase (method "clause")."""
+        return Match(PAUSE_INTENT, self._slots(PAUSE_INTENT, {}), "clause", 0.0, sample)
 
     def _question_after(self, text: str) -> Match | None:
         """A question said after something else ("this heat is the death of me, does
@@ -1812,7 +1814,7 @@ def _clauses(text: str) -> list[str]:
 
 def _asks_first(text: str) -> bool:
     """Whether a phrase opens with a question word ("when is it")."""
-    return text.split()[:1] != [] and text.split()[0] in _WH_WORDS
+    return any(first in _WH_WORDS for first in text.split()[:1])
 
 
 def _told_about(asked: str) -> str:
@@ -2004,8 +2006,9 @@ _ADVISES_ME = frozenset({
 
 
 def _without_helpers(text: str, heard: Mapping[str, str]) -> dict[str, str]:
-    """The slots heard, less someone who only helps (_HELPS follows the words) or is said
-    not to be the one ("it's me with the cramps, not my grandson")."""
+    """The slots heard, less someone who only helps (_HELPS follows the words), only advises
+    the speaker (_ADVISES_ME: "my daughter says i should ask you") or is said not to be the
+    one ("it's me with the cramps, not my grandson")."""
     padded = f" {text} "
 
     def helps(words: str) -> bool:
