@@ -64,7 +64,7 @@ SETS = (
     "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
     "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
-    "heldout19", "heldout20",
+    "heldout19", "heldout20", "heldout21",
 )
 
 
@@ -142,6 +142,7 @@ FLOORS = {
     "heldout18": 0.89,
     "heldout19": 0.92,
     "heldout20": 0.92,
+    "heldout21": 0.87,
 }
 EXACT_FLOORS = {
     "tuning": 0.78,
@@ -165,6 +166,7 @@ EXACT_FLOORS = {
     "heldout18": 0.20,
     "heldout19": 0.29,
     "heldout20": 0.30,
+    "heldout21": 0.21,
 }
 
 
@@ -181,6 +183,7 @@ ANSWER_SETS = (
     "check_answers13", "check_answers14", "check_answers15", "check_answers16",
     "check_answers17", "check_answers18", "check_answers19",
     "check_answers20",
+    "check_answers21",
 )
 
 
@@ -214,6 +217,7 @@ ANSWER_FLOORS = {
     "check_answers18": 0.83,
     "check_answers19": 0.81,
     "check_answers20": 0.85,
+    "check_answers21": 0.83,
 }
 
 
