@@ -1181,6 +1181,9 @@ def test_a_cause_the_article_does_not_list_is_said_to_be_unlisted(asked: str) ->
         "can dehydration cause leg cramps",
         "can the pills i take cause cramps",  # round 13: "doesn't list that as a cause"
         "is it just dehydration or something else",  # round 13: the same
+        # Round 27, a new user: "not listed", then fatigue in the list.
+        "does being really tired make them worse",
+        "can being exhausted cause leg cramps",
     ],
 )
 def test_a_cause_the_article_lists_gets_the_list_alone(asked: str) -> None:
@@ -4281,3 +4284,16 @@ def test_not_too_badly_then_falling_back_asleep_is_a_sleep_no() -> None:
     said = "eh, not too badly, i fall back asleep pretty quick"
     turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "no"}
+
+
+@pytest.mark.parametrize(
+    ("asked", "topic"),
+    [  # round 27, a new user: the causes, and "not covered"
+        ("is it normal to get a leg cramp now and then", "CrampsAndVeinDiseaseIntent"),
+        ("what is exercise induced leg cramping", "CrampsWhenWalkingIntent"),
+    ],
+)
+def test_whether_cramps_now_and_then_are_normal_and_cramps_from_exercise_get_their_answers(
+    asked: str, topic: str
+) -> None:
+    assert C.topics[topic].speech in play(asked)[-1].speech

@@ -299,6 +299,8 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "thank you. some days i think he'd be better off without me, i'm so tired",
         # a fifth new user: the fallback
         "what's the point of all this, i'm so tired of being in pain all the time",
+        # Round 27, a new user: "myself" written as two words (the fallback).
+        "i want to kill my self",
     ]
     for said in despair:
         turn = say_in(state, said)

@@ -132,6 +132,17 @@ IDIOMS = {
     "swim stroke": "swimming style", "freestyle stroke": "freestyle",
     "beautiful stroke": "beautiful style",
     "great stroke": "great style", "good stroke": "good style",  # round 26: 911
+    # Round 27, a new user: sleep, a laugh and a run, each over (911, and the session ended),
+    # and a blood test (the clots answer, not the question after it).
+    "pass out the minute": "fall asleep the minute",
+    "pass out as soon as": "fall asleep as soon as",
+    "pass out when my head hits": "fall asleep when my head hits",
+    **{f"choked on my {drink}": "spluttered on my drink"
+       for drink in ("coffee", "tea", "drink", "water", "wine", "beer")},
+    "got choked up": "got emotional", "get choked up": "get emotional",
+    "gasping after my run": "panting after my run", "gasping after a run": "panting after a run",
+    "gasping after running": "panting after running",
+    "blood test": "lab test", "blood tests": "lab tests", "blood work": "lab work",
     # Round 26, a new user: a habit, not a faint now (911, and the question lost).
     "faint at the sight of blood": "am squeamish about blood",
     "faint when i see blood": "am squeamish when i see blood",
@@ -371,6 +382,8 @@ _CONTRACTIONS = {
     "couldnt": "could not", "wouldnt": "would not", "havent": "have not",
     "whats": "what is", "thats": "that is", "theres": "there is", "hows": "how is",
     "wont": "will not", "arent": "are not", "shouldnt": "should not",  # round 23
+    # Round 27: "i want to kill my self" fell back (the typist's split, not Alexa's).
+    "my self": "myself", "him self": "himself", "her self": "herself", "your self": "yourself",
     "ok": "okay",  # round 25: "ok sure" was "why", "okay sure" a sample of yes
     # A dropped g, as the simulator's typist writes it (round 26: "i been coughin up blood
     # all mornin" fell back).
