@@ -12,9 +12,11 @@ that the committed JSON is exactly what it makes). The template file has four pa
 
 A sample with no "(" and no "<" is taken as written (a hand-written sample). Any other is a
 pattern: "(a|b|) c" stands for "a c", "b c" and "c", and every combination is a sample,
-except one that a plain sample of any intent already says, one said earlier, and one with a
-single slot and fewer than three other words ("what is {cramp}" would take "what is love"
-too). Synonyms may be patterns as well. Why not generate at load time: the deployed file
+except one that a plain sample of any intent already says, one said earlier, one that
+differs from an earlier sample of its intent only by padding words ("um", "actually",
+"instead": Alexa's model learns nothing from them, and they cost the room SMAPI allows), and
+one with a single slot and fewer than three other words ("what is {cramp}" would take "what
+is love" too). Synonyms may be patterns as well. Why not generate at load time: the deployed file
 has to be plain JSON, and a reviewer should see in the diff what Alexa will be taught.
 """
 
@@ -25,7 +27,7 @@ import itertools
 import json
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,7 @@ _GROUP = re.compile(r"(\([^()]*\))")
 _PHRASE = re.compile(r"<(\w+)>")
 _SLOT = re.compile(r"\{(\w+)\}")
 MIN_CARRIER_WORDS = 3  # a pattern's one-slot variant needs this many other words
+PADDING = frozenset({"um", "uh", "oh", "well", "so", "actually", "just", "instead", "anyway"})
 
 
 class TemplateError(ValueError):
@@ -103,18 +106,23 @@ def _types(raw: Mapping[str, Any], phrases: Mapping[str, str]) -> list[dict[str,
     return out
 
 
+def _unpadded(sample: str) -> str:
+    return " ".join(w for w in spoken_form(sample).split() if w not in PADDING)
+
+
 def _intent_samples(
     name: str, spec: Mapping[str, Any], phrases: Mapping[str, str], owner: dict[str, str]
-) -> Iterator[str]:
+) -> list[str]:
     """The samples of one intent; `owner` (normalised sample -> intent) is shared by all."""
     unwanted = {spoken_form(str(p)) for p in spec.get("except") or []}
     plain: set[str] = set()  # said once: a sample written twice is one sample
+    made: list[tuple[str, bool]] = []  # (sample, written as such)
     for sample in spec.get("samples") or []:
         sample = _text(sample, name)
         if not _is_pattern(sample):
             if spoken_form(sample) not in plain:
                 plain.add(spoken_form(sample))
-                yield sample
+                made.append((sample, True))
             continue
         for said in expand(sample, phrases):
             key = spoken_form(said)
@@ -124,7 +132,16 @@ def _intent_samples(
             if len(slots) == 1 and len(_SLOT.sub(" ", said).split()) < MIN_CARRIER_WORDS:
                 continue
             owner[key] = name
-            yield said
+            made.append((said, False))
+    # Of the patterns' samples that differ only by padding, the shortest; none beside a
+    # written one.
+    best: dict[str, tuple[bool, int]] = {}
+    for said, written in made:
+        rank = (not written, len(said))
+        best[_unpadded(said)] = min(best.get(_unpadded(said), rank), rank)
+    return [
+        said for said, written in made if written or best[_unpadded(said)] == (True, len(said))
+    ]
 
 
 def build(templates: Mapping[str, Any]) -> dict[str, Any]:

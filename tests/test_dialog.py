@@ -4297,3 +4297,9 @@ def test_whether_cramps_now_and_then_are_normal_and_cramps_from_exercise_get_the
     asked: str, topic: str
 ) -> None:
     assert C.topics[topic].speech in play(asked)[-1].speech
+
+
+def test_night_cramps_in_pregnancy_get_the_night_answer() -> None:
+    """Round 26, a new user: "not covered", for the pregnancy, and the night went unanswered."""
+    said = play("i'm pregnant and my legs cramp every night why is that")[-1]
+    assert C.topics["LegCrampsAtNightIntent"].speech in said.speech

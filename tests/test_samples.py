@@ -59,6 +59,20 @@ def test_plain_samples_win_and_short_one_slot_variants_and_exceptions_are_droppe
     ]
 
 
+def test_a_pattern_variant_that_only_adds_padding_words_is_dropped() -> None:
+    """ "um", "actually", "instead" teach Alexa nothing and cost SMAPI's room: of variants
+    that differ only by them, the shortest stays, and none beside a written sample."""
+    lm = _model(
+        {
+            "A": {"samples": ["(so |)what causes (it|them) (|actually)", "um why is it"]},
+            "B": {"samples": ["(um |)why is it (|now)", "(well |)how does it work"]},
+        }
+    )
+    a, b = lm["intents"]
+    assert a["samples"] == ["what causes it", "what causes them", "um why is it"]
+    assert b["samples"] == ["why is it", "why is it now", "how does it work"]
+
+
 @pytest.mark.parametrize(
     ("intents", "message"),
     [
