@@ -747,6 +747,21 @@ class Conversation:
             return self.fallback(state)
         return self._not_understood(self.content.prompt("yes_without_question"), state)
 
+    def ready(self, state: State) -> Turn:
+        """ "Go ahead", "I'm ready": a yes to an offer; in the check, said of the check, not
+        an answer (round 27: "sure, go ahead" to its first question was a yes): the question
+        again, nothing recorded."""
+        if state.in_check:
+            return self._ask_check(None, state.answers, state)
+        return self.yes(state)
+
+    def later(self, state: State) -> Turn:
+        """ "Not now", "maybe later": a no to an offer; in the check, the check left (round
+        27: to its first question, a no was recorded)."""
+        if state.in_check:
+            return self._anything_else(self.content.prompt("check_left"), state)
+        return self.no(state)
+
     def no(self, state: State) -> Turn:
         match state.pending:
             case Pending.CHECK:

@@ -357,6 +357,8 @@ ROUTES: dict[str, Act] = {
     "AMAZON.StartOverIntent": _act(Conversation.start_over),
     "AMAZON.YesIntent": _act(Conversation.yes),
     "AMAZON.NoIntent": _act(Conversation.no),
+    "ReadyIntent": _act(Conversation.ready),
+    "LaterIntent": _act(Conversation.later),
     "NotSureIntent": _act(Conversation.not_sure),
     "SkipIntent": _act(Conversation.skip),
     "CrampFrequencyIntent": _frequency,

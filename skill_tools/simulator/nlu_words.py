@@ -143,6 +143,9 @@ IDIOMS = {
     "gasping after my run": "panting after my run", "gasping after a run": "panting after a run",
     "gasping after running": "panting after running",
     "blood test": "lab test", "blood tests": "lab tests", "blood work": "lab work",
+    # Round 27: near "i've had enough of living like this" (988) once two intents joined.
+    **{f"had enough of {these} cramps": f"been fed up with {these} cramps"
+       for these in ("these", "the", "my", "these leg", "my leg")},
     # Round 26, a new user: a habit, not a faint now (911, and the question lost).
     "faint at the sight of blood": "am squeamish about blood",
     "faint when i see blood": "am squeamish when i see blood",

@@ -45,10 +45,12 @@ LABELS: dict[str, frozenset[str]] = {
     "stop": frozenset({"AMAZON.StopIntent", "AMAZON.CancelIntent", "SessionEndedRequest"}),
     "repeat": frozenset({"AMAZON.RepeatIntent"}),
     "start_over": frozenset({"AMAZON.StartOverIntent"}),
-    "yes": frozenset({"AMAZON.YesIntent"}),
-    "no": frozenset({"AMAZON.NoIntent", "SkipIntent"}),  # "skip it": a no outside the check
+    # "Go ahead", "not now": a yes or a no to an offer (ReadyIntent, LaterIntent).
+    "yes": frozenset({"AMAZON.YesIntent", "ReadyIntent"}),
+    "no": frozenset({"AMAZON.NoIntent", "SkipIntent", "LaterIntent"}),  # "skip it" too
     "finished": frozenset(
-        {"AMAZON.NoIntent", "AMAZON.StopIntent", "ThanksIntent", "SessionEndedRequest"}
+        {"AMAZON.NoIntent", "LaterIntent", "AMAZON.StopIntent", "ThanksIntent",
+         "SessionEndedRequest"}
     ),
     "why_result": frozenset({"WhyIntent", "TellMeMoreIntent", "NextStepIntent"}),
 }
