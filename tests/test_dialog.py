@@ -4336,3 +4336,39 @@ def test_whatever_said_to_a_question_of_the_check_asks_it_again() -> None:
     turn = play("open leg cramp helper", "check my symptoms", "yes", "whatever")[-1]
     assert not turn.session_ended and turn.speech.endswith(C.questions["SLEEP"].text)
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "recorded"),
+    [  # round 27, a new user: each was asked again, or recorded as something else
+        ("WALKING", "it comes on when i walk but it doesn't go away when i rest", "unsure"),
+        ("WALKING", "sort of, but it doesn't go away when i rest", "unsure"),
+        ("WALKING", "when i walk, yes, and it goes away if i stop", "yes"),
+        ("WALKING", "i have to stop and lean on something till it passes", "yes"),
+        ("WALKING", "i'm in a wheelchair", "unsure"),
+        ("VARICOSE", "yes, no wait, they're spider veins", "unsure"),
+        ("SLEEP", "it's more annoying than anything", "no"),
+        ("SLEEP", "i get up and walk it off", "yes"),
+        ("FREQUENT", "couple times a week", "yes"),
+    ],
+)
+def test_round_27_s_everyday_answers_are_recorded(question: str, said: str, recorded: str) -> None:
+    from tests.simulator.test_eval import _recorded, say_in_session
+
+    assert _recorded(say_in_session(said, question), question) == recorded
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "answers"),
+    [  # round 27, a new user: the varicose veins were lost, or the topic was answered instead
+        ((), "yes, and i've got varicose veins on both legs", {}),
+        (("yes",), "no they don't wake me, but i do have varicose veins", {"SLEEP": "no"}),
+        (("yes",), "not really, but i do have varicose veins", {"SLEEP": "no"}),
+    ],
+)
+def test_varicose_veins_said_with_another_answer_are_kept_for_their_question(
+    before: tuple[str, ...], said: str, answers: dict[str, str]
+) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes", **answers}
+    assert turn.session_attributes["noted"] == {"VARICOSE": "yes"}
