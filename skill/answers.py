@@ -29,6 +29,9 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
         "RARELY": Meaning("FREQUENT", Answer.NO),
         "SELDOM": Meaning("FREQUENT", Answer.NO),  # "hardly ever": said of sleep, a no
         "NEVER": Meaning("FREQUENT", Answer.NO),
+        # "They aren't frequent": about how often alone, wherever said (round 27: to the
+        # sleep question, it was its "not sure", and the earlier yes stood).
+        "NOT_FREQUENT": Meaning("FREQUENT", Answer.NO),
         # CheckAnswer: the other questions, in the words people use.
         "DISRUPTS_SLEEP": Meaning("SLEEP", Answer.YES),  # "they wake me up"
         "SEVERE": Meaning("SLEEP", Answer.YES),  # "they're pretty bad": only when asked
@@ -52,6 +55,8 @@ MEANINGS: Mapping[str, Meaning] = MappingProxyType(
 )
 # How often ("most nights"): said after a result, a remark, not a change of mind (round 8).
 FREQUENCIES = frozenset(v for v, m in MEANINGS.items() if m.question == "FREQUENT")
+# How often, named as such ("they aren't frequent"): about that question wherever said.
+NAMES_FREQUENCY = frozenset({"NOT_FREQUENT"})
 # How seldom: said with another answer ("they rarely wake me"), it turns that answer round.
 SAYS_SELDOM = frozenset({"SELDOM", "NEVER"})
 
@@ -127,7 +132,8 @@ def meaning(value_id: str | None, asked: str | None = None) -> Meaning | None:
     """What a resolved slot value says about the check, or None (unknown, or no value).
 
     `asked` is the question pending, if any: a frequency word answers it only where
-    ELSEWHERE says so; to another question it answers nothing. The varicose answers
+    ELSEWHERE says so; to another question it answers nothing (NAMES_FREQUENCY's answer
+    how often, wherever said). The varicose answers
     answer only that question, while it is asked; AS_ASKED_ONLY's answer only their own,
     and only while it is asked (with no question asked, nothing).
     """
@@ -138,7 +144,7 @@ def meaning(value_id: str | None, asked: str | None = None) -> Meaning | None:
         return found
     if found.question == "VARICOSE":
         return None  # "a few", "one or two": only an answer to "do you have varicose veins?"
-    if found.question == "FREQUENT":
+    if found.question == "FREQUENT" and value_id not in NAMES_FREQUENCY:
         answer = ELSEWHERE.get(asked, {}).get(value_id or "")
         return Meaning(asked, answer) if answer is not None else None
     return found
@@ -176,6 +182,7 @@ SAID_OUTSIDE_CHECK: Mapping[str, tuple[Outcome, str]] = MappingProxyType(
         "RARELY": (Outcome.PROBABLY_FINE, "NONE"),
         "SELDOM": (Outcome.PROBABLY_FINE, "NONE"),
         "NEVER": (Outcome.PROBABLY_FINE, "NONE"),
+        "NOT_FREQUENT": (Outcome.PROBABLY_FINE, "NONE"),
     }
 )
 

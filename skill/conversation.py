@@ -826,7 +826,8 @@ class Conversation:
         the hedge said before it, if any ("I wouldn't say they wake me up"); `also_id` a
         second answer in the same breath ("every night and they wake me up"); `of_other`:
         said of someone else ("my mom gets them every night"), whose check is then offered."""
-        if state.pending is Pending.RESUME_CHECK:  # an answer is a way of going back
+        resuming = state.pending is Pending.RESUME_CHECK
+        if resuming:  # an answer is a way of going back
             state = state._replace(pending=Pending.CHECK)
         heard = state  # as it was, for a phrase that answers nothing asked
         if value_id is None and reply_id is None and also_id is not None:
@@ -845,6 +846,9 @@ class Conversation:
             value_id = None  # hedged, it states nothing the article could speak to
         reply = answers.REPLIES.get(reply_id or "")
         if meaning is None and reply is not None:  # "no, I sleep through": the no answers
+            if resuming:  # "yes, and I have varicose veins", to "shall we go back to the
+                # check?": the yes is to going back (round 27: the question waiting took it)
+                state = state._replace(pending=Pending.RESUME_CHECK)
             return self.yes(state) if reply is Answer.YES else self.no(state)
         if state.in_check:
             if _more_often(state, value_id, pending) and reply is None:

@@ -4372,3 +4372,26 @@ def test_varicose_veins_said_with_another_answer_are_kept_for_their_question(
     turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes", **answers}
     assert turn.session_attributes["noted"] == {"VARICOSE": "yes"}
+
+
+def test_yes_with_varicose_veins_to_going_back_to_the_check_goes_back_and_keeps_them() -> None:
+    """Round 27, a new user: the yes answered the question waiting (how often, said before
+    as "hardly ever", became a yes), and the varicose veins were dropped."""
+    turn = play(
+        "open leg cramp helper", "check my symptoms", "hardly ever",
+        "why do legs cramp at night", "yes and i have varicose veins",
+    )[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
+    assert turn.session_attributes["noted"] == {"VARICOSE": "yes"}
+    assert turn.speech.endswith(C.questions["SLEEP"].text)
+
+
+@pytest.mark.parametrize(
+    "said", ["hmm, actually i'd say they aren't frequent", "not that frequent"]
+)
+def test_how_often_named_at_a_later_question_changes_how_often(said: str) -> None:
+    """Round 27, a new user: to the sleep question it was its "not sure", and the yes to
+    "do you get frequent leg cramps?" stood."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
+    assert turn.speech.endswith(C.questions["SLEEP"].text)
