@@ -4291,6 +4291,8 @@ def test_not_too_badly_then_falling_back_asleep_is_a_sleep_no() -> None:
     [  # round 27, a new user: the causes, and "not covered"
         ("is it normal to get a leg cramp now and then", "CrampsAndVeinDiseaseIntent"),
         ("what is exercise induced leg cramping", "CrampsWhenWalkingIntent"),
+        # a second new user: the fallback
+        ("well, i'm 74 and my calves cramp up something awful at night", "LegCrampsAtNightIntent"),
     ],
 )
 def test_whether_cramps_now_and_then_are_normal_and_cramps_from_exercise_get_their_answers(
@@ -4350,6 +4352,7 @@ def test_whatever_said_to_a_question_of_the_check_asks_it_again() -> None:
         ("SLEEP", "it's more annoying than anything", "no"),
         ("SLEEP", "i get up and walk it off", "yes"),
         ("FREQUENT", "couple times a week", "yes"),
+        ("VARICOSE", "my doctor said i do", "yes"),  # how leg veins work
     ],
 )
 def test_round_27_s_everyday_answers_are_recorded(question: str, said: str, recorded: str) -> None:

@@ -143,6 +143,11 @@ IDIOMS = {
     "gasping after my run": "panting after my run", "gasping after a run": "panting after a run",
     "gasping after running": "panting after running",
     "blood test": "lab test", "blood tests": "lab tests", "blood work": "lab work",
+    # Round 27, a new user: an intensifier the model never heard ("my calves cramp up
+    # something awful at night" fell back).
+    **{f"{verb} something {how}": f"{verb} badly"
+       for verb in ("cramp", "cramps", "cramp up", "cramps up", "ache", "aches")
+       for how in ("awful", "terrible", "fierce", "chronic")},
     # Round 27: near "i've had enough of living like this" (988) once two intents joined.
     **{f"had enough of {these} cramps": f"been fed up with {these} cramps"
        for these in ("these", "the", "my", "these leg", "my leg")},
