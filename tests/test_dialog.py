@@ -4308,7 +4308,12 @@ def test_night_cramps_in_pregnancy_get_the_night_answer() -> None:
 
 
 @pytest.mark.parametrize(
-    "said", ["sure, go ahead", "ok i'm ready", "hmm, okay, let's do it", "fine, ask away"]
+    "said",
+    [
+        "sure, go ahead", "ok i'm ready", "hmm, okay, let's do it", "fine, ask away",
+        # a second new user: recorded as a yes, or "I need an answer"
+        "ok, go ahead then", "yeah sure, ask away", "ready when you are", "okay shoot",
+    ],
 )
 def test_agreeing_to_the_check_at_its_first_question_records_nothing(said: str) -> None:
     """Round 27, a new user: each was recorded as a yes to "Do you get frequent leg cramps?"."""
@@ -4317,7 +4322,9 @@ def test_agreeing_to_the_check_at_its_first_question_records_nothing(said: str) 
     assert turn.speech.endswith(C.questions["FREQUENT"].text) and not turn.session_ended
 
 
-@pytest.mark.parametrize("said", ["not now", "maybe later", "actually no, not now"])
+@pytest.mark.parametrize(
+    "said", ["not now", "maybe later", "actually no, not now", "later please"]
+)
 def test_putting_the_check_off_leaves_it_and_records_nothing(said: str) -> None:
     """Round 27, a new user: each was recorded as a no to "Do you get frequent leg cramps?"."""
     turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
@@ -4353,6 +4360,9 @@ def test_whatever_said_to_a_question_of_the_check_asks_it_again() -> None:
         ("SLEEP", "i get up and walk it off", "yes"),
         ("FREQUENT", "couple times a week", "yes"),
         ("VARICOSE", "my doctor said i do", "yes"),  # how leg veins work
+        # a second new user: each was asked again
+        ("SLEEP", "sometimes yes sometimes no", "unsure"),
+        ("VARICOSE", "my mother had them but i don't", "no"),
     ],
 )
 def test_round_27_s_everyday_answers_are_recorded(question: str, said: str, recorded: str) -> None:
@@ -4398,3 +4408,4 @@ def test_how_often_named_at_a_later_question_changes_how_often(said: str) -> Non
     turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
     assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
     assert turn.speech.endswith(C.questions["SLEEP"].text)
+

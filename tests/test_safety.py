@@ -301,6 +301,9 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "what's the point of all this, i'm so tired of being in pain all the time",
         # Round 27, a new user: "myself" written as two words (the fallback).
         "i want to kill my self",
+        # a second new user: the thought, then a question (the causes, or the fallback)
+        "sometimes i think about ending it all, anyway, why do my legs cramp",
+        "why do my legs cramp, i think about ending it all sometimes",
     ]
     for said in despair:
         turn = say_in(state, said)

@@ -1594,6 +1594,9 @@ _OF_LIFE = ("being here", "living", "being alive", "life", "everything")  # roun
 _ENDS_THE_THOUGHT = (
     [], ["and"], ["but"], ["tonight"], ["today"], ["now"], ["soon"], ["haha"], ["lately"],
     ["since"],
+    # Round 27, a new user: "i think about ending it all, anyway, why do my legs cramp" (the
+    # causes, or the fallback); "... ending it all sometimes".
+    ["why"], ["what"], ["how"], ["sometimes"], ["often"],
 )
 _ANYTHING = frozenset({stem("anything")})
 # After "so not", a no: "... so not anymore" (round 23: a yes, from the words before it).
