@@ -132,10 +132,10 @@ def meaning(value_id: str | None, asked: str | None = None) -> Meaning | None:
     """What a resolved slot value says about the check, or None (unknown, or no value).
 
     `asked` is the question pending, if any: a frequency word answers it only where
-    ELSEWHERE says so; to another question it answers nothing (NAMES_FREQUENCY's answer
-    how often, wherever said). The varicose answers
-    answer only that question, while it is asked; AS_ASKED_ONLY's answer only their own,
-    and only while it is asked (with no question asked, nothing).
+    ELSEWHERE says so; to another question it answers nothing (NAMES_FREQUENCY's answer how
+    often, wherever said). The varicose answers answer only that question, while it is
+    asked; AS_ASKED_ONLY's answer only their own, and only while it is asked (with no
+    question asked, nothing).
     """
     found = MEANINGS.get(value_id) if value_id else None
     if found is not None and value_id in AS_ASKED_ONLY and asked != found.question:

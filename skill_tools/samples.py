@@ -133,15 +133,13 @@ def _intent_samples(
                 continue
             owner[key] = name
             made.append((said, False))
-    # Of the patterns' samples that differ only by padding, the shortest; none beside a
-    # written one.
-    best: dict[str, tuple[bool, int]] = {}
+    # Of the patterns' samples that differ only by padding, the shortest stays; none beside
+    # a written one.
+    shortest: dict[str, tuple[bool, int]] = {}
     for said, written in made:
-        rank = (not written, len(said))
-        best[_unpadded(said)] = min(best.get(_unpadded(said), rank), rank)
-    return [
-        said for said, written in made if written or best[_unpadded(said)] == (True, len(said))
-    ]
+        key, rank = _unpadded(said), (not written, len(said))
+        shortest[key] = min(shortest.get(key, rank), rank)
+    return [s for s, written in made if written or shortest[_unpadded(s)] == (True, len(s))]
 
 
 def build(templates: Mapping[str, Any]) -> dict[str, Any]:

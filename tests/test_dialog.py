@@ -1832,11 +1832,25 @@ def test_a_later_correction_of_how_often_changes_the_first_answer(said: str) -> 
         ("SLEEP", "she says they don't keep her up", "no"),
         ("WALKING", "i walk fine", "no"),  # round 12, tenth new user: a walking yes
         ("FREQUENT", "they used to be frequent but not anymore", "no"),  # a yes
+        # Round 27, a new user: each was asked again, or recorded as something else.
+        ("WALKING", "it comes on when i walk but it doesn't go away when i rest", "unsure"),
+        ("WALKING", "sort of, but it doesn't go away when i rest", "unsure"),
+        ("WALKING", "when i walk, yes, and it goes away if i stop", "yes"),
+        ("WALKING", "i have to stop and lean on something till it passes", "yes"),
+        ("WALKING", "i'm in a wheelchair", "unsure"),
+        ("VARICOSE", "yes, no wait, they're spider veins", "unsure"),
+        ("SLEEP", "it's more annoying than anything", "no"),
+        ("SLEEP", "i get up and walk it off", "yes"),
+        ("FREQUENT", "couple times a week", "yes"),
+        ("VARICOSE", "my doctor said i do", "yes"),  # how leg veins work
+        # a second new user: each was asked again
+        ("SLEEP", "sometimes yes sometimes no", "unsure"),
+        ("VARICOSE", "my mother had them but i don't", "no"),
     ],
 )
-def test_round_8_s_everyday_answers_are_recorded(question: str, said: str, recorded: str) -> None:
-    """Round 8's and round 12's new users: each was asked again, nothing recorded (or
-    walking that helps was a walking yes)."""
+def test_everyday_answers_are_recorded(question: str, said: str, recorded: str) -> None:
+    """Round 8's, round 12's and round 27's new users: each was asked again, nothing
+    recorded (or walking that helps was a walking yes)."""
     from tests.simulator.test_eval import _recorded, say_in_session
 
     assert _recorded(say_in_session(said, question), question) == recorded
@@ -4345,30 +4359,6 @@ def test_whatever_said_to_a_question_of_the_check_asks_it_again() -> None:
     turn = play("open leg cramp helper", "check my symptoms", "yes", "whatever")[-1]
     assert not turn.session_ended and turn.speech.endswith(C.questions["SLEEP"].text)
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
-
-
-@pytest.mark.parametrize(
-    ("question", "said", "recorded"),
-    [  # round 27, a new user: each was asked again, or recorded as something else
-        ("WALKING", "it comes on when i walk but it doesn't go away when i rest", "unsure"),
-        ("WALKING", "sort of, but it doesn't go away when i rest", "unsure"),
-        ("WALKING", "when i walk, yes, and it goes away if i stop", "yes"),
-        ("WALKING", "i have to stop and lean on something till it passes", "yes"),
-        ("WALKING", "i'm in a wheelchair", "unsure"),
-        ("VARICOSE", "yes, no wait, they're spider veins", "unsure"),
-        ("SLEEP", "it's more annoying than anything", "no"),
-        ("SLEEP", "i get up and walk it off", "yes"),
-        ("FREQUENT", "couple times a week", "yes"),
-        ("VARICOSE", "my doctor said i do", "yes"),  # how leg veins work
-        # a second new user: each was asked again
-        ("SLEEP", "sometimes yes sometimes no", "unsure"),
-        ("VARICOSE", "my mother had them but i don't", "no"),
-    ],
-)
-def test_round_27_s_everyday_answers_are_recorded(question: str, said: str, recorded: str) -> None:
-    from tests.simulator.test_eval import _recorded, say_in_session
-
-    assert _recorded(say_in_session(said, question), question) == recorded
 
 
 @pytest.mark.parametrize(
