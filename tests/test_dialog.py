@@ -1846,6 +1846,7 @@ def test_a_later_correction_of_how_often_changes_the_first_answer(said: str) -> 
         # a second new user: each was asked again
         ("SLEEP", "sometimes yes sometimes no", "unsure"),
         ("VARICOSE", "my mother had them but i don't", "no"),
+        ("SLEEP", "they wake me up now and then, not every night", "yes"),  # found in the note
     ],
 )
 def test_everyday_answers_are_recorded(question: str, said: str, recorded: str) -> None:
