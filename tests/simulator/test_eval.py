@@ -66,7 +66,7 @@ SETS = (
     "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
     "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
-    "heldout19", "heldout20", "heldout21",
+    "heldout19", "heldout20", "heldout21", "heldout22",
 )
 
 
@@ -145,6 +145,7 @@ FLOORS = {
     "heldout19": 0.92,
     "heldout20": 0.92,
     "heldout21": 0.87,
+    "heldout22": 0.90,
 }
 EXACT_FLOORS = {
     "tuning": 0.79,
@@ -169,6 +170,7 @@ EXACT_FLOORS = {
     "heldout19": 0.29,
     "heldout20": 0.30,
     "heldout21": 0.21,
+    "heldout22": 0.20,
 }
 
 
@@ -186,6 +188,7 @@ ANSWER_SETS = (
     "check_answers17", "check_answers18", "check_answers19",
     "check_answers20",
     "check_answers21",
+    "check_answers22",
 )
 
 
@@ -220,6 +223,7 @@ ANSWER_FLOORS = {
     "check_answers19": 0.81,
     "check_answers20": 0.85,
     "check_answers21": 0.83,
+    "check_answers22": 0.90,
 }
 
 
