@@ -750,9 +750,12 @@ class Conversation:
     def ready(self, state: State) -> Turn:
         """ "Go ahead", "I'm ready": a yes to an offer; in the check, said of the check, not
         an answer (round 27: "sure, go ahead" to its first question was a yes): the question
-        again, nothing recorded."""
+        again, nothing recorded, with how to answer it (round 28: "okay", said again and
+        again, got the bare question)."""
         if state.in_check:
-            return self._ask_check(None, state.answers, state)
+            question = self._question(state.answers)
+            hint = self._of(state, question.hint) if question is not None else None
+            return self._ask_check(hint, state.answers, state)
         return self.yes(state)
 
     def later(self, state: State) -> Turn:

@@ -14,7 +14,7 @@ A sample with no "(" and no "<" is taken as written (a hand-written sample). Any
 pattern: "(a|b|) c" stands for "a c", "b c" and "c", and every combination is a sample,
 except one that a plain sample of any intent already says, one said earlier, one that
 differs from an earlier sample of its intent only by padding words ("um", "actually",
-"instead": Alexa's model learns nothing from them, and they cost the room SMAPI allows), and
+"please": Alexa's model learns nothing from them, and they cost the room SMAPI allows), and
 one with a single slot and fewer than three other words ("what is {cramp}" would take "what
 is love" too). Synonyms may be patterns as well. Why not generate at load time: the deployed file
 has to be plain JSON, and a reviewer should see in the diff what Alexa will be taught.
@@ -41,7 +41,9 @@ _GROUP = re.compile(r"(\([^()]*\))")
 _PHRASE = re.compile(r"<(\w+)>")
 _SLOT = re.compile(r"\{(\w+)\}")
 MIN_CARRIER_WORDS = 3  # a pattern's one-slot variant needs this many other words
-PADDING = frozenset({"um", "uh", "oh", "well", "so", "actually", "just", "instead", "anyway"})
+PADDING = frozenset({
+    "um", "uh", "oh", "well", "so", "actually", "just", "instead", "anyway", "please",
+})
 
 
 class TemplateError(ValueError):
@@ -114,7 +116,7 @@ def _intent_samples(
     name: str, spec: Mapping[str, Any], phrases: Mapping[str, str], owner: dict[str, str]
 ) -> list[str]:
     """The samples of one intent; `owner` (normalised sample -> intent) is shared by all."""
-    unwanted = {spoken_form(str(p)) for p in spec.get("except") or []}
+    unwanted = {_unpadded(str(p)) for p in spec.get("except") or []}  # nor padded
     plain: set[str] = set()  # said once: a sample written twice is one sample
     made: list[tuple[str, bool]] = []  # (sample, written as such)
     for sample in spec.get("samples") or []:
@@ -127,7 +129,7 @@ def _intent_samples(
         for said in expand(sample, phrases):
             key = spoken_form(said)
             slots = _SLOT.findall(said)
-            if key in owner or key in unwanted:
+            if key in owner or _unpadded(said) in unwanted:
                 continue
             if len(slots) == 1 and len(_SLOT.sub(" ", said).split()) < MIN_CARRIER_WORDS:
                 continue
@@ -183,10 +185,29 @@ def build(templates: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML keeps the last of two equal keys and says nothing: a second `except:` under one
+    intent silently dropped the first (round 28). Here it is an error."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise TemplateError(f"line {key_node.start_mark.line + 1}: {key!r} given twice")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_template(text: str) -> Any:
+    """A template file's content, refusing a key given twice in one mapping."""
+    return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader
+
+
 def render(locale: str) -> str:
     """The model JSON text for a locale, exactly as it is committed."""
     try:
-        raw = yaml.safe_load(template_path(locale).read_text("utf-8"))
+        raw = load_template(template_path(locale).read_text("utf-8"))
     except OSError as exc:
         raise TemplateError(f"cannot read {template_path(locale)}: {exc.strerror}") from exc
     # No indentation, a sample a line: it still diffs well, and the model keeps clear of

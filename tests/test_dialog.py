@@ -4097,6 +4097,12 @@ def test_a_relative_who_set_the_skill_up_is_not_whom_the_check_is_for() -> None:
         (("yes",), "she cannot sleep good, she wake many time", {"SLEEP": "yes"}),
         # two answers after a yes: the second was lost, and asked again
         ((), "yep and they wake me up too, most nights honestly", {"SLEEP": "yes"}),
+        # Round 28, a new user: how often was lost and asked again, or the waking was lost.
+        ((), "every night they wake me up", {"SLEEP": "yes"}),
+        ((), "yes, i wake up from pain", {"SLEEP": "yes"}),
+        ((), "oh yes, i'm up pacing at three in the morning", {"SLEEP": "yes"}),
+        # a yes taken back by what follows: no longer a yes (it led to the strongest result)
+        (("yes",), "yeah but i sleep through most of it", {"SLEEP": "unsure"}),
     ],
 )
 def test_answers_in_a_new_user_s_own_words_are_recorded(
@@ -4335,6 +4341,18 @@ def test_agreeing_to_the_check_at_its_first_question_records_nothing(said: str) 
     turn = play("open leg cramp helper", "check my symptoms", said)[-1]
     assert turn.session_attributes["answers"] == {}
     assert turn.speech.endswith(C.questions["FREQUENT"].text) and not turn.session_ended
+
+
+def test_okay_said_to_a_question_of_the_check_is_no_answer() -> None:
+    """Round 28, a new user: "ok", an acknowledgement, was recorded as a yes to "Do you get
+    frequent leg cramps?". Said again, it gets how to answer, not the bare question."""
+    turns = play("open leg cramp helper", "check my symptoms", "ok", "okay", "all right")
+    for turn in turns[2:]:
+        assert turn.session_attributes["answers"] == {} and not turn.session_ended
+        assert turn.speech == f'{C.questions["FREQUENT"].hint} {C.questions["FREQUENT"].text}'
+    assert play("open leg cramp helper", "what's your phone number", "okay")[-1].speech != (
+        play("open leg cramp helper", "what's your phone number", "no")[-1].speech
+    )  # to an offer, still a yes
 
 
 @pytest.mark.parametrize(

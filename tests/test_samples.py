@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from skill_tools.model import model_path
-from skill_tools.samples import TemplateError, build, expand, render
+from skill_tools.samples import TemplateError, build, expand, load_template, render
 
 
 def test_the_committed_model_is_exactly_what_the_templates_make() -> None:
@@ -65,12 +65,28 @@ def test_a_pattern_variant_that_only_adds_padding_words_is_dropped() -> None:
     lm = _model(
         {
             "A": {"samples": ["(so |)what causes (it|them) (|actually)", "um why is it"]},
-            "B": {"samples": ["(um |)why is it (|now)", "(well |)how does it work"]},
+            "B": {"samples": ["(um |)why is it (|now)", "(well |)how does it work (|please)"]},
         }
     )
     a, b = lm["intents"]
     assert a["samples"] == ["what causes it", "what causes them", "um why is it"]
     assert b["samples"] == ["why is it", "why is it now", "how does it work"]
+
+
+def test_an_excepted_phrase_stays_out_with_padding_words_too() -> None:
+    """Excepting "dig deeper" once kept "dig deeper please", which the simulator (dropping
+    "please") matched exactly: an evaluation phrase taught by the back door."""
+    spec = {"samples": ["(so |)dig deeper (|please)", "go on"], "except": ["dig deeper"]}
+    lm = _model({"A": spec})
+    assert lm["intents"][0]["samples"] == ["go on"]
+
+
+def test_a_key_given_twice_in_the_template_is_an_error_not_a_silent_override() -> None:
+    """A second `except:` under one intent used to replace the first without a word."""
+    text = "intents:\n  A:\n    except: [x]\n    samples: [y]\n    except: [z]\n"
+    with pytest.raises(TemplateError, match="line 5: 'except' given twice"):
+        load_template(text)
+    assert load_template("intents:\n  A:\n    except: [x]\n")["intents"]["A"] == {"except": ["x"]}
 
 
 @pytest.mark.parametrize(

@@ -207,6 +207,7 @@ IDIOMS = {
     "going to faint when": "be amazed when", "i am not suicidal": "i am okay",
     "i would never hurt myself": "i am okay", "chest hurtin": "chest hurting",
     "dead sleep": "deep sleep",
+    "i been": "i have been",  # round 28: "i been getting cramps a lot lately, what could..."
     # Round 22, a last new user: slang for an emergency (the fallback), and an idiom (911).
     "an mi": "a heart attack", "an m i": "a heart attack", "od would": "overdosed",
     "oded": "overdosed", "gave me a heart attack": "gave me a fright",
@@ -280,6 +281,20 @@ IDIOMS = {
         for nearly in ("nearly", "almost")
         for sign in ("stroke", "heart attack")
     },
+    # Round 28, a new user: "my husband just fell over and isn't answering me" fell back.
+    **{
+        f"{fell} and {who}{silent}": f"{fell} and is not responding"
+        for fell in ("fell over", "fell down", "fell", "collapsed", "went down", "passed out",
+                     "keeled over", "dropped")
+        for who in ("", "he ", "she ")
+        for silent in ("is not answering me", "is not answering", "will not answer me",
+                       "will not answer", "does not answer", "is not talking", "will not talk",
+                       "is not moving", "will not move")
+    },
+    # Over and done with, or a figure of speech: not a sign now (round 28: 911, and the end).
+    "almost fainted when i saw": "was shocked when i saw",
+    "nearly fainted when i saw": "was shocked when i saw",
+    "used to get short of breath but": "used to get winded but",
     **{
         f"swollen with {kind} veins": f"covered in {kind} veins"
         for kind in ("big blue", "blue", "big")
@@ -365,6 +380,11 @@ CARRIERS = tuple(sorted((
     # Who is asking, before the question: "I take care of my father, can his medications..."
     "i am a nurse", "i am a nurse and", "i am a caregiver", "i am a caregiver and",
     "i am a flight attendant", "i am a teacher", "i am a runner", "i am a truck driver",
+    # Round 28: "info on varicose veins" fell back.
+    "info on", "information on", "information about", "some info on", "some information on",
+    "teach me about", "i want to learn about", "i would like to learn about",
+    "i would like to know more about", "i want to know more about", "tell me more about",
+    "can you tell me more about", "i would like an explanation of", "i want an explanation of",
     "might you tell me", "might i ask",  # round 20: the fallback, or the complications answer
     *(f"{opening} my {r}" for r in _RELATIVES.split() for opening in (
         "i take care of", "i look after", "i am a caregiver for", "i am asking for",

@@ -124,35 +124,37 @@ def _intents() -> list[list[str]]:
 # (bench/eval_nlu.py prints the figures).
 FLOORS = {
     "tuning": 0.99,
-    "heldout": 0.93,
+    "heldout": 0.94,
     "heldout2": 0.97,
-    "heldout3": 0.96,
+    "heldout3": 0.95,
     "heldout4": 0.96,
     "heldout5": 0.95,
     "heldout6": 0.87,
-    "heldout7": 0.86,
+    "heldout7": 0.85,
     "heldout8": 0.93,
     "heldout9": 0.88,
     "heldout10": 0.92,
     "heldout11": 0.95,  # whether the test hurts: not covered (test_content)
-    "heldout12": 0.89,
+    "heldout12": 0.90,
     "heldout13": 0.98,
     "heldout14": 0.89,
-    "heldout15": 0.94,
+    "heldout15": 0.95,
     "heldout16": 0.88,
     "heldout17": 0.92,
     "heldout18": 0.89,
     "heldout19": 0.92,
     "heldout20": 0.92,
     "heldout21": 0.87,
-    "heldout22": 0.90,
+    "heldout22": 0.98,
 }
+# Round 28 lowered four of these: phrases excepted from the samples had still matched exactly
+# through a padded variant ("actually not right now"), which samples.py no longer makes.
 EXACT_FLOORS = {
-    "tuning": 0.79,
+    "tuning": 0.78,
     "heldout": 0.72,
     "heldout2": 0.52,
-    "heldout3": 0.43,
-    "heldout4": 0.42,
+    "heldout3": 0.42,
+    "heldout4": 0.41,
     "heldout5": 0.32,
     "heldout6": 0.21,
     "heldout7": 0.25,
@@ -165,12 +167,12 @@ EXACT_FLOORS = {
     "heldout14": 0.16,
     "heldout15": 0.28,
     "heldout16": 0.21,
-    "heldout17": 0.28,
+    "heldout17": 0.27,
     "heldout18": 0.20,
     "heldout19": 0.29,
     "heldout20": 0.30,
     "heldout21": 0.21,
-    "heldout22": 0.20,
+    "heldout22": 0.21,
 }
 
 
@@ -204,10 +206,10 @@ def check_answer_results(name: str = "check_answers") -> list[tuple[str, str, st
 
 
 ANSWER_FLOORS = {
-    "check_answers": 0.99,
+    "check_answers": 1.00,
     "check_answers4": 0.97,
     "check_answers5": 0.95,
-    "check_answers6": 0.99,
+    "check_answers6": 1.00,
     "check_answers7": 0.96,
     "check_answers8": 0.97,
     "check_answers9": 0.96,
@@ -223,7 +225,7 @@ ANSWER_FLOORS = {
     "check_answers19": 0.81,
     "check_answers20": 0.85,
     "check_answers21": 0.83,
-    "check_answers22": 0.90,
+    "check_answers22": 0.96,
 }
 
 
