@@ -988,15 +988,15 @@ class Conversation:
         return self._ask_check(lead, changed, state._replace(noted=noted))
 
     def thanks(self, state: State) -> Reply:
-        """'Thanks' ends a finished exchange; it is never a yes or a no to a question."""
-        if state.pending in (None, Pending.ANYTHING_ELSE, Pending.CONTACT_OR_DONE):
-            prompt = self.content.prompt
-            return self._end(_join(prompt("welcome_back"), prompt("goodbye")))
-        if state.in_check or state.pending is Pending.REMINDER_HALF:
+        """'Thanks', 'I'm good' end the exchange, an offer's too: it is never a yes or a no to
+        a question (round 28: said to "want to hear more?" or "would you like their details?",
+        "you're welcome, what else?" kept people who were done)."""
+        if state.in_check or state.pending in (Pending.REMINDER_HALF, Pending.RESUME_CHECK):
             # never an answer: the question comes again (round 17: "thanks", asked "is that 3
             # in the morning?", dropped the reminder without a word)
             return self._repeat_pending(self.content.prompt("welcome_back"), state)
-        return self._anything_else(self.content.prompt("welcome_back"), state)  # a polite "no"
+        prompt = self.content.prompt
+        return self._end(_join(prompt("welcome_back"), prompt("goodbye")))
 
     def phone(self, state: State, *, email: bool = False) -> Reply:
         """'What's your phone number?': the number when the skill has one, else the website.

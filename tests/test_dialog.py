@@ -188,7 +188,15 @@ def test_finished_exchanges_end_with_a_short_goodbye(closing: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "closing", ["no that's all", "that's it thanks", "i'm all set", "ok thanks bye"]
+    "closing",
+    [
+        "no that's all", "that's it thanks", "i'm all set", "ok thanks bye",
+        # Round 28, two new users: "you're welcome, what else would you like to know?", or
+        # "okay, what else?", or the fallback.
+        "thanks", "okay thanks", "appreciate it", "got it, thanks for the help",
+        "nothing, thanks", "nothing else", "no more questions", "ok is enough, thank you so much",
+        "ok gracias", "that's all i needed, thank you so much", "okay i'm good",
+    ],
 )
 def test_a_closing_said_to_an_offer_ends_the_session(closing: str) -> None:
     """Not "no" to the offer and then "what else?": the user said they are done."""
@@ -197,7 +205,9 @@ def test_a_closing_said_to_an_offer_ends_the_session(closing: str) -> None:
     assert turns[-1].session_ended and "Goodbye" in turns[-1].speech
 
 
-@pytest.mark.parametrize("closing", ["no that's it thank you", "no thanks i'm done"])
+@pytest.mark.parametrize(
+    "closing", ["no that's it thank you", "no thanks i'm done", "you can go now"]
+)
 def test_a_closing_said_to_a_check_question_ends_the_session_and_records_nothing(
     closing: str,
 ) -> None:
