@@ -109,7 +109,10 @@ def _types(raw: Mapping[str, Any], phrases: Mapping[str, str]) -> list[dict[str,
 
 
 def _unpadded(sample: str) -> str:
-    return " ".join(w for w in spoken_form(sample).split() if w not in PADDING)
+    """The sample without its padding words; one made only of them ("um", "well") is kept
+    whole, as it is a turn of its own."""
+    said = spoken_form(sample)
+    return " ".join(w for w in said.split() if w not in PADDING) or said
 
 
 def _intent_samples(

@@ -4435,3 +4435,30 @@ def test_that_s_everything_thank_you_to_an_offer_ends_the_session() -> None:
     said = "okay that's everything, thank you"
     turn = play("open leg cramp helper", "how do i contact them", said)[-1]
     assert turn.session_ended and turn.intent == "AMAZON.StopIntent"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("is it because i'm tired", "CrampCausesIntent"),  # fatigue: not covered
+        ("cramps. why", "CrampCausesIntent"),  # "ask me a question first"
+        ("i get killer cramps in my calves when i walk", "CrampsWhenWalkingIntent"),
+        ("i get cramps in my hamstring when i play soccer", "CrampsWhenWalkingIntent"),  # night
+        ("is heart disease linked to cramps", "OtherConditionsIntent"),  # the vein answer
+        ("do hot baths help cramps", "RemediesIntent"),  # the fallback
+        ("i don't use the internet, how do i call them", "ContactClinicIntent"),  # fallback
+        ("my cramps are killing me at night", "LegCrampsAtNightIntent"),  # what cramps are
+    ],
+)
+def test_a_new_user_s_questions_reach_the_answer_they_ask_for(said: str, intent: str) -> None:
+    """Round 28, a new user: each got the fallback, "not covered" or another answer; the
+    answer the article gives (fatigue is a cause), or its honest "not covered"."""
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == intent and not turn.session_ended, turn.speech
+
+
+def test_sending_the_website_to_a_relative_is_something_the_skill_cannot_do() -> None:
+    """Round 28, a new user: "text the website to my daughter" fell back."""
+    said = ("open leg cramp helper", "what's your phone number", "text the website to my daughter")
+    turn = play(*said)[-1]
+    assert turn.speech.startswith(C.out_of_scope["booking"]), turn.speech

@@ -64,12 +64,15 @@ def test_a_pattern_variant_that_only_adds_padding_words_is_dropped() -> None:
     that differ only by them, the shortest stays, and none beside a written sample."""
     lm = _model(
         {
-            "A": {"samples": ["(so |)what causes (it|them) (|actually)", "um why is it"]},
+            "A": {
+                "samples": ["(so |)what causes (it|them) (|actually)", "um why is it", "(um|well)"]
+            },
             "B": {"samples": ["(um |)why is it (|now)", "(well |)how does it work (|please)"]},
         }
     )
     a, b = lm["intents"]
-    assert a["samples"] == ["what causes it", "what causes them", "um why is it"]
+    # a variant made only of padding is a turn of its own: each stays
+    assert a["samples"] == ["what causes it", "what causes them", "um why is it", "um", "well"]
     assert b["samples"] == ["why is it", "why is it now", "how does it work"]
 
 

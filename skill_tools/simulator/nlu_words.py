@@ -188,7 +188,7 @@ IDIOMS = {
     "ambulance show": "rescue show",
     **{f"passed out {what}": f"handed out {what}"
        for what in ("candy", "sweets", "flyers", "leaflets", "the candy", "cookies")},
-    "cramp is killing me": "cramp hurts so much", "cramps are killing me": "cramps hurt so much",
+    "cramp is killing me": "cramp hurts so much", "cramps are killing me": "cramps are really bad",
     "they are killing me": "they hurt so much",  # round 25: "every single night, they're ..."
     # Round 25, a new user: a slip of speech recognition (the fallback), the cold and a laugh
     # (911, and the session ended).
@@ -207,7 +207,9 @@ IDIOMS = {
     "going to faint when": "be amazed when", "i am not suicidal": "i am okay",
     "i would never hurt myself": "i am okay", "chest hurtin": "chest hurting",
     "dead sleep": "deep sleep",
-    "i been": "i have been",  # round 28: "i been getting cramps a lot lately, what could..."
+    # Round 28: "i been getting cramps a lot lately, what could..." and "killer cramps when i
+    # walk" fell back.
+    "i been": "i have been", "killer cramps": "bad cramps",
     # Round 22, a last new user: slang for an emergency (the fallback), and an idiom (911).
     "an mi": "a heart attack", "an m i": "a heart attack", "od would": "overdosed",
     "oded": "overdosed", "gave me a heart attack": "gave me a fright",
@@ -383,6 +385,9 @@ CARRIERS = tuple(sorted((
     # Round 28: "info on varicose veins" fell back.
     "info on", "information on", "information about", "some info on", "some information on",
     "teach me about", "i want to learn about", "i would like to learn about",
+    # Round 28: "i don't use the internet, how do i call them" fell back.
+    "i do not use the internet", "i do not have a computer", "i do not have internet",
+    "i am not on the internet", "i am not good with computers",
     "i would like to know more about", "i want to know more about", "tell me more about",
     "can you tell me more about", "i would like an explanation of", "i want an explanation of",
     "might you tell me", "might i ask",  # round 20: the fallback, or the complications answer
