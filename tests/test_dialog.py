@@ -1857,9 +1857,15 @@ def test_a_later_correction_of_how_often_changes_the_first_answer(said: str) -> 
         ("SLEEP", "sometimes yes sometimes no", "unsure"),
         ("VARICOSE", "my mother had them but i don't", "no"),
         ("SLEEP", "they wake me up now and then, not every night", "yes"),  # found in the note
+        # Round 28, a new user: a no, or asked again.
+        ("SLEEP", "he doesn't really say", "unsure"),  # a no
+        ("FREQUENT", "it depends on the season really", "unsure"),
+        ("FREQUENT", "no actually yes", "yes"),
+        ("SLEEP", "no understand, what is varicose", None),  # a no
+        ("WALKING", "he doesn't walk much", "unsure"),
     ],
 )
-def test_everyday_answers_are_recorded(question: str, said: str, recorded: str) -> None:
+def test_everyday_answers_are_recorded(question: str, said: str, recorded: str | None) -> None:
     """Round 8's, round 12's and round 27's new users: each was asked again, nothing
     recorded (or walking that helps was a walking yes)."""
     from tests.simulator.test_eval import _recorded, say_in_session

@@ -210,6 +210,10 @@ IDIOMS = {
     # Round 28: "i been getting cramps a lot lately, what could..." and "killer cramps when i
     # walk" fell back.
     "i been": "i have been", "killer cramps": "bad cramps",
+    # Round 28, a new user: a mind changed at once ("the answer I need first"), and a
+    # non-native "no understand" (a no to the sleep question).
+    "no actually yes": "yes", "no wait yes": "yes", "yes actually no": "no", "yes wait no": "no",
+    "no understand": "i do not understand",
     # Round 22, a last new user: slang for an emergency (the fallback), and an idiom (911).
     "an mi": "a heart attack", "an m i": "a heart attack", "od would": "overdosed",
     "oded": "overdosed", "gave me a heart attack": "gave me a fright",
@@ -417,6 +421,7 @@ _CONTRACTIONS = {
     "wont": "will not", "arent": "are not", "shouldnt": "should not",  # round 23
     # Round 27: "i want to kill my self" fell back (the typist's split, not Alexa's).
     "my self": "myself", "him self": "himself", "her self": "herself", "your self": "yourself",
+    "dunno": "do not know",  # round 28: "dunno, he doesn't walk much" fell back
     "ok": "okay",  # round 25: "ok sure" was "why", "okay sure" a sample of yes
     # A dropped g, as the simulator's typist writes it (round 26: "i been coughin up blood
     # all mornin" fell back).

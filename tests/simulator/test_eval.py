@@ -224,7 +224,7 @@ ANSWER_FLOORS = {
     "check_answers18": 0.83,
     "check_answers19": 0.81,
     "check_answers20": 0.85,
-    "check_answers21": 0.83,
+    "check_answers21": 0.81,
     "check_answers22": 0.96,
 }
 
