@@ -1863,6 +1863,9 @@ def test_a_later_correction_of_how_often_changes_the_first_answer(said: str) -> 
         ("FREQUENT", "no actually yes", "yes"),
         ("SLEEP", "no understand, what is varicose", None),  # a no
         ("WALKING", "he doesn't walk much", "unsure"),
+        # a learner's words: "maybe later" (the check left), or asked again
+        ("FREQUENT", "i have cramp maybe two time in the month", "no"),
+        ("FREQUENT", "three time in the week", "yes"),
     ],
 )
 def test_everyday_answers_are_recorded(question: str, said: str, recorded: str | None) -> None:

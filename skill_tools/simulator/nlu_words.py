@@ -214,6 +214,13 @@ IDIOMS = {
     # non-native "no understand" (a no to the sleep question).
     "no actually yes": "yes", "no wait yes": "yes", "yes actually no": "no", "yes wait no": "no",
     "no understand": "i do not understand",
+    # Round 28, a new user: how often in a learner's words ("maybe later": the check left).
+    **{f"{n} {t} in {the}{span}": f"{'twice' if n == 'two' else n + ' times'} a {span}"
+       for n in ("two", "three", "four", "five") for t in ("time", "times")
+       for the in ("", "the ", "a ") for span in ("week", "month")},
+    "two times a month": "twice a month", "two time a month": "twice a month",
+    **{f"one time in {the}{span}": f"once a {span}"
+       for the in ("", "the ", "a ") for span in ("week", "month")},
     # Round 22, a last new user: slang for an emergency (the fallback), and an idiom (911).
     "an mi": "a heart attack", "an m i": "a heart attack", "od would": "overdosed",
     "oded": "overdosed", "gave me a heart attack": "gave me a fright",
