@@ -1866,6 +1866,7 @@ def test_a_later_correction_of_how_often_changes_the_first_answer(said: str) -> 
         # a learner's words: "maybe later" (the check left), or asked again
         ("FREQUENT", "i have cramp maybe two time in the month", "no"),
         ("FREQUENT", "three time in the week", "yes"),
+        ("WALKING", "not when i walk, only in bed", "no"),  # the night answer (a third)
     ],
 )
 def test_everyday_answers_are_recorded(question: str, said: str, recorded: str | None) -> None:
