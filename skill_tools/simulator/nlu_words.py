@@ -396,11 +396,11 @@ CARRIERS = tuple(sorted((
     # Round 28: "info on varicose veins" fell back.
     "info on", "information on", "information about", "some info on", "some information on",
     "teach me about", "i want to learn about", "i would like to learn about",
+    "i would like to know more about", "i want to know more about", "tell me more about",
+    "can you tell me more about", "i would like an explanation of", "i want an explanation of",
     # Round 28: "i don't use the internet, how do i call them" fell back.
     "i do not use the internet", "i do not have a computer", "i do not have internet",
     "i am not on the internet", "i am not good with computers",
-    "i would like to know more about", "i want to know more about", "tell me more about",
-    "can you tell me more about", "i would like an explanation of", "i want an explanation of",
     "might you tell me", "might i ask",  # round 20: the fallback, or the complications answer
     *(f"{opening} my {r}" for r in _RELATIVES.split() for opening in (
         "i take care of", "i look after", "i am a caregiver for", "i am asking for",
@@ -428,7 +428,7 @@ _CONTRACTIONS = {
     "wont": "will not", "arent": "are not", "shouldnt": "should not",  # round 23
     # Round 27: "i want to kill my self" fell back (the typist's split, not Alexa's).
     "my self": "myself", "him self": "himself", "her self": "herself", "your self": "yourself",
-    "dunno": "do not know",  # round 28: "dunno, he doesn't walk much" fell back
+    "dunno": "do not know",  # round 28: "i dunno" is "i do not know", not sure
     "ok": "okay",  # round 25: "ok sure" was "why", "okay sure" a sample of yes
     # A dropped g, as the simulator's typist writes it (round 26: "i been coughin up blood
     # all mornin" fell back).
