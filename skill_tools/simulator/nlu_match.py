@@ -915,9 +915,18 @@ class Matcher:
         padded = f" {text} "
         for marker in CORRECTIONS:
             at = padded.rfind(f" {marker} ")
-            if at < 1:
+            if at < 0:
                 continue
             left, right = padded[:at].strip(), padded[at + len(marker) + 2 :].strip()
+            # A marker may hold an answer itself: "no actually yes" opens with the answer
+            # taken back, "yes actually no" ends with the one meant (round 28).
+            first, *_, last = marker.split() if " " in marker else (marker, marker)
+            if not left and first in _PLAIN_YES | _PLAIN_NO:
+                left = first
+            if not right and last in _PLAIN_YES | _PLAIN_NO and left:
+                right = last
+            if not left:
+                continue
             if marker in _MORE_LIKE:
                 # "it's not every night, more like ...": only what was denied is taken back
                 # ("wait actually it's more like once a week" changes the earlier answer)

@@ -210,9 +210,7 @@ IDIOMS = {
     # Round 28: "i been getting cramps a lot lately, what could..." and "killer cramps when i
     # walk" fell back.
     "i been": "i have been", "killer cramps": "bad cramps",
-    # Round 28, a new user: a mind changed at once ("the answer I need first"), and a
-    # non-native "no understand" (a no to the sleep question).
-    "no actually yes": "yes", "no wait yes": "yes", "yes actually no": "no", "yes wait no": "no",
+    # Round 28, a new user: a non-native "no understand" (a no to the sleep question).
     "no understand": "i do not understand",
     # Round 28, a new user: how often in a learner's words ("maybe later": the check left).
     **{f"{n} {t} in {the}{span}": f"{'twice' if n == 'two' else n + ' times'} a {span}"
