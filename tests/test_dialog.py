@@ -4439,7 +4439,6 @@ def test_how_often_named_at_a_later_question_changes_how_often(said: str) -> Non
     assert turn.speech.endswith(C.questions["SLEEP"].text)
 
 
-
 def test_that_s_everything_thank_you_to_an_offer_ends_the_session() -> None:
     """Round 27, a new user: "You're welcome. What else would you like to know?"."""
     said = "okay that's everything, thank you"
