@@ -86,15 +86,18 @@ def test_every_slot_value_has_a_unique_id():
         assert all(ids) and len(ids) == len(set(ids)), slot_type["name"]
 
 
-# What the Alexa service accepts (SMAPI refuses a model definition over a million characters;
-# a skill's custom slot types share 50,000 values): the generated model keeps a margin.
+# What the Alexa service accepts (SMAPI refuses a model definition over a million characters,
+# "modelDefinition ... length less than or equal to 1000000": alexa/ask-cli issue 9; a
+# skill's custom slot types share 50,000 values): the generated model keeps a margin. The file
+# is measured with its newlines, which the definition sent without them does not carry (about
+# 3% more), so 5% of the million is kept free on top of that.
 MAX_MODEL_CHARACTERS = 1_000_000
 MAX_SLOT_VALUES = 50_000
 
 
 def test_the_model_stays_within_alexa_s_limits() -> None:
     text = model_path().read_text("utf-8")
-    assert len(text) < 0.9 * MAX_MODEL_CHARACTERS, len(text)
+    assert len(text) < 0.95 * MAX_MODEL_CHARACTERS, len(text)
     values = sum(
         1 + len(v["name"].get("synonyms", [])) for t in MODEL["types"] for v in t["values"]
     )
