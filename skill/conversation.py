@@ -8,7 +8,7 @@ something definite (or gets a helpful prompt when nothing is pending).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import time
+from datetime import time, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -323,6 +323,16 @@ def _about(state: State, for_other: bool) -> State:
     noted of one person is not the other's: it is dropped when the person changes."""
     noted = state.noted if for_other == state.for_other else {}
     return state._replace(for_other=for_other, noted=noted)
+
+
+# The day the reminder offered after the contact details is for ("tomorrow morning"): a
+# delay of one whole day, which reminders.scheduled() takes at the time said.
+TOMORROW = timedelta(days=1)
+
+
+def _offered_tomorrow(state: State, kept: Requested | None) -> bool:
+    """Whether the reminder just offered is the skill's own, for tomorrow morning."""
+    return state.pending is Pending.OFFER_REMINDER and kept is None
 
 
 def _join(*parts: str | None) -> str:
@@ -1060,6 +1070,10 @@ class Conversation:
         if offered and kept and wanted and wanted.day is None and wanted.at:
             wanted = wanted._replace(day=kept.day)  # "how about 2 in the afternoon", to that
             # day's morning offered (round 26: today at 2)
+        elif _offered_tomorrow(state, kept) and wanted and wanted.at and not wanted.after and (
+            wanted.day is None and not wanted.part  # ("in the evening" is the next to come)
+        ):  # "sure, at 10", to tomorrow morning offered: tomorrow (round 29: 10 tonight)
+            wanted = wanted._replace(after=TOMORROW)
         remind = wanted if wanted not in (None, Requested()) else kept
         if remind is not None and remind.unclear and not offered:
             # "Remind me after lunch tomorrow": the skill cannot delete a reminder, so it

@@ -32,13 +32,14 @@ class Requested(NamedTuple):
     # A clock hour of the small hours, which AMAZON.TIME gives alike for "six" and "six in the
     # morning": `at` is its afternoon or evening, and the user is asked which was meant.
     guessed: bool = False
+    part: bool = False  # `at` is a part of the day ("this afternoon"), not a clock time
 
     def values(self) -> dict[str, str | bool | None]:
         """The request as Alexa's slot values, the form `requested` reads back (session)."""
-        day, at, after, unclear, guessed = self
+        day, at, after, unclear, guessed, part = self
         return {
             "day": day.isoformat() if day else None,
-            "at": at.strftime("%H:%M") if at else None,
+            "at": (_PART_CODES[at] if part else at.strftime("%H:%M")) if at else None,
             "after": f"PT{int(after.total_seconds()) // 60}M" if after else None,
             **({"unclear": True} if unclear else {}),
             **({"guessed": True} if guessed else {}),
@@ -51,8 +52,11 @@ class Requested(NamedTuple):
         return self._replace(at=self.at.replace(hour=self.at.hour - 12), guessed=False)
 
 
-# AMAZON.TIME's parts of the day ("remind me in the evening"): the hour each stands for.
+# AMAZON.TIME's parts of the day ("remind me in the evening"): the hour each stands for, and
+# the hour by which it is over (asked for "this afternoon" at 2:06, the next hour still in it).
 PARTS_OF_DAY = {"MO": time(9), "AF": time(14), "EV": time(18), "NI": time(20)}
+PART_ENDS = {time(9): 12, time(14): 17, time(18): 21, time(20): 22}
+_PART_CODES = {at: code for code, at in PARTS_OF_DAY.items()}
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # "next week" (2026-W50), "this weekend" (2026-W49-WE), "next month" (2027-01): the first day
 # of each (Monday, Saturday, the 1st), which the confirmation then names.
@@ -78,6 +82,7 @@ def requested(
     ("on Christmas", which Alexa may pass on as the words heard)."""
     wanted_day = wanted_at = wanted_after = None
     was_guessed = guessed is True
+    part = isinstance(at, str) and at in PARTS_OF_DAY
     if isinstance(day, str):
         wanted_day = _first_day(day)
     if isinstance(at, str):
@@ -99,7 +104,9 @@ def requested(
         for said, wanted in ((day, wanted_day), (at, wanted_at), (after, wanted_after))
     )
     was_guessed = was_guessed and wanted_at is not None and wanted_at.hour - 12 in SMALL_HOURS
-    return Requested(wanted_day, wanted_at, wanted_after, unclear is True or lost, was_guessed)
+    return Requested(
+        wanted_day, wanted_at, wanted_after, unclear is True or lost, was_guessed, part
+    )
 
 
 def _first_day(value: str) -> date | None:
@@ -138,7 +145,7 @@ def scheduled(now: datetime, wanted: Requested, default_at: time) -> datetime:
         if whole_days and (wanted.at is not None or now.hour not in WAKING_HOURS):
             when = datetime.combine(when.date(), wanted.at or default_at)  # "in 3 days at 10"
     elif wanted.at is not None and wanted.day in (None, now.date()):
-        when = _next_at(now, wanted.at)  # "today at 8", "at 8", "tonight at 8"
+        when = _next_at(now, wanted.at, wanted.part)  # "today at 8", "at 8", "tonight at 8"
     elif wanted.day is not None:
         when = datetime.combine(wanted.day, wanted.at or default_at)
     else:
@@ -146,14 +153,18 @@ def scheduled(now: datetime, wanted: Requested, default_at: time) -> datetime:
     return when if now < when <= now + LATEST else tomorrow
 
 
-def _next_at(now: datetime, at: time) -> datetime:
+def _next_at(now: datetime, at: time, part: bool = False) -> datetime:
     """The next `at` to come: said at 3 pm, "at 8" is 8 this evening (a clock hour comes
-    without am or pm), "at 2:30" is 2:30 tomorrow; a part of the day ("this morning", 9:00)
-    past today is tomorrow's, and so is a small hour, whose morning the user has confirmed
-    (round 17: "at 4", "is that 4 in the morning?", "yes", at 6:44, was 4 this afternoon)."""
+    without am or pm), "at 2:30" is 2:30 tomorrow; a part of the day (`part`: "this
+    morning", 9:00) is its next whole hour while it lasts, and once over, tomorrow's; so is a
+    small hour past, whose morning the user has confirmed (round 17: "at 4", "is that 4 in
+    the morning?", "yes", at 6:44, was 4 this afternoon)."""
     when = datetime.combine(now.date(), at)
     if when > now:
         return when
+    next_hour = datetime.combine(now.date(), time(now.hour)) + timedelta(hours=1)
+    if part and next_hour.date() == now.date() and next_hour.hour < PART_ENDS[at]:
+        return next_hour  # "this afternoon", said at 2:06: 3 o'clock (round 29: tomorrow at 2)
     evening = when + timedelta(hours=12)
     meant = at in PARTS_OF_DAY.values() or at.hour in SMALL_HOURS
     if 0 < at.hour < 12 and not meant and evening > now:

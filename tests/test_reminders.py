@@ -200,6 +200,7 @@ NOW = datetime(2026, 12, 2, 15, 0)  # a Wednesday afternoon, device time
         (None, "14:00", datetime(2026, 12, 3, 14, 0)),  # past, and in the afternoon: tomorrow
         (None, "MO", datetime(2026, 12, 3, 9, 0)),  # "in the morning", said at 3 pm
         (None, "EV", datetime(2026, 12, 2, 18, 0)),  # "this evening"
+        (None, "AF", datetime(2026, 12, 2, 16, 0)),  # "this afternoon" at 3: 4 (round 29)
         ("2026-12-01", None, datetime(2026, 12, 3, 9, 0)),  # a day past: tomorrow morning
         ("2026-12-02", "08:00", datetime(2026, 12, 2, 20, 0)),  # "tonight at 8" (round 7)
         ("2026-12-02", "11:00", datetime(2026, 12, 2, 23, 0)),
@@ -397,7 +398,8 @@ def test_the_time_asked_for_outlives_the_permission_question():
     env = intent("SetReminderIntent", slots=_when_slots(day, "EV"))
     with FakeAlexaApi(time_zone="America/Los_Angeles") as api:
         asked = lambda_handler(with_alexa_api(env, api.url, consent=False), None)
-        assert asked["sessionAttributes"]["remind"] == {"day": day, "at": "18:00", "after": None}
+        # kept as said: a part of the day, not a clock time (it is the next hour while it lasts)
+        assert asked["sessionAttributes"]["remind"] == {"day": day, "at": "EV", "after": None}
         r = _permission_granted(asked, api)
     [call] = api.reminders()
     assert call.body["trigger"]["scheduledTime"].startswith(f"{day}T18:00:00")
@@ -898,3 +900,25 @@ def test_a_vague_time_said_with_at_is_said_to_be_unusable():
     assert offered.speech.endswith(
         f"{C.prompt('reminder_unclear_time')} {C.reminder.offer_that_day}"
     )
+
+
+# 7 in the evening in New York: "at 10" said to "a reminder tomorrow morning?" is 10 tomorrow
+# morning (round 29, a new user: 10 tonight); "this afternoon" said at 2:06 there is 3 today
+# (round 29: tomorrow at 2, the afternoon's hour being past).
+@pytest.mark.parametrize(
+    ("at", "said", "expected"),
+    [
+        (
+            datetime(2026, 12, 5, 0, 6, tzinfo=UTC),
+            ("how do i contact the vein center", "sure, at 10"),
+            "2026-12-05T10:00:00",
+        ),
+        (datetime(2026, 12, 4, 19, 6, tzinfo=UTC), ("remind me this afternoon",),
+         "2026-12-04T15:00:00"),
+    ],
+)
+def test_a_time_said_is_the_one_the_user_means(at, said, expected):
+    with FakeAlexaApi() as api:
+        *_, turn = _said_with_consent(api, "open leg cramp helper", *said, at=at)
+        [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"] == expected, turn.speech
