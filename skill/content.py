@@ -52,6 +52,7 @@ SAFETY_KEYS = (
     "emergency_line_again",
     "not_emergency",
     "red_flag",
+    "struggling",
     "warning_signs",
 )
 # Questions the article does not answer, by kind; "diagnosis" is answered with the check.

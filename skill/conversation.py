@@ -335,6 +335,12 @@ def _offered_tomorrow(state: State, kept: Requested | None) -> bool:
     return state.pending is Pending.OFFER_REMINDER and kept is None
 
 
+def _left_check(state: State) -> State:
+    """A check left before its result: its answers become what the user said earlier, told
+    back and not asked again if the check is taken up ("where were we")."""
+    return state._replace(answers={}, noted={**state.noted, **state.answers})
+
+
 def _join(*parts: str | None) -> str:
     return " ".join(p for p in parts if p)
 
@@ -1033,10 +1039,12 @@ class Conversation:
         return self._ask(
             _join(lead, self.content.prompt("anything_else")),
             self.content.prompt("menu_reprompt"),
-            # a result's answers stay, for "actually they don't wake me" (SETTLED)
-            state._replace(
-                pending=Pending.ANYTHING_ELSE, answers=state.answers if state.result else {}
-            ),
+            # a result's answers stay, for "actually they don't wake me" (SETTLED); a check
+            # left before its result keeps them as said (round 29: "where were we" asked them
+            # all again)
+            state._replace(pending=Pending.ANYTHING_ELSE, answers=state.answers)
+            if state.result
+            else _left_check(state)._replace(pending=Pending.ANYTHING_ELSE),
             card=card,
         )
 
@@ -1365,7 +1373,11 @@ class Conversation:
 
     def navigate_home(self, state: State) -> Reply:
         lead = self.content.prompt("check_left") if state.in_check else None
-        return self._menu(lead, State(last_speech=state.last_speech))
+        home = State(last_speech=state.last_speech)
+        if state.in_check:  # what was answered counts if the check is asked for again
+            left = _left_check(state)
+            home = home._replace(for_other=left.for_other, noted=left.noted)
+        return self._menu(lead, home)
 
     def stop(self, state: State) -> Reply:
         return self._end(self.content.prompt("goodbye"))
@@ -1387,6 +1399,12 @@ class Conversation:
         card = Card(self.content.emergency_card_title, self.content.safety["crisis_card"])
         reply = self._end(self.content.safety["crisis"], card)
         return reply._replace(view=View(ViewKind.EMERGENCY, "crisis"))
+
+    def struggling(self, state: State) -> Reply:
+        """Worn out by the cramps, not in danger: the crisis line, gently, then whatever was
+        pending. Ending the session here would leave someone who only meant "I'm fed up" with
+        a goodbye (round 13), and saying nothing would miss someone who meant more."""
+        return self._repeat_pending(self.content.safety["struggling"], state)
 
     def not_emergency(self, state: State) -> Reply:
         """ "It's not an emergency" (after "if this is an emergency, call 911"): the signs

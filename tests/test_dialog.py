@@ -4471,3 +4471,149 @@ def test_sending_the_website_to_a_relative_is_something_the_skill_cannot_do() ->
     said = ("open leg cramp helper", "what's your phone number", "text the website to my daughter")
     turn = play(*said)[-1]
     assert turn.speech.startswith(C.out_of_scope["booking"]), turn.speech
+
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "i can't take it anymore, they wake me up every single night",
+        "they wake me up, and i'm so exhausted i can't take it anymore",
+        "honestly what's the use, nothing ever helps",
+        "i'm so tired of living with this pain",
+    ],
+)
+def test_worn_out_by_the_cramps_hears_the_crisis_line_and_the_session_goes_on(said: str) -> None:
+    """Round 29: these fell back with 911 and no 988 (or got the help). Ending the session
+    with the crisis reply would be wrong for someone fed up with cramps (round 13), so the
+    crisis line is said gently and whatever was pending comes again."""
+    struggling = C.safety["struggling"]
+    at_menu = play("open leg cramp helper", said)[-1]
+    assert struggling in at_menu.speech and not at_menu.session_ended, at_menu.speech
+    more = play("open leg cramp helper", "why do my legs cramp at night", said)[-1]
+    assert struggling in more.speech and more.speech.endswith(C.prompt("ask_more"))
+    in_check = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert struggling in in_check.speech and in_check.speech.endswith(C.questions["SLEEP"].text)
+    assert in_check.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "answers"),
+    [
+        ((), "ok so no then", {"FREQUENT": "no"}),  # near "okay yes then": a yes
+        ((), "that's a no", {"FREQUENT": "no"}),  # near "no that's it": the session ended
+        ((), "he gets them every night, he says", {"FREQUENT": "yes"}),  # not sure
+        ((), "they don't happen often", {"FREQUENT": "no"}),  # "I need an answer"
+        ((), "every couple nights", {"FREQUENT": "yes"}),
+        ((), "loads", {"FREQUENT": "yes"}),
+        ((), "mmhm", {"FREQUENT": "yes"}),
+        ((), "ye", {"FREQUENT": "yes"}),
+        ((), "only in summer really, when it's hot", {"FREQUENT": "unsure"}),
+        ((), "ok fine, yes and no, some weeks lots, some weeks none", {"FREQUENT": "unsure"}),
+        # A doubt said after a no, and a hedge before a yes (both were recorded as said).
+        ((), "they're not that bad, i'd say no but i'm not a good judge", {"FREQUENT": "unsure"}),
+        (
+            (),
+            "i suppose maybe, sort of, i mean, it depends on what you'd call frequent really",
+            {"FREQUENT": "unsure"},
+        ),
+        (("yes",), "nuh-uh", {"FREQUENT": "yes", "SLEEP": "no"}),
+        (("no", "no"), "hmm only when i'm jogging, not walking", {
+            "FREQUENT": "no", "SLEEP": "no", "WALKING": "no",
+        }),
+    ],
+)
+def test_a_new_user_s_answers_in_the_check_are_recorded_as_meant(
+    before: tuple[str, ...], said: str, answers: dict[str, str]
+) -> None:
+    """Round 29, a new user: a no taken as a yes, doubts taken as answers, and plain answers
+    refused with "I need an answer to this question first"."""
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes["answers"] == answers, turn.speech
+
+
+@pytest.mark.parametrize("leave", ["stop the check", "go home", "not now"])
+def test_a_check_left_and_asked_for_again_keeps_what_was_answered(leave: str) -> None:
+    """Round 29, a new user: "where were we" after leaving the check asked every question
+    again from the first."""
+    said = ("check my symptoms", "most nights", leave, "where were we")
+    turns = play("open leg cramp helper", *said)
+    back = turns[-1]
+    assert back.speech.endswith(C.questions["SLEEP"].text), back.speech
+    assert back.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize(
+    "said", ["leave me alone", "i need to go now", "cheers that's me done", "gotta go"]
+)
+def test_a_new_user_s_goodbyes_end_the_session(said: str) -> None:
+    """Round 29, a new user: the fallback, or (for "i need to go now") the specialist answer."""
+    turn = play("open leg cramp helper", "why do my legs cramp at night", said)[-1]
+    assert turn.session_ended and turn.intent == "AMAZON.StopIntent", turn.speech
+
+
+def test_dying_for_sleep_is_no_goodbye_and_no_emergency() -> None:
+    """Round 29, a new user: "I'd die for a good night's sleep" was a thanks that ended the
+    session."""
+    said = "i'd die for a good night's sleep"
+    turn = play("open leg cramp helper", "how do i contact them", said)[-1]
+    assert not turn.session_ended and "9 1 1 or get emergency help" not in turn.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("should i take her to a specialist", "WhenToSeeSpecialistIntent"),  # "doesn't cover"
+        ("what are the indications for referral to a vein specialist", "WhenToSeeSpecialistIntent"),
+        ("what is the etiology of varicose veins", "VaricoseVeinsIntent"),  # "doesn't cover"
+        ("what's the clinic called again", "ContactClinicIntent"),  # "doesn't cover"
+        ("is magnesium going to help me", "RemediesIntent"),  # the fallback
+        ("what number do i dial to get hold of them", "ClinicPhoneIntent"),  # the fallback
+        ("give me their details", "ContactClinicIntent"),  # "ask me a question first"
+        ("can i just walk in", "ClinicLogisticsIntent"),  # the fallback
+        ("who is the best doctor there", "ClinicLogisticsIntent"),  # the contact details
+        ("so am i gonna need surgery", "TreatmentsIntent"),  # the fallback
+        ("what can the doctor do about it", "VeinDiagnosisIntent"),  # remedies
+        ("cramp is from vein problem? yes or no", "CrampsAndVeinDiseaseIntent"),  # the check
+    ],
+)
+def test_round_29_questions_reach_the_answer_they_ask_for(said: str, intent: str) -> None:
+    """Round 29, a new user: the fallback, a false "not covered", or another answer."""
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == intent and not turn.session_ended, turn.speech
+
+
+def test_a_new_user_s_k_is_an_okay_not_a_thanks_and_goodbye() -> None:
+    """Round 29, a new user: "k" to "would you like a reminder?" was near "k thanks", and the
+    session ended; in the check, it asks again with how to answer."""
+    turn = play("open leg cramp helper", "why do my legs cramp at night", "k")[-1]
+    assert not turn.session_ended and turn.intent == "ReadyIntent"
+    assert C.topics["LegCrampsAtNightIntent"].more in turn.speech
+    in_check = play("open leg cramp helper", "check my symptoms", "k")[-1]
+    assert in_check.session_attributes["answers"] == {} and not in_check.session_ended
+    assert in_check.speech.endswith(C.questions["FREQUENT"].text)
+
+
+@pytest.mark.parametrize(
+    "said", ["okey dokey, ta", "well thank you young lady, that's very kind"]
+)
+def test_a_new_user_s_thanks_to_an_offer_end_the_session(said: str) -> None:
+    """Round 29, a new user: the fallback, with 911."""
+    turn = play("open leg cramp helper", "how do i contact them", said)[-1]
+    assert turn.session_ended and turn.intent == "ThanksIntent", turn.speech
+
+
+@pytest.mark.parametrize(
+    "said", ["what happens if i say yes", "this quiz is killing me, how many more"]
+)
+def test_questions_about_the_check_get_its_help_not_i_need_an_answer(said: str) -> None:
+    """Round 29, a new user: "I need an answer to this question first"."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert turn.intent == "AMAZON.HelpIntent" and C.questions["SLEEP"].help in turn.speech
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+def test_forget_the_reminder_says_where_a_reminder_is_deleted() -> None:
+    """Round 29, a new user: "forget the reminder" set one (Alexa's permission question)."""
+    turn = play("open leg cramp helper", "how do i contact them", "forget the reminder")[-1]
+    assert turn.speech.startswith(C.reminder.cannot_cancel), turn.speech

@@ -353,6 +353,7 @@ ROUTES: dict[str, Act] = {
     "EmergencyIntent": _act(Conversation.emergency),
     "CrisisIntent": _act(Conversation.crisis),
     "NotEmergencyIntent": _act(Conversation.not_emergency),
+    "StrugglingIntent": _act(Conversation.struggling),
     "SymptomCheckIntent": _symptom_check,
     "AMAZON.StartOverIntent": _act(Conversation.start_over),
     "AMAZON.YesIntent": _act(Conversation.yes),

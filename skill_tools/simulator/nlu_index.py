@@ -61,11 +61,12 @@ CLASSIFIER_EMERGENCY_SHARE = 0.2
 # "can you book me in", whose few samples outweighed the many of a reminder to call
 # ("can you remind me to call when they're open": round 19), and "skip it", a no that ended
 # the session for "and another one for next monday" (round 19); and "pause", a verb of
-# stories ("i have to pause for it to pass", round 25).
+# stories ("i have to pause for it to pass", round 25); and being worn out, whose words are
+# those of answers ("i told you, they cramp up most every night", round 29).
 NEVER_GUESSED = frozenset({
     "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent",
     "AMAZON.YesIntent", "AMAZON.NoIntent", "NotEmergencyIntent", "BookForMeIntent",
-    "SkipIntent", "AMAZON.PauseIntent",
+    "SkipIntent", "AMAZON.PauseIntent", "StrugglingIntent",
 })  # fmt: skip
 HEDGE_TYPE = "Hedge"  # "i wouldn't say", "maybe": said before an answer
 # Slot types the near match never tags (SlotTagger): a hedge, whose "not" must stay visible,

@@ -1496,6 +1496,8 @@ class Matcher:
                     continue  # "sometime": near "sometimes {despair}" (round 16: 988)
                 if i in self._numbers and not self._numbers[i] <= numbers:
                     continue  # "i'm 19": near "nine one one"
+                if _says_the_opposite(self._entries[i].intent, tokens):
+                    continue  # "ok so no then": near "okay yes then" (round 29: a yes)
                 best_i, best = i, s
         if best_i < 0 or best < self.threshold:
             return None
@@ -1873,6 +1875,14 @@ def _names_another(sample: frozenset[str], named: frozenset[str]) -> bool:
 # A word followed by these means something else: "i don't feel like my legs cramp much" is a
 # hedge, no "i can't feel my leg" (round 23: 911, and the session ended).
 _OTHER_SENSES = frozenset({(stem("feel"), stem("like"))})
+
+
+def _says_the_opposite(intent: str, tokens: Set[str]) -> bool:
+    """Whether a phrase near a sample of yes (or no) says no (or yes) and not its own word."""
+    own = LEADING_ANSWERS.get(intent)
+    if own is None or tokens & own:
+        return False
+    return any(tokens & words for other, words in LEADING_ANSWERS.items() if other != intent)
 
 
 def _in_another_sense(pairs: Set[tuple[str, str]], sample: str) -> bool:
