@@ -372,6 +372,17 @@ class Matcher:
                 crisis = crisis or found
         return crisis
 
+    def literal(self, utterance: str) -> Match | None:
+        """What an exact-match matcher (Bespoken's virtual-alexa) makes of `utterance`: a
+        sample as said, or one its slot values fill; no filler dropped, no idiom read plainly,
+        no carrier or word of address left out (those are the simulator's own, reported as
+        "exact" by `resolve` all the same)."""
+        text = spoken_form(utterance)
+        hit = self._exact.get(text)
+        if hit:
+            return Match(hit.intent, {}, "exact", 1.0, hit.sample)
+        return self._fill_sample(text.split(), "exact")
+
     def resolve(self, utterance: str) -> Match:
         """The intent and slots Alexa would send for `utterance` inside the skill's session."""
         text = spoken_form(utterance)

@@ -19,9 +19,10 @@ from skill_tools.model import language_model
 from skill_tools.simulator import Turn
 from skill_tools.simulator.nlu_words import spoken_form
 from tests.support import MODEL
-from tests.talk import say_after
+from tests.talk import nlu, say_after
 
 HERE = Path(__file__).resolve().parent
+LITERAL = nlu()
 EVAL = yaml.safe_load((HERE / "eval_phrases.yaml").read_text("utf-8"))
 
 # What each label means: the intents that serve it. "stop" may also be Alexa's own "exit".
@@ -99,12 +100,17 @@ def accuracy(name: str) -> tuple[float, float, list[tuple[str, str, str]]]:
     missed = [
         (label, p, understood(t)) for label, p, t in results if understood(t) not in LABELS[label]
     ]
-    exact = [t for label, _, t in results if understood(t) in LABELS[label] and _exact(t)]
+    exact = [p for label, p, t in results if understood(t) in LABELS[label] and _exact(t, p)]
     return 1 - len(missed) / len(results), len(exact) / len(results), missed
 
 
-def _exact(turn: Turn) -> bool:
-    return turn.match is None or turn.match.method == "exact"  # None: Alexa's own "exit"
+def _exact(turn: Turn, phrase: str) -> bool:
+    """Reached as an exact-match matcher would: the phrase as said is a sample or fills one
+    (round 29: a phrase matched once its fillers, an idiom or a word of address were read
+    away counted too, about six points of the share)."""
+    if turn.match is None:
+        return True  # Alexa's own "exit"
+    return turn.match.method == "exact" and LITERAL.literal(phrase) is not None
 
 
 def test_the_sets_are_large_labelled_and_held_out() -> None:
@@ -133,48 +139,51 @@ FLOORS = {
     "heldout7": 0.86,
     "heldout8": 0.93,
     "heldout9": 0.88,
-    "heldout10": 0.92,
-    "heldout11": 0.95,  # whether the test hurts: not covered (test_content)
-    "heldout12": 0.90,
+    "heldout10": 0.93,
+    "heldout11": 0.96,  # whether the test hurts: not covered (test_content)
+    "heldout12": 0.91,
     "heldout13": 0.98,
     "heldout14": 0.90,
     "heldout15": 0.95,
-    "heldout16": 0.88,
-    "heldout17": 0.92,
+    "heldout16": 0.89,
+    "heldout17": 0.93,
     "heldout18": 0.90,
-    "heldout19": 0.92,
-    "heldout20": 0.92,
-    "heldout21": 0.87,
+    "heldout19": 0.93,
+    "heldout20": 0.93,
+    "heldout21": 0.88,
     "heldout22": 0.98,
-    "heldout23": 0.87,
+    "heldout23": 0.94,
 }
 # Round 28 lowered four of these: phrases excepted from the samples had still matched exactly
 # through a padded variant ("actually not right now"), which samples.py no longer makes.
+# Round 29 lowered all of them: a phrase matched only once the simulator had dropped its
+# fillers ("um"), read an idiom plainly or left out a word of address no longer counts as an
+# exact match (_exact), which a literal matcher would not have made.
 EXACT_FLOORS = {
-    "tuning": 0.78,
-    "heldout": 0.72,
-    "heldout2": 0.52,
-    "heldout3": 0.42,
-    "heldout4": 0.41,
-    "heldout5": 0.32,
-    "heldout6": 0.21,
+    "tuning": 0.76,
+    "heldout": 0.55,
+    "heldout2": 0.44,
+    "heldout3": 0.38,
+    "heldout4": 0.37,
+    "heldout5": 0.25,
+    "heldout6": 0.19,
     "heldout7": 0.25,
-    "heldout8": 0.22,
-    "heldout9": 0.17,
-    "heldout10": 0.17,
-    "heldout11": 0.23,
-    "heldout12": 0.17,
-    "heldout13": 0.26,
-    "heldout14": 0.16,
-    "heldout15": 0.28,
-    "heldout16": 0.21,
-    "heldout17": 0.27,
-    "heldout18": 0.20,
-    "heldout19": 0.29,
-    "heldout20": 0.30,
-    "heldout21": 0.21,
-    "heldout22": 0.21,
-    "heldout23": 0.15,
+    "heldout8": 0.18,
+    "heldout9": 0.12,
+    "heldout10": 0.14,
+    "heldout11": 0.21,
+    "heldout12": 0.12,
+    "heldout13": 0.21,
+    "heldout14": 0.13,
+    "heldout15": 0.17,
+    "heldout16": 0.10,
+    "heldout17": 0.11,
+    "heldout18": 0.13,
+    "heldout19": 0.21,
+    "heldout20": 0.14,
+    "heldout21": 0.13,
+    "heldout22": 0.20,
+    "heldout23": 0.14,
 }
 
 
@@ -217,7 +226,7 @@ ANSWER_FLOORS = {
     "check_answers8": 0.97,
     "check_answers9": 0.96,
     "check_answers10": 0.96,
-    "check_answers11": 0.90,
+    "check_answers11": 0.92,
     "check_answers12": 0.94,
     "check_answers13": 0.97,
     "check_answers14": 0.94,
