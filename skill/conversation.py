@@ -1385,6 +1385,11 @@ class Conversation:
     def cancel(self, state: State) -> Reply:
         """ "Cancel that", once a reminder is set: a goodbye alone would sound as if the
         reminder had gone too, so it says where it can be deleted."""
+        if state.pending is Pending.REMINDER_HALF:  # "never mind", to "is that 3 in the
+            # morning?": that reminder, not the session (round 29: a check under way ended)
+            waits = Pending.RESUME_CHECK if state.answers and state.result is None else None
+            declined = self.content.reminder.declined
+            return self._after_reminder(declined, state._replace(remind=None, pending=waits))
         lead = self.content.reminder.cannot_cancel if state.reminded else None
         return self._end(_join(lead, self.content.prompt("goodbye")))
 

@@ -4481,6 +4481,11 @@ def test_sending_the_website_to_a_relative_is_something_the_skill_cannot_do() ->
         "they wake me up, and i'm so exhausted i can't take it anymore",
         "honestly what's the use, nothing ever helps",
         "i'm so tired of living with this pain",
+        # a second new user: the fallback, or (the last two) 988 and the session ended
+        "i'm so fed up, years of this and nothing works",
+        "i can't cope with these night cramps much longer, they wreck my sleep",
+        "ugh honestly i'm at the end of my rope with this",
+        "i can't do this anymore, every night my calves lock up",
     ],
 )
 def test_worn_out_by_the_cramps_hears_the_crisis_line_and_the_session_goes_on(said: str) -> None:
@@ -4502,6 +4507,24 @@ def test_worn_out_by_the_cramps_hears_the_crisis_line_and_the_session_goes_on(sa
     [
         ((), "ok so no then", {"FREQUENT": "no"}),  # near "okay yes then": a yes
         ((), "that's a no", {"FREQUENT": "no"}),  # near "no that's it": the session ended
+        # A third new user: a no taken as a yes, 988 (and the check ended), or "I need an
+        # answer".
+        (("no", "no"), "i never have to stop when walking", {
+            "FREQUENT": "no", "SLEEP": "no", "WALKING": "no",
+        }),
+        (("yes",), "they used to wake me but not now", {"FREQUENT": "yes", "SLEEP": "no"}),
+        (("yes",), "sometime wake up, not always", {"FREQUENT": "yes", "SLEEP": "unsure"}),
+        (("yes",), "i wouldn't say severe, no", {"FREQUENT": "yes", "SLEEP": "no"}),
+        ((), "more or less every night", {"FREQUENT": "yes"}),
+        ((), "not every night, no", {"FREQUENT": "no"}),
+        ((), "used to be frequent, not these days", {"FREQUENT": "no"}),
+        ((), "na", {"FREQUENT": "no"}),
+        (("no", "no"), "i can walk for miles with no trouble", {
+            "FREQUENT": "no", "SLEEP": "no", "WALKING": "no",
+        }),
+        (("no", "no", "no"), "not yet thank goodness", {
+            "FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "no",
+        }),
         ((), "he gets them every night, he says", {"FREQUENT": "yes"}),  # not sure
         ((), "they don't happen often", {"FREQUENT": "no"}),  # "I need an answer"
         ((), "every couple nights", {"FREQUENT": "yes"}),
@@ -4544,7 +4567,9 @@ def test_a_check_left_and_asked_for_again_keeps_what_was_answered(leave: str) ->
 
 
 @pytest.mark.parametrize(
-    "said", ["leave me alone", "i need to go now", "cheers that's me done", "gotta go"]
+    "said",
+    ["leave me alone", "i need to go now", "cheers that's me done", "gotta go",
+     "nah i'm good, peace out"],
 )
 def test_a_new_user_s_goodbyes_end_the_session(said: str) -> None:
     """Round 29, a new user: the fallback, or (for "i need to go now") the specialist answer."""
@@ -4575,6 +4600,11 @@ def test_dying_for_sleep_is_no_goodbye_and_no_emergency() -> None:
         ("so am i gonna need surgery", "TreatmentsIntent"),  # the fallback
         ("what can the doctor do about it", "VeinDiagnosisIntent"),  # remedies
         ("cramp is from vein problem? yes or no", "CrampsAndVeinDiseaseIntent"),  # the check
+        # a second new user: the fallback
+        ("these cramps are killing me", "WhenToSeeSpecialistIntent"),
+        ("my legs are killing me at night, what's causing it", "LegCrampsAtNightIntent"),
+        ("i'm dying to know if my veins are to blame", "CrampsAndVeinDiseaseIntent"),
+        ("cost?", "ClinicLogisticsIntent"),
     ],
 )
 def test_round_29_questions_reach_the_answer_they_ask_for(said: str, intent: str) -> None:
@@ -4595,7 +4625,8 @@ def test_a_new_user_s_k_is_an_okay_not_a_thanks_and_goodbye() -> None:
 
 
 @pytest.mark.parametrize(
-    "said", ["okey dokey, ta", "well thank you young lady, that's very kind"]
+    "said",
+    ["okey dokey, ta", "well thank you young lady, that's very kind", "that'll do pig, thanks"],
 )
 def test_a_new_user_s_thanks_to_an_offer_end_the_session(said: str) -> None:
     """Round 29, a new user: the fallback, with 911."""
@@ -4617,3 +4648,12 @@ def test_forget_the_reminder_says_where_a_reminder_is_deleted() -> None:
     """Round 29, a new user: "forget the reminder" set one (Alexa's permission question)."""
     turn = play("open leg cramp helper", "how do i contact them", "forget the reminder")[-1]
     assert turn.speech.startswith(C.reminder.cannot_cancel), turn.speech
+
+
+def test_never_mind_to_is_that_3_in_the_morning_drops_that_reminder_not_the_check() -> None:
+    """Round 29, a new user: "Take care. Goodbye!", and the check under way was lost."""
+    said = ("check my symptoms", "yes", "remind me at 3", "never mind")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert not turn.session_ended, turn.speech
+    assert turn.speech == f"{C.reminder.declined} {C.prompt('resume_check')}"
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}

@@ -922,3 +922,19 @@ def test_a_time_said_is_the_one_the_user_means(at, said, expected):
         *_, turn = _said_with_consent(api, "open leg cramp helper", *said, at=at)
         [call] = api.reminders()
     assert call.body["trigger"]["scheduledTime"] == expected, turn.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("remind me tomorrow evening to call", "2026-12-05T18:00:00"),  # tomorrow at 9
+        ("remind me to call them for her on tuesday", "2026-12-08T09:00:00"),  # tomorrow at 9
+    ],
+)
+def test_a_day_and_a_part_of_it_said_with_the_errand_are_both_kept(said, expected):
+    """Round 29, a new user: the evening, or the day, was lost ("Done. I'll remind you
+    tomorrow at 9 in the morning")."""
+    with FakeAlexaApi() as api:
+        *_, turn = _said_with_consent(api, "open leg cramp helper", said, at=EARLY_MORNING)
+        [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"] == expected, turn.speech

@@ -1485,6 +1485,7 @@ class Matcher:
         )
         stems = [stem(w) for w in drop_fillers(text).split()]
         numbers = number_pairs(text) if self._numbers else frozenset()
+        pairs = set(zip(stems, stems[1:], strict=False))
         best_i, best = -1, 0.0
         for i, s in self._scores(tokens).items() if tokens else ():
             if s > best or (s == best and self._before(i, best_i, text)):
@@ -1509,6 +1510,11 @@ class Matcher:
                     continue  # "i'm 19": near "nine one one"
                 if _says_the_opposite(self._entries[i].intent, tokens):
                     continue  # "ok so no then": near "okay yes then" (round 29: a yes)
+                if self._entries[i].intent in PRIORITY_INTENTS and _negates_otherwise(
+                    self._entries[i].sample, pairs
+                ):
+                    continue  # "sometime wake up, not always": near "sometimes i think
+                    # about not waking up" (round 29: 988, and the check ended)
                 best_i, best = i, s
         if best_i < 0 or best < self.threshold:
             return None
@@ -1607,7 +1613,8 @@ _ENDINGS = frozenset({"AMAZON.StopIntent", "AMAZON.CancelIntent"})
 _NOT_PEOPLE = frozenset({"you", "you guys", "them", "they", "it", "me"})
 # Despair that is also how people say they are fed up with cramps: only the whole phrase is
 # the crisis ("I can't take it anymore, they wake me up every night" is an answer).
-_FED_UP = ("take it", "take this", "tired of", "done with", "finished with", "had enough")
+_FED_UP = ("take it", "take this", "tired of", "done with", "finished with", "had enough",
+           "do this")  # round 29: "i can't do this anymore, every night my calves lock up"
 # ... unless what they are fed up with is life itself: "so tired of being here" (round 15).
 _OF_LIFE = ("being here", "living", "being alive", "life", "everything")  # round 20
 # What may follow a short crisis value that still ends the thought: "... might just drive into
@@ -1886,6 +1893,18 @@ def _names_another(sample: frozenset[str], named: frozenset[str]) -> bool:
 # A word followed by these means something else: "i don't feel like my legs cramp much" is a
 # hedge, no "i can't feel my leg" (round 23: 911, and the session ended).
 _OTHER_SENSES = frozenset({(stem("feel"), stem("like"))})
+
+
+def _negates_otherwise(sample: str | None, pairs: Set[tuple[str, str]]) -> bool:
+    """Whether the sample says "not" before a word the phrase does not say after its own."""
+    return bool(sample) and not _sample_negations(sample) <= pairs
+
+
+@cache
+def _sample_negations(sample: str) -> frozenset[tuple[str, str]]:
+    """A sample's "not" and the word it negates, stemmed ("not waking up": not, wak)."""
+    said = [stem(w) for w in _spoken(sample).split()]
+    return frozenset(p for p in zip(said, said[1:], strict=False) if p[0] in NEGATIONS)
 
 
 def _says_the_opposite(intent: str, tokens: Set[str]) -> bool:

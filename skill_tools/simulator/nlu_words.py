@@ -124,6 +124,13 @@ IDIOMS = {
     # Round 29, a new user: "i'd say no but i'm not a good judge" was a no.
     "i am not a good judge": "i am not sure", "i am no judge": "i am not sure",
     "nuh uh": "no", "nu uh": "no",  # round 29, a new user: "I need an answer"
+    # Round 29, a second new user: 911 or 988, and the session ended.
+    "bleeding me dry": "costing me a fortune", "choked at": "froze at",
+    "could pass out": "could drop", "overdosed on christmas cookies": "ate too many cookies",
+    "suffocating hot": "stifling hot", "take over my life": "rule my life",
+    "taking over my life": "ruling my life",
+    "at the end of my rope with this": "worn out by this",
+    "at the end of my rope with these cramps": "worn out by these cramps",
     "kill these cramps": "stop these cramps", "suicide prevention": "mental health",
     "out of breath jogging": "winded jogging", "out of breath running": "winded running",
     "out of breath when i run": "winded when i run",
