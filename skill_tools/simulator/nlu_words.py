@@ -117,20 +117,6 @@ IDIOMS = {
     "stroke of luck": "lucky break", "numb from sitting": "asleep from sitting",
     "numb from the dentist": "sore from the dentist", "breath smells": "mouth smells",
     "dying of boredom": "so bored", "kill this cramp": "stop this cramp",
-    # Round 29, a new user: 911, and the session ended; then a goodbye ("i'd die for").
-    "going to die of boredom": "going to be so bored", "die of boredom": "be so bored",
-    "die of embarrassment": "be so embarrassed", "die for a good": "love a good",
-    "would die for": "would love",
-    # Round 29, a new user: "i'd say no but i'm not a good judge" was a no.
-    "i am not a good judge": "i am not sure", "i am no judge": "i am not sure",
-    "nuh uh": "no", "nu uh": "no",  # round 29, a new user: "I need an answer"
-    # Round 29, a second new user: 911 or 988, and the session ended.
-    "bleeding me dry": "costing me a fortune", "choked at": "froze at",
-    "could pass out": "could drop", "overdosed on christmas cookies": "ate too many cookies",
-    "suffocating hot": "stifling hot", "take over my life": "rule my life",
-    "taking over my life": "ruling my life",
-    "at the end of my rope with this": "worn out by this",
-    "at the end of my rope with these cramps": "worn out by these cramps",
     "kill these cramps": "stop these cramps", "suicide prevention": "mental health",
     "out of breath jogging": "winded jogging", "out of breath running": "winded running",
     "out of breath when i run": "winded when i run",
@@ -324,6 +310,20 @@ IDIOMS = {
         f"swollen with {kind} veins": f"covered in {kind} veins"
         for kind in ("big blue", "blue", "big")
     },
+    # Round 29, a new user: 911, and the session ended; then a goodbye ("i'd die for").
+    "going to die of boredom": "going to be so bored", "die of boredom": "be so bored",
+    "die of embarrassment": "be so embarrassed", "die for a good": "love a good",
+    "would die for": "would love",
+    # Round 29, a new user: "i'd say no but i'm not a good judge" was a no.
+    "i am not a good judge": "i am not sure", "i am no judge": "i am not sure",
+    "nuh uh": "no", "nu uh": "no",  # round 29, a new user: "I need an answer"
+    # Round 29, a second new user: 911 or 988, and the session ended.
+    "bleeding me dry": "costing me a fortune", "choked at": "froze at",
+    "could pass out": "could drop", "overdosed on christmas cookies": "ate too many cookies",
+    "suffocating hot": "stifling hot", "take over my life": "rule my life",
+    "taking over my life": "ruling my life",
+    "at the end of my rope with this": "worn out by this",
+    "at the end of my rope with these cramps": "worn out by these cramps",
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
