@@ -4457,11 +4457,29 @@ def test_that_s_everything_thank_you_to_an_offer_ends_the_session() -> None:
         ("do hot baths help cramps", "RemediesIntent"),  # the fallback
         ("i don't use the internet, how do i call them", "ContactClinicIntent"),  # fallback
         ("my cramps are killing me at night", "LegCrampsAtNightIntent"),  # what cramps are
+        # Round 29, new users
+        ("should i take her to a specialist", "WhenToSeeSpecialistIntent"),  # "doesn't cover"
+        ("what are the indications for referral to a vein specialist", "WhenToSeeSpecialistIntent"),
+        ("what is the etiology of varicose veins", "VaricoseVeinsIntent"),  # "doesn't cover"
+        ("what's the clinic called again", "ContactClinicIntent"),  # "doesn't cover"
+        ("is magnesium going to help me", "RemediesIntent"),  # the fallback
+        ("what number do i dial to get hold of them", "ClinicPhoneIntent"),  # the fallback
+        ("give me their details", "ContactClinicIntent"),  # "ask me a question first"
+        ("can i just walk in", "ClinicLogisticsIntent"),  # the fallback
+        ("who is the best doctor there", "ClinicLogisticsIntent"),  # the contact details
+        ("so am i gonna need surgery", "TreatmentsIntent"),  # the fallback
+        ("what can the doctor do about it", "VeinDiagnosisIntent"),  # remedies
+        ("cramp is from vein problem? yes or no", "CrampsAndVeinDiseaseIntent"),  # the check
+        # a second new user: the fallback
+        ("these cramps are killing me", "WhenToSeeSpecialistIntent"),
+        ("my legs are killing me at night, what's causing it", "LegCrampsAtNightIntent"),
+        ("i'm dying to know if my veins are to blame", "CrampsAndVeinDiseaseIntent"),
+        ("cost?", "ClinicLogisticsIntent"),
     ],
 )
 def test_a_new_user_s_questions_reach_the_answer_they_ask_for(said: str, intent: str) -> None:
-    """Round 28, a new user: each got the fallback, "not covered" or another answer; the
-    answer the article gives (fatigue is a cause), or its honest "not covered"."""
+    """Rounds 28 and 29, new users: each got the fallback, "not covered" or another answer;
+    the answer the article gives (fatigue is a cause), or its honest "not covered"."""
     turn = play("open leg cramp helper", said)[-1]
     assert turn.intent == intent and not turn.session_ended, turn.speech
 
@@ -4583,34 +4601,6 @@ def test_dying_for_sleep_is_no_goodbye_and_no_emergency() -> None:
     said = "i'd die for a good night's sleep"
     turn = play("open leg cramp helper", "how do i contact them", said)[-1]
     assert not turn.session_ended and "9 1 1 or get emergency help" not in turn.speech
-
-
-@pytest.mark.parametrize(
-    ("said", "intent"),
-    [
-        ("should i take her to a specialist", "WhenToSeeSpecialistIntent"),  # "doesn't cover"
-        ("what are the indications for referral to a vein specialist", "WhenToSeeSpecialistIntent"),
-        ("what is the etiology of varicose veins", "VaricoseVeinsIntent"),  # "doesn't cover"
-        ("what's the clinic called again", "ContactClinicIntent"),  # "doesn't cover"
-        ("is magnesium going to help me", "RemediesIntent"),  # the fallback
-        ("what number do i dial to get hold of them", "ClinicPhoneIntent"),  # the fallback
-        ("give me their details", "ContactClinicIntent"),  # "ask me a question first"
-        ("can i just walk in", "ClinicLogisticsIntent"),  # the fallback
-        ("who is the best doctor there", "ClinicLogisticsIntent"),  # the contact details
-        ("so am i gonna need surgery", "TreatmentsIntent"),  # the fallback
-        ("what can the doctor do about it", "VeinDiagnosisIntent"),  # remedies
-        ("cramp is from vein problem? yes or no", "CrampsAndVeinDiseaseIntent"),  # the check
-        # a second new user: the fallback
-        ("these cramps are killing me", "WhenToSeeSpecialistIntent"),
-        ("my legs are killing me at night, what's causing it", "LegCrampsAtNightIntent"),
-        ("i'm dying to know if my veins are to blame", "CrampsAndVeinDiseaseIntent"),
-        ("cost?", "ClinicLogisticsIntent"),
-    ],
-)
-def test_round_29_questions_reach_the_answer_they_ask_for(said: str, intent: str) -> None:
-    """Round 29, a new user: the fallback, a false "not covered", or another answer."""
-    turn = play("open leg cramp helper", said)[-1]
-    assert turn.intent == intent and not turn.session_ended, turn.speech
 
 
 def test_a_new_user_s_k_is_an_okay_not_a_thanks_and_goodbye() -> None:
