@@ -4475,6 +4475,9 @@ def test_that_s_everything_thank_you_to_an_offer_ends_the_session() -> None:
         ("my legs are killing me at night, what's causing it", "LegCrampsAtNightIntent"),
         ("i'm dying to know if my veins are to blame", "CrampsAndVeinDiseaseIntent"),
         ("cost?", "ClinicLogisticsIntent"),
+        # a fourth new user: the fallback
+        ("what do the little flaps inside the veins do", "HowLegVeinsWorkIntent"),
+        ("what happens when those flaps break", "VenousInsufficiencyIntent"),
     ],
 )
 def test_a_new_user_s_questions_reach_the_answer_they_ask_for(said: str, intent: str) -> None:
@@ -4504,6 +4507,7 @@ def test_sending_the_website_to_a_relative_is_something_the_skill_cannot_do() ->
         "i can't cope with these night cramps much longer, they wreck my sleep",
         "ugh honestly i'm at the end of my rope with this",
         "i can't do this anymore, every night my calves lock up",
+        "i'm so done with these cramps, nothing i try works",  # a fourth: "not covered"
     ],
 )
 def test_worn_out_by_the_cramps_hears_the_crisis_line_and_the_session_goes_on(said: str) -> None:
@@ -4542,6 +4546,15 @@ def test_worn_out_by_the_cramps_hears_the_crisis_line_and_the_session_goes_on(sa
         }),
         (("no", "no", "no"), "not yet thank goodness", {
             "FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "no",
+        }),
+        # A fourth new user: a yes recorded as a no (the first), or "I need an answer".
+        (("yes",), "sleep no good, wake up two three time", {"FREQUENT": "yes", "SLEEP": "yes"}),
+        (("yes",), "i toss and turn because of them, yeah", {"FREQUENT": "yes", "SLEEP": "yes"}),
+        (("yes",), "he's up at 2am yelling", {"FREQUENT": "yes", "SLEEP": "yes"}),
+        ((), "they're a pain but no, not that often", {"FREQUENT": "no"}),
+        ((), "sometimes, not always", {"FREQUENT": "unsure"}),
+        (("no", "no"), "never when i walk, only in bed", {
+            "FREQUENT": "no", "SLEEP": "no", "WALKING": "no",
         }),
         ((), "he gets them every night, he says", {"FREQUENT": "yes"}),  # not sure
         ((), "they don't happen often", {"FREQUENT": "no"}),  # "I need an answer"

@@ -324,6 +324,7 @@ IDIOMS = {
     "taking over my life": "ruling my life",
     "at the end of my rope with this": "worn out by this",
     "at the end of my rope with these cramps": "worn out by these cramps",
+    "sleep no good": "sleep is bad",  # round 29, a fourth new user: a no to the sleep question
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
