@@ -1155,8 +1155,13 @@ class Conversation:
     def _remind_at(self, state: State, chosen: Requested) -> CreateReminder:
         """Out of "is that 6 in the morning?", the reminder at the hour chosen; a check under
         way (its answers kept while asking) waits to be resumed."""
+        return CreateReminder(self._half_done(state, chosen))
+
+    def _half_done(self, state: State, remind: Requested | None) -> State:
+        """The state once "is that 6 in the morning?" is settled: a check under way (its
+        answers kept while asking) waits to be resumed."""
         pending = Pending.RESUME_CHECK if state.answers else None
-        return CreateReminder(self._aside(state._replace(pending=pending, remind=chosen)))
+        return self._aside(state._replace(pending=pending, remind=remind))
 
     def change_reminder(self, state: State, wanted: Requested) -> Turn:
         """ "No, make it 7 in the morning": before a reminder is set, the one asked for then;
@@ -1387,9 +1392,8 @@ class Conversation:
         reminder had gone too, so it says where it can be deleted."""
         if state.pending is Pending.REMINDER_HALF:  # "never mind", to "is that 3 in the
             # morning?": that reminder, not the session (round 29: a check under way ended)
-            waits = Pending.RESUME_CHECK if state.answers and state.result is None else None
             declined = self.content.reminder.declined
-            return self._after_reminder(declined, state._replace(remind=None, pending=waits))
+            return self._after_reminder(declined, self._half_done(state, None))
         lead = self.content.reminder.cannot_cancel if state.reminded else None
         return self._end(_join(lead, self.content.prompt("goodbye")))
 
