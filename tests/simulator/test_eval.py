@@ -68,6 +68,7 @@ SETS = (
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
     "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
     "heldout19", "heldout20", "heldout21", "heldout22", "heldout23",
+    "heldout24",
 )
 
 
@@ -153,6 +154,7 @@ FLOORS = {
     "heldout21": 0.88,
     "heldout22": 0.98,
     "heldout23": 0.94,
+    "heldout24": 0.91,
 }
 # Round 28 lowered four of these: phrases excepted from the samples had still matched exactly
 # through a padded variant ("actually not right now"), which samples.py no longer makes.
@@ -184,6 +186,7 @@ EXACT_FLOORS = {
     "heldout21": 0.13,
     "heldout22": 0.20,
     "heldout23": 0.14,
+    "heldout24": 0.14,
 }
 
 
@@ -203,6 +206,7 @@ ANSWER_SETS = (
     "check_answers21",
     "check_answers22",
     "check_answers23",
+    "check_answers24",
 )
 
 
@@ -242,6 +246,7 @@ ANSWER_FLOORS = {
     "check_answers21": 0.83,
     "check_answers22": 0.96,
     "check_answers23": 0.90,
+    "check_answers24": 0.94,
 }
 
 
