@@ -72,6 +72,11 @@ OPPOSITES: Mapping[Answer, Answer] = MappingProxyType(
     {Answer.YES: Answer.NO, Answer.NO: Answer.YES}
 )
 
+# Half of a sign, recorded as not sure ("they don't go away when I rest"): with a plain no
+# before it ("no, they don't go away when I rest"), the user has answered no (round 30).
+NO_WHEN_SAID_NO = frozenset({"WALKING_NO_RELIEF"})
+
+
 # A hedge said before an answer (the Hedge slot: "I wouldn't say they wake me up", "I can't
 # say they happen when I walk"): NOT turns the answer's yes to a no (and a no said under it,
 # "I wouldn't say they don't wake me up", to not sure); DOUBT makes it not sure (round 10: both

@@ -877,6 +877,8 @@ class Conversation:
                 lead = _join(self.content.prompt("answer_changed"), told)
                 return self._correct(state, FREQUENT, Answer.YES, lead)
             if meaning is not None and meaning.question == pending:
+                if reply is Answer.NO and value_id in answers.NO_WHEN_SAID_NO:
+                    return self.answer(state, Answer.NO)
                 if reply not in (None, meaning.answer) and meaning.answer is not Answer.UNSURE:
                     # "not really when I walk" (round 10: a yes), "no, only when I walk":
                     # the yes or no and the words disagree, so neither is taken as said
@@ -1000,7 +1002,13 @@ class Conversation:
             return self._ask_check(None, state.answers, state)
         changed = {**state.answers, question: answer}
         noted = {q: a for q, a in state.noted.items() if q != question}
-        lead = lead or self.content.prompt("answer_changed")
+        if lead is None:  # which answer changed, and to what (round 30: "Okay, I've changed
+            # that answer" left the user unable to tell what was recorded)
+            # a result, or answers noted earlier, say their own
+            asks_on = triage.next_question(changed) is not None and not noted
+            told = self._taken(state, question, answer) if asks_on else None
+            told = None if answer is Answer.UNSURE else told
+            lead = _join(self.content.prompt("answer_changed"), told)
         return self._ask_check(lead, changed, state._replace(noted=noted))
 
     def thanks(self, state: State) -> Reply:

@@ -4478,6 +4478,21 @@ def test_that_s_everything_thank_you_to_an_offer_ends_the_session() -> None:
         # a fourth new user: the fallback
         ("what do the little flaps inside the veins do", "HowLegVeinsWorkIntent"),
         ("what happens when those flaps break", "VenousInsufficiencyIntent"),
+        # Round 30, new users: the fallback, or (the last) the check started
+        (
+            "i've been getting cramps walking to the shops, what should i do",
+            "CrampsWhenWalkingIntent",
+        ),
+        ("do you think they might be from my veins", "CrampsAndVeinDiseaseIntent"),
+        ("so should he get them looked at or what", "WhenToSeeSpecialistIntent"),
+        ("what's venous insufficiency when it's at home", "VenousInsufficiencyIntent"),
+        ("what can i ask you, dear? i'm not very good with these gadgets", "AMAZON.HelpIntent"),
+        ("my phone's dying, quick, how do i contact you", "ContactClinicIntent"),
+        ("i'm dying to know if this is a vein thing", "CrampsAndVeinDiseaseIntent"),
+        ("im pregnant, is that why my legs cramp", "OtherConditionsIntent"),  # night answer
+        ("what's the best thing to do", "NextStepIntent"),  # the phone's "doesn't cover that"
+        ("do i need surgery", "TreatmentsIntent"),  # "I can't diagnose you", with two 911s
+        ("what's the deal with spider veins", "OtherConditionsIntent"),  # no clinic offered
     ],
 )
 def test_a_new_user_s_questions_reach_the_answer_they_ask_for(said: str, intent: str) -> None:
@@ -4508,6 +4523,9 @@ def test_sending_the_website_to_a_relative_is_something_the_skill_cannot_do() ->
         "ugh honestly i'm at the end of my rope with this",
         "i can't do this anymore, every night my calves lock up",
         "i'm so done with these cramps, nothing i try works",  # a fourth: "not covered"
+        # Round 30, a new user: "I need an answer" (no 988), and the specialist answer
+        "i can't take it anymore, up every night with these",
+        "i'm so tired of these cramps i could just die",
     ],
 )
 def test_worn_out_by_the_cramps_hears_the_crisis_line_and_the_session_goes_on(said: str) -> None:
@@ -4555,6 +4573,23 @@ def test_worn_out_by_the_cramps_hears_the_crisis_line_and_the_session_goes_on(sa
         ((), "sometimes, not always", {"FREQUENT": "unsure"}),
         (("no", "no"), "never when i walk, only in bed", {
             "FREQUENT": "no", "SLEEP": "no", "WALKING": "no",
+        }),
+        # Round 30, new users: "I need an answer", or (the first) a reminder's time, or (the
+        # second and the third) not sure
+        ((), "oh, a couple of times a week, mostly in the evenings", {"FREQUENT": "yes"}),
+        ((), "not very frequently, no", {"FREQUENT": "no"}),
+        (("no", "no"), "nope, they don't go away when i rest", {
+            "FREQUENT": "no", "SLEEP": "no", "WALKING": "no",
+        }),
+        ((), "is three a month frequent", {"FREQUENT": "unsure"}),
+        (("yes",), "they do, i'm up and down like a yo-yo", {"FREQUENT": "yes", "SLEEP": "yes"}),
+        (("yes",), "well sometimes, not always, depends how bad it is", {
+            "FREQUENT": "yes", "SLEEP": "unsure",
+        }),
+        ((), "dead on my feet every day but cramps, nah not much", {"FREQUENT": "no"}),
+        (("yes",), "they knock me outta bed", {"FREQUENT": "yes", "SLEEP": "yes"}),
+        (("no", "no", "no"), "dunno, got some spider veins", {
+            "FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "unsure",
         }),
         ((), "he gets them every night, he says", {"FREQUENT": "yes"}),  # not sure
         ((), "they don't happen often", {"FREQUENT": "no"}),  # "I need an answer"
@@ -4660,3 +4695,85 @@ def test_never_mind_to_is_that_3_in_the_morning_drops_that_reminder_not_the_chec
     assert not turn.session_ended, turn.speech
     assert turn.speech == f"{C.reminder.declined} {C.prompt('resume_check')}"
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["aight later", "cheers then, that'll do for now",
+     "right, well, i'll leave it there, thanks ever so much"],
+)
+def test_a_new_user_s_leaving_words_end_the_session(said: str) -> None:
+    """Round 30, new users: the fallback, with 911, and the session stayed open."""
+    turn = play("open leg cramp helper", "why do my legs cramp at night", said)[-1]
+    assert turn.session_ended, turn.speech
+
+
+def test_having_to_go_mid_check_ends_the_session() -> None:
+    """Round 30, a new user: "Okay, I've stopped the check. What else would you like to
+    know?" to someone who said she was going."""
+    said = "oh i'd better go, my programme's starting, we'll do this another time"
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert turn.session_ended, turn.speech
+
+
+@pytest.mark.parametrize(
+    "said", ["nah forget it", "shut it down", "enough already", "bail", "kill it"]
+)
+def test_leaving_the_check_in_slang_records_nothing(said: str) -> None:
+    """Round 30, a new user: "nah forget it" was a no to the sleep question; the others got
+    "I need an answer" (or, "kill it", the clots and strokes reply)."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert turn.intent in ("AMAZON.StopIntent", "AMAZON.CancelIntent"), turn.intent
+    assert "SLEEP" not in turn.session_attributes.get("answers", {}), turn.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "for_other"),
+    [
+        ("can we do the check for my husband, he's the one with the bulging veins", True),
+        ("oh go on then, check me", False),
+    ],
+)
+def test_a_new_user_s_ways_to_ask_for_the_check_start_it(said: str, for_other: bool) -> None:
+    """Round 30, a new user: the fallback, and "I'm not sure what you're agreeing to"."""
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == "SymptomCheckIntent", turn.intent
+    question = C.questions["FREQUENT"].text
+    assert turn.speech.endswith(question) != for_other, turn.speech
+    assert turn.session_attributes["pending"] == "check"
+
+
+def test_dead_tired_is_no_struggle() -> None:
+    """Round 30, a new user: "I'm dead tired" got the gentle 988 line."""
+    turn = play("open leg cramp helper", "i'm dead tired")[-1]
+    assert C.safety["struggling"] not in turn.speech and "9 8 8" not in turn.speech
+
+
+def test_a_new_user_s_turns_between_the_check_s_questions() -> None:
+    """Round 30, new users: "you're welcome, shall we go back to the check?" to a goodbye,
+    "I need an answer" to a request for the website, and the fallback to a question about
+    the number."""
+    said = ("check my symptoms", "yes", "what are varicose veins")
+    done = play("open leg cramp helper", *said, "okay, that's me done, thank you dear")[-1]
+    assert done.session_ended, done.speech
+    text = play("open leg cramp helper", "check my symptoms", "yes", "text me the site")[-1]
+    assert text.speech.startswith(C.out_of_scope["booking"]), text.speech
+    assert text.session_attributes["pending"] == "resume_check", text.speech
+    local = play("open leg cramp helper", "how do i contact them", "is that a local number")[-1]
+    assert local.intent == "ClinicPhoneIntent", local.intent
+
+
+def test_now_can_we_do_mine_after_a_check_for_someone_else_starts_her_own() -> None:
+    """Round 30, a new user: the fallback, after her husband's check."""
+    said = ("check my symptoms for my husband", "most nights", "no", "no", "no")
+    turn = play("open leg cramp helper", *said, "now can we do mine")[-1]
+    assert turn.intent == "SymptomCheckIntent" and not turn.session_attributes.get("for_other")
+    assert turn.speech.endswith(C.questions["FREQUENT"].text), turn.speech
+
+
+def test_a_changed_answer_is_said_back_before_the_next_question() -> None:
+    """Round 30, a new user: "Okay, I've changed that answer." never said to what."""
+    said = ("check my symptoms", "no", "no", "change my first answer to yes")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert C.questions["FREQUENT"].taken in turn.speech, turn.speech
+    assert turn.speech.endswith(C.questions["WALKING"].text)

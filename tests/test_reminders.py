@@ -694,6 +694,9 @@ def test_yes_but_on_a_day_in_the_evening_to_the_offer_keeps_the_evening():
         ("saturday afternoon once the kids are down", 5, 14),
         ("not tomorrow, make it monday at nine", 7, 9),
         ("wednesday please", 9, 9),  # "please say yes or no"
+        # round 30, a new user: tomorrow at 10
+        ("oh yes that would be lovely, but not tomorrow, could you make it monday morning "
+         "around ten", 7, 10),
     ],
 )
 def test_a_day_and_time_said_to_the_reminder_offer_set_that_reminder(said, day, hour):
@@ -915,6 +918,15 @@ def test_a_vague_time_said_with_at_is_said_to_be_unusable():
         ),
         (datetime(2026, 12, 4, 19, 6, tzinfo=UTC), ("remind me this afternoon",),
          "2026-12-04T15:00:00"),
+        # Round 30, new users: Monday at 9; Thursday at 9 (the time after a remark was lost),
+        # and the afternoon, said with a remark, fell back; the fallback
+        (EARLY_MORNING, ("remind me on monday morning around ten to call the vein center",),
+         "2026-12-07T10:00:00"),
+        (EARLY_MORNING, (
+            "could you remind me to ring the vein people on thursday after my hair appointment, "
+            "say about half past two", "oh, in the afternoon of course, i'm never up that early",
+        ), "2026-12-10T14:30:00"),
+        (EARLY_MORNING, ("ping me friday",), "2026-12-11T09:00:00"),
     ],
 )
 def test_a_time_said_is_the_one_the_user_means(at, said, expected):
@@ -938,3 +950,15 @@ def test_a_day_and_a_part_of_it_said_with_the_errand_are_both_kept(said, expecte
         *_, turn = _said_with_consent(api, "open leg cramp helper", said, at=EARLY_MORNING)
         [call] = api.reminders()
     assert call.body["trigger"]["scheduledTime"] == expected, turn.speech
+
+
+
+def test_after_work_said_with_the_errand_is_said_to_be_unusable():
+    """Round 30, a new user: "remind me after work to call" was set for tomorrow at 9
+    without a word, while "remind me after work" said the time could not be used."""
+    with FakeAlexaApi() as api:
+        *_, turn = _said_with_consent(
+            api, "open leg cramp helper", "remind me after work to call", at=EARLY_MORNING
+        )
+        assert api.reminders() == []
+    assert turn.speech.startswith(C.prompt("reminder_unclear")), turn.speech

@@ -43,10 +43,18 @@ _PARTS = {
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "tonight"})
 # A clock hour after these is in the afternoon or evening ("tomorrow evening at seven").
 _LATER_AT = tuple(
-    f"{part} at "
+    f"{part} {at} "
     for part in ("tonight", "this evening", "evening", "in the evening", "this afternoon",
                  "afternoon", "in the afternoon")
+    for at in ("at", "around", "about", "at around", "at about")
 )  # fmt: skip
+_MORNING_AT = tuple(
+    f"{part} {at} "
+    for part in ("this morning", "morning", "in the morning")
+    for at in ("at", "around", "about", "at around", "at about")
+)  # fmt: skip
+# Amounts, not hours: "a couple of times a week" (round 30: 2 o'clock, a reminder's time).
+_VAGUE = frozenset({"a", "an", "a couple of", "a couple", "couple of", "a few"})
 _MINUTES = {"": 0, "o clock": 0, "fifteen": 15, "thirty": 30, "forty five": 45, "oh five": 5}
 _HALF = {"am": 0, "a m": 0, "in the morning": 0, "pm": 12, "p m": 12, "in the afternoon": 12,
          "in the evening": 12, "at night": 12, "tonight": 12, "": None}  # fmt: skip
@@ -170,6 +178,11 @@ def time_value(words: str, today: date) -> str | None:
         return "12:00"
     if words == "midnight":
         return "00:00"
+    for morning in _MORNING_AT:  # "morning around ten" (round 30: MO, and 9 o'clock)
+        said = words.startswith(morning)
+        clock = time_value(words.removeprefix(morning), today) if said else None
+        if clock is not None and ":" in clock:
+            return clock
     for evening in _LATER_AT:  # "tonight at eight", "evening at seven": 20:00, 19:00
         clock = (
             time_value(words.removeprefix(evening), today) if words.startswith(evening) else None
@@ -191,7 +204,7 @@ def time_value(words: str, today: date) -> str | None:
             hour = _number(hour_words)
             if hour is not None and hour >= 100 and not minute_words:  # "1030": 10:30
                 hour, minute = divmod(hour, 100)
-            if hour is None or not 1 <= hour <= 12 or hour_words in ("a", "an") or minute > 59:
+            if hour is None or not 1 <= hour <= 12 or hour_words in _VAGUE or minute > 59:
                 continue
             if add is not None:
                 hour = hour % 12 + add

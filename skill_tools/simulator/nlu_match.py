@@ -385,6 +385,34 @@ class Matcher:
 
     def resolve(self, utterance: str) -> Match:
         """The intent and slots Alexa would send for `utterance` inside the skill's session."""
+        found = self._resolve(utterance)
+        return self._with_day_and_time(found, spoken_form(utterance))
+
+    def _with_day_and_time(self, found: Match, text: str) -> Match:
+        """A day or time said outside the words that matched, as Alexa fills built-in slots
+        wherever they stand ("remind me to ring them on thursday after my appointment, say
+        about half past two": round 30, the time was lost and the reminder set for 9)."""
+        empty = [
+            n for n, t in self.intents.get(found.intent, ())
+            if t in RESOLVERS and (n not in found.slots or found.slots[n].value is None)
+        ]  # fmt: skip
+        if not empty or found.method == "exact":
+            return found
+        said = {n: f.value for n, f in found.slots.items() if f.value is not None}
+        used = set(" ".join(said.values()).split())
+        heard = {
+            n: v for n, v in self._builtins(found.intent, text.split()).items()
+            if n in empty and not used.intersection(v.split())
+        }  # fmt: skip
+        if not heard:
+            return found
+        slots = dict(found.slots)
+        for name, slot_type in self.intents[found.intent]:
+            if name in heard:
+                slots[name] = self._fill(name, slot_type, heard[name])
+        return replace(found, slots=slots)
+
+    def _resolve(self, utterance: str) -> Match:
         text = spoken_form(utterance)
         hit = self._exact.get(text) or self._exact.get(drop_fillers(text))
         for opening in [] if hit else filler_openings(text):
@@ -414,6 +442,7 @@ class Matcher:
         turned = (
             self._after_denial(text) or self._after_correction(text) or self._after_history(text)
             or self._concluded(text) or self._farewell(text) or self._before_but(text)
+            or self._leaving_first(text)
         )
         if turned is not None:
             return turned
@@ -446,10 +475,17 @@ class Matcher:
         # just want the contact details"; "hang on, someone's at the door, pause this".
         for reader in (
             self._question_after, self._reminder_clause, self._said_then_remark,
-            self._left_for_request, self._paused_at_end,
+            self._left_for_request, self._paused_at_end, self._then_what_to_do,
         ):
             found = reader(bare)
             if found is not None:
+                return found
+        found = self._before_vocative(text)  # as said: "dear" is a filler once dropped
+        if found is not None:
+            return found
+        if "remind" in text.split():  # "remind me after work to call": a time the skill
+            found = self._open_slot(text, REMINDER_INTENT)  # can't use, said (round 30:
+            if found is not None:  # near "please remind me to call", tomorrow at 9)
                 return found
         near = self._near(text, asked if asked != bare else None)
         loose_change = near is not None and near.intent == CHANGE_ANSWER and near.score < NEAR_LOOSE
@@ -462,22 +498,9 @@ class Matcher:
         if near is not None:
             lead = self._loose_after_answer(near, text)
             return lead or self._unless_surely_other(near, text)
-        for i in self._slot_literals.within(set(text.split())):
-            s = self._slot_samples[i]
-            if s.intent in PRIORITY_INTENTS:
-                continue  # unknown words are no alarm: "my wife says {despair}", "i kick"
-            m = s.open.fullmatch(text) if s.open else None
-            if m:
-                heard = {name: m.group(f"s_{name}") for name, _ in s.slots}
-                if any(v and v.split()[0] in _PLAIN_YES | _PLAIN_NO for v in heard.values()):
-                    continue  # "nope they never wake me up": no {cramp} (round 13), an answer
-                if any(v and self._names_answer(v) for v in heard.values()):
-                    continue  # "no, it's fine when i walk": no "no, it's {flip}" (round 22)
-                found = self._builtins(s.intent, text.split())
-                if found and _only_carried(heard, found):
-                    # "set a reminder for me for thursday afternoon": the day and time in it
-                    heard = {n: heard[n] for n, t in s.slots if t in self._types} | found
-                return Match(s.intent, self._slots(s.intent, heard), "open_slot", 0.0, s.sample)
+        found = self._open_slot(text)
+        if found is not None:
+            return found
         lead = self._lead(text)
         if lead is not None:
             return lead
@@ -503,6 +526,27 @@ class Matcher:
             return guess
         return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
 
+    def _open_slot(self, text: str, only: str | None = None) -> Match | None:
+        """A sample whose literal words are all said, its slot holding words no value has
+        ("remind me after work": the time, which the skill says it cannot use)."""
+        for i in self._slot_literals.within(set(text.split())):
+            s = self._slot_samples[i]
+            if s.intent in PRIORITY_INTENTS or only not in (None, s.intent):
+                continue  # unknown words are no alarm: "my wife says {despair}", "i kick"
+            m = s.open.fullmatch(text) if s.open else None
+            if m:
+                heard = {name: m.group(f"s_{name}") for name, _ in s.slots}
+                if any(v and v.split()[0] in _PLAIN_YES | _PLAIN_NO for v in heard.values()):
+                    continue  # "nope they never wake me up": no {cramp} (round 13), an answer
+                if any(v and self._names_answer(v) for v in heard.values()):
+                    continue  # "no, it's fine when i walk": no "no, it's {flip}" (round 22)
+                found = self._builtins(s.intent, text.split())
+                if found and _only_carried(heard, found):
+                    # "set a reminder for me for thursday afternoon": the day and time in it
+                    heard = {n: heard[n] for n, t in s.slots if t in self._types} | found
+                return Match(s.intent, self._slots(s.intent, heard), "open_slot", 0.0, s.sample)
+        return None
+
     def _doubt(self, text: str) -> Match | None:
         """ "i don't know, i wake up a lot anyway", "i wake up a lot anyway so i can't tell": a
         phrase nothing else matched that opens with a doubt, or closes with one and asks
@@ -510,10 +554,14 @@ class Matcher:
         words = drop_fillers(text).split()
         said = " ".join(words)
         opens = next((d for d in _DOUBTS if said == d or said.startswith(f"{d} ")), None)
-        closes = any(said.endswith(f" {d}") for d in _CLOSING_DOUBTS)
-        if (opens is None and not closes) or NOT_SURE not in self.intents:
+        closing = next((d for d in _CLOSING_DOUBTS if said.endswith(f" {d}")), None)
+        if closing is None and words[:1] in (["is"], ["would"]) and words[-1:] in _COUNTS:
+            closing = words[-1]  # "is three a month frequent" (round 30: the fallback)
+            words = words[1:]
+        if (opens is None and closing is None) or NOT_SURE not in self.intents:
             return None
-        if (opens is None and _asks(words)) or self._sounds_alarming(text):
+        before = words[: -len(closing.split())] if closing else words
+        if (opens is None and _asks(before)) or self._sounds_alarming(text):
             return None  # "... so why can't i tell": a question; "i'm not sure how often
             # counts as frequent" is a doubt
         return self._not_sure(opens)
@@ -630,6 +678,23 @@ class Matcher:
             return None
         return Match(STOP_INTENT, self._slots(STOP_INTENT, {}), "clause", 0.0, None)
 
+    def _leaving_first(self, text: str) -> Match | None:
+        """Leave taken first, then a remark that asks and answers nothing ("oh i'd better go,
+        my programme's starting, we'll do this another time": round 30, the check was left
+        and the session went on)."""
+        words = drop_fillers(text).split()
+        for at in range(len(words) - 1, 2, -1):
+            hit = self._exact.get(" ".join(words[:at]))
+            if hit is None or hit.intent != STOP_INTENT:
+                continue
+            rest = " ".join(words[at:])
+            if words[at] in _WH_WORDS | QUESTION_OPENERS or self._answer_value(rest) or (
+                self._sounds_alarming(text)
+            ):
+                return None  # "bye, why do they cramp", "bye, they wake me up every night"
+            return Match(STOP_INTENT, self._slots(STOP_INTENT, {}), "clause", 0.0, hit.sample)
+        return None
+
     def _names_answer(self, words: str) -> bool:
         """Whether the words hold an answer of the check ("fine when i walk")."""
         _, found = self._tagger.tag(words)
@@ -720,7 +785,7 @@ class Matcher:
         # the remark: three words or more ("take the assessment again" is one request),
         # after all that turns
         for end in range(len(words) - _REMARK_WORDS, last, -1):
-            if end < 2 or _asks(words[end:]):
+            if end < 2 or (_asks(words[end:]) and not _cut_from_its_subject(words, end)):
                 break
             found = self._said_alone(words[:end])
             if found is None or found.intent not in _SAID_FIRST:
@@ -731,6 +796,33 @@ class Matcher:
             elif end < 3:
                 continue
             return None if self._sounds_alarming(text) else found
+        return None
+
+    def _before_vocative(self, text: str) -> Match | None:
+        """A request said to the listener by name, then a remark ("what can i ask you, dear?
+        i'm not very good with these gadgets": round 30, the fallback): the request."""
+        words = text.split()
+        for at in range(2, len(words) - 1):
+            if words[at] not in _VOCATIVES:
+                continue
+            hit = self._exact.get(" ".join(words[:at]))
+            if hit is None or hit.intent in PRIORITY_INTENTS or hit.intent in _NOT_A_STATEMENT:
+                continue  # "no thank you sweetheart, that's me sorted": the goodbye decides
+            if not self._sounds_alarming(text):
+                heard = self._literal_slots(hit.intent, words[:at])
+                return Match(hit.intent, self._slots(hit.intent, heard), "carrier", 1.0, hit.sample)
+        return None
+
+    def _then_what_to_do(self, text: str) -> Match | None:
+        """A statement, then "what should i do" ("i've been getting cramps walking to the
+        shops, what should i do": round 30, the fallback): the statement says what to answer,
+        as a statistical NLU weighs it. Not when the statement is an answer or unknown."""
+        words = text.split()
+        for tail in _WHAT_TO_DO:
+            if len(words) > len(tail) + 2 and words[-len(tail) :] == tail:
+                found = self.resolve(" ".join(words[: -len(tail)]))
+                if found.intent not in _NOT_A_STATEMENT:
+                    return found
         return None
 
     def _how_often_then_remark(self, found: Match, said: list[str], remark: list[str]) -> bool:
@@ -823,6 +915,12 @@ class Matcher:
                 continue
             if tail[0] not in QUESTION_OPENERS | _WH_WORDS or _POINTING.intersection(tail):
                 continue  # "... why is that", "... what does that mean": about what came before
+            whole = self._exact.get(" ".join(tail))
+            if whole is not None and whole.intent in _SAID_FIRST:  # "my phone's dying,
+                heard = self._literal_slots(whole.intent, tail)  # quick, how do i contact
+                # you" (round 30: the fallback): a request, whatever came before it
+                return Match(whole.intent, self._slots(whole.intent, heard), "carrier", 1.0,
+                             whole.sample)  # fmt: skip
             if not self._tagger.tag(" ".join(tail))[1]:
                 continue  # "... should i be worried": it names nothing, so it asks about that
             found = self._said_alone(tail)
@@ -1038,8 +1136,8 @@ class Matcher:
         for length in range(min(high, len(words)), low - 1, -1):
             for start in range(len(words) - length + 1):
                 span = range(start, start + length)
-                if taken.intersection(span):
-                    continue
+                if taken.intersection(span) or (start and words[start - 1] == "not"):
+                    continue  # "but not tomorrow, could you make it monday" (round 30)
                 value = " ".join(words[start : start + length])
                 for name, slot_type in wanted:
                     if name in heard or RESOLVERS[slot_type](value, today) is None:
@@ -1294,7 +1392,10 @@ class Matcher:
         at = len(words) - words[::-1].index("but")
         _, found = self._tagger.tag(" ".join(words[: at - 1]))
         before = {i for _, i in self._answer_ids(found)}
-        after = self._answer_value(" ".join(words[at:])) if before else None
+        rest = words[at:]
+        while rest[1:] and rest[0] in _BUT_LEAD_INS:  # "... but cramps, nah, not much"
+            rest = rest[1:]  # (round 30: the fallback)
+        after = self._answer_value(" ".join(rest)) if before else None
         if after is None or self._sounds_alarming(text):
             return None
         now = {f.resolved for f in after.slots.values() if f.resolved}
@@ -1469,6 +1570,11 @@ class Matcher:
         asks = self._asks_about(text)  # as said: "can you overdose on ..." asks (round 13)
         for said in (text, asked) if asked else (text,):
             found = self._near_one(said, asks)
+            if found is not None and found.intent == STRUGGLING and found.sample:
+                needed = content_words(found.sample)
+                if len(needed & content_words(said)) < STRUGGLING_SHARE * len(needed):
+                    return None  # "i'm exhausted" is not "i'm so exhausted i can't take it
+                    # anymore" (round 30: the gentle 988 line to "i'm dead tired")
             if found is not None:
                 return found
         return None
@@ -1731,9 +1837,13 @@ def _with_time_after(found: Match, rest: list[str]) -> Match:
 
 
 def _names_when(found: Match) -> bool:
-    """Whether a reminder's match names a day, or a clock time (not only "at night")."""
-    day, at = (found.slots.get(n) for n in ("day", "time"))
-    return bool(day and day.value) or bool(at and at.value and ":" in at.value)
+    """Whether a reminder's match names a day, or a clock time (not only "at night"), or
+    the half of the day asked about ("in the afternoon of course, i'm never up that early":
+    round 30, the fallback)."""
+    day, at, half = (found.slots.get(n) for n in ("day", "time", "half"))
+    return bool(day and day.value) or bool(at and at.value and ":" in at.value) or bool(
+        half and half.value
+    )
 
 
 def _no_after(text: str, words: str, within: int = 3) -> bool:
@@ -1764,6 +1874,10 @@ _PLAIN_NO = frozenset({"no", "nope", "nah"})
 # does it mean if my leg cramps on walks" is no "what does it mean").
 _TAKES_BACK = NEGATIONS | TURNS | TAKEN_BACK | _PLAIN_NO | {"instead", "actually"}
 _REMARK_WORDS = 3
+_BUT_LEAD_INS = frozenset({"the", "my", "cramps", "cramp", "nah", "no", "nope"})
+_PRONOUN_SUBJECTS = frozenset(
+    {"he", "she", "it", "they", "i", "we", "you", "that", "this", "there"}
+)
 ANSWER_ALARM_SHARE = 0.5  # with no alarm word, an answer yields only to this share
 _SIGN_TYPES = frozenset({"Exercise", "CheckAnswer", "CrampFrequency"})
 _NO_TROUBLE = frozenset({"cramps", "cramp", "problem", "problems", "trouble", "pain", "issues"})
@@ -1773,6 +1887,13 @@ _HOLD_ON = (
 # The words that name what an intent is about, for a guess: denied, they deny it.
 _TOPIC_WORDS = {"CrampsWhenWalkingIntent": ("walking", "when i walk")}
 _PUT_OFF = (["not", "yet"], ["not", "right", "now"], ["not", "now"], ["maybe", "later"])
+# What a statement may end with when it asks what to make of it (_then_what_to_do).
+_WHAT_TO_DO = tuple(
+    tail.split()
+    for tail in ("what should i do", "what do i do", "what should we do", "what can i do",
+                 "what should i do about it", "what do you think", "what do you reckon")
+)  # fmt: skip
+_NOT_A_STATEMENT = ANSWER_INTENTS | set(LEADING_ANSWERS) | {FALLBACK}
 _SAID_FIRST = frozenset({
     "SymptomCheckIntent", "ContactClinicIntent", "ClinicPhoneIntent", "BookForMeIntent",
     "CrampFrequencyIntent",  # how often, then a remark (round 26: a cramps answer)
@@ -1781,6 +1902,8 @@ YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 STOP_INTENT = "AMAZON.StopIntent"
 PAUSE_INTENT = "AMAZON.PauseIntent"
 CRISIS_INTENT = "CrisisIntent"
+STRUGGLING = "StrugglingIntent"
+STRUGGLING_SHARE = 0.6  # of a struggling sample's words, said for a near match to count
 _A_CHILD = frozenset({
     *(("my", c) for c in ("son", "daughter", "kid", "child", "boy", "girl", "grandson",
                           "granddaughter")),
@@ -1821,7 +1944,9 @@ _FAREWELLS = frozenset({
 })
 # Said to the skill at the end of a phrase, as to a person ("that's it love"): nothing asked.
 # ... and "ta", a thanks said in passing: "that'll do, ta" (round 26: the fallback).
-_VOCATIVES = frozenset({"love", "luv", "darling", "pet", "mate", "duck", "sweetheart", "ta"})
+_VOCATIVES = frozenset(
+    {"love", "luv", "darling", "pet", "mate", "duck", "sweetheart", "ta", "dear"}
+)
 # What may follow the yes or no a phrase comes to: "so no i'd say", "so yes i guess".
 _AFTERTHOUGHTS = frozenset({"say", "would", "i", "guess", "think", "suppose", "then"})
 
@@ -1990,11 +2115,19 @@ _DOUBTS = (
     "it is hard to say", "i can not really tell", "i could not tell you", "i do not know",
     "i am not sure", "can not really tell", "i can not tell", "i can not say", "i have no idea",
     "not sure", "hard to tell", "hard to say", "can not tell", "no idea", "who knows",
+    "i dunno", "dunno", "do not know",  # round 30: "dunno, got some spider veins" fell back
 )
 _CLOSING_DOUBTS = (
     "i can not tell", "i do not know", "i am not sure", "hard to say", "hard to tell",
     "i could not tell you",  # "she can't walk far anyway, so i couldn't tell you" (round 26)
+    # Round 30, new users: "well sometimes, not always, depends how bad it is" fell back; how
+    # often, then whether that counts, is a doubt about the answer.
+    "depends how bad it is", "depends how bad they are", "it depends", "is that frequent",
+    "is that often", "does that count", "would that count", "is that a lot",
+    "does that count as frequent", "would that count as frequent",
 )
+# "is three a month frequent": whether how often counts, asked back (a doubt, _doubt).
+_COUNTS = (["frequent"], ["often"])
 # Words that make what comes before a question part of it ("why do you think ...").
 _ASKING = QUESTION_OPENERS | _WH_WORDS | {"if", "whether"}
 _CLAUSE_LINKS = frozenset({"and", "but", "so", "or", "also"})
@@ -2031,10 +2164,22 @@ def _asks(words: list[str]) -> bool:
             w in _WH_WORDS
             or (
                 w in QUESTION_OPENERS
-                and (i == 0 or words[i - 1] in _CLAUSE_LINKS or after[i] in _ASKED_OF)
+                and (
+                    i == 0 or words[i - 1] in _CLAUSE_LINKS
+                    or (after[i] in _ASKED_OF and words[i - 1] not in _PRONOUN_SUBJECTS)
+                )  # "he is the one with the bulging veins" asks nothing (round 30)
             )
         )
         for i, w in enumerate(words)
+    )
+
+
+def _cut_from_its_subject(words: list[str], at: int) -> bool:
+    """Whether words[at:] opens with a verb cut from its subject and asks nothing after it
+    ("... for my husband, he | is the one with the bulging veins": round 30, no remark)."""
+    return (
+        words[at] in QUESTION_OPENERS and words[at - 1] in _PRONOUN_SUBJECTS
+        and not _asks(words[at + 1 :])
     )
 
 
@@ -2096,5 +2241,5 @@ def _without_idioms(text: str) -> str:
     """The phrase with everyday idioms that hold an emergency word said plainly
     (nlu_words.IDIOMS: "i am dying to know" is "i want to know")."""
     for idiom, plain in IDIOMS.items():
-        text = f" {text} ".replace(f" {idiom} ", f" {plain} ").strip()
-    return text
+        text = f" {text} ".replace(f" {idiom} ", f" {plain} ")
+    return " ".join(text.split())

@@ -325,6 +325,13 @@ IDIOMS = {
     "at the end of my rope with this": "worn out by this",
     "at the end of my rope with these cramps": "worn out by these cramps",
     "sleep no good": "sleep is bad",  # round 29, a fourth new user: a no to the sleep question
+    # Round 30, new users: the fallback; "when it's at home" and "or what" ask nothing more.
+    "when it is at home": "", "looked at or what": "looked at",
+    "i am up and down like a yo yo": "they wake me up",
+    "up and down like a yo yo": "waking up all night",
+    "phone dying": "phone low",
+    "want to know if this is": "want to know is this",  # "i'm dying to know if this is a
+    "want to know if it is": "want to know is it",  # vein thing" (round 30: the check)
 }
 
 # Said between two answers, these take back the first: "a few times a week, no wait, more
@@ -432,6 +439,7 @@ _CONTRACTIONS = {
     # Casual forms, which Alexa's speech recognition writes out in full.
     "kinda": "kind of", "sorta": "sort of", "gonna": "going to", "wanna": "want to",
     "gotta": "got to", "lemme": "let me", "gimme": "give me",
+    "em": "them", "bout": "about", "outta": "out of",  # round 30: slang ("ya" is a yes too)
     # Typed without the apostrophe (round 22: "i cant breathe" fell back): the simulator's
     # typist, not Alexa, writes these.
     "cant": "can not", "dont": "do not", "doesnt": "does not", "didnt": "did not",

@@ -72,7 +72,10 @@ def test_drop_forgets(nlu):
 
 @pytest.mark.parametrize(
     "value",
-    [None, "", "short", "x" * 32 + "/" + "x" * 7, pytest.param(new_id() + "a", id="issued-plus-one")],
+    [
+        None, "", "short", "x" * 32 + "/" + "x" * 7,
+        pytest.param(new_id() + "a", id="issued-plus-one"),
+    ],
 )
 def test_ids_we_could_not_have_issued_are_invalid(value):
     assert not valid_id(value)
