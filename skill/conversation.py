@@ -681,14 +681,15 @@ class Conversation:
 
     def next_step(self, state: State) -> Reply:
         """ "What should I do?": after a result, what it says to do (its title) and what the
-        clinic can do, then the clinic; in the check, what the question asks; elsewhere, the
-        check."""
+        clinic can do, then the clinic; in the check, what the question asks; elsewhere, when
+        to see a specialist, and the check."""
         if state.in_check:
             return self.help(state)
         if state.check_waits:  # "what should we do?", asked to go back: the check it waits on
             return self.start_check(state, for_other=state.for_other)
-        if state.result is None:
-            return self._offer(None, state, Pending.OFFER_CHECK)
+        if state.result is None:  # when the article says to see a specialist, then the
+            # check (round 30: the offer of the check alone, again and again)
+            return self.topic(state, "WhenToSeeSpecialistIntent")
         words = self.content.outcomes[state.result.outcome]
         reason = state.result.reason
         if state.result.outcome is triage.Outcome.PROBABLY_FINE:  # no step: when to act

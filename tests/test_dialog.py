@@ -4777,3 +4777,11 @@ def test_a_changed_answer_is_said_back_before_the_next_question() -> None:
     turn = play("open leg cramp helper", *said)[-1]
     assert C.questions["FREQUENT"].taken in turn.speech, turn.speech
     assert turn.speech.endswith(C.questions["WALKING"].text)
+
+
+def test_what_should_we_do_with_no_result_says_when_to_see_a_specialist() -> None:
+    """Round 30, a new user: "well what should we do about it then?" got only the offer of
+    the check, and again at the offer."""
+    turn = play("open leg cramp helper", "well what should we do about it then")[-1]
+    assert C.topics["WhenToSeeSpecialistIntent"].speech in turn.speech, turn.speech
+    assert turn.session_attributes["pending"] == "offer_check"
