@@ -760,6 +760,8 @@ class Conversation:
                 return self._menu(None, state)
         # Nothing was asked: as unclear as a fallback, so it offers the way to help too, and
         # a second one in a row is as a second miss (round 11: "ok" thrice, the same words).
+        if state.misses > 1:  # told to "say check my symptoms": a yes to that is the check
+            return self.start_check(state)  # (round 30: the same words, four times over)
         if state.misses:
             return self.fallback(state)
         return self._not_understood(self.content.prompt("yes_without_question"), state)
@@ -1383,7 +1385,11 @@ class Conversation:
         forgotten = set(given[place:])
         kept = {q: a for q, a in state.answers.items() if q not in forgotten}
         noted = {q: a for q, a in state.noted.items() if q not in forgotten}
-        return self._ask_check(None, kept, state._replace(noted=noted))
+        # what was said, before it is asked again ("wait, what did I say for the first
+        # question?": round 30, the answer was dropped without a word)
+        was = state.answers[question]
+        told = None if was is Answer.UNSURE else self._taken(state, question, was)
+        return self._ask_check(told, kept, state._replace(noted=noted))
 
     def navigate_home(self, state: State) -> Reply:
         lead = self.content.prompt("check_left") if state.in_check else None

@@ -4493,6 +4493,7 @@ def test_that_s_everything_thank_you_to_an_offer_ends_the_session() -> None:
         ("what's the best thing to do", "NextStepIntent"),  # the phone's "doesn't cover that"
         ("do i need surgery", "TreatmentsIntent"),  # "I can't diagnose you", with two 911s
         ("what's the deal with spider veins", "OtherConditionsIntent"),  # no clinic offered
+        ("is normal to have cramps?", "CrampsAndVeinDiseaseIntent"),  # a third: "not covered"
     ],
 )
 def test_a_new_user_s_questions_reach_the_answer_they_ask_for(said: str, intent: str) -> None:
@@ -4526,6 +4527,8 @@ def test_sending_the_website_to_a_relative_is_something_the_skill_cannot_do() ->
         # Round 30, a new user: "I need an answer" (no 988), and the specialist answer
         "i can't take it anymore, up every night with these",
         "i'm so tired of these cramps i could just die",
+        "the cramps they wake me up, i can't take it anymore",  # a third: the fallback
+        "i can't take it anymore, every night the cramps",
     ],
 )
 def test_worn_out_by_the_cramps_hears_the_crisis_line_and_the_session_goes_on(said: str) -> None:
@@ -4590,6 +4593,13 @@ def test_worn_out_by_the_cramps_hears_the_crisis_line_and_the_session_goes_on(sa
         (("yes",), "they knock me outta bed", {"FREQUENT": "yes", "SLEEP": "yes"}),
         (("no", "no", "no"), "dunno, got some spider veins", {
             "FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "unsure",
+        }),
+        # a third (Spanish her first language): a no recorded as a yes; the question's help;
+        # "tell me more"
+        ((), "is no frequent", {"FREQUENT": "no"}),
+        ((), "no is not so frequent", {"FREQUENT": "no"}),
+        (("no", "no"), "she walk little bit then must stop", {
+            "FREQUENT": "no", "SLEEP": "no", "WALKING": "yes",
         }),
         ((), "he gets them every night, he says", {"FREQUENT": "yes"}),  # not sure
         ((), "they don't happen often", {"FREQUENT": "no"}),  # "I need an answer"
@@ -4708,10 +4718,17 @@ def test_a_new_user_s_leaving_words_end_the_session(said: str) -> None:
     assert turn.session_ended, turn.speech
 
 
-def test_having_to_go_mid_check_ends_the_session() -> None:
+@pytest.mark.parametrize(
+    "said",
+    [
+        "oh i'd better go, my programme's starting, we'll do this another time",
+        "sorry i must go, my mother is calling me",  # a third: "I need an answer"
+        "hasta luego",
+    ],
+)
+def test_having_to_go_mid_check_ends_the_session(said: str) -> None:
     """Round 30, a new user: "Okay, I've stopped the check. What else would you like to
     know?" to someone who said she was going."""
-    said = "oh i'd better go, my programme's starting, we'll do this another time"
     turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
     assert turn.session_ended, turn.speech
 
@@ -4785,3 +4802,39 @@ def test_what_should_we_do_with_no_result_says_when_to_see_a_specialist() -> Non
     turn = play("open leg cramp helper", "well what should we do about it then")[-1]
     assert C.topics["WhenToSeeSpecialistIntent"].speech in turn.speech, turn.speech
     assert turn.session_attributes["pending"] == "offer_check"
+
+
+def test_a_yes_to_say_check_my_symptoms_starts_the_check() -> None:
+    """Round 30, a new user: after two turns not understood, "yes" to "Please say check my
+    symptoms ..." got the same words again, four times."""
+    said = ("my abuela she say something", "the thing with the thing", "yes")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.speech.endswith(C.questions["FREQUENT"].text), turn.speech
+
+
+def test_open_on_saturday_after_the_booking_reply_is_about_hours() -> None:
+    """Round 30, a new user: "they are open on saturday?" got "I can't book appointments"
+    again (the day was taken for a booking's)."""
+    turn = play("open leg cramp helper", "can you call them for me", "they are open on saturday?")
+    assert turn[-1].speech.startswith(C.out_of_scope["logistics"]), turn[-1].speech
+
+
+def test_what_did_i_say_for_the_first_question_tells_it_back() -> None:
+    """Round 30, a new user: the answer was dropped without a word, and its question asked
+    again."""
+    said = ("check my symptoms", "every night", "wait, what did i say for the first question?")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.speech.startswith(C.questions["FREQUENT"].taken), turn.speech
+
+
+def test_a_wife_who_nags_about_my_veins_leaves_the_check_mine() -> None:
+    """Round 30, a new user: "my wife nags me to get my veins checked" was answered of
+    "their cramping", and the check offered was for "them"."""
+    turn = play("open leg cramp helper", "my wife nags me to get my veins checked", "yes")[-1]
+    assert turn.speech.endswith(C.questions["FREQUENT"].text), turn.speech
+
+
+def test_hmm_well_is_a_filler_not_a_miss() -> None:
+    """Round 30, a new user: "hmm well" got the fallback, with 911."""
+    turn = play("open leg cramp helper", "check my symptoms", "hmm well")[-1]
+    assert turn.speech.endswith(C.questions["FREQUENT"].text) and "9 1 1" not in turn.speech

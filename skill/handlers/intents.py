@@ -287,9 +287,11 @@ def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Rep
     )
     # "Does my mom need to see a vein doctor?", "my dad's legs cramp when he walks" (round 23:
     # "your cramping"): the answer speaks of them, and the check offered next is about them.
-    for_other = resolved_slot_id(handler_input, "relative") == "OTHER" or (
-        answers.about_someone_else(heard)
-    )
+    # Not when the rest says "my" of the legs or veins: "my wife nags me to get my veins
+    # checked" is about the user (round 30: "their cramping", and a check of "them").
+    own = slot_values(handler_input, without="relative")
+    named = resolved_slot_id(handler_input, "relative") == "OTHER"
+    for_other = (named or answers.about_someone_else(heard)) and not answers.about_oneself(own)
     return conv.topic(
         state, name, about_self=about_self, unlisted=unlisted, for_other=for_other
     )

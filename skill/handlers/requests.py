@@ -62,11 +62,12 @@ def resolved_slot_id(handler_input: HandlerInput, slot_name: str) -> str | None:
     return None
 
 
-def slot_values(handler_input: HandlerInput) -> list[str]:
-    """The words Alexa heard in every filled slot (read for meaning, never kept or logged)."""
+def slot_values(handler_input: HandlerInput, *, without: str | None = None) -> list[str]:
+    """The words Alexa heard in every filled slot but `without` (read for meaning, never
+    kept or logged)."""
     request = handler_input.request_envelope.request
     slots = getattr(getattr(request, "intent", None), "slots", None)
     if not isinstance(slots, dict):
         return []
-    values = (getattr(slot, "value", None) for slot in slots.values())
+    values = (getattr(slot, "value", None) for name, slot in slots.items() if name != without)
     return [value for value in values if isinstance(value, str) and value]

@@ -396,8 +396,8 @@ class Matcher:
             n for n, t in self.intents.get(found.intent, ())
             if t in RESOLVERS and (n not in found.slots or found.slots[n].value is None)
         ]  # fmt: skip
-        if not empty or found.method == "exact":
-            return found
+        if not empty or found.method == "exact" or found.intent not in _WHEN_SAID:
+            return found  # a day said to another intent is its own ("open on saturday?")
         said = {n: f.value for n, f in found.slots.items() if f.value is not None}
         used = set(" ".join(said.values()).split())
         heard = {
@@ -1126,7 +1126,11 @@ class Matcher:
         are one: Alexa recognises them wherever they stand, so a near or guessed match
         fills them ("put a reminder in for friday at two in the afternoon"). A day does not
         take a part of the day ("thursday afternoon": the time is the afternoon)."""
-        wanted = [(n, t) for n, t in self.intents.get(intent, ()) if t in RESOLVERS]
+        declared = [t for _, t in self.intents.get(intent, ())]
+        wanted = [  # a type two slots share is no guess's to assign: "they are open on
+            (n, t) for n, t in self.intents.get(intent, ())  # saturday?" is no booking day
+            if t in RESOLVERS and declared.count(t) == 1  # (round 30: "I can't book ...")
+        ]
         heard: dict[str, str] = {}
         if not wanted:  # most intents: no span is worth trying
             return heard

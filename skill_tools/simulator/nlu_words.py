@@ -330,6 +330,8 @@ IDIOMS = {
     "i am up and down like a yo yo": "they wake me up",
     "up and down like a yo yo": "waking up all night",
     "phone dying": "phone low",
+    # Round 30, a new user whose first language is Spanish: a clot's sign fell back.
+    "more big": "bigger", "more fat": "fatter", "more large": "larger",
     "want to know if this is": "want to know is this",  # "i'm dying to know if this is a
     "want to know if it is": "want to know is it",  # vein thing" (round 30: the check)
 }
