@@ -1006,11 +1006,10 @@ class Conversation:
         changed = {**state.answers, question: answer}
         noted = {q: a for q, a in state.noted.items() if q != question}
         if lead is None:  # which answer changed, and to what (round 30: "Okay, I've changed
-            # that answer" left the user unable to tell what was recorded)
-            # a result, or answers noted earlier, say their own
+            # that answer" alone); a result, or answers noted earlier, say their own
             asks_on = triage.next_question(changed) is not None and not noted
-            told = self._taken(state, question, answer) if asks_on else None
-            told = None if answer is Answer.UNSURE else told
+            sure = answer is not Answer.UNSURE
+            told = self._taken(state, question, answer) if asks_on and sure else None
             lead = _join(self.content.prompt("answer_changed"), told)
         return self._ask_check(lead, changed, state._replace(noted=noted))
 
