@@ -4601,6 +4601,8 @@ def test_worn_out_by_the_cramps_hears_the_crisis_line_and_the_session_goes_on(sa
         (("no", "no"), "she walk little bit then must stop", {
             "FREQUENT": "no", "SLEEP": "no", "WALKING": "yes",
         }),
+        # a fourth, in a clinician's words: a clock time ("I need an answer")
+        ((), "roughly three nights a week", {"FREQUENT": "yes"}),
         ((), "he gets them every night, he says", {"FREQUENT": "yes"}),  # not sure
         ((), "they don't happen often", {"FREQUENT": "no"}),  # "I need an answer"
         ((), "every couple nights", {"FREQUENT": "yes"}),
@@ -4838,3 +4840,21 @@ def test_hmm_well_is_a_filler_not_a_miss() -> None:
     """Round 30, a new user: "hmm well" got the fallback, with 911."""
     turn = play("open leg cramp helper", "check my symptoms", "hmm well")[-1]
     assert turn.speech.endswith(C.questions["FREQUENT"].text) and "9 1 1" not in turn.speech
+
+
+def test_a_question_about_the_walking_question_records_nothing() -> None:
+    """Round 30, a new user: "do you mean claudication" was recorded as a walking yes, and
+    the result was a specialist's."""
+    said = ("check my symptoms", "no", "no", "do you mean claudication")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.intent == "AMAZON.HelpIntent"
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
+
+
+def test_no_sleep_is_unaffected_asked_how_often_answers_the_sleep_question() -> None:
+    """Round 30, a new user: the no was recorded as not frequent, and sleep asked next."""
+    turn = play("open leg cramp helper", "check my symptoms", "no, sleep is unaffected")[-1]
+    assert turn.session_attributes["answers"] == {} and turn.session_attributes["noted"] == {
+        "SLEEP": "no"
+    }
+    assert turn.speech.endswith(C.questions["FREQUENT"].text), turn.speech
