@@ -4603,6 +4603,9 @@ def test_worn_out_by_the_cramps_hears_the_crisis_line_and_the_session_goes_on(sa
         }),
         # a fourth, in a clinician's words: a clock time ("I need an answer")
         ((), "roughly three nights a week", {"FREQUENT": "yes"}),
+        (("no", "no", "no"), "my mother has varicose veins but i don't", {  # not sure
+            "FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "no",
+        }),
         ((), "he gets them every night, he says", {"FREQUENT": "yes"}),  # not sure
         ((), "they don't happen often", {"FREQUENT": "no"}),  # "I need an answer"
         ((), "every couple nights", {"FREQUENT": "yes"}),

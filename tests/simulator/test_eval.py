@@ -151,7 +151,7 @@ FLOORS = {
     "heldout18": 0.90,
     "heldout19": 0.93,
     "heldout20": 0.93,
-    "heldout21": 0.88,
+    "heldout21": 0.89,
     "heldout22": 0.98,
     "heldout23": 0.94,
     "heldout24": 0.91,
@@ -240,13 +240,13 @@ ANSWER_FLOORS = {
     "check_answers15": 0.97,
     "check_answers16": 0.96,
     "check_answers17": 0.91,
-    "check_answers18": 0.83,
-    "check_answers19": 0.81,
+    "check_answers18": 0.87,
+    "check_answers19": 0.86,
     "check_answers20": 0.85,
-    "check_answers21": 0.83,
+    "check_answers21": 0.86,
     "check_answers22": 0.96,
     "check_answers23": 0.90,
-    "check_answers24": 0.94,
+    "check_answers24": 1.00,
 }
 
 
