@@ -4494,6 +4494,14 @@ def test_that_s_everything_thank_you_to_an_offer_ends_the_session() -> None:
         ("do i need surgery", "TreatmentsIntent"),  # "I can't diagnose you", with two 911s
         ("what's the deal with spider veins", "OtherConditionsIntent"),  # no clinic offered
         ("is normal to have cramps?", "CrampsAndVeinDiseaseIntent"),  # a third: "not covered"
+        # Ways to ask that the blind set heldout24 showed (the causes answer, or the fallback;
+        # its own phrasings stay out of the tests and samples)
+        ("is there a reason my calves cramp when i lie down", "LegCrampsAtNightIntent"),
+        ("what should i know about venous insufficiency", "VenousInsufficiencyIntent"),
+        ("i keep hearing about varicose veins, what are they", "VaricoseVeinsIntent"),
+        ("my wife keeps talking about venous insufficiency", "VenousInsufficiencyIntent"),
+        ("can we do the whole thing again", "AMAZON.StartOverIntent"),
+        ("what can the leg cramp helper do", "AMAZON.HelpIntent"),
     ],
 )
 def test_a_new_user_s_questions_reach_the_answer_they_ask_for(said: str, intent: str) -> None:

@@ -386,7 +386,20 @@ class Matcher:
     def resolve(self, utterance: str) -> Match:
         """The intent and slots Alexa would send for `utterance` inside the skill's session."""
         found = self._resolve(utterance)
-        return self._with_day_and_time(found, spoken_form(utterance))
+        text = spoken_form(utterance)
+        return self._at_night(self._with_day_and_time(found, text), text)
+
+    def _at_night(self, found: Match, text: str) -> Match:
+        """A loose question about the causes of cramps that names the night is the headline
+        question ("is there a reason my legs cramp when i go to bed": round 30, the causes
+        answer, near "is there a reason my legs keep cramping")."""
+        if found.intent != CAUSES_INTENT or found.method in ("exact", "carrier"):
+            return found
+        _, tagged = self._near_tokens(text)
+        if not any(t == NIGHT_TYPE for t, _ in tagged) or NIGHT_INTENT not in self.intents:
+            return found
+        heard = self._tagged(self.intents[NIGHT_INTENT], tagged)
+        return replace(found, intent=NIGHT_INTENT, slots=self._slots(NIGHT_INTENT, heard))
 
     def _with_day_and_time(self, found: Match, text: str) -> Match:
         """A day or time said outside the words that matched, as Alexa fills built-in slots
@@ -1907,6 +1920,7 @@ STOP_INTENT = "AMAZON.StopIntent"
 PAUSE_INTENT = "AMAZON.PauseIntent"
 CRISIS_INTENT = "CrisisIntent"
 STRUGGLING = "StrugglingIntent"
+CAUSES_INTENT, NIGHT_INTENT, NIGHT_TYPE = "CrampCausesIntent", "LegCrampsAtNightIntent", "NightTime"
 STRUGGLING_SHARE = 0.6  # of a struggling sample's words, said for a near match to count
 _A_CHILD = frozenset({
     *(("my", c) for c in ("son", "daughter", "kid", "child", "boy", "girl", "grandson",

@@ -332,6 +332,9 @@ IDIOMS = {
     "phone dying": "phone low",
     # Round 30, a new user whose first language is Spanish: a clot's sign fell back.
     "more big": "bigger", "more fat": "fatter", "more large": "larger",
+    "do the whole thing over": "start over", "do the whole thing again": "start over",
+    "do it all over again": "start over",  # round 30 (blind set heldout24: the fallback)
+    "the leg cramp helper": "this skill", "leg cramp helper": "this skill",  # its own name
     "want to know if this is": "want to know is this",  # "i'm dying to know if this is a
     "want to know if it is": "want to know is it",  # vein thing" (round 30: the check)
 }
@@ -415,6 +418,11 @@ CARRIERS = tuple(sorted((
     # Who is asking, before the question: "I take care of my father, can his medications..."
     "i am a nurse", "i am a nurse and", "i am a caregiver", "i am a caregiver and",
     "i am a flight attendant", "i am a teacher", "i am a runner", "i am a truck driver",
+    # Round 30: openings that ask about a subject (blind set heldout24: the fallback).
+    "what should i know about", "what do i need to know about", "i keep hearing about",
+    "i have been hearing about", "tell me if", "can you tell me if", "i want to know if",
+    *(f"my {who} keeps {says} about" for who in _RELATIVES.split()
+      for says in ("talking", "asking")),  # "my daughter keeps talking about charley horses"
     # Round 28: "info on varicose veins" fell back.
     "info on", "information on", "information about", "some info on", "some information on",
     "teach me about", "i want to learn about", "i would like to learn about",
