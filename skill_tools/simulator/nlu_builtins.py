@@ -41,18 +41,18 @@ _PARTS = {
     "tonight": "NI", "night": "NI", "at night": "NI",
 }  # fmt: skip
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "tonight"})
-# A clock hour after these is in the afternoon or evening ("tomorrow evening at seven").
-_LATER_AT = tuple(
-    f"{part} {at} "
-    for part in ("tonight", "this evening", "evening", "in the evening", "this afternoon",
-                 "afternoon", "in the afternoon")
+# A part of the day, then its clock hour: True when the hour is in the afternoon or evening
+# ("tomorrow evening at seven"), False in the morning ("monday morning around ten").
+_PART_AT = {
+    f"{part} {at} ": later
+    for later, parts in (
+        (True, ("tonight", "this evening", "evening", "in the evening", "this afternoon",
+                "afternoon", "in the afternoon")),
+        (False, ("this morning", "morning", "in the morning")),
+    )
+    for part in parts
     for at in ("at", "around", "about", "at around", "at about")
-)  # fmt: skip
-_MORNING_AT = tuple(
-    f"{part} {at} "
-    for part in ("this morning", "morning", "in the morning")
-    for at in ("at", "around", "about", "at around", "at about")
-)  # fmt: skip
+}  # fmt: skip
 # Amounts, not hours: "a couple of times a week" (round 30: 2 o'clock, a reminder's time).
 _VAGUE = frozenset({"a", "an", "a couple of", "a couple", "couple of", "a few"})
 _MINUTES = {"": 0, "o clock": 0, "fifteen": 15, "thirty": 30, "forty five": 45, "oh five": 5}
@@ -178,17 +178,11 @@ def time_value(words: str, today: date) -> str | None:
         return "12:00"
     if words == "midnight":
         return "00:00"
-    for morning in _MORNING_AT:  # "morning around ten" (round 30: MO, and 9 o'clock)
-        said = words.startswith(morning)
-        clock = time_value(words.removeprefix(morning), today) if said else None
+    for part, later in _PART_AT.items():  # "evening at seven": 19:00; "morning around ten"
+        said = words.startswith(part)  # 10:00 (round 30: MO, and 9 o'clock)
+        clock = time_value(words.removeprefix(part), today) if said else None
         if clock is not None and ":" in clock:
-            return clock
-    for evening in _LATER_AT:  # "tonight at eight", "evening at seven": 20:00, 19:00
-        clock = (
-            time_value(words.removeprefix(evening), today) if words.startswith(evening) else None
-        )
-        if clock is not None and ":" in clock:
-            return f"{int(clock[:2]) % 12 + 12:02d}{clock[2:]}"
+            return f"{int(clock[:2]) % 12 + 12:02d}{clock[2:]}" if later else clock
     for lead, (minutes, back) in _PAST.items():  # "half past ten", "quarter to four"
         clock = time_value(words.removeprefix(lead), today) if words.startswith(lead) else None
         if clock is not None and clock.endswith(":00"):

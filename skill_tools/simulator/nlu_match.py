@@ -405,14 +405,15 @@ class Matcher:
         """A day or time said outside the words that matched, as Alexa fills built-in slots
         wherever they stand ("remind me to ring them on thursday after my appointment, say
         about half past two": round 30, the time was lost and the reminder set for 9)."""
+        if found.method == "exact" or found.intent not in _WHEN_SAID:
+            return found  # a day said to another intent is its own ("open on saturday?")
         empty = [
-            n for n, t in self.intents.get(found.intent, ())
+            n for n, t in self.intents[found.intent]
             if t in RESOLVERS and (n not in found.slots or found.slots[n].value is None)
         ]  # fmt: skip
-        if not empty or found.method == "exact" or found.intent not in _WHEN_SAID:
-            return found  # a day said to another intent is its own ("open on saturday?")
-        said = {n: f.value for n, f in found.slots.items() if f.value is not None}
-        used = set(" ".join(said.values()).split())
+        if not empty:
+            return found
+        used = {w for f in found.slots.values() if f.value for w in f.value.split()}
         heard = {
             n: v for n, v in self._builtins(found.intent, text.split()).items()
             if n in empty and not used.intersection(v.split())
