@@ -68,7 +68,7 @@ SETS = (
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
     "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
     "heldout19", "heldout20", "heldout21", "heldout22", "heldout23",
-    "heldout24",
+    "heldout24", "heldout25",
 )
 
 
@@ -155,6 +155,7 @@ FLOORS = {
     "heldout22": 0.98,
     "heldout23": 0.94,
     "heldout24": 0.94,
+    "heldout25": 0.89,
 }
 # Round 28 lowered four of these: phrases excepted from the samples had still matched exactly
 # through a padded variant ("actually not right now"), which samples.py no longer makes.
@@ -187,6 +188,7 @@ EXACT_FLOORS = {
     "heldout22": 0.20,
     "heldout23": 0.14,
     "heldout24": 0.14,
+    "heldout25": 0.17,
 }
 
 
@@ -207,6 +209,7 @@ ANSWER_SETS = (
     "check_answers22",
     "check_answers23",
     "check_answers24",
+    "check_answers25",
 )
 
 
@@ -247,6 +250,7 @@ ANSWER_FLOORS = {
     "check_answers22": 0.96,
     "check_answers23": 0.90,
     "check_answers24": 1.00,
+    "check_answers25": 0.95,
 }
 
 
