@@ -68,7 +68,7 @@ SETS = (
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
     "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
     "heldout19", "heldout20", "heldout21", "heldout22", "heldout23",
-    "heldout24", "heldout25",
+    "heldout24", "heldout25", "heldout26",
 )
 
 
@@ -156,6 +156,7 @@ FLOORS = {
     "heldout23": 0.94,
     "heldout24": 0.94,
     "heldout25": 0.89,
+    "heldout26": 0.93,
 }
 # Round 28 lowered four of these: phrases excepted from the samples had still matched exactly
 # through a padded variant ("actually not right now"), which samples.py no longer makes.
@@ -189,6 +190,7 @@ EXACT_FLOORS = {
     "heldout23": 0.14,
     "heldout24": 0.14,
     "heldout25": 0.17,
+    "heldout26": 0.13,
 }
 
 
@@ -210,6 +212,7 @@ ANSWER_SETS = (
     "check_answers23",
     "check_answers24",
     "check_answers25",
+    "check_answers26",
 )
 
 
@@ -251,6 +254,7 @@ ANSWER_FLOORS = {
     "check_answers23": 0.90,
     "check_answers24": 1.00,
     "check_answers25": 0.95,
+    "check_answers26": 0.86,
 }
 
 
