@@ -536,13 +536,15 @@ class Conversation:
         about_self: bool = False,
         unlisted: bool = False,
         for_other: bool = False,
+        same_person: bool = False,
     ) -> Reply:
         """A topic's answer. Said about oneself ("my legs cramp when I walk"), it also answers
         the check question it is about: said to that question, it is the answer; otherwise it
         is noted, and the check will not ask it (it says what it took instead). `unlisted`:
         the question named something the article does not list ("does alcohol cause
         cramps?"), which the answer says first. `for_other`: asked about someone else ("does
-        my mom need to see a vein doctor?"), the check offered next is about them."""
+        my mom need to see a vein doctor?"), the check offered next is about them;
+        `same_person`: asked of no one, the session stays about whom it was."""
         topic = self.content.topics[intent]
         if for_other:  # "should she see a specialist?": "if their cramping occurs..."
             topic = topic._replace(speech=about_them(topic.speech))
@@ -567,7 +569,8 @@ class Conversation:
             return reply._replace(card=card, view=View(ViewKind.ANSWER, intent))
         # Just after a result, the clinic is the next step: the check is not offered again.
         next_step = "contact" if state.result is not None else topic.next
-        state = _about(state, for_other)._replace(topic=intent, result=None)
+        whom = state.for_other if same_person else for_other
+        state = _about(state, whom)._replace(topic=intent, result=None)
         if topic.more:
             reply = self._offer(topic.speech, state, Pending.MORE)
         else:
@@ -715,6 +718,11 @@ class Conversation:
             lead = for_them or self.content.prompt("back_to_check")  # "this is for my mom"
             whom = state.for_other or for_other
             return self._ask_check(lead, state.answers, state._replace(for_other=whom))
+        if state.for_other and state.noted and not for_self:
+            # what was said of them is kept: "where were we" after leaving their check
+            # (round 31: a new check about the user, their answers lost)
+            for_other = True
+            for_them = self.content.prompt("check_for_other")
         state = _about(state, for_other)._replace(topic=None)
         reply = self._ask_check(_join(self.content.check_intro, for_them), {}, state)
         if reply.state.result is not None:  # settled by what was said earlier: no intro

@@ -4537,6 +4537,16 @@ def test_sending_the_website_to_a_relative_is_something_the_skill_cannot_do() ->
         "i'm so tired of these cramps i could just die",
         "the cramps they wake me up, i can't take it anymore",  # a third: the fallback
         "i can't take it anymore, every night the cramps",
+        # Round 31, new users: 988 with the session ended (the first), or the fallback.
+        "i'm at the end of my rope with these things, haven't slept a full night in months",
+        "i'm sick and tired of it, can't take much more of this",
+        "i'm worn out, these cramps are killing me",
+        "i am so tired, i cannot take it no more",
+        "i am desperate, nothing helps for the cramps",
+        "i'm at my wits end, he won't listen to me about seeing a doctor",
+        "honestly i'm so worried about him, i'm exhausted and i don't know what to do anymore",
+        "it's just hard watching him hurt like this",
+        "my dad cries at night from the pain, nothing helps him",
     ],
 )
 def test_worn_out_by_the_cramps_hears_the_crisis_line_and_the_session_goes_on(said: str) -> None:
@@ -4869,3 +4879,135 @@ def test_no_sleep_is_unaffected_asked_how_often_answers_the_sleep_question() -> 
         "SLEEP": "no"
     }
     assert turn.speech.endswith(C.questions["FREQUENT"].text), turn.speech
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "answers"),
+    [
+        ((), "often enough", {"FREQUENT": "yes"}),  # round 31: "enough", the session ended
+        ((), "few times a week", {"FREQUENT": "yes"}),  # round 31: "I need an answer"
+        ((), "most of the nights", {"FREQUENT": "yes"}),
+        (("yes",), "he does wake up with them yeah", {"FREQUENT": "yes", "SLEEP": "yes"}),
+        (("no", "no"), "i walk the dog every morning, no trouble", {
+            "FREQUENT": "no", "SLEEP": "no", "WALKING": "no",
+        }),
+        (("no", "no", "no"), "i have the veins blue and big", {
+            "FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "yes",
+        }),
+        # spider veins are not varicose veins: not sure, never "you said you have them"
+        (("no", "no", "no"), "only small ones, like the little red lines, spider ones", {
+            "FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "unsure",
+        }),
+        ((), "i'd have to ask him, he doesn't tell me much", {"FREQUENT": "unsure"}),
+    ],
+)
+def test_round_31_answers_in_the_check_are_recorded_as_meant(
+    before: tuple[str, ...], said: str, answers: dict[str, str]
+) -> None:
+    """Round 31, three new users: each was "I need an answer", the session's end, a yes for
+    spider veins, or (the last) the fallback."""
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes["answers"] == answers, turn.speech
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "let's stop the quiz for a sec",  # round 31: "take care, goodbye", answers lost
+        "momento, my son is calling me",  # round 31: "I need an answer"
+    ],
+)
+def test_a_pause_in_the_check_asks_the_question_again_and_keeps_the_answers(said: str) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert turn.speech.endswith(C.questions["SLEEP"].text) and not turn.session_ended
+    assert "9 1 1" not in turn.speech, turn.speech
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize(
+    "said", ["not now, i have to get dinner on", "stop the check please, i have to go to work"]
+)
+def test_leaving_the_check_with_a_reason_leaves_it(said: str) -> None:
+    """Round 31, new users: "I need an answer to this question first", again and again."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert turn.session_attributes.get("pending") != "check", turn.speech
+    assert "need an answer" not in turn.speech, turn.speech
+
+
+@pytest.mark.parametrize(
+    "said", ["what's that now", "what's that you said", "say what", "what'd you say"]
+)
+def test_a_hard_of_hearing_what_s_that_says_the_answer_again(said: str) -> None:
+    """Round 31, a new user hard of hearing: the next step, another topic, or the help."""
+    first, again = play("open leg cramp helper", "why do my legs cramp at night", said)[-2:]
+    assert again.speech == first.speech
+
+
+def test_a_clot_that_may_come_back_is_not_covered_with_the_signs_for_911() -> None:
+    """Round 31, a new user: "is a clot going to come back" fell back."""
+    turn = play("ask leg cramp helper is a clot going to come back")[-1]
+    assert C.out_of_scope["complication"] in turn.speech and "9 1 1" in turn.speech
+
+
+def test_can_you_call_them_for_me_is_never_a_reminder() -> None:
+    """Round 31, a new user: "can't you just call 'em for me" got Alexa's reminders
+    permission question."""
+    said = ("how do i contact the clinic", "can't you just call 'em for me")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.speech.startswith(C.out_of_scope["booking"]), turn.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("ask leg cramp helper is normal that my legs cramp every night", "LegCrampsAtNightIntent"),
+        ("ask leg cramp helper the varices, they make the cramps?", "CrampsAndVeinDiseaseIntent"),
+    ],
+)
+def test_round_31_one_shots_get_their_answer(said: str, intent: str) -> None:
+    """Round 31, a new user whose English is not her first language: "Ask me a question
+    first", and the fallback."""
+    turn = play(said)[-1]
+    assert C.topics[intent].speech.split(".")[0] in turn.speech, turn.speech
+
+
+def test_does_my_dad_have_vein_disease_is_no_diagnosis() -> None:
+    """Round 31, a new user: the fallback."""
+    turn = play("ask leg cramp helper does my dad have vein disease")[-1]
+    assert C.out_of_scope["diagnosis"] in turn.speech, turn.speech
+
+
+def test_these_are_about_my_dad_turns_the_check_to_him() -> None:
+    """Round 31, a new user: "I need an answer", and the questions still said "your"."""
+    said = ("check my symptoms", "oh sorry, these are about my dad, not me", "yes")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert "their" in turn.speech and turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+def test_what_did_i_say_for_the_first_question_without_a_wait() -> None:
+    """Round 31, a new user: asked at the walking question, it was taken as "repeat"."""
+    said = ("check my symptoms", "yes", "no", "what did i say for the first question")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.speech.startswith(C.questions["FREQUENT"].taken), turn.speech
+
+
+@pytest.mark.parametrize("between", [(), ("what are varicose veins",)])
+def test_where_were_we_after_leaving_a_check_for_dad_goes_on_with_his(
+    between: tuple[str, ...],
+) -> None:
+    """Round 31, a new user: after "go home" (and a question), "where were we" began a new
+    check about her, his answers lost."""
+    said = ("check my symptoms for my dad", "yes", "no", "go home", *between, "where were we")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "no"}
+    assert "their cramping" in turn.speech, turn.speech
+
+
+def test_his_walking_cramps_said_after_his_result_change_it() -> None:
+    """Round 31, a new user: "actually he does cramp up when he walks and has to rest" got
+    the walking answer, about "your" cramping, and the result stayed "if you are worried"."""
+    said = ("check my symptoms for my dad", "no", "no", "no", "no")
+    said += ("actually he does cramp up when he walks and has to rest",)
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.session_attributes["answers"]["WALKING"] == "yes", turn.speech
+    assert turn.speech.startswith(C.prompt("result_changed")), turn.speech

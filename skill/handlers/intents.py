@@ -292,8 +292,12 @@ def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Rep
     own = slot_values(handler_input, without="relative")
     named = resolved_slot_id(handler_input, "relative") == "OTHER"
     for_other = (named or answers.about_someone_else(heard)) and not answers.about_oneself(own)
+    # Said of no one ("what are varicose veins?"): the session goes on about whom it was
+    # (round 31: "where were we" after it began a check about the user, not her father).
+    of_no_one = not (named or answers.about_someone_else(heard) or answers.about_oneself(own))
     return conv.topic(
-        state, name, about_self=about_self, unlisted=unlisted, for_other=for_other
+        state, name, about_self=about_self, unlisted=unlisted, for_other=for_other,
+        same_person=of_no_one,
     )
 
 

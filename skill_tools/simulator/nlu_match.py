@@ -453,6 +453,9 @@ class Matcher:
             found = self._fill_sample(words, "exact")
             if found is not None:
                 return found
+        two = self._two_of_one(bare.split())
+        if two is not None:
+            return two
         turned = (
             self._after_denial(text) or self._after_correction(text) or self._after_history(text)
             or self._concluded(text) or self._farewell(text) or self._before_but(text)
@@ -497,9 +500,9 @@ class Matcher:
         found = self._before_vocative(text)  # as said: "dear" is a filler once dropped
         if found is not None:
             return found
-        if "remind" in text.split():  # "remind me after work to call": a time the skill
-            found = self._open_slot(text, REMINDER_INTENT)  # can't use, said (round 30:
-            if found is not None:  # near "please remind me to call", tomorrow at 9)
+        if {"remind", "reminder"} & set(text.split()):  # "remind me after work to call": a
+            found = self._open_slot(text, REMINDER_INTENT)  # time the skill can't use, said
+            if found is not None:  # (round 30: near "please remind me to call", tomorrow at 9)
                 return found
         near = self._near(text, asked if asked != bare else None)
         loose_change = near is not None and near.intent == CHANGE_ANSWER and near.score < NEAR_LOOSE
@@ -807,9 +810,13 @@ class Matcher:
             if found.intent == FREQUENCY_INTENT:
                 if not self._how_often_then_remark(found, words[:end], words[end:]):
                     continue
+            elif found.intent in _LEFT_FOR:
+                if not _says_any(" ".join(words[end : end + 4]), (" ".join(e) for e in _EXCUSES)):
+                    continue  # "cancel that, i want to know about varicose veins" asks
             elif end < 3:
                 continue
-            return None if self._sounds_alarming(text) else found
+            said = " ".join(words[end:]) if found.intent in _LEFT_FOR else text  # "not now"
+            return None if self._sounds_alarming(said) else found  # lends "now" to a sign
         return None
 
     def _before_vocative(self, text: str) -> Match | None:
@@ -950,6 +957,23 @@ class Matcher:
         said = " ".join(tail)
         found = self._near_one(said, asks_about(said))
         return found if found is not None and found.score >= NEAR_AFTER_STORY else None
+
+    def _two_of_one(self, words: list[str]) -> Match | None:
+        """Two samples of one intent said one after the other, or being worn out said first:
+        that intent ("i'm at the end of my rope with these things, haven't slept a full night
+        in months": round 31, the fallback). Method "carrier": an exact-match matcher would
+        miss it."""
+        for end in range(2, len(words) - 1):
+            first = self._said_alone(words[:end])
+            if first is None or first.intent in _NEVER_TWICE:
+                continue
+            if first.intent == STRUGGLING and end > 2:
+                return first  # "i'm at my wits end, he won't listen to me about seeing a
+                # doctor": worn out first, whatever follows (an emergency was looked for first)
+            second = self._said_alone(words[end:])
+            if second is not None and second.intent == first.intent:
+                return first
+        return None
 
     def _said_alone(self, words: list[str]) -> Match | None:
         """A question or request cut from a longer phrase, as if said on its own: a plain
@@ -1528,6 +1552,7 @@ class Matcher:
         ):
             return None  # "i just told you, dear, most nights": no doubt, an answer (round 24)
         heard = self._tagged(self.intents.get(best, ()), found)
+        heard.update(self._also_of(best, heard, found))
         if any(_denied(text, w) for w in (*heard.values(), *_TOPIC_WORDS.get(best, ()))):
             return None  # "he gets them sitting still, not walking" (round 18: a walking yes);
             # "i can walk as long as i like no cramps" (round 21); "only when i run, not
@@ -1537,6 +1562,24 @@ class Matcher:
         heard.update(self._person(best, text, heard))  # round 23: "should my wife ..." was "you"
         heard = _without_helpers(text, heard)
         return Match(best, self._slots(best, heard), "classifier", share, None)
+
+    def _also_of(
+        self, intent: str, heard: Mapping[str, str], found: list[tuple[str, str]]
+    ) -> dict[str, str]:
+        """Words tagged as a value of another type that are a value of an empty slot's type
+        too, as Alexa would fill it ("he does cramp up when he walks": the check's answer,
+        and also {exercise}; round 31, the walking answer was not taken as about him)."""
+        told = set(heard.values())
+        also: dict[str, str] = {}
+        for name, slot_type in self.intents.get(intent, ()):
+            if name in heard or slot_type not in self._types:
+                continue
+            for _, words in found:
+                if words not in told and words in self._types[slot_type]:
+                    also[name] = words
+                    told.add(words)
+                    break
+        return also
 
     def _hedge(self, intent: str, text: str, heard: Mapping[str, str]) -> dict[str, str]:
         """The hedge said before the first slot heard ("maybe one or two small ones"), for an
@@ -1912,9 +1955,19 @@ _WHAT_TO_DO = tuple(
                  "what should i do about it", "what do you think", "what do you reckon")
 )  # fmt: skip
 _NOT_A_STATEMENT = ANSWER_INTENTS | set(LEADING_ANSWERS) | {FALLBACK}
+# Two answers may not agree ("sometimes every night"), nor two reminders' days.
+_NEVER_TWICE = (ANSWER_INTENTS - {"NotSureIntent"}) | {
+    "SkipIntent", "DayHalfIntent", "SetReminderIntent",
+}
+# Leaving, then why ("not now, I have to get dinner on": round 31, "I need an answer").
+_LEFT_FOR = frozenset({
+    "AMAZON.StopIntent", "AMAZON.CancelIntent", "LaterIntent", "AMAZON.NavigateHomeIntent",
+})
+_EXCUSES = (("have", "to"), ("need", "to"), ("got", "to"), ("has", "to"))
 _SAID_FIRST = frozenset({
     "SymptomCheckIntent", "ContactClinicIntent", "ClinicPhoneIntent", "BookForMeIntent",
     "CrampFrequencyIntent",  # how often, then a remark (round 26: a cramps answer)
+    *_LEFT_FOR,
 })
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 STOP_INTENT = "AMAZON.StopIntent"

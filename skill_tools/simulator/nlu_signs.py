@@ -261,8 +261,12 @@ def history_then_now(text: str) -> tuple[str, str] | None:
     for k in range(1, len(words) - 1):
         if words[k] == "now" and words[k - 1] in ("and", "but"):
             rest = words[k + 1 :]
-            # "... but now it is just leg cramps": the "it" is no sign
-            if rest and (TURNS.intersection(rest) or not _AGAIN.intersection(rest)):
+            # "... but now it is just leg cramps": the "it" is no sign; "... and now my leg
+            # feels just like it did back then" is the sign again (round 31: not covered)
+            turns = {
+                w for j, w in enumerate(rest) if w in TURNS and rest[j + 1 : j + 2] != ["like"]
+            }
+            if rest and (turns or not _AGAIN.intersection(rest)):
                 return " ".join(words[: k - 1]), " ".join(rest)
     return None
 

@@ -172,6 +172,9 @@ IDIOMS = {
     "going to be the death of me": "wearing me out", "is the death of me": "wears me out",
     "phone is dying": "phone is low", "battery is dying": "battery is low",
     "sick to death of": "so tired of", "sick and tired of": "so tired of",
+    # Round 31, a new user whose English is not her first language.
+    "take it no more": "take it anymore", "is normal that": "is it normal that",
+    "hold your horses": "wait",  # round 31, a new user: "hold your horses, go back" repeated
     "end up with": "get", "ended up with": "got", "end up getting": "get",
     "i would kill for": "i would give anything for", "kill for a": "give anything for a",
     "tired of living with": "tired of dealing with", "died laughing": "laughed so hard",
@@ -322,8 +325,7 @@ IDIOMS = {
     "could pass out": "could drop", "overdosed on christmas cookies": "ate too many cookies",
     "suffocating hot": "stifling hot", "take over my life": "rule my life",
     "taking over my life": "ruling my life",
-    "at the end of my rope with this": "worn out by this",
-    "at the end of my rope with these cramps": "worn out by these cramps",
+    "at the end of my rope with": "worn out by",  # round 31: "... with these things"
     "sleep no good": "sleep is bad",  # round 29, a fourth new user: a no to the sleep question
     # Round 30, new users: the fallback; "when it's at home" and "or what" ask nothing more.
     "when it is at home": "", "looked at or what": "looked at",

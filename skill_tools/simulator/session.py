@@ -203,6 +203,9 @@ _APPROVALS = frozenset(
     {"i approve", "approve", "yes", "yes i approve", "yeah", "sure", "ok", "okay"}
 )
 _REFUSALS = frozenset({"no", "no thanks", "nope", "i do not approve", "do not approve", "deny"})
+_PERMISSION_REPLIES = {
+    "AMAZON.YesIntent": "ACCEPTED", "AMAZON.NoIntent": "DENIED", "LaterIntent": "DENIED",
+}
 
 
 def _permission_request(response: dict[str, Any]) -> str | None:
@@ -281,8 +284,8 @@ class Simulator:
         """Alexa's own permission dialog: the user's words decide the Connections.Response."""
         assert self.session is not None and self.permission_token is not None
         status = "ACCEPTED" if text in _APPROVALS else "DENIED" if text in _REFUSALS else (
-            "NOT_ANSWERED"
-        )
+            _PERMISSION_REPLIES.get(self.nlu.resolve(text).intent, "NOT_ANSWERED")
+        )  # "yep", "nah": Alexa hears a yes or a no however it is said (round 31)
         session = SessionInfo(self.session.session_id, False, self.session.attributes)
         envelope = self.factory.permission_response(session, status, self.permission_token)
         self.permission_token = None

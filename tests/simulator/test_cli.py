@@ -370,6 +370,20 @@ def test_a_yes_to_the_permission_question_sets_the_reminder_at_the_local_fake(
     assert "fake Alexa API" not in out  # its calls are printed only when asked for
 
 
+@pytest.mark.parametrize(
+    ("said", "heard"), [("yep", "I'll remind you tomorrow"), ("nah", "no reminder")]
+)
+def test_alexa_hears_a_casual_yes_or_no_to_the_permission_question(
+    capsys: pytest.CaptureFixture[str], said: str, heard: str
+) -> None:
+    """Round 31, a new user: "yep" and "nah" were neither, and got the consent card."""
+    code, out, _ = run_main(
+        capsys, "--say", "open leg cramp helper", "--say", "remind me to call the vein center",
+        "--say", said,
+    )
+    assert code == 0 and heard in out and "sent a card" not in out
+
+
 @pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago"])  # UTC+14, UTC-11
 def test_tomorrow_is_the_device_s_tomorrow(capsys: pytest.CaptureFixture[str], zone: str) -> None:
     """Round 9's new user, in a New York evening: "tomorrow" was the day after, read from the
