@@ -42,7 +42,9 @@ class Requested(NamedTuple):
             "at": (_PART_CODES[at] if part else at.strftime("%H:%M")) if at else None,
             "after": f"PT{int(after.total_seconds()) // 60}M" if after else None,
             **({"unclear": True} if unclear else {}),
-            **({"guessed": True} if guessed else {}),
+            # False kept too: "6 in the morning" chosen is not guessed again when read back
+            # (round 31: after the permission question, "is that 6 in the morning?" again)
+            **({"guessed": guessed} if at and not part else {}),
         }
 
     def in_the_morning(self) -> Requested:
@@ -74,12 +76,13 @@ WAKING_HOURS = range(8, 21)
 
 
 def requested(
-    day: object, at: object, after: object = None, unclear: object = False, guessed: object = False
+    day: object, at: object, after: object = None, unclear: object = False, guessed: object = None
 ) -> Requested:
     """Alexa's slot values (AMAZON.DATE "2026-12-07", AMAZON.TIME "14:30" or "EV",
     AMAZON.DURATION "PT2H", "P2W"), or the same from session attributes. A week, a weekend or a
     month is its first day; a year or anything else is no day, and the request is `unclear`
-    ("on Christmas", which Alexa may pass on as the words heard)."""
+    ("on Christmas", which Alexa may pass on as the words heard). A small hour is taken as the
+    afternoon or evening, and `guessed`, unless `guessed` is False (read back, as chosen)."""
     wanted_day = wanted_at = wanted_after = None
     was_guessed = guessed is True
     part = isinstance(at, str) and at in PARTS_OF_DAY
@@ -93,7 +96,7 @@ def requested(
                 wanted_at = time.fromisoformat(at)
             except ValueError:
                 wanted_at = None
-            if wanted_at is not None and wanted_at.hour in SMALL_HOURS:
+            if wanted_at is not None and wanted_at.hour in SMALL_HOURS and guessed is not False:
                 wanted_at = wanted_at.replace(hour=wanted_at.hour + 12)
                 was_guessed = True
     if isinstance(after, str) and (found := _DURATION.fullmatch(after)) and any(found.groups()):

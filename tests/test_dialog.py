@@ -5011,3 +5011,80 @@ def test_his_walking_cramps_said_after_his_result_change_it() -> None:
     turn = play("open leg cramp helper", *said)[-1]
     assert turn.session_attributes["answers"]["WALKING"] == "yes", turn.speech
     assert turn.speech.startswith(C.prompt("result_changed")), turn.speech
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "answers"),
+    [
+        # a sleep answer after a yes, asked about walking: the sleep answer (a walking yes)
+        (("no", "no"), "yeah they wake me up, like 3am screaming lol", {
+            "FREQUENT": "no", "SLEEP": "yes",
+        }),
+        (("yes",), "not really, i usually get back to sleep after i stretch it out", {
+            "FREQUENT": "yes", "SLEEP": "no",
+        }),  # "I need an answer"
+    ],
+)
+def test_round_31_second_users_answers_are_recorded_as_meant(
+    before: tuple[str, ...], said: str, answers: dict[str, str]
+) -> None:
+    """Round 31, two more new users: a yes recorded for the walking question, and "I need an
+    answer to this question first"."""
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes["answers"] == answers, turn.speech
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "nah actually stop the check",
+        "actually, let's forget the check, take me back to the main menu",
+    ],
+)
+def test_leaving_the_check_in_other_words_leaves_it(said: str) -> None:
+    """Round 31: a no recorded to the first question, and the check started again."""
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.speech.startswith(C.prompt("check_left")), turn.speech
+    assert "answers" not in turn.session_attributes or not turn.session_attributes["answers"]
+
+
+def test_the_cramps_do_wake_me_up_after_the_result_changes_it() -> None:
+    """Round 31, a new user: "come to think of it, the cramps do wake me up" got the night
+    answer, and the result stayed."""
+    said = ("check my symptoms", "no", "no", "no", "no")
+    said += ("hmm, come to think of it, the cramps do wake me up",)
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.session_attributes["answers"]["SLEEP"] == "yes", turn.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("is it cos im dehydrated", "CrampCausesIntent"),  # "not covered"
+        ("whats venous insufficiency in normal words", "VenousInsufficiencyIntent"),
+    ],
+)
+def test_round_31_questions_the_article_answers_get_its_answer(said: str, intent: str) -> None:
+    """Round 31, a new user: "the article doesn't cover that", and "I can't diagnose you"."""
+    turn = play("open leg cramp helper", said)[-1]
+    assert C.topics[intent].speech.split(".")[0] in turn.speech, turn.speech
+
+
+def test_i_m_not_following_in_the_check_gets_the_question_s_help() -> None:
+    """Round 31, a new user: "I need an answer to this question first"."""
+    said = ("check my symptoms", "yes", "i'm not following, what do you need from me?")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.speech.startswith(C.questions["SLEEP"].help), turn.speech
+
+
+def test_at_my_wit_s_end_in_the_check_is_heard_kindly() -> None:
+    """Round 31, a new user: the walking answer, and nothing kind."""
+    said = "honestly i'm at my wit's end, i haven't slept a full night in months because of"
+    turn = play("open leg cramp helper", "check my symptoms", f"{said} these cramps")[-1]
+    assert C.safety["struggling"] in turn.speech and not turn.session_ended
+
+
+def test_ok_cool_that_s_all_ends_the_session() -> None:
+    """Round 31, a new user: the fallback, with 911."""
+    turn = play("open leg cramp helper", "ok cool thats all")[-1]
+    assert turn.session_ended and "9 1 1" not in turn.speech

@@ -189,6 +189,7 @@ _NO_REQUEST = ANSWER_INTENTS | set(LEADING_ANSWERS)  # said after a yes or no: n
 _REQUEST_OPENERS = QUESTION_OPENERS | {
     "give", "tell", "remind", "check", "set", "send", "call", "start", "run", "text", "email",
     "make", "do", "take", "back",  # "no. ok, back to the questions please" (round 25)
+    "stop", "leave", "quit",  # "nah actually stop the check" (round 31: a no, recorded)
 }
 # The answers that say which question they answer ("they wake me up"): after a short yes or
 # no, one of them is the answer meant; how often ("maybe a couple times") only says more.
@@ -1231,7 +1232,12 @@ class Matcher:
                 if NOT_SURE in self.intents and any(f" {d} " in f" {rest} " for d in _DOUBTS):
                     return self._not_sure(None)  # "yes, though i'm not really sure it's the
                     # walking" (round 23: a yes)
-                if not _says_any(text, ("actually", "misheard", "i meant")):
+                if not _says_any(text, ("actually", "misheard", "i meant")) and not (
+                    intent == YES_INTENT and any(
+                        t == _STATED_ANSWERS and len(w.split()) > 2
+                        for t, w in self._tagger.tag(rest)[1]
+                    )  # "yeah they wake me up", asked about walking: the sleep answer (round
+                ):  # 31); "no, my legs are fine when i walk" is the no
                     return lead  # "no, they don't go away with rest": a no to walking
                 return self._with_answer(lead, words[1:])
         return self._leading_phrase(text, words) or self._interjected(words)

@@ -175,6 +175,12 @@ IDIOMS = {
     # Round 31, a new user whose English is not her first language.
     "take it no more": "take it anymore", "is normal that": "is it normal that",
     "hold your horses": "wait",  # round 31, a new user: "hold your horses, go back" repeated
+    "my wit end": "my wits end", "come to think of it": "actually",  # round 31, a new user
+    "cramp in my chest": "pain in my chest",  # round 31, a new user: "I can't diagnose you"
+    # Round 31, new users: "what's venous insufficiency in normal words" (one sentence): the
+    # fallback, or "I can't diagnose you".
+    "in normal words": "", "in plain english": "", "in simple terms": "", "in one sentence": "",
+    "in layman's terms": "",
     "end up with": "get", "ended up with": "got", "end up getting": "get",
     "i would kill for": "i would give anything for", "kill for a": "give anything for a",
     "tired of living with": "tired of dealing with", "died laughing": "laughed so hard",
@@ -369,6 +375,7 @@ FILLERS = (
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway", "obviously",
     "to be honest", "honestly", "to tell you the truth", "i am not gonna lie", "not gonna lie",
     "i am not going to lie", "bro", "dude", "fr", "lol", "tbh", "ngl", "give or take",
+    "yo", "tho",  # round 31, a new user: "why tho", "yo can we do the check for my dad"
 )
 
 # How people open a question to anyone, before they say what they want ("could you tell me",

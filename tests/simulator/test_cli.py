@@ -384,6 +384,19 @@ def test_alexa_hears_a_casual_yes_or_no_to_the_permission_question(
     assert code == 0 and heard in out and "sent a card" not in out
 
 
+def test_the_morning_chosen_outlives_the_permission_question(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Round 31, a new user: a yes to "is that 6 in the morning?", then to Alexa's permission
+    question, and "is that 6 in the morning?" came again (read back, 6 was a guess again)."""
+    code, out, _ = run_main(
+        capsys, "--say", "open leg cramp helper", "--say", "remind me at 6 tomorrow",
+        "--say", "yes", "--say", "yes",
+    )
+    assert code == 0 and "I'll remind you tomorrow at 6 in the morning" in out
+    assert out.count("Alexa: Is that 6 in the morning?") == 1, out
+
+
 @pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago"])  # UTC+14, UTC-11
 def test_tomorrow_is_the_device_s_tomorrow(capsys: pytest.CaptureFixture[str], zone: str) -> None:
     """Round 9's new user, in a New York evening: "tomorrow" was the day after, read from the
