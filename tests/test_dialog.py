@@ -5088,3 +5088,27 @@ def test_ok_cool_that_s_all_ends_the_session() -> None:
     """Round 31, a new user: the fallback, with 911."""
     turn = play("open leg cramp helper", "ok cool thats all")[-1]
     assert turn.session_ended and "9 1 1" not in turn.speech
+
+
+def test_ropey_veins_said_after_a_result_are_never_a_walking_answer() -> None:
+    """Round 31, found reading a transcript: "i've got a few ropey ones on my shins" after a
+    result was taken as cramps when walking, and the result changed to the walking one."""
+    said = ("check my symptoms", "yes", "yes", "i've got a few ropey ones on my shins")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert "WALKING" not in turn.session_attributes.get("answers", {}), turn.speech
+
+
+def test_a_side_question_about_spider_veins_in_the_check_is_answered() -> None:
+    """Round 31, a new user: "are those spider veins tho" got "I need an answer"."""
+    said = ("check my symptoms", "yes", "no", "are those spider veins tho")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert "doesn't cover" in turn.speech and "need an answer" not in turn.speech, turn.speech
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "no"}
+
+
+
+def test_can_u_book_me_in_typed_is_a_booking() -> None:
+    """Round 31, a new user typed "can u book me in for saturday": "the article doesn't cover
+    insurance, costs, hours" (the "u" was no word the model knew)."""
+    turn = play("open leg cramp helper", "can u book me in for saturday")[-1]
+    assert turn.speech.startswith(C.out_of_scope["booking"]), turn.speech

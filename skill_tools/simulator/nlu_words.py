@@ -461,6 +461,7 @@ _CONTRACTIONS = {
     "em": "them", "bout": "about", "outta": "out of",  # round 30: slang ("ya" is a yes too)
     # Typed without the apostrophe (round 22: "i cant breathe" fell back): the simulator's
     # typist, not Alexa, writes these.
+    "u": "you", "ur": "your",  # round 31, a new user typed "can u book me in"
     "cant": "can not", "dont": "do not", "doesnt": "does not", "didnt": "did not",
     "im": "i am", "ive": "i have", "isnt": "is not", "wasnt": "was not",
     "couldnt": "could not", "wouldnt": "would not", "havent": "have not",
