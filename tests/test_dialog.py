@@ -5112,3 +5112,12 @@ def test_can_u_book_me_in_typed_is_a_booking() -> None:
     insurance, costs, hours" (the "u" was no word the model knew)."""
     turn = play("open leg cramp helper", "can u book me in for saturday")[-1]
     assert turn.speech.startswith(C.out_of_scope["booking"]), turn.speech
+
+
+def test_a_yes_and_varicose_veins_on_one_leg_are_two_answers() -> None:
+    """Round 31, a new user: "yeah and i've got a couple varicose veins on my left leg", asked
+    about sleep, got the varicose veins topic, and the yes was lost."""
+    said = ("check my symptoms", "yes", "yeah and i've got a couple varicose veins on my left leg")
+    turn = play("open leg cramp helper", *said)[-1]
+    answers = turn.session_attributes["answers"]
+    assert answers == {"FREQUENT": "yes", "SLEEP": "yes", "VARICOSE": "yes"}, turn.speech
