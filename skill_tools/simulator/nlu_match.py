@@ -1232,14 +1232,13 @@ class Matcher:
                 if NOT_SURE in self.intents and any(f" {d} " in f" {rest} " for d in _DOUBTS):
                     return self._not_sure(None)  # "yes, though i'm not really sure it's the
                     # walking" (round 23: a yes)
-                if not _says_any(text, ("actually", "misheard", "i meant")) and not (
-                    intent == YES_INTENT and any(
-                        t == _STATED_ANSWERS and len(w.split()) > 2
-                        for t, w in self._tagger.tag(rest)[1]
-                    )  # "yeah they wake me up", asked about walking: the sleep answer (round
-                ):  # 31); "no, my legs are fine when i walk" is the no
-                    return lead  # "no, they don't go away with rest": a no to walking
-                return self._with_answer(lead, words[1:])
+                # A yes goes on to the answer it says, if any ("yeah they wake me up", asked
+                # about walking: the sleep answer, round 31); a no only as a correction: "no,
+                # they don't go away with rest" is a no to walking, and so is "no, my legs are
+                # fine when i walk"
+                if intent == YES_INTENT or _says_any(text, ("actually", "misheard", "i meant")):
+                    return self._with_answer(lead, words[1:])
+                return lead
         return self._leading_phrase(text, words) or self._interjected(words)
 
     def _interjected(self, words: list[str]) -> Match | None:
@@ -1373,8 +1372,8 @@ class Matcher:
     def _with_answer(self, lead: Match, rest: list[str]) -> Match | None:
         """A leading yes or no (`lead`), with the answer of three words or more said after it,
         if any: "i'd say they wake me up maybe half the time", "not at all, i sleep fine"
-        (round 20: its "not" kept it from being any answer); after a plain yes or no, only as
-        a correction: "actually no they don't wake me up, i just notice them in the morning",
+        (round 20: its "not" kept it from being any answer); after a plain no, only as a
+        correction: "actually no they don't wake me up, i just notice them in the morning",
         asked about walking (round 23: a no to that)."""
         _, found = self._tagger.tag(" ".join(rest))
         if any(t == _STATED_ANSWERS and len(w.split()) > 2 for t, w in found):
@@ -1966,9 +1965,8 @@ _NEVER_TWICE = (ANSWER_INTENTS - {"NotSureIntent"}) | {
     "SkipIntent", "DayHalfIntent", "SetReminderIntent",
 }
 # Leaving, then why ("not now, I have to get dinner on": round 31, "I need an answer").
-_LEFT_FOR = frozenset({
-    "AMAZON.StopIntent", "AMAZON.CancelIntent", "LaterIntent", "AMAZON.NavigateHomeIntent",
-})
+_LEAVING = _ENDINGS | {"AMAZON.NavigateHomeIntent"}
+_LEFT_FOR = _LEAVING | {"LaterIntent"}
 _EXCUSES = (("have", "to"), ("need", "to"), ("got", "to"), ("has", "to"))
 _SAID_FIRST = frozenset({
     "SymptomCheckIntent", "ContactClinicIntent", "ClinicPhoneIntent", "BookForMeIntent",
@@ -1991,7 +1989,6 @@ _A_CHILD = frozenset({
     *(("our", c) for c in ("son", "daughter", "kid", "child", "boy", "girl", "baby", "little")),
 })  # fmt: skip
 FREQUENCY_INTENT = "CrampFrequencyIntent"
-_LEAVING = _ENDINGS | {"AMAZON.NavigateHomeIntent"}
 _REFUSING = NEGATIONS | _PLAIN_NO  # spoken form: "don't" is "do not"
 REMINDER_INTENT = "SetReminderIntent"
 CHANGE_REMINDER = "CancelReminderIntent"  # "make it friday": a change, or a cancel
