@@ -68,7 +68,7 @@ SETS = (
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
     "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
     "heldout19", "heldout20", "heldout21", "heldout22", "heldout23",
-    "heldout24", "heldout25", "heldout26",
+    "heldout24", "heldout25", "heldout26", "heldout27",
 )
 
 
@@ -157,6 +157,7 @@ FLOORS = {
     "heldout24": 0.94,
     "heldout25": 0.89,
     "heldout26": 0.93,
+    "heldout27": 0.90,
 }
 # Round 28 lowered four of these: phrases excepted from the samples had still matched exactly
 # through a padded variant ("actually not right now"), which samples.py no longer makes.
@@ -191,6 +192,7 @@ EXACT_FLOORS = {
     "heldout24": 0.14,
     "heldout25": 0.17,
     "heldout26": 0.13,
+    "heldout27": 0.10,
 }
 
 
@@ -213,6 +215,7 @@ ANSWER_SETS = (
     "check_answers24",
     "check_answers25",
     "check_answers26",
+    "check_answers27",
 )
 
 
@@ -255,6 +258,7 @@ ANSWER_FLOORS = {
     "check_answers24": 1.00,
     "check_answers25": 0.95,
     "check_answers26": 0.86,
+    "check_answers27": 0.88,
 }
 
 
