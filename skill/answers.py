@@ -217,7 +217,11 @@ NOT_LISTED: frozenset[tuple[str, str]] = frozenset(
 # Topic slot values that make the question one the article does not answer, by category:
 # "can statins cause cramps?" (the article says "certain medications" and names none).
 OUT_OF_SCOPE_VALUES: Mapping[tuple[str, str], str] = MappingProxyType(
-    {("cause", "NAMED_MEDICINE"): "medicine"}
+    {
+        ("cause", "NAMED_MEDICINE"): "medicine",
+        ("condition", "PREGNANCY"): "pregnancy",  # "are leg cramps normal in pregnancy?"
+        ("condition", "PREGNANCY_CRAMPS"): "pregnancy",
+    }
 )
 
 # A topic said about oneself ("my legs cramp when I walk") answers the check question it

@@ -64,6 +64,7 @@ OUT_OF_SCOPE_CATEGORIES = (
     "condition",
     "risk",
     "complication",
+    "pregnancy",
     "diagnosis",
     "booking",
 )

@@ -607,7 +607,7 @@ class Conversation:
             # hours": whatever it is, the red flags and the way to help now (round 17)
             safety = self.content.safety
             lead = _join(oos["diagnosis"], safety["red_flag"], safety["emergency_line"])
-        elif category in ("remedy", "medicine"):  # says whom to ask itself
+        elif category in ("remedy", "medicine", "pregnancy"):  # says whom to ask itself
             lead = oos[category]
         elif category == "complication":  # "signs of a clot?", "what does a stroke look
             # like?": the signs that need 911 (and the clinic, unless the check goes on)

@@ -574,6 +574,9 @@ EARLY_MORNING = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
         "change it to friday",
         "that's the wrong time",
         "and another one for next monday",  # round 19: a loose "skip", and a goodbye
+        # Round 32, a widow: a plain no, and "Take care. Goodbye!"
+        "oh no dear, not tomorrow, make it thursday would you, that's my daughter's day",
+        "oh, she comes tuesdays about half past one",  # round 32: blood clots and 911
     ],
 )
 def test_a_change_to_a_reminder_just_set_says_where_to_change_it_and_sets_no_second(change):
@@ -927,6 +930,10 @@ def test_a_vague_time_said_with_at_is_said_to_be_unusable():
             "say about half past two", "oh, in the afternoon of course, i'm never up that early",
         ), "2026-12-10T14:30:00"),
         (EARLY_MORNING, ("ping me friday",), "2026-12-11T09:00:00"),
+        # Round 32, a widow: the fallback, and "is that 2 in the morning?" again
+        (EARLY_MORNING, (
+            "remind me on thursday at two", "pardon dear, was that two in the afternoon?",
+        ), "2026-12-10T14:00:00"),
     ],
 )
 def test_a_time_said_is_the_one_the_user_means(at, said, expected):
@@ -962,3 +969,31 @@ def test_after_work_said_with_the_errand_is_said_to_be_unusable():
         )
         assert api.reminders() == []
     assert turn.speech.startswith(C.prompt("reminder_unclear")), turn.speech
+
+
+def test_yes_in_three_hours_to_the_offer_sets_it_three_hours_on_not_tomorrow():
+    """Round 32, a trucker: "yeah, in like three hours when I stop for fuel" was a plain yes,
+    and the reminder was set (and confirmed) for tomorrow at 9."""
+    with FakeAlexaApi() as api:
+        *_, set_ = _said_with_consent(
+            api, "open leg cramp helper", "how do i contact them",
+            "yeah, in like three hours when i stop for fuel",
+        )
+        [call] = api.reminders()
+    tomorrow_at_nine = call.body["trigger"]["scheduledTime"].endswith("T09:00:00.000")
+    assert "tomorrow at 9" not in set_.speech and not tomorrow_at_nine, set_.speech
+    assert "remind you" in set_.speech
+
+
+def test_ring_the_clinic_and_make_me_an_appointment_sets_no_reminder():
+    """Round 32, a widow: a reminder for tomorrow at 9 was set, which nobody asked for, and
+    the skill never said it cannot call or book."""
+    said = (
+        "open leg cramp helper",
+        "could you ring the vein centre for me, dear, and make me an appointment for when "
+        "my daughter's here",
+    )
+    with FakeAlexaApi() as api:
+        *_, turn = _said_with_consent(api, *said)
+        assert api.reminders() == []
+    assert turn.speech.startswith(C.out_of_scope["booking"]), turn.speech

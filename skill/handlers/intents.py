@@ -313,7 +313,12 @@ def _out_of_scope(category: str, slot: str | None) -> Act:
 
     def act(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
         heard = slot is not None and slot_heard(handler_input, slot)
-        unknown = heard and resolved_slot_id(handler_input, slot) is None
+        value_id = resolved_slot_id(handler_input, slot) if heard else None
+        unknown = heard and value_id is None
+        # "is it normal during pregnancy?" fills {condition}: the pregnancy reply
+        named = answers.OUT_OF_SCOPE_VALUES.get((slot or "", value_id or ""))
+        if named is not None:
+            return _not_covered(conv, state, named)
         if category == "logistics" and any(slot_heard(handler_input, n) for n in WHEN_SLOTS):
             return _book(conv, state, handler_input)  # "are you open for a visit on tuesday"
         return _not_covered(conv, state, "unknown" if unknown else category)
@@ -342,6 +347,7 @@ OUT_OF_SCOPE_INTENTS: dict[str, tuple[str, str | None]] = {
     "OtherConditionsIntent": ("condition", "condition"),
     "RiskFactorsIntent": ("risk", None),
     "ComplicationsIntent": ("complication", None),
+    "PregnancyIntent": ("pregnancy", None),
     "PersonalDiagnosisIntent": ("diagnosis", None),
 }
 

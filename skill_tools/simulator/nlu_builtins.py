@@ -152,6 +152,8 @@ def date_value(words: str, today: date) -> str | None:
             return (today + timedelta(days=7 * weeks + offset)).isoformat()
     for prefix in ("next ", "this ", ""):
         name = words.removeprefix(prefix)
+        if prefix == "" and name.removesuffix("s") in _WEEKDAYS:
+            name = name.removesuffix("s")  # "she comes tuesdays": the next one (round 32)
         if words.startswith(prefix) and name in _WEEKDAYS:
             ahead = (_WEEKDAYS.index(name) - today.weekday()) % 7 or 7
             return (today + timedelta(days=ahead)).isoformat()

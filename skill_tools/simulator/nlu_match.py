@@ -245,6 +245,18 @@ class Matcher:
                 or any(f" {w} " in f" {value} " for w in _OF_LIFE)
             )
         )
+        # The fed-up ones left out above ("i can't do this anymore"): said among other words
+        # that match nothing, they are the struggling reply's, never the fallback (round 32:
+        # "between the toddler and the cramps i just can't do this anymore").
+        fed_up = {
+            f" {drop_fillers(value)} "
+            for _, slots in self.intents.items()
+            for _, slot_type in slots
+            for value in self._types.get(slot_type, ())
+            if any(f" {w} " in f" {value} " for w in _FED_UP)
+            and len(drop_fillers(value).split()) >= _WHOLE_PHRASE_MIN
+        } - {v for v, _ in self._despair} if STRUGGLING in self.intents else set()
+        self._fed_up = tuple(sorted(fed_up))
         # Most phrases say none of them: one search first spares the loop over them all.
         self._despair_any = (
             re.compile("|".join(re.escape(v) for v, _ in self._despair)) if self._despair else None
@@ -366,6 +378,8 @@ class Matcher:
                 continue  # "i work as a 911 dispatcher and i sit all day" (round 13)
             if _in_another_sense(pairs, sample):
                 continue
+            if intent in DENIABLE and _swells_every_day(f" {text} "):
+                continue  # "my ankles puff up like balloons by end of the day" (round 32: 911)
             if particles <= pairs:  # "passed out" said as such, not "passes ... out walking"
                 found = Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
                 if not (of_a_child and intent == CRISIS_INTENT):
@@ -515,6 +529,8 @@ class Matcher:
             # set without a yes)
         if near is not None:
             lead = self._loose_after_answer(near, text)
+            if lead is None and near.intent in ANSWER_INTENTS:
+                near = self._with_opening_reply(near, bare.split())
             return lead or self._unless_surely_other(near, text)
         found = self._open_slot(text)
         if found is not None:
@@ -542,6 +558,10 @@ class Matcher:
         guess = self._classify(asked) or value or self._worried_story(text)
         if guess is not None:
             return guess
+        padded = f" {bare} "
+        fed_up = next((v for v in self._fed_up if v in padded), None)
+        if fed_up is not None:
+            return Match(STRUGGLING, self._slots(STRUGGLING, {}), "near", 1.0, fed_up.strip())
         return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
 
     def _open_slot(self, text: str, only: str | None = None) -> Match | None:
@@ -703,6 +723,9 @@ class Matcher:
         words = drop_fillers(text).split()
         for at in range(len(words) - 1, 2, -1):
             hit = self._exact.get(" ".join(words[:at]))
+            if hit is not None and hit.intent == LATER_INTENT:  # "let's stop this for now,
+                # i need to get my son his snack": the check left, not the skill (round 32)
+                return Match(hit.intent, self._slots(hit.intent, {}), "clause", 0.0, hit.sample)
             if hit is None or hit.intent != STOP_INTENT:
                 continue
             rest = " ".join(words[at:])
@@ -1032,6 +1055,12 @@ class Matcher:
                     return Match(said.intent, said.slots, "clause", said.score, said.sample)
             if word not in TURNS:
                 continue
+            if (
+                word in _QUALIFIERS and words[0] in _PLAIN_YES | _PLAIN_NO
+                and self.resolve(" ".join(words[:k])).intent in LEADING_ANSWERS
+            ):
+                return None  # "no, not really, only when i'm really tired": the answer, with
+                # when (round 32: when to see a specialist, and the no lost)
             # "..., i just want to know", "..., my calves just cramp": the last words before
             # the turn may open what is asked
             for opens in range(min(3, k - 1)):
@@ -1333,8 +1362,9 @@ class Matcher:
         # so is a reminder's day or time ("yes please, but make it monday at 10, i'm at work
         # tomorrow": round 22, tomorrow at 9)
         when = found.intent in (REMINDER_INTENT, CHANGE_REMINDER) and any(
-            found.slots[n].value for n in ("day", "time") if n in found.slots
-        )  # round 26: "no, make it wednesday" (a goodbye once the reminder was set)
+            found.slots[n].value for n in ("day", "time", "duration") if n in found.slots
+        )  # round 26: "no, make it wednesday" (a goodbye once the reminder was set); round
+        # 32: "yeah, in like three hours when i stop for fuel" (tomorrow at 9, confirmed)
         # asked for in so many words ("i would rather", "i want to"), or asked ("what
         # actually is a cramp, physically"): its best reading (round 25: a plain no)
         asked = (led or rest[0] in _WH_WORDS) and found.method not in ("fallback", "open_slot")
@@ -1344,6 +1374,8 @@ class Matcher:
             return None  # "yes, give me": it names nothing (round 25: "give me the quiz")
         if found.intent in _NO_REQUEST:
             return None
+        if rest[0] == "set" and found.intent not in (REMINDER_INTENT, CHANGE_REMINDER):
+            return None  # "no, walking doesn't set it off": no request (round 32)
         return found
 
     def _leading_phrase(self, text: str, words: list[str]) -> Match | None:
@@ -1465,6 +1497,14 @@ class Matcher:
         heard = {slot: first[1], second: other[1]}
         return Match(intent, self._slots(intent, heard), "answer_value", 0.0, None)
 
+    def _with_opening_reply(self, answer: Match, words: list[str]) -> Match:
+        """An answer near a sample, with the plain yes it opened with ("oh yes, they wake me
+        up and then i can't get back off to sleep", asked how often: round 32, only the sleep
+        answer was taken, and how often was asked again)."""
+        if len(words) < 3 or words[0] not in _PLAIN_YES or _PLAIN_NO.intersection(words[1:2]):
+            return answer
+        return self._with_reply(answer, Match(YES_INTENT, {}, "leading", 0.0, words[0]))
+
     def _with_reply(self, answer: Match, lead: Match) -> Match:
         """An answer with the yes or no it opened with, in its intent's reply slot, if any."""
         slots = self.intents.get(answer.intent, ())
@@ -1527,6 +1567,10 @@ class Matcher:
         if c.alarm.intersection(known):
             return None  # "chest", "breathe": the fallback offers 911
         evidence = self._evidence(known)
+        for intent in _NEVER_GUESSED & evidence.keys() if len(evidence) > 1 else ():
+            del evidence[intent]
+        top = max(evidence.values())
+        evidence = {i: e / top for i, e in evidence.items()}  # the best one's as 1 again
         total = sum(evidence.values())
         best = max(evidence, key=lambda i: (evidence[i], i))
         if _priority_share(evidence) >= CLASSIFIER_EMERGENCY_SHARE:
@@ -1641,6 +1685,12 @@ class Matcher:
                 if len(needed & content_words(said)) < STRUGGLING_SHARE * len(needed):
                     return None  # "i'm exhausted" is not "i'm so exhausted i can't take it
                     # anymore" (round 30: the gentle 988 line to "i'm dead tired")
+            if (
+                found is not None and found.intent in _SAID_OF
+                and not _SAID_OF[found.intent].intersection(said.split())
+            ):
+                return None  # "i'm scared, something is really wrong with me" is not "...
+                # wrong with the baby" (round 32)
             if found is not None:
                 return found
         return None
@@ -1906,10 +1956,10 @@ def _names_when(found: Match) -> bool:
     """Whether a reminder's match names a day, or a clock time (not only "at night"), or
     the half of the day asked about ("in the afternoon of course, i'm never up that early":
     round 30, the fallback)."""
-    day, at, half = (found.slots.get(n) for n in ("day", "time", "half"))
+    day, at, half, within = (found.slots.get(n) for n in ("day", "time", "half", "duration"))
     return bool(day and day.value) or bool(at and at.value and ":" in at.value) or bool(
         half and half.value
-    )
+    ) or bool(within and within.value)  # "in three hours when i stop for fuel" (round 32)
 
 
 def _no_after(text: str, words: str, within: int = 3) -> bool:
@@ -1952,6 +2002,18 @@ _HOLD_ON = (
 )
 # The words that name what an intent is about, for a guess: denied, they deny it.
 _TOPIC_WORDS = {"CrampsWhenWalkingIntent": ("walking", "when i walk")}
+_QUALIFIERS = frozenset({"only", "just", "except", "unless"})  # after a plain yes or no
+# Intents the classifier never guesses: their few samples lend their words too much weight
+# ("what about the dehydration, because of the water pill" was pregnancy; round 32), and a
+# cramp or vein question said in pregnancy is the topic's (the article answers it).
+_NEVER_GUESSED = frozenset({"PregnancyIntent"})
+# ... nor takes as near a sample unless the phrase names what they are about.
+_SAID_OF = {
+    "PregnancyIntent": frozenset({
+        "pregnant", "pregnancy", "baby", "deliver", "delivery", "birth", "midwife",
+        "expecting",
+    }),
+}
 _PUT_OFF = (["not", "yet"], ["not", "right", "now"], ["not", "now"], ["maybe", "later"])
 # What a statement may end with when it asks what to make of it (_then_what_to_do).
 _WHAT_TO_DO = tuple(
@@ -1976,6 +2038,7 @@ _SAID_FIRST = frozenset({
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
 STOP_INTENT = "AMAZON.StopIntent"
 PAUSE_INTENT = "AMAZON.PauseIntent"
+LATER_INTENT = "LaterIntent"
 CRISIS_INTENT = "CrisisIntent"
 STRUGGLING = "StrugglingIntent"
 CAUSES_INTENT, NIGHT_INTENT, NIGHT_TYPE = "CrampCausesIntent", "LegCrampsAtNightIntent", "NightTime"
@@ -2113,6 +2176,25 @@ def _says_the_opposite(intent: str, tokens: Set[str]) -> bool:
     if own is None or tokens & own:
         return False
     return any(tokens & words for other, words in LEADING_ANSWERS.items() if other != intent)
+
+
+# Swelling that comes every day ("by the end of the day", "every evening") with nothing acute
+# said (pain, heat, redness, suddenness) is the ankles' ordinary story, not the emergency:
+# the symptom the article doesn't cover, with the red flags (round 32, a trucker).
+_EVERY_DAY = (
+    " end of the day ", " end of day ", " every evening ", " in the evening", " by evening ",
+    " by night ", " after work ", " end of my shift ", " end of shift ", " every day ",
+)
+_ACUTE = frozenset({
+    "hurt", "hurts", "hurting", "pain", "painful", "aching", "sore", "tender", "red", "hot",
+    "warm", "burning", "throbbing", "sudden", "suddenly", "nowhere", "chest", "breath",
+    "breathe", "breathing", "killing", "agony",
+})
+
+
+def _swells_every_day(padded: str) -> bool:
+    """Whether the phrase tells of swelling that comes daily, with nothing acute said."""
+    return any(w in padded for w in _EVERY_DAY) and not _ACUTE.intersection(padded.split())
 
 
 def _in_another_sense(pairs: Set[tuple[str, str]], sample: str) -> bool:

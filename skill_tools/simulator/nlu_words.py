@@ -177,6 +177,13 @@ IDIOMS = {
     "hold your horses": "wait",  # round 31, a new user: "hold your horses, go back" repeated
     "my wit end": "my wits end", "come to think of it": "actually",  # round 31, a new user
     "cramp in my chest": "pain in my chest",  # round 31, a new user: "I can't diagnose you"
+    # Round 32, new users: a reminder set for tomorrow at 9 ("in like three hours"); the
+    # fallback or the wrong question ("when they're at home": what are those?)
+    "in like": "in", "when they are at home": "", "i am beat": "i am exhausted",
+    # Round 32, a new user: "Take care. Goodbye!", the check and the session ended.
+    "let us stop this for now": "not now", "let us stop the check for now": "not now",
+    "quit asking me": "stop asking me",  # round 32, a trucker: the check went on
+    "pardon was that": "did you say", "pardon dear was that": "did you say",  # "... 2 pm?"
     # Round 31, new users: "what's venous insufficiency in normal words" (one sentence): the
     # fallback, or "I can't diagnose you".
     "in normal words": "", "in plain english": "", "in simple terms": "", "in one sentence": "",
@@ -462,6 +469,7 @@ _CONTRACTIONS = {
     # Typed without the apostrophe (round 22: "i cant breathe" fell back): the simulator's
     # typist, not Alexa, writes these.
     "u": "you", "ur": "your",  # round 31, a new user typed "can u book me in"
+    "centre": "center",  # round 32: typed British, which Alexa's recognition writes American
     "cant": "can not", "dont": "do not", "doesnt": "does not", "didnt": "did not",
     "im": "i am", "ive": "i have", "isnt": "is not", "wasnt": "was not",
     "couldnt": "could not", "wouldnt": "would not", "havent": "have not",
