@@ -69,6 +69,7 @@ SETS = (
     "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
     "heldout19", "heldout20", "heldout21", "heldout22", "heldout23",
     "heldout24", "heldout25", "heldout26", "heldout27",
+    "heldout28",
 )
 
 
@@ -158,6 +159,7 @@ FLOORS = {
     "heldout25": 0.89,
     "heldout26": 0.93,
     "heldout27": 0.90,
+    "heldout28": 0.88,
 }
 # Round 28 lowered four of these: phrases excepted from the samples had still matched exactly
 # through a padded variant ("actually not right now"), which samples.py no longer makes.
@@ -193,6 +195,7 @@ EXACT_FLOORS = {
     "heldout25": 0.17,
     "heldout26": 0.13,
     "heldout27": 0.10,
+    "heldout28": 0.10,
 }
 
 
@@ -216,6 +219,7 @@ ANSWER_SETS = (
     "check_answers25",
     "check_answers26",
     "check_answers27",
+    "check_answers28",
 )
 
 
@@ -259,6 +263,7 @@ ANSWER_FLOORS = {
     "check_answers25": 0.95,
     "check_answers26": 0.86,
     "check_answers27": 0.88,
+    "check_answers28": 0.65,
 }
 
 
