@@ -5242,3 +5242,56 @@ def test_let_s_stop_this_for_now_leaves_the_check_not_the_skill() -> None:
     left = play("open leg cramp helper", "check my symptoms", "yes", said, "where were we")
     assert not left[-2].session_ended and left[-2].speech.startswith(C.prompt("check_left"))
     assert left[-1].speech.endswith(C.questions["SLEEP"].text), left[-1].speech
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "answers"),
+    [
+        # Round 32, a daughter for her mother, and a man just off a long flight: the repeat,
+        # "I need an answer", or (the walking one) the yes he did not give.
+        (("check my mom's symptoms", "yes"), "they definitely wake her up, i hear her yelling",
+         {"FREQUENT": "yes", "SLEEP": "yes"}),
+        (("check my symptoms",), "every single day", {"FREQUENT": "yes"}),
+        (("check my symptoms",), "it's been constant", {"FREQUENT": "yes"}),
+        (
+            ("check my symptoms", "no", "no"),
+            "it's worse when i walk but rest doesn't really fix it",  # not the article's sign
+            {"FREQUENT": "no", "SLEEP": "no", "WALKING": "unsure"},
+        ),
+    ],
+)
+def test_round_32_more_answers_in_people_s_own_words(
+    before: tuple[str, ...], said: str, answers: dict[str, str]
+) -> None:
+    turn = play("open leg cramp helper", *before, said)[-1]
+    assert turn.session_attributes.get("answers") == answers, turn.speech
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # Round 32, a man just off a long flight: the fallback, or "I need an answer".
+        "honestly i'm really scared right now, my leg feels weird and i keep thinking the worst",
+        "i can't deal with this anymore honestly, between work and this leg i'm losing it",
+    ],
+)
+def test_round_32_fear_and_strain_are_heard_kindly(said: str) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert C.safety["struggling"] in turn.speech and not turn.session_ended, turn.speech
+
+
+def test_a_symptom_new_since_a_flight_told_in_the_check_hears_the_signs_that_need_911() -> None:
+    """Round 32, a man just off a long flight: "no, it's new, just since my flight" was a no,
+    and the check went on to "may not be cause for concern"."""
+    said = "no, it's new, just since my flight"
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert C.safety["warning_signs"] in turn.speech, turn.speech
+    assert turn.session_attributes["answers"] == {}
+
+
+def test_the_old_ulcer_opening_up_is_no_night_cramp_question() -> None:
+    """Round 32, a daughter for her diabetic mother: the night cramps' causes."""
+    said = "the old ulcer on her foot opened up again and it's oozing and smells"
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.speech.startswith(C.out_of_scope["condition"]), turn.speech
+    assert C.safety["red_flag"] in turn.speech

@@ -182,7 +182,9 @@ IDIOMS = {
     "in like": "in", "when they are at home": "", "i am beat": "i am exhausted",
     # Round 32, a new user: "Take care. Goodbye!", the check and the session ended.
     "let us stop this for now": "not now", "let us stop the check for now": "not now",
-    "quit asking me": "stop asking me",  # round 32, a trucker: the check went on
+    # Round 32, new users: the check went on, or "Take care. Goodbye!" (all of it ended).
+    "quit asking me": "stop asking me", "let us stop there": "not now",
+    "let us park this for now": "not now",
     "pardon was that": "did you say", "pardon dear was that": "did you say",  # "... 2 pm?"
     # Round 31, new users: "what's venous insufficiency in normal words" (one sentence): the
     # fallback, or "I can't diagnose you".
