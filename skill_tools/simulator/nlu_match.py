@@ -378,7 +378,7 @@ class Matcher:
                 continue  # "i work as a 911 dispatcher and i sit all day" (round 13)
             if _in_another_sense(pairs, sample):
                 continue
-            if intent in DENIABLE and _swells_every_day(f" {text} "):
+            if intent in DENIABLE and _swells_every_day(sample, f" {text} "):
                 continue  # "my ankles puff up like balloons by end of the day" (round 32: 911)
             if particles <= pairs:  # "passed out" said as such, not "passes ... out walking"
                 found = Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
@@ -2192,9 +2192,18 @@ _ACUTE = frozenset({
 })
 
 
-def _swells_every_day(padded: str) -> bool:
-    """Whether the phrase tells of swelling that comes daily, with nothing acute said."""
-    return any(w in padded for w in _EVERY_DAY) and not _ACUTE.intersection(padded.split())
+_SWELLING = ("swell", "swol", "puff", "balloon", "bigger")
+
+
+def _swells_every_day(sample: str, padded: str) -> bool:
+    """Whether an emergency sample of swelling alone is found in a phrase that tells of
+    swelling coming daily, with nothing acute said (a faint or a drooping face said "every
+    evening" is still the emergency)."""
+    return (
+        any(w in sample for w in _SWELLING)
+        and any(w in padded for w in _EVERY_DAY)
+        and not _ACUTE.intersection(padded.split())
+    )
 
 
 def _in_another_sense(pairs: Set[tuple[str, str]], sample: str) -> bool:
