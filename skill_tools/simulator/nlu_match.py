@@ -233,30 +233,26 @@ class Matcher:
         # Whole phrases of despair (the slot values of a crisis sample, of three words or more:
         # "i just want it all to end"), said anywhere in a phrase: "yes every night, and
         # honestly i just want it all to end" (round 13: a yes, recorded, and no 988).
-        self._despair = tuple(
-            (f" {drop_fillers(value)} ", intent)
+        whole = [
+            (f" {drop_fillers(value)} ", intent, f" {value} ")
             for intent, slots in self.intents.items()
             if intent in UNDENIED
             for _, slot_type in slots
             for value in self._types.get(slot_type, ())
             if len(drop_fillers(value).split()) >= _WHOLE_PHRASE_MIN
-            and (
-                not any(f" {w} " in f" {value} " for w in _FED_UP)
-                or any(f" {w} " in f" {value} " for w in _OF_LIFE)
-            )
+        ]
+        fed = [any(f" {w} " in value for w in _FED_UP) for _, _, value in whole]
+        self._despair = tuple(
+            (said, intent)
+            for (said, intent, value), fed_up in zip(whole, fed, strict=True)
+            if not fed_up or any(f" {w} " in value for w in _OF_LIFE)
         )
-        # The fed-up ones left out above ("i can't do this anymore"): said among other words
-        # that match nothing, they are the struggling reply's, never the fallback (round 32:
+        # The fed-up ones left out ("i can't do this anymore"): said among other words that
+        # match nothing, they are the struggling reply's, never the fallback (round 32:
         # "between the toddler and the cramps i just can't do this anymore").
-        fed_up = {
-            f" {drop_fillers(value)} "
-            for _, slots in self.intents.items()
-            for _, slot_type in slots
-            for value in self._types.get(slot_type, ())
-            if any(f" {w} " in f" {value} " for w in _FED_UP)
-            and len(drop_fillers(value).split()) >= _WHOLE_PHRASE_MIN
-        } - {v for v, _ in self._despair} if STRUGGLING in self.intents else set()
-        self._fed_up = tuple(sorted(fed_up))
+        left_out = {said for (said, _, _), fed_up in zip(whole, fed, strict=True) if fed_up}
+        left_out -= {said for said, _ in self._despair}
+        self._fed_up = tuple(sorted(left_out)) if STRUGGLING in self.intents else ()
         # Most phrases say none of them: one search first spares the loop over them all.
         self._despair_any = (
             re.compile("|".join(re.escape(v) for v, _ in self._despair)) if self._despair else None
@@ -2006,14 +2002,14 @@ _QUALIFIERS = frozenset({"only", "just", "except", "unless"})  # after a plain y
 # Intents the classifier never guesses: their few samples lend their words too much weight
 # ("what about the dehydration, because of the water pill" was pregnancy; round 32), and a
 # cramp or vein question said in pregnancy is the topic's (the article answers it).
-_NEVER_GUESSED = frozenset({"PregnancyIntent"})
-# ... nor takes as near a sample unless the phrase names what they are about.
+# A near match to one of them needs the phrase to name what they are about.
 _SAID_OF = {
     "PregnancyIntent": frozenset({
         "pregnant", "pregnancy", "baby", "deliver", "delivery", "birth", "midwife",
         "expecting",
     }),
 }
+_NEVER_GUESSED = frozenset(_SAID_OF)
 _PUT_OFF = (["not", "yet"], ["not", "right", "now"], ["not", "now"], ["maybe", "later"])
 # What a statement may end with when it asks what to make of it (_then_what_to_do).
 _WHAT_TO_DO = tuple(
