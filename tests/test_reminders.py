@@ -977,12 +977,12 @@ def test_yes_in_three_hours_to_the_offer_sets_it_three_hours_on_not_tomorrow():
     with FakeAlexaApi() as api:
         *_, set_ = _said_with_consent(
             api, "open leg cramp helper", "how do i contact them",
-            "yeah, in like three hours when i stop for fuel",
+            "yeah, in like three hours when i stop for fuel", at=EARLY_MORNING,
         )
         [call] = api.reminders()
-    tomorrow_at_nine = call.body["trigger"]["scheduledTime"].endswith("T09:00:00.000")
-    assert "tomorrow at 9" not in set_.speech and not tomorrow_at_nine, set_.speech
-    assert "remind you" in set_.speech
+    # 5 in the morning in New York, the fake API's time zone: three hours on is 8
+    assert call.body["trigger"]["scheduledTime"] == "2026-12-04T08:00:00", set_.speech
+    assert "tomorrow at 9" not in set_.speech and "remind you" in set_.speech
 
 
 def test_ring_the_clinic_and_make_me_an_appointment_sets_no_reminder():
