@@ -69,7 +69,7 @@ SETS = (
     "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
     "heldout19", "heldout20", "heldout21", "heldout22", "heldout23",
     "heldout24", "heldout25", "heldout26", "heldout27",
-    "heldout28",
+    "heldout28", "heldout29",
 )
 
 
@@ -160,6 +160,7 @@ FLOORS = {
     "heldout26": 0.93,
     "heldout27": 0.90,
     "heldout28": 0.88,
+    "heldout29": 0.90,
 }
 # Round 28 lowered four of these: phrases excepted from the samples had still matched exactly
 # through a padded variant ("actually not right now"), which samples.py no longer makes.
@@ -196,6 +197,7 @@ EXACT_FLOORS = {
     "heldout26": 0.13,
     "heldout27": 0.10,
     "heldout28": 0.10,
+    "heldout29": 0.09,
 }
 
 
@@ -220,6 +222,7 @@ ANSWER_SETS = (
     "check_answers26",
     "check_answers27",
     "check_answers28",
+    "check_answers29",
 )
 
 
@@ -264,6 +267,7 @@ ANSWER_FLOORS = {
     "check_answers26": 0.86,
     "check_answers27": 0.88,
     "check_answers28": 0.65,
+    "check_answers29": 0.89,
 }
 
 
