@@ -164,9 +164,8 @@ def own(value_id: str | None, asked: str | None) -> Meaning | None:
 # Veins named in an answer's {varicose} slot ("yes, and I have varicose veins", "my doctor
 # said I have spider veins"): varicose veins are a yes to that question, alone or with
 # another answer; spider veins, said alone, are not sure, and said with another, nothing.
-NAMED_VEINS: Mapping[str, str] = MappingProxyType(
-    {"VARICOSE": "HAS_VARICOSE", "SPIDER": "SPIDER_ONLY"}
-)
+SPIDER = "SPIDER_ONLY"
+NAMED_VEINS: Mapping[str, str] = MappingProxyType({"VARICOSE": "HAS_VARICOSE", "SPIDER": SPIDER})
 ALSO_NAMED = frozenset({"HAS_VARICOSE"})
 
 
@@ -219,6 +218,15 @@ NOT_LISTED: frozenset[tuple[str, str]] = frozenset(
 OUT_OF_SCOPE_VALUES: Mapping[tuple[str, str], str] = MappingProxyType(
     {
         ("cause", "NAMED_MEDICINE"): "medicine",
+        # "do electrolytes help?": causes the article lists, asked of as remedies (round 33)
+        **dict.fromkeys(
+            (("remedy", value) for value in (
+                "ELECTROLYTES", "ELECTROLYTE_DRINKS", "GATORADE", "SPORTS_DRINKS",
+                "MORE_WATER", "DRINKING_WATER", "POTASSIUM", "A_POTASSIUM_SUPPLEMENT",
+                "POTASSIUM_PILLS", "POTASSIUM_SUPPLEMENTS",
+            )),
+            "remedy_cause",
+        ),
         ("condition", "PREGNANCY"): "pregnancy",  # "are leg cramps normal in pregnancy?"
         ("condition", "PREGNANCY_CRAMPS"): "pregnancy",
     }

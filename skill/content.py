@@ -58,6 +58,7 @@ SAFETY_KEYS = (
 # Questions the article does not answer, by kind; "diagnosis" is answered with the check.
 OUT_OF_SCOPE_CATEGORIES = (
     "remedy",
+    "remedy_cause",
     "medicine",
     "treatment",
     "logistics",

@@ -553,6 +553,12 @@ class Conversation:
             topic = topic._replace(speech=_join(self.content.prompt("not_listed"), topic.speech))
         meaning = answers.TOPIC_MEANINGS.get(intent)
         pending = triage.next_question(state.answers) if state.in_check else None
+        waiting = triage.next_question(state.answers) if state.check_waits else None
+        if about_self and meaning is not None and meaning.question == waiting:
+            # "I have the veins big and twisted, like worms", to "shall we go back to the
+            # check?" with that question next: its answer, and the check goes on (round 33:
+            # the topic again, and the same offer)
+            return self.answer(state._replace(pending=Pending.CHECK), meaning.answer)
         asked = meaning is not None and meaning.question == pending
         if asked and (about_self or intent in answers.ANSWER_WHEN_ASKED):
             return self.answer(state, meaning.answer)  # "it happens when I walk", asked that
@@ -607,7 +613,7 @@ class Conversation:
             # hours": whatever it is, the red flags and the way to help now (round 17)
             safety = self.content.safety
             lead = _join(oos["diagnosis"], safety["red_flag"], safety["emergency_line"])
-        elif category in ("remedy", "medicine", "pregnancy"):  # says whom to ask itself
+        elif category in ("remedy", "remedy_cause", "medicine", "pregnancy"):  # whom to ask
             lead = oos[category]
         elif category == "complication":  # "signs of a clot?", "what does a stroke look
             # like?": the signs that need 911 (and the clinic, unless the check goes on)
@@ -982,6 +988,9 @@ class Conversation:
         said = answers.own(value_id, pending)
         if noted is not None and said is not None and noted.question == said.question:
             # "i have some little spider veins": "i have some" is a yes the rest makes unsure
+            if answers.SPIDER in (value_id, also_id) and Answer.NO in (noted.answer, said.answer):
+                # "just spider veins, nothing bulging": no varicose veins (round 33: unsure)
+                return state, also_id if noted.answer is Answer.NO else value_id
             unsure = noted.answer is Answer.UNSURE and said.answer is not Answer.UNSURE
             return state, also_id if unsure else value_id
         if noted is None or noted.question in state.answers or noted.question == pending:

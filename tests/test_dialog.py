@@ -5295,3 +5295,155 @@ def test_the_old_ulcer_opening_up_is_no_night_cramp_question() -> None:
     turn = play("open leg cramp helper", said)[-1]
     assert turn.speech.startswith(C.out_of_scope["condition"]), turn.speech
     assert C.safety["red_flag"] in turn.speech
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # Round 33, a Spanish speaker: "You're welcome. Goodbye!", or the fallback.
+        "nothing help me, every night calambre, i am very tired of this",
+    ],
+)
+def test_round_33_worn_out_words_are_heard_kindly(said: str) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert C.safety["struggling"] in turn.speech and not turn.session_ended, turn.speech
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "answers"),
+    [
+        # Round 33, new users (a night nurse, a runner, a Spanish speaker) and the blind set
+        # check_answers28, read after it was measured: "I need an answer to this question
+        # first", a topic, or the wrong answer recorded.
+        ((), "my dad doesn't get them that often", {"FREQUENT": "no"}),
+        ((), "most shifts honestly", {"FREQUENT": "yes"}),
+        (("no",), "my husband jumps out of bed hollering from them",
+         {"FREQUENT": "no", "SLEEP": "yes"}),
+        (("no",), "mostly i get them during the day", {"FREQUENT": "no", "SLEEP": "no"}),
+        (("no",), "not bad enough to wake her up", {"FREQUENT": "no", "SLEEP": "no"}),
+        (("no",), "i don't really know, she sleeps in another room",
+         {"FREQUENT": "no", "SLEEP": "unsure"}),
+        (("no", "no"), "uh huh, i have to sit on a bench and then it goes away",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "yes"}),
+        (("no", "no"), "walking actually helps it",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"}),
+        # A yes to walking, though walking was said to be fine.
+        (("no", "no"), "only when i run, walking's totally fine",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"}),
+        (("no", "no", "no"), "i do, my legs are full of them",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "yes"}),
+        (("no", "no", "no"), "uh huh, ever since my pregnancy",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "yes"}),
+        # Not sure was recorded: spider veins and nothing bulging are no varicose veins.
+        (("no", "no", "no"), "just spider veins, nothing bulging",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "no"}),
+        # A yes was recorded: spider veins are not varicose veins.
+        (("no", "no", "no"), "got a couple spider looking ones on my shin",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "unsure"}),
+        # Spanish: "sí" was the fallback, "no sé" (I don't know) a no.
+        ((), "sí", {"FREQUENT": "yes"}),
+        (("sí",), "sí, i wake up and walk in the room", {"FREQUENT": "yes", "SLEEP": "yes"}),
+        (("no",), "no sé", {"FREQUENT": "no", "SLEEP": "unsure"}),
+    ],
+)
+def test_round_33_answers_in_people_s_own_words(
+    before: tuple[str, ...], said: str, answers: dict[str, str]
+) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
+    assert turn.session_attributes.get("answers") == answers, turn.speech
+
+
+def test_he_says_they_re_constant_is_a_yes_for_a_father() -> None:
+    """Round 33, a night nurse: recorded as not sure."""
+    said = ("check my symptoms for my dad", "he says they're constant")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}, turn.speech
+
+
+def test_no_se_at_the_menu_keeps_the_session() -> None:
+    """Round 33, a Spanish speaker: "no sé" (I don't know) ended the session with goodbye."""
+    turn = play("open leg cramp helper", "no sé")[-1]
+    assert not turn.session_ended and turn.intent == "NotSureIntent", turn.speech
+
+
+@pytest.mark.parametrize(
+    ("before", "said"),
+    [
+        # Round 33, a runner: a yes to the reminder offer, and the question lost.
+        (("what's the clinic's number",), "yeah but what about magnesium first"),
+        # Round 33, a runner: a no to the sleep question, recorded.
+        (("check my symptoms", "yes"), "nah forget it, how do i hydrate better"),
+    ],
+)
+def test_a_yes_or_no_that_turns_to_a_question_is_no_answer(
+    before: tuple[str, ...], said: str
+) -> None:
+    start = play("open leg cramp helper", *before)[-1]
+    turn = play("open leg cramp helper", *before, said)[-1]
+    assert turn.intent not in ("AMAZON.YesIntent", "AMAZON.NoIntent"), turn.intent
+    assert turn.session_attributes.get("answers") == start.session_attributes.get("answers")
+    assert "remind" not in turn.speech.lower(), turn.speech
+
+
+@pytest.mark.parametrize(
+    ("answered", "said", "answers"),
+    [
+        # Round 33, a runner: "Okay, I've stopped the check."
+        (("no", "no", "no"), "nope no varicose veins, my legs look normal",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "no"}),
+        # Round 33, a Spanish speaker: the varicose veins' topic again, and the same offer.
+        (("no", "no", "no"), "i have the veins big and twisted, like worms",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "yes"}),
+    ],
+)
+def test_an_answer_to_shall_we_go_back_is_the_answer(
+    answered: tuple[str, ...], said: str, answers: dict[str, str]
+) -> None:
+    before = ("check my symptoms", *answered, "what is a varicose vein")
+    waiting = play("open leg cramp helper", *before)[-1]
+    assert waiting.session_attributes["pending"] == "resume_check", waiting.speech
+    turn = play("open leg cramp helper", *before, said)[-1]
+    assert turn.session_attributes.get("answers") == answers, turn.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        # Round 33, new users (a night nurse, a runner, a Spanish speaker): the fallback, "the
+        # article doesn't cover other conditions", or another topic.
+        ("my calves knot up after a twelve hour shift, why", "CrampCausesIntent"),
+        ("why do my legs cramp after a long shift", "CrampCausesIntent"),
+        ("so is it the veins or not", "CrampsAndVeinDiseaseIntent"),
+        ("is this just from running or is it my veins", "CrampsAndVeinDiseaseIntent"),
+        ("should i worry about a dvt after a long flight", "ComplicationsIntent"),
+        ("what are the signs of a pe", "ComplicationsIntent"),
+        ("i had a dvt in 2015 and now i get cramps at night, is that related",
+         "ComplicationsIntent"),
+        ("can a fit 29 year old even have vein disease", "RiskFactorsIntent"),
+        ("whether i need a vein doc", "WhenToSeeSpecialistIntent"),
+        ("what do they even do there tho", "VeinDiagnosisIntent"),
+        ("how the doctor see if i have bad veins", "VeinDiagnosisIntent"),
+        ("my calves are toast every night after leg day", "LegCrampsAtNightIntent"),
+        ("what is insuficiencia venosa", "VenousInsufficiencyIntent"),
+        ("otra vez please", "AMAZON.RepeatIntent"),
+    ],
+)
+def test_round_33_words_reach_their_intent(said: str, intent: str) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == intent, (turn.intent, turn.speech)
+
+
+def test_not_now_with_a_reason_leaves_the_check() -> None:
+    """Round 33, a night nurse: "not now, charge nurse needs me" was the fallback, and after
+    two misses the same prompt came a third time."""
+    said = ("check my symptoms", "no", "not now, charge nurse needs me")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.intent == "LaterIntent" and C.prompt("check_left") in turn.speech, turn.speech
+    assert "answers" not in turn.session_attributes and not turn.session_ended
+
+
+def test_the_check_for_a_running_buddy_is_about_him() -> None:
+    """Round 33, a runner: the check asked about the user, and his buddy's answers were lost."""
+    said = "can we do the check for my running buddy, he cramps way worse than me"
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.speech.endswith(about_them(C.questions["FREQUENT"].text)), turn.speech

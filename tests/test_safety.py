@@ -433,6 +433,9 @@ def test_out_of_scope_questions_get_an_honest_answer_with_the_clinic(state: str)
         elif group == "remedy":  # for their own doctor or pharmacist
             honest = "doesn't cover" in speech and "pharmacist" in speech
             honest = honest and pending == "offer_contact"
+        elif group == "remedy_cause":  # the causes the article lists, then whom to ask
+            honest = "lists dehydration" in speech and "pharmacist" in speech
+            honest = honest and pending == "offer_contact"
         elif group == "pregnancy":  # for her doctor or midwife, with the signs that can't wait
             honest = C.out_of_scope["pregnancy"] in speech and pending == "offer_contact"
         elif group == "medicine":  # the article's "certain medications", named by no one

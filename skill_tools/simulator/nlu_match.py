@@ -79,7 +79,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 
+from skill import answers
 from skill.answers import REPLY_SLOT_TYPE
+from skill.triage import Answer
 from skill_tools.simulator.nlu_builtins import PARTS_OF_DAY, RESOLVERS, time_value
 from skill_tools.simulator.nlu_index import (
     CLASSIFIER_EMERGENCY_SHARE,
@@ -171,6 +173,13 @@ class Match:
 
 # Words a yes or no sample may end with that say more is coming when words follow.
 _CLAUSE_GOES_ON = frozenset({"not", "do", "does", "did", "is", "am", "are", "was", "have"})
+# A no said again after a no: the answer that follows is what the no was about.
+_NO_AGAIN = frozenset({"no", "not", "none", "never", "nothing"})
+# Words that open a question a yes or no turns to ("yeah but what about magnesium").
+_QUESTION_OPENERS = frozenset({
+    "what", "how", "why", "where", "when", "who", "is", "are", "can", "could", "should",
+    "do", "does", "will", "would",
+})
 # Between a yes or no and what it goes on to ask for: "no thanks, but give me their website".
 _LINKS = frozenset({
     "thanks", "thank", "you", "but", "and", "then", "so", "also", "please", "go", "ahead",
@@ -1249,6 +1258,9 @@ class Matcher:
                     # "no thanks, i'll call them myself right now, that's all" (round 24: a
                     # plain no, and "what else would you like to know?")
                     return Match(STOP_INTENT, self._slots(STOP_INTENT, {}), "clause", 0.0, None)
+                asked = self._asked_after(words)
+                if asked is not None:
+                    return asked
                 request = self._request_after(after) or self._request_later(after)
                 if request is not None:
                     return request  # "no thanks, but give me their website": the request
@@ -1263,8 +1275,21 @@ class Matcher:
                 # fine when i walk"
                 if intent == YES_INTENT or _says_any(text, ("actually", "misheard", "i meant")):
                     return self._with_answer(lead, words[1:])
-                return lead
+                return self._with_no_answer(lead, words[1:])
         return self._leading_phrase(text, words) or self._interjected(words)
+
+    def _asked_after(self, words: list[str]) -> Match | None:
+        """A question a yes or no turns to ("yeah but what about magnesium first", "nah forget
+        it, how do i hydrate better": round 33, a yes to the reminder, a no to the check's
+        question): what it asks, the fallback when that is nothing the skill knows; None when
+        the words turn to no question."""
+        k = 2 if words[1] == "but" else 3 if words[1:3] == ["forget", "it"] else 0
+        if not k or len(words) < k + 2 or words[k] not in _QUESTION_OPENERS:
+            return None
+        rest = self.resolve(" ".join(words[k:]))
+        if rest.intent == FALLBACK:
+            return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
+        return rest
 
     def _interjected(self, words: list[str]) -> Match | None:
         """A plain yes or no after a short interjection ("oh my word, yes, last night i woke
@@ -1407,6 +1432,25 @@ class Matcher:
         if any(t == _STATED_ANSWERS and len(w.split()) > 2 for t, w in found):
             value = self._answer_value(" ".join(rest), replied=True)
             return None if value is None else self._with_reply(value, lead)
+        return lead
+
+    def _with_no_answer(self, lead: Match, rest: list[str]) -> Match:
+        """A no with a no of its own said after it, whichever question that answers ("nope,
+        no varicose veins, my legs look normal", "nah he sleeps like a rock": round 33, a
+        plain no, to the question asked or to going back to the check). Only a no said again
+        ("no, no ...", "nope, never ..."): "nope, they never wake me up", asked how often, is
+        a no to that question."""
+        if not rest or rest[0] not in _NO_AGAIN:
+            return lead
+        found = self._with_answer(lead, rest)
+        if found is None or found is lead:
+            return lead
+        said = [
+            f.matches[0][0] for f in found.slots.values() if f.type == _STATED_ANSWERS and f.matches
+        ]
+        meant = [answers.meaning(value) for value in said if value]
+        if meant and all(m is not None and m.answer is Answer.NO for m in meant):
+            return found
         return lead
 
     def _answer_value(self, text: str, *, replied: bool = False) -> Match | None:

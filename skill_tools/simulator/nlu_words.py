@@ -8,6 +8,7 @@ string functions: the index and the matcher build on them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 
 # Words that say nothing about what is wrong: left out when a sample's content words are
@@ -97,13 +98,15 @@ BUILTIN_PHRASES: Mapping[str, tuple[str, ...]] = {
 # The first word of a phrase that nothing else matched, when it is a plain answer.
 LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
     "AMAZON.YesIntent": frozenset(
-        {"yes", "yeah", "yep", "yup", "ya", "yah", "yea", "definitely", "absolutely"}
+        {"yes", "yeah", "yep", "yup", "ya", "yah", "yea", "definitely", "absolutely", "si"}
     ),
     "AMAZON.NoIntent": frozenset({"no", "nope", "nah", "never"}),
 }
 # Everyday idioms that hold an emergency word but no emergency ("I'm dying to know why"),
 # said plainly before the emergency rule looks for its words.
 IDIOMS = {
+    # Round 33, a Spanish speaker: "no sé" (I don't know) was a no, "sí" the fallback.
+    "no se": "i do not know", "si": "yes",
     "i am dying to": "i want to", "dying to": "want to", "dying for": "want",
     "chest of drawers": "dresser", "took my breath away": "was awful",
     "takes my breath away": "is awful",
@@ -512,12 +515,19 @@ def spoken_form(text: str) -> str:
 
     Applied identically to samples and to what the user says, so "I'm" matches "i am".
     """
-    text = text.lower().translate(_APOSTROPHES)
+    text = _without_accents(text.translate(_APOSTROPHES)).lower()
     text = _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group(0)], text)
     for pattern, replacement in _SUFFIXES:
         text = pattern.sub(replacement, text)
     text = _DIGITS.sub(lambda m: f" {DIGIT_WORDS[int(m.group(0))]} ", text)  # 911: nine one one
     return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def _without_accents(text: str) -> str:
+    """ "sí", "no sé" as an English recogniser writes them: "si", "no se" (round 33)."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def drop_fillers(text: str) -> str:
