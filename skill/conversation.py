@@ -1009,9 +1009,13 @@ class Conversation:
             told = _join(self._taken(state, question, answer), self.content.prompt("result_same"))
             return self._repeat_pending(told, state)
         again = state._replace(pending=Pending.CHECK, result=None, noted={})
+        # An answer to a question the check never asked is added, not changed: it is told
+        # back (round 33: "Okay, changed." to "they ease off when I sit", walking unasked)
+        added = question not in state.answers
+        told = self._taken(state, question, answer) if added else None
         if triage.next_question(changed) is not None:
-            return self._ask_check(self.content.prompt("answer_changed"), changed, again)
-        return self._outcome(changed, again, self.content.prompt("result_changed"))
+            return self._ask_check(told or self.content.prompt("answer_changed"), changed, again)
+        return self._outcome(changed, again, told or self.content.prompt("result_changed"))
 
     def _correct(
         self, state: State, question: str, answer: Answer, lead: str | None = None

@@ -5447,3 +5447,12 @@ def test_the_check_for_a_running_buddy_is_about_him() -> None:
     said = "can we do the check for my running buddy, he cramps way worse than me"
     turn = play("open leg cramp helper", said)[-1]
     assert turn.speech.endswith(about_them(C.questions["FREQUENT"].text)), turn.speech
+
+
+def test_an_answer_to_a_question_never_asked_is_told_back_not_changed() -> None:
+    """Round 33, a night nurse: after a result that needed no walking question, "they ease
+    off when I sit" got "Okay, changed." for an answer she had never given."""
+    said = "i'm on my feet twelve hours, they ease off when i sit"
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", said)[-1]
+    assert turn.speech.startswith(C.questions["WALKING"].taken), turn.speech
+    assert C.prompt("result_changed") not in turn.speech
