@@ -5456,3 +5456,101 @@ def test_an_answer_to_a_question_never_asked_is_told_back_not_changed() -> None:
     turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", said)[-1]
     assert turn.speech.startswith(C.questions["WALKING"].taken), turn.speech
     assert C.prompt("result_changed") not in turn.speech
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # Round 33, a caregiver: the fallback.
+        "i can't keep doing this, i'm up every night with him and i'm exhausted",
+    ],
+)
+def test_a_worn_out_carer_is_heard_kindly(said: str) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert C.safety["struggling"] in turn.speech and not turn.session_ended, turn.speech
+
+
+@pytest.mark.parametrize(
+    ("answered", "said", "answers"),
+    [
+        # Round 33, a caregiver: "wait a bit" was a "wait" taking the yes back (not sure).
+        (("no", "no"), "yes, after he walks to the mailbox he has to stand and wait a bit",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "yes"}),
+        # Round 33, a caregiver: "I need an answer", and the sleep answer stayed no.
+        (("no", "no"), "hmm actually no wait, he does get woken up sometimes",
+         {"FREQUENT": "no", "SLEEP": "yes"}),
+    ],
+)
+def test_round_33_a_father_s_answers(
+    answered: tuple[str, ...], said: str, answers: dict[str, str]
+) -> None:
+    turn = play("open leg cramp helper", "check my symptoms for my dad", *answered, said)[-1]
+    assert turn.session_attributes.get("answers") == answers, turn.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "told"),
+    [
+        # Round 33, a caregiver: "I need an answer to this question first".
+        ("his ankles get puffy by evening, is that related?", "condition"),
+        ("his foot's gone numb from sitting cross legged, is that a clot?", "complication"),
+    ],
+)
+def test_a_side_question_in_a_father_s_check_is_answered(said: str, told: str) -> None:
+    turn = play("open leg cramp helper", "check my symptoms for my dad", "no", said)[-1]
+    assert turn.speech.startswith(C.out_of_scope[told]), turn.speech
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
+
+
+@pytest.mark.parametrize(
+    ("before", "said"),
+    [
+        # Round 33, a hairdresser: after a miss, a yes recorded to the sleep question.
+        (("check my symptoms", "yes", "does standing all day count"), "yes go on back to it"),
+    ],
+)
+def test_going_back_to_the_check_records_nothing(before: tuple[str, ...], said: str) -> None:
+    turn = play("open leg cramp helper", *before, said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}, turn.speech
+    assert turn.speech.endswith(C.questions["SLEEP"].text), turn.speech
+
+
+def test_what_do_i_actually_do_now_in_the_check_never_hangs_up() -> None:
+    """Round 33, a hairdresser: "Take care. Goodbye!", mid-check."""
+    said = ("check my symptoms", "yes", "ok so what do i actually do now then")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert not turn.session_ended and turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        # Round 33, a caregiver, a Spanish speaker and a hairdresser: the fallback, the
+        # check's question again, or the clinic's hours.
+        ("my dad's ankles swell up every evening, is that bad", "OtherConditionsIntent"),
+        ("my ankle is fat in the night, is bad?", "OtherConditionsIntent"),
+        ("how long does the check take", "SymptomCheckIntent"),
+        ("give us their details there, the vein crowd", "ContactClinicIntent"),  # tell me more
+        ("could this be his heart? he's got diabetes too", "OtherConditionsIntent"),
+        ("his feet go purple-ish when he's been sitting", "OtherConditionsIntent"),
+        ("my dad has a sore on his ankle that won't heal", "OtherConditionsIntent"),
+        ("my dad's veins are bulging like crazy, should i panic", "VaricoseVeinsIntent"),
+    ],
+)
+def test_round_33_more_words_reach_their_intent(said: str, intent: str) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == intent, (turn.intent, turn.speech)
+
+
+def test_let_s_stop_this_he_s_calling_me_leaves_the_check() -> None:
+    """Round 33, a caregiver: the question again."""
+    said = ("check my symptoms for my dad", "no", "let's stop this for now, he's calling me")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert C.prompt("check_left") in turn.speech and not turn.session_ended, turn.speech
+
+
+def test_what_should_i_do_then_love_after_a_result_is_the_next_step() -> None:
+    """Round 33, a hairdresser: the fallback ("love" said to the listener)."""
+    said = ("check my symptoms", "yes", "yes", "what should i do then love")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.intent == "NextStepIntent", (turn.intent, turn.speech)

@@ -175,11 +175,6 @@ class Match:
 _CLAUSE_GOES_ON = frozenset({"not", "do", "does", "did", "is", "am", "are", "was", "have"})
 # A no said again after a no: the answer that follows is what the no was about.
 _NO_AGAIN = frozenset({"no", "not", "none", "never", "nothing"})
-# Words that open a question a yes or no turns to ("yeah but what about magnesium").
-_QUESTION_OPENERS = frozenset({
-    "what", "how", "why", "where", "when", "who", "is", "are", "can", "could", "should",
-    "do", "does", "will", "would",
-})
 # Between a yes or no and what it goes on to ask for: "no thanks, but give me their website".
 _LINKS = frozenset({
     "thanks", "thank", "you", "but", "and", "then", "so", "also", "please", "go", "ahead",
@@ -459,7 +454,8 @@ class Matcher:
             hit = self._exact.get(text)  # "yes and no": "kind of"
         if not hit and (plain := _without_vocative(text)) != text:
             hit = self._exact.get(plain)  # "that's it love" (round 22: the fallback)
-            text = plain if hit else text
+            # "what should i do then love" (round 33: the fallback): the rest read as said
+            text = plain if hit or len(plain.split()) > 2 else text
         if not hit:  # a literal sample of another intent is what Alexa would pick
             priority = self._priority_match(text)
             if priority is not None:  # with the slots of its own sample that says it all
@@ -1284,7 +1280,7 @@ class Matcher:
         question): what it asks, the fallback when that is nothing the skill knows; None when
         the words turn to no question."""
         k = 2 if words[1] == "but" else 3 if words[1:3] == ["forget", "it"] else 0
-        if not k or len(words) < k + 2 or words[k] not in _QUESTION_OPENERS:
+        if not k or len(words) < k + 2 or words[k] not in QUESTION_OPENERS | _WH_WORDS:
             return None
         rest = self.resolve(" ".join(words[k:]))
         if rest.intent == FALLBACK:
@@ -1799,6 +1795,9 @@ class Matcher:
             t in self._answer_slots and " " in words for t, words in found
         ):
             return None  # "i'm so done with this, yes every single night": an answer
+        if entry.intent in _ENDINGS and _asks_something(text.split()):
+            return None  # "ok so what do i actually do now then": a question, never a goodbye
+            # said loosely (round 33: near "okay then that'll do for now", mid-check)
         if entry.intent in ONE_WORD_TURNS and _says_more(entry.tokens, tokens, self._idf):
             return None  # "probably the heat": not "probably", but a cause (round 16: a yes)
         heard = self._tagged(self.intents.get(entry.intent, ()), found)
@@ -2435,6 +2434,14 @@ def _long_answer(match: Match) -> bool:
     """An answer slot value of four words or more: a whole answer, said as such, that a guess
     from loose words must not outweigh."""
     return any(len((fill.value or "").split()) >= 4 for fill in match.slots.values())
+
+
+def _asks_something(words: list[str]) -> bool:
+    """Whether a question word opens a question among the words ("what do i do now", not "i
+    got what i needed")."""
+    return any(
+        w in _WH_WORDS and after in QUESTION_OPENERS for w, after in zip(words, words[1:], strict=False)
+    )
 
 
 def _without_vocative(text: str) -> str:

@@ -107,6 +107,16 @@ LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
 IDIOMS = {
     # Round 33, a Spanish speaker: "no sé" (I don't know) was a no, "sí" the fallback.
     "no se": "i do not know", "si": "yes",
+    # Round 33, a hairdresser: "me legs", "me knees" (British and Irish "my").
+    # Round 33, a hairdresser: "yes go on back to it", after a miss, was a yes recorded.
+    "go on back to it": "carry on", "go back to it": "carry on",
+    # Never the singular or "back": "gives me leg cramps", "give me back my answer".
+    **{f"me {part}": f"my {part}" for part in (
+        "legs", "calves", "knees", "feet", "veins", "ankles", "sister", "mum", "mam",
+    )},
+    # Round 33, a caregiver: "he has to stand and wait a bit" was a "wait", taken back.
+    "stand and wait": "stand and rest", "stop and wait": "stop and rest",
+    "sit and wait": "sit and rest",
     "i am dying to": "i want to", "dying to": "want to", "dying for": "want",
     "chest of drawers": "dresser", "took my breath away": "was awful",
     "takes my breath away": "is awful",
