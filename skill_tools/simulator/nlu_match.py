@@ -2439,9 +2439,8 @@ def _long_answer(match: Match) -> bool:
 def _asks_something(words: list[str]) -> bool:
     """Whether a question word opens a question among the words ("what do i do now", not "i
     got what i needed")."""
-    return any(
-        w in _WH_WORDS and after in QUESTION_OPENERS for w, after in zip(words, words[1:], strict=False)
-    )
+    pairs = zip(words, words[1:], strict=False)
+    return any(w in _WH_WORDS and after in QUESTION_OPENERS for w, after in pairs)
 
 
 def _without_vocative(text: str) -> str:
