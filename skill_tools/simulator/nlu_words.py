@@ -98,19 +98,20 @@ BUILTIN_PHRASES: Mapping[str, tuple[str, ...]] = {
 # The first word of a phrase that nothing else matched, when it is a plain answer.
 LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
     "AMAZON.YesIntent": frozenset(
-        {"yes", "yeah", "yep", "yup", "ya", "yah", "yea", "definitely", "absolutely", "si"}
+        {"yes", "yeah", "yep", "yup", "ya", "yah", "yea", "definitely", "absolutely"}
     ),
     "AMAZON.NoIntent": frozenset({"no", "nope", "nah", "never"}),
 }
 # Everyday idioms that hold an emergency word but no emergency ("I'm dying to know why"),
-# said plainly before the emergency rule looks for its words.
+# and regional or Spanish words ("me legs", "no sé"), said plainly before the emergency
+# rule and the matcher look at the words.
 IDIOMS = {
     # Round 33, a Spanish speaker: "no sé" (I don't know) was a no, "sí" the fallback.
     "no se": "i do not know", "si": "yes",
-    # Round 33, a hairdresser: "me legs", "me knees" (British and Irish "my").
     # Round 33, a hairdresser: "yes go on back to it", after a miss, was a yes recorded.
     "go on back to it": "carry on", "go back to it": "carry on",
-    # Never the singular or "back": "gives me leg cramps", "give me back my answer".
+    # Round 33, a hairdresser: "me legs", "me knees" (British and Irish "my"); never the
+    # singular or "back": "gives me leg cramps", "give me back my answer".
     **{f"me {part}": f"my {part}" for part in (
         "legs", "calves", "knees", "feet", "veins", "ankles", "sister", "mum", "mam",
     )},
