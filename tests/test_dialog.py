@@ -5130,9 +5130,16 @@ def test_a_yes_and_varicose_veins_on_one_leg_are_two_answers() -> None:
         "i'm so exhausted, between the toddler and the cramps i just can't do this anymore",
         "honestly i'm just so tired of all this, i don't even want to be pregnant anymore",
         "i'm beat. cramps every night, i can't take it no more",
+        # Round 32, a man just off a long flight: the fallback, or "I need an answer".
+        "honestly i'm really scared right now, my leg feels weird and i keep thinking the worst",
+        "i can't deal with this anymore honestly, between work and this leg i'm losing it",
+        # Round 33, a Spanish speaker: "You're welcome. Goodbye!", or the fallback.
+        "nothing help me, every night calambre, i am very tired of this",
+        # Round 33, a caregiver: the fallback.
+        "i can't keep doing this, i'm up every night with him and i'm exhausted",
     ],
 )
-def test_round_32_worn_out_words_are_heard_kindly(said: str) -> None:
+def test_worn_out_words_are_heard_kindly(said: str) -> None:
     turn = play("open leg cramp helper", said)[-1]
     assert C.safety["struggling"] in turn.speech and not turn.session_ended, turn.speech
 
@@ -5166,9 +5173,41 @@ def test_round_32_worn_out_words_are_heard_kindly(said: str) -> None:
             "got one fat ropey vein sticking out on my right calf",
             {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "yes"},
         ),
+        # Round 33, new users (a night nurse, a runner, a Spanish speaker) and the blind set
+        # check_answers28, read after it was measured: "I need an answer to this question
+        # first", a topic, or the wrong answer recorded.
+        ((), "my dad doesn't get them that often", {"FREQUENT": "no"}),
+        ((), "most shifts honestly", {"FREQUENT": "yes"}),
+        (("no",), "my husband jumps out of bed hollering from them",
+         {"FREQUENT": "no", "SLEEP": "yes"}),
+        (("no",), "mostly i get them during the day", {"FREQUENT": "no", "SLEEP": "no"}),
+        (("no",), "not bad enough to wake her up", {"FREQUENT": "no", "SLEEP": "no"}),
+        (("no",), "i don't really know, she sleeps in another room",
+         {"FREQUENT": "no", "SLEEP": "unsure"}),
+        (("no", "no"), "uh huh, i have to sit on a bench and then it goes away",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "yes"}),
+        (("no", "no"), "walking actually helps it",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"}),
+        # A yes to walking, though walking was said to be fine.
+        (("no", "no"), "only when i run, walking's totally fine",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"}),
+        (("no", "no", "no"), "i do, my legs are full of them",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "yes"}),
+        (("no", "no", "no"), "uh huh, ever since my pregnancy",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "yes"}),
+        # Not sure was recorded: spider veins and nothing bulging are no varicose veins.
+        (("no", "no", "no"), "just spider veins, nothing bulging",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "no"}),
+        # A yes was recorded: spider veins are not varicose veins.
+        (("no", "no", "no"), "got a couple spider looking ones on my shin",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "unsure"}),
+        # Spanish: "sí" was the fallback, "no sé" (I don't know) a no.
+        ((), "sí", {"FREQUENT": "yes"}),
+        (("sí",), "sí, i wake up and walk in the room", {"FREQUENT": "yes", "SLEEP": "yes"}),
+        (("no",), "no sé", {"FREQUENT": "no", "SLEEP": "unsure"}),
     ],
 )
-def test_round_32_answers_in_people_s_own_words(
+def test_new_users_answers_in_their_own_words(
     before: tuple[str, ...], said: str, answers: dict[str, str]
 ) -> None:
     turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
@@ -5198,9 +5237,36 @@ def test_yes_let_s_carry_on_after_a_side_question_records_nothing() -> None:
         ("okay well can i talk to a real person", "ContactClinicIntent"),  # "I'm a skill"
         ("my ankles are always a bit puffy by teatime, is that to do with my veins?",
          "OtherConditionsIntent"),  # the fallback
+        # Round 33, new users (a night nurse, a runner, a Spanish speaker): the fallback, "the
+        # article doesn't cover other conditions", or another topic.
+        ("my calves knot up after a twelve hour shift, why", "CrampCausesIntent"),
+        ("why do my legs cramp after a long shift", "CrampCausesIntent"),
+        ("so is it the veins or not", "CrampsAndVeinDiseaseIntent"),
+        ("is this just from running or is it my veins", "CrampsAndVeinDiseaseIntent"),
+        ("should i worry about a dvt after a long flight", "ComplicationsIntent"),
+        ("what are the signs of a pe", "ComplicationsIntent"),
+        ("i had a dvt in 2015 and now i get cramps at night, is that related",
+         "ComplicationsIntent"),
+        ("can a fit 29 year old even have vein disease", "RiskFactorsIntent"),
+        ("whether i need a vein doc", "WhenToSeeSpecialistIntent"),
+        ("what do they even do there tho", "VeinDiagnosisIntent"),
+        ("how the doctor see if i have bad veins", "VeinDiagnosisIntent"),
+        ("my calves are toast every night after leg day", "LegCrampsAtNightIntent"),
+        ("what is insuficiencia venosa", "VenousInsufficiencyIntent"),
+        ("otra vez please", "AMAZON.RepeatIntent"),
+        # Round 33, a caregiver, a Spanish speaker and a hairdresser: the fallback, the
+        # check's question again, or the clinic's hours.
+        ("my dad's ankles swell up every evening, is that bad", "OtherConditionsIntent"),
+        ("my ankle is fat in the night, is bad?", "OtherConditionsIntent"),
+        ("how long does the check take", "SymptomCheckIntent"),
+        ("give us their details there, the vein crowd", "ContactClinicIntent"),  # tell me more
+        ("could this be his heart? he's got diabetes too", "OtherConditionsIntent"),
+        ("his feet go purple-ish when he's been sitting", "OtherConditionsIntent"),
+        ("my dad has a sore on his ankle that won't heal", "OtherConditionsIntent"),
+        ("my dad's veins are bulging like crazy, should i panic", "VaricoseVeinsIntent"),
     ],
 )
-def test_round_32_words_reach_their_intent(said: str, intent: str) -> None:
+def test_new_users_words_reach_their_intent(said: str, intent: str) -> None:
     turn = play("open leg cramp helper", said)[-1]
     assert turn.intent == intent, (turn.intent, turn.speech)
 
@@ -5267,19 +5333,6 @@ def test_round_32_more_answers_in_people_s_own_words(
     assert turn.session_attributes.get("answers") == answers, turn.speech
 
 
-@pytest.mark.parametrize(
-    "said",
-    [
-        # Round 32, a man just off a long flight: the fallback, or "I need an answer".
-        "honestly i'm really scared right now, my leg feels weird and i keep thinking the worst",
-        "i can't deal with this anymore honestly, between work and this leg i'm losing it",
-    ],
-)
-def test_round_32_fear_and_strain_are_heard_kindly(said: str) -> None:
-    turn = play("open leg cramp helper", said)[-1]
-    assert C.safety["struggling"] in turn.speech and not turn.session_ended, turn.speech
-
-
 def test_a_symptom_new_since_a_flight_told_in_the_check_hears_the_signs_that_need_911() -> None:
     """Round 32, a man just off a long flight: "no, it's new, just since my flight" was a no,
     and the check went on to "may not be cause for concern"."""
@@ -5295,62 +5348,6 @@ def test_the_old_ulcer_opening_up_is_no_night_cramp_question() -> None:
     turn = play("open leg cramp helper", said)[-1]
     assert turn.speech.startswith(C.out_of_scope["condition"]), turn.speech
     assert C.safety["red_flag"] in turn.speech
-
-
-@pytest.mark.parametrize(
-    "said",
-    [
-        # Round 33, a Spanish speaker: "You're welcome. Goodbye!", or the fallback.
-        "nothing help me, every night calambre, i am very tired of this",
-    ],
-)
-def test_round_33_worn_out_words_are_heard_kindly(said: str) -> None:
-    turn = play("open leg cramp helper", said)[-1]
-    assert C.safety["struggling"] in turn.speech and not turn.session_ended, turn.speech
-
-
-@pytest.mark.parametrize(
-    ("before", "said", "answers"),
-    [
-        # Round 33, new users (a night nurse, a runner, a Spanish speaker) and the blind set
-        # check_answers28, read after it was measured: "I need an answer to this question
-        # first", a topic, or the wrong answer recorded.
-        ((), "my dad doesn't get them that often", {"FREQUENT": "no"}),
-        ((), "most shifts honestly", {"FREQUENT": "yes"}),
-        (("no",), "my husband jumps out of bed hollering from them",
-         {"FREQUENT": "no", "SLEEP": "yes"}),
-        (("no",), "mostly i get them during the day", {"FREQUENT": "no", "SLEEP": "no"}),
-        (("no",), "not bad enough to wake her up", {"FREQUENT": "no", "SLEEP": "no"}),
-        (("no",), "i don't really know, she sleeps in another room",
-         {"FREQUENT": "no", "SLEEP": "unsure"}),
-        (("no", "no"), "uh huh, i have to sit on a bench and then it goes away",
-         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "yes"}),
-        (("no", "no"), "walking actually helps it",
-         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"}),
-        # A yes to walking, though walking was said to be fine.
-        (("no", "no"), "only when i run, walking's totally fine",
-         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no"}),
-        (("no", "no", "no"), "i do, my legs are full of them",
-         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "yes"}),
-        (("no", "no", "no"), "uh huh, ever since my pregnancy",
-         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "yes"}),
-        # Not sure was recorded: spider veins and nothing bulging are no varicose veins.
-        (("no", "no", "no"), "just spider veins, nothing bulging",
-         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "no"}),
-        # A yes was recorded: spider veins are not varicose veins.
-        (("no", "no", "no"), "got a couple spider looking ones on my shin",
-         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "unsure"}),
-        # Spanish: "sí" was the fallback, "no sé" (I don't know) a no.
-        ((), "sí", {"FREQUENT": "yes"}),
-        (("sí",), "sí, i wake up and walk in the room", {"FREQUENT": "yes", "SLEEP": "yes"}),
-        (("no",), "no sé", {"FREQUENT": "no", "SLEEP": "unsure"}),
-    ],
-)
-def test_round_33_answers_in_people_s_own_words(
-    before: tuple[str, ...], said: str, answers: dict[str, str]
-) -> None:
-    turn = play("open leg cramp helper", "check my symptoms", *before, said)[-1]
-    assert turn.session_attributes.get("answers") == answers, turn.speech
 
 
 def test_he_says_they_re_constant_is_a_yes_for_a_father() -> None:
@@ -5406,33 +5403,6 @@ def test_an_answer_to_shall_we_go_back_is_the_answer(
     assert turn.session_attributes.get("answers") == answers, turn.speech
 
 
-@pytest.mark.parametrize(
-    ("said", "intent"),
-    [
-        # Round 33, new users (a night nurse, a runner, a Spanish speaker): the fallback, "the
-        # article doesn't cover other conditions", or another topic.
-        ("my calves knot up after a twelve hour shift, why", "CrampCausesIntent"),
-        ("why do my legs cramp after a long shift", "CrampCausesIntent"),
-        ("so is it the veins or not", "CrampsAndVeinDiseaseIntent"),
-        ("is this just from running or is it my veins", "CrampsAndVeinDiseaseIntent"),
-        ("should i worry about a dvt after a long flight", "ComplicationsIntent"),
-        ("what are the signs of a pe", "ComplicationsIntent"),
-        ("i had a dvt in 2015 and now i get cramps at night, is that related",
-         "ComplicationsIntent"),
-        ("can a fit 29 year old even have vein disease", "RiskFactorsIntent"),
-        ("whether i need a vein doc", "WhenToSeeSpecialistIntent"),
-        ("what do they even do there tho", "VeinDiagnosisIntent"),
-        ("how the doctor see if i have bad veins", "VeinDiagnosisIntent"),
-        ("my calves are toast every night after leg day", "LegCrampsAtNightIntent"),
-        ("what is insuficiencia venosa", "VenousInsufficiencyIntent"),
-        ("otra vez please", "AMAZON.RepeatIntent"),
-    ],
-)
-def test_round_33_words_reach_their_intent(said: str, intent: str) -> None:
-    turn = play("open leg cramp helper", said)[-1]
-    assert turn.intent == intent, (turn.intent, turn.speech)
-
-
 def test_not_now_with_a_reason_leaves_the_check() -> None:
     """Round 33, a night nurse: "not now, charge nurse needs me" was the fallback, and after
     two misses the same prompt came a third time."""
@@ -5456,18 +5426,6 @@ def test_an_answer_to_a_question_never_asked_is_told_back_not_changed() -> None:
     turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", said)[-1]
     assert turn.speech.startswith(C.questions["WALKING"].taken), turn.speech
     assert C.prompt("result_changed") not in turn.speech
-
-
-@pytest.mark.parametrize(
-    "said",
-    [
-        # Round 33, a caregiver: the fallback.
-        "i can't keep doing this, i'm up every night with him and i'm exhausted",
-    ],
-)
-def test_a_worn_out_carer_is_heard_kindly(said: str) -> None:
-    turn = play("open leg cramp helper", said)[-1]
-    assert C.safety["struggling"] in turn.speech and not turn.session_ended, turn.speech
 
 
 @pytest.mark.parametrize(
@@ -5520,26 +5478,6 @@ def test_what_do_i_actually_do_now_in_the_check_never_hangs_up() -> None:
     said = ("check my symptoms", "yes", "ok so what do i actually do now then")
     turn = play("open leg cramp helper", *said)[-1]
     assert not turn.session_ended and turn.session_attributes["answers"] == {"FREQUENT": "yes"}
-
-
-@pytest.mark.parametrize(
-    ("said", "intent"),
-    [
-        # Round 33, a caregiver, a Spanish speaker and a hairdresser: the fallback, the
-        # check's question again, or the clinic's hours.
-        ("my dad's ankles swell up every evening, is that bad", "OtherConditionsIntent"),
-        ("my ankle is fat in the night, is bad?", "OtherConditionsIntent"),
-        ("how long does the check take", "SymptomCheckIntent"),
-        ("give us their details there, the vein crowd", "ContactClinicIntent"),  # tell me more
-        ("could this be his heart? he's got diabetes too", "OtherConditionsIntent"),
-        ("his feet go purple-ish when he's been sitting", "OtherConditionsIntent"),
-        ("my dad has a sore on his ankle that won't heal", "OtherConditionsIntent"),
-        ("my dad's veins are bulging like crazy, should i panic", "VaricoseVeinsIntent"),
-    ],
-)
-def test_round_33_more_words_reach_their_intent(said: str, intent: str) -> None:
-    turn = play("open leg cramp helper", said)[-1]
-    assert turn.intent == intent, (turn.intent, turn.speech)
 
 
 def test_let_s_stop_this_he_s_calling_me_leaves_the_check() -> None:
