@@ -69,7 +69,7 @@ SETS = (
     "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
     "heldout19", "heldout20", "heldout21", "heldout22", "heldout23",
     "heldout24", "heldout25", "heldout26", "heldout27",
-    "heldout28", "heldout29",
+    "heldout28", "heldout29", "heldout30",
 )
 
 
@@ -161,6 +161,7 @@ FLOORS = {
     "heldout27": 0.90,
     "heldout28": 0.88,
     "heldout29": 0.90,
+    "heldout30": 0.93,
 }
 # Round 28 lowered four of these: phrases excepted from the samples had still matched exactly
 # through a padded variant ("actually not right now"), which samples.py no longer makes.
@@ -198,6 +199,7 @@ EXACT_FLOORS = {
     "heldout27": 0.10,
     "heldout28": 0.10,
     "heldout29": 0.09,
+    "heldout30": 0.09,
 }
 
 
@@ -223,6 +225,7 @@ ANSWER_SETS = (
     "check_answers27",
     "check_answers28",
     "check_answers29",
+    "check_answers30",
 )
 
 
@@ -268,6 +271,7 @@ ANSWER_FLOORS = {
     "check_answers27": 0.88,
     "check_answers28": 0.65,
     "check_answers29": 0.89,
+    "check_answers30": 0.94,
 }
 
 
