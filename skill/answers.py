@@ -281,6 +281,15 @@ def about_someone_else(heard: Iterable[str]) -> bool:
     return any(w in OTHER_PERSON for w in _words(heard))
 
 
+def pronoun_for_the_cramp(relative: str | None, heard: Iterable[str]) -> bool:
+    """True when the "someone else" heard is a bare "he" or "she" and the rest says "me":
+    "every night, he wake me up" speaks of the cramp, as a speaker of another language may
+    (round 34: the check turned to another person)."""
+    return (relative or "").lower().strip() in ("he", "she") and bool(
+        {"me", "my", "i"} & set(_words(heard))
+    )
+
+
 def _words(heard: Iterable[str]) -> list[str]:
     """The words of heard slot values, lower case (Alexa may send "I" in capitals)."""
     return [word for value in heard for word in value.lower().split()]

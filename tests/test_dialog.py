@@ -2923,7 +2923,15 @@ def test_the_topic_s_bare_name_is_answered(said: str) -> None:
     assert C.topics["WhatAreLegCrampsIntent"].speech in turn.speech
 
 
-@pytest.mark.parametrize("said", ["the cramp won't go away, it's been hours"])
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the cramp won't go away, it's been hours",
+        # Round 34, a Georgia truck driver: what a cramp is, "many experience transient leg
+        # cramping", and no red flag.
+        "my leg cramp won't let go, been two hours and it's hard as a rock",
+    ],
+)
 def test_a_cramp_that_will_not_go_away_hears_the_red_flags(said: str) -> None:
     """Round 17: only "I can't diagnose you" and the general 911 line, nothing about a leg
     that becomes swollen, red or painful."""
@@ -5137,6 +5145,9 @@ def test_a_yes_and_varicose_veins_on_one_leg_are_two_answers() -> None:
         "nothing help me, every night calambre, i am very tired of this",
         # Round 33, a caregiver: the fallback.
         "i can't keep doing this, i'm up every night with him and i'm exhausted",
+        # Round 34, a pregnant woman and a Georgia truck driver: the fallback.
+        "i literally cant take it anymore they wake me up every night and im so tired",
+        "I'm plumb wore out, can't take these cramps no more",
     ],
 )
 def test_worn_out_words_are_heard_kindly(said: str) -> None:
@@ -5205,6 +5216,21 @@ def test_worn_out_words_are_heard_kindly(said: str) -> None:
         ((), "sí", {"FREQUENT": "yes"}),
         (("sí",), "sí, i wake up and walk in the room", {"FREQUENT": "yes", "SLEEP": "yes"}),
         (("no",), "no sé", {"FREQUENT": "no", "SLEEP": "unsure"}),
+        # Round 34, a pregnant woman: a yes ("i wake up"), and the result said her cramps
+        # disrupt her sleep.
+        (("yes",), "i wouldnt say they wake me up, i wake up to pee anyway",
+         {"FREQUENT": "yes", "SLEEP": "no"}),
+        # Round 34, a Georgia truck driver: "I need an answer to this question first".
+        ((), "yessir", {"FREQUENT": "yes"}),
+        ((), "naw sir", {"FREQUENT": "no"}),
+        (("yes",), "I reckon", {"FREQUENT": "yes", "SLEEP": "yes"}),
+        # Round 34, a caregiver whose English is not his first language: "he" is the cramp,
+        # and the check turned to another person.
+        ((), "every night, he wake me up", {"FREQUENT": "yes", "SLEEP": "yes"}),
+        # Round 34, a pregnant woman: "I need an answer to this question first".
+        ((), "i mean they come and go? like some weeks are bad", {"FREQUENT": "unsure"}),
+        (("yes", "no"), "its more when i'm lying down not walking",
+         {"FREQUENT": "yes", "SLEEP": "no", "WALKING": "no"}),
     ],
 )
 def test_new_users_answers_in_their_own_words(
@@ -5264,11 +5290,45 @@ def test_yes_let_s_carry_on_after_a_side_question_records_nothing() -> None:
         ("his feet go purple-ish when he's been sitting", "OtherConditionsIntent"),
         ("my dad has a sore on his ankle that won't heal", "OtherConditionsIntent"),
         ("my dad's veins are bulging like crazy, should i panic", "VaricoseVeinsIntent"),
+        # Round 34, a Georgia truck driver and a pregnant woman: the fallback, a treatment,
+        # a remedy or the help.
+        ("what's y'all's phone number", "ClinicPhoneIntent"),
+        ("does my sugar make my legs cramp", "OtherConditionsIntent"),
+        ("y'all have a good one", "AMAZON.StopIntent"),
+        ("check for my girlfriend", "SymptomCheckIntent"),
+        ("what counts as a brief rest", "CrampsWhenWalkingIntent"),
+        ("the baby hasnt been moving as much today and my legs hurt", "PregnancyIntent"),
+        ("my calf cramps wake me up at night and then my calf stays sore all day is that a clot??",
+         "ComplicationsIntent"),  # 911, and the session ended
+        ("should i be sleeping on my left side for the veins or does that not matter",
+         "RemediesIntent"),
+        ("just tell me what to do about these cramps", "RemediesIntent"),  # what a cramp is
+        ("my feet been burnin' and tinglin' too, is that my veins", "OtherConditionsIntent"),
+        # Two requests at once: the first (round 34: the fallback, neither done).
+        ("check my symptoms and also do electrolytes matter", "SymptomCheckIntent"),
+        ("why do my legs cramp at night and also what are varicose veins",
+         "LegCrampsAtNightIntent"),
     ],
 )
 def test_new_users_words_reach_their_intent(said: str, intent: str) -> None:
     turn = play("open leg cramp helper", said)[-1]
     assert turn.intent == intent, (turn.intent, turn.speech)
+
+
+def test_are_you_sure_with_a_remark_after_a_result_explains_it() -> None:
+    """Round 33, a hairdresser (left undone then): "are you sure now, I'd hate to be wasting
+    their time" was taken as "later", and the result dropped."""
+    said = ("check my symptoms", "no", "no", "no", "no")
+    doubt = "are you sure now, i'd hate to be wasting their time"
+    turn = play("open leg cramp helper", *said, doubt)[-1]
+    assert turn.intent == "WhyIntent" and turn.session_attributes.get("answers"), turn.speech
+
+
+def test_no_time_for_this_leaves_the_check_and_keeps_the_session() -> None:
+    """Round 34, a Georgia truck driver: "I need an answer to this question first"."""
+    turn = play("open leg cramp helper", "check my symptoms", "I ain't got time for this")[-1]
+    assert turn.intent == "LaterIntent" and not turn.session_ended, turn.speech
+    assert C.questions["FREQUENT"].text not in turn.speech, turn.speech
 
 
 def test_not_now_i_m_driving_declines_without_the_emergency_line() -> None:

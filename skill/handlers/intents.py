@@ -162,7 +162,11 @@ def _frequency(conv: Conversation, state: State, handler_input: HandlerInput) ->
     frequency = resolved_slot_id(handler_input, "frequency")
     if hedge in answers.ESTIMATE_HEDGES and frequency is not None:
         hedge = None  # "maybe twice a week" says how often
-    of_other = resolved_slot_id(handler_input, "relative") == "OTHER"
+    of_other = resolved_slot_id(handler_input, "relative") == "OTHER" and not (
+        answers.pronoun_for_the_cramp(
+            slot_value(handler_input, "relative"), slot_values(handler_input, without="relative")
+        )
+    )
     return conv.check_answer(state, frequency, None, hedge, also, of_other=of_other)
 
 

@@ -338,6 +338,14 @@ class Matcher:
             return None
         if found.intent in DENIABLE and self._asks_about(text):
             return None  # "can leg cramps cause a stroke": the rest of the rules decide
+        head = _before_clot_asked(text.split())
+        if found.intent in DENIABLE and head and self._contained(" ".join(head)) is None:
+            # "... then my calf stays sore all day, is that a clot?": what is told before the
+            # question is no sign that needs 911, so the clot is asked about (the answer
+            # names the signs that do; round 34: 911, and the session ended)
+            if _CLOTS_ASKED in self.intents:
+                return Match(_CLOTS_ASKED, self._slots(_CLOTS_ASKED, {}), "clause", 0.0, None)
+            return None
         # "no chest pain, no breathing trouble, just cramps": a clause that is a denial on
         # its own lends no words to a sign ("pain when i breathe" was found across both).
         clauses = _clauses(text)
@@ -509,6 +517,7 @@ class Matcher:
         for reader in (
             self._question_after, self._reminder_clause, self._said_then_remark,
             self._left_for_request, self._paused_at_end, self._then_what_to_do,
+            self._first_of_two,
         ):
             found = reader(bare)
             if found is not None:
@@ -909,6 +918,32 @@ class Matcher:
                 _LEAVING | {FALLBACK, NOT_SURE}
             ):
                 return replace(found, method="carrier")
+        return None
+
+    def _first_of_two(self, text: str) -> Match | None:
+        """Two requests joined ("check my symptoms and also do electrolytes matter", "do the
+        check with me and tell me their website after"): the first, said as a request of its
+        own, as a statistical NLU picks one intent (round 34: the fallback, neither done).
+        Not when the phrase sounds alarming, nor when the first is an answer or a leaving."""
+        words = text.split()
+        if self._sounds_alarming(text):
+            return None
+        for at, word in enumerate(words):
+            if word not in _JOINS or at < 3:
+                continue  # "go back and say that again": one request
+            rest = words[at + 1 :]
+            while rest and rest[0] in _JOINS:
+                rest = rest[1:]  # "and also", "and then"
+            if len(rest) < 2:
+                break
+            if not {words[0], rest[0]} <= _REQUEST_OPENERS | _WH_WORDS:
+                continue  # "my mom has varicose veins and calf cramps, are those related"
+            first = self._said_alone(words[:at])
+            if first is None or first.intent in _NOT_FIRST_OF_TWO or _follows_up(first.intent):
+                continue
+            second = self.resolve(" ".join(rest))
+            if second.intent not in _NOT_FIRST_OF_TWO and second.method != "classifier":
+                return replace(first, method="carrier")
         return None
 
     def _held_on(self, text: str) -> Match | None:
@@ -1415,8 +1450,27 @@ class Matcher:
                 # frequent" (round 26: "i'd say" was a yes)
             if self._sounds_alarming(text):
                 return None
+            hedged = self._hedged_answer(words[:k], words[k:]) if hit.intent == NO_INTENT else None
+            if hedged is not None:
+                return hedged
             return self._with_answer(Match(hit.intent, {}, "leading", 0.0, hit.sample), words[k:])
         return None
+
+    def _hedged_answer(self, opened: list[str], rest: list[str]) -> Match | None:
+        """A no that is a hedge of what follows ("i wouldn't say they wake me up, i wake up
+        to pee anyway"): the answer, with the hedge Alexa fills, which makes it a no (round
+        34: the no's reply slot was heard with the answer, and the answer won: a yes)."""
+        said = " ".join(opened)
+        if said not in self._hedge_phrases:
+            return None
+        value = self._answer_value(" ".join(rest), replied=True)
+        if value is None:
+            return None
+        slot = next((n for n, t in self.intents.get(value.intent, ()) if t == HEDGE_TYPE), None)
+        if slot is None:
+            return None
+        heard = {n: f.value for n, f in value.slots.items() if f.value} | {slot: said}
+        return replace(value, slots=self._slots(value.intent, heard))
 
     def _with_answer(self, lead: Match, rest: list[str]) -> Match | None:
         """A leading yes or no (`lead`), with the answer of three words or more said after it,
@@ -2029,6 +2083,7 @@ _PLAIN_NO = frozenset({"no", "nope", "nah"})
 # does it mean if my leg cramps on walks" is no "what does it mean").
 _TAKES_BACK = NEGATIONS | TURNS | TAKEN_BACK | _PLAIN_NO | {"instead", "actually"}
 _REMARK_WORDS = 3
+_JOINS = frozenset({"and", "also", "then", "plus"})
 _BUT_LEAD_INS = frozenset({"the", "my", "cramps", "cramp", "nah", "no", "nope"})
 _PRONOUN_SUBJECTS = frozenset(
     {"he", "she", "it", "they", "i", "we", "you", "that", "this", "there"}
@@ -2068,10 +2123,12 @@ _NEVER_TWICE = (ANSWER_INTENTS - {"NotSureIntent"}) | {
 # Leaving, then why ("not now, I have to get dinner on": round 31, "I need an answer").
 _LEAVING = _ENDINGS | {"AMAZON.NavigateHomeIntent"}
 _LEFT_FOR = _LEAVING | {"LaterIntent"}
+_NOT_FIRST_OF_TWO = _LEFT_FOR | {*PRIORITY_INTENTS, "ChangeAnswerIntent", "AMAZON.FallbackIntent"}
 _EXCUSES = (("have", "to"), ("need", "to"), ("got", "to"), ("has", "to"))
 _SAID_FIRST = frozenset({
     "SymptomCheckIntent", "ContactClinicIntent", "ClinicPhoneIntent", "BookForMeIntent",
     "CrampFrequencyIntent",  # how often, then a remark (round 26: a cramps answer)
+    "WhyIntent",  # "are you sure, i'd hate to be wasting their time" (round 34: later)
     *_LEFT_FOR,
 })
 YES_INTENT, NO_INTENT = "AMAZON.YesIntent", "AMAZON.NoIntent"
@@ -2351,6 +2408,19 @@ _POINTING = frozenset({"that", "this", "it", "them", "those", "these", "they"})
 _NOT_ASKED_AFTER = frozenset({
     *ANSWER_INTENTS, *PRIORITY_INTENTS, "WhyIntent", "TellMeMoreIntent", "NextStepIntent",
 })  # fmt: skip
+
+
+_CLOTS_ASKED = "ComplicationsIntent"
+
+
+def _before_clot_asked(words: list[str]) -> list[str]:
+    """The words before a closing "is that a clot?" ("could it be a blood clot"), or none."""
+    if not words or words[-1] not in ("clot", "clots", "dvt", "thrombosis"):
+        return []
+    for at in range(len(words) - 2, max(len(words) - 7, 0), -1):
+        if words[at] in ("is", "could", "can", "might") and words[at + 1] in _PRONOUN_SUBJECTS:
+            return words[:at]
+    return []
 
 
 def _follows_up(intent: str) -> bool:

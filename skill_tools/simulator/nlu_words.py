@@ -106,6 +106,30 @@ LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
 # and regional or Spanish words ("me legs", "no sé"), said plainly before the emergency
 # rule and the matcher look at the words.
 IDIOMS = {
+    # Round 34, a Georgia truck driver: each fell back, or "y'all's phone number" was a
+    # treatment (Alexa writes "y'all" as "you all"; "ain't" is read "is not").
+    # Round 34, a pregnant woman: winded on the stairs, asked about (911, and it ended).
+    **{f"out of breath {on} stairs": f"winded {on} stairs" for on in (
+        "going up", "going up the", "climbing", "climbing the", "on the",
+    )},
+    # Round 34, a pregnant woman: which side to sleep on (a remedy) fell back; its samples
+    # say "lie", as "sleep" is the night question's word.
+    "be sleeping on my": "lie on my", "sleep on my": "lie on my",
+    "or does that not matter": "", "or does it not matter": "", "or does it even matter": "",
+    # Round 34, a Georgia truck driver: a cramp that "won't let go" for hours was what a
+    # cramp is (its samples say "won't let go"), with no red flags.
+    "cramp will not let go been": "cramp will not go away been",
+    "cramp will not let go it is been": "cramp will not go away it is been",
+    "naw": "no", "yessir": "yes sir", "sho nuff": "sure enough",
+    "i reckon": "i think", "is not but": "is only",
+    # (samples of these made a phrase with "say" sound alarming: "hard to say some months")
+    **{f"{i} time for this": "not now" for i in (
+        "i is not got", "i do not have", "i have not got", "i have got no", "i have no",
+    )},
+    **{f"you all {thing}": f"your {thing}" for thing in (
+        "phone", "number", "website", "address", "office", "clinic", "email",
+    )},
+    "you all have a good one": "have a good one", "you all take care": "take care",
     # Round 33, a Spanish speaker: "no sé" (I don't know) was a no, "sí" the fallback.
     "no se": "i do not know", "si": "yes",
     # Round 33, a hairdresser: "yes go on back to it", after a miss, was a yes recorded.
@@ -491,8 +515,12 @@ _CONTRACTIONS = {
     "couldnt": "could not", "wouldnt": "would not", "havent": "have not",
     "whats": "what is", "thats": "that is", "theres": "there is", "hows": "how is",
     "wont": "will not", "arent": "are not", "shouldnt": "should not",  # round 23
+    "hasnt": "has not", "hadnt": "had not", "werent": "were not",  # round 34
+    "its more": "it is more", "its like": "it is like", "its kinda": "it is kind of",
+    "youre": "you are", "theyre": "they are", "hes": "he is", "shes": "she is",
     # Round 27: "i want to kill my self" fell back (the typist's split, not Alexa's).
     "my self": "myself", "him self": "himself", "her self": "herself", "your self": "yourself",
+    "idk": "i do not know",  # round 34: "idk if those count" fell back
     "dunno": "do not know",  # round 28: "i dunno" is "i do not know", not sure
     "ok": "okay",  # round 25: "ok sure" was "why", "okay sure" a sample of yes
     # A dropped g, as the simulator's typist writes it (round 26: "i been coughin up blood
