@@ -2930,6 +2930,7 @@ def test_the_topic_s_bare_name_is_answered(said: str) -> None:
         # Round 34, a Georgia truck driver: what a cramp is, "many experience transient leg
         # cramping", and no red flag.
         "my leg cramp won't let go, been two hours and it's hard as a rock",
+        "cramp wont stop been an hour",  # round 34, a forklift driver: the fallback
     ],
 )
 def test_a_cramp_that_will_not_go_away_hears_the_red_flags(said: str) -> None:
@@ -5148,6 +5149,9 @@ def test_a_yes_and_varicose_veins_on_one_leg_are_two_answers() -> None:
         # Round 34, a pregnant woman and a Georgia truck driver: the fallback.
         "i literally cant take it anymore they wake me up every night and im so tired",
         "I'm plumb wore out, can't take these cramps no more",
+        # Round 34, a retired teacher caring for her mother: the fallback.
+        "Honestly, between my mother and my own legs I'm exhausted, "
+        "I can't take much more of this.",
     ],
 )
 def test_worn_out_words_are_heard_kindly(said: str) -> None:
@@ -5229,6 +5233,17 @@ def test_worn_out_words_are_heard_kindly(said: str) -> None:
         ((), "every night, he wake me up", {"FREQUENT": "yes", "SLEEP": "yes"}),
         # Round 34, a pregnant woman: "I need an answer to this question first".
         ((), "i mean they come and go? like some weeks are bad", {"FREQUENT": "unsure"}),
+        # Round 34, a forklift driver who texts, and a retired teacher: "I need an answer to
+        # this question first", the night question's answer, or the question again.
+        ((), "like 3x a week", {"FREQUENT": "yes"}),
+        ((), "every damn night", {"FREQUENT": "yes"}),
+        (("yes",), "prob", {"FREQUENT": "yes", "SLEEP": "yes"}),
+        (("yes",), "Yes, they certainly do, I'm up pacing the bedroom at two in the morning.",
+         {"FREQUENT": "yes", "SLEEP": "yes"}),
+        (("yes",), "Oh yes, terribly, they wake me up.", {"FREQUENT": "yes", "SLEEP": "yes"}),
+        (("yes",), "Sorry, I'm back. Yes, they wake me up.", {"FREQUENT": "yes", "SLEEP": "yes"}),
+        # A question about a word of another question: not sure was recorded.
+        (("yes", "no"), "dunno what varicose is", {"FREQUENT": "yes", "SLEEP": "no"}),
         (("yes", "no"), "its more when i'm lying down not walking",
          {"FREQUENT": "yes", "SLEEP": "no", "WALKING": "no"}),
     ],
@@ -5304,6 +5319,18 @@ def test_yes_let_s_carry_on_after_a_side_question_records_nothing() -> None:
          "RemediesIntent"),
         ("just tell me what to do about these cramps", "RemediesIntent"),  # what a cramp is
         ("my feet been burnin' and tinglin' too, is that my veins", "OtherConditionsIntent"),
+        # Round 34, a retired teacher and a forklift driver who texts: 911 (blue veins), the
+        # fallback, "not covered", or (alone) "That's okay".
+        ("why do they turn blue like that", "VaricoseVeinsIntent"),
+        ("r u a doctor", "AboutSkillIntent"),
+        ("wut r varicose veins", "VaricoseVeinsIntent"),
+        ("y do my legs cramp at nite", "LegCrampsAtNightIntent"),
+        ("i cant sleep cuz my legs cramp", "LegCrampsAtNightIntent"),
+        ("what can i do tonight", "RemediesIntent"),
+        ("ankles puff up end of shift", "OtherConditionsIntent"),
+        ("is it cuz im on my feet all day", "CrampCausesIntent"),
+        ("potassium", "CrampCausesIntent"),
+        ("u got a number", "ClinicPhoneIntent"),
         # Two requests at once: the first (round 34: the fallback, neither done).
         ("check my symptoms and also do electrolytes matter", "SymptomCheckIntent"),
         ("why do my legs cramp at night and also what are varicose veins",
@@ -5329,6 +5356,29 @@ def test_no_time_for_this_leaves_the_check_and_keeps_the_session() -> None:
     turn = play("open leg cramp helper", "check my symptoms", "I ain't got time for this")[-1]
     assert turn.intent == "LaterIntent" and not turn.session_ended, turn.speech
     assert C.questions["FREQUENT"].text not in turn.speech, turn.speech
+
+
+def test_i_meant_my_mother_turns_the_check_to_her_and_records_no_no() -> None:
+    """Round 34, a retired teacher: a no to the sleep question was recorded for her, and
+    the check went on about her, with her mother's answers to come."""
+    said = "No, sorry, I meant my mother. It's my mother who gets the night cramps."
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert "SLEEP" not in turn.session_attributes.get("answers", {}), turn.speech
+    assert turn.speech.endswith(about_them(C.questions["SLEEP"].text)), turn.speech
+
+
+def test_thank_you_let_s_go_on_keeps_the_session() -> None:
+    """Round 34, a retired teacher: "You're welcome. Take care. Goodbye!", and it ended."""
+    said = ("what are varicose veins", "Thank you, dear. Let's go on.")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert not turn.session_ended and "Goodbye" not in turn.speech, turn.speech
+
+
+def test_wondering_what_the_point_of_any_of_it_is_gets_the_crisis_line() -> None:
+    """Round 34, a retired teacher caring for her mother: the fallback, and no 988."""
+    said = "Some days I wonder what the point of any of it is, with my mother the way she is."
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == "CrisisIntent" and "9 8 8" in turn.speech, turn.speech
 
 
 def test_not_now_i_m_driving_declines_without_the_emergency_line() -> None:

@@ -584,8 +584,9 @@ class Matcher:
             m = s.open.fullmatch(text) if s.open else None
             if m:
                 heard = {name: m.group(f"s_{name}") for name, _ in s.slots}
-                if any(v and v.split()[0] in _PLAIN_YES | _PLAIN_NO for v in heard.values()):
-                    continue  # "nope they never wake me up": no {cramp} (round 13), an answer
+                if any(v and set(v.split()[:2]) & (_PLAIN_YES | _PLAIN_NO) for v in heard.values()):
+                    continue  # "nope they never wake me up": no {cramp} (round 13), an answer;
+                    # "oh yes, terribly, they wake me up" (round 34)
                 if any(v and self._names_answer(v) for v in heard.values()):
                     continue  # "no, it's fine when i walk": no "no, it's {flip}" (round 22)
                 found = self._builtins(s.intent, text.split())
@@ -2441,12 +2442,27 @@ def _asks(words: list[str]) -> bool:
                 w in QUESTION_OPENERS
                 and (
                     i == 0 or words[i - 1] in _CLAUSE_LINKS
-                    or (after[i] in _ASKED_OF and words[i - 1] not in _PRONOUN_SUBJECTS)
+                    or (after[i] in _ASKED_OF and not _said_by_subject(words, i))
                 )  # "he is the one with the bulging veins" asks nothing (round 30)
             )
         )
         for i, w in enumerate(words)
     )
+
+
+def _said_by_subject(words: list[str], at: int) -> bool:
+    """Whether the verb at `at` follows its subject, maybe with an adverb between: "they
+    certainly do, the bedroom at two" asks nothing (round 34: not the yes it opened with)."""
+    before = words[max(at - 2, 0) : at]
+    if before[-1:] and before[-1] in _PRONOUN_SUBJECTS:
+        return True
+    return len(before) == 2 and before[1] in _AFFIRMING and before[0] in _PRONOUN_SUBJECTS
+
+
+_AFFIRMING = frozenset({
+    "certainly", "really", "definitely", "sure", "surely", "actually", "still", "always",
+    "usually", "truly", "honestly", "do",
+})
 
 
 def _cut_from_its_subject(words: list[str], at: int) -> bool:

@@ -120,6 +120,21 @@ IDIOMS = {
     # cramp is (its samples say "won't let go"), with no red flags.
     "cramp will not let go been": "cramp will not go away been",
     "cramp will not let go it is been": "cramp will not go away it is been",
+    # Round 34, a retired teacher: "why do they turn blue like that?", of her varicose
+    # veins, got 911 (near "he's turning blue"), and the session ended.
+    **{f"{veins} {turn} blue": f"{veins} {turn.replace('turn', 'look')} blue"
+       for veins in ("veins", "they", "them") for turn in ("turn", "turning", "turned")},
+    # Round 34, a retired teacher: back from the door, then the answer or the question
+    # ("sorry, I'm back. Yes, they wake me up" was "I'm back": the answer lost).
+    **{f"{lead}i am back{now}": "" for lead in ("", "sorry ", "okay ", "all right ", "alright ")
+       for now in ("", " now")},
+    # Round 34, a forklift driver: a count ("like 3x a week"), a swear word or "dude" in an
+    # answer ("every damn night": "I need an answer to this question first").
+    **{f"x a {when}": f"times a {when}" for when in ("week", "night", "month", "day")},
+    "damn": "", "freakin": "", "freaking": "", "dude": "", "y do": "why do", "y tho": "why",
+    "or what": "",  # "is it my veins or wat" was another condition
+    "cramp will not stop been": "cramp will not go away been",
+    "cramp will not stop it is been": "cramp will not go away it is been",
     "naw": "no", "yessir": "yes sir", "sho nuff": "sure enough",
     "i reckon": "i think", "is not but": "is only",
     # (samples of these made a phrase with "say" sound alarming: "hard to say some months")
@@ -516,11 +531,16 @@ _CONTRACTIONS = {
     "whats": "what is", "thats": "that is", "theres": "there is", "hows": "how is",
     "wont": "will not", "arent": "are not", "shouldnt": "should not",  # round 23
     "hasnt": "has not", "hadnt": "had not", "werent": "were not",  # round 34
-    "its more": "it is more", "its like": "it is like", "its kinda": "it is kind of",
+    "its": "it is",  # typed without the apostrophe: "its warm to touch" (round 34)
     "youre": "you are", "theyre": "they are", "hes": "he is", "shes": "she is",
     # Round 27: "i want to kill my self" fell back (the typist's split, not Alexa's).
     "my self": "myself", "him self": "himself", "her self": "herself", "your self": "yourself",
     "idk": "i do not know",  # round 34: "idk if those count" fell back
+    # Round 34, a forklift driver who texts: each fell back ("wat causes it", "r u a doctor").
+    "wat": "what", "wut": "what", "r": "are", "nite": "night", "tonite": "tonight",
+    "cuz": "because", "coz": "because", "tmrw": "tomorrow", "tmr": "tomorrow",
+    "prob": "probably", "prolly": "probably", "n": "and", "nvm": "never mind",
+    "killin": "killing", "takin": "taking", "thx": "thanks", "pls": "please", "plz": "please",
     "dunno": "do not know",  # round 28: "i dunno" is "i do not know", not sure
     "ok": "okay",  # round 25: "ok sure" was "why", "okay sure" a sample of yes
     # A dropped g, as the simulator's typist writes it (round 26: "i been coughin up blood
