@@ -108,43 +108,42 @@ LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
 IDIOMS = {
     # Round 34, a Georgia truck driver: each fell back, or "y'all's phone number" was a
     # treatment (Alexa writes "y'all" as "you all"; "ain't" is read "is not").
-    # Round 34, a pregnant woman: winded on the stairs, asked about (911, and it ended).
-    **{f"out of breath {on} stairs": f"winded {on} stairs" for on in (
-        "going up", "going up the", "climbing", "climbing the", "on the",
-    )},
-    # Round 34, a pregnant woman: which side to sleep on (a remedy) fell back; its samples
-    # say "lie", as "sleep" is the night question's word.
-    "be sleeping on my": "lie on my", "sleep on my": "lie on my",
-    "or does that not matter": "", "or does it not matter": "", "or does it even matter": "",
-    # Round 34, a Georgia truck driver: a cramp that "won't let go" for hours was what a
-    # cramp is (its samples say "won't let go"), with no red flags.
-    "cramp will not let go been": "cramp will not go away been",
-    "cramp will not let go it is been": "cramp will not go away it is been",
-    # Round 34, a retired teacher: "why do they turn blue like that?", of her varicose
-    # veins, got 911 (near "he's turning blue"), and the session ended.
-    **{f"{veins} {turn} blue": f"{veins} {turn.replace('turn', 'look')} blue"
-       for veins in ("veins", "they", "them") for turn in ("turn", "turning", "turned")},
-    # Round 34, a retired teacher: back from the door, then the answer or the question
-    # ("sorry, I'm back. Yes, they wake me up" was "I'm back": the answer lost).
-    **{f"{lead}i am back{now}": "" for lead in ("", "sorry ", "okay ", "all right ", "alright ")
-       for now in ("", " now")},
-    # Round 34, a forklift driver: a count ("like 3x a week"), a swear word or "dude" in an
-    # answer ("every damn night": "I need an answer to this question first").
-    **{f"x a {when}": f"times a {when}" for when in ("week", "night", "month", "day")},
-    "damn": "", "freakin": "", "freaking": "", "dude": "", "y do": "why do", "y tho": "why",
-    "or what": "",  # "is it my veins or wat" was another condition
-    "cramp will not stop been": "cramp will not go away been",
-    "cramp will not stop it is been": "cramp will not go away it is been",
     "naw": "no", "yessir": "yes sir", "sho nuff": "sure enough",
     "i reckon": "i think", "is not but": "is only",
-    # (samples of these made a phrase with "say" sound alarming: "hard to say some months")
-    **{f"{i} time for this": "not now" for i in (
-        "i is not got", "i do not have", "i have not got", "i have got no", "i have no",
-    )},
     **{f"you all {thing}": f"your {thing}" for thing in (
         "phone", "number", "website", "address", "office", "clinic", "email",
     )},
     "you all have a good one": "have a good one", "you all take care": "take care",
+    # "I ain't got time for this" leaves the check (samples of these made a phrase with
+    # "say" sound alarming: "hard to say some months are worse than others").
+    **{f"{i} time for this": "not now" for i in (
+        "i is not got", "i do not have", "i have not got", "i have got no", "i have no",
+    )},
+    # Round 34, the same user: a cramp that "won't let go" or "won't stop" for hours was
+    # what a cramp is (its samples say "won't let go"), or the fallback, with no red flags.
+    **{f"cramp will not {verb} {been}": f"cramp will not go away {been}"
+       for verb in ("let go", "stop") for been in ("been", "it is been")},
+    # Round 34, a pregnant woman: winded on the stairs, asked about (911, and it ended).
+    **{f"out of breath {on} stairs": f"winded {on} stairs" for on in (
+        "going up", "going up the", "climbing", "climbing the", "on the",
+    )},
+    # Round 34, the same user: which side to sleep on (a remedy) fell back; its samples say
+    # "lie", as "sleep" is the night question's word.
+    "be sleeping on my": "lie on my", "sleep on my": "lie on my",
+    "or does that not matter": "", "or does it not matter": "", "or does it even matter": "",
+    # Round 34, a retired teacher: "why do they turn blue like that?", of her varicose
+    # veins, got 911 (near "he's turning blue"), and the session ended.
+    **{f"{veins} {turn} blue": f"{veins} {turn.replace('turn', 'look')} blue"
+       for veins in ("veins", "they", "them") for turn in ("turn", "turning", "turned")},
+    # Round 34, the same user: back from the door, then the answer or the question ("sorry,
+    # I'm back. Yes, they wake me up" was "I'm back": the answer lost).
+    **{f"{lead}i am back{now}": "" for lead in ("", "sorry ", "okay ", "all right ", "alright ")
+       for now in ("", " now")},
+    # Round 34, a forklift driver: a count ("like 3x a week"), a swear word or "dude" in an
+    # answer ("every damn night": "I need an answer to this question first"), "y" for why.
+    **{f"x a {when}": f"times a {when}" for when in ("week", "night", "month", "day")},
+    "damn": "", "freakin": "", "freaking": "", "dude": "", "y do": "why do", "y tho": "why",
+    "or what": "",  # "is it my veins or wat" was another condition
     # Round 33, a Spanish speaker: "no sé" (I don't know) was a no, "sí" the fallback.
     "no se": "i do not know", "si": "yes",
     # Round 33, a hairdresser: "yes go on back to it", after a miss, was a yes recorded.
@@ -540,7 +539,7 @@ _CONTRACTIONS = {
     "wat": "what", "wut": "what", "r": "are", "nite": "night", "tonite": "tonight",
     "cuz": "because", "coz": "because", "tmrw": "tomorrow", "tmr": "tomorrow",
     "prob": "probably", "prolly": "probably", "n": "and", "nvm": "never mind",
-    "killin": "killing", "takin": "taking", "thx": "thanks", "pls": "please", "plz": "please",
+    "thx": "thanks", "pls": "please", "plz": "please",
     "dunno": "do not know",  # round 28: "i dunno" is "i do not know", not sure
     "ok": "okay",  # round 25: "ok sure" was "why", "okay sure" a sample of yes
     # A dropped g, as the simulator's typist writes it (round 26: "i been coughin up blood
@@ -549,6 +548,7 @@ _CONTRACTIONS = {
         "cough", "morn", "noth", "someth", "bleed", "breath", "hurt", "ach", "swell",
         "throbb", "pound", "cramp", "walk", "sleep", "go", "gett", "feel", "hav", "talk",
         "kill", "dy", "faint", "shak", "sweat", "burn", "tingl", "limp", "puk", "vomit",
+        "tak",  # round 34: "ugh this is takin forever"
     )},
 }
 _CONTRACTION = re.compile(r"\b(?:" + "|".join(map(re.escape, _CONTRACTIONS)) + r")\b")
