@@ -5228,8 +5228,8 @@ def test_worn_out_words_are_heard_kindly(said: str) -> None:
         ((), "yessir", {"FREQUENT": "yes"}),
         ((), "naw sir", {"FREQUENT": "no"}),
         (("yes",), "I reckon", {"FREQUENT": "yes", "SLEEP": "yes"}),
-        # Round 34, a caregiver whose English is not his first language: "he" is the cramp,
-        # and the check turned to another person.
+        # Round 33, a Spanish speaker (left undone then): "he" is the cramp, and the check
+        # turned to another person.
         ((), "every night, he wake me up", {"FREQUENT": "yes", "SLEEP": "yes"}),
         # Round 34, a pregnant woman: "I need an answer to this question first".
         ((), "i mean they come and go? like some weeks are bad", {"FREQUENT": "unsure"}),
@@ -5357,7 +5357,7 @@ def test_no_time_for_this_leaves_the_check_and_keeps_the_session() -> None:
     assert C.questions["FREQUENT"].text not in turn.speech, turn.speech
 
 
-def test_i_meant_my_mother_turns_the_check_to_her_and_records_no_no() -> None:
+def test_i_meant_my_mother_turns_the_check_to_her_and_records_nothing() -> None:
     """Round 34, a retired teacher: a no to the sleep question was recorded for her, and
     the check went on about her, with her mother's answers to come."""
     said = "No, sorry, I meant my mother. It's my mother who gets the night cramps."

@@ -2124,7 +2124,7 @@ _NEVER_TWICE = (ANSWER_INTENTS - {"NotSureIntent"}) | {
 # Leaving, then why ("not now, I have to get dinner on": round 31, "I need an answer").
 _LEAVING = _ENDINGS | {"AMAZON.NavigateHomeIntent"}
 _LEFT_FOR = _LEAVING | {"LaterIntent"}
-_NOT_FIRST_OF_TWO = _LEFT_FOR | {*PRIORITY_INTENTS, "ChangeAnswerIntent", "AMAZON.FallbackIntent"}
+_NOT_FIRST_OF_TWO = _LEFT_FOR | {*PRIORITY_INTENTS, "ChangeAnswerIntent", FALLBACK}
 _EXCUSES = (("have", "to"), ("need", "to"), ("got", "to"), ("has", "to"))
 _SAID_FIRST = frozenset({
     "SymptomCheckIntent", "ContactClinicIntent", "ClinicPhoneIntent", "BookForMeIntent",
@@ -2461,7 +2461,7 @@ def _said_by_subject(words: list[str], at: int) -> bool:
 
 _AFFIRMING = frozenset({
     "certainly", "really", "definitely", "sure", "surely", "actually", "still", "always",
-    "usually", "truly", "honestly", "do",
+    "usually", "truly", "honestly",
 })
 
 
