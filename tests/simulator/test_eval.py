@@ -69,7 +69,7 @@ SETS = (
     "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
     "heldout19", "heldout20", "heldout21", "heldout22", "heldout23",
     "heldout24", "heldout25", "heldout26", "heldout27",
-    "heldout28", "heldout29", "heldout30",
+    "heldout28", "heldout29", "heldout30", "heldout31",
 )
 
 
@@ -162,6 +162,7 @@ FLOORS = {
     "heldout28": 0.88,
     "heldout29": 0.90,
     "heldout30": 0.93,
+    "heldout31": 0.86,
 }
 # Round 28 lowered four of these: phrases excepted from the samples had still matched exactly
 # through a padded variant ("actually not right now"), which samples.py no longer makes.
@@ -200,6 +201,7 @@ EXACT_FLOORS = {
     "heldout28": 0.10,
     "heldout29": 0.09,
     "heldout30": 0.09,
+    "heldout31": 0.15,
 }
 
 
@@ -226,6 +228,7 @@ ANSWER_SETS = (
     "check_answers28",
     "check_answers29",
     "check_answers30",
+    "check_answers31",
 )
 
 
@@ -272,6 +275,7 @@ ANSWER_FLOORS = {
     "check_answers28": 0.65,
     "check_answers29": 0.89,
     "check_answers30": 0.94,
+    "check_answers31": 0.75,
 }
 
 
