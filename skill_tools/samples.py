@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 
 from skill_tools.model import model_path
-from skill_tools.simulator.nlu_words import spoken_form
+from skill_tools.simulator.nlu_words import spoken_form, stem
 
 TEMPLATES = Path(__file__).resolve().parent / "model_templates"
 _GROUP = re.compile(r"(\([^()]*\))")
@@ -138,13 +138,27 @@ def _intent_samples(
                 continue
             owner[key] = name
             made.append((said, False))
-    # Of the patterns' samples that differ only by padding, the shortest stays; none beside
-    # a written one.
-    shortest: dict[str, tuple[bool, int]] = {}
-    for said, written in made:
-        key, rank = _unpadded(said), (not written, len(said))
-        shortest[key] = min(shortest.get(key, rank), rank)
-    return [s for s, written in made if written or shortest[_unpadded(s)] == (True, len(s))]
+    # Of the patterns' samples that differ only by padding or, with no slot, by a word's
+    # ending ("cramp", "cramps", "cramping"), one stays: the one with the fewest padding
+    # words, then the first made; none beside a written one.
+    keys = [_variant_key(said) for said, _ in made]
+    best: dict[str, tuple[bool, int, int]] = {}
+    for n, ((said, written), key) in enumerate(zip(made, keys, strict=True)):
+        padding = len(spoken_form(said).split()) - len(_unpadded(said).split())
+        best[key] = min(best.get(key, (True, 99, 0)), (not written, padding, n))
+    return [
+        said
+        for n, ((said, written), key) in enumerate(zip(made, keys, strict=True))
+        if written or best[key][2] == n
+    ]
+
+
+def _variant_key(sample: str) -> str:
+    """What Alexa's model would learn from a sample: its words without padding, each without
+    its ending (a plural or a tense adds nothing its generalisation does not already make).
+    A sample with a slot keeps its endings: a literal matcher fills it word for word."""
+    words = _unpadded(sample).split()
+    return " ".join(words if "{" in sample else map(stem, words))
 
 
 def build(templates: Mapping[str, Any]) -> dict[str, Any]:

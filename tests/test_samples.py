@@ -76,6 +76,36 @@ def test_a_pattern_variant_that_only_adds_padding_words_is_dropped() -> None:
     assert b["samples"] == ["why is it", "why is it now", "how does it work"]
 
 
+def test_a_variant_changing_only_a_word_s_ending_is_dropped_unless_it_has_a_slot() -> None:
+    """ "cramp", "cramps", "cramping": Alexa generalises over endings, and SMAPI's room is
+    short. The first variant made stays; a slot's sample keeps them all, as a literal matcher
+    fills it word for word."""
+    lm = _model(
+        {
+            "A": {
+                "samples": [
+                    "why do my (leg|legs) (cramp|cramps|cramping) at night",
+                    "my calves cramp at night",
+                    "my (calf|calves) (cramp|cramps) when i walk",
+                ]
+            },
+            "B": {
+                "slots": {"cramp": "Cramp"},
+                "samples": ["(why|how) do {cramp} (happen|happens|happening) at night"],
+            },
+        },
+        types={"Cramp": {"CRAMP": ["cramp"]}},
+    )
+    a, b = lm["intents"]
+    assert a["samples"] == [
+        "why do my leg cramp at night",
+        "my calves cramp at night",
+        "my calf cramp when i walk",
+        "my calves cramp when i walk",
+    ]
+    assert len(b["samples"]) == 6
+
+
 def test_an_excepted_phrase_stays_out_with_padding_words_too() -> None:
     """Excepting "dig deeper" once kept "dig deeper please", which the simulator (dropping
     "please") matched exactly: an evaluation phrase taught by the back door."""
