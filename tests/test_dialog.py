@@ -3752,8 +3752,10 @@ def test_an_answer_said_again_as_it_was_after_the_result_is_not_a_change() -> No
 @pytest.mark.parametrize(
     ("said", "intent"),
     [
+        # Round 35: the walking answer, which says to have such cramping evaluated (it was
+        # when to see a specialist, which says the same less directly).
         ("my leg cramps on my morning walk and gets better when i sit, is that something to"
-         " worry about", "WhenToSeeSpecialistIntent"),
+         " worry about", "CrampsWhenWalkingIntent"),
         ("why do my legs randomly cramp up", "CrampCausesIntent"),
         ("how does a doctor know if i have vein problems", "VeinDiagnosisIntent"),
         ("can i die from leg cramps", "ComplicationsIntent"),
@@ -5152,6 +5154,11 @@ def test_a_yes_and_varicose_veins_on_one_leg_are_two_answers() -> None:
         # Round 34, a retired teacher caring for her mother: the fallback.
         "Honestly, between my mother and my own legs I'm exhausted, "
         "I can't take much more of this.",
+        # Round 35, a night-shift aide: the crisis reply, and the session ended; an
+        # 81-year-old and a runner: the fallback, or "not covered".
+        "i'm so done with these cramps, i can't take it anymore",
+        "im tired of all of it, the legs, the knees, being alone",
+        "i am so fed up, these cramps are spoiling my training and nothing is working",
     ],
 )
 def test_worn_out_words_are_heard_kindly(said: str) -> None:
@@ -5246,6 +5253,26 @@ def test_worn_out_words_are_heard_kindly(said: str) -> None:
         (("yes", "no"), "dunno what varicose is", {"FREQUENT": "yes", "SLEEP": "no"}),
         (("yes", "no"), "its more when i'm lying down not walking",
          {"FREQUENT": "yes", "SLEEP": "no", "WALKING": "no"}),
+        # Round 35, an 81-year-old: "I need an answer to this question first", or (the
+        # first) a reminder at 3 a.m. asked about.
+        ((), "oh about three four times a week i reckon, worse in the winter",
+         {"FREQUENT": "yes"}),
+        ((), "used to, not so much anymore", {"FREQUENT": "no"}),
+        ((), "only in the winter time", {"FREQUENT": "unsure"}),
+        (("yes",), "well my late wife dotty always said i slept like the dead, but lately the "
+         "cramp gets me up at three in the morning", {"FREQUENT": "yes", "SLEEP": "yes"}),
+        (("no", "no"), "i cant walk far on account of my knees, bone on bone the doc says, so "
+         "i couldnt tell ya", {"FREQUENT": "no", "SLEEP": "no", "WALKING": "unsure"}),
+        # Round 35, a night-shift aide and a runner: the same, or the night topic.
+        (("no", "no"), "i'm on my feet twelve hours so who knows",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "unsure"}),
+        (("no", "no"), "when i'm running around the floor all night yeah, then i sit down on "
+         "break and they let up", {"FREQUENT": "no", "SLEEP": "no", "WALKING": "yes"}),
+        ((), "twice thrice in a month", {"FREQUENT": "no"}),
+        (("yes",), "sometimes at night they are waking me up", {"FREQUENT": "yes", "SLEEP": "yes"}),
+        # Round 35, a teenage footballer: the same.
+        ((), "barely", {"FREQUENT": "no"}),
+        ((), "only during games tbh", {"FREQUENT": "unsure"}),
     ],
 )
 def test_new_users_answers_in_their_own_words(
@@ -5311,7 +5338,7 @@ def test_yes_let_s_carry_on_after_a_side_question_records_nothing() -> None:
         ("does my sugar make my legs cramp", "OtherConditionsIntent"),
         ("y'all have a good one", "AMAZON.StopIntent"),
         ("check for my girlfriend", "SymptomCheckIntent"),
-        ("what counts as a brief rest", "CrampsWhenWalkingIntent"),
+        ("what counts as a brief rest", "AMAZON.HelpIntent"),
         ("the baby hasnt been moving as much today and my legs hurt", "PregnancyIntent"),
         ("my calf cramps wake me up at night and then my calf stays sore all day is that a clot??",
          "ComplicationsIntent"),  # 911, and the session ended
@@ -5331,6 +5358,32 @@ def test_yes_let_s_carry_on_after_a_side_question_records_nothing() -> None:
         ("is it cuz im on my feet all day", "CrampCausesIntent"),
         ("potassium", "CrampCausesIntent"),
         ("u got a number", "ClinicPhoneIntent"),
+        # Round 35, an 81-year-old, a night-shift aide, a runner and a teenage footballer:
+        # each fell back, or got another topic.
+        ("well wait, what causes the charley horse anyhow", "CrampCausesIntent"),
+        ("i take a water pill for my blood pressure, could that do it", "CrampCausesIntent"),
+        ("i never drink water on shift could that be it", "CrampCausesIntent"),
+        ("is it the veins or is it just old age", "CrampsAndVeinDiseaseIntent"),
+        ("are my cramps from my veins or just from working nights", "CrampsAndVeinDiseaseIntent"),
+        ("i take a blood thinner, the eliquis, is that a problem", "RemediesIntent"),
+        ("what about a standing mat at work", "RemediesIntent"),
+        ("is icing good for cramps", "RemediesIntent"),
+        ("is magnesium worth trying", "RemediesIntent"),
+        ("what about stretching before games", "RemediesIntent"),
+        ("can i just play through it", "RemediesIntent"),
+        ("do compression sleeves help", "TreatmentsIntent"),
+        ("my feet are always cold and kind of purple, is that the veins", "OtherConditionsIntent"),
+        ("is a charley horse the same as a blood clot", "ComplicationsIntent"),
+        ("my mother in law has bulging veins and swollen ankles after the flight",
+         "ComplicationsIntent"),
+        ("my mother in law is having varicose veins, is it dangerous", "VaricoseVeinsIntent"),
+        ("what about my mother in law, she has bulging veins on her legs", "VaricoseVeinsIntent"),
+        ("can long flight cause varicose veins", "RiskFactorsIntent"),
+        ("kindly book an appointment for my mother in law on monday", "BookForMeIntent"),
+        ("i am having cramps since two days, kindly check my symptoms", "SymptomCheckIntent"),
+        ("yo my calves lowkey cramp up every game second half", "CrampsWhenWalkingIntent"),
+        ("alright dear, thats plenty, im gonna go lay down", "AMAZON.StopIntent"),
+        ("aight stop", "AMAZON.StopIntent"),
         # Two requests at once: the first (round 34: the fallback, neither done).
         ("check my symptoms and also do electrolytes matter", "SymptomCheckIntent"),
         ("what are varicose veins and then check my symptoms", "VaricoseVeinsIntent"),
@@ -5601,3 +5654,43 @@ def test_what_should_i_do_then_love_after_a_result_is_the_next_step() -> None:
     said = ("check my symptoms", "yes", "yes", "what should i do then love")
     turn = play("open leg cramp helper", *said)[-1]
     assert turn.intent == "NextStepIntent", (turn.intent, turn.speech)
+
+
+@pytest.mark.parametrize(
+    "said", ["what counts as a brief rest", "what do you mean by brief rest",
+             "what is meant by brief rest exactly"],
+)
+def test_what_a_brief_rest_is_asked_at_the_walking_question_records_nothing(said: str) -> None:
+    """Round 35, a night-shift aide, an 81-year-old and a runner: the help repeated the words
+    "resolves after a brief rest", or (round 34's samples) a yes was recorded for walking."""
+    before = ("check my symptoms", "no", "no")
+    turn = play("open leg cramp helper", *before, said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
+    assert "rest for a short while" in turn.speech, turn.speech
+
+
+def test_a_sudden_swelling_said_with_a_yes_gets_911_not_a_result() -> None:
+    """Round 35, an 81-year-old: the yes was recorded and the result given; the swelling
+    went unheard."""
+    said = "yes and my ankle blew up like a grapefruit yesterday, cant get my shoe on"
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert turn.intent == "EmergencyIntent" and "9 1 1" in turn.speech, turn.speech
+
+
+def test_a_check_for_one_of_her_residents_is_about_them() -> None:
+    """Round 35, a night-shift aide: the questions stayed "your cramps"."""
+    for said in ("i need to check one of my residents' legs",
+                 "run the check for one of my residents"):
+        turn = play("open leg cramp helper", said)[-1]
+        assert "their" in turn.speech or "they" in turn.speech.lower(), turn.speech
+
+
+@pytest.mark.parametrize(
+    "said", ["hold your horses, somebody at the door", "hang on a call light just went off",
+             "ok im back, what was it you asked"],
+)
+def test_a_pause_in_the_check_asks_the_question_again(said: str) -> None:
+    """Round 35, an 81-year-old and a night-shift aide: "I need an answer to this question
+    first", and the 911 line."""
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.speech.endswith(C.questions["FREQUENT"].text) and "9 1 1" not in turn.speech

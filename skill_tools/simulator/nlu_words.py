@@ -170,9 +170,10 @@ IDIOMS = {
     "numb from the dentist": "sore from the dentist", "breath smells": "mouth smells",
     "dying of boredom": "so bored", "kill this cramp": "stop this cramp",
     "kill these cramps": "stop these cramps", "suicide prevention": "mental health",
-    "out of breath jogging": "winded jogging", "out of breath running": "winded running",
-    "out of breath when i run": "winded when i run",
-    "out of breath after running": "winded after running",
+    # (round 35: read as "tired", as "winded" became a sign said of the steps or the kitchen)
+    "out of breath jogging": "tired jogging", "out of breath running": "tired running",
+    "out of breath when i run": "tired when i run",
+    "out of breath after running": "tired after running",
     # Round 13: each got 911 or 988, and the session ended.
     "suicide sprints": "shuttle sprints", "suicide sprint": "shuttle sprint",
     "suicide drills": "shuttle drills", "breast stroke": "breaststroke",
@@ -437,6 +438,8 @@ FILLERS = (
     "to be honest", "honestly", "to tell you the truth", "i am not gonna lie", "not gonna lie",
     "i am not going to lie", "bro", "dude", "fr", "lol", "tbh", "ngl", "give or take",
     "yo", "tho",  # round 31, a new user: "why tho", "yo can we do the check for my dad"
+    "bruh", "deadass",  # round 35, a teenage footballer: "bruh this is taking forever"
+    "kindly",  # round 35, a runner: "kindly book an appointment", "kindly check my symptoms"
 )
 
 # How people open a question to anyone, before they say what they want ("could you tell me",
@@ -541,6 +544,7 @@ _CONTRACTIONS = {
     "prob": "probably", "prolly": "probably", "n": "and", "nvm": "never mind",
     "thx": "thanks", "pls": "please", "plz": "please",
     "dunno": "do not know",  # round 28: "i dunno" is "i do not know", not sure
+    "aight": "alright",  # round 35: "aight stop" fell back in the check
     "ok": "okay",  # round 25: "ok sure" was "why", "okay sure" a sample of yes
     # A dropped g, as the simulator's typist writes it (round 26: "i been coughin up blood
     # all mornin" fell back).
