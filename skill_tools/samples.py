@@ -27,7 +27,7 @@ import itertools
 import json
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -138,27 +138,38 @@ def _intent_samples(
                 continue
             owner[key] = name
             made.append((said, False))
-    # Of the patterns' samples that differ only by padding or, with no slot, by a word's
-    # ending ("cramp", "cramps", "cramping"), one stays: the one with the fewest padding
-    # words, then the first made; none beside a written one.
-    keys = [_variant_key(said) for said, _ in made]
+    # Of the patterns' samples that differ only by padding, the shortest stay; then, of those
+    # with no slot that differ only by a word's ending ("cramp", "cramps", "cramping"), the
+    # first made; none beside a written one.
+    kept = _one_of_each(made, _unpadded, lambda s, n: (len(s), 0))
+    return [s for s, _ in _one_of_each(kept, _stemmed, lambda s, n: (0, n), slots=False)]
+
+
+def _one_of_each(
+    made: list[tuple[str, bool]],
+    key_of: Callable[[str], str],
+    rank_of: Callable[[str, int], tuple[int, int]],
+    slots: bool = True,
+) -> list[tuple[str, bool]]:
+    """`made` ((sample, written as such), in order) with, of the samples that share a key
+    (with a slot only if `slots`), every written one, else those that rank first."""
     best: dict[str, tuple[bool, int, int]] = {}
-    for n, ((said, written), key) in enumerate(zip(made, keys, strict=True)):
-        padding = len(spoken_form(said).split()) - len(_unpadded(said).split())
-        best[key] = min(best.get(key, (True, 99, 0)), (not written, padding, n))
+    ranks = [(not written, *rank_of(said, n)) for n, (said, written) in enumerate(made)]
+    for (said, _), rank in zip(made, ranks, strict=True):
+        if slots or "{" not in said:
+            best[key_of(said)] = min(best.get(key_of(said), rank), rank)
     return [
-        said
-        for n, ((said, written), key) in enumerate(zip(made, keys, strict=True))
-        if written or best[key][2] == n
+        (said, written)
+        for (said, written), rank in zip(made, ranks, strict=True)
+        if written or (not slots and "{" in said) or best[key_of(said)] == rank
     ]
 
 
-def _variant_key(sample: str) -> str:
-    """What Alexa's model would learn from a sample: its words without padding, each without
-    its ending (a plural or a tense adds nothing its generalisation does not already make).
+def _stemmed(sample: str) -> str:
+    """What Alexa's model learns from a sample with no slot: its words without padding, each
+    without its ending (a plural or a tense adds nothing its generalisation does not make).
     A sample with a slot keeps its endings: a literal matcher fills it word for word."""
-    words = _unpadded(sample).split()
-    return " ".join(words if "{" in sample else map(stem, words))
+    return " ".join(map(stem, _unpadded(sample).split()))
 
 
 def build(templates: Mapping[str, Any]) -> dict[str, Any]:
