@@ -5254,7 +5254,6 @@ def test_worn_out_words_are_heard_kindly(said: str) -> None:
         (("yes", "no"), "its more when i'm lying down not walking",
          {"FREQUENT": "yes", "SLEEP": "no", "WALKING": "no"}),
         # Round 35, an 81-year-old: "I need an answer to this question first".
-        ((), "three four times a week", {"FREQUENT": "yes"}),
         ((), "used to, not so much anymore", {"FREQUENT": "no"}),
         ((), "only in the winter time", {"FREQUENT": "unsure"}),
         (("yes",), "well my late wife dotty always said i slept like the dead, but lately the "
