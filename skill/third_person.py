@@ -15,7 +15,7 @@ _SWAPS = (
     (re.compile(r"\byour\b"), "their"),
     (re.compile(r"\bYour\b"), "Their"),
     (re.compile(r"\b(Do|do) you\b"), r"\1 they"),
-    (re.compile(r"\byou (have|get|walk|don't|do not|are not|aren't|sleep)\b"), r"they \1"),
+    (re.compile(r"\byou (have|get|walk|rest|don't|do not|are not|aren't|sleep)\b"), r"they \1"),
     (re.compile(r"\bdiagnose you\b"), "diagnose them"),  # "I can't diagnose them"
 )
 

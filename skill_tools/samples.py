@@ -14,7 +14,8 @@ A sample with no "(" and no "<" is taken as written (a hand-written sample). Any
 pattern: "(a|b|) c" stands for "a c", "b c" and "c", and every combination is a sample,
 except one that a plain sample of any intent already says, one said earlier, one that
 differs from an earlier sample of its intent only by padding words ("um", "actually",
-"please": Alexa's model learns nothing from them, and they cost the room SMAPI allows), and
+"please": Alexa's model learns nothing from them, and they cost the room SMAPI allows), one
+with no slot that differs from an earlier one only by a word's ending ("cramps", "cramping"),
 one with a single slot and fewer than three other words ("what is {cramp}" would take "what
 is love" too). Synonyms may be patterns as well. Why not generate at load time: the deployed file
 has to be plain JSON, and a reviewer should see in the diff what Alexa will be taught.
