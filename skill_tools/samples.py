@@ -142,35 +142,34 @@ def _intent_samples(
     # Of the patterns' samples that differ only by padding, the shortest stay; then, of those
     # with no slot that differ only by a word's ending ("cramp", "cramps", "cramping"), the
     # first made; none beside a written one.
-    kept = _one_of_each(made, _unpadded, lambda s, n: (len(s), 0))
-    return [s for s, _ in _one_of_each(kept, _stemmed, lambda s, n: (0, n), slots=False)]
+    kept = _one_of_each(made, _unpadded, lambda said, n: (len(said), 0))
+    return [said for said, _ in _one_of_each(kept, _stemmed, lambda said, n: (0, n))]
 
 
 def _one_of_each(
     made: list[tuple[str, bool]],
-    key_of: Callable[[str], str],
+    key_of: Callable[[str], str | None],
     rank_of: Callable[[str, int], tuple[int, int]],
-    slots: bool = True,
 ) -> list[tuple[str, bool]]:
-    """`made` ((sample, written as such), in order) with, of the samples that share a key
-    (with a slot only if `slots`), every written one, else those that rank first."""
-    best: dict[str, tuple[bool, int, int]] = {}
+    """`made` ((sample, written as such), in order) with, of the samples that share a key,
+    every written one, else those that rank first; a sample with no key (None) stays."""
     ranks = [(not written, *rank_of(said, n)) for n, (said, written) in enumerate(made)]
+    best: dict[str, tuple[bool, int, int]] = {}
     for (said, _), rank in zip(made, ranks, strict=True):
-        if slots or "{" not in said:
-            best[key_of(said)] = min(best.get(key_of(said), rank), rank)
+        if (key := key_of(said)) is not None:
+            best[key] = min(best.get(key, rank), rank)
     return [
         (said, written)
         for (said, written), rank in zip(made, ranks, strict=True)
-        if written or (not slots and "{" in said) or best[key_of(said)] == rank
+        if written or (key := key_of(said)) is None or best[key] == rank
     ]
 
 
-def _stemmed(sample: str) -> str:
-    """What Alexa's model learns from a sample with no slot: its words without padding, each
-    without its ending (a plural or a tense adds nothing its generalisation does not make).
-    A sample with a slot keeps its endings: a literal matcher fills it word for word."""
-    return " ".join(map(stem, _unpadded(sample).split()))
+def _stemmed(sample: str) -> str | None:
+    """What Alexa's model learns from a sample: its words without padding, each without its
+    ending (a plural or a tense adds nothing its generalisation does not make). None for a
+    sample with a slot, which keeps its endings: a literal matcher fills it word for word."""
+    return None if "{" in sample else " ".join(map(stem, _unpadded(sample).split()))
 
 
 def build(templates: Mapping[str, Any]) -> dict[str, Any]:
