@@ -1383,6 +1383,10 @@ class Conversation:
             place = given.index(changed)
         if state.in_check and place is not None:
             return self._change_at(state, place, reply)
+        if reply is None and not state.in_check and state.reminded:
+            # "change it for sunday", a reminder set: "previous" said "Done. I'll remind you
+            # on Saturday" again, as if changed (round 36)
+            return self._repeat_pending(self.content.reminder.cannot_cancel, state)
         if reply is None:  # "change my answer" to no clear yes or no: ask it again
             return self.previous(state)
         if state.in_check and state.answers:
@@ -1397,6 +1401,10 @@ class Conversation:
         """The answer at `place` (0: the first given; -1: the last) becomes `reply`; with no
         reply, its question is asked again and the answers after it are forgotten."""
         given = list(state.answers)
+        if place == len(given) and reply is not None and state.in_check:
+            # "change my second answer to yes", asked the second question: its answer (round
+            # 36: "You haven't given that answer yet", and nothing recorded)
+            return self.answer(state, reply)
         if place >= len(given) or not given:  # "my third answer", two given: nothing to change
             return self._repeat_pending(self.content.prompt("no_such_answer"), state)
         question = given[place]

@@ -5270,6 +5270,17 @@ def test_worn_out_words_are_heard_kindly(said: str) -> None:
         # Round 35, a teenage footballer: the same.
         ((), "barely", {"FREQUENT": "no"}),
         ((), "only during games tbh", {"FREQUENT": "unsure"}),
+        # Round 36, a housekeeper whose first language is Spanish, a retired teacher and a
+        # daughter answering for her father: "I need an answer to this question first", or
+        # (the hedged no) not sure, or (yes and no) a yes.
+        ((), "not too much", {"FREQUENT": "no"}),
+        ((), "mucho, mucho", {"FREQUENT": "yes"}),
+        (("yes",), "he doesn't remember", {"FREQUENT": "yes", "SLEEP": "unsure"}),
+        (("yes",), "I suppose I would say yes and no", {"FREQUENT": "yes", "SLEEP": "unsure"}),
+        (("yes", "no"), "she has never mentioned it with walking, so I would say no",
+         {"FREQUENT": "yes", "SLEEP": "no", "WALKING": "no"}),
+        (("yes", "no"), "I'd have to watch him walk, I really couldn't tell you",
+         {"FREQUENT": "yes", "SLEEP": "no", "WALKING": "unsure"}),
     ],
 )
 def test_new_users_answers_in_their_own_words(
@@ -5378,6 +5389,30 @@ def test_yes_let_s_carry_on_after_a_side_question_records_nothing() -> None:
         ("i am having cramps since two days, kindly check my symptoms", "SymptomCheckIntent"),
         ("yo my calves lowkey cramp up every game second half", "CrampsWhenWalkingIntent"),
         ("alright dear, thats plenty, im gonna go lay down", "AMAZON.StopIntent"),
+        # Round 36, a housekeeper whose first language is Spanish, a retired teacher and a
+        # daughter caring for her father: each fell back, or got another topic (the check
+        # started for "I go now", the ultrasound for "what does your check measure").
+        ("bueno, adios", "AMAZON.StopIntent"),
+        ("nada más", "AMAZON.StopIntent"),
+        ("okay I gotta go, the kids are fighting", "AMAZON.StopIntent"),
+        ("um never mind I'll come back later", "AMAZON.StopIntent"),
+        ("very good, I shall let you go now", "AMAZON.StopIntent"),
+        ("splendid, thank you, that is everything", "AMAZON.StopIntent"),
+        ("I go now, I'm late for work", "AMAZON.StopIntent"),
+        ("ok thank you mija", "ThanksIntent"),
+        ("where are they, is it near towson", "ClinicLogisticsIntent"),
+        ("what about my insurance, I have blue cross through work", "ClinicLogisticsIntent"),
+        ("can I be in the room with him, he has dementia", "ClinicLogisticsIntent"),
+        ("how might I get in touch with the vein center, and do they have a telephone number I "
+         "could ring?", "ContactClinicIntent"),
+        ("what are leg cramps, physiologically speaking?", "WhatAreLegCrampsIntent"),
+        ("and diabetes?", "OtherConditionsIntent"),
+        ("my ankles is swollen when I finish my work, is normal?", "OtherConditionsIntent"),
+        ("is intermittent claudication the same thing as what your check asks about with "
+         "walking?", "CrampsWhenWalkingIntent"),
+        ("why his legs cramp when he drive long time", "CrampCausesIntent"),
+        ("why the veins in my legs is big and blue", "VaricoseVeinsIntent"),
+        ("who wrote the article, and when was it last reviewed?", "AboutSkillIntent"),
         ("aight stop", "AMAZON.StopIntent"),
         # Two requests at once: the first (round 34: the fallback, neither done).
         ("check my symptoms and also do electrolytes matter", "SymptomCheckIntent"),

@@ -333,6 +333,11 @@ class Matcher:
         return word
 
     def _priority_match(self, text: str) -> Match | None:
+        if _UNROUSABLE.search(text) and EMERGENCY in self.intents and not self._asks_about(text):
+            # "i can't wake him up", "i can't keep her awake": no sample can say it, as "they
+            # don't wake him up", "they don't keep him awake" answer the check (round 36: the
+            # fallback)
+            return Match(EMERGENCY, self._slots(EMERGENCY, {}), "priority", 1.0, None)
         found = self._contained(text)
         if found is None:
             return None
@@ -609,6 +614,11 @@ class Matcher:
             words = words[1:]
         if (opens is None and closing is None) or NOT_SURE not in self.intents:
             return None
+        hold = next((h for h in _HOLDS if said.endswith(f" {h}")), None)
+        held = self._exact.get(hold) if hold else None
+        if held is not None:  # "i don't know, i'd have to ask him, hang on": he is asked
+            # first (round 36: not sure was recorded, and his answer went to the next question)
+            return Match(held.intent, self._slots(held.intent, {}), "clause", 0.0, held.sample)
         before = words[: -len(closing.split())] if closing else words
         if (opens is None and _asks(before)) or self._sounds_alarming(text):
             return None  # "... so why can't i tell": a question; "i'm not sure how often
@@ -761,6 +771,11 @@ class Matcher:
             words.pop()
         if len(words) > 4 and words[-3:-1] == ["so", "not"] and words[-1] in _NO_LONGER:
             words[-3:] = ["so", "no"]  # "i had them stripped years ago, so not anymore"
+        for hedge in _CONCLUDING_HEDGES:  # "she has never mentioned it with walking, so i
+            # would say no" (round 36: not sure, from the classifier)
+            if len(words) > len(hedge) + 3 and words[-len(hedge) - 1 : -1] == hedge:
+                words[-len(hedge) - 1 : -1] = []
+                break
         if len(words) < 4 or words[-2] != "so" or self._sounds_alarming(text):
             return None
         for intent, said in ((YES_INTENT, _PLAIN_YES), (NO_INTENT, _PLAIN_NO)):
@@ -1483,6 +1498,11 @@ class Matcher:
         if any(t == _STATED_ANSWERS and len(w.split()) > 2 for t, w in found):
             value = self._answer_value(" ".join(rest), replied=True)
             return None if value is None else self._with_reply(value, lead)
+        if lead.intent == YES_INTENT and _HAVING.intersection(rest):
+            told = self.resolve(" ".join(rest))  # "yes he has those bulgy veins", asked about
+            named = any(getattr(v, "value", None) for v in told.slots.values())
+            if told.intent == _VARICOSE_TOPIC and named:  # walking: his veins, not a yes to
+                return told  # walking (round 36: recorded, and the result rested on it)
         return lead
 
     def _with_no_answer(self, lead: Match, rest: list[str]) -> Match:
@@ -2079,6 +2099,23 @@ def _timed(parts: Iterable[SamplePart]) -> bool:
 
 _PLAIN_YES = frozenset({"yes", "yeah", "yep", "yup", "ya", "yah", "yea"})
 _PLAIN_NO = frozenset({"no", "nope", "nah"})
+EMERGENCY = "EmergencyIntent"
+# Someone who cannot be woken or kept awake, said by whoever is with them.
+_UNROUSABLE = re.compile(
+    r"\b(?:can not|could not|cannot|unable to) (?:wake|rouse|get|keep) (?:him|her|them|my \w+)"
+    r"(?: up| awake|$| and| it)"
+)
+# A wait said last, after a doubt: the question is asked again once the user is back.
+_HOLDS = ("hang on", "hold on", "one second", "one sec", "just a second", "give me a second",
+          "wait a second", "let me ask him", "let me ask her", "let me check")
+# Said after a yes, these tell of having something: "yes he has those bulgy veins".
+_HAVING = frozenset({"has", "have", "having", "got"})
+_VARICOSE_TOPIC = "VaricoseVeinsIntent"
+# What may stand between a concluding "so" and its yes or no: "so i would say no".
+_CONCLUDING_HEDGES = [
+    h.split() for h in ("i would say", "i guess", "i think", "i suppose", "i will say",
+                        "i am going to say", "i would have to say", "we will say")
+]
 # Words in a remark after a request that take it back or turn it ("check my symptoms, no
 # wait"), and the requests a remark may follow (a question's last words are its own: "what
 # does it mean if my leg cramps on walks" is no "what does it mean").

@@ -430,6 +430,7 @@ FILLERS = (
     "you know", "i mean", "i think", "i guess", "kind of", "sort of", "hey alexa",
     "um", "umm", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "oh", "ugh", "well", "so", "like",
     "eh", "ehh", "no cap", "lowkey",
+    "perdon",  # "perdón, I mean yes, they wake me" (round 36: a yes to walking)
     "i would have to say",  # "i'd have to say yes, i'm up pacing" (round 20: the fallback)
     "let me think",  # "let me think, no, i can walk all day" (round 22: the fallback)
     "precisely", "poor thing", "indeed",  # "oh every night, poor thing" (round 20: help)
@@ -677,6 +678,9 @@ def stem(word: str) -> str:
 # on walks then feel fine", round 18: the fallback). "care" is here as its stem, "car".
 UNALARMING_STEMS = frozenset(stem(w) for w in (
     "think", "feel", "turn", "care", "big", "right", "went", "gone", "weird", "bunch", "floor",
+    # round 36: a long flight is a risk to ask about ("can a long flight cause cramps"); the
+    # swollen, sore calf after it is the alarm
+    "flight",
 ))
 
 # Function words as the near match and the classifier see them (stemmed).

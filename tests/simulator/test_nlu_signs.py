@@ -76,6 +76,12 @@ def test_each_word_of_a_sign_may_be_denied_on_its_own_even_by_a_fine_after_it() 
         ("what if my leg is swollen and red right now", False),
         ("my chest hurts", False),
         ("can not think straight all of a sudden", False),
+        # round 36: a stroke's signs that passed are still the emergency; long ago they are not
+        ("my left arm went numb for a bit this morning but it is fine now", False),
+        ("my face drooped for a minute yesterday but it went away", False),
+        ("his arm went weak and his face looked droopy but he is fine now", False),
+        ("my face drooped years ago but it went away", True),
+        ("my foot went numb from sitting but it is fine now", True),
     ],
 )
 def test_a_question_about_a_sign_is_told_from_a_report_of_one(phrase: str, asked: bool) -> None:
