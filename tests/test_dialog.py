@@ -5399,6 +5399,14 @@ def test_yes_let_s_carry_on_after_a_side_question_records_nothing() -> None:
         ("very good, I shall let you go now", "AMAZON.StopIntent"),
         ("splendid, thank you, that is everything", "AMAZON.StopIntent"),
         ("I go now, I'm late for work", "AMAZON.StopIntent"),
+        ("alright I'm out", "AMAZON.StopIntent"),
+        ("cool, that's it for now", "AMAZON.StopIntent"),
+        ("alright, I'm heading to bed", "AMAZON.StopIntent"),
+        ("I'm so exhausted I keep crying", "StrugglingIntent"),
+        ("does this apply in pregnancy", "PregnancyIntent"),
+        ("is it dangerous to have a cramp while pregnant", "PregnancyIntent"),
+        ("what's your source", "AboutSkillIntent"),
+        ("is it cause I sit all day on the bus", "CrampCausesIntent"),
         ("ok thank you mija", "ThanksIntent"),
         ("where are they, is it near towson", "ClinicLogisticsIntent"),
         ("what about my insurance, I have blue cross through work", "ClinicLogisticsIntent"),
@@ -5724,3 +5732,42 @@ def test_a_pause_in_the_check_asks_the_question_again(said: str) -> None:
     first", and the 911 line."""
     turn = play("open leg cramp helper", "check my symptoms", said)[-1]
     assert turn.speech.endswith(C.questions["FREQUENT"].text) and "9 1 1" not in turn.speech
+
+
+@pytest.mark.parametrize(
+    "said", ["yes he has those bulgy veins", "yes she is having many bulging veins"],
+)
+def test_a_yes_that_tells_of_veins_is_no_yes_to_walking(said: str) -> None:
+    """Round 36, a daughter answering for her father (and round 35, a runner for his mother
+    in law): the yes was recorded for walking, and the result rested on it."""
+    before = ("check my symptoms", "yes", "no")
+    turn = play("open leg cramp helper", *before, said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "no"}
+    assert turn.speech.endswith(C.prompt("resume_check")), turn.speech
+
+
+def test_a_doubt_then_a_wait_records_nothing_and_asks_again() -> None:
+    """Round 36, a daughter answering for her father: "I don't know, I'd have to ask him,
+    hang on" was recorded as not sure, and his answer went to the next question."""
+    said = "I don't know, I'd have to ask him, hang on"
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert not turn.session_attributes.get("answers"), turn.session_attributes
+    assert turn.speech.endswith(C.questions["FREQUENT"].text), turn.speech
+
+
+def test_a_question_in_the_check_is_answered_then_the_check_goes_on() -> None:
+    """Round 36, a Baltimore bus driver: "wait what causes this stuff anyway" got "I need
+    an answer to this question first"."""
+    said = ("check my symptoms", "yes", "wait what causes this stuff anyway")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.intent == "CrampCausesIntent", (turn.intent, turn.speech)
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+def test_changing_the_answer_to_the_question_asked_answers_it() -> None:
+    """Round 36, a retired teacher, asked the second question: "change my second answer to
+    yes" got "You haven't given that answer yet", and nothing was recorded."""
+    said = ("check my symptoms", "yes", "change my second answer to yes")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "yes"}
+    assert C.prompt("no_such_answer") not in turn.speech
