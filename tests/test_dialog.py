@@ -5281,6 +5281,9 @@ def test_worn_out_words_are_heard_kindly(said: str) -> None:
          {"FREQUENT": "yes", "SLEEP": "no", "WALKING": "no"}),
         (("yes", "no"), "I'd have to watch him walk, I really couldn't tell you",
          {"FREQUENT": "yes", "SLEEP": "no", "WALKING": "unsure"}),
+        # ... and the closing note's transcript: "I need an answer to this question first".
+        (("no", "yes"), "i can walk all day no problem",
+         {"FREQUENT": "no", "SLEEP": "yes", "WALKING": "no"}),
     ],
 )
 def test_new_users_answers_in_their_own_words(
