@@ -2102,8 +2102,8 @@ _PLAIN_NO = frozenset({"no", "nope", "nah"})
 EMERGENCY = "EmergencyIntent"
 # Someone who cannot be woken or kept awake, said by whoever is with them.
 _UNROUSABLE = re.compile(
-    r"\b(?:can not|could not|cannot|unable to) (?:wake|rouse|get|keep) (?:him|her|them|my \w+)"
-    r"(?: up| awake|$| and| it)"
+    r"\b(?:can not|could not|cannot|unable to) (?:(?:wake|rouse) (?:him|her|them|my \w+)"
+    r"(?: up|$| and)|keep (?:him|her|them|my \w+) awake|get (?:him|her|them|my \w+) up)"
 )
 # A wait said last, after a doubt: the question is asked again once the user is back.
 _HOLDS = ("hang on", "hold on", "one second", "one sec", "just a second", "give me a second",

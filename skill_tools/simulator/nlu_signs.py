@@ -205,9 +205,12 @@ _PASSED = ("but it went away", "and it went away",
            *(f"{c} {who} {over} now" for c in ("but", "and") for who in ("it is", "they are")
              for over in ("fine", "better", "gone", "okay", "normal")),
            *(f"{who} is {well} now" for who in ("he", "she") for well in ("fine", "okay")))
-_STROKE_SIGNS = (("numb", "weak", "droop", "drooped", "drooping", "droopy", "dead", "tingly"),
+_STROKE_SIGNS = (("numb", "weak", "droop", "drooped", "drooping", "droopy"),
                  ("face", "arm", "hand", "mouth", "one side", "side of my", "side of his",
                   "side of her"))
+# A limb gone numb from lying or sitting on it, not a stroke's sign.
+_ASLEEP = ("slept on", "sleeping on", "sleep on", "lying on", "lay on", "laying on",
+           "from sitting", "sitting on", "fell asleep")
 _SPEECH_SIGNS = ("slurred", "slurring", "could not talk", "could not speak",
                  "could not get my words", "words came out wrong", "words would not come")
 
@@ -215,8 +218,10 @@ _SPEECH_SIGNS = ("slurred", "slurring", "could not talk", "could not speak",
 def _stroke_passed(padded: str) -> bool:
     """Whether a stroke's sign is told as over (`_PASSED`) with nothing else making it history."""
     said = [h for h in _HYPOTHETICAL + _HISTORY if f" {h} " in padded]
-    if not said or any(h not in _PASSED for h in said):
-        return False
+    if not said or any(h not in _PASSED for h in said) or any(
+        f" {w} " in padded for w in _ASLEEP
+    ):
+        return False  # "my hand went numb from sleeping on it, but it's fine now"
     signs, parts = _STROKE_SIGNS
     return any(f" {w} " in padded for w in _SPEECH_SIGNS) or (
         any(f" {w} " in padded for w in signs) and any(f" {p} " in padded for p in parts)

@@ -678,9 +678,6 @@ def stem(word: str) -> str:
 # on walks then feel fine", round 18: the fallback). "care" is here as its stem, "car".
 UNALARMING_STEMS = frozenset(stem(w) for w in (
     "think", "feel", "turn", "care", "big", "right", "went", "gone", "weird", "bunch", "floor",
-    # round 36: a long flight is a risk to ask about ("can a long flight cause cramps"); the
-    # swollen, sore calf after it is the alarm
-    "flight",
 ))
 
 # Function words as the near match and the classifier see them (stemmed).
