@@ -579,7 +579,6 @@ EARLY_MORNING = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
         "oh, she comes tuesdays about half past one",  # round 32: blood clots and 911
         # round 36: "Done. I'll remind you ..." again, as if changed
         "change it for sunday",
-        "actually, could you change that to tuesday",
     ],
 )
 def test_a_change_to_a_reminder_just_set_says_where_to_change_it_and_sets_no_second(change):
