@@ -5409,6 +5409,8 @@ def test_yes_let_s_carry_on_after_a_side_question_records_nothing() -> None:
         ("does this apply in pregnancy", "PregnancyIntent"),
         ("is it dangerous to have a cramp while pregnant", "PregnancyIntent"),
         ("what's your source", "AboutSkillIntent"),
+        ("call my husband", "BookForMeIntent"),
+        ("tell my husband to call the clinic", "BookForMeIntent"),
         ("is it cause I sit all day on the bus", "CrampCausesIntent"),
         ("ok thank you mija", "ThanksIntent"),
         ("where are they, is it near towson", "ClinicLogisticsIntent"),
