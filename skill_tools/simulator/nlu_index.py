@@ -77,10 +77,11 @@ OPEN_SLOT_WORDS = (1, 4)  # an open (unknown-value) slot in stage 3
 OPEN_SLOT_MIN_CARRIER = 2
 # Intents whose samples win by containment and that the classifier never guesses: a
 # physical emergency and thoughts of suicide or self-harm, both answered with 911.
-PRIORITY_INTENTS = ("EmergencyIntent", "CrisisIntent")
+EMERGENCY_INTENT = "EmergencyIntent"
+PRIORITY_INTENTS = (EMERGENCY_INTENT, "CrisisIntent")
 # Of those, the ones a denial said around a sample's words takes back ("my chest doesn't
 # hurt"); thoughts of self-harm are never taken back so ("i'm not suicidal, but...").
-DENIABLE = frozenset({"EmergencyIntent"})
+DENIABLE = frozenset({EMERGENCY_INTENT})
 UNDENIED = frozenset(PRIORITY_INTENTS) - DENIABLE
 # The intent of a denial said on its own ("no chest pain"). Said before what the user came
 # for ("no chest pain or anything, just cramps at night"), the rest is what Alexa would take.

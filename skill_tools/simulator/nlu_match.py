@@ -91,6 +91,7 @@ from skill_tools.simulator.nlu_index import (
     CLASSIFIER_SURE,
     DENIABLE,
     DENIAL_INTENT,
+    EMERGENCY_INTENT,
     HEDGE_TYPE,
     NEAR_AFTER_STORY,
     NEAR_LOOSE,
@@ -333,11 +334,15 @@ class Matcher:
         return word
 
     def _priority_match(self, text: str) -> Match | None:
-        if _UNROUSABLE.search(text) and EMERGENCY in self.intents and not self._asks_about(text):
+        if _UNROUSABLE.search(text) and EMERGENCY_INTENT in self.intents and not (
+            self._asks_about(text)
+        ):
             # "i can't wake him up", "i can't keep her awake": no sample can say it, as "they
             # don't wake him up", "they don't keep him awake" answer the check (round 36: the
             # fallback)
-            return Match(EMERGENCY, self._slots(EMERGENCY, {}), "priority", 1.0, None)
+            return Match(
+                EMERGENCY_INTENT, self._slots(EMERGENCY_INTENT, {}), "priority", 1.0, None
+            )
         found = self._contained(text)
         if found is None:
             return None
@@ -1500,7 +1505,7 @@ class Matcher:
             return None if value is None else self._with_reply(value, lead)
         if lead.intent == YES_INTENT and _HAVING.intersection(rest):
             told = self.resolve(" ".join(rest))  # "yes he has those bulgy veins", asked about
-            named = any(getattr(v, "value", None) for v in told.slots.values())
+            named = any(f.value for f in told.slots.values())
             if told.intent == _VARICOSE_TOPIC and named:  # walking: his veins, not a yes to
                 return told  # walking (round 36: recorded, and the result rested on it)
         return lead
@@ -2099,7 +2104,6 @@ def _timed(parts: Iterable[SamplePart]) -> bool:
 
 _PLAIN_YES = frozenset({"yes", "yeah", "yep", "yup", "ya", "yah", "yea"})
 _PLAIN_NO = frozenset({"no", "nope", "nah"})
-EMERGENCY = "EmergencyIntent"
 # Someone who cannot be woken or kept awake, said by whoever is with them.
 _UNROUSABLE = re.compile(
     r"\b(?:can not|could not|cannot|unable to) (?:(?:wake|rouse) (?:him|her|them|my \w+)"

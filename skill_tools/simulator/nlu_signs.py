@@ -147,6 +147,12 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
                  "should i go to the emergency room if", "what are the chances",
                  # round 25: a doctor's question, not a report (911, the session ended)
                  "if i ever had", "if i have ever had", "have you ever had", "asked me if")
+# A sign, or the one who had it, said to be over (in _HISTORY; and see _PASSED).
+_OVER_NOW = tuple(
+    f"{c} {who} {over} now" for c in ("but", "and") for who in ("it is", "they are")
+    for over in ("fine", "better", "gone", "okay", "normal")
+)
+_WELL_NOW = tuple(f"{who} is {well} now" for who in ("he", "she") for well in ("fine", "okay"))
 _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back", "used to",
             "in high school", "as a kid", "as a teenager", "in two zero", "in one nine",
             "when i was younger", "died of", "died from", "passed away from", "decades ago",
@@ -187,12 +193,10 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             *(f"{pet} {cannot}" for pet in ("dog", "cat", "puppy", "kitten")
               for cannot in ("can not", "cannot", "could not", "fell", "collapsed", "fainted")),
             # ... and a patient who is over it: "... had chest pain yesterday, he's fine now"
-            *(f"{who} is {well} now"
-              for who in ("he", "she") for well in ("fine", "okay", "doing great")),
+            *_WELL_NOW, "he is doing great now", "she is doing great now",
             # a sign that is over: "my leg was swollen after my knee surgery but it's fine
             # now" (round 18: 911, and the session ended)
-            *(f"{c} {who} {over} now" for c in ("but", "and") for who in ("it is", "they are")
-              for over in ("fine", "better", "gone", "okay", "normal")),
+            *_OVER_NOW,
             # round 25: a film about an overdose, and a sister's call for a cramp, long ago
             # (911, the session ended)
             "a movie about", "a film about", "a show about", "a book about",
@@ -201,10 +205,7 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
 # A stroke's signs that passed are still the emergency (a warning stroke): "my left arm went
 # numb for a bit this morning but it's fine now" (round 35: the fallback). Only these words
 # of a sign being over are set aside for them; "years ago" still makes it history.
-_PASSED = ("but it went away", "and it went away",
-           *(f"{c} {who} {over} now" for c in ("but", "and") for who in ("it is", "they are")
-             for over in ("fine", "better", "gone", "okay", "normal")),
-           *(f"{who} is {well} now" for who in ("he", "she") for well in ("fine", "okay")))
+_PASSED = ("but it went away", "and it went away", *_OVER_NOW, *_WELL_NOW)
 _STROKE_SIGNS = (("numb", "weak", "droop", "drooped", "drooping", "droopy"),
                  ("face", "arm", "hand", "mouth", "one side", "side of my", "side of his",
                   "side of her"))
