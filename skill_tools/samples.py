@@ -109,6 +109,16 @@ def _types(raw: Mapping[str, Any], phrases: Mapping[str, str]) -> list[dict[str,
     return out
 
 
+def _words_of(slot_type: Mapping[str, Any]) -> list[str]:
+    """Every word a custom slot type takes (spoken form), longest first."""
+    said = {
+        spoken_form(w)
+        for v in slot_type["values"]
+        for w in (v["name"]["value"], *v["name"].get("synonyms", []))
+    }
+    return sorted(said, key=len, reverse=True)
+
+
 def _unpadded(sample: str) -> str:
     """The sample without its padding words; one made only of them ("um", "well") is kept
     whole, as it is a turn of its own."""
@@ -117,9 +127,14 @@ def _unpadded(sample: str) -> str:
 
 
 def _intent_samples(
-    name: str, spec: Mapping[str, Any], phrases: Mapping[str, str], owner: dict[str, str]
+    name: str,
+    spec: Mapping[str, Any],
+    phrases: Mapping[str, str],
+    owner: dict[str, str],
+    values: Mapping[str, list[str]] | None = None,
 ) -> list[str]:
-    """The samples of one intent; `owner` (normalised sample -> intent) is shared by all."""
+    """The samples of one intent; `owner` (normalised sample -> intent) is shared by all;
+    `values`, each slot's words (spoken form), for the samples a slotted one already says."""
     unwanted = {_unpadded(str(p)) for p in spec.get("except") or []}  # nor padded
     plain: set[str] = set()  # said once: a sample written twice is one sample
     made: list[tuple[str, bool]] = []  # (sample, written as such)
@@ -143,7 +158,33 @@ def _intent_samples(
     # with no slot that differ only by a word's ending ("cramp", "cramps", "cramping"), the
     # first made; none beside a written one.
     kept = _one_of_each(made, _unpadded, lambda said, n: (len(said), 0))
-    return [said for said, _ in _one_of_each(kept, _stemmed, lambda said, n: (0, n))]
+    kept = _one_of_each(kept, _stemmed, lambda said, n: (0, n))
+    fill_words = {} if spec.get("keep_filled") else values or {}
+    filled = _slot_fills([said for said, _ in kept], fill_words)
+    return [said for said, written in kept if written or filled(said) is False]
+
+
+def _slot_fills(samples: list[str], values: Mapping[str, list[str]]) -> Callable[[str], bool]:
+    """Whether a sample with no slot is one that a slotted sample of the same intent says with
+    one of its slot's words ("my legs cramp at night" beside "{legPart} cramp at night"): an
+    exact-match matcher fills it, and Alexa learns it from the slot's values; the room it
+    takes is the room SMAPI allows (round 37)."""
+    found = []
+    for sample in samples:
+        if "{" not in sample:
+            continue
+        parts = []
+        for part in re.split(r"(\{\w+\})", sample):
+            slot = _SLOT.fullmatch(part)
+            if slot is None:
+                parts.extend(re.escape(w) for w in spoken_form(part).split())
+            elif words := values.get(slot.group(1)):
+                parts.append("(?:" + "|".join(re.escape(w) for w in words) + ")")
+            else:
+                break  # a built-in slot (a date, a number): no list of words to fill it with
+        else:
+            found.append(re.compile(" ".join(parts)))
+    return lambda said: "{" not in said and any(f.fullmatch(spoken_form(said)) for f in found)
 
 
 def _one_of_each(
@@ -189,6 +230,7 @@ def build(templates: Mapping[str, Any]) -> dict[str, Any]:
                 key = spoken_form(str(sample))
                 if owner.setdefault(key, name) != name:
                     raise TemplateError(f"{sample!r} is a sample of {owner[key]} and {name}")
+    words = {t["name"]: _words_of(t) for t in types}
     out = []
     for name, spec in intents.items():
         spec = spec or {}
@@ -196,7 +238,8 @@ def build(templates: Mapping[str, Any]) -> dict[str, Any]:
         for slot_type in slots.values():
             if slot_type not in known_types and not slot_type.startswith("AMAZON."):
                 raise TemplateError(f"{name}: unknown slot type {slot_type}")
-        samples = list(_intent_samples(name, spec, phrases, owner))
+        values = {slot: words[t] for slot, t in slots.items() if t in words}
+        samples = list(_intent_samples(name, spec, phrases, owner, values))
         for sample in samples:
             for slot in _SLOT.findall(sample):
                 if slot not in slots:

@@ -106,6 +106,36 @@ def test_a_variant_changing_only_a_word_s_ending_is_dropped_unless_it_has_a_slot
     assert len(b["samples"]) == 6
 
 
+def test_a_variant_that_a_slotted_sample_of_its_intent_fills_is_dropped() -> None:
+    """ "my calves cramp at night" beside "my {legPart} cramp at night" (legPart: calves):
+    a literal matcher fills the slotted one, and Alexa learns it from the slot's words, so it
+    takes room for nothing. A written sample stays, and so does every variant of an intent
+    that says keep_filled, or of one whose slot fills no such variant."""
+    types = {"LegPart": {"CALF": ["calf", "(my |)calves"]}}
+    slotted = {"slots": {"legPart": "LegPart"}}
+    samples = ["(my|the) {legPart} (cramp|hurt) at night", "(my|the) (calves|feet) cramp at night"]
+    lm = _model(
+        {
+            "A": {**slotted, "samples": [*samples, "my calf hurt at night"]},
+            "B": {
+                **slotted,
+                "keep_filled": True,
+                "samples": ["my {legPart} ache (a lot|)", "(my) calf ache a lot"],
+            },
+            "C": {"samples": ["(my|the) calves itch"]},
+        },
+        types=types,
+    )
+    a, b, c = lm["intents"]
+    assert [s for s in a["samples"] if "{" not in s] == [
+        "my feet cramp at night",
+        "the feet cramp at night",
+        "my calf hurt at night",
+    ]
+    assert b["samples"] == ["my {legPart} ache a lot", "my calf ache a lot"]
+    assert c["samples"] == ["my calves itch", "the calves itch"]
+
+
 def test_an_excepted_phrase_stays_out_with_padding_words_too() -> None:
     """Excepting "dig deeper" once kept "dig deeper please", which the simulator (dropping
     "please") matched exactly: an evaluation phrase taught by the back door."""
