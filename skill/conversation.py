@@ -308,11 +308,13 @@ Turn = Reply | CreateReminder
 
 
 def _more_often(state: State, value_id: str | None, pending: str | None) -> bool:
-    """Whether "often", said to the question that would read it as its own yes (sleep),
-    takes back a "not often" given before."""
+    """Whether "often", said to a later question, takes back a "not often" given before: to
+    the sleep question, which would read it as its own yes, or to one it answers nothing
+    (round 37: "actually she does get them a lot, I forgot", asked about walking, got "I need
+    an answer", and the result rested on the "no")."""
     said = answers.MEANINGS.get(value_id or "")
     return (
-        value_id in answers.ELSEWHERE.get(pending or "", {})
+        pending not in (None, FREQUENT)
         and said == answers.Meaning(FREQUENT, Answer.YES)
         and state.answers.get(FREQUENT) is Answer.NO
     )
@@ -890,9 +892,7 @@ class Conversation:
             if _more_often(state, value_id, pending) and reply is None:
                 # "wait, they're actually pretty frequent", asked about sleep after "not
                 # often": a change of mind about how often (round 17: a sleep yes)
-                told = self._taken(state, FREQUENT, Answer.YES)  # which answer changed
-                lead = _join(self.content.prompt("answer_changed"), told)
-                return self._correct(state, FREQUENT, Answer.YES, lead)
+                return self._correct(state, FREQUENT, Answer.YES)  # says which changed
             if meaning is not None and meaning.question == pending:
                 if reply is Answer.NO and value_id in answers.NO_WHEN_SAID_NO:
                     return self.answer(state, Answer.NO)

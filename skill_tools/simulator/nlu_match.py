@@ -2108,6 +2108,11 @@ _PLAIN_NO = frozenset({"no", "nope", "nah"})
 _UNROUSABLE = re.compile(
     r"\b(?:can not|could not|cannot|unable to) (?:(?:wake|rouse) (?:him|her|them|my \w+)"
     r"(?: up|$| and)|keep (?:him|her|them|my \w+) awake|get (?:him|her|them|my \w+) up)"
+    # "he ain't waking up", "my dad won't wake up" (round 37: the fallback); not "she isn't
+    # waking up with them", which answers the check
+    r"|\b(?:he|she|my \w+) (?:is|will) not (?:waking|wake) up(?:$| (?!(?:with|from|because|"
+    r"at|in|during|anymore|any|as|so|much|to|for|till|until|before|after|every|most|early|"
+    r"late|on|when|if|like|them|it|now|these|those|nights|night)\b))"
 )
 # A wait said last, after a doubt: the question is asked again once the user is back.
 _HOLDS = ("hang on", "hold on", "one second", "one sec", "just a second", "give me a second",
@@ -2456,13 +2461,37 @@ _CLOTS_ASKED = "ComplicationsIntent"
 
 
 def _before_clot_asked(words: list[str]) -> list[str]:
-    """The words before a closing "is that a clot?" ("could it be a blood clot"), or none."""
-    if not words or words[-1] not in ("clot", "clots", "dvt", "thrombosis"):
+    """The words before a closing "is that a clot?" ("could it be a blood clot"), or none.
+    The verb may go unsaid ("still sore this morning, that a clot?", "calf stays sore after
+    the cramps, clot?"), and a heart attack or a stroke may be what is asked about (round 37:
+    911, and the session ended, for a cramp told and then asked about)."""
+    size = next((len(end) for end in _ASKED_ENDS if words[-len(end) :] == list(end)), 0)
+    if not size:
         return []
     for at in range(len(words) - 2, max(len(words) - 7, 0), -1):
         if words[at] in ("is", "could", "can", "might") and words[at + 1] in _PRONOUN_SUBJECTS:
             return words[:at]
+    at = len(words) - size
+    while at > 0 and words[at - 1] in ("a", "blood"):
+        at -= 1
+    if at <= _TOLD_FIRST:
+        return []  # "is this a stroke": nothing told first
+    if words[at - 1] in _ELIDED_ASKING:  # not "... like when i had that clot"
+        return [] if words[at - 2] in _SAID_OF_A_CLOT else words[: at - 1]
+    if size == 1 and words[-1] != "stroke" and words[at - 1] not in _SAID_OF_A_CLOT:
+        return words[:at]  # "... after the cramps, clot?"
     return []
+
+
+_ELIDED_ASKING = frozenset(("that", "this", "maybe", "possibly"))
+_TOLD_FIRST = 3  # words told before the question: "is this a stroke" tells nothing first
+_ASKED_ENDS = (("clot",), ("clots",), ("dvt",), ("thrombosis",), ("heart", "attack"), ("stroke",))
+# Words before "a clot" that tell of having one, or of a test for one, not ask about it.
+_SAID_OF_A_CLOT = frozenset((
+    "is", "are", "was", "be", "been", "have", "has", "had", "got", "get", "getting", "think",
+    "thinks", "it", "its", "s", "the", "my", "his", "her", "their", "no", "for", "about", "of",
+    "like", "with", "from", "having", "any", "another", "new", "second", "one", "big", "bad",
+))
 
 
 def _follows_up(intent: str) -> bool:

@@ -440,6 +440,7 @@ FILLERS = (
     "i am not going to lie", "bro", "dude", "fr", "lol", "tbh", "ngl", "give or take",
     "yo", "tho",  # round 31, a new user: "why tho", "yo can we do the check for my dad"
     "bruh", "deadass",  # round 35, a teenage footballer: "bruh this is taking forever"
+    "lmao", "lmfao",  # round 37, a college footballer: "lmao ok peace" fell back
     "kindly",  # round 35, a runner: "kindly book an appointment", "kindly check my symptoms"
 )
 
@@ -546,6 +547,10 @@ _CONTRACTIONS = {
     "thx": "thanks", "pls": "please", "plz": "please",
     "dunno": "do not know",  # round 28: "i dunno" is "i do not know", not sure
     "aight": "alright",  # round 35: "aight stop" fell back in the check
+    # Round 37, a college footballer and a night nurse: "ight cool, that's all I needed",
+    # "k im out", "ok ttyl" each fell back.
+    "s o b": "shortness of breath",  # a nurse's "no chest pain, no S O B" ended the session
+    "ight": "alright", "k": "okay", "ttyl": "talk to you later", "gtg": "got to go",
     "ok": "okay",  # round 25: "ok sure" was "why", "okay sure" a sample of yes
     # A dropped g, as the simulator's typist writes it (round 26: "i been coughin up blood
     # all mornin" fell back).
