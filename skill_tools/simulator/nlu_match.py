@@ -2327,6 +2327,8 @@ def _says_the_opposite(intent: str, tokens: Set[str]) -> bool:
 _EVERY_DAY = (
     " end of the day ", " end of day ", " every evening ", " in the evening", " by evening ",
     " by night ", " after work ", " end of my shift ", " end of shift ", " every day ",
+    # round 37: "my ankles swell up like balloons by suppertime, is that my veins?" (911)
+    " by suppertime ", " by supper ", " by dinnertime ", " by dinner ", " by bedtime ",
 )
 _ACUTE = frozenset({
     "hurt", "hurts", "hurting", "pain", "painful", "aching", "sore", "tender", "red", "hot",
