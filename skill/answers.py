@@ -281,6 +281,27 @@ def about_someone_else(heard: Iterable[str]) -> bool:
     return any(w in OTHER_PERSON for w in _words(heard))
 
 
+def named_someone(heard: str | None) -> bool:
+    """True when a {person} Alexa heard but could not resolve is "for" and a name: "check my
+    symptoms for Manny" (round 37: the check asked "do you ...", about the user). "For real",
+    "for now" and the like name nobody."""
+    words = (heard or "").lower().split()
+    return (
+        len(words) == 2
+        and words[0] == "for"
+        and words[1].isalpha()
+        and words[1] not in _NOT_NAMES
+        and words[1] not in FIRST_PERSON
+    )
+
+
+_NOT_NAMES = frozenset((
+    "real", "now", "sure", "free", "fun", "once", "sale", "today", "tonight", "tomorrow",
+    "later", "cramps", "veins", "legs", "them", "us", "everyone", "everybody", "someone",
+    "somebody", "anyone",
+))
+
+
 def pronoun_for_the_cramp(relative: str | None, heard: Iterable[str]) -> bool:
     """True when the "someone else" heard is a bare "he" or "she" and the rest says "me":
     "every night, he wake me up" speaks of the cramp, as a speaker of another language may

@@ -40,6 +40,24 @@ def test_about_someone_else(heard: list[str], expected: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("heard", "expected"),
+    [
+        ("for Manny", True),  # round 37: the check asked "do you ...", about the user
+        ("for bev", True),
+        ("for real", False),
+        ("for now", False),
+        ("for me", False),
+        ("for my", False),
+        ("for the hired hand", False),  # no name: the slot's own values say whom
+        ("manny", False),
+        (None, False),
+    ],
+)
+def test_a_person_heard_as_for_and_a_name_is_someone_else(heard, expected: bool) -> None:
+    assert answers.named_someone(heard) is expected
+
+
+@pytest.mark.parametrize(
     ("value_id", "asked", "expected"),
     [
         ("HAS_VARICOSE", "SLEEP", None),  # "a few", said to the sleep question: no answer

@@ -5463,6 +5463,9 @@ def test_yes_let_s_carry_on_after_a_side_question_records_nothing() -> None:
         ("is creatine giving me cramps", "CrampCausesIntent"),
         ("I smoke about a pack a day, does that cause leg cramps", "CrampCausesIntent"),
         ("speak up will ya", "AMAZON.RepeatIntent"),  # a yes ("ya")
+        ("ok ttyl", "AMAZON.StopIntent"),
+        ("gtg", "AMAZON.StopIntent"),
+        ("alright honey, that's all I needed, you have a blessed day", "AMAZON.StopIntent"),
         # Two requests at once: the first (round 34: the fallback, neither done).
         ("check my symptoms and also do electrolytes matter", "SymptomCheckIntent"),
         ("what are varicose veins and then check my symptoms", "VaricoseVeinsIntent"),
@@ -5833,6 +5836,18 @@ def test_can_we_do_this_for_my_wife_instead_turns_the_check_to_her(said: str) ->
     turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
     assert turn.session_attributes["for_other"] is True, turn.speech
     assert turn.speech.endswith(about_them(C.questions["SLEEP"].text)), turn.speech
+
+
+@pytest.mark.parametrize(
+    "said", ["check my symptoms for Manny", "can we check my hired man", "check for the hired hand"]
+)
+def test_a_check_asked_for_someone_by_name_is_about_them(said: str) -> None:
+    """Round 37, a retired cafeteria manager and a dairy farmer: "check my symptoms for
+    Manny" asked "Do you get frequent leg cramps?", and her husband's answers were taken as
+    hers; so did the check for the farm's hired hand, or it fell back."""
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.session_attributes["for_other"] is True, turn.speech
+    assert turn.speech.endswith(about_them(C.questions["FREQUENT"].text)), turn.speech
 
 
 def test_scratch_that_do_it_for_my_mom_is_a_check_for_her() -> None:

@@ -2471,7 +2471,7 @@ def _before_clot_asked(words: list[str]) -> list[str]:
     if not size:
         return []
     for at in range(len(words) - 2, max(len(words) - 7, 0), -1):
-        if words[at] in ("is", "could", "can", "might") and words[at + 1] in _PRONOUN_SUBJECTS:
+        if words[at] in _ASKING_VERBS and words[at + 1] in _PRONOUN_SUBJECTS:
             return words[:at]
     at = len(words) - size
     while at > 0 and words[at - 1] in ("a", "blood"):
@@ -2485,10 +2485,13 @@ def _before_clot_asked(words: list[str]) -> list[str]:
     return []
 
 
+# "... is that a clot", "... could it be", "... am i having a stroke" (round 37: 911)
+_ASKING_VERBS = frozenset(("is", "could", "can", "might", "am"))
 _ELIDED_ASKING = frozenset(("that", "this", "maybe", "possibly"))
 _TOLD_FIRST = 3  # words told before the question: "is this a stroke" tells nothing first
 _ASKED_ENDS = (("clot",), ("clots",), ("dvt",), ("thrombosis",), ("heart", "attack"), ("stroke",))
-# Words before "a clot" that tell of having one, or of a test for one, not ask about it.
+# Words before "a clot" that tell of having one ("i've got another clot"), or of a test for
+# one ("tested for a clot"), not ask about it.
 _SAID_OF_A_CLOT = frozenset((
     "is", "are", "was", "be", "been", "have", "has", "had", "got", "get", "getting", "think",
     "thinks", "it", "its", "s", "the", "my", "his", "her", "their", "no", "for", "about", "of",

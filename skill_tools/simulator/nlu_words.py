@@ -548,9 +548,9 @@ _CONTRACTIONS = {
     "dunno": "do not know",  # round 28: "i dunno" is "i do not know", not sure
     "aight": "alright",  # round 35: "aight stop" fell back in the check
     # Round 37, a college footballer and a night nurse: "ight cool, that's all I needed",
-    # "k im out", "ok ttyl" each fell back.
-    "s o b": "shortness of breath",  # a nurse's "no chest pain, no S O B" ended the session
+    # "k im out", "ok ttyl", "gtg" each fell back.
     "ight": "alright", "k": "okay", "ttyl": "talk to you later", "gtg": "got to go",
+    "s o b": "shortness of breath",  # a nurse's "no chest pain, no S O B" ended the session
     "ok": "okay",  # round 25: "ok sure" was "why", "okay sure" a sample of yes
     # A dropped g, as the simulator's typist writes it (round 26: "i been coughin up blood
     # all mornin" fell back).
