@@ -110,7 +110,7 @@ def test_a_variant_that_a_slotted_sample_of_its_intent_fills_is_dropped() -> Non
     """ "my calves cramp at night" beside "my {legPart} cramp at night" (legPart: calves):
     a literal matcher fills the slotted one, and Alexa learns it from the slot's words, so it
     takes room for nothing. A written sample stays, and so does every variant of an intent
-    that says keep_filled, or of one whose slot fills no such variant."""
+    that says keep_filled, or of one with no slotted sample."""
     types = {"LegPart": {"CALF": ["calf", "(my |)calves"]}}
     slotted = {"slots": {"legPart": "LegPart"}}
     samples = ["(my|the) {legPart} (cramp|hurt) at night", "(my|the) (calves|feet) cramp at night"]
