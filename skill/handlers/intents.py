@@ -191,14 +191,17 @@ def _also(handler_input: HandlerInput) -> str | None:
 
 def _symptom_check(conv: Conversation, state: State, handler_input: HandlerInput) -> Reply:
     """ "Check the symptoms for my dad": {person} says whom the check is for."""
-    for_other = "OTHER" in (
-        resolved_slot_id(handler_input, "person"),
-        resolved_slot_id(handler_input, "sufferer"),  # "it's my wife who has them"
-        resolved_slot_id(handler_input, "relative"),  # "can you check my mom"
-    ) or answers.about_someone_else(slot_values(handler_input))  # "check my mom's legs"
-    if resolved_slot_id(handler_input, "person") is None:
-        for_other = for_other or answers.named_someone(slot_value(handler_input, "person"))
-    for_self = resolved_slot_id(handler_input, "person") == "SELF"  # "this time it's for me"
+    person = resolved_slot_id(handler_input, "person")
+    for_other = (
+        "OTHER" in (
+            person,
+            resolved_slot_id(handler_input, "sufferer"),  # "it's my wife who has them"
+            resolved_slot_id(handler_input, "relative"),  # "can you check my mom"
+        )
+        or answers.about_someone_else(slot_values(handler_input))  # "check my mom's legs"
+        or (person is None and answers.named_someone(slot_value(handler_input, "person")))
+    )
+    for_self = person == "SELF"  # "this time it's for me"
     return conv.check_asked(state, for_other=for_other, for_self=for_self)
 
 

@@ -2467,7 +2467,7 @@ def _before_clot_asked(words: list[str]) -> list[str]:
     The verb may go unsaid ("still sore this morning, that a clot?", "calf stays sore after
     the cramps, clot?"), and a heart attack or a stroke may be what is asked about (round 37:
     911, and the session ended, for a cramp told and then asked about)."""
-    size = next((len(end) for end in _ASKED_ENDS if words[-len(end) :] == list(end)), 0)
+    size = next((len(end) for end in _ASKED_ENDS if tuple(words[-len(end) :]) == end), 0)
     if not size:
         return []
     for at in range(len(words) - 2, max(len(words) - 7, 0), -1):
@@ -2480,7 +2480,7 @@ def _before_clot_asked(words: list[str]) -> list[str]:
         return []  # "is this a stroke": nothing told first
     if words[at - 1] in _ELIDED_ASKING:  # not "... like when i had that clot"
         return [] if words[at - 2] in _SAID_OF_A_CLOT else words[: at - 1]
-    if size == 1 and words[-1] != "stroke" and words[at - 1] not in _SAID_OF_A_CLOT:
+    if words[-1] in _CLOT_WORDS and words[at - 1] not in _SAID_OF_A_CLOT:
         return words[:at]  # "... after the cramps, clot?"
     return []
 
@@ -2489,7 +2489,8 @@ def _before_clot_asked(words: list[str]) -> list[str]:
 _ASKING_VERBS = frozenset(("is", "could", "can", "might", "am"))
 _ELIDED_ASKING = frozenset(("that", "this", "maybe", "possibly"))
 _TOLD_FIRST = 3  # words told before the question: "is this a stroke" tells nothing first
-_ASKED_ENDS = (("clot",), ("clots",), ("dvt",), ("thrombosis",), ("heart", "attack"), ("stroke",))
+_CLOT_WORDS = ("clot", "clots", "dvt", "thrombosis")  # asked alone too: "..., clot?"
+_ASKED_ENDS = (*((w,) for w in _CLOT_WORDS), ("heart", "attack"), ("stroke",))
 # Words before "a clot" that tell of having one ("i've got another clot"), or of a test for
 # one ("tested for a clot"), not ask about it.
 _SAID_OF_A_CLOT = frozenset((
