@@ -195,7 +195,12 @@ def _remind(raw: Any) -> Requested | None:
     if not isinstance(raw, dict):
         return None
     wanted = requested(
-        raw.get("day"), raw.get("at"), raw.get("after"), raw.get("unclear"), raw.get("guessed")
+        raw.get("day"),
+        raw.get("at"),
+        raw.get("after"),
+        raw.get("unclear"),
+        raw.get("guessed"),
+        raw.get("settled"),
     )
     return wanted if wanted != Requested() else None
 
@@ -1159,7 +1164,11 @@ class Conversation:
             again = said._replace(day=said.day or guess.day)
         if again is not None:
             return self._offer(None, state._replace(remind=again), Pending.REMINDER_HALF)
-        if said.guessed or (at is not None and at < time(12) and at in PARTS_OF_DAY.values()):
+        evening = guess.at if guess.guessed else None  # "7:30 am" again: its morning
+        again_morning = evening is not None and at == evening.replace(hour=evening.hour - 12)
+        if said.guessed or again_morning or (
+            at is not None and at < time(12) and at in PARTS_OF_DAY.values()
+        ):
             chosen = guess.in_the_morning()
         elif at is not None and (at == guess.at or at >= time(12) and at in PARTS_OF_DAY.values()):
             chosen = guess._replace(guessed=False)
@@ -1182,6 +1191,11 @@ class Conversation:
         if state.pending is not Pending.REMINDER_HALF or state.remind is None:
             return self.fallback(state)
         return self._half_said(state, state.remind, said)
+
+    def which_half(self, state: State, guess: Requested) -> Reply:
+        """ "Is that 7:30 in the morning? If not, I'll make it 7:30 in the evening.": asked
+        by the handler, which knows the hour said is past today (`evening_guess`)."""
+        return self._offer(None, state._replace(remind=guess), Pending.REMINDER_HALF)
 
     def _remind_at(self, state: State, chosen: Requested) -> CreateReminder:
         """Out of "is that 6 in the morning?", the reminder at the hour chosen; a check under

@@ -33,10 +33,13 @@ class Requested(NamedTuple):
     # morning": `at` is its afternoon or evening, and the user is asked which was meant.
     guessed: bool = False
     part: bool = False  # `at` is a part of the day ("this afternoon"), not a clock time
+    # The morning was chosen for `at`, so a morning hour already past today is tomorrow's,
+    # not this evening's (round 38: "remind me at 7:30 am", said at 4 pm, was 7:30 pm).
+    settled: bool = False
 
     def values(self) -> dict[str, str | bool | None]:
         """The request as Alexa's slot values, the form `requested` reads back (session)."""
-        day, at, after, unclear, guessed, part = self
+        day, at, after, unclear, guessed, part, settled = self
         return {
             "day": day.isoformat() if day else None,
             "at": (_PART_CODES[at] if part else at.strftime("%H:%M")) if at else None,
@@ -45,13 +48,30 @@ class Requested(NamedTuple):
             # False kept too: "6 in the morning" chosen is not guessed again when read back
             # (round 31: after the permission question, "is that 6 in the morning?" again)
             **({"guessed": guessed} if at and not part else {}),
+            **({"settled": True} if settled else {}),
         }
 
     def in_the_morning(self) -> Requested:
         """The hour guessed as afternoon or evening, taken as the morning instead."""
         if not self.guessed or self.at is None:
             return self
-        return self._replace(at=self.at.replace(hour=self.at.hour - 12), guessed=False)
+        morning = self.at.replace(hour=self.at.hour - 12)
+        return self._replace(at=morning, guessed=False, settled=True)
+
+
+def evening_guess(now: datetime, wanted: Requested) -> Requested | None:
+    """A morning hour said without a day, already past ("at 7:30", at 4 pm): AMAZON.TIME
+    gives "07:30" for "7:30 am" too, so rather than take this evening's, the user is asked
+    which half was meant; None when the hour is clear."""
+    at = wanted.at
+    if at is None or wanted.part or wanted.guessed or wanted.settled or wanted.after:
+        return None
+    if wanted.day is not None or not 0 < at.hour < 12:
+        return None
+    today = datetime.combine(now.date(), at)
+    if today > now or today + timedelta(hours=12) <= now:
+        return None
+    return wanted._replace(at=at.replace(hour=at.hour + 12), guessed=True)
 
 
 # AMAZON.TIME's parts of the day ("remind me in the evening"): the hour each stands for, and
@@ -76,13 +96,19 @@ WAKING_HOURS = range(8, 21)
 
 
 def requested(
-    day: object, at: object, after: object = None, unclear: object = False, guessed: object = None
+    day: object,
+    at: object,
+    after: object = None,
+    unclear: object = False,
+    guessed: object = None,
+    settled: object = False,
 ) -> Requested:
     """Alexa's slot values (AMAZON.DATE "2026-12-07", AMAZON.TIME "14:30" or "EV",
     AMAZON.DURATION "PT2H", "P2W"), or the same from session attributes. A week, a weekend or a
     month is its first day; a year or anything else is no day, and the request is `unclear`
     ("on Christmas", which Alexa may pass on as the words heard). A small hour is taken as the
-    afternoon or evening, and `guessed`, unless `guessed` is False (read back, as chosen)."""
+    afternoon or evening, and `guessed`, unless `guessed` is False (read back, as chosen);
+    read back, any hour asked about (`evening_guess`) stays `guessed`."""
     wanted_day = wanted_at = wanted_after = None
     was_guessed = guessed is True
     part = isinstance(at, str) and at in PARTS_OF_DAY
@@ -106,9 +132,10 @@ def requested(
         isinstance(said, str) and said and wanted is None
         for said, wanted in ((day, wanted_day), (at, wanted_at), (after, wanted_after))
     )
-    was_guessed = was_guessed and wanted_at is not None and wanted_at.hour - 12 in SMALL_HOURS
+    was_guessed = was_guessed and wanted_at is not None and 0 < wanted_at.hour - 12 < 12
+    morning = settled is True and wanted_at is not None and wanted_at.hour < 12
     return Requested(
-        wanted_day, wanted_at, wanted_after, unclear is True or lost, was_guessed, part
+        wanted_day, wanted_at, wanted_after, unclear is True or lost, was_guessed, part, morning
     )
 
 
@@ -148,7 +175,7 @@ def scheduled(now: datetime, wanted: Requested, default_at: time) -> datetime:
         if whole_days and (wanted.at is not None or now.hour not in WAKING_HOURS):
             when = datetime.combine(when.date(), wanted.at or default_at)  # "in 3 days at 10"
     elif wanted.at is not None and wanted.day in (None, now.date()):
-        when = _next_at(now, wanted.at, wanted.part)  # "today at 8", "at 8", "tonight at 8"
+        when = _next_at(now, wanted.at, wanted.part, wanted.settled)  # "at 8", "tonight at 8"
     elif wanted.day is not None:
         when = datetime.combine(wanted.day, wanted.at or default_at)
     else:
@@ -156,12 +183,13 @@ def scheduled(now: datetime, wanted: Requested, default_at: time) -> datetime:
     return when if now < when <= now + LATEST else tomorrow
 
 
-def _next_at(now: datetime, at: time, part: bool = False) -> datetime:
+def _next_at(now: datetime, at: time, part: bool = False, morning: bool = False) -> datetime:
     """The next `at` to come: said at 3 pm, "at 8" is 8 this evening (a clock hour comes
     without am or pm), "at 2:30" is 2:30 tomorrow; a part of the day (`part`: "this
     morning", 9:00) is its next whole hour while it lasts, and once over, tomorrow's; so is a
     small hour past, whose morning the user has confirmed (round 17: "at 4", "is that 4 in
-    the morning?", "yes", at 6:44, was 4 this afternoon)."""
+    the morning?", "yes", at 6:44, was 4 this afternoon), and any hour whose morning was
+    chosen (`morning`)."""
     when = datetime.combine(now.date(), at)
     if when > now:
         return when
@@ -169,7 +197,7 @@ def _next_at(now: datetime, at: time, part: bool = False) -> datetime:
     if part and next_hour.date() == now.date() and next_hour.hour < PART_ENDS[at]:
         return next_hour  # "this afternoon", said at 2:06: 3 o'clock (round 29: tomorrow at 2)
     evening = when + timedelta(hours=12)
-    meant = at in PARTS_OF_DAY.values() or at.hour in SMALL_HOURS
+    meant = morning or at in PARTS_OF_DAY.values() or at.hour in SMALL_HOURS
     if 0 < at.hour < 12 and not meant and evening > now:
         return evening  # not midnight (00:00), which was noon
     return when + timedelta(days=1)

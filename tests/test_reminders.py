@@ -584,7 +584,7 @@ EARLY_MORNING = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
 def test_a_change_to_a_reminder_just_set_says_where_to_change_it_and_sets_no_second(change):
     with FakeAlexaApi() as api:
         *_, set_, changed = _said_with_consent(
-            api, "open leg cramp helper", "set a reminder for 7 am", change
+            api, "open leg cramp helper", "set a reminder for 7 am", change, at=EARLY_MORNING
         )
         assert len(api.reminders()) == 1
     assert "remind you" in set_.speech
@@ -999,3 +999,37 @@ def test_ring_the_clinic_and_make_me_an_appointment_sets_no_reminder():
         *_, turn = _said_with_consent(api, *said)
         assert api.reminders() == []
     assert turn.speech.startswith(C.out_of_scope["booking"]), turn.speech
+
+
+AFTERNOON = datetime(2026, 12, 4, 21, 0, tzinfo=UTC)  # 4 in the afternoon in New York
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("yes", "2026-12-05T07:30:00"),
+        ("in the morning", "2026-12-05T07:30:00"),
+        ("7:30 am", "2026-12-05T07:30:00"),
+        ("no", "2026-12-04T19:30:00"),
+        ("the evening", "2026-12-04T19:30:00"),
+    ],
+)
+def test_a_morning_hour_already_past_asks_which_half_was_meant(answer, expected):
+    """Round 37, a new user: "remind me at 7:30 am", said at 4 pm, was set for 7:30 that
+    evening (Alexa's time is "07:30" with or without "am")."""
+    with FakeAlexaApi() as api:
+        *_, asked, done = _said_with_consent(
+            api, "open leg cramp helper", "remind me at 7:30 am", answer, at=AFTERNOON
+        )
+        [call] = api.reminders()
+    assert "7:30 in the morning?" in asked.speech
+    assert call.body["trigger"]["scheduledTime"] == expected, done.speech
+
+
+def test_a_morning_hour_still_to_come_is_set_without_asking():
+    with FakeAlexaApi() as api:
+        *_, done = _said_with_consent(
+            api, "open leg cramp helper", "remind me at 7:30", at=EARLY_MORNING
+        )
+        [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"] == "2026-12-04T07:30:00", done.speech

@@ -21,6 +21,7 @@ from skill.reminders import (
     ReminderResult,
     Requested,
     api_time,
+    evening_guess,
     local_now,
     scheduled,
     spoken_when,
@@ -51,7 +52,11 @@ def create_reminder(
     Connections.Response), once."""
     if not has_reminder_consent(handler_input) and may_ask:
         return conv.ask_permission(wanted.state)
-    result, when = _create(handler_input, conv, wanted.state.remind or Requested())
+    remind = wanted.state.remind or Requested()
+    clock = _clock(handler_input) if has_reminder_consent(handler_input) else None
+    if isinstance(clock, tuple) and (guess := evening_guess(clock[2], remind)) is not None:
+        return conv.which_half(wanted.state, guess)  # "7:30", said at 4 pm: which half?
+    result, when = _create(handler_input, conv, remind, clock)
     if result is ReminderResult.CREATED:
         metrics.count("ReminderCreated")
     else:
@@ -89,10 +94,32 @@ def permission_granted(handler_input: HandlerInput) -> bool | None:
     return status == "ACCEPTED"
 
 
+Clock = tuple[datetime, str, datetime]
+
+
+def _clock(handler_input: HandlerInput) -> Clock | Exception:
+    """When the user spoke (UTC), the device's time zone, and its wall-clock time then; or
+    why they could not be read, which `_create` then reports as the reminder's failure (one
+    call to a failing Settings API, not two)."""
+    envelope = handler_input.request_envelope
+    try:
+        device_id = envelope.context.system.device.device_id
+        ups = handler_input.service_client_factory.get_ups_service()
+        zone = ups.get_system_time_zone(device_id)
+        now = _request_time(envelope)
+        return now, zone, local_now(now, zone)
+    except Exception as exc:  # noqa: BLE001 - told apart where the reminder is created
+        return exc
+
+
 def _create(
-    handler_input: HandlerInput, conv: Conversation, wanted: Requested
+    handler_input: HandlerInput,
+    conv: Conversation,
+    wanted: Requested,
+    clock: Clock | Exception | None = None,
 ) -> tuple[ReminderResult, str]:
-    """The API call; with the result, when the reminder fires, as said ("" unless created)."""
+    """The API call; with the result, when the reminder fires, as said ("" unless created).
+    `clock`: the user's time and zone, or why they could not be read (`_clock`)."""
     from ask_sdk_model.services import ServiceException
     from ask_sdk_model.services.reminder_management import (
         AlertInfo,
@@ -110,12 +137,11 @@ def _create(
     if not has_reminder_consent(handler_input):
         return ReminderResult.NO_PERMISSION, ""
     factory = handler_input.service_client_factory
-    envelope = handler_input.request_envelope
     try:
-        device_id = envelope.context.system.device.device_id
-        zone = factory.get_ups_service().get_system_time_zone(device_id)
-        now = _request_time(envelope)
-        there = local_now(now, zone)
+        clock = _clock(handler_input) if clock is None else clock
+        if isinstance(clock, Exception):
+            raise clock
+        now, zone, there = clock
         when = scheduled(there, wanted, conv.content.reminder.time)
         request = ReminderRequest(
             request_time=now.replace(tzinfo=None, microsecond=0),
