@@ -5854,3 +5854,28 @@ def test_scratch_that_do_it_for_my_mom_is_a_check_for_her() -> None:
     """Round 37, a night nurse: taken as a change of answer, and the check went on about her."""
     turn = play("open leg cramp helper", "check my symptoms", "scratch that, do it for my mom")[-1]
     assert turn.speech.endswith("Do they get frequent leg cramps?"), turn.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "recorded"),
+    [  # Round 38, a restaurant owner whose first language is Korean: "I need an answer to
+        # this question first", or (after "maybe") the check left; a trucker: the same.
+        (("two time a week",), {"FREQUENT": "yes"}),
+        (("hmm... maybe two time a week",), {"FREQUENT": "yes"}),
+        (("many many time",), {"FREQUENT": "yes"}),
+        (("yes", "not really, I sleep like a rock once I'm out"),
+         {"FREQUENT": "yes", "SLEEP": "no"}),
+    ],
+)
+def test_answers_in_plain_or_second_language_words_are_recorded(said, recorded) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", *said)[-1]
+    assert turn.session_attributes["answers"] == recorded, turn.speech
+
+
+def test_leaving_the_check_for_the_phone_number_keeps_the_session() -> None:
+    """Round 38, a chemistry teacher: "Take care. Goodbye!", and the session ended."""
+    turn = play(
+        "open leg cramp helper", "check my symptoms",
+        "I'd rather not do this right now actually, I just wanted the phone number",
+    )[-1]
+    assert not turn.session_ended, turn.speech

@@ -932,6 +932,9 @@ def test_a_vague_time_said_with_at_is_said_to_be_unusable():
             "say about half past two", "oh, in the afternoon of course, i'm never up that early",
         ), "2026-12-10T14:30:00"),
         (EARLY_MORNING, ("ping me friday",), "2026-12-11T09:00:00"),
+        # Round 37, a dairy farmer: "noon tomorrow", to the offer, fell back
+        (EARLY_MORNING, ("how do i contact the vein center", "noon tomorrow"),
+         "2026-12-05T12:00:00"),
         # Round 32, a widow: the fallback, and "is that 2 in the morning?" again
         (EARLY_MORNING, (
             "remind me on thursday at two", "pardon dear, was that two in the afternoon?",

@@ -148,6 +148,13 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         # Round 11, seventh new user: fell back, or "start over" for the first.
         "i want it all to be over",
         "honestly some days i wonder why i even bother waking up",
+        # Round 38, new users (a restaurant owner whose first language is Korean, a trucker):
+        # the fallback, a check answer, or reassurance about cramps.
+        "sometime I think better I not wake up",
+        "I keep thinking about putting a bullet in my head",
+        "they wake me up, I've thought about eating my gun over it",
+        "I got my pills lined up on the dash, all of em",
+        "every night, and honestly nobody would miss me if I didn't wake up",
         "my calf cramps are so bad i just want it all to be over",
         "my husband keeps saying he wants to end it",
         "nobody would even notice if i was gone",

@@ -136,6 +136,29 @@ def test_a_variant_that_a_slotted_sample_of_its_intent_fills_is_dropped() -> Non
     assert c["samples"] == ["my calves itch", "the calves itch"]
 
 
+def test_fill_written_drops_the_written_samples_a_slotted_one_says_but_those_kept() -> None:
+    """Round 38: the topic intents' written samples that a slotted sample says took room the
+    safety samples needed; the headline question as the manifest asks it stays."""
+    types = {"LegPart": {"CALF": ["calf", "(my |)calves"]}}
+    samples = ["my {legPart} cramp at night", "my calves cramp at night", "calf cramp at night",
+               "my calf cramp at night", "my legs cramp at night"]
+    lm = _model(
+        {
+            "A": {"slots": {"legPart": "LegPart"}, "fill_written": True,
+                  "keep_written": ["my calf cramp at night"], "samples": samples},
+            "B": {"slots": {"legPart": "LegPart"}, "samples": [s.replace("cramp", "ache")
+                                                             for s in samples]},
+        },
+        types=types,
+    )
+    a, b = lm["intents"]
+    assert a["samples"] == [  # not "my calves cramp at night"
+        "my {legPart} cramp at night", "calf cramp at night", "my calf cramp at night",
+        "my legs cramp at night",
+    ]
+    assert len(b["samples"]) == 5
+
+
 def test_an_excepted_phrase_stays_out_with_padding_words_too() -> None:
     """Excepting "dig deeper" once kept "dig deeper please", which the simulator (dropping
     "please") matched exactly: an evaluation phrase taught by the back door."""

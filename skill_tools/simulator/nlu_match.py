@@ -334,7 +334,8 @@ class Matcher:
         return word
 
     def _priority_match(self, text: str) -> Match | None:
-        if _UNROUSABLE.search(text) and EMERGENCY_INTENT in self.intents and not (
+        unroused = _UNROUSABLE.search(text) or _DROPPED.search(text)
+        if unroused and EMERGENCY_INTENT in self.intents and not (
             self._asks_about(text)
         ):
             # "i can't wake him up", "i can't keep her awake": no sample can say it, as "they
@@ -420,6 +421,13 @@ class Matcher:
         """The intent and slots Alexa would send for `utterance` inside the skill's session."""
         found = self._resolve(utterance)
         text = spoken_form(utterance)
+        worn_out = found.intent in _ENDINGS | {THANKS, NO_INTENT, NOT_SURE}
+        if worn_out and found.method not in _SURE_METHODS:
+            padded = f" {drop_fillers(text)} "
+            fed_up = next((v for v in self._fed_up if v in padded), None)
+            if fed_up is not None:  # "i can't take these cramps no more, every night same
+                # thing": worn out, not done (round 38: a no, and "Take care. Goodbye!")
+                return Match(STRUGGLING, self._slots(STRUGGLING, {}), "near", 1.0, fed_up.strip())
         return self._at_night(self._with_day_and_time(found, text), text)
 
     def _at_night(self, found: Match, text: str) -> Match:
@@ -527,7 +535,7 @@ class Matcher:
         for reader in (
             self._question_after, self._reminder_clause, self._said_then_remark,
             self._left_for_request, self._paused_at_end, self._then_what_to_do,
-            self._first_of_two,
+            self._first_of_two, self._question_then_remark,
         ):
             found = reader(bare)
             if found is not None:
@@ -872,6 +880,25 @@ class Matcher:
                 continue
             said = " ".join(words[end:]) if found.intent in _LEFT_FOR else text  # "not now"
             return None if self._sounds_alarming(said) else found  # lends "now" to a sign
+        return None
+
+    def _question_then_remark(self, text: str) -> Match | None:
+        """A question said whole (a sample or a slot fill), then a remark of the asker's own
+        that opens with who or what it is about ("are varicose veins hereditary, my mother had
+        terrible ones", "what's their address, i might swing by": round 38, the fallback):
+        the question, as a statistical NLU weighs it. Not when the remark asks, turns, or
+        sounds like an emergency."""
+        words = text.split()
+        if not words or words[0] not in QUESTION_OPENERS | _WH_WORDS:
+            return None
+        for end in range(len(words) - _REMARK_WORDS, 2, -1):
+            remark = words[end:]
+            if remark[0] not in _REMARK_OPENS or _asks(remark) or _TAKES_BACK & set(remark):
+                continue
+            found = self._said_alone(words[:end])
+            if found is None or found.intent in (*PRIORITY_INTENTS, *_NOT_A_STATEMENT):
+                continue
+            return None if self._sounds_alarming(text) else found
         return None
 
     def _before_vocative(self, text: str) -> Match | None:
@@ -1287,6 +1314,8 @@ class Matcher:
             if len(words) > 1 and words[0] in openers and intent in self.intents:
                 if words[1] in TAKEN_BACK:
                     return None  # "no wait, one more thing": not an answer
+                if _BROWSING.intersection(words[1:3]):  # ("just" is a filler)
+                    return None  # "nah just checking what you do" (round 37: a goodbye)
                 if words[:2] == ["never", "mind"]:  # "never mind, let's do mine instead":
                     rest = self.resolve(" ".join(words[2:]))  # what it asks for (round 26:
                     return None if rest.intent == FALLBACK else rest  # a goodbye)
@@ -1703,6 +1732,9 @@ class Matcher:
             # "how do i fix my car"
         if best in _COMMANDS and len(unknown) >= len(telling):
             return None  # "the cat knocked it over again": not "start over" (round 21)
+        if best == THANKS and (unknown or set(telling) - set(taught) - _SOFT):
+            return None  # "weather good for haying tomorrow?": a thanks guessed from one
+            # word ends the session on a question (round 37: "you're welcome, goodbye")
         if share < self._classifier_share:
             return None
         words = text.split()
@@ -1955,7 +1987,8 @@ _NOT_PEOPLE = frozenset({"you", "you guys", "them", "they", "it", "me"})
 # Despair that is also how people say they are fed up with cramps: only the whole phrase is
 # the crisis ("I can't take it anymore, they wake me up every night" is an answer).
 _FED_UP = ("take it", "take this", "tired of", "done with", "finished with", "had enough",
-           "do this")  # round 29: "i can't do this anymore, every night my calves lock up"
+           "do this",  # round 29: "i can't do this anymore, every night my calves lock up"
+           "take these", "take anymore")  # round 38: "... these cramps no more", the crisis line
 # ... unless what they are fed up with is life itself: "so tired of being here" (round 15).
 _OF_LIFE = ("being here", "living", "being alive", "life", "everything")  # round 20
 # What may follow a short crisis value that still ends the thought: "... might just drive into
@@ -2110,9 +2143,18 @@ _UNROUSABLE = re.compile(
     r"(?: up|$| and)|keep (?:him|her|them|my \w+) awake|get (?:him|her|them|my \w+) up)"
     # "he ain't waking up", "my dad won't wake up" (round 37: the fallback); not "she isn't
     # waking up with them", which answers the check
-    r"|\b(?:he|she|my \w+) (?:is|will) not (?:waking|wake) up(?:$| (?!(?:with|from|because|"
+    r"|\b(?:he|she|my \w+) (?:is |will |)not (?:waking|wake) up(?:$| (?!(?:with|from|because|"
     r"at|in|during|anymore|any|as|so|much|to|for|till|until|before|after|every|most|early|"
     r"late|on|when|if|like|them|it|now|these|those|nights|night)\b))"
+    # "husband fall down in kitchen, he not answer me" (round 38: the fallback)
+    r"|\b(?:fell|fall|fallen|falls|collapsed)\b.*\b(?:he|she) (?:is |does |will |)not "
+    r"(?:answer|answering|respond|responding)\b"
+)
+# "Bev just dropped", "he just collapsed on the floor" (round 37: the fallback); not a pain or
+# a swelling that dropped.
+_DROPPED = re.compile(
+    r"^(?!.*\b(?:pain|cramps?|cramping|swelling|fever|pressure|sugar|weight)\b)"
+    r".*\bjust (?:dropped|collapsed)(?: down| on the floor| to the (?:floor|ground))?$"
 )
 # A wait said last, after a doubt: the question is asked again once the user is back.
 _HOLDS = ("hang on", "hold on", "one second", "one sec", "just a second", "give me a second",
@@ -2130,6 +2172,12 @@ _CONCLUDING_HEDGES = [
 # does it mean if my leg cramps on walks" is no "what does it mean").
 _TAKES_BACK = NEGATIONS | TURNS | TAKEN_BACK | _PLAIN_NO | {"instead", "actually"}
 _REMARK_WORDS = 3
+# What a remark after a question opens with (_question_then_remark): its teller, or what it
+# is about.
+_REMARK_OPENS = frozenset({
+    "i", "my", "we", "our", "she", "he", "her", "his", "mostly", "mainly", "especially",
+    "usually", "because", "since",
+})
 _JOINS = frozenset({"and", "also", "then", "plus"})
 _BUT_LEAD_INS = frozenset({"the", "my", "cramps", "cramp", "nah", "no", "nope"})
 _PRONOUN_SUBJECTS = frozenset(
@@ -2282,6 +2330,14 @@ _COMMANDS = frozenset({
     "AMAZON.StopIntent", "AMAZON.CancelIntent", "ThanksIntent",
 })
 
+# "Nah, just looking": no answer to anything, but what brought the user here.
+_BROWSING = frozenset({"checking", "looking", "wondering", "curious", "browsing", "testing",
+                       "seeing", "asking", "poking", "trying"})
+# Matches a worn-out remark does not override (resolve): the phrase was a sample, or opened
+# with a plain yes or no.
+_SURE_METHODS = frozenset({"exact", "leading", "priority"})
+# A thanks (and goodbye) is guessed only from words it was all taught (_classify).
+THANKS = "ThanksIntent"
 
 # The slot types that name what a question is about (not who, where or when).
 _SUBJECTS = frozenset(
@@ -2480,6 +2536,8 @@ def _before_clot_asked(words: list[str]) -> list[str]:
         return []  # "is this a stroke": nothing told first
     if words[at - 1] in _ELIDED_ASKING:  # not "... like when i had that clot"
         return [] if words[at - 2] in _SAID_OF_A_CLOT else words[: at - 1]
+    if words[at - 1] == "is" and words[at - 2] not in _SAID_OF_A_CLOT | _TELLING_IS:
+        return words[: at - 1]  # "... still sore two days, is blood clot?" (round 38: 911)
     if words[-1] in _CLOT_WORDS and words[at - 1] not in _SAID_OF_A_CLOT:
         return words[:at]  # "... after the cramps, clot?"
     return []
@@ -2490,6 +2548,8 @@ _ASKING_VERBS = frozenset(("is", "could", "can", "might", "am"))
 _ELIDED_ASKING = frozenset(("that", "this", "maybe", "possibly"))
 _TOLD_FIRST = 3  # words told before the question: "is this a stroke" tells nothing first
 _CLOT_WORDS = ("clot", "clots", "dvt", "thrombosis")  # asked alone too: "..., clot?"
+# Who or what "is" a clot when that is told, not asked ("they said this is a clot").
+_TELLING_IS = frozenset(("this", "that", "there", "which", "he", "she", "said", "says", "sure"))
 _ASKED_ENDS = (*((w,) for w in _CLOT_WORDS), ("heart", "attack"), ("stroke",))
 # Words before "a clot" that tell of having one ("i've got another clot"), or of a test for
 # one ("tested for a clot"), not ask about it.

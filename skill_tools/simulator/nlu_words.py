@@ -142,6 +142,16 @@ IDIOMS = {
     # Round 34, a forklift driver: a count ("like 3x a week"), a swear word or "dude" in an
     # answer ("every damn night": "I need an answer to this question first"), "y" for why.
     **{f"x a {when}": f"times a {when}" for when in ("week", "night", "month", "day")},
+    # Round 38, a restaurant owner whose first language is Korean: "two time a week", "many
+    # many time" ("I need an answer to this question first", or the check left).
+    **{f"{n} time{a}": f"{n} times{a}" for n in (
+        "two", "three", "four", "five", "six", "few", "couple", "many", "several",
+    ) for a in (" a", " every", " in a", " per")},
+    "many many time": "many times",
+    # Round 38, a trucker: "not really, I sleep like a rock once I'm out" sounded alarming
+    # ("out", "rock"): "I need an answer to this question first".
+    "like a rock once i am out": "soundly", "like a log once i am out": "soundly",
+    "once i am out": "once asleep",
     "damn": "", "freakin": "", "freaking": "", "dude": "", "y do": "why do", "y tho": "why",
     "or what": "",  # "is it my veins or wat" was another condition
     # Round 33, a Spanish speaker: "no sé" (I don't know) was a no, "sí" the fallback.

@@ -429,6 +429,55 @@ def test_wanting_to_know_about_a_topic_is_being_told_about_it(phrase: str) -> No
     assert nlu.resolve(phrase).intent == "VaricoseVeinsIntent"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "intent"),
+    [  # round 38, new users: each fell back
+        ("why do my calves cramp in the middle of the night, mostly the left one",
+         "LegCrampsAtNightIntent"),
+        ("what's their address, I might swing by with the rig", "ClinicLogisticsIntent"),
+        ("are varicose veins hereditary? my mother had terrible ones", "RiskFactorsIntent"),
+    ],
+)
+def test_a_question_then_a_remark_of_the_asker_s_own_is_the_question(
+    phrase: str, intent: str
+) -> None:
+    assert nlu.resolve(phrase).intent == intent
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [  # a remark that says what the question is about is part of it, not the asker's own
+        "is it my veins that are making my legs cramp",
+    ],
+)
+def test_a_relative_clause_is_no_remark_after_a_question(phrase: str) -> None:
+    assert nlu.resolve(phrase).intent != "PersonalDiagnosisIntent"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [  # round 37, a dairy farmer; round 38
+        "weather good for haying tomorrow?",
+        "nah just checking what you do",
+        "no just curious what this is",
+        # round 38, a trucker: a no, and "Take care. Goodbye!"
+        "I can't take these cramps no more, every night same thing",
+    ],
+)
+def test_a_question_a_visit_or_a_worn_out_remark_is_no_goodbye(phrase: str) -> None:
+    assert nlu.resolve(phrase).intent not in (
+        "ThanksIntent", "AMAZON.NoIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent"
+    )
+
+
+@pytest.mark.parametrize(
+    "phrase", ["I can't take these cramps no more, every night same thing",
+               "I can't take anymore, every night wake up"]
+)
+def test_a_worn_out_remark_gets_the_struggling_reply(phrase: str) -> None:
+    assert nlu.resolve(phrase).intent == "StrugglingIntent"
+
+
 def test_asking_the_skill_to_call_the_clinic_sets_no_reminder() -> None:
     assert nlu.resolve("can you call them for me").intent == "BookForMeIntent"
 
