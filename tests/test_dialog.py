@@ -5839,7 +5839,14 @@ def test_can_we_do_this_for_my_wife_instead_turns_the_check_to_her(said: str) ->
 
 
 @pytest.mark.parametrize(
-    "said", ["check my symptoms for Manny", "can we check my hired man", "check for the hired hand"]
+    "said",
+    [
+        "check my symptoms for Manny", "can we check my hired man", "check for the hired hand",
+        # round 38, a trucker: his wife ("my old lady"), the risk-factors answer; a widow:
+        # "do you get frequent leg cramps?", her neighbor's answers taken as hers
+        "my old lady gets cramps too, can we check her",
+        "check my symptoms for my neighbor Edna",
+    ],
 )
 def test_a_check_asked_for_someone_by_name_is_about_them(said: str) -> None:
     """Round 37, a retired cafeteria manager and a dairy farmer: "check my symptoms for
@@ -5865,6 +5872,9 @@ def test_scratch_that_do_it_for_my_mom_is_a_check_for_her() -> None:
         (("many many time",), {"FREQUENT": "yes"}),
         (("yes", "not really, I sleep like a rock once I'm out"),
          {"FREQUENT": "yes", "SLEEP": "no"}),
+        (("mas o menos",), {"FREQUENT": "unsure"}),  # a foreman: "just say yes or no"
+        # a widow: the walking topic ("walk the floor": pacing at night)
+        (("yes", "they wake me up and I walk the floor"), {"FREQUENT": "yes", "SLEEP": "yes"}),
     ],
 )
 def test_answers_in_plain_or_second_language_words_are_recorded(said, recorded) -> None:
@@ -5879,3 +5889,14 @@ def test_leaving_the_check_for_the_phone_number_keeps_the_session() -> None:
         "I'd rather not do this right now actually, I just wanted the phone number",
     )[-1]
     assert not turn.session_ended, turn.speech
+
+
+def test_a_check_turned_to_a_relative_named_by_name_is_about_them() -> None:
+    """Round 38, a widow at the second question: "actually this is for my sister Rosa, not
+    me" got "I need an answer to this question first", and her sister's answers went into a
+    result about her."""
+    turn = play(
+        "open leg cramp helper", "check my symptoms", "yes",
+        "actually this is for my sister Rosa, not me",
+    )[-1]
+    assert turn.session_attributes["for_other"] is True, turn.speech

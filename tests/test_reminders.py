@@ -932,6 +932,10 @@ def test_a_vague_time_said_with_at_is_said_to_be_unusable():
             "say about half past two", "oh, in the afternoon of course, i'm never up that early",
         ), "2026-12-10T14:30:00"),
         (EARLY_MORNING, ("ping me friday",), "2026-12-11T09:00:00"),
+        # Round 38, a restaurant owner whose first language is Korean: "I couldn't use the
+        # day or time you said" (the errand taken for a time)
+        (EARLY_MORNING, ("remind me call them Wednesday",), "2026-12-09T09:00:00"),
+        (EARLY_MORNING, ("remind me call vein center",), "2026-12-05T09:00:00"),
         # Round 37, a dairy farmer: "noon tomorrow", to the offer, fell back
         (EARLY_MORNING, ("how do i contact the vein center", "noon tomorrow"),
          "2026-12-05T12:00:00"),
@@ -1015,6 +1019,7 @@ AFTERNOON = datetime(2026, 12, 4, 21, 0, tzinfo=UTC)  # 4 in the afternoon in Ne
         ("7:30 am", "2026-12-05T07:30:00"),
         ("no", "2026-12-04T19:30:00"),
         ("the evening", "2026-12-04T19:30:00"),
+        ("no, at night", "2026-12-04T19:30:00"),  # round 38: the night-cramps answer
     ],
 )
 def test_a_morning_hour_already_past_asks_which_half_was_meant(answer, expected):

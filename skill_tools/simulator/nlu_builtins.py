@@ -57,7 +57,10 @@ _PART_AT = {
 _VAGUE = frozenset({"a", "an", "a couple of", "a couple", "couple of", "a few"})
 _MINUTES = {"": 0, "o clock": 0, "fifteen": 15, "thirty": 30, "forty five": 45, "oh five": 5}
 _HALF = {"am": 0, "a m": 0, "in the morning": 0, "pm": 12, "p m": 12, "in the afternoon": 12,
-         "in the evening": 12, "at night": 12, "tonight": 12, "": None}  # fmt: skip
+         "in the evening": 12, "at night": 12, "tonight": 12, "": None,
+         # round 38, a widow: "two this afternoon" was 2 o'clock, and "is that 2 in the
+         # morning?" asked
+         "this afternoon": 12, "this evening": 12, "this morning": 0}  # fmt: skip
 
 
 def _number(words: str) -> int | None:

@@ -156,6 +156,10 @@ IDIOMS = {
     "or what": "",  # "is it my veins or wat" was another condition
     # Round 33, a Spanish speaker: "no sé" (I don't know) was a no, "sí" the fallback.
     "no se": "i do not know", "si": "yes",
+    "mas o menos": "more or less",  # round 38, a foreman: "just say yes or no"
+    # Round 38, a widow: "they wake me up and I walk the floor" (pacing at night) was the
+    # walking topic, nothing recorded.
+    "walk the floor": "pace around", "walking the floor": "pacing around",
     # Round 33, a hairdresser: "yes go on back to it", after a miss, was a yes recorded.
     "go on back to it": "carry on", "go back to it": "carry on",
     # Round 33, a hairdresser: "me legs", "me knees" (British and Irish "my"); never the

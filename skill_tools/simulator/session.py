@@ -253,7 +253,7 @@ class Simulator:
 
     def say(self, utterance: str) -> Turn | None:
         """Send what the user said; None when nothing reaches the skill (blank, or no session)."""
-        route = self.nlu.route(utterance)
+        route = self.nlu.route(self.nlu.without_name(utterance))
         if route.kind is RouteKind.EMPTY:
             return None
         if route.kind is RouteKind.EXIT:

@@ -66,6 +66,8 @@ def test_dates(words: str, expected: str | None) -> None:
         ("six in the evening", "18:00"),
         ("evening at seven", "19:00"),  # round 11: "tomorrow evening at seven" was 7 a.m.
         ("afternoon at two", "14:00"),
+        ("two this afternoon", "14:00"),  # round 38: 2 o'clock, and "is that 2 in the morning?"
+        ("seven this evening", "19:00"),
         ("noon", "12:00"),
         ("one zero pm", "22:00"),  # "10 pm", as the simulator spells digits
         ("one zero three zero", "10:30"),
