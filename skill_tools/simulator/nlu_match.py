@@ -550,7 +550,7 @@ class Matcher:
         for reader in (
             self._question_after, self._reminder_clause, self._said_then_remark,
             self._left_for_request, self._paused_at_end, self._then_what_to_do,
-            self._first_of_two, self._question_then_remark,
+            self._first_of_two, self._question_then_remark, self._thanks_then_remark,
         ):
             found = reader(bare)
             if found is not None:
@@ -919,6 +919,19 @@ class Matcher:
                 continue
             return None if self._sounds_alarming(text) else found
         return None
+
+    def _thanks_then_remark(self, text: str) -> Match | None:
+        """ "Thanks, I wrote it down": a thanks said first, then a remark that asks nothing,
+        takes nothing back and sounds like no emergency, is the thanks (round 38, a widow, to
+        the offer of a reminder: the fallback, and the offer again)."""
+        words = text.split()
+        k = 2 if words[:2] == ["thank", "you"] else 1 if words[:1] == ["thanks"] else 0
+        rest = words[k:]
+        if not k or len(rest) < 2 or THANKS not in self.intents:
+            return None
+        if _asks(rest) or _TAKES_BACK & set(rest) or self._sounds_alarming(text):
+            return None
+        return Match(THANKS, self._slots(THANKS, {}), "carrier", 1.0, " ".join(words[:k]))
 
     def _before_vocative(self, text: str) -> Match | None:
         """A request said to the listener by name, then a remark ("what can i ask you, dear?

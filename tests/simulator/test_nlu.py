@@ -478,6 +478,12 @@ def test_a_worn_out_remark_gets_the_struggling_reply(phrase: str) -> None:
     assert nlu.resolve(phrase).intent == "StrugglingIntent"
 
 
+@pytest.mark.parametrize("phrase", ["thanks, I wrote it down"])
+def test_a_thanks_then_a_remark_is_the_thanks(phrase: str) -> None:
+    """Round 38, a widow, to the offer of a reminder: the fallback, and the offer again."""
+    assert nlu.resolve(phrase).intent == "ThanksIntent"
+
+
 def test_asking_the_skill_to_call_the_clinic_sets_no_reminder() -> None:
     assert nlu.resolve("can you call them for me").intent == "BookForMeIntent"
 
