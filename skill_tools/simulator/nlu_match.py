@@ -2374,10 +2374,11 @@ _ERRANDS = frozenset({"call", "ring", "phone", "contact", "text", "email"})
 # "Nah, just looking": no answer to anything, but what brought the user here.
 _BROWSING = frozenset({"checking", "looking", "wondering", "curious", "browsing", "testing",
                        "seeing", "asking", "poking", "trying"})
-# Matches a worn-out remark does not override (resolve): the phrase was a sample, or opened
-# with a plain yes or no.
+# Matches a worn-out remark does not override (resolve): the phrase was a sample, a priority
+# rule's, or opened with a plain yes or no.
 _SURE_METHODS = frozenset({"exact", "leading", "priority"})
-# A thanks (and goodbye) is guessed only from words it was all taught (_classify).
+# The thanks (and goodbye): guessed only from words it was all taught (_classify); said
+# first, then a remark, the thanks all the same (_thanks_then_remark).
 THANKS = "ThanksIntent"
 
 # The slot types that name what a question is about (not who, where or when).
