@@ -194,14 +194,7 @@ class State(NamedTuple):
 def _remind(raw: Any) -> Requested | None:
     if not isinstance(raw, dict):
         return None
-    wanted = requested(
-        raw.get("day"),
-        raw.get("at"),
-        raw.get("after"),
-        raw.get("unclear"),
-        raw.get("guessed"),
-        raw.get("settled"),
-    )
+    wanted = requested(*(raw.get(key) for key in Requested._fields if key != "part"))
     return wanted if wanted != Requested() else None
 
 

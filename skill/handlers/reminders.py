@@ -50,13 +50,16 @@ def create_reminder(
     """Set the reminder (when asked, else tomorrow morning) and answer with how it went;
     without the permission, ask for it by voice first (Alexa comes back with
     Connections.Response), once."""
-    if not has_reminder_consent(handler_input) and may_ask:
-        return conv.ask_permission(wanted.state)
-    remind = wanted.state.remind or Requested()
-    clock = _clock(handler_input) if has_reminder_consent(handler_input) else None
-    if isinstance(clock, tuple) and (guess := evening_guess(clock[2], remind)) is not None:
-        return conv.which_half(wanted.state, guess)  # "7:30", said at 4 pm: which half?
-    result, when = _create(handler_input, conv, remind, clock)
+    if not has_reminder_consent(handler_input):
+        if may_ask:
+            return conv.ask_permission(wanted.state)
+        result, when = ReminderResult.NO_PERMISSION, ""
+    else:
+        remind = wanted.state.remind or Requested()
+        clock = _clock(handler_input)
+        if isinstance(clock, tuple) and (guess := evening_guess(clock[2], remind)) is not None:
+            return conv.which_half(wanted.state, guess)  # "7:30", said at 4 pm: which half?
+        result, when = _create(handler_input, conv, remind, clock)
     if result is ReminderResult.CREATED:
         metrics.count("ReminderCreated")
     else:
@@ -116,10 +119,11 @@ def _create(
     handler_input: HandlerInput,
     conv: Conversation,
     wanted: Requested,
-    clock: Clock | Exception | None = None,
+    clock: Clock | Exception,
 ) -> tuple[ReminderResult, str]:
-    """The API call; with the result, when the reminder fires, as said ("" unless created).
-    `clock`: the user's time and zone, or why they could not be read (`_clock`)."""
+    """The API call, made with the permission; with the result, when the reminder fires, as
+    said ("" unless created). `clock`: the user's time and zone, or why they could not be
+    read (`_clock`)."""
     from ask_sdk_model.services import ServiceException
     from ask_sdk_model.services.reminder_management import (
         AlertInfo,
@@ -134,11 +138,8 @@ def _create(
 
     from skill.api_client import ApiClientError
 
-    if not has_reminder_consent(handler_input):
-        return ReminderResult.NO_PERMISSION, ""
     factory = handler_input.service_client_factory
     try:
-        clock = _clock(handler_input) if clock is None else clock
         if isinstance(clock, Exception):
             raise clock
         now, zone, there = clock

@@ -425,13 +425,11 @@ class Matcher:
         """The intent and slots Alexa would send for `utterance` inside the skill's session."""
         found = self._resolve(utterance)
         text = spoken_form(utterance)
-        worn_out = found.intent in _ENDINGS | {THANKS, NO_INTENT, NOT_SURE}
-        if worn_out and found.method not in _SURE_METHODS:
-            padded = f" {drop_fillers(text)} "
-            fed_up = next((v for v in self._fed_up if v in padded), None)
+        if found.intent in _WORN_OUT_OVERRIDES and found.method not in _SURE_METHODS:
+            fed_up = self._worn_out(drop_fillers(text))
             if fed_up is not None:  # "i can't take these cramps no more, every night same
-                # thing": worn out, not done (round 38: a no, and "Take care. Goodbye!")
-                return Match(STRUGGLING, self._slots(STRUGGLING, {}), "near", 1.0, fed_up.strip())
+                return fed_up  # thing": worn out, not done (round 38: a no, and "Take care.
+                # Goodbye!")
         return self._at_night(self._with_day_and_time(found, text), text)
 
     def without_name(self, utterance: str) -> str:
@@ -601,11 +599,17 @@ class Matcher:
         guess = self._classify(asked) or value or self._worried_story(text)
         if guess is not None:
             return guess
+        return self._worn_out(bare) or Match(
+            FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None
+        )
+
+    def _worn_out(self, bare: str) -> Match | None:
+        """The struggling reply, for a fed-up remark (`_fed_up`) said among these words."""
         padded = f" {bare} "
         fed_up = next((v for v in self._fed_up if v in padded), None)
-        if fed_up is not None:
-            return Match(STRUGGLING, self._slots(STRUGGLING, {}), "near", 1.0, fed_up.strip())
-        return Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
+        if fed_up is None:
+            return None
+        return Match(STRUGGLING, self._slots(STRUGGLING, {}), "near", 1.0, fed_up.strip())
 
     def _open_slot(self, text: str, only: str | None = None) -> Match | None:
         """A sample whose literal words are all said, its slot holding words no value has
@@ -2374,8 +2378,10 @@ _ERRANDS = frozenset({"call", "ring", "phone", "contact", "text", "email"})
 # "Nah, just looking": no answer to anything, but what brought the user here.
 _BROWSING = frozenset({"checking", "looking", "wondering", "curious", "browsing", "testing",
                        "seeing", "asking", "poking", "trying"})
-# Matches a worn-out remark does not override (resolve): the phrase was a sample, a priority
-# rule's, or opened with a plain yes or no.
+# Loose matches a worn-out remark overrides (resolve), and those it does not: the phrase was
+# a sample, a priority rule's, or opened with a plain yes or no.
+_WORN_OUT_OVERRIDES = frozenset({"AMAZON.StopIntent", "AMAZON.CancelIntent", "ThanksIntent",
+                                 "AMAZON.NoIntent", "NotSureIntent"})
 _SURE_METHODS = frozenset({"exact", "leading", "priority"})
 # The thanks (and goodbye): guessed only from words it was all taught (_classify); said
 # first, then a remark, the thanks all the same (_thanks_then_remark).
