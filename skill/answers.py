@@ -224,6 +224,8 @@ OUT_OF_SCOPE_VALUES: Mapping[tuple[str, str], str] = MappingProxyType(
                 "ELECTROLYTES", "ELECTROLYTE_DRINKS", "GATORADE", "SPORTS_DRINKS",
                 "MORE_WATER", "DRINKING_WATER", "POTASSIUM", "A_POTASSIUM_SUPPLEMENT",
                 "POTASSIUM_PILLS", "POTASSIUM_SUPPLEMENTS",
+                # round 39: "should he eat bananas" (the remedies answer, medicines and all)
+                "BANANAS", "A_BANANA",
             )),
             "remedy_cause",
         ),

@@ -63,6 +63,8 @@ OUT_OF_SCOPE_CATEGORIES = (
     "treatment",
     "logistics",
     "condition",
+    "symptom",
+    "cramp_now",
     "risk",
     "complication",
     "pregnancy",

@@ -598,6 +598,10 @@ class Conversation:
         offer: Pending | None = Pending.OFFER_CONTACT
         if category == "unknown":  # a subject the skill has no name for: no promise either
             lead, offer = _join(oos["unknown"], self.content.safety["emergency_line"]), None
+        elif category == "symptom":  # "my heart races sometimes": a doctor's, not the clinic's
+            lead, offer = oos[category], None
+        elif category == "cramp_now":  # "I have a cramp right now": it passes, unless ...
+            lead, offer = _join(oos[category], self.content.safety["red_flag"]), None
         elif category == "diagnosis" and state.result is not None and not state.in_check:
             # "Should I be worried then?" right after the check: what its result rests on,
             # and the result kept for "what's the next step?" (round 11: it was forgotten)
@@ -628,6 +632,8 @@ class Conversation:
             return self._ask_check(lead, state.answers, state)
         if state.check_waits:  # a second question between the check's questions
             return self._offer(lead, state, Pending.RESUME_CHECK)
+        if category == "cramp_now":  # the menu's examples would not fit one breath
+            return self._anything_else(lead, state._replace(result=None))
         if offer is None:
             return self._menu(lead, state._replace(result=None))
         return self._offer(lead, state._replace(result=None), offer)

@@ -162,6 +162,10 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "I'd just like to go to sleep and be with Frank",
         "my calf cramps are so bad i just want it all to be over",
         "my husband keeps saying he wants to end it",
+        # Round 39, new users (a retired nurse, said of her husband; a night-shift guard who
+        # lives alone): the fallback or "I need an answer", and the remedies answer.
+        "my husband keeps saying we'd all be better off without him",
+        "wanna end it",
         "nobody would even notice if i was gone",
         "i wish i could just disappear",
         "i've been stockpiling my pain meds",
@@ -448,6 +452,11 @@ def test_out_of_scope_questions_get_an_honest_answer_with_the_clinic(state: str)
         elif group == "remedy_cause":  # the causes the article lists, then whom to ask
             honest = "lists dehydration" in speech and "pharmacist" in speech
             honest = honest and pending == "offer_contact"
+        elif group == "symptom":  # a doctor's soon, with the signs that need 911: no offer
+            honest = C.out_of_scope["symptom"] in speech and pending is None
+        elif group == "cramp_now":  # it passes, and the red flags: no offer mid-cramp
+            honest = C.out_of_scope["cramp_now"] in speech and C.safety["red_flag"] in speech
+            honest = honest and pending == "anything_else"
         elif group == "pregnancy":  # for her doctor or midwife, with the signs that can't wait
             honest = C.out_of_scope["pregnancy"] in speech and pending == "offer_contact"
         elif group == "medicine":  # the article's "certain medications", named by no one

@@ -354,6 +354,8 @@ OUT_OF_SCOPE_INTENTS: dict[str, tuple[str, str | None]] = {
     "TreatmentsIntent": ("treatment", "treatment"),
     "ClinicLogisticsIntent": ("logistics", "insurer"),
     "OtherConditionsIntent": ("condition", "condition"),
+    "OtherSymptomIntent": ("symptom", None),
+    "CrampNowIntent": ("cramp_now", None),
     "RiskFactorsIntent": ("risk", None),
     "ComplicationsIntent": ("complication", None),
     "PregnancyIntent": ("pregnancy", None),

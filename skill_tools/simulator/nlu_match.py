@@ -350,6 +350,12 @@ class Matcher:
             )
         found = self._contained(text)
         if found is None:
+            # "cramp woke me, calf hard as a rock. is that a clot": the clot asked about after
+            # a story with no sign in it (round 39: what cramps are, no word of the signs)
+            words = text.split()  # (not a sample's own: "might that be deep vein thrombosis")
+            told = _before_clot_asked(words) and not self._fill_sample(words, "exact")
+            if told and _CLOTS_ASKED in self.intents:
+                return Match(_CLOTS_ASKED, self._slots(_CLOTS_ASKED, {}), "clause", 0.0, None)
             return None
         if found.intent in DENIABLE and self._asks_about(text):
             return None  # "can leg cramps cause a stroke": the rest of the rules decide
@@ -403,6 +409,12 @@ class Matcher:
                 continue
             if intent in DENIABLE and _swells_every_day(sample, f" {text} "):
                 continue  # "my ankles puff up like balloons by end of the day" (round 32: 911)
+            if intent in DENIABLE and _races_at_times(sample, f" {text} "):
+                continue  # "sometimes my heart races at night" (round 39: 911)
+            if intent in DENIABLE and _cries_out_at_a_cramp(sample, said):
+                continue  # "cramp right now! very very pain, help me" (round 39: 911)
+            if intent in DENIABLE and _asleep(sample, f" {text} "):
+                continue  # "my leg fell asleep in class and went all tingly and numb"
             if particles <= pairs:  # "passed out" said as such, not "passes ... out walking"
                 found = Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
                 if not (of_a_child and intent == CRISIS_INTENT):
@@ -491,6 +503,9 @@ class Matcher:
         if not hit:  # "I'm dying to know why my legs cramp": the idiom says nothing
             text = _without_idioms(text)
             hit = self._exact.get(text)  # "yes and no": "kind of"
+        if not hit and (plain := _without_said_tag(text)) != text:
+            text = plain  # "every night he says" (round 39: not sure, near "he never says")
+            hit = self._exact.get(text)
         if not hit and (plain := _without_vocative(text)) != text:
             hit = self._exact.get(plain)  # "that's it love" (round 22: the fallback)
             # "what should i do then love" (round 33: the fallback): the rest read as said
@@ -582,7 +597,10 @@ class Matcher:
         later = self._answer_after_but(text)
         if later is not None:  # "back then i never had a single one, but these days they
             return later  # come most nights" (round 25: never, a no)
-        value = self._answer_value(text)
+        # "remind me every night at nine" asks for a reminder: no answer of how often
+        # (round 39: "frequent cramps" recorded, and no reminder)
+        reminder = {"remind", "reminder"} & set(text.split())
+        value = None if reminder else self._answer_value(text)
         words = drop_fillers(text).split()
         if value is not None and 1 < len(words) < 5 and words[-1] in _PLAIN_YES:
             # "sometimes yes": the yes it closes with, as "yeah sometimes" opens with one
@@ -1360,6 +1378,11 @@ class Matcher:
                     return None  # "no swelling, no redness, ...": a denial, not an answer
                 if all(said & others for others in LEADING_ANSWERS.values()):
                     return None  # "yes no wait no": both, so neither
+                instead = _no_x_just_y(text.split()) if intent == NO_INTENT else None
+                if instead is not None:  # "no varicosities, just a few spider veins" (round
+                    rest = self.resolve(instead)  # 39: to "what else?", a goodbye)
+                    if rest.intent != FALLBACK:
+                        return rest
                 if self._sounds_alarming(text):
                     return None  # "yes, and my calf is red and painful": the fallback offers 911
                 said = text.split()  # fillers kept: "no, i mean ..." corrects (round 20)
@@ -1747,7 +1770,8 @@ class Matcher:
             return None  # "chest", "breathe": the fallback offers 911
         evidence = self._evidence(known)
         for intent in _NEVER_GUESSED & evidence.keys() if len(evidence) > 1 else ():
-            del evidence[intent]
+            if not _GUESSED_WITH.get(intent, frozenset()) & set(text.split()):
+                del evidence[intent]
         top = max(evidence.values())
         evidence = {i: e / top for i, e in evidence.items()}  # the best one's as 1 again
         total = sum(evidence.values())
@@ -1946,6 +1970,8 @@ class Matcher:
             # said loosely (round 33: near "okay then that'll do for now", mid-check)
         if entry.intent in ONE_WORD_TURNS and _says_more(entry.tokens, tokens, self._idf):
             return None  # "probably the heat": not "probably", but a cause (round 16: a yes)
+        if entry.intent in _FEW_SAMPLES and not _FEW_SAMPLES[entry.intent] & set(text.split()):
+            return None
         heard = self._tagged(self.intents.get(entry.intent, ()), found)
         heard.update(self._builtins(entry.intent, text.split()))
         heard.update(self._person(entry.intent, text, heard))
@@ -2236,6 +2262,18 @@ _SAID_OF = {
         "expecting",
     }),
 }
+# Round 39: intents of few samples, whose words weigh much in a guess ("stop right now",
+# "how come the cramps always come at night": a cramp under way, or the fallback): near them
+# only when one of these words is said, and never guessed.
+_FEW_SAMPLES = {
+    "CrampNowIntent": frozenset({"cramp", "cramps", "cramping", "cramped", "charley"}),
+    "OtherSymptomIntent": frozenset({"heart", "chest", "palpitations"}),
+}
+_SAID_OF.update(_FEW_SAMPLES)
+# ... though a symptom of the heart is guessed when the heart is named ("my heart raced for a
+# bit last night but it's fine now"); a cramp never is ("my wife can't finish her walk
+# without her legs cramping" is the walking answer's).
+_GUESSED_WITH = {"OtherSymptomIntent": _FEW_SAMPLES["OtherSymptomIntent"]}
 _NEVER_GUESSED = frozenset(_SAID_OF)
 _PUT_OFF = (["not", "yet"], ["not", "right", "now"], ["not", "now"], ["maybe", "later"])
 # What a statement may end with when it asks what to make of it (_then_what_to_do).
@@ -2453,6 +2491,56 @@ def _swells_every_day(sample: str, padded: str) -> bool:
         and any(w in padded for w in _EVERY_DAY)
         and not _ACUTE.intersection(padded.split())
     )
+
+
+# A racing heart told as coming and going, or as over, with nothing acute said with it: a
+# symptom for a doctor soon (OtherSymptomIntent), not 911.
+_RACING = ("racing", "races", "raced", "pounding", "pounds", "flutter", "fluttering", "skipping")
+_AT_TIMES = (
+    " sometimes ", " at times ", " now and then ", " every so often ", " once in a while ",
+    " some nights ", " after the cramp", " after a cramp", " was racing ", " raced ",
+    " was pounding ", " was fluttering ", " after sprints ", " after running ", " after a run ",
+    " after practice ", " after exercise ", " after working out ", " after a workout ",
+    " after the game ", " after a game ",
+)
+_ACUTE_HEART = frozenset({
+    "now", "suddenly", "sudden", "dizzy", "lightheaded", "faint", "fainted", "fainting",
+    "chest", "breath", "breathe", "breathing", "sweaty", "sweating", "stop", "won't",
+    "passing", "passed", "crazy", "panic",
+})
+
+
+def _races_at_times(sample: str, padded: str) -> bool:
+    """Whether an emergency sample of a racing heart alone is found in a phrase that tells it
+    as coming and going or over (`_AT_TIMES`), with nothing acute said (`_ACUTE_HEART`)."""
+    return (
+        any(w in sample.split() for w in _RACING)
+        and any(w in padded for w in _AT_TIMES)
+        and not _ACUTE_HEART.intersection(padded.split())
+        and not _ACUTE_HEART.intersection(sample.split())
+    )
+
+
+# What a cry for help says, and no sign: said of a cramp ("this cramp, i'm dying, help me"),
+# it is the cramp (CrampNowIntent), with the red flags.
+_CRIES = frozenset(stem(w) for w in ("help", "now", "dying", "die", "please", "quick", "hurry"))
+_CRAMPED = frozenset(stem(w) for w in ("cramp", "cramps", "cramping", "cramped", "charley"))
+
+
+def _cries_out_at_a_cramp(sample: str, said: Set[str]) -> bool:
+    """Whether an emergency sample that only cries out is found in a phrase about a cramp."""
+    words = content_words(_spoken(sample))
+    return bool(words) and words <= _CRIES and bool(_CRAMPED & said)
+
+
+# A limb asleep ("my leg fell asleep in class and went all tingly and numb"): its numbness
+# is no stroke's nor clot's sign.
+_NUMB = ("numb", "tingly", "tingling", "feel")
+
+
+def _asleep(sample: str, padded: str) -> bool:
+    """Whether an emergency sample of numbness is found in a phrase of a limb asleep."""
+    return " asleep " in padded and any(w in sample.split() for w in _NUMB)
 
 
 def _in_another_sense(pairs: Set[tuple[str, str]], sample: str) -> bool:
@@ -2711,6 +2799,38 @@ def _asks_something(words: list[str]) -> bool:
     got what i needed")."""
     pairs = zip(words, words[1:], strict=False)
     return any(w in _WH_WORDS and after in QUESTION_OPENERS for w, after in pairs)
+
+
+_NOT_A_THING = frozenset({
+    "it", "it's", "its", "they", "i", "not", "that", "them", "thanks", "thank", "way", "more",
+    "problem", "problems", "worries", "sir", "ma'am", "dear", "love", "mine", "his", "hers",
+    "ours", "theirs", "yours",
+})
+
+
+def _no_x_just_y(said: list[str]) -> str | None:
+    """What follows "just" or "only" in "no X, just Y", when X names a thing ("no
+    varicosities, just a few spider veins"): Y is what is told; None otherwise ("no, just at
+    night" and "no it's only at night" answer no)."""
+    if len(said) < 4 or said[0] not in ("no", "nope", "nah") or said[1] in _NOT_A_THING:
+        return None
+    if said[1] in FUNCTION_WORDS or said[2] not in ("just", "only"):
+        return None  # "no mine are only at night", "no they only come at night": no
+    return " ".join(said[3:])
+
+
+# Who said it, told after the answer passed on: "every night he says", "no she said".
+_SAID_TAGS = tuple(f" {who} {says}" for who in ("he", "she", "they") for says in (
+    "says", "said", "say", "tells me", "told me",
+))
+
+
+def _without_said_tag(text: str) -> str:
+    """The phrase without the "he says" it ends with, when something is said before it."""
+    for tag in _SAID_TAGS:
+        if text.endswith(tag) and len(text) > len(tag):
+            return text[: -len(tag)]
+    return text
 
 
 def _without_vocative(text: str) -> str:

@@ -181,6 +181,16 @@ IDIOMS = {
     # Round 23: "i don't think so, my legs look normal" was a hedged no, not sure.
     "i do not think so": "no",
     "stroke of luck": "lucky break", "numb from sitting": "asleep from sitting",
+    # Round 39, a teenage footballer: "what's the tea on varicose veins" ("doesn't cover
+    # that"), "can we do the check thing for my mom" (the check, about him).
+    "what is the tea on": "tell me about", "the check thing": "the check",
+    "the quiz thing": "the quiz",
+    # Round 39, a restaurant owner: "my leg numb after I stand long time" (911, and the
+    # session ended): numb from standing or sitting is a limb asleep, as "from sitting" is.
+    **{f"numb {when} {how}": f"asleep {when} {how}" for when in ("after", "when", "if") for how in (
+        "i stand", "i sit", "standing", "sitting", "i have been standing", "i have been sitting",
+    )},
+    "numb sitting": "asleep sitting", "numb standing": "asleep standing",  # "on the stool"
     "numb from the dentist": "sore from the dentist", "breath smells": "mouth smells",
     "dying of boredom": "so bored", "kill this cramp": "stop this cramp",
     "kill these cramps": "stop these cramps", "suicide prevention": "mental health",
