@@ -5984,3 +5984,17 @@ def test_round_39_phrasings_reach_their_intent(said: str, intent: str) -> None:
 def test_a_medicine_or_food_the_causes_name_gets_the_causes(said: str, told: str) -> None:
     turn = play("open leg cramp helper", said)[-1]
     assert told in turn.speech and "doesn't cover remedies" not in turn.speech, turn.speech
+
+
+@pytest.mark.parametrize(
+    "said",
+    [  # Round 39, a retired accountant: "I need an answer to this question first", or "I
+        # can't diagnose you".
+        "I'm fed up, three years of cramps and nobody can fix them",
+        "these cramps are wearing me down, but don't worry, I'm not going to do anything silly",
+    ],
+)
+def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert C.safety["struggling"] in turn.speech and not turn.session_ended, turn.speech
+

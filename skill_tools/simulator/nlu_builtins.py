@@ -138,6 +138,9 @@ def date_value(words: str, today: date) -> str | None:
     words = words.removeprefix("first thing ").removesuffix(" first thing")
     words = words.removesuffix(" morning").removesuffix(" afternoon")
     words = words.removesuffix(" evening").removesuffix(" night")
+    named, _, dated = words.partition(" the ")  # "monday the fourteenth" (round 39: tomorrow)
+    if named in _WEEKDAYS and (found := _dated(f"the {dated}", today)) is not None:
+        return found.isoformat()
     if (found := _dated(words, today)) is not None:
         return found.isoformat()
     if words == "today":  # "tonight" is a time (NI), as Alexa's AMAZON.TIME gives it
@@ -166,6 +169,10 @@ def date_value(words: str, today: date) -> str | None:
 _PAST = {
     "half past ": (30, 0), "quarter past ": (15, 0), "quarter to ": (45, 1),
     "a quarter past ": (15, 0), "a quarter to ": (45, 1),
+    # Round 39, a retired accountant: "ten past eleven" was set for 10 o'clock.
+    **{f"{said} {minutes}{way} ": (m if way == "past" else 60 - m, int(way == "to"))
+       for said, m in (("five", 5), ("ten", 10), ("twenty", 20), ("twenty five", 25))
+       for minutes in ("", "minutes ") for way in ("past", "to")},
 }  # fmt: skip
 _ABOUT = (  # "around eight tonight", "sometime in the evening"
     "around ", "about ", "at around ", "at about ", "roughly ", "sometime ", "some time ",

@@ -2059,7 +2059,7 @@ _ENDS_THE_THOUGHT = (
     ["since"],
     # Round 27, a new user: "i think about ending it all, anyway, why do my legs cramp" (the
     # causes, or the fallback); "... ending it all sometimes".
-    ["why"], ["what"], ["how"], ["sometimes"], ["often"],
+    ["why"], ["what"], ["how"], ["sometimes"], ["often"], ["sometime"],
 )
 _ANYTHING = frozenset({stem("anything")})
 # After "so not", a no: "... so not anymore" (round 23: a yes, from the words before it).
@@ -2267,7 +2267,7 @@ _SAID_OF = {
 # only when one of these words is said, and never guessed.
 _FEW_SAMPLES = {
     "CrampNowIntent": frozenset({"cramp", "cramps", "cramping", "cramped", "charley"}),
-    "OtherSymptomIntent": frozenset({"heart", "chest", "palpitations"}),
+    "OtherSymptomIntent": frozenset({"heart", "chest", "palpitations", "urine"}),
 }
 _SAID_OF.update(_FEW_SAMPLES)
 # ... though a symptom of the heart is guessed when the heart is named ("my heart raced for a

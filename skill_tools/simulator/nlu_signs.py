@@ -146,7 +146,10 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
                  "should i call nine one one if", "should i go to the er if",
                  "should i go to the emergency room if", "what are the chances",
                  # round 25: a doctor's question, not a report (911, the session ended)
-                 "if i ever had", "if i have ever had", "have you ever had", "asked me if")
+                 "if i ever had", "if i have ever had", "have you ever had", "asked me if",
+                 # round 39, a man with atrial fibrillation: a worry, not a sign (911)
+                 "worry about having", "worried about having", "afraid of having",
+                 "scared of having")
 # A sign, or the one who had it, said to be over (in _HISTORY; and see _PASSED).
 _OVER_NOW = tuple(
     f"{c} {who} {over} now" for c in ("but", "and") for who in ("it is", "they are")
@@ -264,6 +267,9 @@ def asks_about(text: str) -> bool:
         return True  # "is it a stroke when my toes curl up during a cramp": what a cramp is
         # (round 25: 911, the session ended); "is this a stroke, my face is drooping" is not
     pairs = list(zip(words, words[1:], strict=False))
+    # "can varicose veins give me a stroke": "me" as what something would do to (round 39:
+    # 911, and the session ended)
+    words = [w for k, w in enumerate(words) if not (w == "me" and k and words[k - 1] in _DO_TO)]
     # "i" after anything but a question's verb ("how do i know", "should i call") says what
     # someone has: "why can't i breathe"
     said_i = words[0] == "i" or any(b == "i" and a not in _ASKING for a, b in pairs)
@@ -277,6 +283,7 @@ def asks_about(text: str) -> bool:
 
 
 _CRAMP_WORDS = frozenset(["cramp", "cramps", "cramping", "cramped", "charley", "spasm"])
+_DO_TO = frozenset(["give", "gives", "make", "makes", "cause", "causes"])
 
 
 def _when(words: list[str]) -> int:

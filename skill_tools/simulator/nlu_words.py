@@ -184,6 +184,7 @@ IDIOMS = {
     # Round 39, a teenage footballer: "what's the tea on varicose veins" ("doesn't cover
     # that"), "can we do the check thing for my mom" (the check, about him).
     "what is the tea on": "tell me about", "the check thing": "the check",
+    "a bleed": "is bleeding",  # Jamaican English: "she a bleed from her vein"
     "the quiz thing": "the quiz",
     # Round 39, a restaurant owner: "my leg numb after I stand long time" (911, and the
     # session ended): numb from standing or sitting is a limb asleep, as "from sitting" is.
@@ -584,7 +585,17 @@ _CONTRACTIONS = {
         "kill", "dy", "faint", "shak", "sweat", "burn", "tingl", "limp", "puk", "vomit",
         "tak",  # round 34: "ugh this is takin forever"
     )},
+    # Round 39, a home health aide who speaks Jamaican English: "him nah breathe, mi cyaan
+    # wake him" was a no and a goodbye; "mi waan dead" fell back. Its words that English has
+    # no other use for, as an English recogniser would write them.
+    "cyaan": "can not", "caan": "can not", "nuh": "not", "waan": "want", "tek": "take",
+    "likkle": "little", "nutten": "nothing", "nuttn": "nothing", "inna": "in", "pon": "on",
+    "seh": "say", "mek": "make", "di": "the", "dis": "this", "dat": "that", "dese": "these",
+    "deh": "there", "mi": "i",
 }
+# Jamaican English "nah" after whoever it is said of is "not" ("she nah answer mi"); a "nah"
+# that opens a phrase stays the no it is in American English.
+_NOT_SAID_OF = re.compile(r"\b(him|her|he|she|it|i|mi|dem|they|we|you|man|lady) nah\b")
 _CONTRACTION = re.compile(r"\b(?:" + "|".join(map(re.escape, _CONTRACTIONS)) + r")\b")
 _SUFFIXES = ((re.compile(r"n't\b"), " not"), (re.compile(r"'re\b"), " are"),
              (re.compile(r"'ve\b"), " have"), (re.compile(r"'ll\b"), " will"),
@@ -609,6 +620,7 @@ def spoken_form(text: str) -> str:
     Applied identically to samples and to what the user says, so "I'm" matches "i am".
     """
     text = _without_accents(text.translate(_APOSTROPHES)).lower()
+    text = _NOT_SAID_OF.sub(r"\1 not", text)
     text = _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group(0)], text)
     for pattern, replacement in _SUFFIXES:
         text = pattern.sub(replacement, text)

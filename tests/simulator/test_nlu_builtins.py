@@ -43,6 +43,8 @@ WEDNESDAY = date(2026, 12, 2)
         ("two weeks from tomorrow", "2026-12-17"),
         # Round 26, a new user: "remind me first thing in the morning" was set for January 1.
         ("first", None),
+        # Round 39, a retired accountant: set for tomorrow.
+        ("monday the fourteenth", "2026-12-14"),
     ],
 )
 def test_dates(words: str, expected: str | None) -> None:
@@ -59,6 +61,9 @@ def test_dates(words: str, expected: str | None) -> None:
         ("tonight", "NI"),
         ("quarter to four", "03:45"),
         ("a quarter to ten", "09:45"),  # round 19: no time, so no reminder
+        ("ten past eleven", "11:10"),  # round 39: set for 11 o'clock
+        ("twenty past two", "02:20"),
+        ("five minutes to nine", "08:55"),
         ("around eight tonight", "20:00"),
         ("about seven pm", "19:00"),
         ("three pm", "15:00"),
@@ -209,3 +214,17 @@ def test_a_time_alexa_does_not_know_is_not_swapped_for_the_day_beside_it() -> No
     unknown words stay, and the skill says it could not use them."""
     match = nlu().resolve("remind me after lunch tomorrow")
     assert match.slots["time"].value == "after lunch tomorrow" and not match.slots["day"].value
+
+
+@pytest.mark.parametrize(
+    ("said", "day", "at"),
+    [  # Round 39, a retired accountant: 10 o'clock on Friday, and tomorrow at 9.
+        ("remind me on Friday at ten past eleven in the morning", (4, None), "11:10"),
+        ("remind me on Monday the fourteenth at nine in the morning", (None, 14), "09:00"),
+    ],
+)
+def test_a_reminder_keeps_its_minutes_and_its_date(said: str, day: tuple, at: str) -> None:
+    match = nlu().resolve(said)
+    assert match.intent == "SetReminderIntent" and match.slots["time"].value == at
+    found = date.fromisoformat(match.slots["day"].value)
+    assert (found.weekday() if day[0] is not None else found.day) == (day[0] or day[1])
