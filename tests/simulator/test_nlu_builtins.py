@@ -220,7 +220,7 @@ def test_a_time_alexa_does_not_know_is_not_swapped_for_the_day_beside_it() -> No
     ("said", "day", "at"),
     [  # Round 39, a retired accountant: 10 o'clock on Friday, and tomorrow at 9.
         ("remind me on Friday at ten past eleven in the morning", (4, None), "11:10"),
-        ("remind me on Monday the fourteenth at nine in the morning", (None, 14), "09:00"),
+        ("remind me on Wednesday the sixteenth at nine in the morning", (None, 16), "09:00"),
     ],
 )
 def test_a_reminder_keeps_its_minutes_and_its_date(said: str, day: tuple, at: str) -> None:
