@@ -108,6 +108,7 @@ from skill_tools.simulator.nlu_index import (
 )
 from skill_tools.simulator.nlu_signs import (
     BODY,
+    CRAMP_WORDS,
     DENIAL_WORDS,
     DENIALS,
     FINE,
@@ -2266,15 +2267,14 @@ _SAID_OF = {
 # "how come the cramps always come at night": a cramp under way, or the fallback): near them
 # only when one of these words is said, and never guessed.
 _FEW_SAMPLES = {
-    "CrampNowIntent": frozenset({"cramp", "cramps", "cramping", "cramped", "charley"}),
+    "CrampNowIntent": CRAMP_WORDS,
     "OtherSymptomIntent": frozenset({"heart", "chest", "palpitations", "urine"}),
 }
-_SAID_OF.update(_FEW_SAMPLES)
 # ... though a symptom of the heart is guessed when the heart is named ("my heart raced for a
 # bit last night but it's fine now"); a cramp never is ("my wife can't finish her walk
 # without her legs cramping" is the walking answer's).
 _GUESSED_WITH = {"OtherSymptomIntent": _FEW_SAMPLES["OtherSymptomIntent"]}
-_NEVER_GUESSED = frozenset(_SAID_OF)
+_NEVER_GUESSED = frozenset(_SAID_OF) | frozenset(_FEW_SAMPLES)
 _PUT_OFF = (["not", "yet"], ["not", "right", "now"], ["not", "now"], ["maybe", "later"])
 # What a statement may end with when it asks what to make of it (_then_what_to_do).
 _WHAT_TO_DO = tuple(
@@ -2524,7 +2524,7 @@ def _races_at_times(sample: str, padded: str) -> bool:
 # What a cry for help says, and no sign: said of a cramp ("this cramp, i'm dying, help me"),
 # it is the cramp (CrampNowIntent), with the red flags.
 _CRIES = frozenset(stem(w) for w in ("help", "now", "dying", "die", "please", "quick", "hurry"))
-_CRAMPED = frozenset(stem(w) for w in ("cramp", "cramps", "cramping", "cramped", "charley"))
+_CRAMPED = frozenset(stem(w) for w in CRAMP_WORDS)
 
 
 def _cries_out_at_a_cramp(sample: str, said: Set[str]) -> bool:

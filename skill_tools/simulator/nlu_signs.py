@@ -261,7 +261,7 @@ def asks_about(text: str) -> bool:
     # "(i) can not breathe when the cramp hits" tells, with its "i" dropped (round 39: the
     # fallback): a "not" after the opener is no question, here as below.
     told = words[1:2] == ["not"]
-    if words[0] in QUESTION_OPENERS and not told and _CRAMP_WORDS.intersection(
+    if words[0] in QUESTION_OPENERS and not told and CRAMP_WORDS.intersection(
         words[_when(words):]
     ):
         return True  # "is it a stroke when my toes curl up during a cramp": what a cramp is
@@ -282,7 +282,7 @@ def asks_about(text: str) -> bool:
     )
 
 
-_CRAMP_WORDS = frozenset(["cramp", "cramps", "cramping", "cramped", "charley", "spasm"])
+CRAMP_WORDS = frozenset(["cramp", "cramps", "cramping", "cramped", "charley", "spasm"])
 _DO_TO = frozenset(["give", "gives", "make", "makes", "cause", "causes"])
 
 
