@@ -400,6 +400,7 @@ class Matcher:
         # (round 25: two new users; the crisis reply's 911 line is "if in danger")
         of_a_child = tuple(text.split()[:2]) in _A_CHILD
         crisis = None
+        told = f" {text} "
         for i in self._priority_words.within(said):
             words, sample, intent, particles = self._priority[i]
             if intent in DENIABLE and denies(stems, words, self._signs):
@@ -408,13 +409,13 @@ class Matcher:
                 continue  # "i work as a 911 dispatcher and i sit all day" (round 13)
             if _in_another_sense(pairs, sample):
                 continue
-            if intent in DENIABLE and _swells_every_day(sample, f" {text} "):
+            if intent in DENIABLE and _swells_every_day(sample, told):
                 continue  # "my ankles puff up like balloons by end of the day" (round 32: 911)
-            if intent in DENIABLE and _races_at_times(sample, f" {text} "):
+            if intent in DENIABLE and _races_at_times(sample, told):
                 continue  # "sometimes my heart races at night" (round 39: 911)
-            if intent in DENIABLE and _cries_out_at_a_cramp(sample, said):
+            if intent in DENIABLE and _cries_out_at_a_cramp(words, said):
                 continue  # "cramp right now! very very pain, help me" (round 39: 911)
-            if intent in DENIABLE and _asleep(sample, f" {text} "):
+            if intent in DENIABLE and _asleep(sample, told):
                 continue  # "my leg fell asleep in class and went all tingly and numb"
             if particles <= pairs:  # "passed out" said as such, not "passes ... out walking"
                 found = Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
@@ -2505,8 +2506,8 @@ _AT_TIMES = (
 )
 _ACUTE_HEART = frozenset({
     "now", "suddenly", "sudden", "dizzy", "lightheaded", "faint", "fainted", "fainting",
-    "chest", "breath", "breathe", "breathing", "sweaty", "sweating", "stop", "won't",
-    "passing", "passed", "crazy", "panic",
+    "chest", "breath", "breathe", "breathing", "sweaty", "sweating", "stop", "passing",
+    "passed", "crazy", "panic",
 })
 
 
@@ -2527,9 +2528,9 @@ _CRIES = frozenset(stem(w) for w in ("help", "now", "dying", "die", "please", "q
 _CRAMPED = frozenset(stem(w) for w in CRAMP_WORDS)
 
 
-def _cries_out_at_a_cramp(sample: str, said: Set[str]) -> bool:
-    """Whether an emergency sample that only cries out is found in a phrase about a cramp."""
-    words = content_words(_spoken(sample))
+def _cries_out_at_a_cramp(words: Set[str], said: Set[str]) -> bool:
+    """Whether an emergency sample that only cries out (its content words, `words`) is found
+    in a phrase about a cramp."""
     return bool(words) and words <= _CRIES and bool(_CRAMPED & said)
 
 
@@ -2801,10 +2802,11 @@ def _asks_something(words: list[str]) -> bool:
     return any(w in _WH_WORDS and after in QUESTION_OPENERS for w, after in pairs)
 
 
+# What follows a "no" that is no thing denied ("no thanks, just ..."); FUNCTION_WORDS are none
+# either.
 _NOT_A_THING = frozenset({
-    "it", "it's", "its", "they", "i", "not", "that", "them", "thanks", "thank", "way", "more",
-    "problem", "problems", "worries", "sir", "ma'am", "dear", "love", "mine", "his", "hers",
-    "ours", "theirs", "yours",
+    "not", "thanks", "thank", "way", "more", "problem", "problems", "worries", "sir", "dear",
+    "love", "hers", "ours", "theirs", "yours",
 })
 
 
@@ -2812,9 +2814,9 @@ def _no_x_just_y(said: list[str]) -> str | None:
     """What follows "just" or "only" in "no X, just Y", when X names a thing ("no
     varicosities, just a few spider veins"): Y is what is told; None otherwise ("no, just at
     night" and "no it's only at night" answer no)."""
-    if len(said) < 4 or said[0] not in ("no", "nope", "nah") or said[1] in _NOT_A_THING:
+    if len(said) < 4 or said[0] not in ("no", "nope", "nah") or said[2] not in ("just", "only"):
         return None
-    if said[1] in FUNCTION_WORDS or said[2] not in ("just", "only"):
+    if said[1] in _NOT_A_THING or said[1] in FUNCTION_WORDS:
         return None  # "no mine are only at night", "no they only come at night": no
     return " ".join(said[3:])
 
