@@ -954,6 +954,10 @@ class Conversation:
             # "oh they absolutely wake me up", to "would you like a quick check?": an answer
             # to it, so the check starts with it (round 12: the offer came again and again)
             return self.start_check(state, for_other=state.for_other)
+        if reply is not None and state.pending in (Pending.OFFER_REMINDER, Pending.OFFER_CONTACT):
+            # "no, I sleep okay", to "Would you like a reminder ...?": the no answers the offer
+            # (round 40: the offer again, its no taken as a remark about sleep)
+            return self.yes(state) if reply is Answer.YES else self.no(state)
         if state.pending not in (None, Pending.ANYTHING_ELSE):  # an offer is open: ask again
             return self._repeat_pending(lead, state)
         if state.result is not None:  # the check is just done: no second one

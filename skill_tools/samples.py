@@ -28,7 +28,7 @@ import itertools
 import json
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Set
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,12 @@ MIN_CARRIER_WORDS = 3  # a pattern's one-slot variant needs this many other word
 PADDING = frozenset({
     "um", "uh", "oh", "well", "so", "actually", "just", "instead", "anyway", "please",
 })
+
+
+# Round 40: intensifiers, padding too for an intent that says `drop_intensifiers: true` (the
+# safety intents, whose "really bad headache" beside "bad headache" took room their new signs
+# needed; for the check's answers "can't really tell" is not "can't tell" to a literal matcher).
+INTENSIFIERS = frozenset({"really", "very", "real", "totally", "pretty", "literally"})
 
 
 class TemplateError(ValueError):
@@ -119,11 +125,11 @@ def _words_of(slot_type: Mapping[str, Any]) -> list[str]:
     return sorted(said, key=len, reverse=True)
 
 
-def _unpadded(sample: str) -> str:
+def _unpadded(sample: str, padding: Set[str] = PADDING) -> str:
     """The sample without its padding words; one made only of them ("um", "well") is kept
     whole, as it is a turn of its own."""
     said = spoken_form(sample)
-    return " ".join(w for w in said.split() if w not in PADDING) or said
+    return " ".join(w for w in said.split() if w not in padding) or said
 
 
 def _intent_samples(
@@ -157,7 +163,8 @@ def _intent_samples(
     # Of the patterns' samples that differ only by padding, the shortest stay; then, of those
     # with no slot that differ only by a word's ending ("cramp", "cramps", "cramping"), the
     # first made; none beside a written one.
-    kept = _one_of_each(made, _unpadded, lambda said, n: (len(said), 0))
+    padding = PADDING | INTENSIFIERS if spec.get("drop_intensifiers") else PADDING
+    kept = _one_of_each(made, lambda said: _unpadded(said, padding), lambda said, n: (len(said), 0))
     kept = _one_of_each(kept, _stemmed, lambda said, n: (0, n))
     fill_words = {} if spec.get("keep_filled") else values or {}
     filled = _slot_fills([said for said, _ in kept], fill_words)

@@ -5998,3 +5998,98 @@ def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:
     turn = play("open leg cramp helper", "check my symptoms", said)[-1]
     assert C.safety["struggling"] in turn.speech and not turn.session_ended, turn.speech
 
+
+
+def test_that_s_right_keep_it_keeps_the_answer_and_goes_on() -> None:
+    """Round 40, a daughter for her father, to a question asked again after "what did I say
+    for the first one?": "no, that's right, keep it" got "Take care. Goodbye!"."""
+    turns = play(
+        "open leg cramp helper", "check my symptoms", "yes", "what did I say for the first one?",
+        "no, that's right, keep it",
+    )
+    turn = turns[-1]
+    assert not turn.session_ended, turn.speech
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}, turn.session_attributes
+    assert turn.speech.endswith(C.questions["SLEEP"].text), turn.speech
+
+
+def test_so_i_m_good_then_after_a_result_says_what_it_rests_on() -> None:
+    """Round 40, a landscaper: "so I'm good then?" after a reassuring result was a plain no
+    ("Okay. What else would you like to know?")."""
+    turn = play("open leg cramp helper", "check my symptoms", "no", "no", "no", "no",
+                "so I'm good then?")[-1]
+    reason = C.outcomes["probably_fine"].reasons["NONE"]
+    assert reason in turn.speech and C.safety["red_flag"] in turn.speech, turn.speech
+
+
+@pytest.mark.parametrize(
+    ("before", "said"),
+    [  # Round 40, a landscaper on his break: the fallback, the valves answer, or "Okay. You
+        # can say check my symptoms at any time".
+        ((), "alright I gotta go, my break is over"),
+        (("why do my legs cramp at night",), "okay I gotta get back to work"),
+        (("why do my legs cramp at night",), "nah that's it amigo"),
+    ],
+)
+def test_going_back_to_work_ends_the_session(before: tuple[str, ...], said: str) -> None:
+    turn = play("open leg cramp helper", *before, said)[-1]
+    assert turn.session_ended and "Goodbye" in turn.speech, turn.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "told"),
+    [  # Round 40 (left from round 39): the article named before the topic got the help text.
+        ("what does the article actually say causes nocturnal leg cramps", "contribute to"),
+        ("does the article say anything about potassium", "especially with potassium"),
+        # Round 40, a landscaper: "other conditions", or the fallback.
+        ("why do I get leg cramps after working all day in the heat", "doesn't list that"),
+        ("my calambres are worse in the summer, why", "contribute to leg cramps"),
+    ],
+)
+def test_the_article_named_or_the_heat_still_gets_the_causes(said: str, told: str) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert told in turn.speech and turn.intent != "AMAZON.HelpIntent", turn.speech
+
+
+def test_a_pregnancy_warning_sign_is_said_first() -> None:
+    """Round 40, a pregnant woman: "I haven't felt the baby kick since last night" got "Take
+    care. Goodbye!"; the pregnancy answer began with "doesn't cover pregnancy"."""
+    turn = play("open leg cramp helper", "I haven't felt the baby kick since last night")[-1]
+    assert not turn.session_ended, turn.speech
+    assert turn.speech.startswith("Call your doctor or midwife now, or 9 1 1"), turn.speech
+    assert "less baby movement" in turn.speech, turn.speech
+
+
+def test_crying_all_the_time_and_alone_is_no_check_answer() -> None:
+    """Round 40, a pregnant woman: "I cry all the time ... I just feel so alone" got the
+    frequent-cramps answer ("all the time" read as how often)."""
+    said = "I cry all the time and I'm so anxious about everything, I just feel so alone"
+    turn = play("open leg cramp helper", said)[-1]
+    assert C.safety["struggling"] in turn.speech and not turn.session_ended, turn.speech
+
+
+def test_a_no_with_a_remark_to_the_reminder_offer_declines_it() -> None:
+    """Round 40, a landscaper: "no, I sleep okay", to "Would you like a reminder ...?", was a
+    remark about sleep, and the offer came again."""
+    turn = play("open leg cramp helper", "what's the clinic's website", "no, I sleep okay")[-1]
+    assert turn.speech == "Okay. " + C.prompt("anything_else"), turn.speech
+    assert turn.session_attributes.get("pending") == "anything_else"
+
+
+def test_not_that_frequent_more_like_once_a_month_after_a_result_changes_it() -> None:
+    """Round 40, a landscaper: "wait, change my first answer, they're not that frequent, more
+    like once a month", right after the result, got "say start over", and the result stood
+    on the answer he took back."""
+    said = "wait, change my first answer, they're not that frequent, more like once a month"
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", said)[-1]
+    assert turn.session_attributes["answers"]["FREQUENT"] == "no", turn.session_attributes
+    assert C.prompt("answer_after_result") not in turn.speech, turn.speech
+
+
+def test_called_away_mid_check_is_a_pause_not_the_phone_number() -> None:
+    """Round 40, a daughter for her father: "hold on, he's calling me, I need to give him his
+    evening pills" got "There's no phone number in this skill"."""
+    said = "hold on, he's calling me, I need to give him his evening pills"
+    turn = play("open leg cramp helper", "check my dad's symptoms", "yes", said)[-1]
+    assert turn.intent == "AMAZON.PauseIntent", (turn.intent, turn.speech)
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}, turn.session_attributes

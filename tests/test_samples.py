@@ -213,3 +213,23 @@ def test_the_command_checks_and_misuse_is_one_line_exit_2() -> None:
         capture_output=True, text=True, timeout=120,
     )
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1, bad.stderr
+
+
+def test_drop_intensifiers_keeps_one_variant_of_those_that_differ_by_one() -> None:
+    """Round 40: "(really |)bad headache" gave the safety intents two samples that teach
+    Alexa one thing, in room their new signs needed. Only an intent that says so drops them
+    (a check answer's "can't really tell" is no "can't tell" to a literal matcher), and a
+    written sample stays."""
+    samples = ["(i have|i've got) a (really |very |)bad headache", "my leg is really swollen"]
+    lm = _model(
+        {
+            "A": {"drop_intensifiers": True, "samples": [*samples, "my leg is swollen"]},
+            "B": {"samples": ["(i can't|i can not) (really |)tell"]},
+        }
+    )
+    a, b = lm["intents"]
+    assert a["samples"] == [
+        "i have a bad headache", "i've got a bad headache", "my leg is really swollen",
+        "my leg is swollen",
+    ]
+    assert sorted(b["samples"]) == ["i can't really tell", "i can't tell"]  # ("can not": said)

@@ -124,6 +124,7 @@ from skill_tools.simulator.nlu_signs import (
 )
 from skill_tools.simulator.nlu_words import (
     ANSWER_INTENTS,
+    ARTICLE_CARRIERS,
     CORRECTIONS,
     FUNCTION_STEMS,
     FUNCTION_WORDS,
@@ -200,6 +201,7 @@ _REQUEST_OPENERS = QUESTION_OPENERS | {
 # The answers that say which question they answer ("they wake me up"): after a short yes or
 # no, one of them is the answer meant; how often ("maybe a couple times") only says more.
 _STATED_ANSWERS = "CheckAnswer"
+_HOW_OFTEN = "CrampFrequencyIntent"
 _REQUEST_METHODS = frozenset({"exact", "carrier", "priority"})
 _REQUEST_NEAR = 0.6  # what a yes or no goes on to ask for, matched loosely: only when close
 _MORE_LIKE = frozenset({"more like", "it is more like"})  # of nlu_words.CORRECTIONS
@@ -1252,6 +1254,14 @@ class Matcher:
             if not right:
                 continue
             meant = self.resolve(right)
+            changes = marker in _MORE_LIKE and meant.intent == _HOW_OFTEN
+            if changes and CHANGE_ANSWER in self.intents:
+                # "wait, they're not that frequent, more like once a month": a change of the
+                # answer about how often, wherever asked (round 40: after a result, "say start
+                # over", the withdrawn answer kept)
+                heard = {n: f.value for n, f in meant.slots.items() if f.value is not None}
+                slots = self._slots(CHANGE_ANSWER, heard)
+                return Match(CHANGE_ANSWER, slots, "correction", meant.score, meant.sample)
             if meant.intent in ANSWER_INTENTS:
                 return Match(meant.intent, meant.slots, "correction", meant.score, meant.sample)
         return None
@@ -1899,6 +1909,10 @@ class Matcher:
             ):
                 return None  # "i'm scared, something is really wrong with me" is not "...
                 # wrong with the baby" (round 32)
+            if found is not None and said is text and asked and _names_the_article(found.sample):
+                # "does the article say anything about potassium": near the help sample
+                # "what does the article say", all carrier (round 40: help)
+                return self._near_one(asked, asks) or found
             if found is not None:
                 return found
         return None
@@ -2261,7 +2275,7 @@ _QUALIFIERS = frozenset({"only", "just", "except", "unless"})  # after a plain y
 _SAID_OF = {
     "PregnancyIntent": frozenset({
         "pregnant", "pregnancy", "baby", "deliver", "delivery", "birth", "midwife",
-        "expecting",
+        "expecting", "contractions", "broke", "kicks", "kick",
     }),
 }
 # Round 39: intents of few samples, whose words weigh much in a guess ("stop right now",
@@ -2269,7 +2283,9 @@ _SAID_OF = {
 # only when one of these words is said, and never guessed.
 _FEW_SAMPLES = {
     "CrampNowIntent": CRAMP_WORDS,
-    "OtherSymptomIntent": frozenset({"heart", "chest", "palpitations", "urine"}),
+    "OtherSymptomIntent": frozenset({
+        "heart", "chest", "palpitations", "urine", "face", "hands", "belly",
+    }),
 }
 # ... though a symptom of the heart is guessed when the heart is named ("my heart raced for a
 # bit last night but it's fine now"); a cramp never is ("my wife can't finish her walk
@@ -2347,7 +2363,7 @@ _FAREWELLS = frozenset({
 # Said to the skill at the end of a phrase, as to a person ("that's it love"): nothing asked.
 # ... and "ta", a thanks said in passing: "that'll do, ta" (round 26: the fallback).
 _VOCATIVES = frozenset(
-    {"love", "luv", "darling", "pet", "mate", "duck", "sweetheart", "ta", "dear"}
+    {"love", "luv", "darling", "pet", "mate", "duck", "sweetheart", "ta", "dear", "amigo"}
 )
 # What may follow the yes or no a phrase comes to: "so no i'd say", "so yes i guess".
 _AFTERTHOUGHTS = frozenset({"say", "would", "i", "guess", "think", "suppose", "then"})
@@ -2539,9 +2555,22 @@ def _cries_out_at_a_cramp(words: Set[str], said: Set[str]) -> bool:
 _NUMB = ("numb", "tingly", "tingling", "feel")
 
 
+_ASLEEP = (" asleep ", " for a second ", " for a sec ", " for a moment ")  # round 40: "my
+# leg went numb for a second after the cramp" (911, and the session ended)
+
+
 def _asleep(sample: str, padded: str) -> bool:
-    """Whether an emergency sample of numbness is found in a phrase of a limb asleep."""
-    return " asleep " in padded and any(w in sample.split() for w in _NUMB)
+    """Whether an emergency sample of numbness is found in a phrase of a limb asleep, or numb
+    for a moment."""
+    return any(w in padded for w in _ASLEEP) and any(w in sample.split() for w in _NUMB)
+
+
+def _names_the_article(sample: str | None) -> bool:
+    """Whether a sample is all carrier that names the article ("what does the article say")."""
+    return sample is not None and _spoken(sample) in _ARTICLE_CARRIERS
+
+
+_ARTICLE_CARRIERS = frozenset(ARTICLE_CARRIERS)
 
 
 def _in_another_sense(pairs: Set[tuple[str, str]], sample: str) -> bool:

@@ -145,6 +145,8 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
                  "watch out for", "suppose", "is that an emergency",
                  "should i call nine one one if", "should i go to the er if",
                  "should i go to the emergency room if", "what are the chances",
+                 # round 40: a question about a long cramp (911, the session ended)
+                 "should i go to the emergency room for a cramp", "should i go to the er for a",
                  # round 25: a doctor's question, not a report (911, the session ended)
                  "if i ever had", "if i have ever had", "have you ever had", "asked me if",
                  # round 39, a man with atrial fibrillation: a worry, not a sign (911)
@@ -256,7 +258,9 @@ def asks_about(text: str) -> bool:
         # 24: the history before it made it history); "what if my leg suddenly swells" asks
     if words[0] != "if" and _stroke_passed(padded):
         return False
-    if words[0] == "if" or any(f" {h} " in padded for h in _HYPOTHETICAL + _HISTORY):
+    if words[0] == "if" or any(
+        f" {h} " in padded and not _a_reading(padded, h) for h in _HYPOTHETICAL + _HISTORY
+    ):
         return True
     # "(i) can not breathe when the cramp hits" tells, with its "i" dropped (round 39: the
     # fallback): a "not" after the opener is no question, here as below.
@@ -279,6 +283,14 @@ def asks_about(text: str) -> bool:
         and not said_i
         and not _PERSONAL.intersection(words)
         and not _PERSONAL_PAIRS.intersection(pairs)
+    )
+
+
+def _a_reading(padded: str, history: str) -> bool:
+    """Whether an age told ("at forty") is a reading: "his sugar is down at forty" (round 40:
+    asked about, so the fallback)."""
+    return history.startswith("at ") and any(
+        f" {w} {history} " in padded for w in ("down", "is", "was", "reads", "says")
     )
 
 

@@ -106,6 +106,11 @@ LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
 # and regional or Spanish words ("me legs", "no sé"), said plainly before the emergency
 # rule and the matcher look at the words.
 IDIOMS = {
+    # Round 40, a pregnant woman: "a pounding headache that Tylenol isn't touching and my
+    # vision is blurry" fell back (its "not" read as denying the headache): one that persists.
+    **{f"that {med} {no} {does}": "that persists"
+       for med in ("tylenol", "advil", "ibuprofen", "aspirin", "medicine")
+       for no in ("is not", "does not", "will not") for does in ("touching", "touch", "help")},
     # Round 34, a Georgia truck driver: each fell back, or "y'all's phone number" was a
     # treatment (Alexa writes "y'all" as "you all"; "ain't" is read "is not").
     "naw": "no", "yessir": "yes sir", "sho nuff": "sure enough",
@@ -464,6 +469,7 @@ FILLERS = (
     "to be honest", "honestly", "to tell you the truth", "i am not gonna lie", "not gonna lie",
     "i am not going to lie", "bro", "dude", "fr", "lol", "tbh", "ngl", "give or take",
     "yo", "tho",  # round 31, a new user: "why tho", "yo can we do the check for my dad"
+    "literally",  # round 40: "the baby kicks so hard it literally hurts"
     "bruh", "deadass",  # round 35, a teenage footballer: "bruh this is taking forever"
     "lmao", "lmfao",  # round 37, a college footballer: "lmao ok peace" fell back
     "kindly",  # round 35, a runner: "kindly book an appointment", "kindly check my symptoms"
@@ -473,6 +479,17 @@ FILLERS = (
 # "i was wondering", "okay so"): a statistical NLU learns these carry no intent. In spoken
 # form (contractions expanded); the matcher drops one at the start of a phrase that did not
 # match as it was said. Longest first, so "could you please tell me" goes whole.
+# Round 40: the article named before the topic ("does the article say anything about
+# potassium", "what does the article actually say causes nocturnal leg cramps": help).
+ARTICLE_CARRIERS = (
+    *(f"{ask} {says}" for ask in (
+        "what does the article", "what does the article actually", "what does your article",
+        "does the article", "does the article actually", "what does it", "does it",
+      ) for says in ("say about", "say anything about", "say", "mention about", "mention",
+                     "talk about")),
+    "according to the article", "the article says", "is there anything in the article about",
+    "what is in the article about",
+)
 CARRIERS = tuple(sorted((
     "could you tell me", "could you please tell me", "can you tell me", "can you please tell me",
     "would you tell me", "would you please tell me", "would you kindly tell me",
@@ -531,6 +548,7 @@ CARRIERS = tuple(sorted((
     # Round 28: "i don't use the internet, how do i call them" fell back.
     "i do not use the internet", "i do not have a computer", "i do not have internet",
     "i am not on the internet", "i am not good with computers",
+    *ARTICLE_CARRIERS,
     "might you tell me", "might i ask",  # round 20: the fallback, or the complications answer
     *(f"{opening} my {r}" for r in _RELATIVES.split() for opening in (
         "i take care of", "i look after", "i am a caregiver for", "i am asking for",
@@ -592,11 +610,20 @@ _CONTRACTIONS = {
     "likkle": "little", "nutten": "nothing", "nuttn": "nothing", "inna": "in", "pon": "on",
     "seh": "say", "mek": "make", "di": "the", "dis": "this", "dat": "that", "dese": "these",
     "deh": "there", "mi": "i",
+    # Round 40, a landscaper who mixes Spanish words into English: "la pierna de mi esposa is
+    # real swollen and red", "I got dolor de pecho" fell back. The words as an English
+    # recogniser would write them (accents dropped), longest first in the pattern below.
+    "calambres": "cramps", "calambre": "cramp", "pierna": "leg", "piernas": "legs",
+    "la pierna": "the leg", "las piernas": "the legs", "dolor de pecho": "chest pain",
+    "dolor": "pain", "pecho": "chest", "mi esposa": "my wife", "mi esposo": "my husband",
+    "mi familia": "my family", "a veces": "sometimes", "gracias": "thanks",
 }
 # Jamaican English "nah" after whoever it is said of is "not" ("she nah answer mi"); a "nah"
 # that opens a phrase stays the no it is in American English.
 _NOT_SAID_OF = re.compile(r"\b(him|her|he|she|it|i|mi|dem|they|we|you|man|lady) nah\b")
-_CONTRACTION = re.compile(r"\b(?:" + "|".join(map(re.escape, _CONTRACTIONS)) + r")\b")
+_CONTRACTION = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(_CONTRACTIONS, key=len, reverse=True))) + r")\b"
+)
 _SUFFIXES = ((re.compile(r"n't\b"), " not"), (re.compile(r"'re\b"), " are"),
              (re.compile(r"'ve\b"), " have"), (re.compile(r"'ll\b"), " will"),
              (re.compile(r"'d\b"), " would"), (re.compile(r"'s\b"), ""))
@@ -685,12 +712,17 @@ def drop_carrier(text: str) -> str:
     for carrier in CARRIERS:
         n = len(carrier.split())
         left = words[n:]
-        whole = len(left) >= 2 or (len(left) == 1 and left[0] in _WHOLE_ANSWERS)
+        whole = len(left) >= 2 or (
+            len(left) == 1 and (left[0] in _WHOLE_ANSWERS or carrier.endswith(_OF_A_SUBJECT))
+        )
         if whole and " ".join(words[:n]) == carrier:
             return " ".join(left)
     return text
 
 
+# A carrier that names a subject next: one word after it is one ("what does the article say
+# about potassium", round 40: help).
+_OF_A_SUBJECT = (" about", " on", " mention")
 # One word that is a whole turn after a carrier: "ok then yes" (round 19: it was "why").
 _WHOLE_ANSWERS = frozenset({"yes", "yeah", "yep", "no", "nope", "nah"})
 

@@ -211,6 +211,22 @@ def test_contractions_match_either_way() -> None:
     assert spoken_form("What's the vein center's website?") == "what is the vein center website"
 
 
+def test_spanish_words_in_english_are_read_as_an_english_recogniser_writes_them() -> None:
+    """Round 40, a landscaper: "la pierna de mi esposa", "dolor de pecho", "calambres" fell
+    back; "mi" alone is still the Jamaican English "i"."""
+    assert spoken_form("la pierna de mi esposa is swollen") == "the leg de my wife is swollen"
+    assert spoken_form("I got dolor de pecho") == "i got chest pain"
+    assert spoken_form("mis calambres a veces") == "mis cramps sometimes"
+    assert spoken_form("mi cyaan sleep") == "i can not sleep"
+
+
+def test_the_article_named_before_the_topic_is_a_carrier() -> None:
+    """Round 40 (left from round 39): near the help sample "what does the article say"."""
+    match = nlu.resolve("does the article say anything about potassium")
+    assert match.intent != "AMAZON.HelpIntent" and match.method == "carrier", match
+    assert nlu.resolve("what does the article say").intent == "AMAZON.HelpIntent"
+
+
 def test_a_value_that_is_no_synonym_fills_the_slot_with_no_match() -> None:
     match = nlu.resolve("they happen every solstice")
     fill = match.slots["frequency"]

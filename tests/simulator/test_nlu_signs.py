@@ -82,6 +82,9 @@ def test_each_word_of_a_sign_may_be_denied_on_its_own_even_by_a_fine_after_it() 
         ("his arm went weak and his face looked droopy but he is fine now", False),
         ("my face drooped years ago but it went away", True),
         ("my foot went numb from sitting but it is fine now", True),
+        # round 40: an age is history, a reading is not (the fallback)
+        ("my dad had a stroke at forty", True),
+        ("his sugar is down at forty and he is all sweaty", False),
     ],
 )
 def test_a_question_about_a_sign_is_told_from_a_report_of_one(phrase: str, asked: bool) -> None:
