@@ -50,7 +50,8 @@ PADDING = frozenset({
 # Round 40: intensifiers, padding too for an intent that says `drop_intensifiers: true` (the
 # safety intents, whose "really bad headache" beside "bad headache" took room their new signs
 # needed; for the check's answers "can't really tell" is not "can't tell" to a literal matcher).
-INTENSIFIERS = frozenset({"really", "very", "real", "totally", "pretty", "literally"})
+INTENSIFIERS = frozenset({"really", "very", "totally", "pretty", "literally"})  # not "real":
+# "are you a real doctor"
 
 
 class TemplateError(ValueError):

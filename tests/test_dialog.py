@@ -6093,3 +6093,36 @@ def test_called_away_mid_check_is_a_pause_not_the_phone_number() -> None:
     turn = play("open leg cramp helper", "check my dad's symptoms", "yes", said)[-1]
     assert turn.intent == "AMAZON.PauseIntent", (turn.intent, turn.speech)
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}, turn.session_attributes
+
+
+@pytest.mark.parametrize(
+    "said",
+    [  # Round 40, a nail salon owner whose first language is Vietnamese: the fallback, or
+        # the clots answer.
+        "sometime I feel life no meaning, work so hard",
+        "I give up everything",
+        "my husband die last year, now I alone, cramp every night I cry",
+    ],
+)
+def test_worn_out_in_plain_english_gets_the_gentle_crisis_line(said: str) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert C.safety["struggling"] in turn.speech and not turn.session_ended, turn.speech
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "intent"),
+    [  # Round 40, new users checking the round's fixes (a nail salon owner, a retired
+        # firefighter): the fallback, the help text, or a question asked again.
+        ((), "can you take my life story about these cramps", "AMAZON.FallbackIntent"),
+        ((), "do compression stockings help with this", "TreatmentsIntent"),
+        ((), "where is the clinic, which city", "ClinicLogisticsIntent"),
+        ((), "my leg have big blue vein, very ugly, is dangerous", "VaricoseVeinsIntent"),
+        (("check my symptoms", "yes", "yes"), "actually first answer is no",
+         "ChangeAnswerIntent"),
+    ],
+)
+def test_round_40_phrasings_reach_their_intent(
+    before: tuple[str, ...], said: str, intent: str
+) -> None:
+    turn = play("open leg cramp helper", *before, said)[-1]
+    assert turn.intent == intent, (turn.intent, turn.speech)

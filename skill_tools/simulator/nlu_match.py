@@ -2275,7 +2275,7 @@ _QUALIFIERS = frozenset({"only", "just", "except", "unless"})  # after a plain y
 _SAID_OF = {
     "PregnancyIntent": frozenset({
         "pregnant", "pregnancy", "baby", "deliver", "delivery", "birth", "midwife",
-        "expecting", "contractions", "broke", "kicks", "kick",
+        "expecting", "contractions", "broke", "break", "kicks", "kick",
     }),
 }
 # Round 39: intents of few samples, whose words weigh much in a guess ("stop right now",

@@ -142,7 +142,8 @@ _PERSONAL_PAIRS = frozenset(
 # history ("i had chest pain last year").
 _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "when should i",
                  "what if", "i read", "i heard", "someone told me", "is that true",
-                 "watch out for", "suppose", "is that an emergency",
+                 "watch out for", "suppose", "is that an emergency", "is it emergency",
+                 "is it an emergency", "is this an emergency",  # round 40: "cramp so bad i cry"
                  "should i call nine one one if", "should i go to the er if",
                  "should i go to the emergency room if", "what are the chances",
                  # round 40: a question about a long cramp (911, the session ended)

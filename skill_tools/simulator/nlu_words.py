@@ -106,6 +106,13 @@ LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
 # and regional or Spanish words ("me legs", "no sé"), said plainly before the emergency
 # rule and the matcher look at the words.
 IDIOMS = {
+    # Round 40, a retired firefighter: "can you take my life story", "does the clinic take
+    # Tricare for Life" got the crisis line.
+    "life story": "story", "tricare for life": "tricare",  # (and the insurance: the crisis)
+    # Round 40, a nail salon owner: "wait, I mean yes", correcting the answer before, was a
+    # yes to the question asked ("i mean" is a filler elsewhere).
+    **{f"{w} i mean {a}": f"{w} i meant {a}" for w in ("wait", "sorry", "oops", "no wait")
+       for a in ("yes", "no")},
     # Round 40, a pregnant woman: "a pounding headache that Tylenol isn't touching and my
     # vision is blurry" fell back (its "not" read as denying the headache): one that persists.
     **{f"that {med} {no} {does}": "that persists"
