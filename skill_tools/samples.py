@@ -48,10 +48,10 @@ PADDING = frozenset({
 
 
 # Round 40: intensifiers, padding too for an intent that says `drop_intensifiers: true` (the
-# safety intents, whose "really bad headache" beside "bad headache" took room their new signs
-# needed; for the check's answers "can't really tell" is not "can't tell" to a literal matcher).
-INTENSIFIERS = frozenset({"really", "very", "totally", "pretty", "literally"})  # not "real":
-# "are you a real doctor"
+# safety intents first, whose "really bad headache" beside "bad headache" took room their new
+# signs needed; not the check's answers, as "can't really tell" is no "can't tell" to a literal
+# matcher). Not "real": "are you a real doctor" is no "are you a doctor".
+INTENSIFIERS = frozenset({"really", "very", "totally", "pretty", "literally"})
 
 
 class TemplateError(ValueError):

@@ -5171,6 +5171,11 @@ def test_a_yes_and_varicose_veins_on_one_leg_are_two_answers() -> None:
         "i'm so done with these cramps, i can't take it anymore",
         "im tired of all of it, the legs, the knees, being alone",
         "i am so fed up, these cramps are spoiling my training and nothing is working",
+        # Round 40, a nail salon owner whose first language is Vietnamese: the fallback, or
+        # the clots answer.
+        "sometime I feel life no meaning, work so hard",
+        "I give up everything",
+        "my husband die last year, now I alone, cramp every night I cry",
     ],
 )
 def test_worn_out_words_are_heard_kindly(said: str) -> None:
@@ -6093,20 +6098,6 @@ def test_called_away_mid_check_is_a_pause_not_the_phone_number() -> None:
     turn = play("open leg cramp helper", "check my dad's symptoms", "yes", said)[-1]
     assert turn.intent == "AMAZON.PauseIntent", (turn.intent, turn.speech)
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}, turn.session_attributes
-
-
-@pytest.mark.parametrize(
-    "said",
-    [  # Round 40, a nail salon owner whose first language is Vietnamese: the fallback, or
-        # the clots answer.
-        "sometime I feel life no meaning, work so hard",
-        "I give up everything",
-        "my husband die last year, now I alone, cramp every night I cry",
-    ],
-)
-def test_worn_out_in_plain_english_gets_the_gentle_crisis_line(said: str) -> None:
-    turn = play("open leg cramp helper", said)[-1]
-    assert C.safety["struggling"] in turn.speech and not turn.session_ended, turn.speech
 
 
 @pytest.mark.parametrize(
