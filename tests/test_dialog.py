@@ -6117,3 +6117,33 @@ def test_round_40_phrasings_reach_their_intent(
 ) -> None:
     turn = play("open leg cramp helper", *before, said)[-1]
     assert turn.intent == intent, (turn.intent, turn.speech)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [  # Round 40, new users (a pregnant woman, a landscaper, a daughter for her father): the
+        # fallback, or another answer (the medicine line, the night answer, the valves).
+        ("is it safe to stretch my calves when I'm pregnant", "PregnancyIntent"),
+        ("my wife is pregnant and gets leg cramps every night, is that bad", "PregnancyIntent"),
+        ("can they take out my varicose veins", "TreatmentsIntent"),
+        ("my mom had varicose veins, will I get them too", "RiskFactorsIntent"),
+        ("is vein disease dangerous", "ComplicationsIntent"),
+        ("is this private, are you recording what I say", "AboutSkillIntent"),
+        ("do I have to pay for this", "AboutSkillIntent"),
+        ("okay and like does the clinic see pregnant women", "ClinicLogisticsIntent"),
+        ("can you call my midwife for me", "BookForMeIntent"),
+        ("so should I be worried or not, honestly", "PersonalDiagnosisIntent"),
+        ("his veins look really blue and bulgy after his bath, is that bad",
+         "VaricoseVeinsIntent"),
+    ],
+)
+def test_round_40_questions_reach_their_answer(said: str, intent: str) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == intent, (turn.intent, turn.speech)
+
+
+def test_wait_i_mean_yes_corrects_the_last_answer() -> None:
+    """Round 40, a nail salon owner: "wait, I mean yes", just after a no to the sleep
+    question, was a yes to walking, and the result rested on it."""
+    turns = play("open leg cramp helper", "check my symptoms", "yes", "no", "wait, I mean yes")
+    assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "yes"}
