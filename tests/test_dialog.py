@@ -5176,6 +5176,8 @@ def test_a_yes_and_varicose_veins_on_one_leg_are_two_answers() -> None:
         "sometime I feel life no meaning, work so hard",
         "I give up everything",
         "my husband die last year, now I alone, cramp every night I cry",
+        # ... and a landscaper: the crisis reply, and the session ended.
+        "I'm so tired of these cramps, I can't take it no more",
     ],
 )
 def test_worn_out_words_are_heard_kindly(said: str) -> None:
