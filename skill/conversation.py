@@ -891,7 +891,7 @@ class Conversation:
             if resuming:  # "yes, and I have varicose veins", to "shall we go back to the
                 # check?": the yes is to going back (round 27: the question waiting took it)
                 state = state._replace(pending=Pending.RESUME_CHECK)
-            return self.yes(state) if reply is Answer.YES else self.no(state)
+            return self._yes_or_no(state, reply)
         if state.in_check:
             if _more_often(state, value_id, pending) and reply is None:
                 # "wait, they're actually pretty frequent", asked about sleep after "not
@@ -957,7 +957,7 @@ class Conversation:
         if reply is not None and state.pending in (Pending.OFFER_REMINDER, Pending.OFFER_CONTACT):
             # "no, I sleep okay", to "Would you like a reminder ...?": the no answers the offer
             # (round 40: the offer again, its no taken as a remark about sleep)
-            return self.yes(state) if reply is Answer.YES else self.no(state)
+            return self._yes_or_no(state, reply)
         if state.pending not in (None, Pending.ANYTHING_ELSE):  # an offer is open: ask again
             return self._repeat_pending(lead, state)
         if state.result is not None:  # the check is just done: no second one
@@ -1412,6 +1412,10 @@ class Conversation:
             return self.answer(state, reply)
         if state.result is not None:
             return self._repeat_pending(self.content.prompt("answer_after_result"), state)
+        return self._yes_or_no(state, reply)
+
+    def _yes_or_no(self, state: State, reply: Answer) -> Turn:
+        """A plain yes or no, to whatever was asked."""
         return self.yes(state) if reply is Answer.YES else self.no(state)
 
     def _change_at(self, state: State, place: int, reply: Answer | None) -> Reply:

@@ -201,7 +201,6 @@ _REQUEST_OPENERS = QUESTION_OPENERS | {
 # The answers that say which question they answer ("they wake me up"): after a short yes or
 # no, one of them is the answer meant; how often ("maybe a couple times") only says more.
 _STATED_ANSWERS = "CheckAnswer"
-_HOW_OFTEN = "CrampFrequencyIntent"
 _REQUEST_METHODS = frozenset({"exact", "carrier", "priority"})
 _REQUEST_NEAR = 0.6  # what a yes or no goes on to ask for, matched loosely: only when close
 _MORE_LIKE = frozenset({"more like", "it is more like"})  # of nlu_words.CORRECTIONS
@@ -1254,7 +1253,7 @@ class Matcher:
             if not right:
                 continue
             meant = self.resolve(right)
-            changes = marker in _MORE_LIKE and meant.intent == _HOW_OFTEN
+            changes = marker in _MORE_LIKE and meant.intent == FREQUENCY_INTENT
             if changes and CHANGE_ANSWER in self.intents:
                 # "wait, they're not that frequent, more like once a month": a change of the
                 # answer about how often, wherever asked (round 40: after a result, "say start
@@ -2550,13 +2549,11 @@ def _cries_out_at_a_cramp(words: Set[str], said: Set[str]) -> bool:
     return bool(words) and words <= _CRIES and bool(_CRAMPED & said)
 
 
-# A limb asleep ("my leg fell asleep in class and went all tingly and numb"): its numbness
-# is no stroke's nor clot's sign.
+# A limb asleep ("my leg fell asleep in class and went all tingly and numb"), or numb for a
+# moment (round 40: "my leg went numb for a second after the cramp", 911 and the session
+# ended): its numbness is no stroke's nor clot's sign.
 _NUMB = ("numb", "tingly", "tingling", "feel")
-
-
-_ASLEEP = (" asleep ", " for a second ", " for a sec ", " for a moment ")  # round 40: "my
-# leg went numb for a second after the cramp" (911, and the session ended)
+_ASLEEP = (" asleep ", " for a second ", " for a sec ", " for a moment ")
 
 
 def _asleep(sample: str, padded: str) -> bool:
@@ -2567,10 +2564,7 @@ def _asleep(sample: str, padded: str) -> bool:
 
 def _names_the_article(sample: str | None) -> bool:
     """Whether a sample is all carrier that names the article ("what does the article say")."""
-    return sample is not None and _spoken(sample) in _ARTICLE_CARRIERS
-
-
-_ARTICLE_CARRIERS = frozenset(ARTICLE_CARRIERS)
+    return sample is not None and _spoken(sample) in ARTICLE_CARRIERS
 
 
 def _in_another_sense(pairs: Set[tuple[str, str]], sample: str) -> bool:

@@ -488,7 +488,7 @@ FILLERS = (
 # match as it was said. Longest first, so "could you please tell me" goes whole.
 # Round 40: the article named before the topic ("does the article say anything about
 # potassium", "what does the article actually say causes nocturnal leg cramps": help).
-ARTICLE_CARRIERS = (
+ARTICLE_CARRIERS = frozenset((
     *(f"{ask} {says}" for ask in (
         "what does the article", "what does the article actually", "what does your article",
         "does the article", "does the article actually", "what does it", "does it",
@@ -496,7 +496,7 @@ ARTICLE_CARRIERS = (
                      "talk about")),
     "according to the article", "the article says", "is there anything in the article about",
     "what is in the article about",
-)
+))
 CARRIERS = tuple(sorted((
     "could you tell me", "could you please tell me", "can you tell me", "can you please tell me",
     "would you tell me", "would you please tell me", "would you kindly tell me",
