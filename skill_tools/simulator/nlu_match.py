@@ -445,7 +445,8 @@ class Matcher:
             if fed_up is not None:  # "i can't take these cramps no more, every night same
                 return fed_up  # thing": worn out, not done (round 38: a no, and "Take care.
                 # Goodbye!")
-        return self._at_night(self._with_day_and_time(found, text), text)
+        when = self._corrected_when(self._with_day_and_time(found, text), text)
+        return self._at_night(when, text)
 
     def without_name(self, utterance: str) -> str:
         """ "This is for my sister Rosa, not me": a capitalised word the model never says,
@@ -455,7 +456,8 @@ class Matcher:
         result about the user). Given the words as said (Simulator.say), before `resolve`
         spells them in lower case."""
         return _NAMED_KIN.sub(
-            lambda m: m[1] if m[2].lower() not in self._model_words else m[0], utterance
+            lambda m: m[1] if not self._model_words.intersection(m[2].lower().split()) else m[0],
+            utterance,
         )
 
     def _at_night(self, found: Match, text: str) -> Match:
@@ -487,6 +489,25 @@ class Matcher:
             n: v for n, v in self._builtins(found.intent, text.split()).items()
             if n in empty and not used.intersection(v.split())
         }  # fmt: skip
+        if not heard:
+            return found
+        slots = dict(found.slots)
+        for name, slot_type in self.intents[found.intent]:
+            if name in heard:
+                slots[name] = self._fill(name, slot_type, heard[name])
+        return replace(found, slots=slots)
+
+    def _corrected_when(self, found: Match, text: str) -> Match:
+        """A day or time taken back in the same breath: the one said after the last correction
+        ("tomorrow at seven, no wait, make it eight", "saturday morning, no scratch that,
+        sunday", "at eight, i mean eight at night": round 41, the first was set, and a reminder
+        once set cannot be changed). What the correction leaves unsaid stays as it was."""
+        if found.intent not in _WHEN_SAID:
+            return found
+        words = text.split()
+        cut = max((k + len(c) for c in _WHEN_CORRECTIONS for k in range(len(words))
+                   if words[k : k + len(c)] == c), default=0)
+        heard = self._builtins(found.intent, words[cut:]) if cut else {}
         if not heard:
             return found
         slots = dict(found.slots)
@@ -772,6 +793,10 @@ class Matcher:
         first = self.resolve(said)
         if first.intent not in _BEFORE_BUT or first.method not in _BEFORE_BUT_METHODS:
             return None
+        if first.intent != NO_INTENT and _says_any(" ".join(rest), _NOT_THE_CRAMPS):
+            # "i toss and turn, but that's my back, not the cramps": what it says is not of
+            # the cramps, so of them it is a no (round 41: a yes to the sleep question)
+            return Match(NO_INTENT, self._slots(NO_INTENT, {}), "clause", 0.0, None)
         if self._builtins(REMINDER_INTENT, rest):
             return None  # "yeah but at three thirty tomorrow": when, for the reminder
         after = self.resolve(" ".join(rest))
@@ -2284,6 +2309,9 @@ _FEW_SAMPLES = {
     "CrampNowIntent": CRAMP_WORDS,
     "OtherSymptomIntent": frozenset({
         "heart", "chest", "palpitations", "urine", "face", "hands", "belly",
+        # round 41, a trucker on a water pill and a nursing assistant: the fallback
+        "dizzy", "lightheaded", "pounds", "weight", "pill", "thirsty", "peeing", "fell", "pop",
+        "breathe", "breath",
     }),
 }
 # ... though a symptom of the heart is guessed when the heart is named ("my heart raced for a
@@ -2335,6 +2363,11 @@ _REFUSING = NEGATIONS | _PLAIN_NO  # spoken form: "don't" is "do not"
 REMINDER_INTENT = "SetReminderIntent"
 CHANGE_REMINDER = "CancelReminderIntent"  # "make it friday": a change, or a cancel
 _WHEN_SAID = frozenset({REMINDER_INTENT, "DayHalfIntent"})
+_NOT_THE_CRAMPS = tuple(
+    f"{no} {the} {cramps}" for no in ("not", "not from", "not because of", "nothing to do with")
+    for the in ("the", "my") for cramps in ("cramps", "cramp", "legs")
+)
+_WHEN_CORRECTIONS = tuple(c.split() for c in (*CORRECTIONS, "make it", "no make it"))
 # Answers a remark after "but" leaves as they are, and how they must have been heard.
 _BEFORE_BUT = frozenset({YES_INTENT, NO_INTENT, "CrampFrequencyIntent", "CheckAnswerIntent"})
 _BEFORE_BUT_METHODS = frozenset({"exact", "near", "answer_value", "leading"})
@@ -2423,9 +2456,11 @@ _KIN = frozenset({
     "sister", "brother", "wife", "husband", "mom", "mother", "dad", "father", "son",
     "daughter", "neighbor", "friend", "grandson", "granddaughter", "aunt", "uncle", "cousin",
     "grandma", "grandpa", "buddy", "coworker", "partner", "mum",
+    # round 41: "check my symptoms for my resident Mister Jones" (the check, about the aide)
+    "resident", "patient", "client", "runner", "sprinter", "player", "athlete",
 })
-_NAMED_KIN = re.compile(
-    r"\b((?i:my|our) (?i:" + "|".join(sorted(_KIN)) + r"))\s+([A-Z][a-z]+)\b"
+_NAMED_KIN = re.compile(  # a name of one or two words: "my sister Rosa", "my resident Mister Jones"
+    r"\b((?i:my|our) (?i:" + "|".join(sorted(_KIN)) + r"))\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
 )
 # What a reminder is for, said where a time would be ("remind me call them wednesday").
 _ERRANDS = frozenset({"call", "ring", "phone", "contact", "text", "email"})
@@ -2643,6 +2678,7 @@ _DOUBTS = (
     "i am not sure", "can not really tell", "i can not tell", "i can not say", "i have no idea",
     "not sure", "hard to tell", "hard to say", "can not tell", "no idea", "who knows",
     "i dunno", "dunno", "do not know",  # round 30: "dunno, got some spider veins" fell back
+    "maybe i have", "maybe i do", "maybe i got",  # round 41: "maybe i have some blue lines"
 )
 _CLOSING_DOUBTS = (
     "i can not tell", "i do not know", "i am not sure", "hard to say", "hard to tell",

@@ -155,9 +155,9 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
                  "scared of having")
 # A sign, or the one who had it, said to be over (in _HISTORY; and see _PASSED).
 _OVER_NOW = tuple(
-    f"{c} {who} {over} now" for c in ("but", "and") for who in ("it is", "they are")
+    f"{c} {who} {over} now".strip() for c in ("but", "and", "") for who in ("it is", "they are")
     for over in ("fine", "better", "gone", "okay", "normal")
-)
+)  # round 41: "... i could not breathe for a sec, it is gone now" (911, the session ended)
 _WELL_NOW = tuple(f"{who} is {well} now" for who in ("he", "she") for well in ("fine", "okay"))
 _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back", "used to",
             "in high school", "as a kid", "as a teenager", "in two zero", "in one nine",

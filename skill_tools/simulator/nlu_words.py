@@ -165,6 +165,15 @@ IDIOMS = {
     "like a rock once i am out": "soundly", "like a log once i am out": "soundly",
     "once i am out": "once asleep",
     "damn": "", "freakin": "", "freaking": "", "dude": "", "y do": "why do", "y tho": "why",
+    # Round 41, a retired trucker: "I'm done with these dang cramps" was a goodbye, "I'm worn
+    # slap out" and "hurts like the dickens" fell back, "swole by supper time" was no "swollen by".
+    # ... and the coach: "what's venous insufficiency in normal people words" (risk factors)
+    **{f"in {plain} {words}": "" for plain in ("normal people", "regular people", "normal")
+       for words in ("words", "terms", "english")},
+    "dang cramps": "cramps", "darn cramps": "cramps", "worn slap out": "worn out",
+    "swole by": "swollen by",
+    **{f"like the {d}": "bad" for d in ("dickens", "devil", "dickens what", "devil what")},
+    "like hell": "bad",
     "or what": "",  # "is it my veins or wat" was another condition
     # Round 33, a Spanish speaker: "no sé" (I don't know) was a no, "sí" the fallback.
     "no se": "i do not know", "si": "yes",
@@ -674,10 +683,12 @@ def drop_fillers(text: str) -> str:
     return " ".join(_FILLER.sub(" ", text).split())
 
 
-# A one-word filler says nothing; "kind of", "i guess" are hedges: "kind of i guess" is
-# no "i guess".
+_SAY_NOTHING = ("i mean", "you know")
+# A one-word filler says nothing, nor do "i mean" and "you know" ("i mean kinda": round 41,
+# the fallback); "kind of", "i guess" are hedges: "kind of i guess" is no "i guess".
 _LEADING_FILLER = re.compile(
-    r"(?:" + "|".join(re.escape(f) for f in FILLERS if " " not in f) + r") (?=\S)"
+    r"(?:" + "|".join(re.escape(f) for f in FILLERS if " " not in f or f in _SAY_NOTHING)
+    + r") (?=\S)"
 )
 
 
