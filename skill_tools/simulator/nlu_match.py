@@ -2300,6 +2300,7 @@ _SAID_OF = {
     "PregnancyIntent": frozenset({
         "pregnant", "pregnancy", "baby", "deliver", "delivery", "birth", "midwife",
         "expecting", "contractions", "broke", "break", "kicks", "kick",
+        "weeks", "trimester",  # round 41: "i'm thirty four weeks and i have cramps in my belly"
     }),
 }
 # Round 39: intents of few samples, whose words weigh much in a guess ("stop right now",

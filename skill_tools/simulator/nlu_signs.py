@@ -152,7 +152,10 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
                  "if i ever had", "if i have ever had", "have you ever had", "asked me if",
                  # round 39, a man with atrial fibrillation: a worry, not a sign (911)
                  "worry about having", "worried about having", "afraid of having",
-                 "scared of having")
+                 "scared of having",
+                 # round 41, a track coach: a clot asked about for a soreness (911, it ended)
+                 "is it a clot if", "is it a blood clot if", "could it be a clot if",
+                 "could it be a blood clot if")
 # A sign, or the one who had it, said to be over (in _HISTORY; and see _PASSED).
 _OVER_NOW = tuple(
     f"{c} {who} {over} now".strip() for c in ("but", "and", "") for who in ("it is", "they are")

@@ -170,6 +170,9 @@ IDIOMS = {
     # ... and the coach: "what's venous insufficiency in normal people words" (risk factors)
     **{f"in {plain} {words}": "" for plain in ("normal people", "regular people", "normal")
        for words in ("words", "terms", "english")},
+    # ... and an emergency-room nurse: "he runs suicides at practice" (a sprint drill) got
+    # the crisis line, and the check ended.
+    **{f"{run} suicides": f"{run} sprints" for run in ("run", "runs", "running", "doing")},
     "dang cramps": "cramps", "darn cramps": "cramps", "worn slap out": "worn out",
     "swole by": "swollen by",
     **{f"like the {d}": "bad" for d in ("dickens", "devil", "dickens what", "devil what")},
