@@ -7,6 +7,7 @@ Each test plays what a person says through the offline NLU and the Lambda handle
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -3881,6 +3882,9 @@ def test_most_every_night_is_often() -> None:
         ("no, tomorrow at twelve", "time", "12:00"),
         ("sure, tomorrow at eight, before rounds", "time", "08:00"),
         ("tuesday at two would be better, he naps then", "time", "02:00"),
+        # Round 41, a track coach: the time taken back in the same breath was the one set.
+        ("remind me to call them tomorrow at seven, no wait, make it eight", "time", "08:00"),
+        ("remind me at eight, I mean eight at night", "time", "20:00"),
         ("yeah but at three thirty tomorrow", "time", "03:30"),
     ],
 )
@@ -5178,6 +5182,13 @@ def test_a_yes_and_varicose_veins_on_one_leg_are_two_answers() -> None:
         "my husband die last year, now I alone, cramp every night I cry",
         # ... and a landscaper: the crisis reply, and the session ended.
         "I'm so tired of these cramps, I can't take it no more",
+        # Round 41, a track coach, a nursing assistant and an emergency-room nurse: "may not
+        # be cause for concern" ("not anymore" read as never), the fallback, or what a cramp is.
+        "honestly I'm so done, between the cramps and the season I just can't anymore",
+        "I'm just tired of it all",
+        "I can't keep doing this, these cramps every night, I'm done",
+        "I'm worn slap out, can't take no more of this",
+        "honestly after these shifts I don't see the point of any of it",
     ],
 )
 def test_worn_out_words_are_heard_kindly(said: str) -> None:
@@ -5307,6 +5318,14 @@ def test_worn_out_words_are_heard_kindly(said: str) -> None:
         # and the result rested on the "no".
         (("no", "no"), "actually I do get them a lot, I forgot",
          {"FREQUENT": "yes", "SLEEP": "no"}),
+        # Round 41, a trucker, a nursing assistant and an emergency-room nurse: "I need an
+        # answer to this question first", the walking answer, or a yes her back had earned.
+        ((), "I mean... kinda", {"FREQUENT": "unsure"}),
+        (("no",), "they wake me up, I'm up walking the hall at two in the morning",
+         {"FREQUENT": "no", "SLEEP": "yes"}),
+        (("no",), "I mean I toss and turn but that's my back, not the cramps",
+         {"FREQUENT": "no", "SLEEP": "no"}),
+        ((), "positive", {"FREQUENT": "yes"}),
     ],
 )
 def test_new_users_answers_in_their_own_words(
@@ -6149,3 +6168,87 @@ def test_wait_i_mean_yes_corrects_the_last_answer() -> None:
     question, was a yes to walking, and the result rested on it."""
     turns = play("open leg cramp helper", "check my symptoms", "yes", "no", "wait, I mean yes")
     assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "yes"}
+
+
+def test_a_day_taken_back_in_the_same_breath_is_the_day_set() -> None:
+    """Round 41, a track coach: "saturday morning, no scratch that, sunday" set Saturday, and
+    a reminder once set cannot be changed."""
+    turn = play(
+        "open leg cramp helper", "how do i contact them",
+        "can you remind me saturday morning, no scratch that, sunday",
+    )[-1]
+    assert turn.intent == "SetReminderIntent" and turn.match is not None
+    day = turn.match.slots["day"].value
+    assert day is not None and date.fromisoformat(day).weekday() == 6, day
+
+
+def test_asked_to_call_911_the_skill_says_it_cannot_and_says_911_twice() -> None:
+    """Round 41, a hard-of-hearing trucker: "can you call nine one one for me" got "These
+    signs can be serious. Please call 9 1 1", as if help were on its way."""
+    turn = play("open leg cramp helper", "can you call nine one one for me")[-1]
+    assert "can't make the call" in turn.speech and turn.session_ended
+    assert len(re.findall(r"\b9 1 1\b", turn.speech)) == 2, turn.speech
+
+
+@pytest.mark.parametrize(
+    "asked", ["check my symptoms for my sprinter", "check my symptoms for my resident Mister Jones"]
+)
+def test_a_check_for_a_runner_or_a_resident_asks_about_them(asked: str) -> None:
+    """Round 41, a track coach and a nursing assistant: the questions asked about "you"."""
+    turn = play("open leg cramp helper", asked)[-1]
+    assert turn.speech.endswith("Do they get frequent leg cramps?"), turn.speech
+
+
+def test_hard_of_hearing_mid_check_hears_the_question_again() -> None:
+    """Round 41, a nursing assistant: "say it slower, I'm hard of hearing" got "I need an
+    answer to this question first"."""
+    turn = play(
+        "open leg cramp helper", "check my symptoms", "no", "say it slower, I'm hard of hearing"
+    )[-1]
+    assert C.prompt("check_fallback") not in turn.speech, turn.speech
+    assert turn.speech.endswith(C.questions["SLEEP"].text), turn.speech
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no"}
+
+
+def test_not_tonight_leaves_the_check() -> None:
+    """Round 41, a nursing assistant: "not tonight baby, I'm too tired" got "I need an answer
+    to this question first"."""
+    turn = play("open leg cramp helper", "check my symptoms", "not tonight baby, I'm too tired")[-1]
+    assert C.prompt("check_left") in turn.speech and not turn.session_ended, turn.speech
+
+
+def test_in_a_minute_is_no_reminder_in_one_minute() -> None:
+    """Round 41, an emergency-room nurse: "in a minute", to "Shall we go back to the check?",
+    set a reminder for one minute later."""
+    turn = play(
+        "open leg cramp helper", "check my symptoms", "what are varicose veins", "in a minute"
+    )[-1]
+    assert turn.intent != "SetReminderIntent" and "remind" not in turn.speech.lower(), turn.speech
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "intent"),
+    [  # Round 41, new users (a trucker, a track coach, a nursing assistant, an emergency-room
+        # nurse): the fallback, or another answer (risk factors, "I can't diagnose you").
+        ((), "what's venous insufficiency in normal people words", "VenousInsufficiencyIntent"),
+        ((), "who do I call about my veins", "ContactClinicIntent"),
+        ((), "is this HIPAA, are you recording me", "AboutSkillIntent"),
+        ((), "what are varicose veins, like the twisty purple ones my mom has",
+         "VaricoseVeinsIntent"),
+        ((), "are the little red spidery ones the same thing", "OtherConditionsIntent"),
+        ((), "I been drinking beer, does that cause cramps", "CrampCausesIntent"),
+        (("how do they diagnose vein disease",), "they gonna stick me with a needle",
+         "VeinDiagnosisIntent"),
+        (("why do my legs cramp at night", "no"), "what else ya got", "AMAZON.HelpIntent"),
+        ((), "why do my calves lock up at track meets", "CrampCausesIntent"),
+        ((), "I'm so tired, twelve hours on my feet and my legs are killing me",
+         "CrampCausesIntent"),
+        (("check my symptoms", "no", "no", "no", "no", "no"), "that's reassuring, thanks",
+         "ThanksIntent"),
+    ],
+)
+def test_round_41_phrasings_reach_their_intent(
+    before: tuple[str, ...], said: str, intent: str
+) -> None:
+    turn = play("open leg cramp helper", *before, said)[-1]
+    assert turn.intent == intent, (turn.intent, turn.speech)

@@ -440,7 +440,9 @@ class Matcher:
         """The intent and slots Alexa would send for `utterance` inside the skill's session."""
         found = self._resolve(utterance)
         text = spoken_form(utterance)
-        if found.intent in _WORN_OUT_OVERRIDES and found.method not in _SURE_METHODS:
+        if (found.intent in _WORN_OUT_OVERRIDES and found.method not in _SURE_METHODS) or (
+            found.intent == FREQUENCY_INTENT and found.method == "answer_value"
+        ):  # "... i just can't anymore": no "not anymore" (round 41: "may not be a concern")
             fed_up = self._worn_out(drop_fillers(text))
             if fed_up is not None:  # "i can't take these cramps no more, every night same
                 return fed_up  # thing": worn out, not done (round 38: a no, and "Take care.
@@ -2088,7 +2090,8 @@ _NOT_PEOPLE = frozenset({"you", "you guys", "them", "they", "it", "me"})
 # the crisis ("I can't take it anymore, they wake me up every night" is an answer).
 _FED_UP = ("take it", "take this", "tired of", "done with", "finished with", "had enough",
            "do this",  # round 29: "i can't do this anymore, every night my calves lock up"
-           "take these", "take anymore")  # round 38: "... these cramps no more", the crisis line
+           "take these", "take anymore",  # round 38: "... these cramps no more", the crisis line
+           "can not anymore", "can't anymore")  # round 41: "i just can't anymore"
 # ... unless what they are fed up with is life itself: "so tired of being here" (round 15).
 _OF_LIFE = ("being here", "living", "being alive", "life", "everything")  # round 20
 # What may follow a short crisis value that still ends the thought: "... might just drive into
