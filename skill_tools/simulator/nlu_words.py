@@ -175,8 +175,7 @@ IDIOMS = {
     **{f"{run} suicides": f"{run} sprints" for run in ("run", "runs", "running", "doing")},
     "dang cramps": "cramps", "darn cramps": "cramps", "worn slap out": "worn out",
     "swole by": "swollen by",
-    **{f"like the {d}": "bad" for d in ("dickens", "devil", "dickens what", "devil what")},
-    "like hell": "bad",
+    "like the dickens": "bad", "like the devil": "bad", "like hell": "bad",
     "or what": "",  # "is it my veins or wat" was another condition
     # Round 33, a Spanish speaker: "no sé" (I don't know) was a no, "sí" the fallback.
     "no se": "i do not know", "si": "yes",
@@ -686,9 +685,9 @@ def drop_fillers(text: str) -> str:
     return " ".join(_FILLER.sub(" ", text).split())
 
 
-_SAY_NOTHING = ("i mean", "you know")
 # A one-word filler says nothing, nor do "i mean" and "you know" ("i mean kinda": round 41,
 # the fallback); "kind of", "i guess" are hedges: "kind of i guess" is no "i guess".
+_SAY_NOTHING = ("i mean", "you know")
 _LEADING_FILLER = re.compile(
     r"(?:" + "|".join(re.escape(f) for f in FILLERS if " " not in f or f in _SAY_NOTHING)
     + r") (?=\S)"
