@@ -491,6 +491,10 @@ class Matcher:
             n: v for n, v in self._builtins(found.intent, text.split()).items()
             if n in empty and not used.intersection(v.split())
         }  # fmt: skip
+        return self._with_heard(found, heard)
+
+    def _with_heard(self, found: Match, heard: dict[str, str]) -> Match:
+        """`found`, with the built-in slots in `heard` filled as Alexa resolves them."""
         if not heard:
             return found
         slots = dict(found.slots)
@@ -509,14 +513,7 @@ class Matcher:
         words = text.split()
         cut = max((k + len(c) for c in _WHEN_CORRECTIONS for k in range(len(words))
                    if words[k : k + len(c)] == c), default=0)
-        heard = self._builtins(found.intent, words[cut:]) if cut else {}
-        if not heard:
-            return found
-        slots = dict(found.slots)
-        for name, slot_type in self.intents[found.intent]:
-            if name in heard:
-                slots[name] = self._fill(name, slot_type, heard[name])
-        return replace(found, slots=slots)
+        return self._with_heard(found, self._builtins(found.intent, words[cut:]) if cut else {})
 
     def _resolve(self, utterance: str) -> Match:
         text = spoken_form(utterance)
