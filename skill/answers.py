@@ -207,6 +207,17 @@ COMPARED_SLOTS = ("varicose", "otherVeins")
 # the answer says so before giving the list.
 UNLISTED_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType({"CrampCausesIntent": ("cause",)})
 
+# A complication heard where a cause would be ("could it be a clot though", mid-check): the
+# clot answer and its signs, not "the article doesn't list that as a cause" (round 41).
+_COMPLICATIONS = frozenset({"clot", "clots", "dvt", "thrombosis", "embolism", "stroke"})
+
+
+def names_a_complication(heard: str) -> bool:
+    """Whether words a slot heard name a clot, a stroke or a heart attack."""
+    words = set(heard.lower().split())
+    return bool(words & _COMPLICATIONS) or "heart attack" in heard.lower()
+
+
 # Topic slot values the article does not list, though the type names them ("does standing
 # all day cause cramps?"): the answer says so first, as for words of no value.
 NOT_LISTED: frozenset[tuple[str, str]] = frozenset(

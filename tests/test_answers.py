@@ -87,3 +87,17 @@ def test_a_hedge_turns_the_answer_it_qualifies(hedge_id, answer, expected) -> No
     found = answers.hedged(answers.Meaning("SLEEP", answer), hedge_id)
     assert found == ("SLEEP", expected)
     assert answers.hedged(None, hedge_id) is None
+
+
+@pytest.mark.parametrize(
+    ("heard", "named"),
+    [
+        ("a clot though", True),
+        ("a DVT", True),
+        ("a heart attack", True),
+        ("the heat", False),
+        ("clotted cream", False),
+    ],
+)
+def test_a_complication_is_named_by_its_own_word(heard: str, named: bool) -> None:
+    assert answers.names_a_complication(heard) is named

@@ -3885,6 +3885,8 @@ def test_most_every_night_is_often() -> None:
         # Round 41, a track coach: the time taken back in the same breath was the one set.
         ("remind me to call them tomorrow at seven, no wait, make it eight", "time", "08:00"),
         ("remind me at eight, I mean eight at night", "time", "20:00"),
+        ("remind me to call the vein center thursday, no, friday, at seven thirty in the morning",
+         "time", "07:30"),
         ("yeah but at three thirty tomorrow", "time", "03:30"),
     ],
 )
@@ -6170,16 +6172,22 @@ def test_wait_i_mean_yes_corrects_the_last_answer() -> None:
     assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "yes"}
 
 
-def test_a_day_taken_back_in_the_same_breath_is_the_day_set() -> None:
+@pytest.mark.parametrize(
+    ("said", "weekday"),
+    [
+        ("can you remind me saturday morning, no scratch that, sunday", 6),
+        # ... and a physical therapist (the review's new user): Thursday at 9 in the morning
+        ("remind me to call the vein center thursday, no, friday, at seven thirty in the morning",
+         4),
+    ],
+)
+def test_a_day_taken_back_in_the_same_breath_is_the_day_set(said: str, weekday: int) -> None:
     """Round 41, a track coach: "saturday morning, no scratch that, sunday" set Saturday, and
     a reminder once set cannot be changed."""
-    turn = play(
-        "open leg cramp helper", "how do i contact them",
-        "can you remind me saturday morning, no scratch that, sunday",
-    )[-1]
+    turn = play("open leg cramp helper", "how do i contact them", said)[-1]
     assert turn.intent == "SetReminderIntent" and turn.match is not None
     day = turn.match.slots["day"].value
-    assert day is not None and date.fromisoformat(day).weekday() == 6, day
+    assert day is not None and date.fromisoformat(day).weekday() == weekday, day
 
 
 def test_asked_to_call_911_the_skill_says_it_cannot_and_says_911_twice() -> None:
@@ -6252,3 +6260,15 @@ def test_round_41_phrasings_reach_their_intent(
 ) -> None:
     turn = play("open leg cramp helper", *before, said)[-1]
     assert turn.intent == intent, (turn.intent, turn.speech)
+
+
+def test_could_it_be_a_clot_mid_check_gets_the_clot_answer_and_its_signs() -> None:
+    """Round 41, a physical therapist: "could it be a clot though", to the sleep question,
+    got "the article doesn't list that as a cause" and the causes, with no sign of a clot."""
+    turn = play(
+        "open leg cramp helper", "check my symptoms", "yes", "could it be a clot though"
+    )[-1]
+    assert C.safety["warning_signs"] in turn.speech, turn.speech
+    assert C.prompt("not_listed") not in turn.speech
+    assert turn.session_attributes["pending"] == "check"
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}

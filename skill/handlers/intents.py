@@ -284,6 +284,12 @@ def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Rep
         resolved_slot_id(handler_input, slot) == value for slot, value in answers.NOT_THE_SIGN
     )
     name = intent_name(handler_input) or ""
+    if any(  # "could it be a clot though": the clot answer and its signs
+        answers.names_a_complication(slot_value(handler_input, slot) or "")
+        for slot in answers.UNLISTED_SLOTS.get(name, ())
+    ):
+        metrics.count("OutOfScope", "complication")
+        return conv.out_of_scope(state, "complication")
     # "Does alcohol cause leg cramps?": {cause} heard words no value of its type names, or a
     # value the article does not list ("standing all day").
     unlisted = any(

@@ -511,7 +511,8 @@ class Matcher:
         if found.intent not in _WHEN_SAID:
             return found
         words = text.split()
-        cut = max((k + len(c) for c in _WHEN_CORRECTIONS for k in range(len(words))
+        said = _DAY_CORRECTIONS if found.intent == REMINDER_INTENT else _WHEN_CORRECTIONS
+        cut = max((k + len(c) for c in said for k in range(len(words))
                    if words[k : k + len(c)] == c), default=0)
         return self._with_heard(found, self._builtins(found.intent, words[cut:]) if cut else {})
 
@@ -2369,6 +2370,9 @@ _NOT_THE_CRAMPS = tuple(
     for the in ("the", "my") for cramps in ("cramps", "cramp", "legs")
 )
 _WHEN_CORRECTIONS = tuple(c.split() for c in (*CORRECTIONS, "make it", "no make it"))
+# ... and, of a reminder's day, a bare "no" ("thursday, no, friday": round 41); "no, the
+# afternoon please", to "is that 6 in the morning?", is the half it answers.
+_DAY_CORRECTIONS = (*_WHEN_CORRECTIONS, ["no"])
 # Answers a remark after "but" leaves as they are, and how they must have been heard.
 _BEFORE_BUT = frozenset({YES_INTENT, NO_INTENT, "CrampFrequencyIntent", "CheckAnswerIntent"})
 _BEFORE_BUT_METHODS = frozenset({"exact", "near", "answer_value", "leading"})
