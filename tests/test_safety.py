@@ -320,6 +320,10 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         # a second new user: the thought, then a question (the causes, or the fallback)
         "sometimes i think about ending it all, anyway, why do my legs cramp",
         "why do my legs cramp, i think about ending it all sometimes",
+        # Round 41, an emergency-room nurse: the fallback, and (mid-check) "I need an answer
+        # to this question first".
+        "my son has been giving away his stuff and saying goodbye to his friends",
+        "honestly I'm so burnt out I don't care anymore what happens to me",
     ]
     for said in despair:
         turn = say_in(state, said)
