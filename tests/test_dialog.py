@@ -6199,10 +6199,16 @@ def test_asked_to_call_911_the_skill_says_it_cannot_and_says_911_twice() -> None
 
 
 @pytest.mark.parametrize(
-    "asked", ["check my symptoms for my sprinter", "check my symptoms for my resident Mister Jones"]
+    "asked",
+    [
+        "check my symptoms for my sprinter",
+        "check my symptoms for my resident Mister Jones",
+        "can you check my client, she's eighty two and just had a hip replacement",
+    ],
 )
 def test_a_check_for_a_runner_or_a_resident_asks_about_them(asked: str) -> None:
-    """Round 41, a track coach and a nursing assistant: the questions asked about "you"."""
+    """Round 41, a track coach and a nursing assistant: the questions asked about "you"; a
+    physical therapist's "can you check my client" fell back."""
     turn = play("open leg cramp helper", asked)[-1]
     assert turn.speech.endswith("Do they get frequent leg cramps?"), turn.speech
 
