@@ -6133,35 +6133,44 @@ def test_called_away_mid_check_is_a_pause_not_the_phone_number() -> None:
         ((), "my leg have big blue vein, very ugly, is dangerous", "VaricoseVeinsIntent"),
         (("check my symptoms", "yes", "yes"), "actually first answer is no",
          "ChangeAnswerIntent"),
+        # Round 40, new users (a pregnant woman, a landscaper, a daughter for her father): the
+        # fallback, or another answer (the medicine line, the night answer, the valves).
+        ((), "is it safe to stretch my calves when I'm pregnant", "PregnancyIntent"),
+        ((), "my wife is pregnant and gets leg cramps every night, is that bad",
+         "PregnancyIntent"),
+        ((), "can they take out my varicose veins", "TreatmentsIntent"),
+        ((), "my mom had varicose veins, will I get them too", "RiskFactorsIntent"),
+        ((), "is vein disease dangerous", "ComplicationsIntent"),
+        ((), "is this private, are you recording what I say", "AboutSkillIntent"),
+        ((), "do I have to pay for this", "AboutSkillIntent"),
+        ((), "okay and like does the clinic see pregnant women", "ClinicLogisticsIntent"),
+        ((), "can you call my midwife for me", "BookForMeIntent"),
+        ((), "so should I be worried or not, honestly", "PersonalDiagnosisIntent"),
+        ((), "his veins look really blue and bulgy after his bath, is that bad",
+         "VaricoseVeinsIntent"),
+        # Round 41, new users (a trucker, a track coach, a nursing assistant, an emergency-room
+        # nurse): the fallback, or another answer (risk factors, "I can't diagnose you").
+        ((), "what's venous insufficiency in normal people words", "VenousInsufficiencyIntent"),
+        ((), "who do I call about my veins", "ContactClinicIntent"),
+        ((), "is this HIPAA, are you recording me", "AboutSkillIntent"),
+        ((), "what are varicose veins, like the twisty purple ones my mom has",
+         "VaricoseVeinsIntent"),
+        ((), "are the little red spidery ones the same thing", "OtherConditionsIntent"),
+        ((), "I been drinking beer, does that cause cramps", "CrampCausesIntent"),
+        (("how do they diagnose vein disease",), "they gonna stick me with a needle",
+         "VeinDiagnosisIntent"),
+        (("why do my legs cramp at night", "no"), "what else ya got", "AMAZON.HelpIntent"),
+        ((), "why do my calves lock up at track meets", "CrampCausesIntent"),
+        ((), "I'm so tired, twelve hours on my feet and my legs are killing me",
+         "CrampCausesIntent"),
+        (("check my symptoms", "no", "no", "no", "no", "no"), "that's reassuring, thanks",
+         "ThanksIntent"),
     ],
 )
-def test_round_40_phrasings_reach_their_intent(
+def test_new_users_phrasings_reach_their_intent(
     before: tuple[str, ...], said: str, intent: str
 ) -> None:
     turn = play("open leg cramp helper", *before, said)[-1]
-    assert turn.intent == intent, (turn.intent, turn.speech)
-
-
-@pytest.mark.parametrize(
-    ("said", "intent"),
-    [  # Round 40, new users (a pregnant woman, a landscaper, a daughter for her father): the
-        # fallback, or another answer (the medicine line, the night answer, the valves).
-        ("is it safe to stretch my calves when I'm pregnant", "PregnancyIntent"),
-        ("my wife is pregnant and gets leg cramps every night, is that bad", "PregnancyIntent"),
-        ("can they take out my varicose veins", "TreatmentsIntent"),
-        ("my mom had varicose veins, will I get them too", "RiskFactorsIntent"),
-        ("is vein disease dangerous", "ComplicationsIntent"),
-        ("is this private, are you recording what I say", "AboutSkillIntent"),
-        ("do I have to pay for this", "AboutSkillIntent"),
-        ("okay and like does the clinic see pregnant women", "ClinicLogisticsIntent"),
-        ("can you call my midwife for me", "BookForMeIntent"),
-        ("so should I be worried or not, honestly", "PersonalDiagnosisIntent"),
-        ("his veins look really blue and bulgy after his bath, is that bad",
-         "VaricoseVeinsIntent"),
-    ],
-)
-def test_round_40_questions_reach_their_answer(said: str, intent: str) -> None:
-    turn = play("open leg cramp helper", said)[-1]
     assert turn.intent == intent, (turn.intent, turn.speech)
 
 
@@ -6238,34 +6247,6 @@ def test_in_a_minute_is_no_reminder_in_one_minute() -> None:
         "open leg cramp helper", "check my symptoms", "what are varicose veins", "in a minute"
     )[-1]
     assert turn.intent != "SetReminderIntent" and "remind" not in turn.speech.lower(), turn.speech
-
-
-@pytest.mark.parametrize(
-    ("before", "said", "intent"),
-    [  # Round 41, new users (a trucker, a track coach, a nursing assistant, an emergency-room
-        # nurse): the fallback, or another answer (risk factors, "I can't diagnose you").
-        ((), "what's venous insufficiency in normal people words", "VenousInsufficiencyIntent"),
-        ((), "who do I call about my veins", "ContactClinicIntent"),
-        ((), "is this HIPAA, are you recording me", "AboutSkillIntent"),
-        ((), "what are varicose veins, like the twisty purple ones my mom has",
-         "VaricoseVeinsIntent"),
-        ((), "are the little red spidery ones the same thing", "OtherConditionsIntent"),
-        ((), "I been drinking beer, does that cause cramps", "CrampCausesIntent"),
-        (("how do they diagnose vein disease",), "they gonna stick me with a needle",
-         "VeinDiagnosisIntent"),
-        (("why do my legs cramp at night", "no"), "what else ya got", "AMAZON.HelpIntent"),
-        ((), "why do my calves lock up at track meets", "CrampCausesIntent"),
-        ((), "I'm so tired, twelve hours on my feet and my legs are killing me",
-         "CrampCausesIntent"),
-        (("check my symptoms", "no", "no", "no", "no", "no"), "that's reassuring, thanks",
-         "ThanksIntent"),
-    ],
-)
-def test_round_41_phrasings_reach_their_intent(
-    before: tuple[str, ...], said: str, intent: str
-) -> None:
-    turn = play("open leg cramp helper", *before, said)[-1]
-    assert turn.intent == intent, (turn.intent, turn.speech)
 
 
 def test_could_it_be_a_clot_mid_check_gets_the_clot_answer_and_its_signs() -> None:
