@@ -5328,6 +5328,16 @@ def test_worn_out_words_are_heard_kindly(said: str) -> None:
         (("no",), "I mean I toss and turn but that's my back, not the cramps",
          {"FREQUENT": "no", "SLEEP": "no"}),
         ((), "positive", {"FREQUENT": "yes"}),
+        # Round 42, a triathlete, a line cook and a retired teacher: "I need an answer to this
+        # question first", or not sure for a sleepless yes.
+        ((), "every few nights or so", {"FREQUENT": "yes"}),
+        ((), "uh, I guess, sort of", {"FREQUENT": "unsure"}),
+        (("yes",), "scratch that, they don't actually wake me, I just notice them the next day",
+         {"FREQUENT": "yes", "SLEEP": "no"}),
+        (("no", "no", "no"), "I've got one big ropey one on my left calf",
+         {"FREQUENT": "no", "SLEEP": "no", "WALKING": "no", "VARICOSE": "yes"}),
+        (("yes",), "I'm so worn out, I haven't had a proper night's sleep in weeks",
+         {"FREQUENT": "yes", "SLEEP": "yes"}),
     ],
 )
 def test_new_users_answers_in_their_own_words(
@@ -6020,6 +6030,9 @@ def test_a_medicine_or_food_the_causes_name_gets_the_causes(said: str, told: str
         # can't diagnose you".
         "I'm fed up, three years of cramps and nobody can fix them",
         "these cramps are wearing me down, but don't worry, I'm not going to do anything silly",
+        # Round 42, a line cook and a retired teacher who lives alone: the fallback.
+        "some days I feel like what's the point",
+        "I can't take this no more, every night it's the cramps, I'm so done",
     ],
 )
 def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:
@@ -6165,6 +6178,9 @@ def test_called_away_mid_check_is_a_pause_not_the_phone_number() -> None:
          "CrampCausesIntent"),
         (("check my symptoms", "no", "no", "no", "no", "no"), "that's reassuring, thanks",
          "ThanksIntent"),
+        # Round 42, a retired teacher who lives alone: the fallback.
+        ((), "I live alone and it gets so lonely at night when the cramps wake me",
+         "StrugglingIntent"),
     ],
 )
 def test_new_users_phrasings_reach_their_intent(
@@ -6259,3 +6275,25 @@ def test_could_it_be_a_clot_mid_check_gets_the_clot_answer_and_its_signs() -> No
     assert C.prompt("not_listed") not in turn.speech
     assert turn.session_attributes["pending"] == "check"
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [  # Round 42, a retired teacher and a line cook, mid-check: "Take care. Goodbye!" (the
+        # answers lost), or "I need an answer to this question first".
+        "oh, someone's at the door, just a moment",
+        "just a moment please, someone's at the door",
+        "pause, my husband's calling me",
+    ],
+)
+def test_a_moment_asked_for_mid_check_pauses_and_keeps_the_answers(said: str) -> None:
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert turn.intent == "AMAZON.PauseIntent" and not turn.session_ended, turn.speech
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}, turn.session_attributes
+
+
+def test_okay_go_is_a_go_ahead_not_a_goodbye() -> None:
+    """Round 42, a line cook, after asking how long the check takes: "ok go" was near "okay i
+    go now", and the session ended."""
+    turn = play("open leg cramp helper", "what can you do", "okay go")[-1]
+    assert turn.intent == "ReadyIntent" and not turn.session_ended, turn.speech

@@ -324,6 +324,9 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         # to this question first".
         "my son has been giving away his stuff and saying goodbye to his friends",
         "honestly I'm so burnt out I don't care anymore what happens to me",
+        # Round 42, a triathlete, of his father after a clot: the fallback.
+        "my dad says he might as well go to sleep and not wake up",
+        "my mom keeps saying she wishes she hadn't survived the surgery",
     ]
     for said in despair:
         turn = say_in(state, said)
@@ -335,6 +338,8 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "my calf is swollen and hot after my flight",
         "my son swallowed a whole bottle of my pills",
         "my little boy swallowed a whole bottle of my pills",
+        # round 42, a line cook: an accident at work got the crisis line
+        "I cut myself on a knife at work and it's bleeding a lot",
     )
     for said in physical:
         turn = say_in(state, said)

@@ -106,6 +106,7 @@ from skill_tools.simulator.nlu_index import (
     number_pairs,
     type_token,
 )
+from skill_tools.simulator.nlu_senses import cut_by_accident, ordinary_reading
 from skill_tools.simulator.nlu_signs import (
     BODY,
     CRAMP_WORDS,
@@ -121,6 +122,7 @@ from skill_tools.simulator.nlu_signs import (
     denies,
     had_it_earlier,
     history_then_now,
+    told_before_asking,
 )
 from skill_tools.simulator.nlu_words import (
     ANSWER_INTENTS,
@@ -359,7 +361,7 @@ class Matcher:
             if told and _CLOTS_ASKED in self.intents:
                 return Match(_CLOTS_ASKED, self._slots(_CLOTS_ASKED, {}), "clause", 0.0, None)
             return None
-        if found.intent in DENIABLE and self._asks_about(text):
+        if found.intent in DENIABLE and self._asks_about(text) and not self._told_first(text):
             return None  # "can leg cramps cause a stroke": the rest of the rules decide
         head = _before_clot_asked(text.split())
         if found.intent in DENIABLE and head and self._contained(" ".join(head)) is None:
@@ -378,6 +380,15 @@ class Matcher:
         if len(kept) == len(clauses):
             return found
         return self._contained(" ".join(kept)) if kept else None
+
+    def _told_first(self, text: str) -> bool:
+        """Whether a sign is told before a hypothetical asks about it ("my chest hurts, is
+        this an emergency"): the sign stands."""
+        head = told_before_asking(text)
+        if head is None or asks_about(head):
+            return False
+        sign = self._contained(head)
+        return sign is not None and sign.intent in DENIABLE
 
     def _contained(self, text: str) -> Match | None:
         padded = f" {drop_fillers(text)} "
@@ -418,6 +429,10 @@ class Matcher:
                 continue  # "cramp right now! very very pain, help me" (round 39: 911)
             if intent in DENIABLE and _asleep(sample, told):
                 continue  # "my leg fell asleep in class and went all tingly and numb"
+            if intent in DENIABLE and ordinary_reading(sample, told):
+                continue  # "i get dizzy when i stand up too fast" (round 42: 911)
+            if intent == CRISIS_INTENT and cut_by_accident(sample, told):
+                continue  # "i cut myself on a knife at work, it's bleeding a lot"
             if particles <= pairs:  # "passed out" said as such, not "passes ... out walking"
                 found = Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
                 if not (of_a_child and intent == CRISIS_INTENT):
@@ -585,9 +600,10 @@ class Matcher:
         # supper"; "check my symptoms then, to keep her happy"; "stop the check please, I
         # just want the contact details"; "hang on, someone's at the door, pause this".
         for reader in (
-            self._question_after, self._reminder_clause, self._said_then_remark,
-            self._left_for_request, self._paused_at_end, self._then_what_to_do,
-            self._first_of_two, self._question_then_remark, self._thanks_then_remark,
+            self._about_the_baby, self._question_after, self._reminder_clause,
+            self._said_then_remark, self._left_for_request, self._paused_at_end,
+            self._then_what_to_do, self._first_of_two, self._question_then_remark,
+            self._thanks_then_remark,
         ):
             found = reader(bare)
             if found is not None:
@@ -1084,6 +1100,9 @@ class Matcher:
         lead = next((h for h in _HOLD_ON if words[: len(h)] == h and words[len(h) :]), None)
         if lead is None or PAUSE_INTENT not in self.intents or self._sounds_alarming(text):
             return None
+        if lead == ["pause"] and words[1] not in QUESTION_OPENERS | _WH_WORDS:
+            return self._pause(None)  # "pause, my husband's calling me" (round 42: near "call
+            # my husband", the clinic's booking answer)
         rest = self.resolve(" ".join(words[len(lead) :]))
         return self._pause(None) if rest.intent in (STOP_INTENT, FALLBACK) else None
 
@@ -1091,15 +1110,25 @@ class Matcher:
         """A phrase that closes by asking to pause ("hang on, someone's at the door, pause
         this": round 25, a goodbye, and the answers lost): the pause, as the last thing
         asked for, unless the phrase sounds alarming."""
-        words = text.split()  # two words ("pause this"): "it makes me pause" asks nothing
-        hit = self._exact.get(" ".join(words[-2:])) if len(words) > 2 else None
-        if hit is None or hit.intent != PAUSE_INTENT or self._sounds_alarming(text):
-            return None
-        return self._pause(hit.sample)
+        words = text.split()  # two words ("pause this"): "it makes me pause" asks nothing;
+        for size in (2, 3):  # three: "someone's at the door, just a moment" (round 42)
+            hit = self._exact.get(" ".join(words[-size:])) if len(words) > size else None
+            if hit is not None and hit.intent == PAUSE_INTENT:
+                return None if self._sounds_alarming(text) else self._pause(hit.sample)
+        return None
 
     def _pause(self, sample: str | None) -> Match:
         """The pause, read from a longer phrase (method "clause")."""
         return Match(PAUSE_INTENT, self._slots(PAUSE_INTENT, {}), "clause", 0.0, sample)
+
+    def _about_the_baby(self, text: str) -> Match | None:
+        """A worry for the baby, however much comes before it ("my girl is pregnant and her
+        legs cramp like crazy at night, is that bad for the baby": round 42, the night
+        cramps' answer, with no word of pregnancy's warning signs)."""
+        padded = f" {text} "
+        if PREGNANCY_INTENT in self.intents and any(q in padded for q in _FOR_THE_BABY):
+            return Match(PREGNANCY_INTENT, self._slots(PREGNANCY_INTENT, {}), "clause", 0.0)
+        return None
 
     def _question_after(self, text: str) -> Match | None:
         """A question said after something else ("this heat is the death of me, does
@@ -2289,6 +2318,8 @@ _SIGN_TYPES = frozenset({"Exercise", "CheckAnswer", "CrampFrequency"})
 _NO_TROUBLE = frozenset({"cramps", "cramp", "problem", "problems", "trouble", "pain", "issues"})
 _HOLD_ON = (
     ["hang", "on"], ["hold", "on"], ["one", "second"], ["one", "sec"], ["wait", "a", "second"],
+    # round 42: "pause, my girl's calling me", "just a moment please, someone's at the door"
+    ["pause"], ["just", "a", "moment"], ["one", "moment"], ["wait", "a", "moment"],
 )
 # The words that name what an intent is about, for a guess: denied, they deny it.
 _TOPIC_WORDS = {"CrampsWhenWalkingIntent": ("walking", "when i walk")}
@@ -2304,6 +2335,12 @@ _SAID_OF = {
         "weeks", "trimester",  # round 41: "i'm thirty four weeks and i have cramps in my belly"
     }),
 }
+PREGNANCY_INTENT = "PregnancyIntent"
+_FOR_THE_BABY = tuple(
+    f" {verb} {whose} baby "
+    for verb in ("bad for", "affect", "hurt", "harm", "safe for", "dangerous for")
+    for whose in ("the", "my", "our", "her")
+)
 # Round 39: intents of few samples, whose words weigh much in a guess ("stop right now",
 # "how come the cramps always come at night": a cramp under way, or the fallback): near them
 # only when one of these words is said, and never guessed.
@@ -2314,6 +2351,8 @@ _FEW_SAMPLES = {
         # round 41, a trucker on a water pill and a nursing assistant: the fallback
         "dizzy", "lightheaded", "pounds", "weight", "pill", "thirsty", "peeing", "fell", "pop",
         "breathe", "breath",
+        # round 42, a retired teacher with diabetes, a line cook, a triathlete: the fallback
+        "numb", "toes", "faint", "healed", "stung", "winded",
     }),
 }
 # ... though a symptom of the heart is guessed when the heart is named ("my heart raced for a
@@ -2496,7 +2535,11 @@ def _names_another(sample: frozenset[str], named: frozenset[str]) -> bool:
 
 # A word followed by these means something else: "i don't feel like my legs cramp much" is a
 # hedge, no "i can't feel my leg" (round 23: 911, and the session ended).
-_OTHER_SENSES = frozenset({(stem("feel"), stem("like"))})
+_OTHER_SENSES = frozenset({
+    (stem("feel"), stem("like")),
+    # round 42: "i nearly swallowed half the lake" in a cramp while swimming (911)
+    (stem("swallowed"), stem("half")),
+})
 
 
 def _negates_otherwise(sample: str | None, pairs: Set[tuple[str, str]]) -> bool:
@@ -2527,6 +2570,9 @@ _EVERY_DAY = (
     " by night ", " after work ", " end of my shift ", " end of shift ", " every day ",
     # round 37: "my ankles swell up like balloons by suppertime, is that my veins?" (911)
     " by suppertime ", " by supper ", " by dinnertime ", " by dinner ", " by bedtime ",
+    # round 42, a triathlete: "my ankles swell after long flights" (911, the session ended)
+    " after long flights ", " on long flights ", " after flights ", " on flights ",
+    " goes down overnight ",
 )
 _ACUTE = frozenset({
     "hurt", "hurts", "hurting", "pain", "painful", "aching", "sore", "tender", "red", "hot",

@@ -155,12 +155,39 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
                  "scared of having",
                  # round 41, a track coach: a clot asked about for a soreness (911, it ended)
                  "is it a clot if", "is it a blood clot if", "could it be a clot if",
-                 "could it be a blood clot if")
+                 "could it be a blood clot if",
+                 # round 42, a retired teacher: "should i call an ambulance for a bad leg
+                 # cramp, or is that silly" (911, the session ended)
+                 "should i call an ambulance if", "or is that silly")
+# Round 42: a question whose few last words name what it asks about ("do cramps mean i got
+# a blood clot", "should i call an ambulance for a bad cramp": 911, the session ended); a
+# sign told after it ("... mean i'm having a heart attack, my chest hurts") is no question.
+# True: what it asks about must be a cramp.
+_ASKED_AT_END = {
+    "do cramps mean": False, "do my cramps mean": False, "do leg cramps mean": False,
+    "does this cramp mean": False, "could my cramps mean": False,
+    "should i call an ambulance for a": True, "should i call nine one one for a": True,
+}
+_AT_END_WORDS = 5
+
+
+def _asked_at_end(padded: str) -> bool:
+    """Whether the phrase ends with a question of _ASKED_AT_END."""
+    for marker, of_a_cramp in _ASKED_AT_END.items():
+        at = padded.find(f" {marker} ")
+        if at < 0:
+            continue
+        after = padded[at + len(marker) + 2 :].split()
+        if len(after) <= _AT_END_WORDS and (not of_a_cramp or CRAMP_WORDS.intersection(after)):
+            return True
+    return False
 # A sign, or the one who had it, said to be over (in _HISTORY; and see _PASSED).
 _OVER_NOW = tuple(
-    f"{c} {who} {over} now".strip() for c in ("but", "and", "") for who in ("it is", "they are")
+    f"{c} {who} {over} now".strip() for c in ("but", "and", "")
+    for who in ("it is", "they are", "i am")
     for over in ("fine", "better", "gone", "okay", "normal")
-)  # round 41: "... i could not breathe for a sec, it is gone now" (911, the session ended)
+)  # round 41: "... i could not breathe for a sec, it is gone now" (911, the session ended);
+# round 42: "i felt faint this morning when i got up too quickly, but i am fine now" (911)
 _WELL_NOW = tuple(f"{who} is {well} now" for who in ("he", "she") for well in ("fine", "okay"))
 _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back", "used to",
             "in high school", "as a kid", "as a teenager", "in two zero", "in one nine",
@@ -262,7 +289,7 @@ def asks_about(text: str) -> bool:
         # 24: the history before it made it history); "what if my leg suddenly swells" asks
     if words[0] != "if" and _stroke_passed(padded):
         return False
-    if words[0] == "if" or any(
+    if words[0] == "if" or _asked_at_end(padded) or any(
         f" {h} " in padded and not _a_reading(padded, h) for h in _HYPOTHETICAL + _HISTORY
     ):
         return True
@@ -288,6 +315,17 @@ def asks_about(text: str) -> bool:
         and not _PERSONAL.intersection(words)
         and not _PERSONAL_PAIRS.intersection(pairs)
     )
+
+
+def told_before_asking(text: str) -> str | None:
+    """What the phrase tells before a hypothetical's words, if anything: "my chest hurts and
+    i can't breathe, is this an emergency" tells a sign, then asks about it (round 42: the
+    fallback, with only its 911 line)."""
+    padded = f" {text} "
+    asking = (*_HYPOTHETICAL, *_ASKED_AT_END)
+    at = min((k for h in asking if (k := padded.find(f" {h} ")) >= 0), default=-1)
+    head = padded[:at].strip() if at > 0 else ""
+    return head if len(head.split()) > 1 else None
 
 
 def _a_reading(padded: str, history: str) -> bool:

@@ -10,6 +10,7 @@ from skill_tools.simulator.nlu_signs import (
     denies,
     had_it_earlier,
     history_then_now,
+    told_before_asking,
 )
 from skill_tools.simulator.nlu_words import spoken_form, stem
 
@@ -85,6 +86,11 @@ def test_each_word_of_a_sign_may_be_denied_on_its_own_even_by_a_fine_after_it() 
         # round 40: an age is history, a reading is not (the fallback)
         ("my dad had a stroke at forty", True),
         ("his sugar is down at forty and he is all sweaty", False),
+        # round 42: a question whose last few words name what it asks about (911, it ended)
+        ("do cramps mean i got a blood clot", True),
+        ("should i call an ambulance for a bad leg cramp", True),
+        ("do my cramps mean i am having a heart attack my chest hurts and i feel sick", False),
+        ("should i call an ambulance for a swollen red leg that hurts so bad", False),
     ],
 )
 def test_a_question_about_a_sign_is_told_from_a_report_of_one(phrase: str, asked: bool) -> None:
@@ -109,3 +115,12 @@ def test_history_then_now_cuts_only_where_the_rest_speaks_of_something_else() ->
     assert history_then_now("my legs cramp now and then") is None
     assert history_then_now("i had a stroke last year and now") is None
     assert history_then_now("i used to have chest pains but now it is just leg cramps")
+
+
+def test_a_sign_told_before_a_question_about_it_is_what_was_told() -> None:
+    """Round 42: "my chest hurts and i can't breathe, is this an emergency" got the fallback
+    (a question about a sign, the rule read), with only its 911 line."""
+    said = "my chest hurts and i can not breathe is this an emergency"
+    assert told_before_asking(said) == "my chest hurts and i can not breathe"
+    assert told_before_asking("is this an emergency") is None
+    assert told_before_asking("what should i do if my leg swells") is None

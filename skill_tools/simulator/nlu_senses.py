@@ -1,0 +1,82 @@
+"""Everyday readings of an emergency sample's words: "i'm so tired i pass out" (asleep, not a
+faint), "i get dizzy when i stand up too fast", feet numb from a neuropathy for years,
+breathless at the end of sprints, a cut on a kitchen knife. The matcher (nlu_match) lets no
+priority sample raise the alarm, or the crisis line, in a phrase these describe; the
+phrase then reaches the intent its samples say (OtherSymptomIntent: "see a doctor soon",
+with the signs that need 911). Each rule names the round whose new user found it, and
+each leaves the alarm to any acute word said with it."""
+
+from __future__ import annotations
+
+# Round 42, a line cook: "honestly i don't even know, i'm so tired i pass out" (911, and
+# the check ended): asleep from tiredness.
+_FALLS_ASLEEP = (
+    " tired i pass out ", " tired i just pass out ", " exhausted i pass out ",
+    " pass out as soon as ", " pass out on the couch ", " pass out in bed ",
+)
+_FAINTS = ("passed", "pass", "out", "faint", "fainted", "black", "blacked")
+
+# Round 42, a line cook and a retired teacher: dizzy, or faint, on getting up (911, and the
+# session ended). A faint itself ("i fainted when i stood up") stays the emergency.
+_ON_STANDING = (
+    " stand up ", " stood up ", " standing up ", " get up too ", " got up too ",
+    " get up quickly ", " got up quickly ", " get up fast ", " got up fast ",
+)
+_LIGHT_HEADED = ("dizzy", "lightheaded", "woozy", "faint")
+_FEELS_FAINT = (" felt faint ", " feel faint ", " feeling faint ", " get faint ")
+_FAINTED = (" fainted ", " passed out ", " blacked out ", " fell ", " collapsed ")
+
+# Round 42, a retired teacher with diabetes and a line cook: feet numb from a neuropathy,
+# for years, or after a shift on them (911, and the session ended).
+_NUMBNESS = ("numb", "numbness", "tingly", "tingling", "feel", "feeling")
+_LONG_NUMB = (
+    " neuropathy ", " diabetes ", " diabetic ", " for years ", " most of the time ",
+    " all the time ", " always ", " sometimes ", " after standing ", " standing all day ",
+    " at work ", " after work ", " after my shift ",
+)
+# Round 42, a triathlete: short of breath at the end of sprint sets (911, and it ended).
+_BREATHLESS = ("breath", "breathe", "breathing", "winded")
+_HARD_EFFORT = (
+    " sprint ", " sprints ", " sprint sets ", " intervals ", " hill repeats ",
+    " after running ", " after a run ", " after a race ", " after practice ",
+)
+# What keeps any of these the emergency: a sign of the heart, lungs, a clot or a stroke.
+_ACUTE = frozenset({
+    "chest", "heart", "suddenly", "sudden", "swollen", "swelling", "swell", "red", "hot",
+    "warm", "calf", "face", "arm", "speech", "slurred", "droop", "drooping", "rest", "lips",
+    "blue", "cough", "coughing", "blood", "cold", "pale", "weak", "weakness", "side",
+})
+# Round 42, a line cook: "i cut myself pretty deep on a knife at work, it's bleeding a lot"
+# (the crisis line): an accident, whose bleeding is the emergency.
+_BY_ACCIDENT = (
+    " on a knife ", " at work ", " cooking ", " by accident ", " accidentally ", " chopping ",
+    " on glass ", " on a can ", " shaving ", " slipped ", " on the slicer ",
+)
+_ON_PURPOSE = (" on purpose ", " to feel ", " again ", " keep ", " want to ", " myself up ")
+
+
+def ordinary_reading(sample: str, padded: str) -> bool:
+    """Whether an emergency sample's words are said in a phrase of an everyday story
+    (`padded`: the phrase in spaces), with no acute word said with them."""
+    if _ACUTE.intersection(padded.split()):
+        return False
+    words = sample.split()
+    if any(w in words for w in _FAINTS) and any(s in padded for s in _FALLS_ASLEEP):
+        return True
+    light = any(w in words for w in _LIGHT_HEADED) or any(s in padded for s in _FEELS_FAINT)
+    if light and any(s in padded for s in _ON_STANDING) and not any(
+        s in padded for s in _FAINTED
+    ):
+        return True
+    if any(w in words for w in _NUMBNESS) and any(s in padded for s in _LONG_NUMB):
+        return True
+    return any(w in words for w in _BREATHLESS) and any(s in padded for s in _HARD_EFFORT)
+
+
+def cut_by_accident(sample: str, padded: str) -> bool:
+    """Whether a crisis sample of cutting oneself is found in a phrase of an accident."""
+    return (
+        "cut" in sample.split()
+        and any(s in padded for s in _BY_ACCIDENT)
+        and not any(s in padded for s in _ON_PURPOSE)
+    )

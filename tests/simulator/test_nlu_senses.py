@@ -1,0 +1,52 @@
+"""The everyday readings of a sign's words on their own (skill_tools/simulator/nlu_senses.py);
+through the matcher, with the real model, in tests/test_safety.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill_tools.simulator.nlu_senses import cut_by_accident, ordinary_reading
+
+
+def _padded(text: str) -> str:
+    return f" {text} "
+
+
+@pytest.mark.parametrize(
+    ("sample", "said"),
+    [  # Round 42 (a line cook, a retired teacher with diabetes, a triathlete): 911, and the
+        # session ended.
+        ("i passed out", "i am so tired i pass out as soon as i get home"),
+        ("i am all dizzy", "i get dizzy if i stand up too quickly"),
+        ("i fainted", "i felt faint when i got up too fast this morning"),
+        ("my leg is numb", "my feet are numb most of the time from my diabetes"),
+        ("i can not feel my foot", "a cut on my foot will not heal and i can not feel it because "
+         "of my neuropathy"),
+        ("i am short of breath", "i am short of breath at the end of my sprint sets"),
+    ],
+)
+def test_an_everyday_story_raises_no_alarm(sample: str, said: str) -> None:
+    assert ordinary_reading(sample, _padded(said))
+
+
+@pytest.mark.parametrize(
+    ("sample", "said"),
+    [
+        ("i fainted", "i fainted when i stood up"),
+        ("i am all dizzy", "i get dizzy when i stand up and my chest hurts"),
+        ("my leg is numb", "my left leg suddenly went numb at work"),
+        ("my arm is numb", "my arm went numb at work and my face feels funny"),
+        ("i am short of breath", "i am short of breath at rest after my sprints"),
+        ("i am short of breath", "since my sprints i am short of breath and my calf is swollen"),
+        ("i passed out", "i passed out at work"),
+    ],
+)
+def test_an_acute_word_keeps_the_alarm(sample: str, said: str) -> None:
+    assert not ordinary_reading(sample, _padded(said))
+
+
+def test_a_cut_by_accident_is_no_crisis_but_one_on_purpose_is() -> None:
+    assert cut_by_accident("i cut myself", _padded("i cut myself on a knife at work"))
+    assert not cut_by_accident("i cut myself", _padded("i cut myself on purpose at work"))
+    assert not cut_by_accident("i cut myself", _padded("i cut myself again last night"))
+    assert not cut_by_accident("i want to end it", _padded("i want to end it at work"))
