@@ -218,6 +218,20 @@ def names_a_complication(heard: str) -> bool:
     return bool(words & _COMPLICATIONS) or "heart attack" in heard.lower()
 
 
+# Words of the causes the article lists: a cause heard with words no value names still says
+# one of them ("can dehydration from soccer cause cramps": round 42, "the article doesn't
+# list that as a cause", then the list with dehydration in it).
+_LISTED_CAUSES = frozenset({
+    "dehydration", "dehydrated", "fatigue", "tiredness", "exhaustion", "electrolyte",
+    "electrolytes", "potassium", "medication", "medications",
+})
+
+
+def names_a_listed_cause(heard: str) -> bool:
+    """Whether words a slot heard name a cause the article lists."""
+    return bool(set(heard.lower().split()) & _LISTED_CAUSES)
+
+
 # Topic slot values the article does not list, though the type names them ("does standing
 # all day cause cramps?"): the answer says so first, as for words of no value.
 NOT_LISTED: frozenset[tuple[str, str]] = frozenset(

@@ -6033,6 +6033,8 @@ def test_a_medicine_or_food_the_causes_name_gets_the_causes(said: str, told: str
         # Round 42, a line cook and a retired teacher who lives alone: the fallback.
         "some days I feel like what's the point",
         "I can't take this no more, every night it's the cramps, I'm so done",
+        # a mail carrier, checking the fixes: the crisis line, and the session ended
+        "these cramps every night, I'm sick of it, I can't take it no more",
     ],
 )
 def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:
@@ -6181,6 +6183,8 @@ def test_called_away_mid_check_is_a_pause_not_the_phone_number() -> None:
         # Round 42, a retired teacher who lives alone: the fallback.
         ((), "I live alone and it gets so lonely at night when the cramps wake me",
          "StrugglingIntent"),
+        # ... and a mail carrier, checking the fixes: the night cramps' answer, no red flag
+        ((), "my leg is killing me", "CrampNowIntent"),
     ],
 )
 def test_new_users_phrasings_reach_their_intent(
@@ -6297,3 +6301,18 @@ def test_okay_go_is_a_go_ahead_not_a_goodbye() -> None:
     go now", and the session ended."""
     turn = play("open leg cramp helper", "what can you do", "okay go")[-1]
     assert turn.intent == "ReadyIntent" and not turn.session_ended, turn.speech
+
+
+def test_a_listed_cause_said_with_more_words_is_no_unlisted_cause() -> None:
+    """Round 42, a college footballer: "can dehydration from soccer cause cramps" got "The
+    clinic's article doesn't list that as a cause", then the list, dehydration in it."""
+    turn = play("open leg cramp helper", "can dehydration from soccer cause cramps")[-1]
+    assert turn.intent == "CrampCausesIntent", turn.intent
+    assert C.prompt("not_listed") not in turn.speech and "dehydration" in turn.speech
+
+
+def test_a_check_for_a_roommate_is_about_her() -> None:
+    """Round 42, a college footballer: the check for her roommate asked "Do you ...", and its
+    result spoke of her own cramps."""
+    turn = play("open leg cramp helper", "can we do the check for my roommate")[-1]
+    assert C.prompt("check_for_other") in turn.speech and "Do they" in turn.speech, turn.speech

@@ -462,6 +462,11 @@ class Matcher:
             if fed_up is not None:  # "i can't take these cramps no more, every night same
                 return fed_up  # thing": worn out, not done (round 38: a no, and "Take care.
                 # Goodbye!")
+        if found.intent == CRISIS_INTENT and found.method == "near" and _fed_up_with_cramps(text):
+            # "these cramps every night, i'm sick of it, i can't take it no more": near a
+            # crisis sample, though nothing in it speaks of life (round 42: the crisis line,
+            # and the session ended)
+            return Match(STRUGGLING, self._slots(STRUGGLING, {}), "near", found.score, None)
         when = self._corrected_when(self._with_day_and_time(found, text), text)
         return self._at_night(when, text)
 
@@ -959,7 +964,7 @@ class Matcher:
                 if not self._how_often_then_remark(found, words[:end], words[end:]):
                     continue
             elif found.intent in _LEFT_FOR:
-                if not _says_any(" ".join(words[end : end + 4]), (" ".join(e) for e in _EXCUSES)):
+                if not _says_any(" ".join(words[end : end + 5]), (" ".join(e) for e in _EXCUSES)):
                     continue  # "cancel that, i want to know about varicose veins" asks
             elif end < 3:
                 continue
@@ -2121,6 +2126,16 @@ _FED_UP = ("take it", "take this", "tired of", "done with", "finished with", "ha
            "can not anymore", "can't anymore")  # round 41: "i just can't anymore"
 # ... unless what they are fed up with is life itself: "so tired of being here" (round 15).
 _OF_LIFE = ("being here", "living", "being alive", "life", "everything")  # round 20
+
+
+def _fed_up_with_cramps(text: str) -> bool:
+    """Whether a phrase is fed up (_FED_UP) with the cramps, and with nothing of life itself."""
+    padded = f" {text} "
+    return (
+        any(f" {w} " in padded for w in _FED_UP)
+        and bool(CRAMP_WORDS.intersection(text.split()))
+        and not any(f" {w} " in padded for w in _OF_LIFE)
+    )
 # What may follow a short crisis value that still ends the thought: "... might just drive into
 # the river tonight haha" (round 20: the fallback), "i also feel like giving up lately" (round
 # 21: an answer of how often), "there's nothing left for me since margaret died".
@@ -2376,7 +2391,8 @@ _NEVER_TWICE = (ANSWER_INTENTS - {"NotSureIntent"}) | {
 _LEAVING = _ENDINGS | {"AMAZON.NavigateHomeIntent"}
 _LEFT_FOR = _LEAVING | {"LaterIntent"}
 _NOT_FIRST_OF_TWO = _LEFT_FOR | {*PRIORITY_INTENTS, "ChangeAnswerIntent", FALLBACK}
-_EXCUSES = (("have", "to"), ("need", "to"), ("got", "to"), ("has", "to"))
+_EXCUSES = (("have", "to"), ("need", "to"), ("got", "to"), ("has", "to"),
+            ("is", "here"), ("are", "here"))  # round 42: "not now, the mail truck's here"
 _SAID_FIRST = frozenset({
     "SymptomCheckIntent", "ContactClinicIntent", "ClinicPhoneIntent", "BookForMeIntent",
     "CrampFrequencyIntent",  # how often, then a remark (round 26: a cramps answer)

@@ -236,7 +236,11 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             # round 25: a film about an overdose, and a sister's call for a cramp, long ago
             # (911, the session ended)
             "a movie about", "a film about", "a show about", "a book about",
-            "for a cramp once", "was that overkill", "was that an overreaction")
+            "for a cramp once", "was that overkill", "was that an overreaction",
+            # round 42, a mail carrier: his wife's clot after her surgery, and his own risk
+            # (911, the session ended)
+            "does that mean i am going to get one", "does that mean i am gonna get one",
+            "does that mean i will get one", "am i going to get one too", "will i get one too")
 
 # A stroke's signs that passed are still the emergency (a warning stroke): "my left arm went
 # numb for a bit this morning but it's fine now" (round 35: the fallback). Only these words
