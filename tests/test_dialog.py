@@ -6035,6 +6035,7 @@ def test_a_medicine_or_food_the_causes_name_gets_the_causes(said: str, told: str
         "I can't take this no more, every night it's the cramps, I'm so done",
         # a mail carrier, checking the fixes: the crisis line, and the session ended
         "these cramps every night, I'm sick of it, I can't take it no more",
+        "some days I wonder what's the use",  # a farmer: the help text
     ],
 )
 def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:

@@ -340,6 +340,7 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "my little boy swallowed a whole bottle of my pills",
         # round 42, a line cook: an accident at work got the crisis line
         "I cut myself on a knife at work and it's bleeding a lot",
+        "I cut myself on the barbed wire and it won't stop bleeding",  # a farmer
     )
     for said in physical:
         turn = say_in(state, said)

@@ -8,6 +8,8 @@ each leaves the alarm to any acute word said with it."""
 
 from __future__ import annotations
 
+import re
+
 # Round 42, a line cook: "honestly i don't even know, i'm so tired i pass out" (911, and
 # the check ended): asleep from tiredness.
 _FALLS_ASLEEP = (
@@ -34,12 +36,20 @@ _LONG_NUMB = (
     " all the time ", " always ", " sometimes ", " after standing ", " standing all day ",
     " at work ", " after work ", " after my shift ",
 )
-# Round 42, a triathlete: short of breath at the end of sprint sets (911, and it ended).
+# Round 42, a triathlete: short of breath at the end of sprint sets; a farmer with COPD,
+# short of breath walking up the hill "as always" (911, and the session ended).
 _BREATHLESS = ("breath", "breathe", "breathing", "winded")
-_HARD_EFFORT = (
+_BREATHLESS_AS_EVER = (
     " sprint ", " sprints ", " sprint sets ", " intervals ", " hill repeats ",
     " after running ", " after a run ", " after a race ", " after practice ",
+    " copd ", " emphysema ", " asthma ", " always have been ", " my lungs ",
+    " breathing gets me ",
 )
+# Round 42, the farmer, mid-check: "now hang on, before i answer, does pickle juice help?"
+# (near "help me now": 911, and the session ended). Asking whether a thing helps cries out
+# for nothing.
+_CRIES = frozenset({"help", "me", "now", "please", "quick", "hurry", "somebody", "someone"})
+_ASKS_WHAT_HELPS = re.compile(r" (?:does|do|would|will|can|could)(?: \w+){0,4} help (?!me )")
 # What keeps any of these the emergency: a sign of the heart, lungs, a clot or a stroke.
 _ACUTE = frozenset({
     "chest", "heart", "suddenly", "sudden", "swollen", "swelling", "swell", "red", "hot",
@@ -51,6 +61,9 @@ _ACUTE = frozenset({
 _BY_ACCIDENT = (
     " on a knife ", " at work ", " cooking ", " by accident ", " accidentally ", " chopping ",
     " on glass ", " on a can ", " shaving ", " slipped ", " on the slicer ",
+    # round 42, a farmer on a blood thinner: "hold on, i cut myself on the barbed wire and it
+    # won't stop bleeding" (the crisis line)
+    " barbed wire ", " on a nail ", " on the fence ",
 )
 _ON_PURPOSE = (" on purpose ", " to feel ", " again ", " keep ", " want to ", " myself up ")
 
@@ -70,7 +83,9 @@ def ordinary_reading(sample: str, padded: str) -> bool:
         return True
     if any(w in words for w in _NUMBNESS) and any(s in padded for s in _LONG_NUMB):
         return True
-    return any(w in words for w in _BREATHLESS) and any(s in padded for s in _HARD_EFFORT)
+    if set(words) <= _CRIES and _ASKS_WHAT_HELPS.search(padded) and " help me " not in padded:
+        return True
+    return any(w in words for w in _BREATHLESS) and any(s in padded for s in _BREATHLESS_AS_EVER)
 
 
 def cut_by_accident(sample: str, padded: str) -> bool:

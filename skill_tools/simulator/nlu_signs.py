@@ -253,7 +253,12 @@ _STROKE_SIGNS = (("numb", "weak", "droop", "drooped", "drooping", "droopy"),
 _ASLEEP = ("slept on", "sleeping on", "sleep on", "lying on", "lay on", "laying on",
            "from sitting", "sitting on", "fell asleep")
 _SPEECH_SIGNS = ("slurred", "slurring", "could not talk", "could not speak",
-                 "could not get my words", "words came out wrong", "words would not come")
+                 "could not get my words", "words came out wrong", "words would not come",
+                 # round 42, a farmer with heart stents: "i blacked out for a second in the
+                 # barn this morning but i am fine now" (the fallback); not "i almost passed
+                 # out, but it went away after i stretched"
+                 "blacked out", "passed out", "fainted")
+_ALMOST = ("almost", "nearly")
 
 
 def _stroke_passed(padded: str) -> bool:
@@ -264,7 +269,10 @@ def _stroke_passed(padded: str) -> bool:
     ):
         return False  # "my hand went numb from sleeping on it, but it's fine now"
     signs, parts = _STROKE_SIGNS
-    return any(f" {w} " in padded for w in _SPEECH_SIGNS) or (
+    return any(
+        f" {w} " in padded and not any(f" {a} {w} " in padded for a in _ALMOST)
+        for w in _SPEECH_SIGNS
+    ) or (
         any(f" {w} " in padded for w in signs) and any(f" {p} " in padded for p in parts)
     )
 

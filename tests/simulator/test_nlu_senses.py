@@ -23,6 +23,9 @@ def _padded(text: str) -> str:
         ("i can not feel my foot", "a cut on my foot will not heal and i can not feel it because "
          "of my neuropathy"),
         ("i am short of breath", "i am short of breath at the end of my sprint sets"),
+        # ... and a farmer with COPD, mid-check
+        ("i am short of breath", "short of breath up the hill always have been with the copd"),
+        ("help me now", "now hang on before i answer does pickle juice help"),
     ],
 )
 def test_an_everyday_story_raises_no_alarm(sample: str, said: str) -> None:
@@ -39,6 +42,8 @@ def test_an_everyday_story_raises_no_alarm(sample: str, said: str) -> None:
         ("i am short of breath", "i am short of breath at rest after my sprints"),
         ("i am short of breath", "since my sprints i am short of breath and my calf is swollen"),
         ("i passed out", "i passed out at work"),
+        ("help me now", "can you help me now my leg is swollen"),
+        ("help me now", "help me now please does anything help"),
     ],
 )
 def test_an_acute_word_keeps_the_alarm(sample: str, said: str) -> None:
@@ -50,3 +55,4 @@ def test_a_cut_by_accident_is_no_crisis_but_one_on_purpose_is() -> None:
     assert not cut_by_accident("i cut myself", _padded("i cut myself on purpose at work"))
     assert not cut_by_accident("i cut myself", _padded("i cut myself again last night"))
     assert not cut_by_accident("i want to end it", _padded("i want to end it at work"))
+    assert cut_by_accident("i cut myself", _padded("i cut myself on the barbed wire"))
