@@ -212,10 +212,14 @@ UNLISTED_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType({"CrampCausesIn
 _COMPLICATIONS = frozenset({"clot", "clots", "dvt", "thrombosis", "embolism", "stroke"})
 
 
+def _names_any(heard: str, words: frozenset[str]) -> bool:
+    """Whether words a slot heard say any of `words`."""
+    return not words.isdisjoint(heard.lower().split())
+
+
 def names_a_complication(heard: str) -> bool:
     """Whether words a slot heard name a clot, a stroke or a heart attack."""
-    words = set(heard.lower().split())
-    return bool(words & _COMPLICATIONS) or "heart attack" in heard.lower()
+    return _names_any(heard, _COMPLICATIONS) or "heart attack" in heard.lower()
 
 
 # Words of the causes the article lists: a cause heard with words no value names still says
@@ -229,7 +233,7 @@ _LISTED_CAUSES = frozenset({
 
 def names_a_listed_cause(heard: str) -> bool:
     """Whether words a slot heard name a cause the article lists."""
-    return bool(set(heard.lower().split()) & _LISTED_CAUSES)
+    return _names_any(heard, _LISTED_CAUSES)
 
 
 # Topic slot values the article does not list, though the type names them ("does standing

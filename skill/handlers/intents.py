@@ -295,8 +295,10 @@ def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Rep
     unlisted = any(
         slot_heard(handler_input, slot)
         and (
-            (value_id := resolved_slot_id(handler_input, slot)) is None
-            and not answers.names_a_listed_cause(slot_value(handler_input, slot) or "")
+            (
+                (value_id := resolved_slot_id(handler_input, slot)) is None
+                and not answers.names_a_listed_cause(slot_value(handler_input, slot) or "")
+            )
             or (slot, value_id) in answers.NOT_LISTED
         )
         for slot in answers.UNLISTED_SLOTS.get(name, ())

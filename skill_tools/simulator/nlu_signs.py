@@ -329,13 +329,15 @@ def asks_about(text: str) -> bool:
     )
 
 
+_ASKED_BY = (*_HYPOTHETICAL, *_ASKED_AT_END)  # the words that open a question of a sign
+
+
 def told_before_asking(text: str) -> str | None:
     """What the phrase tells before a hypothetical's words, if anything: "my chest hurts and
     i can't breathe, is this an emergency" tells a sign, then asks about it (round 42: the
     fallback, with only its 911 line)."""
     padded = f" {text} "
-    asking = (*_HYPOTHETICAL, *_ASKED_AT_END)
-    at = min((k for h in asking if (k := padded.find(f" {h} ")) >= 0), default=-1)
+    at = min((k for h in _ASKED_BY if (k := padded.find(f" {h} ")) >= 0), default=-1)
     head = padded[:at].strip() if at > 0 else ""
     return head if len(head.split()) > 1 else None
 
