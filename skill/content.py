@@ -40,7 +40,7 @@ PROMPT_KEYS = (
     "reminder_unclear_time", "reminder_which_half",
     "result_changed", "result_kept", "result_next", "result_next_reprompt", "result_same",
     "resume_check", "resume_check_reprompt", "starting_over", "welcome", "welcome_back",
-    "yes_or_no", "yes_without_question",
+    "went_back", "yes_or_no", "yes_without_question",
 )  # fmt: skip
 SAFETY_KEYS = (
     "crisis",

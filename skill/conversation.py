@@ -1330,12 +1330,15 @@ class Conversation:
         if not state.in_check:
             return self.repeat(state)
         answers = dict(state.answers)
+        lead = None
         if answers:
             last = list(answers)[-1]
-            del answers[last]
+            said = answers.pop(last)
             noted = {q: a for q, a in state.noted.items() if q != last}
             state = state._replace(noted=noted)
-        return self._ask_check(None, answers, state)
+            told = self._taken(state, last, said) if said is not Answer.UNSURE else None
+            lead = _join(self.content.prompt("went_back"), told)
+        return self._ask_check(lead, answers, state)
 
     def change_answer(
         self,

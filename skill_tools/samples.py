@@ -62,6 +62,11 @@ def template_path(locale: str) -> Path:
     return TEMPLATES / f"{locale}.yaml"
 
 
+def trimmed_path(locale: str) -> Path:
+    """Pattern variants left out for room (round 43): intent -> [variant, ...]."""
+    return TEMPLATES / f"{locale}.trimmed.yaml"
+
+
 def expand(pattern: str, phrases: Mapping[str, str] | None = None) -> list[str]:
     """Every phrase a pattern stands for, in order: "(a|b|) c" -> ["a c", "b c", "c"]."""
 
@@ -139,10 +144,14 @@ def _intent_samples(
     phrases: Mapping[str, str],
     owner: dict[str, str],
     values: Mapping[str, list[str]] | None = None,
+    trimmed: set[str] | None = None,
 ) -> list[str]:
     """The samples of one intent; `owner` (normalised sample -> intent) is shared by all;
-    `values`, each slot's words (spoken form), for the samples a slotted one already says."""
+    `values`, each slot's words (spoken form), for the samples a slotted one already says;
+    `trimmed`, variants left out (spoken form), each removed from the set once made, so that
+    what is left names variants the patterns no longer make."""
     unwanted = {_unpadded(str(p)) for p in spec.get("except") or []}  # nor padded
+    trimmed = trimmed if trimmed is not None else set()
     plain: set[str] = set()  # said once: a sample written twice is one sample
     made: list[tuple[str, bool]] = []  # (sample, written as such)
     for sample in spec.get("samples") or []:
@@ -159,7 +168,10 @@ def _intent_samples(
                 continue
             if len(slots) == 1 and len(_SLOT.sub(" ", said).split()) < MIN_CARRIER_WORDS:
                 continue
-            owner[key] = name
+            owner[key] = name  # claimed even when trimmed: no other intent makes it
+            if key in trimmed:
+                trimmed.discard(key)
+                continue
             made.append((said, False))
     # Of the patterns' samples that differ only by padding, the shortest stay; then, of those
     # with no slot that differ only by a word's ending ("cramp", "cramps", "cramping"), the
@@ -230,8 +242,13 @@ def _stemmed(sample: str) -> str | None:
     return None if "{" in sample else " ".join(map(stem, _unpadded(sample).split()))
 
 
-def build(templates: Mapping[str, Any]) -> dict[str, Any]:
-    """The interaction model (as the ASK CLI deploys it) that a template file describes."""
+def build(
+    templates: Mapping[str, Any], trimmed: Mapping[str, list[str]] | None = None
+) -> dict[str, Any]:
+    """The interaction model (as the ASK CLI deploys it) that a template file describes,
+    without the `trimmed` variants (intent -> variants; a TemplateError names one that its
+    intent's patterns no longer make, so that the list never outlives them)."""
+    left = {name: {spoken_form(str(v)) for v in vs or []} for name, vs in (trimmed or {}).items()}
     try:
         phrases = {k: str(v) for k, v in (templates.get("phrases") or {}).items()}
         intents: Mapping[str, Any] = templates["intents"]
@@ -256,7 +273,7 @@ def build(templates: Mapping[str, Any]) -> dict[str, Any]:
             if slot_type not in known_types and not slot_type.startswith("AMAZON."):
                 raise TemplateError(f"{name}: unknown slot type {slot_type}")
         values = {slot: words[t] for slot, t in slots.items() if t in words}
-        samples = list(_intent_samples(name, spec, phrases, owner, values))
+        samples = list(_intent_samples(name, spec, phrases, owner, values, left.get(name)))
         for sample in samples:
             for slot in _SLOT.findall(sample):
                 if slot not in slots:
@@ -266,6 +283,9 @@ def build(templates: Mapping[str, Any]) -> dict[str, Any]:
             intent["slots"] = [{"name": k, "type": v} for k, v in slots.items()]
         intent["samples"] = samples
         out.append(intent)
+    stale = next(((name, v) for name, vs in left.items() for v in sorted(vs)), None)
+    if stale is not None:
+        raise TemplateError(f"trimmed {stale[1]!r} is no variant of {stale[0]}'s patterns")
     return {
         "interactionModel": {
             "languageModel": {"invocationName": invocation, "intents": out, "types": types}
@@ -296,11 +316,13 @@ def render(locale: str) -> str:
     """The model JSON text for a locale, exactly as it is committed."""
     try:
         raw = load_template(template_path(locale).read_text("utf-8"))
+        path = trimmed_path(locale)
+        trimmed = load_template(path.read_text("utf-8")) if path.exists() else {}
     except OSError as exc:
-        raise TemplateError(f"cannot read {template_path(locale)}: {exc.strerror}") from exc
+        raise TemplateError(f"cannot read {exc.filename}: {exc.strerror}") from exc
     # No indentation, a sample a line: it still diffs well, and the model keeps clear of
     # SMAPI's million characters (one space a level cost 150,000 of them).
-    return json.dumps(build(raw), indent=0, ensure_ascii=False) + "\n"
+    return json.dumps(build(raw, trimmed), indent=0, ensure_ascii=False) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

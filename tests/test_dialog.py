@@ -1015,6 +1015,22 @@ def test_go_back_in_the_check_asks_the_previous_question_again_and_forgets_its_a
     assert turns[4].session_attributes["answers"] == {"FREQUENT": "no"}
 
 
+@pytest.mark.parametrize("back", ["go back", "yes go back"])
+def test_go_back_tells_back_the_answer_it_forgets(back: str) -> None:
+    """Round 43, a new user: the question came again with no word of the answer given, so
+    "yes go back" seemed not to have been heard. For someone else, said of them."""
+    turns = play("open leg cramp helper", "check my symptoms for my mom", "yes", "no", back)
+    taken = about_them(C.questions["SLEEP"].taken_no)
+    assert turns[-1].speech.startswith(f"{C.prompt('went_back')} {taken}"), turns[-1].speech
+    assert turns[-1].speech.endswith(about_them(C.questions["SLEEP"].text)), turns[-1].speech
+    assert turns[-1].session_attributes["answers"] == {"FREQUENT": "yes"}
+
+
+def test_go_back_after_not_sure_tells_back_no_answer() -> None:
+    turn = play("open leg cramp helper", "check my symptoms", "not sure", "go back")[-1]
+    assert turn.speech == f"{C.prompt('went_back')} {C.questions['FREQUENT'].text}", turn.speech
+
+
 def test_go_back_outside_the_check_says_the_last_reply_again() -> None:
     turns = play("open leg cramp helper", "what are varicose veins", "go back")
     assert turns[2].speech == turns[1].speech
@@ -3108,7 +3124,10 @@ def test_how_long_something_has_lasted_is_no_answer_of_the_check() -> None:
         )
         said = turn.session_attributes
         assert not said.get("noted") and not said.get("answers"), before
-        assert "varicose" not in turn.speech and "9 1 1" in turn.speech, before
+        assert "varicose" not in turn.speech, before
+        # a sign that needs 911 is named: the fallback's line, or (round 43: the reply for
+        # a condition the article does not cover) the red flag
+        assert "9 1 1" in turn.speech or C.safety["red_flag"] in turn.speech, before
 
 
 @pytest.mark.parametrize(
@@ -3718,6 +3737,18 @@ def test_a_phrase_that_takes_its_leave_ends_the_session(said: str) -> None:
     """Round 22: the fallback, "what else would you like to know?", or "you're welcome"."""
     turn = play("open leg cramp helper", "what is venous insufficiency", said)[-1]
     assert turn.session_ended and turn.intent == "AMAZON.StopIntent"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [  # Round 43, a farmer, to "Want to hear more?": the check was offered, as to a yes.
+        "well alright then, I reckon I'll let you go, you have a good one",
+        "well that's about it, you have a nice day now",
+    ],
+)
+def test_leave_taken_as_to_a_person_ends_the_session(said: str) -> None:
+    turn = play("open leg cramp helper", "why do my legs cramp at night", said)[-1]
+    assert turn.session_ended and turn.intent == "AMAZON.StopIntent", turn.speech
 
 
 def test_yes_that_is_it_is_still_a_yes() -> None:
@@ -4810,6 +4841,20 @@ def test_a_new_user_s_ways_to_ask_for_the_check_start_it(said: str, for_other: b
     question = C.questions["FREQUENT"].text
     assert turn.speech.endswith(question) != for_other, turn.speech
     assert turn.session_attributes["pending"] == "check"
+
+
+def test_do_they_ever_burst_after_varicose_veins_gets_the_signs_that_need_911() -> None:
+    """Round 43, a trucker, after the varicose veins answer: the fallback."""
+    turn = play("open leg cramp helper", "what are varicose veins", "no", "do they ever burst")[-1]
+    assert turn.intent == "ComplicationsIntent", turn.speech
+    assert C.safety["warning_signs"] in turn.speech, turn.speech
+
+
+def test_forget_it_i_am_tired_leaves_the_check_without_the_crisis_line() -> None:
+    """Round 43, an 80-year-old steelworker, mid-check: "forget it. I'm tired" got the gentle
+    988 line, and the question again."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", "forget it, I'm tired")[-1]
+    assert "9 8 8" not in turn.speech and turn.session_attributes.get("pending") != "check"
 
 
 def test_dead_tired_is_no_struggle() -> None:
@@ -6036,6 +6081,10 @@ def test_a_medicine_or_food_the_causes_name_gets_the_causes(said: str, told: str
         # a mail carrier, checking the fixes: the crisis line, and the session ended
         "these cramps every night, I'm sick of it, I can't take it no more",
         "some days I wonder what's the use",  # a farmer: the help text
+        # Round 43, a widowed steelworker and a trucker: the fallback.
+        "the wife passed last year and I've got nobody to talk to",
+        "these cramps are killing me, I could just die",
+        "I'm so tired of these cramps, I'm about ready to quit",
     ],
 )
 def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:
@@ -6100,8 +6149,21 @@ def test_a_pregnancy_warning_sign_is_said_first() -> None:
     care. Goodbye!"; the pregnancy answer began with "doesn't cover pregnancy"."""
     turn = play("open leg cramp helper", "I haven't felt the baby kick since last night")[-1]
     assert not turn.session_ended, turn.speech
-    assert turn.speech.startswith("Call your doctor or midwife now, or 9 1 1"), turn.speech
+    assert turn.speech.startswith("Call the doctor or midwife now, or 9 1 1"), turn.speech
     assert "less baby movement" in turn.speech, turn.speech
+
+
+@pytest.mark.parametrize(
+    "said",
+    [  # Round 43 (left from round 42, a line cook): "Call your doctor or midwife", to him.
+        "my girlfriend's water just broke",
+        "my wife is pregnant and her hands and face are really puffy today",
+    ],
+)
+def test_the_pregnancy_warning_for_someone_else_is_not_said_of_the_speaker(said: str) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.speech.startswith(C.out_of_scope["pregnancy"]), turn.speech
+    assert "your doctor" not in turn.speech and "less baby movement" in turn.speech
 
 
 def test_crying_all_the_time_and_alone_is_no_check_answer() -> None:
@@ -6289,6 +6351,9 @@ def test_could_it_be_a_clot_mid_check_gets_the_clot_answer_and_its_signs() -> No
         "oh, someone's at the door, just a moment",
         "just a moment please, someone's at the door",
         "pause, my husband's calling me",
+        # Round 43, a nursing assistant: the remedies answer; the fallback.
+        "hold on, I need to take my pills",
+        "hang on, let me go ask her",
     ],
 )
 def test_a_moment_asked_for_mid_check_pauses_and_keeps_the_answers(said: str) -> None:

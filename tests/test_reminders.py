@@ -884,13 +884,19 @@ def test_a_question_about_the_offer_is_no_yes_to_it():
     assert turn.intent != "AMAZON.YesIntent"
 
 
-def test_another_day_said_to_which_half_keeps_the_day_and_asks_again():
+@pytest.mark.parametrize(
+    "said",
+    [
+        "no, make it wednesday",
+        "no that's wrong, make it wednesday",  # round 43 (left in round 42): a plain no
+    ],
+)
+def test_another_day_said_to_which_half_keeps_the_day_and_asks_again(said):
     """Round 26, a new user: "no, make it wednesday", to "is that 6 in the morning?", was
     dropped, and the reminder set for the day first said."""
     with FakeAlexaApi() as api:
         *_, again, done = _said_with_consent(
-            api, "open leg cramp helper", "remind me at six", "no, make it wednesday", "yes",
-            at=EARLY_MORNING,
+            api, "open leg cramp helper", "remind me at six", said, "yes", at=EARLY_MORNING
         )
         [call] = api.reminders()
     assert call.body["trigger"]["scheduledTime"] == "2026-12-09T06:00:00"

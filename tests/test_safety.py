@@ -327,6 +327,13 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         # Round 42, a triathlete, of his father after a clot: the fallback.
         "my dad says he might as well go to sleep and not wake up",
         "my mom keeps saying she wishes she hadn't survived the surgery",
+        # Round 43, an 80-year-old widower: a gun, a wish to join his wife, "check out" (a
+        # cramp answer, the diagnosis answer, the fallback, or the check).
+        "been looking at my rifle a lot lately",
+        "I keep thinking about my pistol",
+        "I've got my gun in the drawer and I've been thinking",
+        "I'm ready to go be with my husband",
+        "I've had a good run, it's time for me to check out",
     ]
     for said in despair:
         turn = say_in(state, said)

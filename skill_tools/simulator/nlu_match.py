@@ -184,6 +184,9 @@ _NO_AGAIN = frozenset({"no", "not", "none", "never", "nothing"})
 _LINKS = frozenset({
     "thanks", "thank", "you", "but", "and", "then", "so", "also", "please", "go", "ahead",
 })
+# What a no says of what it corrects, before saying what is right instead.
+_SAID_WRONG = (["that's", "wrong"], ["that", "is", "wrong"], ["that's", "not", "right"],
+               ["that", "is", "not", "right"], ["wrong", "day"], ["wrong"])
 # Words that open a request: a question word, or one of these said first.
 _REQUEST_LEADS = tuple(
     lead.split()
@@ -833,7 +836,9 @@ class Matcher:
         ends by taking leave is a goodbye, whatever came before it (round 22: the fallback,
         or "you're welcome, what else would you like to know?")."""
         words = drop_fillers(text).split()
-        said = next((k for k in (3, 2, 1) if " ".join(words[-k:]) in _FAREWELLS), 0)
+        if words[-1:] == ["now"]:
+            words = words[:-1]  # "you have a nice day now" (round 43: the fallback)
+        said = next((k for k in (4, 3, 2, 1) if " ".join(words[-k:]) in _FAREWELLS), 0)
         if not said or STOP_INTENT not in self.intents or _asks(words[:-said]):
             return None
         if self._sounds_alarming(text):
@@ -1109,7 +1114,12 @@ class Matcher:
             return self._pause(None)  # "pause, my husband's calling me" (round 42: near "call
             # my husband", the clinic's booking answer)
         rest = self.resolve(" ".join(words[len(lead) :]))
-        return self._pause(None) if rest.intent in (STOP_INTENT, FALLBACK) else None
+        if rest.intent in (STOP_INTENT, FALLBACK):
+            return self._pause(None)
+        # "hold on, I need to take my pills" (round 43: the remedies answer), unless an
+        # answer follows the errand ("hold on, let me ask him, he says no")
+        errand = _on_an_errand(words[len(lead) :]) and rest.intent not in _NOT_A_STATEMENT
+        return self._pause(None) if errand else None
 
     def _paused_at_end(self, text: str) -> Match | None:
         """A phrase that closes by asking to pause ("hang on, someone's at the door, pause
@@ -1569,6 +1579,8 @@ class Matcher:
         rest = drop_fillers(" ".join(rest[2:] if meant else rest)).split()
         while rest and rest[0] in _LINKS | {"okay", "well"}:  # "no. ok, back to the questions"
             rest = rest[1:]
+        wrong = next((w for w in _SAID_WRONG if rest[: len(w)] == w and rest[len(w) :]), ())
+        rest = rest[len(wrong) :]  # "no that's wrong, make it sunday" (round 42: a plain no)
         # "no, not yet, what's the number though" (round 26: a plain no to a reminder)
         put_off = next((p for p in _PUT_OFF if rest[: len(p)] == p and rest[len(p) :]), ())
         rest = rest[len(put_off) :]
@@ -1577,7 +1589,7 @@ class Matcher:
         if led and rest[:1] == ["you"]:
             rest = rest[1:]  # "no, i'd rather you check whether he should see someone"
         # "no, tomorrow at twelve", said to the offer of a reminder: when it is wanted
-        timed = len(rest) >= 2 and bool(self._builtins(REMINDER_INTENT, rest))
+        timed = bool(self._builtins(REMINDER_INTENT, rest)) and (len(rest) >= 2 or bool(wrong))
         opens = rest and (led or meant or timed or rest[0] in _REQUEST_OPENERS)
         if not opens or not (led or meant) and len(rest) < 2:
             return None  # "yeah they run in my family": a remark with the answer, not a request
@@ -2336,6 +2348,26 @@ _HOLD_ON = (
     # round 42: "pause, my girl's calling me", "just a moment please, someone's at the door"
     ["pause"], ["just", "a", "moment"], ["one", "moment"], ["wait", "a", "moment"],
 )
+# An errand told after "hold on", before answering: the skill cannot wait, so the question
+# is asked again. "you", "know" or a question word asks something of the skill ("hold on, let
+# me ask you something"); "go" or "run" with at most one more word leaves ("I have to go now").
+_TOLD_ERRANDS = (
+    ["i", "need", "to"], ["i", "have", "to"], ["i", "gotta"], ["i", "got", "to"],
+    ["i've", "got", "to"], ["let", "me"], ["i", "would", "have", "to"],
+    ["i", "will", "have", "to"], ["i", "will", "need", "to"], ["i", "would", "need", "to"],
+)
+_ASKS_THE_SKILL = frozenset({"you", "know", "what", "how", "why"})
+_LEAVES = frozenset({"go", "leave", "run", "stop", "hang", "split"})
+
+
+def _on_an_errand(words: list[str]) -> bool:
+    """ "I need to take my pills", "let me go ask her": something to do before answering."""
+    lead = next((e for e in _TOLD_ERRANDS if words[: len(e)] == e and words[len(e) :]), None)
+    rest = words[len(lead) :] if lead else []
+    leaving = rest[:1] and rest[0] in _LEAVES and len(rest) <= 2
+    return bool(rest) and not leaving and not _ASKS_THE_SKILL.intersection(rest)
+
+
 # The words that name what an intent is about, for a guess: denied, they deny it.
 _TOPIC_WORDS = {"CrampsWhenWalkingIntent": ("walking", "when i walk")}
 _QUALIFIERS = frozenset({"only", "just", "except", "unless"})  # after a plain yes or no
@@ -2373,7 +2405,12 @@ _FEW_SAMPLES = {
 # ... though a symptom of the heart is guessed when the heart is named ("my heart raced for a
 # bit last night but it's fine now"); a cramp never is ("my wife can't finish her walk
 # without her legs cramping" is the walking answer's).
-_GUESSED_WITH = {"OtherSymptomIntent": _FEW_SAMPLES["OtherSymptomIntent"]}
+_GUESSED_WITH = {
+    "OtherSymptomIntent": _FEW_SAMPLES["OtherSymptomIntent"],
+    # round 43, a steelworker: "calf's hard as a rock right now, won't let go" was guessed
+    # to be "let's finish later" ("Take care. Goodbye!"): a cramp told in its own words
+    "CrampNowIntent": frozenset({"rock", "locked", "seized", "knotted"}),
+}
 _NEVER_GUESSED = frozenset(_SAID_OF) | frozenset(_FEW_SAMPLES)
 _PUT_OFF = (["not", "yet"], ["not", "right", "now"], ["not", "now"], ["maybe", "later"])
 # What a statement may end with when it asks what to make of it (_then_what_to_do).
@@ -2450,6 +2487,8 @@ _FAREWELLS = frozenset({
     "bye", "goodbye", "bye bye", "bye now", "bye bye now", "cheerio", "ta ra", "tara", "ta ta",
     "see you", "see ya", "see you later", "good night", "goodnight", "farewell",
     "later alligator", "catch you later", "so long",  # round 23: the fallback
+    # round 43: "well alright then, I reckon I'll let you go, you have a good one" (the check)
+    "let you go", "have a good one", "have a good day", "have a nice day", "have a good night",
 })
 # Said to the skill at the end of a phrase, as to a person ("that's it love"): nothing asked.
 # ... and "ta", a thanks said in passing: "that'll do, ta" (round 26: the fallback).

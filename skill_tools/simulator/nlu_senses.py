@@ -35,6 +35,8 @@ _LONG_NUMB = (
     " neuropathy ", " diabetes ", " diabetic ", " for years ", " most of the time ",
     " all the time ", " always ", " sometimes ", " after standing ", " standing all day ",
     " at work ", " after work ", " after my shift ",
+    # round 43, a nursing assistant: "my leg went totally numb and tingly from sitting on it"
+    " from sitting on it ", " sitting on it ", " sat on it ", " sitting cross legged ",
 )
 # Round 42, a triathlete: short of breath at the end of sprint sets; a farmer with COPD,
 # short of breath walking up the hill "as always" (911, and the session ended).
@@ -65,15 +67,41 @@ _BY_ACCIDENT = (
     # won't stop bleeding" (the crisis line)
     " barbed wire ", " on a nail ", " on the fence ",
 )
+# Round 43, a retired steelworker on a water pill: "i bumped my shin on the table and it's
+# bleeding a bit", "got a little nick shaving my leg, bleeding some" (911, and the session
+# ended): a little bleeding from a scrape. Bleeding that won't stop, or on a blood thinner,
+# stays the emergency.
+_BLEEDS = ("bleeding", "bleed", "bleeds", "blood")
+_A_LITTLE_BLOOD = (
+    " bleeding a bit ", " bleeding a little ", " bleeding some ", " a little blood ",
+    " a bit of blood ", " little nick ", " bleeding a tiny bit ",
+)
+_WONT_STOP = (
+    " stop ", " quit ", " won't ", " will not ", " thinner ", " thinners ", " warfarin ",
+    " eliquis ", " xarelto ", " lot ", " everywhere ", " all over ", " spurting ", " pouring ",
+)
+# Round 43, the steelworker: "my leg's swole up since i started the new pill" (911): a new
+# medicine's swelling is a doctor's question, unless it is red, hot or painful too.
+_SWOLLEN = ("swole", "swollen", "swelling", "swell", "swells", "puffy", "puffed")
+_NEW_MEDICINE = (
+    " since i started the new ", " since i started a new ", " since i started my new ",
+    " since they changed my ", " new pill ", " new medicine ", " new medication ",
+)
+_WITH_A_NEW_MEDICINE = frozenset({"red", "hot", "warm", "painful", "hurts", "sudden",
+                                  "suddenly", "chest", "breath", "breathe", "calf"})
 _ON_PURPOSE = (" on purpose ", " to feel ", " again ", " keep ", " want to ", " myself up ")
 
 
 def ordinary_reading(sample: str, padded: str) -> bool:
     """Whether an emergency sample's words are said in a phrase of an everyday story
     (`padded`: the phrase in spaces), with no acute word said with them."""
+    words = sample.split()
+    if any(w in words for w in _SWOLLEN) and any(s in padded for s in _NEW_MEDICINE):
+        return not _WITH_A_NEW_MEDICINE.intersection(padded.split())
     if _ACUTE.intersection(padded.split()):
         return False
-    words = sample.split()
+    if any(w in words for w in _BLEEDS) and any(s in padded for s in _A_LITTLE_BLOOD):
+        return not any(s in padded for s in _WONT_STOP)
     if any(w in words for w in _FAINTS) and any(s in padded for s in _FALLS_ASLEEP):
         return True
     light = any(w in words for w in _LIGHT_HEADED) or any(s in padded for s in _FEELS_FAINT)

@@ -158,7 +158,11 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
                  "could it be a blood clot if",
                  # round 42, a retired teacher: "should i call an ambulance for a bad leg
                  # cramp, or is that silly" (911, the session ended)
-                 "should i call an ambulance if", "or is that silly")
+                 "should i call an ambulance if", "or is that silly",
+                 # round 43, a nursing assistant: "i got a cramp so bad i thought i was gonna
+                 # pass out" (911, the session ended): a fear of the sign, not the sign
+                 "thought i was going to", "thought i was gonna", "felt like i was going to",
+                 "felt like i was gonna", "thought i would")
 # Round 42: a question whose few last words name what it asks about ("do cramps mean i got
 # a blood clot", "should i call an ambulance for a bad cramp": 911, the session ended); a
 # sign told after it ("... mean i'm having a heart attack, my chest hurts") is no question.
@@ -166,6 +170,8 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
 _ASKED_AT_END = {
     "do cramps mean": False, "do my cramps mean": False, "do leg cramps mean": False,
     "does this cramp mean": False, "could my cramps mean": False,
+    # round 43, a trucker: "can cramps mean my clot's coming back" (911, the session ended)
+    "can cramps mean": False, "can my cramps mean": False, "could cramps mean": False,
     "should i call an ambulance for a": True, "should i call nine one one for a": True,
 }
 _AT_END_WORDS = 5
@@ -240,7 +246,11 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             # round 42, a mail carrier: his wife's clot after her surgery, and his own risk
             # (911, the session ended)
             "does that mean i am going to get one", "does that mean i am gonna get one",
-            "does that mean i will get one", "am i going to get one too", "will i get one too")
+            "does that mean i will get one", "am i going to get one too", "will i get one too",
+            # round 43, a trucker mid-check: "i've got a blood clot history, does that matter
+            # for this" (911, and the check ended)
+            "clot history", "history of clots", "history of blood clots", "history of a clot",
+            "history of a blood clot", "clot scare", "had a clot before")
 
 # A stroke's signs that passed are still the emergency (a warning stroke): "my left arm went
 # numb for a bit this morning but it's fine now" (round 35: the fallback). Only these words

@@ -658,6 +658,10 @@ _FILLER = re.compile(
 )
 
 
+# "nuh uh", a no (round 29), which "nuh" read as "not" made "not uh" (round 43: the fallback).
+_NUH_UH = re.compile(r"(?<![\w'])nuh[ -]uh(?![\w'])")
+
+
 def spoken_form(text: str) -> str:
     """A phrase as the words Alexa hears: lower case, contractions expanded, digits spoken
     ("911": "nine one one"), punctuation and extra spaces dropped.
@@ -666,6 +670,7 @@ def spoken_form(text: str) -> str:
     """
     text = _without_accents(text.translate(_APOSTROPHES)).lower()
     text = _NOT_SAID_OF.sub(r"\1 not", text)
+    text = _NUH_UH.sub("no", text)  # before "nuh" is read as "not" (round 39's dialect words)
     text = _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group(0)], text)
     for pattern, replacement in _SUFFIXES:
         text = pattern.sub(replacement, text)
