@@ -334,6 +334,15 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "I've got my gun in the drawer and I've been thinking",
         "I'm ready to go be with my husband",
         "I've had a good run, it's time for me to check out",
+        # ... and (checking the fixes) a deer hunter, and a carer for her husband: the
+        # fallback, or "that's okay".
+        "I keep thinking about eating my shotgun",
+        "honestly some days I want to blow my brains out",
+        "some days I just want to walk into the woods and not come back",
+        "my daughter talks about not waking up",
+        "honestly we'd both be better off gone",
+        "what if I gave him all his pills at once",
+        "I've had thoughts of hurting her",
     ]
     for said in despair:
         turn = say_in(state, said)

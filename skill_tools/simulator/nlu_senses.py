@@ -37,6 +37,9 @@ _LONG_NUMB = (
     " at work ", " after work ", " after my shift ",
     # round 43, a nursing assistant: "my leg went totally numb and tingly from sitting on it"
     " from sitting on it ", " sitting on it ", " sat on it ", " sitting cross legged ",
+    # round 43, a carer: "his foot went numb after sitting in his recliner ... it came back";
+    # a deer hunter: "i cut my foot and didn't even feel it cause of my sugar"
+    " after sitting ", " my sugar ", " his sugar ", " her sugar ",
 )
 # Round 42, a triathlete: short of breath at the end of sprint sets; a farmer with COPD,
 # short of breath walking up the hill "as always" (911, and the session ended).
@@ -46,6 +49,9 @@ _BREATHLESS_AS_EVER = (
     " after running ", " after a run ", " after a race ", " after practice ",
     " copd ", " emphysema ", " asthma ", " always have been ", " my lungs ",
     " breathing gets me ",
+    # round 43, a carer: "he gets a bit short of breath climbing the stairs, but he always
+    # has with his heart, the doctor knows" (911, and the session ended)
+    " always has ", " always have ", " the doctor knows ",
 )
 # Round 42, the farmer, mid-check: "now hang on, before i answer, does pickle juice help?"
 # (near "help me now": 911, and the session ended). Asking whether a thing helps cries out
@@ -88,7 +94,9 @@ _NEW_MEDICINE = (
     " since they changed my ", " new pill ", " new medicine ", " new medication ",
 )
 _WITH_A_NEW_MEDICINE = frozenset({"red", "hot", "warm", "painful", "hurts", "sudden",
-                                  "suddenly", "chest", "breath", "breathe", "calf"})
+                                  "suddenly", "chest", "breath", "breathe", "calf",
+                                  # a new pill's swelling of the face is an allergy: 911
+                                  "lip", "lips", "face", "tongue", "throat", "mouth", "eyes"})
 _ON_PURPOSE = (" on purpose ", " to feel ", " again ", " keep ", " want to ", " myself up ")
 
 

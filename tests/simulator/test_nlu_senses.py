@@ -26,6 +26,12 @@ def _padded(text: str) -> str:
         # ... and a farmer with COPD, mid-check
         ("i am short of breath", "short of breath up the hill always have been with the copd"),
         ("help me now", "now hang on before i answer does pickle juice help"),
+        # Round 43 (a nursing assistant, a steelworker with heart failure, a deer hunter)
+        ("my leg is numb", "my leg went totally numb and tingly from sitting on it"),
+        ("my leg is bleeding", "got a little nick shaving my leg bleeding some"),
+        ("i am bleeding", "i bumped my shin on the table and it is bleeding a bit"),
+        ("my leg is all swole up", "my leg is swole up since i started the new pill"),
+        ("i can not feel my foot", "i cut my foot and did not even feel it cause of my sugar"),
     ],
 )
 def test_an_everyday_story_raises_no_alarm(sample: str, said: str) -> None:
@@ -44,6 +50,12 @@ def test_an_everyday_story_raises_no_alarm(sample: str, said: str) -> None:
         ("i passed out", "i passed out at work"),
         ("help me now", "can you help me now my leg is swollen"),
         ("help me now", "help me now please does anything help"),
+        # Round 43: a little bleeding that will not stop, or on a blood thinner; a new pill's
+        # swelling of the lips (an allergy), or with a red, hot leg
+        ("i am bleeding", "i nicked my leg and it is bleeding a bit and will not stop"),
+        ("i am bleeding", "bleeding a little from a scrape and i am on warfarin"),
+        ("my lips are swollen", "my lips are swollen since i started the new pill"),
+        ("my leg is all swole up", "my leg is swole up and red since i started the new pill"),
     ],
 )
 def test_an_acute_word_keeps_the_alarm(sample: str, said: str) -> None:
