@@ -1580,7 +1580,8 @@ class Matcher:
         while rest and rest[0] in _LINKS | {"okay", "well"}:  # "no. ok, back to the questions"
             rest = rest[1:]
         wrong = next((w for w in _SAID_WRONG if rest[: len(w)] == w and rest[len(w) :]), ())
-        rest = rest[len(wrong) :]  # "no that's wrong, make it sunday" (round 42: a plain no)
+        rest = rest[len(wrong) :]  # "no that's wrong, make it sunday" (round 42's list: a
+        # plain no, and the day said with it lost)
         # "no, not yet, what's the number though" (round 26: a plain no to a reminder)
         put_off = next((p for p in _PUT_OFF if rest[: len(p)] == p and rest[len(p) :]), ())
         rest = rest[len(put_off) :]
@@ -2364,7 +2365,7 @@ def _on_an_errand(words: list[str]) -> bool:
     """ "I need to take my pills", "let me go ask her": something to do before answering."""
     lead = next((e for e in _TOLD_ERRANDS if words[: len(e)] == e and words[len(e) :]), None)
     rest = words[len(lead) :] if lead else []
-    leaving = rest[:1] and rest[0] in _LEAVES and len(rest) <= 2
+    leaving = bool(rest) and rest[0] in _LEAVES and len(rest) <= 2
     return bool(rest) and not leaving and not _ASKS_THE_SKILL.intersection(rest)
 
 

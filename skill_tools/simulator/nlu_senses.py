@@ -49,9 +49,6 @@ _BREATHLESS_AS_EVER = (
     " after running ", " after a run ", " after a race ", " after practice ",
     " copd ", " emphysema ", " asthma ", " always have been ", " my lungs ",
     " breathing gets me ",
-    # round 43, a carer: "he gets a bit short of breath climbing the stairs, but he always
-    # has with his heart, the doctor knows" (911, and the session ended)
-    " always has ", " always have ", " the doctor knows ",
 )
 # Round 42, the farmer, mid-check: "now hang on, before i answer, does pickle juice help?"
 # (near "help me now": 911, and the session ended). Asking whether a thing helps cries out

@@ -32,6 +32,7 @@ def _padded(text: str) -> str:
         ("i am bleeding", "i bumped my shin on the table and it is bleeding a bit"),
         ("my leg is all swole up", "my leg is swole up since i started the new pill"),
         ("i can not feel my foot", "i cut my foot and did not even feel it cause of my sugar"),
+        ("my foot is numb", "his foot went numb after sitting in his recliner"),
     ],
 )
 def test_an_everyday_story_raises_no_alarm(sample: str, said: str) -> None:
