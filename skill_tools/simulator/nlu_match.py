@@ -185,8 +185,8 @@ _LINKS = frozenset({
     "thanks", "thank", "you", "but", "and", "then", "so", "also", "please", "go", "ahead",
 })
 # What a no says of what it corrects, before saying what is right instead.
-_SAID_WRONG = (["that's", "wrong"], ["that", "is", "wrong"], ["that's", "not", "right"],
-               ["that", "is", "not", "right"], ["wrong", "day"], ["wrong"])
+# (in spoken form: "that's" is "that is")
+_SAID_WRONG = (["that", "is", "wrong"], ["that", "is", "not", "right"], ["wrong", "day"], ["wrong"])
 # Words that open a request: a question word, or one of these said first.
 _REQUEST_LEADS = tuple(
     lead.split()
@@ -2143,11 +2143,10 @@ _OF_LIFE = ("being here", "living", "being alive", "life", "everything")  # roun
 
 def _fed_up_with_cramps(text: str) -> bool:
     """Whether a phrase is fed up (_FED_UP) with the cramps, and with nothing of life itself."""
-    padded = f" {text} "
     return (
-        any(f" {w} " in padded for w in _FED_UP)
+        _says_any(text, _FED_UP)
         and bool(CRAMP_WORDS.intersection(text.split()))
-        and not any(f" {w} " in padded for w in _OF_LIFE)
+        and not _says_any(text, _OF_LIFE)
     )
 # What may follow a short crisis value that still ends the thought: "... might just drive into
 # the river tonight haha" (round 20: the fallback), "i also feel like giving up lately" (round
@@ -2352,10 +2351,10 @@ _HOLD_ON = (
 # An errand told after "hold on", before answering: the skill cannot wait, so the question
 # is asked again. "you", "know" or a question word asks something of the skill ("hold on, let
 # me ask you something"); "go" or "run" with at most one more word leaves ("I have to go now").
-_TOLD_ERRANDS = (
-    ["i", "need", "to"], ["i", "have", "to"], ["i", "gotta"], ["i", "got", "to"],
-    ["i've", "got", "to"], ["let", "me"], ["i", "would", "have", "to"],
-    ["i", "will", "have", "to"], ["i", "will", "need", "to"], ["i", "would", "need", "to"],
+_TOLD_ERRANDS = (  # in spoken form: "i gotta" is "i got to", "i'd" is "i would"
+    ["i", "need", "to"], ["i", "have", "to"], ["i", "got", "to"], ["let", "me"],
+    ["i", "would", "have", "to"], ["i", "will", "have", "to"], ["i", "will", "need", "to"],
+    ["i", "would", "need", "to"],
 )
 _ASKS_THE_SKILL = frozenset({"you", "know", "what", "how", "why"})
 _LEAVES = frozenset({"go", "leave", "run", "stop", "hang", "split"})

@@ -76,11 +76,11 @@ _BY_ACCIDENT = (
 # stays the emergency.
 _BLEEDS = ("bleeding", "bleed", "bleeds", "blood")
 _A_LITTLE_BLOOD = (
-    " bleeding a bit ", " bleeding a little ", " bleeding some ", " a little blood ",
-    " a bit of blood ", " little nick ", " bleeding a tiny bit ",
+    " bleeding a bit ", " bleeding a little ", " bleeding some ", " little nick ",
+    " bleeding a tiny bit ",
 )
 _WONT_STOP = (
-    " stop ", " quit ", " won't ", " will not ", " thinner ", " thinners ", " warfarin ",
+    " stop ", " quit ", " will not ", " thinner ", " thinners ", " warfarin ",
     " eliquis ", " xarelto ", " lot ", " everywhere ", " all over ", " spurting ", " pouring ",
 )
 # Round 43, the steelworker: "my leg's swole up since i started the new pill" (911): a new

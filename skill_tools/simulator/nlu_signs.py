@@ -161,8 +161,7 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
                  "should i call an ambulance if", "or is that silly",
                  # round 43, a nursing assistant: "i got a cramp so bad i thought i was gonna
                  # pass out" (911, the session ended): a fear of the sign, not the sign
-                 "thought i was going to", "thought i was gonna", "felt like i was going to",
-                 "felt like i was gonna", "thought i would")
+                 "thought i was going to", "felt like i was going to", "thought i would")
 # Round 42: a question whose few last words name what it asks about ("do cramps mean i got
 # a blood clot", "should i call an ambulance for a bad cramp": 911, the session ended); a
 # sign told after it ("... mean i'm having a heart attack, my chest hurts") is no question.
@@ -245,8 +244,8 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             "for a cramp once", "was that overkill", "was that an overreaction",
             # round 42, a mail carrier: his wife's clot after her surgery, and his own risk
             # (911, the session ended)
-            "does that mean i am going to get one", "does that mean i am gonna get one",
-            "does that mean i will get one", "am i going to get one too", "will i get one too",
+            "does that mean i am going to get one", "does that mean i will get one",
+            "am i going to get one too", "will i get one too",
             # round 43, a trucker mid-check: "i've got a blood clot history, does that matter
             # for this" (911, and the check ended)
             "clot history", "history of clots", "history of blood clots", "history of a clot",

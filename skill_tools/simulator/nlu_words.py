@@ -435,7 +435,7 @@ IDIOMS = {
     "would die for": "would love",
     # Round 29, a new user: "i'd say no but i'm not a good judge" was a no.
     "i am not a good judge": "i am not sure", "i am no judge": "i am not sure",
-    "nuh uh": "no", "nu uh": "no",  # round 29, a new user: "I need an answer"
+    "nu uh": "no",  # round 29, a new user: "I need an answer" ("nuh uh": _NUH_UH)
     # Round 29, a second new user: 911 or 988, and the session ended.
     "bleeding me dry": "costing me a fortune", "choked at": "froze at",
     "could pass out": "could drop", "overdosed on christmas cookies": "ate too many cookies",
