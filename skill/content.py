@@ -40,7 +40,8 @@ PROMPT_KEYS = (
     "reminder_unclear_time", "reminder_which_half",
     "result_changed", "result_kept", "result_next", "result_next_reprompt", "result_same",
     "resume_check", "resume_check_reprompt", "starting_over", "welcome", "welcome_back",
-    "went_back", "yes_or_no", "yes_without_question",
+    "went_back", "whose_answers", "whose_answers_lead", "whose_answers_reprompt", "yes_or_no",
+    "yes_without_question",
 )  # fmt: skip
 SAFETY_KEYS = (
     "crisis",

@@ -49,10 +49,17 @@ class Pending(StrEnum):
     RESUME_CHECK = "resume_check"  # "Shall we go back to the check?" after a question mid-check
     # "Is that 6 in the morning? If not, I'll make it 6 in the evening.": a small hour said.
     REMINDER_HALF = "reminder_half"
+    # "Were the answers you gave so far about them?": the check turned to someone else after
+    # some answers (round 44: they were kept as the new person's, unasked).
+    WHOSE_ANSWERS = "whose_answers"
 
 
 # What is asked once the check has its result, while its answers may still be corrected.
 SETTLED = frozenset({Pending.OFFER_CONTACT, Pending.CONTACT_OR_DONE, Pending.ANYTHING_ELSE})
+# What is asked while a check's answers wait for more.
+_ANSWERING = frozenset({Pending.CHECK, Pending.RESUME_CHECK, Pending.WHOSE_ANSWERS})
+# The questions asked aside from a check that keep its answers.
+_KEEPS_ANSWERS = frozenset({Pending.REMINDER_HALF, Pending.WHOSE_ANSWERS})
 
 
 class State(NamedTuple):
@@ -77,6 +84,9 @@ class State(NamedTuple):
     for_other: bool = False
     # The offer just declined, while "anything else?" is asked: "wait, I meant yes".
     declined: Pending | None = None
+    # A check waits behind "is that 6 in the morning?", asked before its first answer (round
+    # 44: "remind me to call at five" at the first question dropped the check once set).
+    resume: bool = False
 
     @property
     def in_check(self) -> bool:
@@ -106,8 +116,8 @@ class State(NamedTuple):
             out["pending"] = self.pending.value
         if self.topic:
             out["topic"] = self.topic
-        waits = self.pending is Pending.REMINDER_HALF and bool(self.answers)  # a check waits
-        if self.pending in (Pending.CHECK, Pending.RESUME_CHECK) or self.just_settled or waits:
+        waits = self.pending is Pending.REMINDER_HALF and (bool(self.answers) or self.resume)
+        if self.pending in _ANSWERING or self.just_settled or waits:
             out["answers"] = {question: answer.value for question, answer in self.answers.items()}
         if self.last_speech:
             out["last"] = {
@@ -131,6 +141,8 @@ class State(NamedTuple):
             out["for_other"] = True
         if self.offer_declined:
             out["declined"] = self.offer_declined.value
+        if self.resume and self.pending is Pending.REMINDER_HALF:
+            out["resume"] = True
         return out
 
     @classmethod
@@ -149,11 +161,14 @@ class State(NamedTuple):
         remind = _remind(attrs.get("remind"))
         if pending is Pending.REMINDER_HALF and (remind is None or not remind.guessed):
             pending = None  # nothing to ask the half of the day about
-        if pending in (Pending.CHECK, Pending.RESUME_CHECK) or (
-            pending is Pending.REMINDER_HALF and attrs.get("answers")
+        resume = pending is Pending.REMINDER_HALF and attrs.get("resume") is True
+        if pending in _ANSWERING or (
+            pending is Pending.REMINDER_HALF and (attrs.get("answers") or resume)
         ):
             parsed = triage.parse_answers(attrs.get("answers", {}))
-            if parsed is None or triage.next_question(parsed) is None:
+            if parsed is None or triage.next_question(parsed) is None or (
+                pending is Pending.WHOSE_ANSWERS and not parsed
+            ):
                 pending = None  # a check state that cannot exist: start clean
             else:
                 answers = parsed
@@ -188,6 +203,7 @@ class State(NamedTuple):
             attrs.get("disclaim") is True,
             attrs.get("for_other") is True,
             _declined(attrs.get("declined")) if pending is Pending.ANYTHING_ELSE else None,
+            resume and pending is Pending.REMINDER_HALF,
         )
 
 
@@ -395,6 +411,7 @@ class Conversation:
                 self.content.reminder.offer_reprompt,
             ),
             Pending.RESUME_CHECK: (prompt("resume_check"), prompt("resume_check_reprompt")),
+            Pending.WHOSE_ANSWERS: (prompt("whose_answers"), prompt("whose_answers_reprompt")),
             Pending.CONTACT_OR_DONE: (prompt("result_next"), prompt("result_next_reprompt")),
         }[kind]
 
@@ -410,7 +427,7 @@ class Conversation:
         if kind is Pending.OFFER_CHECK and state.for_other:  # "a quick check of their symptoms"
             question, reprompt = about_them(question), about_them(reprompt)
         state = state._replace(pending=kind)
-        if not (state.check_waits or state.just_settled or kind is Pending.REMINDER_HALF):
+        if not (state.check_waits or state.just_settled or kind in _KEEPS_ANSWERS):
             state = state._replace(answers={})
         return self._ask(_join(lead, question), reprompt, state)
 
@@ -726,6 +743,11 @@ class Conversation:
             # else's, so the user's check starts afresh (round 20: they were kept as theirs)
             fresh = _about(state, False)._replace(topic=None)
             return self._ask_check(self.content.prompt("starting_over"), {}, fresh)
+        if (state.in_check or state.check_waits) and for_other and not state.for_other and (
+            state.answers
+        ):  # "hold up, this is actually for my grandpa": were the answers given his?
+            lead = self.content.prompt("whose_answers_lead")
+            return self._offer(lead, _about(state, True), Pending.WHOSE_ANSWERS)
         if state.in_check or state.check_waits:  # keep the answers ("start over" restarts)
             lead = for_them or self.content.prompt("back_to_check")  # "this is for my mom"
             whom = state.for_other or for_other
@@ -776,6 +798,8 @@ class Conversation:
                 return self._remind_at(state, (state.remind or Requested()).in_the_morning())
             case Pending.RESUME_CHECK:
                 return self._ask_check(None, state.answers, state)
+            case Pending.WHOSE_ANSWERS:  # they were theirs: kept, and the check goes on
+                return self._ask_check(self.content.prompt("check_for_other"), state.answers, state)
             case Pending.ANYTHING_ELSE:  # "yes" to "what else?": say what they can ask
                 return self._menu(None, state)
         # Nothing was asked: as unclear as a fallback, so it offers the way to help too, and
@@ -819,6 +843,8 @@ class Conversation:
                 return self._anything_else(self.content.prompt("check_left"), state)
             case Pending.REMINDER_HALF:  # not the morning: the evening, as said it would be
                 return self._remind_at(state, (state.remind or Requested())._replace(guessed=False))
+            case Pending.WHOSE_ANSWERS:
+                return self._answers_for_them_anew(state)
         # "No" to "anything else?" or to "what would you like to do?": we are done.
         return self.stop(state)
 
@@ -831,9 +857,16 @@ class Conversation:
             return self._menu(None, state)
         return self.no(state)
 
+    def _answers_for_them_anew(self, state: State) -> Reply:
+        """The answers given were not about whom the check is now for: it starts over."""
+        lead = _join(self.content.prompt("starting_over"), self.content.prompt("check_for_other"))
+        return self._ask_check(lead, {}, state._replace(topic=None))
+
     def not_sure(self, state: State) -> Turn:
         if state.in_check:
             return self.answer(state, Answer.UNSURE)
+        if state.pending is Pending.WHOSE_ANSWERS:  # not known to be theirs: asked anew
+            return self._answers_for_them_anew(state)
         if state.pending is Pending.REMINDER_HALF:
             return self._offer(None, state, Pending.REMINDER_HALF)
         if state.pending is not None and state.pending is not Pending.ANYTHING_ELSE:
@@ -1136,7 +1169,10 @@ class Conversation:
             return self._offer(lead, state._replace(remind=remind), Pending.OFFER_REMINDER)
         if remind is not None and remind.guessed:  # "at six": the morning, or the evening?
             kept = self._aside(state)
-            return self._offer(None, kept._replace(remind=remind), Pending.REMINDER_HALF)
+            waits = kept.pending is Pending.RESUME_CHECK
+            return self._offer(
+                None, kept._replace(remind=remind, resume=waits), Pending.REMINDER_HALF
+            )
         return CreateReminder(self._aside(state)._replace(remind=remind))
 
     def _unclear(self, remind: Requested) -> str:
@@ -1208,8 +1244,8 @@ class Conversation:
     def _half_done(self, state: State, remind: Requested | None) -> State:
         """The state once "is that 6 in the morning?" is settled: a check under way (its
         answers kept while asking) waits to be resumed."""
-        pending = Pending.RESUME_CHECK if state.answers else None
-        return self._aside(state._replace(pending=pending, remind=remind))
+        pending = Pending.RESUME_CHECK if state.answers or state.resume else None
+        return self._aside(state._replace(pending=pending, remind=remind, resume=False))
 
     def change_reminder(self, state: State, wanted: Requested) -> Turn:
         """ "No, make it 7 in the morning": before a reminder is set, the one asked for then;

@@ -59,6 +59,7 @@ STATES = frozenset(
         "contact_or_done",
         "resume_check",
         "reminder_half",
+        "whose_answers",
     }
 )
 REMINDER_FAILURES = frozenset({"no_permission", "api_error"})

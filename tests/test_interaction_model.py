@@ -92,8 +92,9 @@ def test_every_slot_value_has_a_unique_id():
 # "modelDefinition ... length less than or equal to 1000000": alexa/ask-cli issue 9; a
 # skill's custom slot types share 50,000 values): the generated model keeps a margin. The
 # definition as sent is compact JSON (the ASK CLI parses the file and serialises the body): it
-# keeps 5% of the million free, and the file as written, with its newlines, stays under the
-# million too, in case a tool ever sends it as it is.
+# keeps 3.5% of the million free (5% until round 44, when the safety samples needed room; the
+# model has no character beyond ASCII, so no escape lengthens it), and the file as written,
+# with its newlines, stays under the million too, in case a tool ever sends it as it is.
 MAX_MODEL_CHARACTERS = 1_000_000
 MAX_SLOT_VALUES = 50_000
 
@@ -101,7 +102,8 @@ MAX_SLOT_VALUES = 50_000
 def test_the_model_stays_within_alexa_s_limits() -> None:
     text = model_path().read_text("utf-8")
     sent = json.dumps(json.loads(text), separators=(",", ":"), ensure_ascii=False)
-    assert len(sent) < 0.95 * MAX_MODEL_CHARACTERS, len(sent)
+    assert len(sent) < 0.965 * MAX_MODEL_CHARACTERS, len(sent)
+    assert sent.isascii()
     assert len(text) < MAX_MODEL_CHARACTERS, len(text)
     values = sum(
         1 + len(v["name"].get("synonyms", [])) for t in MODEL["types"] for v in t["values"]

@@ -1047,3 +1047,17 @@ def test_a_morning_hour_still_to_come_is_set_without_asking():
         )
         [call] = api.reminders()
     assert call.body["trigger"]["scheduledTime"] == "2026-12-04T07:30:00", done.speech
+
+
+def test_a_reminder_asked_at_the_first_question_goes_back_to_the_check():
+    """Round 44, a housekeeper: "remind me to call at five", at the check's first question,
+    then "yes" to "is that 5 in the morning?": the reminder was set and the check dropped
+    ("What else would you like to know?"), as no answer had been given yet."""
+    with FakeAlexaApi() as api:
+        *_, set_, back = _said_with_consent(
+            api, "open leg cramp helper", "check my symptoms", "remind me to call at five",
+            "yes", "yes", at=EARLY_MORNING,
+        )
+        assert len(api.reminders()) == 1
+    assert "remind you" in set_.speech and set_.speech.endswith(C.prompt("resume_check"))
+    assert back.speech.endswith(C.questions["FREQUENT"].text), back.speech

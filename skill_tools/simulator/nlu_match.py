@@ -106,7 +106,11 @@ from skill_tools.simulator.nlu_index import (
     number_pairs,
     type_token,
 )
-from skill_tools.simulator.nlu_senses import cut_by_accident, ordinary_reading
+from skill_tools.simulator.nlu_senses import (
+    cut_by_accident,
+    figure_of_speech,
+    ordinary_reading,
+)
 from skill_tools.simulator.nlu_signs import (
     BODY,
     CRAMP_WORDS,
@@ -396,6 +400,8 @@ class Matcher:
     def _contained(self, text: str) -> Match | None:
         padded = f" {drop_fillers(text)} "
         said_any = self._despair_any is not None and self._despair_any.search(padded)
+        if said_any and figure_of_speech(padded):
+            said_any = None  # "this cramp is gonna kill me" (round 44: the crisis line)
         for value, intent in self._despair if said_any else ():
             at = padded.find(value)
             if at < 0:
@@ -434,7 +440,9 @@ class Matcher:
                 continue  # "my leg fell asleep in class and went all tingly and numb"
             if intent in DENIABLE and ordinary_reading(sample, told):
                 continue  # "i get dizzy when i stand up too fast" (round 42: 911)
-            if intent == CRISIS_INTENT and cut_by_accident(sample, told):
+            if intent == CRISIS_INTENT and (
+                cut_by_accident(sample, told) or figure_of_speech(told)
+            ):
                 continue  # "i cut myself on a knife at work, it's bleeding a lot"
             if particles <= pairs:  # "passed out" said as such, not "passes ... out walking"
                 found = Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
@@ -862,6 +870,10 @@ class Matcher:
                 self._sounds_alarming(text)
             ):
                 return None  # "bye, why do they cramp", "bye, they wake me up every night"
+            if words[at] == "with" or (
+                words[at - 1] in _DEMONSTRATIVES and words[at] not in _STARTS_A_CLAUSE
+            ):
+                continue  # "i'm done with this race season, my calves are shot" (round 44)
             return Match(STOP_INTENT, self._slots(STOP_INTENT, {}), "clause", 0.0, hit.sample)
         return None
 
@@ -1446,6 +1458,8 @@ class Matcher:
             if len(words) > 1 and words[0] in openers and intent in self.intents:
                 if words[1] in TAKEN_BACK:
                     return None  # "no wait, one more thing": not an answer
+                if words[0] == "no" and words[1] in ("idea", "clue"):
+                    return None  # "honestly no idea, how would i even know" (round 44: a no)
                 if _BROWSING.intersection(words[1:3]):  # ("just" is a filler)
                     return None  # "nah just checking what you do" (round 37: a goodbye)
                 if words[:2] == ["never", "mind"]:  # "never mind, let's do mine instead":
@@ -2503,6 +2517,15 @@ def _yes_and_no(text: str) -> bool:
     """Whether the phrase says both a plain yes and a plain no ("yes no")."""
     said = set(text.split())
     return bool(said & _PLAIN_YES) and bool(said & _PLAIN_NO)
+
+
+# A leave-taking that ends in "this" or "that" ("i'm done with this") goes on naming what is
+# meant unless one of these starts a new clause.
+_DEMONSTRATIVES = frozenset({"this", "that"})
+_STARTS_A_CLAUSE = frozenset({
+    "i", "my", "we", "he", "she", "it", "they", "you", "so", "and", "bye", "goodbye",
+    "thanks", "thank", "now", "for", "then", "anyway", "okay", "ok", "see", "take", "have",
+})
 
 
 def _clauses(text: str) -> list[str]:

@@ -95,6 +95,27 @@ _WITH_A_NEW_MEDICINE = frozenset({"red", "hot", "warm", "painful", "hurts", "sud
                                   # a new pill's swelling of the face is an allergy: 911
                                   "lip", "lips", "face", "tongue", "throat", "mouth", "eyes"})
 _ON_PURPOSE = (" on purpose ", " to feel ", " again ", " keep ", " want to ", " myself up ")
+# Round 44, a marathon runner: "i'm literally dying after that hill workout, my legs are
+# dead", "i bonked hard and felt dizzy at the finish", "my heart was pounding like crazy
+# after the sprint" (911, and the session ended): how hard exercise feels, not a sign.
+_AFTER_EXERCISE = (
+    " workout ", " hill ", " sprint ", " sprints ", " after the run ", " after my run ",
+    " long run ", " the race ", " a race ", " marathon ", " at the finish ", " bonked ",
+    " spin class ", " the gym ", " long ride ", " training run ",
+)
+_WORN_OUT = frozenset({"dying", "dizzy", "pounding", "racing", "beating"})
+# Round 44, the runner: "this cramp is gonna kill me" and "i feel like giving up on running,
+# these cramps ruin every race" (the crisis line, and the session ended): a cramp that "will
+# kill" is a figure of speech; giving up a sport is no giving up on life.
+_CRAMP_KILLS = tuple(
+    f" {c} {v} kill me " for c in ("cramp is", "cramps are", "cramp", "cramps")
+    for v in ("going to", "will", "gonna", "are going to")
+)
+_GIVING_UP_ON = tuple(
+    f" up on {a} " for a in ("running", "races", "racing", "the gym", "exercise",
+                             "exercising", "walking", "hiking", "cycling", "biking", "sports",
+                             "football", "marathons", "training", "my running")
+)
 
 
 def ordinary_reading(sample: str, padded: str) -> bool:
@@ -103,6 +124,8 @@ def ordinary_reading(sample: str, padded: str) -> bool:
     words = sample.split()
     if any(w in words for w in _SWOLLEN) and any(s in padded for s in _NEW_MEDICINE):
         return not _WITH_A_NEW_MEDICINE.intersection(padded.split())
+    if _WORN_OUT.intersection(words) and any(s in padded for s in _AFTER_EXERCISE):
+        return not (_ACUTE - {"heart"}).intersection(padded.split())
     if _ACUTE.intersection(padded.split()):
         return False
     if any(w in words for w in _BLEEDS) and any(s in padded for s in _A_LITTLE_BLOOD):
@@ -119,6 +142,12 @@ def ordinary_reading(sample: str, padded: str) -> bool:
     if set(words) <= _CRIES and _ASKS_WHAT_HELPS.search(padded) and " help me " not in padded:
         return True
     return any(w in words for w in _BREATHLESS) and any(s in padded for s in _BREATHLESS_AS_EVER)
+
+
+def figure_of_speech(padded: str) -> bool:
+    """Whether a phrase says despair's words as a figure of speech: a cramp that will kill,
+    a sport given up."""
+    return any(s in padded for s in _CRAMP_KILLS + _GIVING_UP_ON)
 
 
 def cut_by_accident(sample: str, padded: str) -> bool:

@@ -187,12 +187,19 @@ def _asked_at_end(padded: str) -> bool:
             return True
     return False
 # A sign, or the one who had it, said to be over (in _HISTORY; and see _PASSED).
+# Round 44, a housekeeper: "... i cannot breathe from the pain for one minute, now it is ok",
+# "he had chest pain last week from the spicy food, now he is fine" (911, the session ended).
+_NOW_OVER = tuple(
+    f"now {who} {over}" for who in ("it is", "i am", "he is", "she is")
+    for over in ("fine", "better", "gone", "okay", "ok")
+)
+# Round 41: "... i could not breathe for a sec, it is gone now" (911, the session ended);
+# round 42: "i felt faint this morning when i got up too quickly, but i am fine now" (911)
 _OVER_NOW = tuple(
     f"{c} {who} {over} now".strip() for c in ("but", "and", "")
     for who in ("it is", "they are", "i am")
-    for over in ("fine", "better", "gone", "okay", "normal")
-)  # round 41: "... i could not breathe for a sec, it is gone now" (911, the session ended);
-# round 42: "i felt faint this morning when i got up too quickly, but i am fine now" (911)
+    for over in ("fine", "better", "gone", "okay", "normal", "perfectly fine")
+) + _NOW_OVER
 _WELL_NOW = tuple(f"{who} is {well} now" for who in ("he", "she") for well in ("fine", "okay"))
 _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back", "used to",
             "in high school", "as a kid", "as a teenager", "in two zero", "in one nine",
@@ -297,7 +304,10 @@ def asks_about(text: str) -> bool:
     """Whether the phrase asks about a sign rather than reports one (see QUESTION_OPENERS)."""
     words = text.split()
     if not words or any(
-        w in _NOW and (k == 0 or words[k - 1] not in _OVER) for k, w in enumerate(words)
+        w in _NOW
+        and (k == 0 or words[k - 1] not in _OVER)
+        and not " ".join(words[k : k + 4]).startswith(_NOW_OVER)
+        for k, w in enumerate(words)
     ):
         return False  # "what if my leg is swollen and red right now": it is
     if words[1:2] == ["you"] and words[2:3] and words[2] in _REQUESTS:
@@ -326,6 +336,13 @@ def asks_about(text: str) -> bool:
     # "can varicose veins give me a stroke": "me" as what something would do to (round 39:
     # 911, and the session ended)
     words = [w for k, w in enumerate(words) if not (w == "me" and k and words[k - 1] in _DO_TO)]
+    # ... and "can leg cramps give my grandpa a heart attack" (round 44: 911, the session
+    # ended): whom it would happen to, asked about
+    words = [
+        w for k, w in enumerate(words)
+        if not (k and words[k - 1] in _DO_TO and w in _OWNERS_ASKED)
+        and not (k > 1 and words[k - 2] in _DO_TO and words[k - 1] in _OWNERS_ASKED)
+    ]
     # "i" after anything but a question's verb ("how do i know", "should i call") says what
     # someone has: "why can't i breathe"
     said_i = words[0] == "i" or any(b == "i" and a not in _ASKING for a, b in pairs)
@@ -361,6 +378,7 @@ def _a_reading(padded: str, history: str) -> bool:
 
 CRAMP_WORDS = frozenset(["cramp", "cramps", "cramping", "cramped", "charley", "spasm"])
 _DO_TO = frozenset(["give", "gives", "make", "makes", "cause", "causes"])
+_OWNERS_ASKED = frozenset(["my", "his", "her"])
 
 
 def _when(words: list[str]) -> int:

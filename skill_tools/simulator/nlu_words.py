@@ -536,6 +536,8 @@ CARRIERS = tuple(sorted((
     # Round 20: a caregiver passing on the answer ("hold on, let me ask him, he says no").
     "let me ask him", "let me ask her", "let me ask them", "he says", "she says", "they say",
     "he said", "she said",
+    # Round 44: "i said two or three times a week" mid-check (a reminder at two o'clock)
+    "i said", "like i said", "as i said", "i already said", "i told you", "i already told you",
     "that is the thing", "thing is", "the thing is",  # round 25's new user (a topic answer)
     # Round 20: formal openings (the fallback).
     "good afternoon", "good morning", "good evening", "i should like to understand",

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from skill_tools.simulator.nlu_senses import cut_by_accident, ordinary_reading
+from skill_tools.simulator.nlu_senses import (
+    cut_by_accident,
+    figure_of_speech,
+    ordinary_reading,
+)
 
 
 def _padded(text: str) -> str:
@@ -33,6 +37,10 @@ def _padded(text: str) -> str:
         ("my leg is all swole up", "my leg is swole up since i started the new pill"),
         ("i can not feel my foot", "i cut my foot and did not even feel it cause of my sugar"),
         ("my foot is numb", "his foot went numb after sitting in his recliner"),
+        # Round 44, a marathon runner: how hard exercise feels
+        ("i am dying", "i am literally dying after that hill workout my legs are dead"),
+        ("my heart is pounding", "my heart was pounding like crazy after the sprint"),
+        ("i am all dizzy", "i bonked hard and felt dizzy at the finish"),
     ],
 )
 def test_an_everyday_story_raises_no_alarm(sample: str, said: str) -> None:
@@ -57,6 +65,9 @@ def test_an_everyday_story_raises_no_alarm(sample: str, said: str) -> None:
         ("i am bleeding", "bleeding a little from a scrape and i am on warfarin"),
         ("my lips are swollen", "my lips are swollen since i started the new pill"),
         ("my leg is all swole up", "my leg is swole up and red since i started the new pill"),
+        # Round 44: after exercise, the chest or a swollen calf still counts
+        ("my heart is pounding", "my heart was pounding after the sprint and my chest hurts"),
+        ("i am dying", "i am dying after my run my calf is swollen and red"),
     ],
 )
 def test_an_acute_word_keeps_the_alarm(sample: str, said: str) -> None:
@@ -69,3 +80,12 @@ def test_a_cut_by_accident_is_no_crisis_but_one_on_purpose_is() -> None:
     assert not cut_by_accident("i cut myself", _padded("i cut myself again last night"))
     assert not cut_by_accident("i want to end it", _padded("i want to end it at work"))
     assert cut_by_accident("i cut myself", _padded("i cut myself on the barbed wire"))
+
+
+def test_a_cramp_that_will_kill_and_a_sport_given_up_are_figures_of_speech() -> None:
+    """Round 44, a marathon runner: "this cramp is gonna kill me" and "i feel like giving up
+    on running" got the crisis line; a wish to die, or giving up on life, still does."""
+    assert figure_of_speech(_padded("this cramp is going to kill me"))
+    assert figure_of_speech(_padded("i feel like giving up on running these cramps"))
+    assert not figure_of_speech(_padded("i wish these cramps would kill me already"))
+    assert not figure_of_speech(_padded("i feel like giving up on life"))

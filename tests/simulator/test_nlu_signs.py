@@ -91,6 +91,12 @@ def test_each_word_of_a_sign_may_be_denied_on_its_own_even_by_a_fine_after_it() 
         ("should i call an ambulance for a bad leg cramp", True),
         ("do my cramps mean i am having a heart attack my chest hurts and i feel sick", False),
         ("should i call an ambulance for a swollen red leg that hurts so bad", False),
+        # round 44: whom it would happen to, asked about; a sign over "now" (911, it ended)
+        ("can leg cramps give my grandpa a heart attack", True),
+        ("the cramps give my husband chest pain", False),
+        ("i cannot breathe from the pain for one minute now it is ok", True),
+        ("he had chest pain last week now he is fine", True),
+        ("i cannot breathe now it is worse", False),
     ],
 )
 def test_a_question_about_a_sign_is_told_from_a_report_of_one(phrase: str, asked: bool) -> None:
