@@ -743,9 +743,10 @@ class Conversation:
             # else's, so the user's check starts afresh (round 20: they were kept as theirs)
             fresh = _about(state, False)._replace(topic=None)
             return self._ask_check(self.content.prompt("starting_over"), {}, fresh)
-        if (state.in_check or state.check_waits) and for_other and not state.for_other and (
-            state.answers
-        ):  # "hold up, this is actually for my grandpa": were the answers given his?
+        answering = state.in_check or state.check_waits
+        if answering and for_other and not state.for_other and state.answers:
+            # "hold up, this is actually for my grandpa" (round 44: kept as theirs, unasked;
+            # after a result, "check my wife" is her check, taken afresh)
             lead = self.content.prompt("whose_answers_lead")
             return self._offer(lead, _about(state, True), Pending.WHOSE_ANSWERS)
         if state.in_check or state.check_waits:  # keep the answers ("start over" restarts)

@@ -4611,6 +4611,13 @@ def test_sending_the_website_to_a_relative_is_something_the_skill_cannot_do() ->
         "honestly i'm so worried about him, i'm exhausted and i don't know what to do anymore",
         "it's just hard watching him hurt like this",
         "my dad cries at night from the pain, nothing helps him",
+        # Round 44, new users (a retired teacher, a housekeeper, a home health aide, a
+        # widowed runner of 67): "I need an answer", or the fallback
+        "honestly I am so tired of these nights, I simply can't bear it any longer",
+        "nobody help me with this pain, I am so tired",
+        "this job is killing me",
+        "I'm not long for this world anyway",
+        "what's the use, I'm an old man",
     ],
 )
 def test_worn_out_by_the_cramps_hears_the_crisis_line_and_the_session_goes_on(said: str) -> None:
@@ -6474,3 +6481,52 @@ def test_words_of_leaving_inside_other_words_keep_the_session(before, said: str)
     turn = play("open leg cramp helper", *before, said)[-1]
     assert not turn.session_ended, (turn.intent, turn.speech)
 
+
+@pytest.mark.parametrize(
+    "said",
+    [  # Round 44, a retired teacher: the crisis line ("That sounds really hard ... 9 8 8"),
+        # or the definition of a leg cramp
+        "I'm worried about my leg cramps at night",
+        "I'm rather worried about these cramps",
+        "I am concerned about my leg cramps",
+    ],
+)
+def test_plain_worry_about_cramps_gets_the_specialist_answer_not_the_crisis_line(said) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == "WhenToSeeSpecialistIntent", (turn.intent, turn.speech)
+    assert C.safety["struggling"] not in turn.speech
+
+
+@pytest.mark.parametrize(
+    "said", ["can we check my patient's symptoms", "actually let's do this for my dementia lady"]
+)
+def test_a_client_or_patient_named_as_whom_the_check_is_for_turns_it_to_them(said) -> None:
+    """Round 44, a home health aide: the check about "you", or (mid-check) "please answer yes,
+    no, or not sure" and her client's answers recorded as her own."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert turn.session_attributes["for_other"] is True, turn.speech
+    assert turn.speech.endswith(C.prompt("whose_answers")), turn.speech
+
+
+def test_mostly_at_night_with_how_often_still_asks_the_walking_question() -> None:
+    """Round 44, a retired runner: "twice a week, mostly at night" recorded a no to the
+    walking question, which was never asked ("mostly" is not "only"): under-triage, as its
+    yes is the article's "schedule an evaluation"."""
+    said = ("check my symptoms", "twice a week, mostly at night", "no")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.speech.endswith(C.questions["WALKING"].text), turn.speech
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "no"}
+
+
+def test_i_said_eh_asks_for_a_repeat_not_about_a_reminder() -> None:
+    """Round 44, a runner who is hard of hearing: "I said eh" got "I can't change a reminder
+    once it's set", with no reminder set."""
+    turn = play("open leg cramp helper", "eh?", "I said eh")[-1]
+    assert turn.intent == "AMAZON.RepeatIntent", (turn.intent, turn.speech)
+
+
+def test_running_to_the_next_client_ends_the_session() -> None:
+    """Round 44, a home health aide: "Okay. What else would you like to know?"."""
+    said = ("how do i contact the vein center", "not right now, I gotta run to my next client")
+    turn = play("open leg cramp helper", *said)[-1]
+    assert turn.session_ended, turn.speech

@@ -133,6 +133,10 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "my husband say maybe he take all his pills and finish",
         "my daughter cry all day, she say everybody better without her",
         "my daughter is very sad since pregnant, she say the baby better without her",
+        # ... and new users checking the fixes (a home health aide, a widowed runner): the
+        # fallback
+        "my client keeps saying she's ready to go be with her husband",
+        "since my wife passed I don't see much point in anything",
         "i'm thinking of ending the pain for good, if you know what i mean",
         "how many pills would it take to not wake up",
         "i've been giving my things away, i won't need them soon",

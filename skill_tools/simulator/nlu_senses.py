@@ -55,6 +55,8 @@ _BREATHLESS_AS_EVER = (
 # for nothing.
 _CRIES = frozenset({"help", "me", "now", "please", "quick", "hurry", "somebody", "someone"})
 _ASKS_WHAT_HELPS = re.compile(r" (?:does|do|would|will|can|could)(?: \w+){0,4} help (?!me )")
+# ... nor does asking help with a task: "help me check mine now" (round 44: 911)
+_HELP_WITH = (" help me check ", " help me with ", " help me figure ", " help me understand ")
 # What keeps any of these the emergency: a sign of the heart, lungs, a clot or a stroke.
 _ACUTE = frozenset({
     "chest", "heart", "suddenly", "sudden", "swollen", "swelling", "swell", "red", "hot",
@@ -140,6 +142,8 @@ def ordinary_reading(sample: str, padded: str) -> bool:
     if any(w in words for w in _NUMBNESS) and any(s in padded for s in _LONG_NUMB):
         return True
     if set(words) <= _CRIES and _ASKS_WHAT_HELPS.search(padded) and " help me " not in padded:
+        return True
+    if set(words) <= _CRIES and any(s in padded for s in _HELP_WITH):
         return True
     return any(w in words for w in _BREATHLESS) and any(s in padded for s in _BREATHLESS_AS_EVER)
 

@@ -41,6 +41,7 @@ def _padded(text: str) -> str:
         ("i am dying", "i am literally dying after that hill workout my legs are dead"),
         ("my heart is pounding", "my heart was pounding like crazy after the sprint"),
         ("i am all dizzy", "i bonked hard and felt dizzy at the finish"),
+        ("help me now", "help me check mine now"),  # help with a task
     ],
 )
 def test_an_everyday_story_raises_no_alarm(sample: str, said: str) -> None:
