@@ -109,9 +109,9 @@ _WORN_OUT = frozenset({"dying", "dizzy", "pounding", "racing", "beating"})
 # Round 44, the runner: "this cramp is gonna kill me" and "i feel like giving up on running,
 # these cramps ruin every race" (the crisis line, and the session ended): a cramp that "will
 # kill" is a figure of speech; giving up a sport is no giving up on life.
-_CRAMP_KILLS = tuple(
+_CRAMP_KILLS = tuple(  # in spoken form: "gonna" is "going to" here
     f" {c} {v} kill me " for c in ("cramp is", "cramps are", "cramp", "cramps")
-    for v in ("going to", "will", "gonna", "are going to")
+    for v in ("going to", "will")
 )
 _GIVING_UP_ON = tuple(
     f" up on {a} " for a in ("running", "races", "racing", "the gym", "exercise",
