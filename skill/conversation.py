@@ -749,7 +749,7 @@ class Conversation:
             # after a result, "check my wife" is her check, taken afresh)
             lead = self.content.prompt("whose_answers_lead")
             return self._offer(lead, _about(state, True), Pending.WHOSE_ANSWERS)
-        if state.in_check or state.check_waits:  # keep the answers ("start over" restarts)
+        if answering:  # keep the answers ("start over" restarts)
             lead = for_them or self.content.prompt("back_to_check")  # "this is for my mom"
             whom = state.for_other or for_other
             return self._ask_check(lead, state.answers, state._replace(for_other=whom))

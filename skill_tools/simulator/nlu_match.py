@@ -422,6 +422,7 @@ class Matcher:
         of_a_child = tuple(text.split()[:2]) in _A_CHILD
         crisis = None
         told = f" {text} "
+        figurative = figure_of_speech(told)  # "this cramp is gonna kill me" (round 44)
         for i in self._priority_words.within(said):
             words, sample, intent, particles = self._priority[i]
             if intent in DENIABLE and denies(stems, words, self._signs):
@@ -440,9 +441,7 @@ class Matcher:
                 continue  # "my leg fell asleep in class and went all tingly and numb"
             if intent in DENIABLE and ordinary_reading(sample, told):
                 continue  # "i get dizzy when i stand up too fast" (round 42: 911)
-            if intent == CRISIS_INTENT and (
-                cut_by_accident(sample, told) or figure_of_speech(told)
-            ):
+            if intent == CRISIS_INTENT and (figurative or cut_by_accident(sample, told)):
                 continue  # "i cut myself on a knife at work, it's bleeding a lot"
             if particles <= pairs:  # "passed out" said as such, not "passes ... out walking"
                 found = Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
@@ -2524,7 +2523,7 @@ def _yes_and_no(text: str) -> bool:
 _DEMONSTRATIVES = frozenset({"this", "that"})
 _STARTS_A_CLAUSE = frozenset({
     "i", "my", "we", "he", "she", "it", "they", "you", "so", "and", "bye", "goodbye",
-    "thanks", "thank", "now", "for", "then", "anyway", "okay", "ok", "see", "take", "have",
+    "thanks", "thank", "now", "for", "then", "anyway", "okay", "see", "take", "have",
 })
 
 

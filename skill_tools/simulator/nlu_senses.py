@@ -118,6 +118,7 @@ _GIVING_UP_ON = tuple(
                              "exercising", "walking", "hiking", "cycling", "biking", "sports",
                              "football", "marathons", "training", "my running")
 )
+_FIGURES = _CRAMP_KILLS + _GIVING_UP_ON
 
 
 def ordinary_reading(sample: str, padded: str) -> bool:
@@ -151,7 +152,7 @@ def ordinary_reading(sample: str, padded: str) -> bool:
 def figure_of_speech(padded: str) -> bool:
     """Whether a phrase says despair's words as a figure of speech: a cramp that will kill,
     a sport given up."""
-    return any(s in padded for s in _CRAMP_KILLS + _GIVING_UP_ON)
+    return any(s in padded for s in _FIGURES)
 
 
 def cut_by_accident(sample: str, padded: str) -> bool:
