@@ -87,6 +87,9 @@ class State(NamedTuple):
     # A check waits behind "is that 6 in the morning?", asked before its first answer (round
     # 44: "remind me to call at five" at the first question dropped the check once set).
     resume: bool = False
+    # The session's last check result and whether it was someone else's, kept through other
+    # topics for "where were we" (round 45: a question in between, and the check began again).
+    settled: tuple[triage.Result, bool] | None = None
 
     @property
     def in_check(self) -> bool:
@@ -143,6 +146,9 @@ class State(NamedTuple):
             out["declined"] = self.offer_declined.value
         if self.resume and self.pending is Pending.REMINDER_HALF:
             out["resume"] = True
+        if self.settled:
+            kept, of_other = self.settled
+            out["settled"] = [kept.outcome.value, kept.reason, of_other]
         return out
 
     @classmethod
@@ -204,7 +210,16 @@ class State(NamedTuple):
             attrs.get("for_other") is True,
             _declined(attrs.get("declined")) if pending is Pending.ANYTHING_ELSE else None,
             resume and pending is Pending.REMINDER_HALF,
+            _settled(attrs.get("settled"), content),
         )
+
+
+def _settled(raw: Any, content: Content) -> tuple[triage.Result, bool] | None:
+    """The session's last result (State.settled) from untrusted attributes."""
+    if not (isinstance(raw, list) and len(raw) == 3 and isinstance(raw[2], bool)):
+        return None
+    kept = _result(raw[:2], content)
+    return None if kept is None else (kept, raw[2])
 
 
 def _remind(raw: Any) -> Requested | None:
@@ -503,7 +518,10 @@ class Conversation:
         told = _join(reason, advice, self.content.not_a_diagnosis, red_flag)
         # What was taken from earlier, less what the reason already tells back.
         lead = _join(lead, *(t for t in taken or () if t not in reason))
-        state = state._replace(topic=None, result=result, noted={}, answers=answers)
+        state = state._replace(
+            topic=None, result=result, noted={}, answers=answers,
+            settled=(result, state.for_other),
+        )
         reply = self._offer(_join(lead, told), state, Pending.OFFER_CONTACT)
         view = View(ViewKind.OUTCOME, result.outcome.value)
         # The card has room for what is too long to say: the explanation too.
@@ -644,12 +662,17 @@ class Conversation:
             lead = _join(oos[category], oos["clinic_can_answer"])
             if category == "condition":  # "swollen legs?": the red flags
                 lead = _join(lead, self.content.safety["red_flag"])
+        if state.in_check and category == "pregnancy":
+            # "the baby's been real quiet today": the warning signs, and the check waits to
+            # be asked for (round 45: "Now, back to the check" and its question, at once)
+            return self._offer(lead, state, Pending.RESUME_CHECK)
         if state.in_check:
             lead = _join(lead, self.content.prompt("back_to_check"))
             return self._ask_check(lead, state.answers, state)
         if state.check_waits:  # a second question between the check's questions
             return self._offer(lead, state, Pending.RESUME_CHECK)
-        if category == "cramp_now":  # the menu's examples would not fit one breath
+        if category in ("cramp_now", "pregnancy"):  # the menu's examples would not fit one
+            # breath; after the signs in pregnancy, no offer of the vein clinic (round 45)
             return self._anything_else(lead, state._replace(result=None))
         if offer is None:
             return self._menu(lead, state._replace(result=None))
@@ -770,6 +793,9 @@ class Conversation:
         """ "Check my symptoms", "where were we": said once the check has a result, for the
         same person, it may mean going back to it or taking it again. The result is said
         again and the user asked which (round 24: "where were we" wiped the result)."""
+        if state.result is None and state.settled and not (state.in_check or state.check_waits):
+            kept, of_other = state.settled  # a topic asked after the result: it stands
+            state = state._replace(result=kept, for_other=of_other)
         other_person = (for_other and not state.for_other) or (for_self and state.for_other)
         if state.result is None or state.in_check or state.check_waits or other_person:
             return self.start_check(state, for_other=for_other, for_self=for_self)

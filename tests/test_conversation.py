@@ -78,7 +78,7 @@ def test_probably_fine_asks_four_questions_and_ends_with_the_red_flag_line():
         r = conv.no(r.state)
     assert r.state.pending is Pending.OFFER_CONTACT
     assert C.outcomes["probably_fine"].reasons["NONE"] in r.speech
-    assert "suddenly swollen, red or painful" in r.speech and "ultrasound" not in r.speech
+    assert "suddenly swollen, red and painful" in r.speech and "ultrasound" not in r.speech
 
 
 def test_a_second_answer_in_the_same_breath_is_kept_for_its_own_question():

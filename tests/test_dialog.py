@@ -6098,6 +6098,17 @@ def test_a_medicine_or_food_the_causes_name_gets_the_causes(said: str, told: str
         "the wife passed last year and I've got nobody to talk to",
         "these cramps are killing me, I could just die",
         "I'm so tired of these cramps, I'm about ready to quit",
+        # Round 45, a delivery driver, a pregnant nurse and a retired farmer: the fallback,
+        # "I can't diagnose you", a no recorded, or the crisis line and the session ended.
+        "if something happens to ma i'm done, i got nobody",
+        "what's the point, gonna lose the legs like my old man anyway",
+        "im worn out, work, ma, these legs, no sleep",
+        "ugh this is so annoying, nothing ever helps",
+        "i'm so sick of these cramps, i can't take it anymore",
+        "no use going to the doctor, they don't do nothing for an old man",
+        "I give up on these legs",
+        "I'm so tired of being pregnant, I just want it to be over",
+        "Lord I'm tired",
     ],
 )
 def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:
@@ -6530,3 +6541,34 @@ def test_running_to_the_next_client_ends_the_session() -> None:
     said = ("how do i contact the vein center", "not right now, I gotta run to my next client")
     turn = play("open leg cramp helper", *said)[-1]
     assert turn.session_ended, turn.speech
+
+
+def test_a_pregnancy_warning_mid_check_waits_for_the_check_to_be_asked_for() -> None:
+    """Round 45, a pregnant nurse: "the baby's been real quiet today" mid-check got the signs
+    and at once "Now, back to the check" with its question; outside the check, the offer of
+    the vein clinic's details."""
+    said = "the baby's been real quiet today, like not kicking at all"
+    turn = play("open leg cramp helper", "check my symptoms", "every night", said)[-1]
+    assert turn.speech.startswith(C.out_of_scope["pregnancy"]), turn.speech
+    assert turn.speech.endswith(C.prompt("resume_check")), turn.speech
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+    turn = play("open leg cramp helper", said)[-1]
+    assert C.prompt("offer_contact") not in turn.speech and not turn.session_ended
+
+
+def test_the_result_is_told_again_after_another_topic() -> None:
+    """Round 45, a pregnant nurse: after the result and a question about varicose veins,
+    "where were we" began the check again, the result forgotten."""
+    said = ("check my symptoms", "every night", "yes they wake me up", "what are varicose veins",
+            "no", "where were we")
+    turn = play("open leg cramp helper", *said)[-1]
+    reason = C.outcomes["see_specialist"].reasons["FREQUENT_SLEEP"]
+    assert turn.speech.startswith(C.prompt("check_done")) and reason in turn.speech, turn.speech
+
+
+def test_a_boy_named_is_whom_the_check_is_for() -> None:
+    """Round 45, a retired farmer: "my boy Jimmy's got the cramps, can you check him" fell
+    back; "can you check my boy Jimmy" asked "Do you get frequent leg cramps?"."""
+    for said in ("my boy Jimmy's got the cramps, can you check him", "can you check my boy Jimmy"):
+        turn = play("open leg cramp helper", said)[-1]
+        assert turn.session_attributes.get("for_other") is True, (said, turn.speech)

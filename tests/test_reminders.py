@@ -1061,3 +1061,30 @@ def test_a_reminder_asked_at_the_first_question_goes_back_to_the_check():
         assert len(api.reminders()) == 1
     assert "remind you" in set_.speech and set_.speech.endswith(C.prompt("resume_check"))
     assert back.speech.endswith(C.questions["FREQUENT"].text), back.speech
+
+
+@pytest.mark.parametrize("half", ["yeah afternoon", "yeah pm"])
+def test_a_yes_with_the_afternoon_named_sets_the_afternoon(half):
+    """Round 45, a delivery driver: "yeah afternoon" to "Is that 4:30 in the morning? If not,
+    I'll make it 4:30 in the afternoon" set 4:30 in the morning."""
+    with FakeAlexaApi() as api:
+        *_, done = _said_with_consent(
+            api, "open leg cramp helper", "remind me thursday at four thirty", half,
+            at=EARLY_MORNING,
+        )
+        [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"] == "2026-12-10T16:30:00"
+    assert "4:30 in the afternoon" in done.speech
+
+
+def test_a_remedy_question_to_the_reminder_offer_sets_no_reminder():
+    """Round 45, a delivery driver: "guy at the depot says pickle juice works, that true", to
+    "Would you like a reminder tomorrow morning?", set one (a half of the day, to the
+    classifier)."""
+    with FakeAlexaApi() as api:
+        *_, turn = _said_with_consent(
+            api, "open leg cramp helper", "how do i reach em",
+            "guy at the depot says pickle juice works, that true", at=EARLY_MORNING,
+        )
+        assert api.reminders() == []
+    assert "remind you" not in turn.speech, turn.speech

@@ -108,6 +108,11 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i've been so low lately i can barely get out of bed",
         "i just feel like there's no reason to go on anymore",
         "i took a handful of extra pills on purpose",
+        # Round 45, a delivery driver and a retired farmer, widowed: the fallback.
+        "been looking at my pills, thinking about taking all of them",
+        "i got my dad's old pistol and some nights i think about it",
+        "I'm ready to go meet my maker",
+        "I'd just as soon not wake up in the morning",
         # Round 10: "I want to end it" ended the session, "I'm ready to end it all" was a yes.
         "i just want to end it",
         "i'm ready to end it all",
@@ -493,7 +498,8 @@ def test_out_of_scope_questions_get_an_honest_answer_with_the_clinic(state: str)
             honest = C.out_of_scope["cramp_now"] in speech and C.safety["red_flag"] in speech
             honest = honest and pending == "anything_else"
         elif group == "pregnancy":  # for her doctor or midwife, with the signs that can't wait
-            honest = C.out_of_scope["pregnancy"] in speech and pending == "offer_contact"
+            # (no offer of the vein clinic after them: round 45, a pregnant nurse)
+            honest = C.out_of_scope["pregnancy"] in speech and pending == "anything_else"
         elif group == "medicine":  # the article's "certain medications", named by no one
             honest = "not which ones" in speech and "pharmacist" in speech
             honest = honest and pending == "offer_contact"
@@ -573,7 +579,7 @@ def test_the_reassuring_result_ends_with_the_red_flag_line() -> None:
     assert result is not None and result.card is not None
     assert result.card["title"] == "May not be cause for concern"
     told = result.card["content"]
-    assert re.search(r"suddenly swollen, red or painful, get emergency care\.$", told)
+    assert re.search(r"suddenly swollen, red and painful, get emergency care\.$", told)
 
 
 def test_the_crisis_line_can_be_heard_again_in_a_new_session() -> None:

@@ -465,6 +465,11 @@ class Matcher:
         """The intent and slots Alexa would send for `utterance` inside the skill's session."""
         found = self._resolve(utterance)
         text = spoken_form(utterance)
+        if found.intent == _DAY_HALF and found.method == "classifier" and not any(
+            f.value for f in found.slots.values()
+        ):  # no half of the day, nor a time, said: "guy at the depot says pickle juice works,
+            # that true" (round 45: a reminder set, to the reminder's offer)
+            found = Match(FALLBACK, self._slots(FALLBACK, {}), "fallback", 0.0, None)
         if (found.intent in _WORN_OUT_OVERRIDES and found.method not in _SURE_METHODS) or (
             found.intent == FREQUENCY_INTENT and found.method == "answer_value"
         ):  # "... i just can't anymore": no "not anymore" (round 41: "may not be a concern")
@@ -1497,6 +1502,11 @@ class Matcher:
                     return request  # "no thanks, but give me their website": the request
                 lead = Match(intent, {}, "leading", 0.0, words[0])
                 rest = " ".join(words[1:])
+                if _DAY_HALF in self.intents and (half := self.resolve(rest)).intent == (
+                    _DAY_HALF
+                ) and half.method == "exact":
+                    return half  # "yeah afternoon", "yeah pm", to "is that 4:30 in the
+                    # morning?": the half named (round 45: the morning set)
                 if NOT_SURE in self.intents and any(f" {d} " in f" {rest} " for d in _DOUBTS):
                     return self._not_sure(None)  # "yes, though i'm not really sure it's the
                     # walking" (round 23: a yes)
@@ -2468,7 +2478,8 @@ FREQUENCY_INTENT = "CrampFrequencyIntent"
 _REFUSING = NEGATIONS | _PLAIN_NO  # spoken form: "don't" is "do not"
 REMINDER_INTENT = "SetReminderIntent"
 CHANGE_REMINDER = "CancelReminderIntent"  # "make it friday": a change, or a cancel
-_WHEN_SAID = frozenset({REMINDER_INTENT, "DayHalfIntent"})
+_DAY_HALF = "DayHalfIntent"
+_WHEN_SAID = frozenset({REMINDER_INTENT, _DAY_HALF})
 _NOT_THE_CRAMPS = tuple(
     f"{no} {the} {cramps}" for no in ("not", "not from", "not because of", "nothing to do with")
     for the in ("the", "my") for cramps in ("cramps", "cramp", "legs")
@@ -2578,6 +2589,7 @@ _KIN = frozenset({
     "grandma", "grandpa", "buddy", "coworker", "partner", "mum",
     # round 41: "check my symptoms for my resident Mister Jones" (the check, about the aide)
     "resident", "patient", "client", "runner", "sprinter", "player", "athlete",
+    "boy", "girl",  # round 45, a farmer: "my boy Jimmy's got the cramps, can you check him"
 })
 _NAMED_KIN = re.compile(  # a name of one or two words: "my sister Rosa", "my resident Mister Jones"
     r"\b((?i:my|our) (?i:" + "|".join(sorted(_KIN)) + r"))\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"

@@ -49,6 +49,10 @@ _BREATHLESS_AS_EVER = (
     " after running ", " after a run ", " after a race ", " after practice ",
     " copd ", " emphysema ", " asthma ", " always have been ", " my lungs ",
     " breathing gets me ",
+    # round 45, a delivery driver who smokes: "short of breath on stairs sometimes", "...
+    # climbing stairs, always have" (911, and the session ended)
+    " on stairs ", " on the stairs ", " climbing stairs ", " up the stairs ", " always have ",
+    " i smoke ", " smoker ",
 )
 # Round 42, the farmer, mid-check: "now hang on, before i answer, does pickle juice help?"
 # (near "help me now": 911, and the session ended). Asking whether a thing helps cries out
@@ -104,8 +108,17 @@ _AFTER_EXERCISE = (
     " workout ", " hill ", " sprint ", " sprints ", " after the run ", " after my run ",
     " long run ", " the race ", " a race ", " marathon ", " at the finish ", " bonked ",
     " spin class ", " the gym ", " long ride ", " training run ",
+    # round 45, a delivery driver: "my heart was pounding after i hauled boxes up the stairs"
+    " hauled ", " hauling ", " carrying boxes ", " lifting boxes ", " up the stairs ",
 )
 _WORN_OUT = frozenset({"dying", "dizzy", "pounding", "racing", "beating"})
+# Round 45, a retired farmer: "thought it was a heart attack but it was just the charley
+# horse", "the cramp felt like a heart attack in my leg" (911, and the session ended): a
+# cramp taken for a sign, or likened to one.
+_ONLY_A_CRAMP = tuple(
+    f" {b} {a} {c} " for b in ("it was just", "it was only", "turned out to be")
+    for a in ("the", "a", "my") for c in ("cramp", "charley horse", "leg cramp")
+) + tuple(f" like a heart attack in my {p} " for p in ("leg", "calf", "legs", "foot"))
 # Round 44, the runner: "this cramp is gonna kill me" and "i feel like giving up on running,
 # these cramps ruin every race" (the crisis line, and the session ended): a cramp that "will
 # kill" is a figure of speech; giving up a sport is no giving up on life.
@@ -129,6 +142,8 @@ def ordinary_reading(sample: str, padded: str) -> bool:
         return not _WITH_A_NEW_MEDICINE.intersection(padded.split())
     if _WORN_OUT.intersection(words) and any(s in padded for s in _AFTER_EXERCISE):
         return not (_ACUTE - {"heart"}).intersection(padded.split())
+    if any(s in padded for s in _ONLY_A_CRAMP):
+        return not (_ACUTE - {"heart", "calf"}).intersection(padded.split())
     if _ACUTE.intersection(padded.split()):
         return False
     if any(w in words for w in _BLEEDS) and any(s in padded for s in _A_LITTLE_BLOOD):

@@ -210,6 +210,8 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             # round 19: someone else's stroke long ago got 911, and the session ended
             "when i was a kid", "when i was little", "when i was young", "years back",
             "last spring", "last summer", "last fall", "last winter",
+            # round 45, a farmer: "i had a heart attack back in '09, they put a stent in" (911)
+            "back in zero", "back in one nine", "back in two zero", "put a stent in",
             # round 20: "my sister had a stroke at 50, are my varicose veins a stroke risk",
             # "my friend's leg swelled up like crazy once, can that happen with ..." (911)
             "at age", "at forty", "at fifty", "at sixty", "at seventy", "at eighty",
@@ -262,7 +264,8 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
 # numb for a bit this morning but it's fine now" (round 35: the fallback). Only these words
 # of a sign being over are set aside for them; "years ago" still makes it history.
 _PASSED = ("but it went away", "and it went away", *_OVER_NOW, *_WELL_NOW)
-_STROKE_SIGNS = (("numb", "weak", "droop", "drooped", "drooping", "droopy"),
+_STROKE_SIGNS = (("numb", "weak", "droop", "drooped", "drooping", "droopy",
+                  "dead"),  # round 45: "earlier her arm went dead ... her face looked off"
                  ("face", "arm", "hand", "mouth", "one side", "side of my", "side of his",
                   "side of her"))
 # A limb gone numb from lying or sitting on it, not a stroke's sign.
@@ -300,6 +303,14 @@ _OVER = frozenset(
 )
 
 
+# Round 45, a farmer: "i had a heart attack back in '09 ... but now it's my legs that bother
+# me" (911): the "now" is the legs', not the sign's.
+_NOW_THE_LEGS = tuple(
+    f"now it is my {p} that {v}" for p in ("legs", "leg", "calves", "feet")
+    for v in ("bother", "bothers", "cramp", "cramps", "ache", "aches", "hurt", "hurts")
+)
+
+
 def asks_about(text: str) -> bool:
     """Whether the phrase asks about a sign rather than reports one (see QUESTION_OPENERS)."""
     words = text.split()
@@ -307,6 +318,7 @@ def asks_about(text: str) -> bool:
         w in _NOW
         and (k == 0 or words[k - 1] not in _OVER)
         and not " ".join(words[k : k + 4]).startswith(_NOW_OVER)
+        and not " ".join(words[k : k + 7]).startswith(_NOW_THE_LEGS)
         for k, w in enumerate(words)
     ):
         return False  # "what if my leg is swollen and red right now": it is
