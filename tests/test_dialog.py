@@ -6572,3 +6572,46 @@ def test_a_boy_named_is_whom_the_check_is_for() -> None:
     for said in ("my boy Jimmy's got the cramps, can you check him", "can you check my boy Jimmy"):
         turn = play("open leg cramp helper", said)[-1]
         assert turn.session_attributes.get("for_other") is True, (said, turn.speech)
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [  # Round 45, a retired farmer, a delivery driver and a pregnant nurse: the fallback, a
+        # goodbye, "doesn't cover" for what the article covers, or another answer.
+        ("I can't hear you", "AMAZON.RepeatIntent"),
+        ("slow down, I'm old", "AMAZON.RepeatIntent"),
+        ("I've had varicose veins for years", "VaricoseVeinsIntent"),
+        ("the veins on my mom's legs look like a bunch of worms", "VaricoseVeinsIntent"),
+        ("I work hard all day, could being wore out cause it", "CrampCausesIntent"),
+        ("can working too hard in the field bring on a cramp", "CrampCausesIntent"),
+        ("what the heck is venous insufficiency", "VenousInsufficiencyIntent"),
+        ("what do the veins do anyhow, in the legs", "HowLegVeinsWorkIntent"),
+        ("what are them little valves in the veins for", "HowLegVeinsWorkIntent"),
+        ("how they check for that, they gonna cut me open?", "VeinDiagnosisIntent"),
+        ("I don't use the computer, how else can I reach them", "ClinicPhoneIntent"),
+        ("can I just call them on the telephone", "ClinicPhoneIntent"),
+        ("well I ain't got a computer anyhow", "ClinicPhoneIntent"),
+        ("ok got it, gotta go, truck's loaded", "AMAZON.StopIntent"),
+        ("ok fine check my symptoms, make it quick I'm on break", "SymptomCheckIntent"),
+        ("can you call my OB for me", "BookForMeIntent"),
+    ],
+)
+def test_plain_words_of_round_45_reach_what_they_mean(said: str, meant: str) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == meant, (turn.intent, turn.speech)
+
+
+def test_a_hold_mid_check_is_a_pause_not_a_demand_for_an_answer() -> None:
+    """Round 45, a pregnant nurse and a delivery driver: "I need an answer to this question
+    first"."""
+    for said in ("hang on my pager's going off", "hold up, customer's here, gotta go"):
+        turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+        assert turn.intent == "AMAZON.PauseIntent", (said, turn.intent, turn.speech)
+        assert C.prompt("check_fallback") not in turn.speech, turn.speech
+
+
+def test_little_water_asked_about_is_no_cause_denied() -> None:
+    """Round 45, a retired farmer: "I don't drink much water, only coffee, could that be it"
+    got "The clinic's article doesn't list that as a cause", then dehydration among them."""
+    turn = play("open leg cramp helper", "I don't drink much water, only coffee, could that be it")
+    assert "dehydration" in turn[-1].speech and C.prompt("not_listed") not in turn[-1].speech
