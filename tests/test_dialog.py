@@ -6109,6 +6109,11 @@ def test_a_medicine_or_food_the_causes_name_gets_the_causes(said: str, told: str
         "I give up on these legs",
         "I'm so tired of being pregnant, I just want it to be over",
         "Lord I'm tired",
+        # the farmer, widowed: the welcome again ("I missed that"), the complications
+        # warning, or the fallback
+        "I miss my wife",
+        "my wife passed two years ago",
+        "it's lonesome in this house since my wife died",
     ],
 )
 def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:
@@ -6580,6 +6585,7 @@ def test_a_boy_named_is_whom_the_check_is_for() -> None:
         # goodbye, "doesn't cover" for what the article covers, or another answer.
         ("I can't hear you", "AMAZON.RepeatIntent"),
         ("slow down, I'm old", "AMAZON.RepeatIntent"),
+        ("what's that?", "AMAZON.RepeatIntent"),
         ("I've had varicose veins for years", "VaricoseVeinsIntent"),
         ("the veins on my mom's legs look like a bunch of worms", "VaricoseVeinsIntent"),
         ("I work hard all day, could being wore out cause it", "CrampCausesIntent"),
