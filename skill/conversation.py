@@ -1012,7 +1012,10 @@ class Conversation:
         state = state._replace(noted=self._note(state, value_id))
         if state.pending is Pending.OFFER_CHECK and state.result is None and said is not None:
             # "oh they absolutely wake me up", to "would you like a quick check?": an answer
-            # to it, so the check starts with it (round 12: the offer came again and again)
+            # to it, so the check starts with it (round 12: the offer came again and again);
+            # a no too, as "hardly ever" is one (round 45: asked again at once)
+            if meaning is not None and meaning.answer is Answer.NO:
+                state = state._replace(noted={**state.noted, meaning.question: Answer.NO})
             return self.start_check(state, for_other=state.for_other)
         if reply is not None and state.pending in (Pending.OFFER_REMINDER, Pending.OFFER_CONTACT):
             # "no, I sleep okay", to "Would you like a reminder ...?": the no answers the offer

@@ -6621,3 +6621,12 @@ def test_little_water_asked_about_is_no_cause_denied() -> None:
     got "The clinic's article doesn't list that as a cause", then dehydration among them."""
     turn = play("open leg cramp helper", "I don't drink much water, only coffee, could that be it")
     assert "dehydration" in turn[-1].speech and C.prompt("not_listed") not in turn[-1].speech
+
+
+@pytest.mark.parametrize("said", ["hardly ever", "not that often, once a month maybe"])
+def test_a_no_told_to_the_offer_of_the_check_counts(said: str) -> None:
+    """Round 45, a delivery driver and a farmer: "hardly ever", to "Would you like a quick
+    check of your symptoms?", started the check with "Do you get frequent leg cramps?"."""
+    turn = play("open leg cramp helper", "should i see a doctor about these cramps", said)[-1]
+    assert C.questions["FREQUENT"].taken_no in turn.speech, turn.speech
+    assert turn.speech.endswith(C.questions["SLEEP"].text), turn.speech
