@@ -6114,6 +6114,12 @@ def test_a_medicine_or_food_the_causes_name_gets_the_causes(said: str, told: str
         "I miss my wife",
         "my wife passed two years ago",
         "it's lonesome in this house since my wife died",
+        # checking the fixes, an anxious first-time mother: the fallback
+        "I'm so tired I just cry all the time, I can't do this",
+        "honestly what's the point, I'm gonna be a terrible mom anyway",
+        "ugh nothing helps, I've tried everything",
+        "I just feel like I'm failing at everything",
+        "I'm exhausted and I keep crying and I don't know why",
     ],
 )
 def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:

@@ -1157,7 +1157,12 @@ class Matcher:
         legs cramp like crazy at night, is that bad for the baby": round 42, the night
         cramps' answer, with no word of pregnancy's warning signs)."""
         padded = f" {text} "
-        if PREGNANCY_INTENT in self.intents and any(q in padded for q in _FOR_THE_BABY):
+        words = set(text.split())
+        less_movement = "baby" in words and words & _BABY_MOVES and words & _LESS  # round 45:
+        # "the baby's been really quiet today, not kicking much" (a goodbye)
+        if PREGNANCY_INTENT in self.intents and (
+            any(q in padded for q in _FOR_THE_BABY) or less_movement
+        ):
             return Match(PREGNANCY_INTENT, self._slots(PREGNANCY_INTENT, {}), "clause", 0.0)
         return None
 
@@ -2406,6 +2411,9 @@ _SAID_OF = {
         "weeks", "trimester",  # round 41: "i'm thirty four weeks and i have cramps in my belly"
     }),
 }
+_BABY_MOVES = frozenset({"kick", "kicks", "kicking", "kicked", "move", "moves", "moving",
+                         "moved", "movement", "movements", "quiet", "still"})
+_LESS = frozenset({"not", "less", "quiet", "stopped", "barely", "hardly", "no", "still"})
 _FOR_THE_BABY = tuple(
     f" {verb} {whose} baby "
     for verb in ("bad for", "affect", "hurt", "harm", "safe for", "dangerous for")
