@@ -6120,6 +6120,11 @@ def test_a_medicine_or_food_the_causes_name_gets_the_causes(said: str, told: str
         "ugh nothing helps, I've tried everything",
         "I just feel like I'm failing at everything",
         "I'm exhausted and I keep crying and I don't know why",
+        # checking the fixes, a hospice volunteer: the fallback, or "I can't diagnose you"
+        "some days I wonder why I bother, watching them all go downhill",
+        "I'm exhausted, I cry in the car between visits",
+        "I'm just worn out, I sit with dying folks all week and then my own legs won't let me"
+        " sleep",
     ],
 )
 def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:

@@ -113,6 +113,7 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i got my dad's old pistol and some nights i think about it",
         "I'm ready to go meet my maker",
         "I'd just as soon not wake up in the morning",
+        "Mrs. Alvarez keeps saying she's ready to die, she's tired",  # (a hospice volunteer)
         # Round 10: "I want to end it" ended the session, "I'm ready to end it all" was a yes.
         "i just want to end it",
         "i'm ready to end it all",

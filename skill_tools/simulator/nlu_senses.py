@@ -53,6 +53,8 @@ _BREATHLESS_AS_EVER = (
     # climbing stairs, always have" (911, and the session ended)
     " on stairs ", " on the stairs ", " climbing stairs ", " up the stairs ", " always have ",
     " i smoke ", " smoker ",
+    # ... and a hospice volunteer: "only when she climbs the stairs, always has been"
+    " climbs the stairs ", " always has been ", " always been ",
 )
 # Round 42, the farmer, mid-check: "now hang on, before i answer, does pickle juice help?"
 # (near "help me now": 911, and the session ended). Asking whether a thing helps cries out
@@ -110,8 +112,18 @@ _AFTER_EXERCISE = (
     " spin class ", " the gym ", " long ride ", " training run ",
     # round 45, a delivery driver: "my heart was pounding after i hauled boxes up the stairs"
     " hauled ", " hauling ", " carrying boxes ", " lifting boxes ", " up the stairs ",
+    # ... and a hospice volunteer: "the cramp woke me up and my heart was just pounding"
+    " cramp woke me up ", " cramp woke me ", " after the cramp ",
 )
 _WORN_OUT = frozenset({"dying", "dizzy", "pounding", "racing", "beating"})
+# Round 45, a hospice volunteer: "his legs are swollen up like balloons, both of them" (a man
+# with heart failure; 911, and the session ended): both legs swollen, with nothing else, is
+# his doctor's today, not a clot's one leg.
+_BOTH_LEGS = (" both of them ", " both legs ", " both ankles ", " both feet ", " both his legs ",
+              " both her legs ", " both my legs ")
+_WITH_BOTH_LEGS = frozenset({"chest", "breath", "breathe", "breathing", "red", "hot", "warm",
+                             "sudden", "suddenly", "pain", "painful", "hurts", "winded", "cough",
+                             "coughing", "blue", "cold", "pale"})
 # Round 45, a retired farmer: "thought it was a heart attack but it was just the charley
 # horse", "the cramp felt like a heart attack in my leg" (911, and the session ended): a
 # cramp taken for a sign, or likened to one.
@@ -144,6 +156,9 @@ def ordinary_reading(sample: str, padded: str) -> bool:
         return not (_ACUTE - {"heart"}).intersection(padded.split())
     if any(s in padded for s in _ONLY_A_CRAMP):
         return not (_ACUTE - {"heart", "calf"}).intersection(padded.split())
+    swells = any(w in _SWOLLEN or w.startswith("balloon") for w in words)
+    if swells and any(s in padded for s in _BOTH_LEGS):
+        return not _WITH_BOTH_LEGS.intersection(padded.split())
     if _ACUTE.intersection(padded.split()):
         return False
     if any(w in words for w in _BLEEDS) and any(s in padded for s in _A_LITTLE_BLOOD):
