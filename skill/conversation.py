@@ -214,6 +214,13 @@ class State(NamedTuple):
         )
 
 
+def _afternoon_first(guess: Requested) -> bool:
+    """Whether "is that ...?" asks about the afternoon: an hour from 1 to 6, which a call to
+    a clinic means in the afternoon far more often (round 45: a yes set 4 in the morning).
+    A morning hour already past ("at 8", said at 4 pm) asks about the morning first."""
+    return guess.guessed and guess.at is not None and 13 <= guess.at.hour <= 18
+
+
 def _settled(raw: Any, content: Content) -> tuple[triage.Result, bool] | None:
     """The session's last result (State.settled) from untrusted attributes."""
     if not (isinstance(raw, list) and len(raw) == 3 and isinstance(raw[2], bool)):
@@ -821,8 +828,10 @@ class Conversation:
                 return self.contact(state)
             case Pending.OFFER_REMINDER:
                 return self.reminder(state)
-            case Pending.REMINDER_HALF:  # "is that 6 in the morning?"
-                return self._remind_at(state, (state.remind or Requested()).in_the_morning())
+            case Pending.REMINDER_HALF:  # "is that 4 in the afternoon?": the hour asked about
+                guess = state.remind or Requested()
+                asked = guess._replace(guessed=False) if _afternoon_first(guess) else None
+                return self._remind_at(state, asked or guess.in_the_morning())
             case Pending.RESUME_CHECK:
                 return self._ask_check(None, state.answers, state)
             case Pending.WHOSE_ANSWERS:  # they were theirs: kept, and the check goes on
@@ -868,8 +877,10 @@ class Conversation:
                 return self._anything_else(self.content.prompt("declined"), declined)
             case Pending.RESUME_CHECK:
                 return self._anything_else(self.content.prompt("check_left"), state)
-            case Pending.REMINDER_HALF:  # not the morning: the evening, as said it would be
-                return self._remind_at(state, (state.remind or Requested())._replace(guessed=False))
+            case Pending.REMINDER_HALF:  # not the hour asked about: the other, as said
+                guess = state.remind or Requested()
+                other = guess.in_the_morning() if _afternoon_first(guess) else None
+                return self._remind_at(state, other or guess._replace(guessed=False))
             case Pending.WHOSE_ANSWERS:
                 return self._answers_for_them_anew(state)
         # "No" to "anything else?" or to "what would you like to do?": we are done.
@@ -1210,14 +1221,16 @@ class Conversation:
         return self.content.prompt("reminder_unclear_time" if remind.day else "reminder_unclear")
 
     def _which_half(self, remind: Requested | None) -> str:
-        """ "Is that 6 in the morning? If not, I'll make it 6 in the evening." """
+        """ "Is that 4 in the afternoon? If not, I'll make it 4 in the morning."; for a morning
+        hour already past ("at 8", said at 4 pm), the morning first."""
         evening = remind.at if remind is not None and remind.at is not None else None
-        if evening is None:
+        if evening is None or remind is None:
             return self.content.reminder.offer
         morning = evening.replace(hour=evening.hour - 12)
+        first, other = (evening, morning) if _afternoon_first(remind) else (morning, evening)
         asked = self.content.prompt("reminder_which_half")
-        return asked.replace("{morning}", spoken_time(morning)).replace(
-            "{evening}", spoken_time(evening)
+        return asked.replace("{asked}", spoken_time(first)).replace(
+            "{otherwise}", spoken_time(other)
         )
 
     def _half_said(self, state: State, guess: Requested, said: Requested) -> Turn:

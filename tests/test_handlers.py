@@ -293,14 +293,14 @@ def test_every_model_intent_reaches_its_own_handler_not_the_catch_all():
             assert r["response"]["directives"][0]["type"] == "Connections.SendRequest"
             continue
         if i["name"] == "DayHalfIntent":  # "in the afternoon", asked nothing: not understood;
-            # asked "is that 3 in the morning?", the reminder (permission first, as above)
+            # asked "is that 3 in the afternoon?", the reminder (permission first, as above)
             asked = {"pending": "reminder_half", "remind": {"at": "15:00", "guessed": True}}
             evening = custom_slot("half", "DayHalf", "the evening", "EVENING")
             r = say(intent(i["name"], asked, evening))
             assert r["response"]["directives"][0]["type"] == "Connections.SendRequest"
             # with no half heard (not resolved), the question comes again
             again = say(intent(i["name"], asked, custom_slot("half", "DayHalf", "the", None)))
-            assert speech(again).startswith("Is that 3 in the morning?"), speech(again)
+            assert speech(again).startswith("Is that 3 in the afternoon?"), speech(again)
             continue
         assert speech(r) != speech(catch_all), i["name"]
 
