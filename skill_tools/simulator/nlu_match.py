@@ -1158,8 +1158,8 @@ class Matcher:
         cramps' answer, with no word of pregnancy's warning signs)."""
         padded = f" {text} "
         words = set(text.split())
-        less_movement = "baby" in words and words & _BABY_MOVES and words & _LESS  # round 45:
-        # "the baby's been really quiet today, not kicking much" (a goodbye)
+        # round 45: "the baby's been really quiet today, not kicking much" (a goodbye)
+        less_movement = "baby" in words and bool(words & _BABY_MOVES and words & _LESS)
         if PREGNANCY_INTENT in self.intents and (
             any(q in padded for q in _FOR_THE_BABY) or less_movement
         ):
@@ -2412,8 +2412,8 @@ _SAID_OF = {
     }),
 }
 _BABY_MOVES = frozenset({"kick", "kicks", "kicking", "kicked", "move", "moves", "moving",
-                         "moved", "movement", "movements", "quiet", "still"})
-_LESS = frozenset({"not", "less", "quiet", "stopped", "barely", "hardly", "no", "still"})
+                         "moved", "movement", "movements", "quiet"})
+_LESS = frozenset({"not", "less", "quiet", "stopped", "barely", "hardly", "no"})
 _FOR_THE_BABY = tuple(
     f" {verb} {whose} baby "
     for verb in ("bad for", "affect", "hurt", "harm", "safe for", "dangerous for")
