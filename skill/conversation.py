@@ -214,11 +214,13 @@ class State(NamedTuple):
         )
 
 
-def _afternoon_first(guess: Requested) -> bool:
-    """Whether "is that ...?" asks about the afternoon: an hour from 1 to 6, which a call to
-    a clinic means in the afternoon far more often (round 45: a yes set 4 in the morning).
-    A morning hour already past ("at 8", said at 4 pm) asks about the morning first."""
-    return guess.guessed and guess.at is not None and 13 <= guess.at.hour <= 18
+def _halves(guess: Requested) -> tuple[Requested, Requested]:
+    """The hour "is that ...?" asks about, and the other: the afternoon first for an hour
+    from 1 to 6, which a call to a clinic means far more often (round 45: a yes set 4 in the
+    morning); the morning first for a morning hour already past ("at 8", said at 4 pm)."""
+    evening, morning = guess._replace(guessed=False), guess.in_the_morning()
+    afternoon = guess.guessed and guess.at is not None and 13 <= guess.at.hour <= 18
+    return (evening, morning) if afternoon else (morning, evening)
 
 
 def _settled(raw: Any, content: Content) -> tuple[triage.Result, bool] | None:
@@ -829,9 +831,7 @@ class Conversation:
             case Pending.OFFER_REMINDER:
                 return self.reminder(state)
             case Pending.REMINDER_HALF:  # "is that 4 in the afternoon?": the hour asked about
-                guess = state.remind or Requested()
-                asked = guess._replace(guessed=False) if _afternoon_first(guess) else None
-                return self._remind_at(state, asked or guess.in_the_morning())
+                return self._remind_at(state, _halves(state.remind or Requested())[0])
             case Pending.RESUME_CHECK:
                 return self._ask_check(None, state.answers, state)
             case Pending.WHOSE_ANSWERS:  # they were theirs: kept, and the check goes on
@@ -878,9 +878,7 @@ class Conversation:
             case Pending.RESUME_CHECK:
                 return self._anything_else(self.content.prompt("check_left"), state)
             case Pending.REMINDER_HALF:  # not the hour asked about: the other, as said
-                guess = state.remind or Requested()
-                other = guess.in_the_morning() if _afternoon_first(guess) else None
-                return self._remind_at(state, other or guess._replace(guessed=False))
+                return self._remind_at(state, _halves(state.remind or Requested())[1])
             case Pending.WHOSE_ANSWERS:
                 return self._answers_for_them_anew(state)
         # "No" to "anything else?" or to "what would you like to do?": we are done.
@@ -1223,11 +1221,9 @@ class Conversation:
     def _which_half(self, remind: Requested | None) -> str:
         """ "Is that 4 in the afternoon? If not, I'll make it 4 in the morning."; for a morning
         hour already past ("at 8", said at 4 pm), the morning first."""
-        evening = remind.at if remind is not None and remind.at is not None else None
-        if evening is None or remind is None:
+        if remind is None or remind.at is None:
             return self.content.reminder.offer
-        morning = evening.replace(hour=evening.hour - 12)
-        first, other = (evening, morning) if _afternoon_first(remind) else (morning, evening)
+        first, other = (half.at or remind.at for half in _halves(remind))
         asked = self.content.prompt("reminder_which_half")
         return asked.replace("{asked}", spoken_time(first)).replace(
             "{otherwise}", spoken_time(other)

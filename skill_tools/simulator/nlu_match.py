@@ -1507,9 +1507,8 @@ class Matcher:
                     return request  # "no thanks, but give me their website": the request
                 lead = Match(intent, {}, "leading", 0.0, words[0])
                 rest = " ".join(words[1:])
-                if _DAY_HALF in self.intents and (half := self.resolve(rest)).intent == (
-                    _DAY_HALF
-                ) and half.method == "exact":
+                half = self.resolve(rest) if _DAY_HALF in self.intents else None
+                if half is not None and half.intent == _DAY_HALF and half.method == "exact":
                     return half  # "yeah afternoon", "yeah pm", to "is that 4:30 in the
                     # morning?": the half named (round 45: the morning set)
                 if NOT_SURE in self.intents and any(f" {d} " in f" {rest} " for d in _DOUBTS):
