@@ -810,6 +810,12 @@ class Conversation:
             return self.start_check(state, for_other=for_other, for_self=for_self)
         prompt = self.content.prompt
         reason = self._result_reason(state, state.result)
+        if state.for_other and not for_other:  # "check my symptoms" after their result
+            said = _join(prompt("check_done_other"), reason, prompt("check_for_you"))
+            yours = _about(state, False)._replace(
+                pending=Pending.OFFER_CHECK, answers={}, result=None  # theirs stays settled
+            )
+            return self._ask(said, prompt("check_for_you_reprompt"), yours)
         said = _join(prompt("check_done"), reason, prompt("check_again"))
         again = state._replace(pending=Pending.OFFER_CHECK, answers={})
         return self._ask(said, prompt("check_again_reprompt"), again)

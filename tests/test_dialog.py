@@ -6641,3 +6641,19 @@ def test_a_no_told_to_the_offer_of_the_check_counts(said: str) -> None:
     turn = play("open leg cramp helper", "should i see a doctor about these cramps", said)[-1]
     assert C.questions["FREQUENT"].taken_no in turn.speech, turn.speech
     assert turn.speech.endswith(C.questions["SLEEP"].text), turn.speech
+
+
+def test_check_my_symptoms_after_someone_elses_result_offers_the_users_own() -> None:
+    """Round 46: after a mother's result, "check my symptoms" told her result again and asked
+    to take "it" again, which checked her once more; the user's own check is offered."""
+    said = ("check my mom's symptoms", "yes", "yes", "no", "check my symptoms")
+    offered = play("open leg cramp helper", *said)[-1]
+    reason = C.outcomes["see_specialist"].reasons["FREQUENT_SLEEP"]
+    assert offered.speech.startswith(C.prompt("check_done_other")), offered.speech
+    assert about_them(reason) in offered.speech, offered.speech
+    mine = play("open leg cramp helper", *said, "yes")[-1]
+    assert mine.speech.endswith(C.questions["FREQUENT"].text), mine.speech
+    assert not mine.session_attributes.get("for_other"), mine.session_attributes
+    # declined, her result still stands for "where were we"
+    back = play("open leg cramp helper", *said, "no", "where were we")[-1]
+    assert back.speech.startswith(C.prompt("check_done_other")), back.speech

@@ -174,6 +174,16 @@ _ASKED_AT_END = {
     "should i call an ambulance for a": True, "should i call nine one one for a": True,
 }
 _AT_END_WORDS = 5
+# Round 46: a worry that ends the phrase, with no sign told after it: "i have spider veins
+# on my thighs, am i gonna have a stroke or something" (911, the session ended); "am i
+# going to have a stroke, my face is drooping" tells a sign after it, so is no question.
+_WORRIES_AT_END = tuple(
+    f" {q} {s}{e} "
+    for q in ("am i going to have", "am i going to get", "will i have", "will i get",
+              "is he going to have", "is she going to have")
+    for s in ("a stroke", "a heart attack", "a blood clot", "a clot")
+    for e in ("", " or something", " from this", " from them", " from it")
+)
 
 
 def _asked_at_end(padded: str) -> bool:
@@ -332,7 +342,7 @@ def asks_about(text: str) -> bool:
         # 24: the history before it made it history); "what if my leg suddenly swells" asks
     if words[0] != "if" and _stroke_passed(padded):
         return False
-    if words[0] == "if" or _asked_at_end(padded) or any(
+    if words[0] == "if" or _asked_at_end(padded) or padded.endswith(_WORRIES_AT_END) or any(
         f" {h} " in padded and not _a_reading(padded, h) for h in _HYPOTHETICAL + _HISTORY
     ):
         return True
@@ -375,7 +385,9 @@ def told_before_asking(text: str) -> str | None:
     i can't breathe, is this an emergency" tells a sign, then asks about it (round 42: the
     fallback, with only its 911 line)."""
     padded = f" {text} "
-    at = min((k for h in _ASKED_BY if (k := padded.find(f" {h} ")) >= 0), default=-1)
+    worries = [padded.find(w) for w in _WORRIES_AT_END if padded.endswith(w)]
+    asked = [k for h in _ASKED_BY if (k := padded.find(f" {h} ")) >= 0]
+    at = min(asked + worries, default=-1)
     head = padded[:at].strip() if at > 0 else ""
     return head if len(head.split()) > 1 else None
 

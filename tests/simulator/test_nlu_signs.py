@@ -97,6 +97,10 @@ def test_each_word_of_a_sign_may_be_denied_on_its_own_even_by_a_fine_after_it() 
         ("i cannot breathe from the pain for one minute now it is ok", True),
         ("he had chest pain last week now he is fine", True),
         ("i cannot breathe now it is worse", False),
+        # round 46: a worry that ends the phrase asks; a sign told after it does not
+        ("i have spider veins on my thighs am i gonna have a stroke or something", True),
+        ("am i going to have a stroke my face is drooping", False),
+        ("am i gonna have a stroke or something my speech is all slurred", False),
     ],
 )
 def test_a_question_about_a_sign_is_told_from_a_report_of_one(phrase: str, asked: bool) -> None:
@@ -130,3 +134,6 @@ def test_a_sign_told_before_a_question_about_it_is_what_was_told() -> None:
     assert told_before_asking(said) == "my chest hurts and i can not breathe"
     assert told_before_asking("is this an emergency") is None
     assert told_before_asking("what should i do if my leg swells") is None
+    # round 46: what is told before a worry that ends the phrase is read on its own
+    said = spoken_form("my face is drooping am i gonna have a stroke or something")
+    assert told_before_asking(said) == "my face is drooping"
