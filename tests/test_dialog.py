@@ -6125,6 +6125,16 @@ def test_a_medicine_or_food_the_causes_name_gets_the_causes(said: str, told: str
         "I'm exhausted, I cry in the car between visits",
         "I'm just worn out, I sit with dying folks all week and then my own legs won't let me"
         " sleep",
+        # Round 46, a retired teacher caring for her father, a gruff diabetic living alone,
+        # a Spanish speaker: the check, the help menu, another answer, the fallback, or
+        # "I need an answer"
+        "this is hopeless",
+        "what's the use",
+        "shoot me now",
+        "I'm so fed up, nothing the doctors do makes any difference",
+        "I'm exhausted. Completely exhausted.",
+        "I'm just so tired of all of it",
+        "what's the point bro, doctors don't help, nothing help, I give up",
     ],
 )
 def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:

@@ -419,9 +419,13 @@ class Matcher:
         # "my son swallowed a whole bottle of my pills": a child's overdose is the emergency
         # first, though the crisis sample "i swallowed a bottle of my pills" holds its words
         # (round 25: two new users; the crisis reply's 911 line is "if in danger")
-        of_a_child = tuple(text.split()[:2]) in _A_CHILD
-        crisis = None
+        # ... and so is "he took too many of his pills, the bottle's nearly empty", a mistake
+        # as far as anyone said (round 46: the suicide line, and the session ended)
         told = f" {text} "
+        of_a_child = tuple(text.split()[:2]) in _A_CHILD or (
+            " too many " in told and " on purpose " not in told
+        )
+        crisis = None
         figurative = figure_of_speech(told)  # "this cramp is gonna kill me" (round 44)
         for i in self._priority_words.within(said):
             words, sample, intent, particles = self._priority[i]
@@ -2865,6 +2869,9 @@ def _before_clot_asked(words: list[str]) -> list[str]:
     The verb may go unsaid ("still sore this morning, that a clot?", "calf stays sore after
     the cramps, clot?"), and a heart attack or a stroke may be what is asked about (round 37:
     911, and the session ended, for a cramp told and then asked about)."""
+    if words[-2:] in (["or", "something"], ["or", "what"], ["or", "not"]):
+        words = words[:-2]  # "... next day still hurt, is that a clot or something?" (round
+        # 46: 911, and the session ended)
     size = next((len(end) for end in _ASKED_ENDS if tuple(words[-len(end) :]) == end), 0)
     if not size:
         return []

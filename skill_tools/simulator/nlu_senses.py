@@ -40,6 +40,9 @@ _LONG_NUMB = (
     # round 43, a carer: "his foot went numb after sitting in his recliner ... it came back";
     # a deer hunter: "i cut my foot and didn't even feel it cause of my sugar"
     " after sitting ", " my sugar ", " his sugar ", " her sugar ",
+    # round 46, a warehouse worker and a diabetic: "when i sit on my foot too long it go numb",
+    # "my leg's numb from sleeping on it funny" (911, and the session ended)
+    " sit on my foot ", " sit on my leg ", " sleeping on it ", " slept on it ", " lying on it ",
 )
 # Round 42, a triathlete: short of breath at the end of sprint sets; a farmer with COPD,
 # short of breath walking up the hill "as always" (911, and the session ended).
@@ -55,7 +58,20 @@ _BREATHLESS_AS_EVER = (
     " i smoke ", " smoker ",
     # ... and a hospice volunteer: "only when she climbs the stairs, always has been"
     " climbs the stairs ", " always has been ", " always been ",
+    # round 46, a retired teacher for her father: "climbing the stairs, he always has"
+    " climbing the stairs ", " climb the stairs ", " always has ",
 )
+# Round 46, the retired teacher: toes gone white in the cold that "pinked up once i got
+# home", legs that "go a bit blue and blotchy when he's cold, they always have" (911, and
+# the session ended): the cold's colour, gone or lifelong.
+_COLD_COLOURS = ("white", "blue", "pale", "cold", "purple")
+_IN_THE_COLD = (" in the cold ", " when he is cold ", " when she is cold ", " when i am cold ",
+                " when it is cold ", " in cold weather ")
+_COLOUR_COMES_BACK = (" pinked up ", " pink again ", " warmed up ", " always have ",
+                      " always has ", " always do ", " always does ")
+# ... and a soccer player: veins "big and blue ... like worms on my leg" (911): the blue is
+# the veins'.
+_BLUE_VEINS = re.compile(r" (?:blue veins|veins (?:look|looks|are|is|get|got)(?: \w+){0,3} blue) ")
 # Round 42, the farmer, mid-check: "now hang on, before i answer, does pickle juice help?"
 # (near "help me now": 911, and the session ended). Asking whether a thing helps cries out
 # for nothing.
@@ -159,6 +175,11 @@ def ordinary_reading(sample: str, padded: str) -> bool:
     swells = any(w in _SWOLLEN or w.startswith("balloon") for w in words)
     if swells and any(s in padded for s in _BOTH_LEGS):
         return not _WITH_BOTH_LEGS.intersection(padded.split())
+    cold = any(w in words for w in _COLD_COLOURS) and any(s in padded for s in _IN_THE_COLD)
+    if cold and any(s in padded for s in _COLOUR_COMES_BACK):
+        return not (_ACUTE - {"cold", "blue", "pale"}).intersection(padded.split())
+    if "blue" in words and _BLUE_VEINS.search(padded):
+        return not (_ACUTE - {"blue"}).intersection(padded.split())
     if _ACUTE.intersection(padded.split()):
         return False
     if any(w in words for w in _BLEEDS) and any(s in padded for s in _A_LITTLE_BLOOD):

@@ -57,6 +57,8 @@ def denies(stems: list[str], words: frozenset[str], signs: frozenset[str]) -> bo
     its words or just before them: "i'm not short of breath" is not "i can't breathe", "my
     legs feel stiff but no swelling" not "no feeling in my leg" (rounds 10 and 11: signs
     denied in other words got 911, and the session ended)."""
+    if not words & NEGATIONS:
+        stems = _persisting(stems)
     said = words - NEGATIONS - {"no"}
     firsts = [stems.index(w) for w in said if w in stems] or [0]
     lasts = [len(stems) - 1 - stems[::-1].index(w) for w in said if w in stems] or [0]
@@ -64,6 +66,22 @@ def denies(stems: list[str], words: frozenset[str], signs: frozenset[str]) -> bo
     # "i don't feel right, my face feels numb" (round 18: the fallback, its first "feel"
     # denied).
     return _denies_at(stems, words, signs, firsts) and _denies_at(stems, words, signs, lasts)
+
+
+# A "not" of what will not end denies no sign: "cramp won't go away, calf is swelling and
+# it's hot" (round 46: the fallback).
+_PERSISTS = tuple(
+    tuple(stem(w) for w in p.split()) for p in ("go away", "stop", "quit", "let up", "ease up")
+)
+
+
+def _persisting(stems: list[str]) -> list[str]:
+    """The stems, with each "not" of something that will not end (`_PERSISTS`) left out."""
+    return [
+        w for k, w in enumerate(stems)
+        if not (w in NEGATIONS and any(tuple(stems[k + 1 : k + 1 + len(p)]) == p
+                                       for p in _PERSISTS))
+    ]
 
 
 def _denies_at(
@@ -162,6 +180,9 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
                  # round 43, a nursing assistant: "i got a cramp so bad i thought i was gonna
                  # pass out" (911, the session ended): a fear of the sign, not the sign
                  "thought i was going to", "felt like i was going to", "thought i would")
+# Round 46, a retired teacher: "is chest pain ever a symptom of vein disease? i'm just
+# curious" (911, and the session ended): what comes before it is read on its own.
+_AFTERTHOUGHTS = (" i am just curious", " just curious", " i am curious")
 # Round 42: a question whose few last words name what it asks about ("do cramps mean i got
 # a blood clot", "should i call an ambulance for a bad cramp": 911, the session ended); a
 # sign told after it ("... mean i'm having a heart attack, my chest hurts") is no question.
@@ -323,6 +344,9 @@ _NOW_THE_LEGS = tuple(
 
 def asks_about(text: str) -> bool:
     """Whether the phrase asks about a sign rather than reports one (see QUESTION_OPENERS)."""
+    after = next((a for a in _AFTERTHOUGHTS if text.endswith(a)), None)
+    if after is not None and len(text) > len(after):
+        return asks_about(text[: -len(after)])
     words = text.split()
     if not words or any(
         w in _NOW
@@ -396,8 +420,8 @@ def _a_reading(padded: str, history: str) -> bool:
     """Whether an age told ("at forty") is a reading: "his sugar is down at forty" (round 40:
     asked about, so the fallback)."""
     return history.startswith("at ") and any(
-        f" {w} {history} " in padded for w in ("down", "is", "was", "reads", "says")
-    )
+        f" {w} {history} " in padded for w in ("down", "is", "was", "reads", "says", "sugar")
+    )  # round 46: "sugar's at forty, i'm all shaky" (the fallback)
 
 
 CRAMP_WORDS = frozenset(["cramp", "cramps", "cramping", "cramped", "charley", "spasm"])

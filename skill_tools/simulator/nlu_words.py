@@ -662,6 +662,14 @@ _FILLER = re.compile(
 
 # "nuh uh", a no (round 29), which "nuh" read as "not" made "not uh" (round 43: the fallback).
 _NUH_UH = re.compile(r"(?<![\w'])nuh[ -]uh(?![\w'])")
+# A learner's "no" for "not" after whom it is about: "she no can breathe", "my girlfriend no
+# breathing good" (round 46: a Spanish speaker's breathing emergency got "Take care.
+# Goodbye!"); "no more", "no longer" and the like are left as said.
+_NO_FOR_NOT = re.compile(
+    r"\b(i|he|she|it|they|we|girlfriend|boyfriend|wife|husband|mom|mother|dad|father|son"
+    r"|daughter|baby) no (?=(?:can|could|breathe|breathing|walk|walking|talk|talking|move"
+    r"|moving|feel|feeling|wake|waking|answer|answering|respond|responding)\b)"
+)
 
 
 def spoken_form(text: str) -> str:
@@ -673,6 +681,7 @@ def spoken_form(text: str) -> str:
     text = _without_accents(text.translate(_APOSTROPHES)).lower()
     text = _NOT_SAID_OF.sub(r"\1 not", text)
     text = _NUH_UH.sub("no", text)  # before "nuh" is read as "not" (round 39's dialect words)
+    text = _NO_FOR_NOT.sub(r"\1 not ", text)
     text = _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group(0)], text)
     for pattern, replacement in _SUFFIXES:
         text = pattern.sub(replacement, text)
