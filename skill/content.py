@@ -30,7 +30,8 @@ NEXT_STEPS = ("check", "contact")
 # Every prompt skill/conversation.py asks for (tests/test_content.py keeps the two in step).
 PROMPT_KEYS = (
     "about", "answer_after_result", "answer_changed", "anything_else", "ask_more", "back_to_check",
-    "check_again", "check_again_reprompt", "check_done", "check_fallback", "check_fallback_again",
+    "check_again", "check_again_reprompt", "check_done", "check_done_other",
+    "check_for_you", "check_for_you_reprompt", "check_fallback", "check_fallback_again",
     "check_for_other", "check_help_tail", "check_left", "declined", "declined_more_check",
     "declined_more_contact", "error", "fallback", "fallback_again", "frequency_outside_check",
     "goodbye", "help", "menu", "menu_reprompt", "more_reprompt", "no_email", "no_more_detail",

@@ -6135,6 +6135,9 @@ def test_a_medicine_or_food_the_causes_name_gets_the_causes(said: str, told: str
         "I'm exhausted. Completely exhausted.",
         "I'm just so tired of all of it",
         "what's the point bro, doctors don't help, nothing help, I give up",
+        # ... and, checking the fixes, a home health aide: a goodbye, or the fallback
+        "I can't take this no more",
+        "nobody cares about me",
     ],
 )
 def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:
@@ -6667,3 +6670,35 @@ def test_check_my_symptoms_after_someone_elses_result_offers_the_users_own() -> 
     # declined, her result still stands for "where were we"
     back = play("open leg cramp helper", *said, "no", "where were we")[-1]
     assert back.speech.startswith(C.prompt("check_done_other")), back.speech
+
+
+@pytest.mark.parametrize(
+    ("setup", "said", "question"),
+    [((), "frequent what?", "FREQUENT"), (("yes",), "disrupt my what?", "SLEEP"),
+     (("yes",), "severe enough to what?", "SLEEP"), (("no", "no"), "walking and what?", "WALKING")],
+)
+def test_a_question_said_back_with_what_asks_it_again_and_records_nothing(
+    setup: tuple[str, ...], said: str, question: str
+) -> None:
+    """Round 46, a gruff man hard of hearing: "frequent what?" was recorded as frequent (and
+    the result said so); "disrupt my what?" got "I need an answer to this question first"."""
+    before = play("open leg cramp helper", "check my symptoms", *setup)[-1]
+    turn = play("open leg cramp helper", "check my symptoms", *setup, said)[-1]
+    assert turn.session_attributes["answers"] == before.session_attributes["answers"]
+    assert turn.speech == C.questions[question].text, turn.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [  # Round 46, a retired teacher: a goodbye (the session ended), or "what are you
+        # agreeing to?"
+        ("no, I wanted to ask what varicose veins are", "VaricoseVeinsIntent"),
+        ("yes, my question is what causes leg cramps", "CrampCausesIntent"),
+        ("Yes, hello. I'm asking on behalf of my father, he's eighty-five, and he's been getting"
+         " these terrible cramps in his calves at night. Why does that happen?",
+         "LegCrampsAtNightIntent"),
+    ],
+)
+def test_a_question_after_a_yes_or_no_is_the_question(said: str, meant: str) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == meant and not turn.session_ended, (turn.intent, turn.speech)

@@ -1091,3 +1091,19 @@ def test_a_remedy_question_to_the_reminder_offer_sets_no_reminder():
         )
         assert api.reminders() == []
     assert "remind you" not in turn.speech, turn.speech
+
+
+@pytest.mark.parametrize(
+    "said", ["no, monday", "no wait, make it monday", "monday instead", "not tomorrow, monday"]
+)
+def test_another_day_said_once_the_reminder_is_set_says_where_to_change_it(said: str) -> None:
+    """Round 46, a gruff diabetic: "no, monday" ended the session ("Take care. Goodbye!"), and
+    the others fell back, with the reminder left at tomorrow 9."""
+    with FakeAlexaApi() as api:
+        *_, turn = _said_with_consent(
+            api, "open leg cramp helper", "remind me to call the vein place", said,
+            at=EARLY_MORNING,
+        )
+        [call] = api.reminders()
+    assert not turn.session_ended
+    assert turn.speech.startswith(C.reminder.cannot_cancel), turn.speech

@@ -582,6 +582,10 @@ class Matcher:
             heard = self._literal_slots(hit.intent, text.split())
             return Match(hit.intent, self._slots(hit.intent, heard), "exact", 1.0, hit.sample)
         bare = drop_fillers(text)  # "um why do my calves cramp": as for literals
+        echo = _echoed(bare.split())
+        if echo and _REPEAT in self.intents:  # "frequent what?", "disrupt my what?" (round
+            # 46: a frequency recorded, or "I need an answer", for a question not heard)
+            return Match(_REPEAT, self._slots(_REPEAT, {}), "clause", 0.0, None)
         for words in [text.split()] + ([bare.split()] if bare != text else []):
             found = self._fill_sample(words, "exact")
             if found is not None:
@@ -1533,7 +1537,15 @@ class Matcher:
         question): what it asks, the fallback when that is nothing the skill knows; None when
         the words turn to no question."""
         k = 2 if words[1] == "but" else 3 if words[1:3] == ["forget", "it"] else 0
-        if not k or len(words) < k + 2 or words[k] not in QUESTION_OPENERS | _WH_WORDS:
+        # "no, i wanted to ask what varicose veins are", "yes, hello, i'm asking for my
+        # father ... why does that happen" (round 46: a goodbye, or "what are you agreeing
+        # to?"): a greeting or the words of asking open the question
+        said = next((len(c) for c in _TO_ASK if words[1 : 1 + len(c)] == list(c)), 0)
+        if said or words[1] in _GREETINGS:
+            k = 1 + (said or 1)
+            if len(words) < k + 2:
+                return None
+        elif not k or len(words) < k + 2 or words[k] not in QUESTION_OPENERS | _WH_WORDS:
             return None
         rest = self.resolve(" ".join(words[k:]))
         if rest.intent == FALLBACK:
@@ -2862,6 +2874,30 @@ _NOT_ASKED_AFTER = frozenset({
 
 
 _CLOTS_ASKED = "ComplicationsIntent"
+
+
+_TO_ASK = tuple(tuple(p.split()) for p in (
+    "i wanted to ask", "i want to ask", "i was going to ask", "i just wanted to ask",
+    "my question is", "i have a question", "i had a question",
+))
+_GREETINGS = frozenset({"hello", "hi", "hey"})
+_REPEAT = "AMAZON.RepeatIntent"
+# A few words of a check question said back with "what" for the rest: "frequent what?",
+# "disrupt my what?", "severe enough to what?", "walking and what?"; not "so now what",
+# "based on what".
+_ECHOED = frozenset({
+    "frequent", "severe", "enough", "disrupt", "sleep", "walking", "resolve", "brief", "rest",
+    "varicose", "veins", "cramps", "cramping",
+})
+
+
+def _echoed(words: list[str]) -> bool:
+    """Whether the phrase says back part of a check question, "what" for the part not heard."""
+    return (
+        2 <= len(words) <= 5 and words[-1] == "what" and words[0] not in QUESTION_OPENERS
+        and set(words[:-1]) <= _ECHOED | {"my", "to", "and", "a", "the", "your"}
+        and bool(_ECHOED.intersection(words))
+    )
 
 
 def _before_clot_asked(words: list[str]) -> list[str]:

@@ -76,12 +76,25 @@ _PERSISTS = tuple(
 
 
 def _persisting(stems: list[str]) -> list[str]:
-    """The stems, with each "not" of something that will not end (`_PERSISTS`) left out."""
+    """The stems, with each "not" of something that will not end (`_PERSISTS`) left out, and
+    each "not ... without" that says it always happens: "he can't walk to the bathroom
+    without getting out of breath" (round 46: the fallback)."""
+    without = stem("without")
+    always = {
+        k for k, w in enumerate(stems) if w == without
+        for j in range(max(0, k - _ALWAYS_SPAN), k) if stems[j] in NEGATIONS
+    }
     return [
         w for k, w in enumerate(stems)
-        if not (w in NEGATIONS and any(tuple(stems[k + 1 : k + 1 + len(p)]) == p
-                                       for p in _PERSISTS))
+        if k not in always
+        and not (w in NEGATIONS and any(j in always
+                                        for j in range(k + 1, k + 1 + _ALWAYS_SPAN)))
+        and not (w in NEGATIONS and any(tuple(stems[k + 1 : k + 1 + len(p)]) == p
+                                        for p in _PERSISTS))
     ]
+
+
+_ALWAYS_SPAN = 6  # words between "can't" and "without": "can't walk to the bathroom without"
 
 
 def _denies_at(
