@@ -422,7 +422,7 @@ class Matcher:
         # ... and so is "he took too many of his pills, the bottle's nearly empty", a mistake
         # as far as anyone said (round 46: the suicide line, and the session ended)
         told = f" {text} "
-        of_a_child = tuple(text.split()[:2]) in _A_CHILD or (
+        emergency_first = tuple(text.split()[:2]) in _A_CHILD or (
             " too many " in told and " on purpose " not in told
         )
         crisis = None
@@ -449,7 +449,7 @@ class Matcher:
                 continue  # "i cut myself on a knife at work, it's bleeding a lot"
             if particles <= pairs:  # "passed out" said as such, not "passes ... out walking"
                 found = Match(intent, self._slots(intent, {}), "priority", 1.0, sample)
-                if not (of_a_child and intent == CRISIS_INTENT):
+                if not (emergency_first and intent == CRISIS_INTENT):
                     return found
                 crisis = crisis or found
         return crisis
@@ -582,9 +582,9 @@ class Matcher:
             heard = self._literal_slots(hit.intent, text.split())
             return Match(hit.intent, self._slots(hit.intent, heard), "exact", 1.0, hit.sample)
         bare = drop_fillers(text)  # "um why do my calves cramp": as for literals
-        echo = _echoed(bare.split())
-        if echo and _REPEAT in self.intents:  # "frequent what?", "disrupt my what?" (round
-            # 46: a frequency recorded, or "I need an answer", for a question not heard)
+        if _echoed(bare.split()) and _REPEAT in self.intents:
+            # "frequent what?", "disrupt my what?" (round 46: a frequency recorded, or "I need
+            # an answer", for a question not heard)
             return Match(_REPEAT, self._slots(_REPEAT, {}), "clause", 0.0, None)
         for words in [text.split()] + ([bare.split()] if bare != text else []):
             found = self._fill_sample(words, "exact")

@@ -75,26 +75,23 @@ _PERSISTS = tuple(
 )
 
 
+_WITHOUT = stem("without")
+_ALWAYS_SPAN = 6  # words between "can't" and "without": "can't walk to the bathroom without"
+
+
 def _persisting(stems: list[str]) -> list[str]:
     """The stems, with each "not" of something that will not end (`_PERSISTS`) left out, and
     each "not ... without" that says it always happens: "he can't walk to the bathroom
     without getting out of breath" (round 46: the fallback)."""
-    without = stem("without")
-    always = {
-        k for k, w in enumerate(stems) if w == without
-        for j in range(max(0, k - _ALWAYS_SPAN), k) if stems[j] in NEGATIONS
-    }
-    return [
-        w for k, w in enumerate(stems)
-        if k not in always
-        and not (w in NEGATIONS and any(j in always
-                                        for j in range(k + 1, k + 1 + _ALWAYS_SPAN)))
-        and not (w in NEGATIONS and any(tuple(stems[k + 1 : k + 1 + len(p)]) == p
-                                        for p in _PERSISTS))
-    ]
-
-
-_ALWAYS_SPAN = 6  # words between "can't" and "without": "can't walk to the bathroom without"
+    dropped: set[int] = set()
+    for k, w in enumerate(stems):
+        if w == _WITHOUT:
+            nots = {j for j in range(max(0, k - _ALWAYS_SPAN), k) if stems[j] in NEGATIONS}
+            if nots:
+                dropped |= nots | {k}
+        elif w in NEGATIONS and any(tuple(stems[k + 1 : k + 1 + len(p)]) == p for p in _PERSISTS):
+            dropped.add(k)
+    return [w for k, w in enumerate(stems) if k not in dropped]
 
 
 def _denies_at(
