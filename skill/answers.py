@@ -271,11 +271,25 @@ TOPIC_MEANINGS: Mapping[str, Meaning] = MappingProxyType(
         "VaricoseVeinsIntent": Meaning("VARICOSE", Answer.YES),  # "I have varicose veins"
     }
 )
-# Slot values by which a topic said about oneself is not its question's sign, unless said to
-# that question: cramps "when I run" or "when I exercise" are not cramping with walking that
-# eases with rest (round 21: "my calves cramp up when I run" ended a later check unasked).
-NOT_THE_SIGN: frozenset[tuple[str, str]] = frozenset(
-    {("exercise", "RUNNING"), ("exercise", "EXERCISE")}
+# The slot value by which a topic said about oneself is its question's sign, unless said to
+# that question: cramps "when I walk" or "on the stairs", not "when I run", "when I exercise"
+# (round 21: "my calves cramp up when I run" ended a later check unasked) or a story with no
+# such value heard (round 47: "my calves cramp every practice" was told back as "You said
+# your cramping occurs with walking", and the check gave its result unasked).
+# Said to that question, only running is plainly another activity ("only when I'm running
+# hard": asked again); "on the treadmill" or "at practice" may be walking, and is its answer.
+class Sign(NamedTuple):
+    slot: str
+    named_by: frozenset[str]
+    not_named_by: frozenset[str]
+
+
+SIGN_VALUES: Mapping[str, Sign] = MappingProxyType(
+    {
+        "CrampsWhenWalkingIntent": Sign(
+            "exercise", frozenset({"WALKING", "HIKING"}), frozenset({"RUNNING"})
+        )
+    }
 )
 # Topics that answer their question when said to it even in general words ("cramps when
 # walking?", asked "does your cramping occur with walking?"). "What are varicose veins?",

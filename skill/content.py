@@ -31,7 +31,8 @@ NEXT_STEPS = ("check", "contact")
 PROMPT_KEYS = (
     "about", "answer_after_result", "answer_changed", "anything_else", "ask_more", "back_to_check",
     "check_again", "check_again_reprompt", "check_done", "check_done_other",
-    "check_for_you", "check_for_you_reprompt", "check_fallback", "check_fallback_again",
+    "check_for_you", "check_for_you_reprompt", "walking_only", "paused", "check_fallback",
+    "check_fallback_again",
     "check_for_other", "check_help_tail", "check_left", "declined", "declined_more_check",
     "declined_more_contact", "error", "fallback", "fallback_again", "frequency_outside_check",
     "goodbye", "help", "menu", "menu_reprompt", "more_reprompt", "no_email", "no_more_detail",
@@ -152,6 +153,7 @@ class Reminder(NamedTuple):
     declined: str
     already_set: str
     cannot_cancel: str  # "cancel that reminder": only the Alexa app can
+    none_set: str  # "cancel that reminder" with none set in this session
 
 
 class Screen(NamedTuple):
@@ -431,6 +433,7 @@ def _reminder(node: dict, values: Mapping[str, str]) -> Reminder:
         declined=text("declined"),
         already_set=text("already_set"),
         cannot_cancel=text("cannot_cancel"),
+        none_set=text("none_set"),
     )
 
 

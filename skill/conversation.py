@@ -581,6 +581,7 @@ class Conversation:
         unlisted: bool = False,
         for_other: bool = False,
         same_person: bool = False,
+        other_sign: bool = False,
     ) -> Reply:
         """A topic's answer. Said about oneself ("my legs cramp when I walk"), it also answers
         the check question it is about: said to that question, it is the answer; otherwise it
@@ -588,7 +589,9 @@ class Conversation:
         the question named something the article does not list ("does alcohol cause
         cramps?"), which the answer says first. `for_other`: asked about someone else ("does
         my mom need to see a vein doctor?"), the check offered next is about them;
-        `same_person`: asked of no one, the session stays about whom it was."""
+        `same_person`: asked of no one, the session stays about whom it was. `other_sign`: it
+        named another activity than its question's ("when I run"), so said to that question
+        it is no answer, and the question is asked again."""
         topic = self.content.topics[intent]
         if for_other:  # "should she see a specialist?": "if their cramping occurs..."
             topic = topic._replace(speech=about_them(topic.speech))
@@ -604,6 +607,8 @@ class Conversation:
             # the topic again, and the same offer)
             return self.answer(state._replace(pending=Pending.CHECK), meaning.answer)
         asked = meaning is not None and meaning.question == pending
+        if asked and other_sign:
+            return self._ask_check(self.content.prompt("walking_only"), state.answers, state)
         if asked and (about_self or intent in answers.ANSWER_WHEN_ASKED):
             return self.answer(state, meaning.answer)  # "it happens when I walk", asked that
         if about_self and meaning and state.result is not None and not state.in_check:
@@ -688,7 +693,10 @@ class Conversation:
         return self._offer(lead, state._replace(result=None), offer)
 
     def _offer_next(self, lead: str, state: State, next_step: str) -> Reply:
-        kind = Pending.OFFER_CHECK if next_step == "check" else Pending.OFFER_CONTACT
+        # The check already done for the user: the clinic next, not the check from question
+        # one (round 47: a yes to it dropped the result and asked the first question again)
+        done = state.settled is not None and not state.settled[1]
+        kind = Pending.OFFER_CHECK if next_step == "check" and not done else Pending.OFFER_CONTACT
         return self._offer(lead, state, kind)
 
     def more(self, state: State) -> Reply:
@@ -1300,9 +1308,16 @@ class Conversation:
         return self.cancel_reminder(state)
 
     def cancel_reminder(self, state: State) -> Reply:
-        """ "Cancel that reminder": the skill cannot, and says where it can be done (never a
-        goodbye that sounds as if it had)."""
-        return self._after_reminder(self.content.reminder.cannot_cancel, self._aside(state))
+        """ "Cancel that reminder": once set, the skill cannot, and says where it can be done
+        (never a goodbye that sounds as if it had); one only offered is not set."""
+        if state.reminded:
+            return self._after_reminder(self.content.reminder.cannot_cancel, self._aside(state))
+        if state.pending in (Pending.REMINDER_HALF, Pending.OFFER_REMINDER):
+            # the reminder asked about, not yet set: "okay, no reminder"
+            declined = self.content.reminder.declined
+            return self._after_reminder(declined, self._half_done(state, None))
+        # none set (round 47: "I can't change a reminder once it's set", with none set)
+        return self._repeat_pending(self.content.reminder.none_set, state)
 
     def ask_permission(self, state: State) -> AskPermission:
         """No reminders permission yet: Alexa asks for it by voice, then comes back."""
@@ -1390,11 +1405,19 @@ class Conversation:
                 return self._menu(self.content.prompt("nothing_to_repeat"), state)
             return self._repeat_pending(None, state)
         reprompt = state.last_reprompt or self.content.prompt("menu_reprompt")
-        said = state.last_speech
+        said = state.last_speech.removeprefix(self.content.prompt("paused")).lstrip()  # "i'm back"
         question = self._question(state.answers) if state.in_check else None
         if question is not None and said.endswith(asked := self._of(state, question.text)):
             said = asked  # "pardon?" in the check: the question, not its lead again (round 16)
         return self._ask(said, reprompt, state, misses=state.misses)
+
+    def pause(self, state: State) -> Reply:
+        """ "Hold on, my cat is knocking stuff over": the skill cannot wait, so it asks only what
+        is pending, briefly (round 47: the whole 45-word answer again, and again on "I'm
+        back")."""
+        if state.pending is None and not state.in_check:
+            return self.repeat(state)
+        return self._repeat_pending(self.content.prompt("paused"), state)
 
     def start_over(self, state: State) -> Reply:
         """During or right after the check, a new check; anywhere else, the menu afresh."""

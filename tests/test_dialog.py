@@ -3470,9 +3470,11 @@ def test_a_one_shot_about_referring_a_patient_gets_when_to_see_a_specialist() ->
 
 
 def test_asking_about_more_potassium_is_a_remedy_question() -> None:
-    """It got when to see a specialist (round 20)."""
+    """It got when to see a specialist (round 20). Round 47: with the potassium heard (a near
+    match now fills {remedy}), what the article says of potassium, and no more."""
     turn = play("open leg cramp helper", "do i need more potassium or something")[-1]
-    assert C.out_of_scope["remedy"] in turn.speech
+    assert turn.intent == "RemediesIntent"
+    assert C.out_of_scope["remedy_cause"] in turn.speech
 
 
 def test_the_verdict_asked_after_a_result_explains_it() -> None:
@@ -4786,10 +4788,13 @@ def test_questions_about_the_check_get_its_help_not_i_need_an_answer(said: str) 
     assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
 
 
-def test_forget_the_reminder_says_where_a_reminder_is_deleted() -> None:
-    """Round 29, a new user: "forget the reminder" set one (Alexa's permission question)."""
+def test_forget_the_reminder_to_its_offer_declines_it() -> None:
+    """Round 29, a new user: "forget the reminder" set one (Alexa's permission question).
+    Round 47: none is set yet, so it is declined ("I can't change a reminder once it's set"
+    was said of a reminder that did not exist)."""
     turn = play("open leg cramp helper", "how do i contact them", "forget the reminder")[-1]
-    assert turn.speech.startswith(C.reminder.cannot_cancel), turn.speech
+    assert turn.speech.startswith(C.reminder.declined), turn.speech
+    assert not turn.response["response"].get("directives") and not turn.session_ended
 
 
 def test_never_mind_to_is_that_3_in_the_morning_drops_that_reminder_not_the_check() -> None:
@@ -5764,7 +5769,9 @@ def test_an_answer_to_a_question_never_asked_is_told_back_not_changed() -> None:
     off when I sit" got "Okay, changed." for an answer she had never given."""
     said = "i'm on my feet twelve hours, they ease off when i sit"
     turn = play("open leg cramp helper", "check my symptoms", "yes", "yes", said)[-1]
-    assert turn.speech.startswith(C.questions["WALKING"].taken), turn.speech
+    # Round 47: on one's feet is not walking, so nothing is taken as walking either
+    assert "WALKING" not in turn.session_attributes.get("answers", {})
+    assert turn.session_attributes["settled"][:2] == ["see_specialist", "FREQUENT_SLEEP"]
     assert C.prompt("result_changed") not in turn.speech
 
 
@@ -6138,6 +6145,19 @@ def test_a_medicine_or_food_the_causes_name_gets_the_causes(said: str, told: str
         # ... and, checking the fixes, a home health aide: a goodbye, or the fallback
         "I can't take this no more",
         "nobody cares about me",
+        # Round 47, a desk worker, a sprinter and a divorced trucker: a cramp frequency
+        # ("barely"), vein anatomy, the fallback, or "I need an answer"
+        "honestly between grandma and the baby coming and these cramps I'm barely holding it"
+        " together",
+        "what's the point",
+        "ugh this is so annoying, nothing I do fixes these stupid cramps",
+        "ngl I'm so over these cramps, nothing I do helps and coach thinks I'm faking",
+        "I'm lowkey losing it, coach said he'll pull me from the relay if I keep cramping",
+        "ugh I hate my body so much rn, it literally never works right",
+        "I've been pretty down since the divorce",
+        "I've had some dark days since my divorce",
+        "dang it, nothing ever helps with these things",
+        "I'm just so dang tired of all of it",
     ],
 )
 def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:
@@ -6702,3 +6722,146 @@ def test_a_question_said_back_with_what_asks_it_again_and_records_nothing(
 def test_a_question_after_a_yes_or_no_is_the_question(said: str, meant: str) -> None:
     turn = play("open leg cramp helper", said)[-1]
     assert turn.intent == meant and not turn.session_ended, (turn.intent, turn.speech)
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [  # Round 47, new users (a desk worker for his pregnant partner and his grandmother, a
+        # sprinter, a long-haul trucker): each fell back, or got another answer.
+        ("my pregnant girlfriend's face and hands got really puffy since this morning",
+         "PregnancyIntent"),
+        ("she's 7 months pregnant and has a pounding headache that won't go away",
+         "PregnancyIntent"),
+        ("she's pregnant and she's bleeding a little", "PregnancyIntent"),
+        ("my wife is 30 weeks and her water might have broken", "PregnancyIntent"),
+        ("should she see you guys or her OB", "PregnancyIntent"),
+        ("is there a pill for vein disease", "TreatmentsIntent"),
+        ("is venous insufficiency just a fancy word for varicose veins", "VaricoseVeinsIntent"),
+        ("I get cramps on long bike rides", "CrampsWhenWalkingIntent"),
+        ("what about medicare, asking for my grandma", "ClinicLogisticsIntent"),
+        ("fine. what's the doctor's name over there", "ClinicLogisticsIntent"),
+        ("can we do the check thing but for my roommate, she gets them way worse than me",
+         "SymptomCheckIntent"),
+        ("my legs went like jelly at the end of my 800 and I collapsed at the finish line but"
+         " I'm fine now, is that a cramp", "OtherSymptomIntent"),
+        ("why do my calves cramp at practice", "CrampsWhenWalkingIntent"),
+        ("wait so is it bc I'm dehydrated or what", "CrampCausesIntent"),
+        ("what causes varicose veins anyhow", "VaricoseVeinsIntent"),
+        ("yeah hang on, let me pull over here. okay so why the heck do my legs cramp up at"
+         " night", "LegCrampsAtNightIntent"),
+        ("is it bad to get cramps when I walk", "CrampsWhenWalkingIntent"),
+        ("I'm a trucker, does driving a truck cause varicose veins", "RiskFactorsIntent"),
+        ("my toes curled up and wouldn't let go", "CrampNowIntent"),
+        ("can you just book me in for when I'm home Saturday", "BookForMeIntent"),
+        ("felt like I got shot in the calf last night, cramp woke me right up",
+         "LegCrampsAtNightIntent"),
+        ("ty", "ThanksIntent"),
+        ("says who?", "AboutSkillIntent"),
+        ("any studies or statistics to back that up", "AboutSkillIntent"),
+        ("is foam rolling good for it", "RemediesIntent"),
+    ],
+)
+def test_round_47_phrasings_reach_the_intent_they_mean(said: str, meant: str) -> None:
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent == meant, (turn.intent, turn.speech)
+
+
+@pytest.mark.parametrize(
+    "said", ["okay thanks, gotta get back on the road", "alright I gotta roll", "ten four, I'm out"]
+)
+def test_a_trucker_s_goodbye_ends_the_session(said: str) -> None:
+    """Round 47: the fallback, or (ten four) a yes and the menu again."""
+    turn = play("open leg cramp helper", "why do my legs cramp at night", "no", said)[-1]
+    assert turn.session_ended and not NINE_ONE_ONE.search(turn.speech), turn.speech
+
+
+NINE_ONE_ONE = re.compile(r"\b9 ?1 ?1\b")
+
+
+@pytest.mark.parametrize(
+    "said", ["I'm okay, just tired of these cramps", "I'm fine, just sick of these cramps"]
+)
+def test_fine_then_fed_up_is_not_a_question_about_a_result(said: str) -> None:
+    """Round 47 (left from round 46): "so I'm okay?", and "Ask me a question first"."""
+    turn = play("open leg cramp helper", said)[-1]
+    assert turn.intent != "WhyIntent", turn.speech
+    assert C.prompt("no_topic_yet") not in turn.speech
+
+
+def test_cramps_at_practice_are_not_told_back_as_cramping_with_walking() -> None:
+    """Round 47, a sprinter: the check gave its result unasked ("You said your cramping
+    occurs with walking")."""
+    *_, check = play(
+        "open leg cramp helper",
+        "ok so ngl my calves lowkey cramp like every practice, why does that even happen bro",
+        "check my symptoms",
+    )
+    assert check.session_attributes["answers"] == {}
+    assert check.speech.endswith(C.questions["FREQUENT"].text), check.speech
+
+
+def test_cramps_when_walking_said_near_a_sample_fill_the_walking_slot() -> None:
+    """Round 47: a near match left {exercise} empty, so "my legs cramp when I walk ..." no
+    longer answered the walking question of a later check."""
+    said = "my legs cramp when I walk and it goes away when I rest"
+    told, check = play("open leg cramp helper", said, "check my symptoms")[1:]
+    assert told.slots["exercise"]["resolved"] == "WALKING", told.slots
+    assert check.session_attributes["answers"] == {"WALKING": "yes"}
+
+
+def test_running_said_to_the_walking_question_asks_it_again() -> None:
+    """Round 47, a sprinter: "only when I'm running hard" was recorded as a yes."""
+    said = "only when I'm running hard, and it goes away after like a minute of walking it off"
+    turn = play("open leg cramp helper", "check my symptoms", "no", "no", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "no", "SLEEP": "no"}
+    assert turn.speech == f"{C.prompt('walking_only')} {C.questions['WALKING'].text}"
+
+
+def test_a_pause_after_an_answer_asks_only_what_is_pending() -> None:
+    """Round 47: "hold on, my cat ..." and "ok I'm back" each said the 45-word answer again."""
+    *_, held, back = play(
+        "open leg cramp helper", "why do my legs cramp at night",
+        "hold on my cat is knocking stuff over", "ok I'm back",
+    )
+    assert held.speech == f"{C.prompt('paused')} {C.prompt('ask_more')}", held.speech
+    assert back.speech == C.prompt("ask_more"), back.speech
+
+
+def test_dying_every_night_to_the_frequency_question_is_a_yes() -> None:
+    """Round 47, a sprinter: 911, and the check was lost."""
+    said = "bro yes I'm literally dying every night"
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert not turn.session_ended
+
+
+def test_a_couple_of_blue_veins_said_to_the_varicose_question_is_no_emergency() -> None:
+    """Round 47, a trucker: 911, and the check was lost."""
+    turn = play(
+        "open leg cramp helper", "check my symptoms", "sometimes", "no", "no",
+        "my legs look normal, a couple blue ones",
+    )[-1]
+    assert not NINE_ONE_ONE.search(turn.speech) and not turn.session_ended, turn.speech
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["hmm, sometimes, not always, depends how wore out I am", "some nights yeah, some nights no",
+     "depends how wore out I am"],
+)
+def test_it_depends_to_the_first_question_is_not_sure(said: str) -> None:
+    """Round 47, a trucker: "I need an answer", or (wore out) the gentle 988 line."""
+    turn = play("open leg cramp helper", "check my symptoms", said)[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "unsure"}, turn.speech
+    assert C.safety["struggling"] not in turn.speech
+
+
+def test_after_the_user_s_own_result_a_topic_offers_the_clinic_not_the_check_again() -> None:
+    """Round 47, a trucker: a yes to "Would you like a quick check?" asked the first
+    question again, the result forgotten."""
+    *_, more, offer = play(
+        "open leg cramp helper", "check my symptoms", "every night", "yes", "no",
+        "why do my legs cramp at night", "yeah", "yeah",
+    )
+    assert more.session_attributes["pending"] == "offer_contact", more.speech
+    assert offer.intent == "AMAZON.YesIntent" and C.contact.speech in offer.speech

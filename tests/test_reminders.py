@@ -1107,3 +1107,37 @@ def test_another_day_said_once_the_reminder_is_set_says_where_to_change_it(said:
         [call] = api.reminders()
     assert not turn.session_ended
     assert turn.speech.startswith(C.reminder.cannot_cancel), turn.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "weekday", "hour"),
+    [  # Round 47, a trucker: a plain no ("Okay"), or Saturday at 9 in the morning.
+        ("no, Saturday afternoon", 5, 14),
+        ("no, I'll be driving tomorrow, make it Saturday", 5, 9),
+        ("tomorrow's no good, how about Monday at 10", 0, 10),
+        ("nope, I'm on the road tomorrow. Sunday evening works", 6, 18),
+    ],
+)
+def test_another_day_said_to_the_offer_with_a_no_is_the_reminder_wanted(
+    said: str, weekday: int, hour: int
+) -> None:
+    with FakeAlexaApi() as api:
+        *_, turn = _said_with_consent(
+            api, "open leg cramp helper", "how do I reach the vein center", said,
+            at=EARLY_MORNING,
+        )
+        [call] = api.reminders()
+    when = datetime.fromisoformat(call.body["trigger"]["scheduledTime"])
+    assert (when.weekday(), when.hour) == (weekday, hour), when
+    assert not turn.session_ended
+
+
+def test_cancelling_a_reminder_never_set_says_none_was_set() -> None:
+    """Round 47, a sprinter: "I can't change a reminder once it's set", with none set."""
+    with FakeAlexaApi() as api:
+        *_, turn = _said_with_consent(
+            api, "open leg cramp helper", "why do my legs cramp at night", "cancel my reminder"
+        )
+        assert api.reminders() == []
+    assert turn.speech.startswith(C.reminder.none_set)
+    assert C.reminder.cannot_cancel not in turn.speech and not turn.session_ended

@@ -280,10 +280,12 @@ def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Rep
     heard = slot_values(handler_input)
     # "About oneself": the one the check is about, the user or (said of them) someone else.
     about = answers.about_someone_else if state.for_other else answers.about_oneself
-    about_self = about(heard) and not any(
-        resolved_slot_id(handler_input, slot) == value for slot, value in answers.NOT_THE_SIGN
-    )
     name = intent_name(handler_input) or ""
+    sign = answers.SIGN_VALUES.get(name)
+    sign_id = resolved_slot_id(handler_input, sign.slot) if sign else None
+    about_self = about(heard) and (sign is None or sign_id in sign.named_by)
+    # "only when I'm running hard": another activity than the question's, said to it
+    other_sign = sign is not None and sign_id in sign.not_named_by
     if any(  # "could it be a clot though": the clot answer and its signs
         answers.names_a_complication(slot_value(handler_input, slot) or "")
         for slot in answers.UNLISTED_SLOTS.get(name, ())
@@ -315,7 +317,7 @@ def _topic(conv: Conversation, state: State, handler_input: HandlerInput) -> Rep
     of_no_one = not (named or answers.about_someone_else(heard) or answers.about_oneself(own))
     return conv.topic(
         state, name, about_self=about_self, unlisted=unlisted, for_other=for_other,
-        same_person=of_no_one,
+        same_person=of_no_one, other_sign=other_sign,
     )
 
 
@@ -411,7 +413,7 @@ ROUTES: dict[str, Act] = {
     "AMAZON.HelpIntent": _act(Conversation.help),
     "AboutSkillIntent": _act(Conversation.about),
     "AMAZON.RepeatIntent": _act(Conversation.repeat),
-    "AMAZON.PauseIntent": _act(Conversation.repeat),  # the skill cannot wait: asked again
+    "AMAZON.PauseIntent": _act(Conversation.pause),  # the skill cannot wait: asked again
     "AMAZON.NavigateHomeIntent": _act(Conversation.navigate_home),
     "AMAZON.PreviousIntent": _act(Conversation.previous),
     "AMAZON.StopIntent": _act(Conversation.stop),

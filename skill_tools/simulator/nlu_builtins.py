@@ -1,5 +1,5 @@
-"""What Alexa sends for the built-in date, time and duration slots: not the words heard but
-their value ("next monday": "2026-12-07", "ten thirty": "10:30", "in the evening": "EV",
+"""What Alexa sends for the built-in date, time, duration and first-name slots: not the words
+heard but their value ("next monday": "2026-12-07", "ten thirty": "10:30", "in the evening": "EV",
 "an hour": "PT1H"), relative to the day the simulator runs.
 
 A small subset of what Alexa understands, enough for the reminder's samples; words it does
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+
+from skill_tools.simulator.nlu_names import first_name_value
 
 _NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -242,4 +244,5 @@ RESOLVERS: dict[str, Callable[[str, date], str | None]] = {
     "AMAZON.DATE": date_value,
     "AMAZON.TIME": time_value,
     "AMAZON.DURATION": duration_value,
+    "AMAZON.FirstName": first_name_value,
 }

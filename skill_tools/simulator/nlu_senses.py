@@ -71,7 +71,11 @@ _COLOUR_COMES_BACK = (" pinked up ", " pink again ", " warmed up ", " always hav
                       " always has ", " always do ", " always does ")
 # ... and a soccer player: veins "big and blue ... like worms on my leg" (911): the blue is
 # the veins'.
-_BLUE_VEINS = re.compile(r" (?:blue veins|veins (?:look|looks|are|is|get|got)(?: \w+){0,3} blue) ")
+# ... or a couple of them (round 47, a trucker, to the varicose question: "my legs look normal,
+# a couple blue ones", 911, and the check was lost)
+_BLUE_VEINS = re.compile(
+    r" (?:blue veins|blue ones|veins (?:look|looks|are|is|get|got)(?: \w+){0,3} blue) "
+)
 # Round 42, the farmer, mid-check: "now hang on, before i answer, does pickle juice help?"
 # (near "help me now": 911, and the session ended). Asking whether a thing helps cries out
 # for nothing.

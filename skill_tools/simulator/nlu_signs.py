@@ -259,6 +259,9 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             *(f"at {d} zero" for d in ("four", "five", "six", "seven", "eight")),
             *(f"{w} once {q}" for w in ("up", "crazy") for q in ("can", "could", "is", "does")),
             "when i was pregnant", "when she was pregnant",
+            # round 47, a trucker: "thought i was having a heart attack last week but the doc
+            # said it was just heartburn" (911, and the session ended): a doctor has seen it
+            "doc said it was", "doctor said it was", "turned out to be", "turned out it was",
             # round 20: a film's overdose, a show's breathlessness (911, the session ended)
             "watching a movie", "a movie where", "in a movie", "episode of", "an episode",
             "on the news", "in the news",

@@ -323,6 +323,9 @@ IDIOMS = {
     # can not get a breath"
     "enough to give me a heart attack": "enough to scare me",
     "have a heart attack if": "be furious if", "have a heart attack when": "be shocked when",
+    # Round 47, a sprinter: "bro yes i'm literally dying every night", to "do you get frequent
+    # leg cramps?" (911, and the check was lost): nobody dies every night.
+    "literally dying every": "hurting every", "dying every": "hurting every",
     "going to faint when": "be amazed when", "i am not suicidal": "i am okay",
     "i would never hurt myself": "i am okay", "chest hurtin": "chest hurting",
     "dead sleep": "deep sleep",
@@ -486,11 +489,15 @@ FILLERS = (
     "just", "actually", "basically", "please", "alexa", "hey", "instead", "anyway", "obviously",
     "to be honest", "honestly", "to tell you the truth", "i am not gonna lie", "not gonna lie",
     "i am not going to lie", "bro", "dude", "fr", "lol", "tbh", "ngl", "give or take",
+    "not going to lie",  # round 47: "not gonna lie yes" (recorded as not sure)
     "yo", "tho",  # round 31, a new user: "why tho", "yo can we do the check for my dad"
     "literally",  # round 40: "the baby kicks so hard it literally hurts"
     "bruh", "deadass",  # round 35, a teenage footballer: "bruh this is taking forever"
     "lmao", "lmfao",  # round 37, a college footballer: "lmao ok peace" fell back
     "kindly",  # round 35, a runner: "kindly book an appointment", "kindly check my symptoms"
+    # round 47, a trucker: "what causes varicose veins anyhow", "why the heck do my legs cramp
+    # up at night", "i'm just so dang tired of all of it" (each fell back)
+    "the heck", "heck", "dang it", "darn it", "dang", "darn", "anyhow",
 )
 
 # How people open a question to anyone, before they say what they want ("could you tell me",

@@ -62,7 +62,10 @@ def test_every_literal_sample_reaches_its_own_intent_exactly(intent: str, sample
 LITERAL_SAMPLES = {spoken_form(s) for i in _intents() for s in i.get("samples", []) if "{" not in s}
 
 
-BUILTIN_EXAMPLES = {"AMAZON.DATE": "tomorrow", "AMAZON.TIME": "ten", "AMAZON.DURATION": "an hour"}
+BUILTIN_EXAMPLES = {
+    "AMAZON.DATE": "tomorrow", "AMAZON.TIME": "ten", "AMAZON.DURATION": "an hour",
+    "AMAZON.FirstName": "martha",
+}
 
 
 def _slot_phrases() -> list[tuple[str, str, str, str, str, str]]:
