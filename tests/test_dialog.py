@@ -6865,3 +6865,10 @@ def test_after_the_user_s_own_result_a_topic_offers_the_clinic_not_the_check_aga
     )
     assert more.session_attributes["pending"] == "offer_contact", more.speech
     assert offer.intent == "AMAZON.YesIntent" and C.contact.speech in offer.speech
+
+
+def test_a_loose_match_to_walking_without_a_word_of_walking_yields_to_the_classifier() -> None:
+    """Round 47: as the model grew, "every night my calf seizes up and wakes me why" went
+    near "why do my legs cramp when i walk" (the walking answer), though it says no walking."""
+    turn = play("open leg cramp helper", "every night my calf seizes up and wakes me why")[-1]
+    assert turn.intent == "LegCrampsAtNightIntent", (turn.intent, turn.match)

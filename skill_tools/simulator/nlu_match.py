@@ -922,9 +922,13 @@ class Matcher:
         if near.intent in PRIORITY_INTENTS or near.score >= NEAR_LOOSE:
             return near
         guess = self._classify(text)
-        if guess is None or guess.intent == near.intent or guess.score < CLASSIFIER_SURE:
+        if guess is None or guess.intent == near.intent:
             return near
-        return guess
+        # "every night my calf seizes up and wakes me why", near "why do my legs cramp when
+        # i walk": the word that tells the sample's topic is not said (round 47: the walking
+        # answer)
+        sure = CLASSIFIER_SURE if _tells_its_topic(near, text) else CLASSIFIER_MIN_SHARE
+        return near if guess.score < sure else guess
 
     def _reminder_clause(self, text: str) -> Match | None:
         """A request for the reminder inside a longer phrase ("could you remind me in two
@@ -2436,6 +2440,16 @@ def _on_an_errand(words: list[str]) -> bool:
 
 # The words that name what an intent is about, for a guess: denied, they deny it.
 _TOPIC_WORDS = {"CrampsWhenWalkingIntent": ("walking", "when i walk")}
+# The words without which a sample of a topic does not say it.
+_TELLING_WORDS = {"CrampsWhenWalkingIntent": frozenset({"walk", "walks", "walking", "walked"})}
+
+
+def _tells_its_topic(near: Match, text: str) -> bool:
+    """Whether the phrase says the word that tells its near sample's topic, when it has one."""
+    telling = _TELLING_WORDS.get(near.intent)
+    if telling is None or not near.sample or not telling & set(near.sample.split()):
+        return True
+    return bool(telling & set(text.split()))
 _QUALIFIERS = frozenset({"only", "just", "except", "unless"})  # after a plain yes or no
 # Intents the classifier never guesses: their few samples lend their words too much weight
 # ("what about the dehydration, because of the water pill" was pregnancy; round 32), and a
