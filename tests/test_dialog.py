@@ -6158,6 +6158,11 @@ def test_a_medicine_or_food_the_causes_name_gets_the_causes(said: str, told: str
         "I've had some dark days since my divorce",
         "dang it, nothing ever helps with these things",
         "I'm just so dang tired of all of it",
+        # ... and, checking the fixes, a widower, 66: the fallback, or the check
+        "if the cramps don't kill me the loneliness will, ha",
+        "I'm so damn tired of all of it",
+        "I miss Dolores something awful, this house is too quiet",
+        "honestly these cramps, I'm about ready to throw in the towel",
     ],
 )
 def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:
@@ -6759,6 +6764,16 @@ def test_a_question_after_a_yes_or_no_is_the_question(said: str, meant: str) -> 
         ("says who?", "AboutSkillIntent"),
         ("any studies or statistics to back that up", "AboutSkillIntent"),
         ("is foam rolling good for it", "RemediesIntent"),
+        # ... and new users checking the fixes (a widower, 66; a Vietnamese speaker)
+        ("Kayla's 32 weeks and her face and hands swelled up overnight", "PregnancyIntent"),
+        ("my granddaughter Kayla, she's expecting, about six months along, and she's getting"
+         " charley horses at night, is that normal", "PregnancyIntent"),
+        ("I no have money for doctor, no insurance, what I do?", "ClinicLogisticsIntent"),
+        ("cramp and vein is same problem?", "CrampsAndVeinDiseaseIntent"),
+        ("what are leg cramps then", "WhatAreLegCrampsIntent"),
+        ("my veins are sticking out like a road map on the back of my legs",
+         "VaricoseVeinsIntent"),
+        ("will it go away on its own", "CrampNowIntent"),
     ],
 )
 def test_round_47_phrasings_reach_the_intent_they_mean(said: str, meant: str) -> None:
@@ -6872,3 +6887,11 @@ def test_a_loose_match_to_walking_without_a_word_of_walking_yields_to_the_classi
     near "why do my legs cramp when i walk" (the walking answer), though it says no walking."""
     turn = play("open leg cramp helper", "every night my calf seizes up and wakes me why")[-1]
     assert turn.intent == "LegCrampsAtNightIntent", (turn.intent, turn.match)
+
+
+@pytest.mark.parametrize("said", ["enough, stop, I go now", "no more, thank you"])
+def test_leaving_the_check_in_learner_english_ends_it(said: str) -> None:
+    """Round 47, a Vietnamese speaker: "I need an answer", or "You're welcome" and the
+    question again."""
+    turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
+    assert turn.session_ended, turn.speech

@@ -1116,6 +1116,7 @@ def test_another_day_said_once_the_reminder_is_set_says_where_to_change_it(said:
         ("no, I'll be driving tomorrow, make it Saturday", 5, 9),
         ("tomorrow's no good, how about Monday at 10", 0, 10),
         ("nope, I'm on the road tomorrow. Sunday evening works", 6, 18),
+        ("no tomorrow I work, Sunday", 6, 9),  # a Vietnamese speaker: set for tomorrow
     ],
 )
 def test_another_day_said_to_the_offer_with_a_no_is_the_reminder_wanted(

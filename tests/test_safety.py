@@ -378,6 +378,8 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "honestly what's the point of any of it",
         "I don't sleep much anyhow since my wife left, some nights I wonder if it's even worth it",
         "ever since the divorce I don't really see the point of much",
+        # ... and, checking the fixes, a Vietnamese speaker: the fallback
+        "I don't want live like this no more",
     ]
     for said in despair:
         turn = say_in(state, said)

@@ -25,7 +25,9 @@ _ON_STANDING = (
     " get up quickly ", " got up quickly ", " get up fast ", " got up fast ",
 )
 _LIGHT_HEADED = ("dizzy", "lightheaded", "woozy", "faint")
-_FEELS_FAINT = (" felt faint ", " feel faint ", " feeling faint ", " get faint ")
+_FEELS_FAINT = (" felt faint ", " feel faint ", " feeling faint ", " get faint ",
+                # round 47, a Vietnamese speaker: "i feel like faint when i stand up too fast"
+                " feel like faint ", " feel like fainting ", " felt like fainting ")
 _FAINTED = (" fainted ", " passed out ", " blacked out ", " fell ", " collapsed ")
 
 # Round 42, a retired teacher with diabetes and a line cook: feet numb from a neuropathy,
@@ -69,6 +71,12 @@ _IN_THE_COLD = (" in the cold ", " when he is cold ", " when she is cold ", " wh
                 " when it is cold ", " in cold weather ")
 _COLOUR_COMES_BACK = (" pinked up ", " pink again ", " warmed up ", " always have ",
                       " always has ", " always do ", " always does ")
+# Round 47, a nail-salon owner: "when i stand long my leg turn purple color, then normal when
+# i sit" (911, and the session ended): blood pooling while standing, gone on sitting.
+_ON_MY_FEET = (" when i stand ", " stand long ", " standing long ", " standing all day ",
+               " after standing ", " when i am standing ")
+_COLOUR_GOES = (" then normal ", " normal when i sit ", " back to normal ", " normal again ",
+                " goes away when i sit ")
 # ... and a soccer player: veins "big and blue ... like worms on my leg" (911): the blue is
 # the veins'.
 # ... or a couple of them (round 47, a trucker, to the varicose question: "my legs look normal,
@@ -182,6 +190,9 @@ def ordinary_reading(sample: str, padded: str) -> bool:
     cold = any(w in words for w in _COLD_COLOURS) and any(s in padded for s in _IN_THE_COLD)
     if cold and any(s in padded for s in _COLOUR_COMES_BACK):
         return not (_ACUTE - {"cold", "blue", "pale"}).intersection(padded.split())
+    pooled = any(w in words for w in _COLD_COLOURS) and any(s in padded for s in _ON_MY_FEET)
+    if pooled and any(s in padded for s in _COLOUR_GOES):
+        return not (_ACUTE - {"blue", "pale"}).intersection(padded.split())
     if "blue" in words and _BLUE_VEINS.search(padded):
         return not (_ACUTE - {"blue"}).intersection(padded.split())
     if _ACUTE.intersection(padded.split()):

@@ -259,6 +259,10 @@ _HISTORY = ("last year", "years ago", "last month", "months ago", "a while back"
             *(f"at {d} zero" for d in ("four", "five", "six", "seven", "eight")),
             *(f"{w} once {q}" for w in ("up", "crazy") for q in ("can", "could", "is", "does")),
             "when i was pregnant", "when she was pregnant",
+            # round 47: someone's past, told as such ("my mom have heart attack three year ago";
+            # "my wife couldn't breathe at the end"; "i should've called the ambulance
+            # sooner for dolores"), each 911 and the session ended
+            "year ago", "at the end", "should have called", "called the ambulance sooner",
             # round 47, a trucker: "thought i was having a heart attack last week but the doc
             # said it was just heartburn" (911, and the session ended): a doctor has seen it
             "doc said it was", "doctor said it was", "turned out to be", "turned out it was",
@@ -450,24 +454,32 @@ def _when(words: list[str]) -> int:
 # What a clause after "and now" says to speak of the sign again: "i had a stroke last year
 # and now it is back" is this moment; "... and now my legs cramp" is not.
 _AGAIN = frozenset(["it", "again", "back", "same", "that", "this", "another", "one"])
+_TURNS_TO_NOW = frozenset(["but", "anyway", "lately"])
+_SAID_AGAIN = frozenset(["again", "back", "same"])  # after a turn: "one side" is no "one"
 
 
-def history_then_now(text: str) -> tuple[str, str] | None:
+def history_then_now(text: str, *, turned: bool = False) -> tuple[str, str] | None:
     """The phrase cut at "and now" / "but now" when what follows does not speak of the sign
     again: ("i had a stroke in two zero one nine", "my legs cramp") (round 12: 911, and the
     session ended). The matcher reads the first part as `asks_about` does and looks for a
-    sign in the second; None when the phrase has no such cut."""
+    sign in the second; None when the phrase has no such cut. `turned`: a "but", "anyway"
+    or "lately" cuts too, for a sign told after the past."""
     words = text.split()
     for k in range(1, len(words) - 1):
-        if words[k] == "now" and words[k - 1] in ("and", "but"):
-            rest = words[k + 1 :]
-            # "... but now it is just leg cramps": the "it" is no sign; "... and now my leg
-            # feels just like it did back then" is the sign again (round 31: not covered)
-            turns = {
-                w for j, w in enumerate(rest) if w in TURNS and rest[j + 1 : j + 2] != ["like"]
-            }
-            if rest and (turns or not _AGAIN.intersection(rest)):
-                return " ".join(words[: k - 1]), " ".join(rest)
+        # "... five years ago now she has cramps" (no comma is heard: round 47, 911);
+        # "my wife used to say i'm stubborn, but my face went droopy" (the fallback)
+        now = words[k] == "now" and words[k - 1] in ("and", "but", "ago", "back")
+        turns_now = turned and words[k] in _TURNS_TO_NOW and words[k + 1] != "now"
+        if not (now or turns_now):
+            continue
+        rest = words[k + 1 :]
+        # "... but now it is just leg cramps": the "it" is no sign; "... and now my leg
+        # feels just like it did back then" is the sign again (round 31: not covered)
+        turns = {w for j, w in enumerate(rest) if w in TURNS and rest[j + 1 : j + 2] != ["like"]}
+        again = _AGAIN.intersection(rest) if now else _SAID_AGAIN.intersection(rest)
+        if rest and (turns or not again):
+            head = words[:k] if words[k - 1] in ("ago", "back") or turns_now else words[: k - 1]
+            return " ".join(head), " ".join(rest)
     return None
 
 

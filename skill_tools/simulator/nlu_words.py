@@ -497,7 +497,7 @@ FILLERS = (
     "kindly",  # round 35, a runner: "kindly book an appointment", "kindly check my symptoms"
     # round 47, a trucker: "what causes varicose veins anyhow", "why the heck do my legs cramp
     # up at night", "i'm just so dang tired of all of it" (each fell back)
-    "the heck", "heck", "dang it", "darn it", "dang", "darn", "anyhow",
+    "the heck", "heck", "dang it", "darn it", "damn it", "dang", "darn", "damn", "anyhow",
 )
 
 # How people open a question to anyone, before they say what they want ("could you tell me",
@@ -675,7 +675,8 @@ _NUH_UH = re.compile(r"(?<![\w'])nuh[ -]uh(?![\w'])")
 _NO_FOR_NOT = re.compile(
     r"\b(i|he|she|it|they|we|girlfriend|boyfriend|wife|husband|mom|mother|dad|father|son"
     r"|daughter|baby) no (?=(?:can|could|breathe|breathing|walk|walking|talk|talking|move"
-    r"|moving|feel|feeling|wake|waking|answer|answering|respond|responding)\b)"
+    r"|moving|feel|feeling|wake|waking|answer|answering|respond|responding"
+    r"|have|has|want)\b)"  # round 47: "i no have money for doctor" (a goodbye)
 )
 
 
