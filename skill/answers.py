@@ -271,19 +271,20 @@ TOPIC_MEANINGS: Mapping[str, Meaning] = MappingProxyType(
         "VaricoseVeinsIntent": Meaning("VARICOSE", Answer.YES),  # "I have varicose veins"
     }
 )
-# The slot value by which a topic said about oneself is its question's sign, unless said to
-# that question: cramps "when I walk" or "on the stairs", not "when I run", "when I exercise"
-# (round 21: "my calves cramp up when I run" ended a later check unasked) or a story with no
-# such value heard (round 47: "my calves cramp every practice" was told back as "You said
-# your cramping occurs with walking", and the check gave its result unasked).
-# Said to that question, only running is plainly another activity ("only when I'm running
-# hard": asked again); "on the treadmill" or "at practice" may be walking, and is its answer.
 class Sign(NamedTuple):
+    """The slot whose values tell whether a topic said of oneself is its question's sign."""
+
     slot: str
-    named_by: frozenset[str]
-    not_named_by: frozenset[str]
+    named_by: frozenset[str]  # the sign: told back, and not asked again
+    not_named_by: frozenset[str]  # plainly another thing: said to the question, asked again
 
 
+# Cramps "when I walk" or "on the stairs" are the walking sign; "when I run", "when I
+# exercise" (round 21: "my calves cramp up when I run" ended a later check unasked) or a
+# story with no such value heard (round 47: "my calves cramp every practice" was told back as
+# "You said your cramping occurs with walking") are not. Said to the walking question, only
+# running is plainly another activity ("only when I'm running hard": asked again); "on the
+# treadmill" or "at practice" may be walking, and answers it.
 SIGN_VALUES: Mapping[str, Sign] = MappingProxyType(
     {
         "CrampsWhenWalkingIntent": Sign(

@@ -1399,8 +1399,8 @@ class Matcher:
         had a stroke in 2019 and now my legs cramp"; "... and now my face is drooping" is an
         emergency still)."""
         plain = self._without_carriers(drop_fillers(text))
-        cut = history_then_now(self._without_carriers(text))  # "just" is a filler
-        now = history_then_now(self._without_carriers(text), turned=True)
+        carried = self._without_carriers(text)  # "just" is a filler
+        now = history_then_now(carried, turned=True)
         if (
             now is not None and asks_about(now[0]) and not asks_about(now[1])
             and self._contained(now[1]) is not None
@@ -1409,6 +1409,7 @@ class Matcher:
             # past is the first clause's, the sign is now (round 47: the fallback)
         if asks_about(plain) or asks_about(drop_fillers(text)):
             return True  # "can you overdose on magnesium": "can you" is a carrier too
+        cut = history_then_now(carried)
         return cut is not None and asks_about(cut[0]) and self._contained(cut[1]) is None
 
     @staticmethod
