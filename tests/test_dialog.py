@@ -6895,3 +6895,19 @@ def test_leaving_the_check_in_learner_english_ends_it(said: str) -> None:
     question again."""
     turn = play("open leg cramp helper", "check my symptoms", "yes", said)[-1]
     assert turn.session_ended, turn.speech
+
+
+def test_a_count_of_miles_after_a_yes_is_no_clock_time() -> None:
+    """Round 47, a widower: "two" was 2 o'clock, and the walking yes was lost."""
+    said = "yes, about two miles in I gotta stop"
+    turn = play("open leg cramp helper", "check my symptoms", "no", "no", said)[-1]
+    assert turn.intent == "AMAZON.YesIntent", (turn.intent, turn.speech)
+    assert turn.session_attributes["settled"][:2] == ["see_specialist", "WALKING"]
+
+
+def test_forget_it_i_ll_ask_my_doctor_leaves_the_check() -> None:
+    """Round 47, a widower: "I need an answer", and his next "no, I'm good" was recorded."""
+    said = "ah forget it, I'll ask the doc at my checkup"
+    turn = play("open leg cramp helper", "check my symptoms", "yeah", said)[-1]
+    assert turn.intent == "LaterIntent" and not turn.session_ended, turn.speech
+    assert C.prompt("check_left") in turn.speech

@@ -956,6 +956,9 @@ class Matcher:
         then a remark ("sure, tomorrow at eight, before rounds": round 24, the fallback)."""
         for end in range(len(words) - 1, 1, -1):
             remark = words[end:]
+            if remark[0] in _COUNTED:
+                continue  # "yes, about two miles in i gotta stop": two miles, not 2 o'clock
+                # (round 47: the walking yes was lost)
             said_when = remark[:1] == ["when"] and remark[1:2] in (["i"], ["we"], ["my"])
             if _asks(remark) and not said_when:  # "at night, why do my legs cramp": a
                 continue  # question; "... are down" cut from "once the kids are down" is none,
@@ -2981,6 +2984,11 @@ def _before_clot_asked(words: list[str]) -> list[str]:
 
 
 _LAUGHS = frozenset(("lol", "haha", "lmao", "jk"))
+# What a number counts when these follow it: never a clock time.
+_COUNTED = frozenset((
+    "mile", "miles", "block", "blocks", "minute", "minutes", "hour", "hours", "step", "steps",
+    "lap", "laps", "yards", "feet", "times", "nights", "days", "weeks",
+))
 _SELF_DOUBTS = tuple(
     ("or", "am", "i", *rest)
     for rest in (("being", "dramatic"), ("overreacting",), ("being", "paranoid"), ("crazy",),
