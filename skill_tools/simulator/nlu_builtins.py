@@ -30,7 +30,7 @@ _ORDINALS = {
 }  # fmt: skip
 _ORDINALS.update({f"twenty {w}": 20 + n for w, n in list(_ORDINALS.items())[:9]})
 _ORDINALS.update({"thirtieth": 30, "thirty first": 31})
-_MONTHS = (
+MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
@@ -111,11 +111,11 @@ def _day_of_month(words: str) -> int | None:
 def _dated(words: str, today: date) -> date | None:
     """ "the fifteenth", "december twentieth", "the twentieth of december": the next such day."""
     month, day_words = None, words
-    for name in _MONTHS:
+    for name in MONTHS:
         if words.startswith(name + " "):
-            month, day_words = _MONTHS.index(name) + 1, words.removeprefix(name + " ")
+            month, day_words = MONTHS.index(name) + 1, words.removeprefix(name + " ")
         elif words.endswith(" of " + name):
-            month, day_words = _MONTHS.index(name) + 1, words.removesuffix(" of " + name)
+            month, day_words = MONTHS.index(name) + 1, words.removesuffix(" of " + name)
     # a bare ordinal is no date: "remind me first thing in the morning" (round 26: January 1)
     day = _day_of_month(day_words) if month or day_words.startswith("the ") else None
     if day is None:

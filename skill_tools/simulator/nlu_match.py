@@ -82,7 +82,7 @@ from functools import cache, lru_cache
 from skill import answers
 from skill.answers import REPLY_SLOT_TYPE
 from skill.triage import Answer
-from skill_tools.simulator.nlu_builtins import PARTS_OF_DAY, RESOLVERS, time_value
+from skill_tools.simulator.nlu_builtins import MONTHS, PARTS_OF_DAY, RESOLVERS, time_value
 from skill_tools.simulator.nlu_index import (
     CLASSIFIER_EMERGENCY_SHARE,
     CLASSIFIER_MIN_SHARE,
@@ -2378,8 +2378,8 @@ _UNROUSABLE = re.compile(
 _BROKEN_HIP = re.compile(r"\b(?:fell and |)(?:broke|fractured|broken) (my|her|his) hip\b")
 _LONG_AGO = re.compile(
     r"\b(?:weeks|months|years) (?:ago|back)\b|\blast (?:week|month|year|spring|summer|fall|"
-    r"winter)\b|\bin (?:january|february|march|april|june|july|august|september|october|"
-    r"november|december)\b|\bfor (?:\w+ ){0,2}(?:weeks|months)\b|\bsince (?:her|his|my) fall\b"
+    r"winter)\b|\bin (?:" + "|".join(m for m in MONTHS if m != "may") + r")\b"  # "in may i"
+    r"|\bfor (?:\w+ ){0,2}(?:weeks|months)\b|\bsince (?:her|his|my) fall\b"
 )
 
 
