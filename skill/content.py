@@ -71,6 +71,7 @@ OUT_OF_SCOPE_CATEGORIES = (
     "risk",
     "complication",
     "pregnancy",
+    "postpartum",
     "diagnosis",
     "booking",
 )

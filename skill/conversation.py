@@ -60,6 +60,9 @@ SETTLED = frozenset({Pending.OFFER_CONTACT, Pending.CONTACT_OR_DONE, Pending.ANY
 _ANSWERING = frozenset({Pending.CHECK, Pending.RESUME_CHECK, Pending.WHOSE_ANSWERS})
 # The questions asked aside from a check that keep its answers.
 _KEEPS_ANSWERS = frozenset({Pending.REMINDER_HALF, Pending.WHOSE_ANSWERS})
+# Pregnancy and the weeks after a birth: the signs that cannot wait, for her own doctor or
+# midwife, and no offer of the vein clinic after them.
+_MATERNAL = ("pregnancy", "postpartum")
 
 
 class State(NamedTuple):
@@ -666,7 +669,7 @@ class Conversation:
             # hours": whatever it is, the red flags and the way to help now (round 17)
             safety = self.content.safety
             lead = _join(oos["diagnosis"], safety["red_flag"], safety["emergency_line"])
-        elif category in ("remedy", "remedy_cause", "medicine", "pregnancy"):  # whom to ask
+        elif category in ("remedy", "remedy_cause", "medicine", *_MATERNAL):  # whom to ask
             lead = oos[category]
         elif category == "complication":  # "signs of a clot?", "what does a stroke look
             # like?": the signs that need 911 (and the clinic, unless the check goes on)
@@ -676,7 +679,7 @@ class Conversation:
             lead = _join(oos[category], oos["clinic_can_answer"])
             if category == "condition":  # "swollen legs?": the red flags
                 lead = _join(lead, self.content.safety["red_flag"])
-        if state.in_check and category == "pregnancy":
+        if state.in_check and category in _MATERNAL:
             # "the baby's been real quiet today": the warning signs, and the check waits to
             # be asked for (round 45: "Now, back to the check" and its question, at once)
             return self._offer(lead, state, Pending.RESUME_CHECK)
@@ -685,7 +688,7 @@ class Conversation:
             return self._ask_check(lead, state.answers, state)
         if state.check_waits:  # a second question between the check's questions
             return self._offer(lead, state, Pending.RESUME_CHECK)
-        if category in ("cramp_now", "pregnancy"):  # the menu's examples would not fit one
+        if category in ("cramp_now", *_MATERNAL):  # the menu's examples would not fit one
             # breath; after the signs in pregnancy, no offer of the vein clinic (round 45)
             return self._anything_else(lead, state._replace(result=None))
         if offer is None:

@@ -6163,6 +6163,13 @@ def test_a_medicine_or_food_the_causes_name_gets_the_causes(said: str, told: str
         "I'm so damn tired of all of it",
         "I miss Dolores something awful, this house is too quiet",
         "honestly these cramps, I'm about ready to throw in the towel",
+        # Round 48, new users (a new mother, a foreman, a retired nurse): the fallback, "I
+        # need an answer", or (crying every day) a frequency recorded
+        "honestly I can't do this, I can't do any of it, I'm failing her",
+        "I cry every day",
+        "I'm exhausted man, single dad, no sleep, nobody helps",
+        "what's even the point",
+        "I'm not suicidal or anything, just tired of these cramps",
     ],
 )
 def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:
@@ -6797,10 +6804,10 @@ NINE_ONE_ONE = re.compile(r"\b9 ?1 ?1\b")
     "said", ["I'm okay, just tired of these cramps", "I'm fine, just sick of these cramps"]
 )
 def test_fine_then_fed_up_is_not_a_question_about_a_result(said: str) -> None:
-    """Round 47 (left from round 46): "so I'm okay?", and "Ask me a question first"."""
+    """Round 47 (left from round 46): "so I'm okay?", and "Ask me a question first"; round
+    48: when to see a specialist, not the fed-up answer round 47 meant."""
     turn = play("open leg cramp helper", said)[-1]
-    assert turn.intent != "WhyIntent", turn.speech
-    assert C.prompt("no_topic_yet") not in turn.speech
+    assert C.safety["struggling"] in turn.speech and not turn.session_ended, turn.speech
 
 
 def test_cramps_at_practice_are_not_told_back_as_cramping_with_walking() -> None:
@@ -6911,3 +6918,51 @@ def test_forget_it_i_ll_ask_my_doctor_leaves_the_check() -> None:
     turn = play("open leg cramp helper", "check my symptoms", "yeah", said)[-1]
     assert turn.intent == "LaterIntent" and not turn.session_ended, turn.speech
     assert C.prompt("check_left") in turn.speech
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "okay I'm freaking out a little",
+        "I'm out of my mind with worry",
+        "this is making me so anxious",
+        "nah I'm just frustrated, I'm tired, I work all day and come home and nobody helps me"
+        " with nothing",
+        "whatever man, I give up",
+    ],
+)
+def test_fear_and_frustration_after_an_answer_are_heard_not_taken_for_goodbye(said: str) -> None:
+    """Round 48, a new mother and a foreman: a goodbye ("okay i'm out"; "nah", a no to "what
+    else?"), the check started, or the welcome again."""
+    turn = play("open leg cramp helper", "what are varicose veins", said)[-1]
+    assert C.safety["struggling"] in turn.speech and not turn.session_ended, turn.speech
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["stop the check, my grandson's here with the groceries", "sorry she's crying I have to go"],
+)
+def test_leaving_the_check_for_someone_else_s_arrival_keeps_it_as_it_was(said: str) -> None:
+    """Round 48, a retired nurse and a new mother: the check turned to the grandson, her
+    answer dropped; or "I need an answer to this question first"."""
+    *_, left, back = play(
+        "open leg cramp helper", "check my symptoms", "yes", said, "where were we"
+    )
+    assert C.prompt("check_left") in left.speech and not left.session_ended, left.speech
+    assert back.session_attributes["answers"] == {"FREQUENT": "yes"}
+    assert back.speech.endswith(C.questions["SLEEP"].text), back.speech
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("what are leg cramps, clinically speaking", "WhatAreLegCrampsIntent"),
+        ("I got one right now in my calf, what do I do", "CrampNowIntent"),
+        ("are my varicose veins going to burst", "ComplicationsIntent"),
+        ("should I go to the emergency room", "ComplicationsIntent"),
+        ("aight bet, that's all, peace", "AMAZON.StopIntent"),
+    ],
+)
+def test_round_48_phrasings_reach_their_intent(said: str, meant: str) -> None:
+    """Round 48's new users: "doesn't cover that", 911 and the session ended, or the fallback."""
+    assert play("open leg cramp helper", said)[-1].intent == meant

@@ -1142,3 +1142,17 @@ def test_cancelling_a_reminder_never_set_says_none_was_set() -> None:
         assert api.reminders() == []
     assert turn.speech.startswith(C.reminder.none_set)
     assert C.reminder.cannot_cancel not in turn.speech and not turn.session_ended
+
+
+def test_a_no_with_the_morning_named_and_a_remark_sets_the_morning():
+    """Round 48, a new mother: "no, in the morning, I'll be asleep hopefully lol", to "Is that
+    9 in the morning? If not, I'll make it 9 at night", set 9 at night (a no, the remark
+    after the half unheard), and a reminder once set cannot be changed."""
+    with FakeAlexaApi() as api:
+        *_, done = _said_with_consent(
+            api, "open leg cramp helper", "remind me thursday at four thirty",
+            "no, in the morning, I'm up early for work lol", at=EARLY_MORNING,
+        )
+        [call] = api.reminders()
+    assert call.body["trigger"]["scheduledTime"] == "2026-12-10T04:30:00"
+    assert "4:30 in the morning" in done.speech

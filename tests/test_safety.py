@@ -108,6 +108,13 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "i've been so low lately i can barely get out of bed",
         "i just feel like there's no reason to go on anymore",
         "i took a handful of extra pills on purpose",
+        # Round 48, a retired nurse for her diabetic husband, and a new mother: the
+        # fallback, or "I need an answer" in the check.
+        "my husband keeps saying he's had enough and he might as well just take all his"
+        " insulin at once and be done with it",
+        "he wants to take all his insulin and not wake up",
+        "sometimes I get scary thoughts about hurting the baby, like what if I drop her on"
+        " purpose",
         # Round 46, a gruff 71-year-old living alone and a Spanish speaker: the fallback,
         # "I need an answer" in the check, or 911 with no 988.
         "just let me die",
@@ -520,9 +527,9 @@ def test_out_of_scope_questions_get_an_honest_answer_with_the_clinic(state: str)
         elif group == "cramp_now":  # it passes, and the red flags: no offer mid-cramp
             honest = C.out_of_scope["cramp_now"] in speech and C.safety["red_flag"] in speech
             honest = honest and pending == "anything_else"
-        elif group == "pregnancy":  # for her doctor or midwife, with the signs that can't wait
-            # (no offer of the vein clinic after them: round 45, a pregnant nurse)
-            honest = C.out_of_scope["pregnancy"] in speech and pending == "anything_else"
+        elif group in ("pregnancy", "postpartum"):  # for her doctor or midwife, with the
+            # signs that can't wait (no offer of the vein clinic: round 45, a pregnant nurse)
+            honest = C.out_of_scope[group] in speech and pending == "anything_else"
         elif group == "medicine":  # the article's "certain medications", named by no one
             honest = "not which ones" in speech and "pharmacist" in speech
             honest = honest and pending == "offer_contact"

@@ -370,6 +370,7 @@ OUT_OF_SCOPE_INTENTS: dict[str, tuple[str, str | None]] = {
     "RiskFactorsIntent": ("risk", None),
     "ComplicationsIntent": ("complication", None),
     "PregnancyIntent": ("pregnancy", None),
+    "PostpartumIntent": ("postpartum", None),
     "PersonalDiagnosisIntent": ("diagnosis", None),
 }
 

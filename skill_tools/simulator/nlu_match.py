@@ -1182,6 +1182,10 @@ class Matcher:
             any(q in padded for q in _FOR_THE_BABY) or less_movement
         ):
             return Match(PREGNANCY_INTENT, self._slots(PREGNANCY_INTENT, {}), "clause", 0.0)
+        if POSTPARTUM_INTENT in self.intents and _after_a_birth(padded):
+            # round 48, a new mother: "um hi, sorry, i just had a baby three weeks ago and my
+            # calf has been really sore, is that normal?" (other conditions, and the clinic)
+            return Match(POSTPARTUM_INTENT, self._slots(POSTPARTUM_INTENT, {}), "clause", 0.0)
         return None
 
     def _question_after(self, text: str) -> Match | None:
@@ -1238,7 +1242,7 @@ class Matcher:
             first = self._said_alone(words[:end])
             if first is None or first.intent in _NEVER_TWICE:
                 continue
-            if first.intent == STRUGGLING and end > 2:
+            if first.intent == STRUGGLING and end > 2 and not _WORRIED_ABOUT & set(words[end:]):
                 return first  # "i'm at my wits end, he won't listen to me about seeing a
                 # doctor": worn out first, whatever follows (an emergency was looked for first)
             second = self._said_alone(words[end:])
@@ -1514,6 +1518,10 @@ class Matcher:
                         return rest
                 if self._sounds_alarming(text):
                     return None  # "yes, and my calf is red and painful": the fallback offers 911
+                worn = self.resolve(" ".join(words[1:]))
+                if worn.intent in (STRUGGLING, CRISIS_INTENT):
+                    return worn  # "nah i'm just frustrated, i'm tired, ... nobody helps me"
+                    # (round 48, to "what else?": a no, and a goodbye)
                 said = text.split()  # fillers kept: "no, i mean ..." corrects (round 20)
                 closing = self._exact.get(_without_vocative(" ".join(words[1:])))
                 if intent == NO_INTENT and closing and closing.intent == STOP_INTENT:
@@ -1533,10 +1541,12 @@ class Matcher:
                     return request  # "no thanks, but give me their website": the request
                 lead = Match(intent, {}, "leading", 0.0, words[0])
                 rest = " ".join(words[1:])
-                half = self.resolve(rest) if _DAY_HALF in self.intents else None
-                if half is not None and half.intent == _DAY_HALF and half.method == "exact":
+                half = self._day_half_first(words[1:]) if _DAY_HALF in self.intents else None
+                if half is not None:
                     return half  # "yeah afternoon", "yeah pm", to "is that 4:30 in the
-                    # morning?": the half named (round 45: the morning set)
+                    # morning?": the half named (round 45: the morning set); and with a
+                    # remark after it, "no, in the morning, i'll be asleep hopefully lol"
+                    # (round 48: a no, and the reminder set for 9 at night)
                 if NOT_SURE in self.intents and any(f" {d} " in f" {rest} " for d in _DOUBTS):
                     return self._not_sure(None)  # "yes, though i'm not really sure it's the
                     # walking" (round 23: a yes)
@@ -1548,6 +1558,16 @@ class Matcher:
                     return self._with_answer(lead, words[1:])
                 return self._with_no_answer(lead, words[1:])
         return self._leading_phrase(text, words) or self._interjected(words)
+
+    def _day_half_first(self, words: list[str]) -> Match | None:
+        """The half of the day that the words open with, said as a sample says it."""
+        if not _HALF_WORDS.intersection(words[:_HALF_AT_MOST]):
+            return None
+        for k in range(min(len(words), _HALF_AT_MOST), 0, -1):
+            half = self.resolve(" ".join(words[:k]))
+            if half.intent == _DAY_HALF and half.method == "exact":
+                return half
+        return None
 
     def _asked_after(self, words: list[str]) -> Match | None:
         """A question a yes or no turns to ("yeah but what about magnesium first", "nah forget
@@ -2084,6 +2104,11 @@ class Matcher:
                     continue  # "sometime": near "sometimes {despair}" (round 16: 988)
                 if i in self._numbers and not self._numbers[i] <= numbers:
                     continue  # "i'm 19": near "nine one one"
+                if self._entries[i].intent == STRUGGLING and not (
+                    content_words(self._entries[i].sample) - _HOW_OFTEN
+                ) & content_words(text):
+                    continue  # "some nights" is not "i just cry some nights" (round 48: to
+                    # the sleep question, nothing recorded)
                 if _says_the_opposite(self._entries[i].intent, tokens):
                     continue  # "ok so no then": near "okay yes then" (round 29: a yes)
                 if self._entries[i].intent in PRIORITY_INTENTS and _negates_otherwise(
@@ -2461,13 +2486,35 @@ def _tells_its_topic(near: Match, text: str) -> bool:
     if telling is None or not near.sample or not telling & set(near.sample.split()):
         return True
     return bool(telling & set(text.split()))
+_HALF_WORDS = frozenset({"morning", "afternoon", "evening", "night", "am", "pm", "m"})
+_HALF_AT_MOST = 4  # words: "in the morning please"
 _QUALIFIERS = frozenset({"only", "just", "except", "unless"})  # after a plain yes or no
 # Intents the classifier never guesses: their few samples lend their words too much weight
 # ("what about the dehydration, because of the water pill" was pregnancy; round 32), and a
 # cramp or vein question said in pregnancy is the topic's (the article answers it).
 # A near match to one of them needs the phrase to name what they are about.
 PREGNANCY_INTENT = "PregnancyIntent"
+POSTPARTUM_INTENT = "PostpartumIntent"
+# The weeks after a birth, said so (spoken form); a birth said with no time ("since i had my
+# kids") may be long past, and is not.
+_AFTER_BIRTH = (" postpartum ", " just had a baby ", " just had the baby ", " just had my baby ",
+                " just gave birth ", " since the birth ", " after giving birth ", " breastfeeding ")
+_GAVE_BIRTH = (" gave birth ", " had a baby ", " had the baby ", " had my baby ", " delivered ")
+_RECENTLY = (" weeks ago ", " days ago ", " last week ", " last month ", " recently ")
+
+
+def _after_a_birth(padded: str) -> bool:
+    """Whether a phrase says it is the weeks after a birth."""
+    return any(m in padded for m in _AFTER_BIRTH) or (
+        any(m in padded for m in _GAVE_BIRTH) and any(r in padded for r in _RECENTLY)
+    )
+
+
 _SAID_OF = {
+    # Round 48, a new mother: the weeks after a birth.
+    POSTPARTUM_INTENT: frozenset({
+        "postpartum", "birth", "baby", "breastfeeding", "section", "delivered", "milk",
+    }),
     PREGNANCY_INTENT: frozenset({
         "pregnant", "pregnancy", "baby", "deliver", "delivery", "birth", "midwife",
         "expecting", "contractions", "broke", "break", "kicks", "kick",
@@ -2537,6 +2584,8 @@ LATER_INTENT = "LaterIntent"
 CRISIS_INTENT = "CrisisIntent"
 STRUGGLING = "StrugglingIntent"
 CAUSES_INTENT, NIGHT_INTENT, NIGHT_TYPE = "CrampCausesIntent", "LegCrampsAtNightIntent", "NightTime"
+_HOW_OFTEN = frozenset(stem(w) for w in ("some", "night", "nights", "day", "days", "every", "time",
+                                         "times", "week", "often", "sometimes"))
 STRUGGLING_SHARE = 0.6  # of a struggling sample's words, said for a near match to count
 _A_CHILD = frozenset({
     *(("my", c) for c in ("son", "daughter", "kid", "child", "boy", "girl", "grandson",
@@ -2862,11 +2911,23 @@ def _lacks_the_point(sample: frozenset[str], said: frozenset[str], alarm: Set[st
     had enough of living like this": round 18, the crisis line to a goodbye)."""
     missing = sample - said
     alarming = sample & alarm
+    named = sample & _NAMED_SIGNS
     return (
         any(t.startswith("{") for t in missing)
         or bool(missing & NEGATIONS)
         or (bool(alarming) and alarming <= missing)
+        or (bool(named) and named <= missing)
     )
+
+
+# A worry named after fear ("i'm kind of freaking out, i think i have a blood clot"): the
+# question of it, not the fear (round 48, once "freaking out" was read as panicking).
+_WORRIED_ABOUT = frozenset({"clot", "clots", "stroke", "dvt", "thrombosis", "embolism"})
+# What an emergency sample names, too common elsewhere to be an alarm word (questions about
+# clots and strokes are the complications answer's): a phrase near it must say it (round 48,
+# a foreman: "i got one right now in my calf, what do i do" was near "i have a clot in my leg
+# right now", 911, and the session ended).
+_NAMED_SIGNS = frozenset(stem(w) for w in ("clot", "clots", "stroke", "thrombosis", "embolism"))
 
 
 def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:

@@ -172,6 +172,10 @@ _GIVING_UP_ON = tuple(
                              "football", "marathons", "training", "my running")
 )
 _FIGURES = _CRAMP_KILLS + _GIVING_UP_ON
+# Round 48, a retired nurse: "my heart about jumped out of my chest when that cramp grabbed
+# me, scared me half to death" (911, and the session ended): a fright, told as one.
+_FRIGHT = (" jumped out of my chest ", " half to death ", " jumped out of my skin ",
+           " out of my skin ", " scared the life out of me ")
 
 
 def ordinary_reading(sample: str, padded: str) -> bool:
@@ -195,6 +199,8 @@ def ordinary_reading(sample: str, padded: str) -> bool:
         return not (_ACUTE - {"blue", "pale"}).intersection(padded.split())
     if "blue" in words and _BLUE_VEINS.search(padded):
         return not (_ACUTE - {"blue"}).intersection(padded.split())
+    if any(s in padded for s in _FRIGHT):
+        return not (_ACUTE - {"heart", "chest"}).intersection(padded.split())
     if _ACUTE.intersection(padded.split()):
         return False
     if any(w in words for w in _BLEEDS) and any(s in padded for s in _A_LITTLE_BLOOD):

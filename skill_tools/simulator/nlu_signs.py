@@ -181,6 +181,10 @@ _HYPOTHETICAL = ("what should i do if", "what do i do if", "what happens if", "w
                  # round 39, a man with atrial fibrillation: a worry, not a sign (911)
                  "worry about having", "worried about having", "afraid of having",
                  "scared of having",
+                 # round 48, a foreman: "my dad worries his cramps mean a stroke is coming,
+                 # could it?" (911, and the session ended)
+                 "worries his cramps mean", "worries her cramps mean", "worries my cramps mean",
+                 "worried his cramps mean", "worried her cramps mean", "worried my cramps mean",
                  # round 41, a track coach: a clot asked about for a soreness (911, it ended)
                  "is it a clot if", "is it a blood clot if", "could it be a clot if",
                  "could it be a blood clot if",
@@ -214,6 +218,17 @@ _WORRIES_AT_END = tuple(
               "is he going to have", "is she going to have")
     for s in ("a stroke", "a heart attack", "a blood clot", "a clot")
     for e in ("", " or something", " from this", " from them", " from it")
+)
+# Round 48, a retired nurse: "are my varicose veins going to burst", "... ropey veins behind my
+# knee, are they going to burst on me" (911, and the session ended): a worry about a burst
+# vein, not one that has burst.
+_WORRIES_AT_END += tuple(
+    f" {q} {burst}{e} "
+    for q in ("are they", "are my varicose veins", "are my veins", "is it", "is that vein",
+              "will they", "will it", "could they", "can they", "will my varicose veins")
+    for burst in ("going to burst", "burst")
+    for e in ("", " on me", " one day", " someday")
+    if not (burst == "burst" and q.startswith(("are", "is")))
 )
 
 

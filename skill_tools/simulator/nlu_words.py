@@ -106,6 +106,12 @@ LEADING_ANSWERS: Mapping[str, frozenset[str]] = {
 # and regional or Spanish words ("me legs", "no sé"), said plainly before the emergency
 # rule and the matcher look at the words.
 IDIOMS = {
+    # Round 48, a foreman: "my dad just flew in and now one of his calves is all puffy and red
+    # and hot" (the fallback): one calf, said as one of two.
+    **{f"one of {w} calves": f"{w} calf" for w in ("my", "his", "her", "your", "their")},
+    # ... and a new mother: "okay i'm freaking out a little" was "okay i'm out" (a goodbye:
+    # "freaking" is a filler elsewhere, "freaking tired")
+    "freaking out": "panicking", "freak out": "panic",
     # Round 40, a retired firefighter: "can you take my life story", "does the clinic take
     # Tricare for Life" got the crisis line.
     "life story": "story", "tricare for life": "tricare",  # (and the insurance: the crisis)
