@@ -6939,15 +6939,19 @@ def test_fear_and_frustration_after_an_answer_are_heard_not_taken_for_goodbye(sa
 
 
 @pytest.mark.parametrize(
-    "said",
-    ["stop the check, my grandson's here with the groceries", "sorry she's crying I have to go"],
+    ("said", "resumed"),
+    [
+        ("stop the check, my grandson's here with the groceries", "okay he's gone, where were we"),
+        ("sorry she's crying I have to go", "where were we"),
+    ],
 )
-def test_leaving_the_check_for_someone_else_s_arrival_keeps_it_as_it_was(said: str) -> None:
+def test_leaving_the_check_for_someone_else_s_arrival_keeps_it_as_it_was(
+    said: str, resumed: str
+) -> None:
     """Round 48, a retired nurse and a new mother: the check turned to the grandson, her
-    answer dropped; or "I need an answer to this question first"."""
-    *_, left, back = play(
-        "open leg cramp helper", "check my symptoms", "yes", said, "where were we"
-    )
+    answer dropped (and "he" in "okay he's gone" began it anew about "them"); or "I need an
+    answer to this question first"."""
+    *_, left, back = play("open leg cramp helper", "check my symptoms", "yes", said, resumed)
     assert C.prompt("check_left") in left.speech and not left.session_ended, left.speech
     assert back.session_attributes["answers"] == {"FREQUENT": "yes"}
     assert back.speech.endswith(C.questions["SLEEP"].text), back.speech
@@ -6966,3 +6970,25 @@ def test_leaving_the_check_for_someone_else_s_arrival_keeps_it_as_it_was(said: s
 def test_round_48_phrasings_reach_their_intent(said: str, meant: str) -> None:
     """Round 48's new users: "doesn't cover that", 911 and the session ended, or the fallback."""
     assert play("open leg cramp helper", said)[-1].intent == meant
+
+
+def test_forget_it_start_over_for_me_switches_the_check_to_the_speaker() -> None:
+    """Round 48, a foreman: "nah forget it, start over, do it for me instead", to his son's
+    sleep question, was recorded as the son's no, and his own answers went on the son's."""
+    *_, switched = play(
+        "open leg cramp helper", "check my son's symptoms", "yeah he gets em",
+        "nah forget it, start over, do it for me instead",
+    )
+    assert switched.session_attributes.get("answers") in (None, {}), switched.speech
+    assert switched.speech.endswith(C.questions["FREQUENT"].text), switched.speech
+    assert "they" not in switched.speech.split(".")[-1], switched.speech
+
+
+def test_not_sure_for_getting_up_to_pee_is_recorded_as_not_sure() -> None:
+    """Round 48, a retired nurse: "not sure, I do get up to pee anyway", to the sleep
+    question, got "I need an answer to this question first" ("pee" is mostly an emergency's
+    word, so nothing was read into it)."""
+    turn = play(
+        "open leg cramp helper", "check my symptoms", "yes", "not sure, I do get up to pee anyway"
+    )[-1]
+    assert turn.session_attributes["answers"] == {"FREQUENT": "yes", "SLEEP": "unsure"}

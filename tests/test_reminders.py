@@ -1156,3 +1156,16 @@ def test_a_no_with_the_morning_named_and_a_remark_sets_the_morning():
         [call] = api.reminders()
     assert call.body["trigger"]["scheduledTime"] == "2026-12-10T04:30:00"
     assert "4:30 in the morning" in done.speech
+
+
+def test_a_yes_with_another_day_and_a_time_it_cannot_use_offers_that_morning():
+    """Round 48, a foreman: "yeah but Monday on my lunch break", to the reminder offer, set a
+    reminder for tomorrow at 9 (a plain yes), which cannot then be changed."""
+    with FakeAlexaApi() as api:
+        *_, asked, done = _said_with_consent(
+            api, "open leg cramp helper", "give me the vein center's info",
+            "yeah but Monday on my lunch break", "yes", at=EARLY_MORNING,
+        )
+        [call] = api.reminders()
+    assert "couldn't use the time" in asked.speech, asked.speech
+    assert call.body["trigger"]["scheduledTime"] == "2026-12-07T09:00:00"  # the Monday after

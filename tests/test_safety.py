@@ -115,6 +115,9 @@ def test_thoughts_of_self_harm_get_the_crisis_line_not_the_physical_warning(stat
         "he wants to take all his insulin and not wake up",
         "sometimes I get scary thoughts about hurting the baby, like what if I drop her on"
         " purpose",
+        # ... and, checking the fixes, a retired paramedic for a friend: the fallback.
+        "my buddy's got his pistol out, says tonight's the night",
+        "my buddy keeps talking about eating his gun",
         # Round 46, a gruff 71-year-old living alone and a Spanish speaker: the fallback,
         # "I need an answer" in the check, or 911 with no 988.
         "just let me die",
@@ -631,3 +634,12 @@ def test_the_emergency_card_names_the_emergency_said() -> None:
                         ("i took too many of my pills", "overdose")):  # fmt: skip
         turn = say_in("menu", said)
         assert is_emergency_reply(turn) and named in turn.card["content"], said
+
+
+def test_the_crisis_reply_sends_anyone_in_danger_to_911_not_only_someone_present() -> None:
+    """Round 48, a retired paramedic: "Frank says he's gonna end it tonight, he's at his
+    place" got "if you or someone with you is in danger, call 911": Frank is not with him,
+    so the 911 line read as not meant for him."""
+    turn = say_in("menu", "Frank says he's gonna end it tonight, he's at his place")
+    assert CRISIS_LINE.search(turn.speech) and NINE_ONE_ONE.search(turn.speech), turn.speech
+    assert "with you" not in turn.speech, turn.speech

@@ -1504,6 +1504,10 @@ class Matcher:
                 if words[:2] == ["never", "mind"]:  # "never mind, let's do mine instead":
                     rest = self.resolve(" ".join(words[2:]))  # what it asks for (round 26:
                     return None if rest.intent == FALLBACK else rest  # a goodbye)
+                if words[1:3] == ["forget", "it"] and len(words) > 3:  # "nah forget it, start
+                    rest = self.resolve(" ".join(words[3:]))  # over" (round 48: a no to
+                    if rest.intent in _STARTS_OVER:  # the son's question, the check going on)
+                        return rest
                 if intent == NO_INTENT and words[1:] in _PUT_OFF:  # "no, not right now"
                     return Match(intent, {}, "leading", 0.0, words[0])  # (round 26: fallback)
                 denial = self._near_one(f"no {words[1]}", False) if words[0] == "no" else None
@@ -1539,6 +1543,10 @@ class Matcher:
                 request = self._request_after(after) or self._request_later(after)
                 if request is not None:
                     return request  # "no thanks, but give me their website": the request
+                timed = self._day_said(after) if intent == YES_INTENT else None
+                if timed is not None:
+                    return timed  # "yeah but monday on my lunch break" (round 48: a plain
+                    # yes, and the reminder set for tomorrow at 9)
                 lead = Match(intent, {}, "leading", 0.0, words[0])
                 rest = " ".join(words[1:])
                 half = self._day_half_first(words[1:]) if _DAY_HALF in self.intents else None
@@ -1558,6 +1566,23 @@ class Matcher:
                     return self._with_answer(lead, words[1:])
                 return self._with_no_answer(lead, words[1:])
         return self._leading_phrase(text, words) or self._interjected(words)
+
+    def _day_said(self, words: list[str]) -> Match | None:
+        """A reminder on the day a clause opens with, whatever is said of it after, when
+        nothing in it says no ("but monday on my lunch break")."""
+        rest = [w for w in words if w not in _LINKS]
+        if REMINDER_INTENT not in self.intents or not rest or NEGATIONS & set(rest) or (
+            "no" in rest
+        ):
+            return None
+        day = self._builtins(REMINDER_INTENT, rest[:1]).get("day")
+        if day is None or day in ("today", "tomorrow"):
+            return None
+        heard = self._builtins(REMINDER_INTENT, rest)
+        if "time" not in heard and rest[1:]:
+            heard["time"] = " ".join(rest[1:])  # "on my lunch break": a time Alexa can't
+            # resolve, which the skill says it cannot use
+        return Match(REMINDER_INTENT, self._slots(REMINDER_INTENT, heard), "carrier", 0.0, None)
 
     def _day_half_first(self, words: list[str]) -> Match | None:
         """The half of the day that the words open with, said as a sample says it."""
@@ -2095,6 +2120,11 @@ class Matcher:
                     continue  # "no pain in my chest, just cramps": near "pain in my chest"
                 if asks and self._entries[i].intent in DENIABLE:
                     continue  # "do i need an ambulance for a leg cramp"
+                if self._entries[i].intent in DENIABLE and ordinary_reading(
+                    self._entries[i].sample, padded
+                ):
+                    continue  # "her legs have blue veins", near "my leg have gone blue"
+                    # (round 48: 911, and the session ended)
                 if woken and self._entries[i].intent in PRIORITY_INTENTS:
                     continue
                 if self._entries[i].intent in PRIORITY_INTENTS and (
@@ -2154,6 +2184,9 @@ class Matcher:
         heard.update(self._person(entry.intent, text, heard))
         heard = _without_helpers(text, heard)
         heard.update(self._plain_reply(entry.intent, text, heard))
+        if heard.get("relative") in _PRONOUNS and "{relative}" not in entry.sample.split():
+            del heard["relative"]  # "okay he's gone, where were we", near "where were we"
+            # (round 48: the check began anew, about "them"): a pronoun names no one here
         return Match(entry.intent, self._slots(entry.intent, heard), "near", best, entry.sample)
 
     def _before(self, i: int, j: int, text: str) -> bool:
@@ -2488,6 +2521,8 @@ def _tells_its_topic(near: Match, text: str) -> bool:
     return bool(telling & set(text.split()))
 _HALF_WORDS = frozenset({"morning", "afternoon", "evening", "night", "am", "pm", "m"})
 _HALF_AT_MOST = 4  # words: "in the morning please"
+_STARTS_OVER = frozenset({"AMAZON.StartOverIntent", "SymptomCheckIntent"})
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _QUALIFIERS = frozenset({"only", "just", "except", "unless"})  # after a plain yes or no
 # Intents the classifier never guesses: their few samples lend their words too much weight
 # ("what about the dehydration, because of the water pill" was pregnancy; round 32), and a

@@ -45,6 +45,8 @@ _LONG_NUMB = (
     # round 46, a warehouse worker and a diabetic: "when i sit on my foot too long it go numb",
     # "my leg's numb from sleeping on it funny" (911, and the session ended)
     " sit on my foot ", " sit on my leg ", " sleeping on it ", " slept on it ", " lying on it ",
+    # round 48, a paramedic: "i sat too long and my leg went numb", "pins and needles" (911)
+    " sat too long ", " sitting too long ", " pins and needles ",
 )
 # Round 42, a triathlete: short of breath at the end of sprint sets; a farmer with COPD,
 # short of breath walking up the hill "as always" (911, and the session ended).
@@ -82,7 +84,7 @@ _COLOUR_GOES = (" then normal ", " normal when i sit ", " back to normal ", " no
 # ... or a couple of them (round 47, a trucker, to the varicose question: "my legs look normal,
 # a couple blue ones", 911, and the check was lost)
 _BLUE_VEINS = re.compile(
-    r" (?:blue veins|blue ones|veins (?:look|looks|are|is|get|got)(?: \w+){0,3} blue) "
+    r" (?:blue(?: \w+){0,2} veins|blue ones|veins (?:look|looks|are|is|get|got)(?: \w+){0,3} blue) "
 )
 # Round 42, the farmer, mid-check: "now hang on, before i answer, does pickle juice help?"
 # (near "help me now": 911, and the session ended). Asking whether a thing helps cries out
@@ -172,6 +174,10 @@ _GIVING_UP_ON = tuple(
                              "football", "marathons", "training", "my running")
 )
 _FIGURES = _CRAMP_KILLS + _GIVING_UP_ON
+# Round 48, a paramedic: "my heart kinda pounds for a minute after a bad cramp, then settles"
+# (911, and the check was lost): a pounding that passes.
+_SETTLES = (" then settles ", " then it settles ", " then settles down ", " then it calms down ",
+            " then calms down ")
 # Round 48, a retired nurse: "my heart about jumped out of my chest when that cramp grabbed
 # me, scared me half to death" (911, and the session ended): a fright, told as one.
 _FRIGHT = (" jumped out of my chest ", " half to death ", " jumped out of my skin ",
@@ -199,6 +205,8 @@ def ordinary_reading(sample: str, padded: str) -> bool:
         return not (_ACUTE - {"blue", "pale"}).intersection(padded.split())
     if "blue" in words and _BLUE_VEINS.search(padded):
         return not (_ACUTE - {"blue"}).intersection(padded.split())
+    if "heart" in words and any(s in padded for s in _SETTLES):
+        return not (_ACUTE - {"heart"}).intersection(padded.split())
     if any(s in padded for s in _FRIGHT):
         return not (_ACUTE - {"heart", "chest"}).intersection(padded.split())
     if _ACUTE.intersection(padded.split()):
