@@ -1149,13 +1149,14 @@ def test_a_no_with_the_morning_named_and_a_remark_sets_the_morning():
     9 in the morning? If not, I'll make it 9 at night", set 9 at night (a no, the remark
     after the half unheard), and a reminder once set cannot be changed."""
     with FakeAlexaApi() as api:
-        *_, done = _said_with_consent(
-            api, "open leg cramp helper", "remind me thursday at four thirty",
-            "no, in the morning, I'm up early for work lol", at=EARLY_MORNING,
+        *_, asked, done = _said_with_consent(
+            api, "open leg cramp helper", "remind me at nine to call the clinic",
+            "no, in the morning, I'll be asleep hopefully lol", at=AFTERNOON,
         )
         [call] = api.reminders()
-    assert call.body["trigger"]["scheduledTime"] == "2026-12-10T04:30:00"
-    assert "4:30 in the morning" in done.speech
+    assert "9 in the morning?" in asked.speech, asked.speech
+    assert call.body["trigger"]["scheduledTime"].endswith("T09:00:00"), call.body["trigger"]
+    assert "9 in the morning" in done.speech
 
 
 def test_a_yes_with_another_day_and_a_time_it_cannot_use_offers_that_morning():

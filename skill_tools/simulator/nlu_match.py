@@ -2120,11 +2120,14 @@ class Matcher:
                     continue  # "no pain in my chest, just cramps": near "pain in my chest"
                 if asks and self._entries[i].intent in DENIABLE:
                     continue  # "do i need an ambulance for a leg cramp"
-                if self._entries[i].intent in DENIABLE and ordinary_reading(
-                    self._entries[i].sample, padded
+                if (
+                    self._entries[i].intent in DENIABLE
+                    and "blue" in self._entries[i].sample.split()
+                    and ordinary_reading(self._entries[i].sample, padded)
                 ):
                     continue  # "her legs have blue veins", near "my leg have gone blue"
-                    # (round 48: 911, and the session ended)
+                    # (round 48: 911, and the session ended); only the veins' blue: near a
+                    # sample, other everyday readings would hide "since the flight"
                 if woken and self._entries[i].intent in PRIORITY_INTENTS:
                     continue
                 if self._entries[i].intent in PRIORITY_INTENTS and (
