@@ -2522,6 +2522,10 @@ def _tells_its_topic(near: Match, text: str) -> bool:
     if telling is None or not near.sample or not telling & set(near.sample.split()):
         return True
     return bool(telling & set(text.split()))
+
+
+# Round 48: the words that name a half of the day, looked for in the first few words after a
+# yes or no; what "forget it" may go on to ask for; pronouns that name no one on their own.
 _HALF_WORDS = frozenset({"morning", "afternoon", "evening", "night", "am", "pm", "m"})
 _HALF_AT_MOST = 4  # words: "in the morning please"
 _STARTS_OVER = frozenset({"AMAZON.StartOverIntent", "SymptomCheckIntent"})
@@ -2958,14 +2962,14 @@ def _lacks_the_point(sample: frozenset[str], said: frozenset[str], alarm: Set[st
     )
 
 
-# A worry named after fear ("i'm kind of freaking out, i think i have a blood clot"): the
-# question of it, not the fear (round 48, once "freaking out" was read as panicking).
-_WORRIED_ABOUT = frozenset({"clot", "clots", "stroke", "dvt", "thrombosis", "embolism"})
 # What an emergency sample names, too common elsewhere to be an alarm word (questions about
-# clots and strokes are the complications answer's): a phrase near it must say it (round 48,
-# a foreman: "i got one right now in my calf, what do i do" was near "i have a clot in my leg
-# right now", 911, and the session ended).
-_NAMED_SIGNS = frozenset(stem(w) for w in ("clot", "clots", "stroke", "thrombosis", "embolism"))
+# clots and strokes are the complications answer's; round 48): a phrase near such a sample
+# must say it ("i got one right now in my calf, what do i do" was near "i have a clot in my
+# leg right now", 911); and named after fear, it is the question, not the fear ("i'm kind of
+# freaking out, i think i have a blood clot", once "freaking out" was read as panicking).
+_SIGN_NAMES = ("clot", "clots", "stroke", "dvt", "thrombosis", "embolism")
+_WORRIED_ABOUT = frozenset(_SIGN_NAMES)
+_NAMED_SIGNS = frozenset(stem(w) for w in _SIGN_NAMES)
 
 
 def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:

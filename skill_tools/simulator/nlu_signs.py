@@ -257,8 +257,7 @@ _OVER_NOW = tuple(
     for over in ("fine", "better", "gone", "okay", "normal", "perfectly fine")
 ) + _NOW_OVER
 _WELL_NOW = tuple(f"{who} is {well} now" for who in ("he", "she") for well in ("fine", "okay"))
-_HISTORY = ("back in two thousand", "back in twenty", "back in nineteen",  # round 48
-            "last year", "years ago", "last month", "months ago", "a while back", "used to",
+_HISTORY = ("last year", "years ago", "last month", "months ago", "a while back", "used to",
             "in high school", "as a kid", "as a teenager", "in two zero", "in one nine",
             "when i was younger", "died of", "died from", "passed away from", "decades ago",
             "in college", "in my twenties", "in my thirties", "in my teens", "once at a",
