@@ -6170,6 +6170,11 @@ def test_a_medicine_or_food_the_causes_name_gets_the_causes(said: str, told: str
         "I'm exhausted man, single dad, no sleep, nobody helps",
         "what's even the point",
         "I'm not suicidal or anything, just tired of these cramps",
+        # ... and, checking the fixes, a mother five weeks after a C-section: a goodbye,
+        # "That's okay", or the fallback
+        "I'm so tired I could cry",
+        "I haven't slept in weeks and I feel like I'm losing my mind",
+        "I'm not okay",
     ],
 )
 def test_worn_out_in_other_words_gets_the_gentle_crisis_line(said: str) -> None:
@@ -6965,6 +6970,8 @@ def test_leaving_the_check_for_someone_else_s_arrival_keeps_it_as_it_was(
         ("are my varicose veins going to burst", "ComplicationsIntent"),
         ("should I go to the emergency room", "ComplicationsIntent"),
         ("aight bet, that's all, peace", "AMAZON.StopIntent"),
+        ("my dad said he's going to stop taking his xarelto cause he's sick of it",
+         "RemediesIntent"),  # "don't stop a prescribed medicine without asking them"
     ],
 )
 def test_round_48_phrasings_reach_their_intent(said: str, meant: str) -> None:

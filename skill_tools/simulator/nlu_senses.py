@@ -15,6 +15,7 @@ import re
 _FALLS_ASLEEP = (
     " tired i pass out ", " tired i just pass out ", " exhausted i pass out ",
     " pass out as soon as ", " pass out on the couch ", " pass out in bed ",
+    " passed out asleep ", " pass out asleep ",  # round 48: "passed out asleep on the couch"
 )
 _FAINTS = ("passed", "pass", "out", "faint", "fainted", "black", "blacked")
 
