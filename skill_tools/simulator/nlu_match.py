@@ -2962,14 +2962,6 @@ def _lacks_the_point(sample: frozenset[str], said: frozenset[str], alarm: Set[st
     )
 
 
-# What an emergency sample names, too common elsewhere to be an alarm word (questions about
-# clots and strokes are the complications answer's; round 48): a phrase near such a sample
-# must say it ("i got one right now in my calf, what do i do" was near "i have a clot in my
-# leg right now", 911); and named after fear, it is the question, not the fear ("i'm kind of
-# freaking out, i think i have a blood clot", once "freaking out" was read as panicking).
-_SIGN_NAMES = ("clot", "clots", "stroke", "dvt", "thrombosis", "embolism")
-_WORRIED_ABOUT = frozenset(_SIGN_NAMES)
-_NAMED_SIGNS = frozenset(stem(w) for w in _SIGN_NAMES)
 
 
 def _only_carried(heard: Mapping[str, str], found: Mapping[str, str]) -> bool:
@@ -3102,6 +3094,14 @@ _ASKING_VERBS = frozenset(("is", "could", "can", "might", "am"))
 _ELIDED_ASKING = frozenset(("that", "this", "maybe", "possibly"))
 _TOLD_FIRST = 3  # words told before the question: "is this a stroke" tells nothing first
 _CLOT_WORDS = ("clot", "clots", "dvt", "thrombosis")  # asked alone too: "..., clot?"
+# What an emergency sample names, too common elsewhere to be an alarm word (questions about
+# clots and strokes are the complications answer's; round 48): a phrase near such a sample
+# must say it ("i got one right now in my calf, what do i do" was near "i have a clot in my
+# leg right now", 911); and named after fear, it is the question, not the fear ("i'm kind of
+# freaking out, i think i have a blood clot", once "freaking out" was read as panicking).
+_SIGN_NAMES = (*_CLOT_WORDS, "stroke", "embolism")
+_WORRIED_ABOUT = frozenset(_SIGN_NAMES)
+_NAMED_SIGNS = frozenset(stem(w) for w in _SIGN_NAMES)
 # Who or what "is" a clot when that is told, not asked ("they said this is a clot").
 _TELLING_IS = frozenset(("this", "that", "there", "which", "he", "she", "said", "says", "sure"))
 _ASKED_ENDS = (*((w,) for w in _CLOT_WORDS), ("heart", "attack"), ("stroke",))
